@@ -1,0 +1,93 @@
+// Bundles the extension host code, the CLI and each webview UI.
+// Pattern: the canonical esbuild context from vscode-extension-samples.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the `file:line:col: error: text` shape VS Code's problem matcher reads. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemMatcher],
+};
+
+/** Every folder `src/webviews/<panel>/ui/main.ts` becomes `dist/webviews/<panel>.js`. */
+function webviewEntries() {
+  const root = path.join(__dirname, 'src', 'webviews');
+  if (!fs.existsSync(root)) return {};
+  const entries = {};
+  for (const name of fs.readdirSync(root)) {
+    const main = path.join(root, name, 'ui', 'main.ts');
+    if (fs.existsSync(main)) entries[`webviews/${name}`] = main;
+  }
+  return entries;
+}
+
+async function main() {
+  const contexts = [
+    await esbuild.context({
+      ...common,
+      entryPoints: { extension: 'src/extension.ts' },
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      outdir: 'dist',
+      external: ['vscode'],
+    }),
+    await esbuild.context({
+      ...common,
+      entryPoints: { cli: 'src/cli.ts' },
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      outdir: 'dist',
+      banner: { js: '#!/usr/bin/env node' },
+    }),
+  ];
+  const webviews = webviewEntries();
+  if (Object.keys(webviews).length > 0) {
+    contexts.push(
+      await esbuild.context({
+        ...common,
+        entryPoints: webviews,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2022',
+        outdir: 'dist',
+        loader: { '.ttf': 'file' },
+      }),
+    );
+  }
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+/** Exit codes shared by every CLI command. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_NOT_A_REPO = 3;
+
+const USAGE = `Usage: own-it <command> [options]
+
+Commands:
+  scan [path] [--json] [--since <date>] [--max-count N]   List revert commits in a repository's history
+  incidents [path] [--json]                               List incident files and their status
+  help                                                    Show this help
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? EXIT_OK : EXIT_USAGE;
+  }
+  process.stderr.write(`own-it: unknown command "${command}"\n\n${USAGE}`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,17 @@
+/** Every command Own It contributes. A unit test keeps this list equal to package.json. */
+export const COMMAND_IDS = [
+  'ownIt.openIncidentForCommit',
+  'ownIt.newIncident',
+  'ownIt.scanHistory',
+  'ownIt.copyTeamUpdate',
+  'ownIt.markResolved',
+  'ownIt.openIncidentsFolder',
+  'ownIt.refresh',
+  'ownIt.openIncident',
+  'ownIt.createIncidentFromRevert',
+  'ownIt.openIncidentForScmCommit',
+  'ownIt.scaffoldRegressionTest',
+  'ownIt.addChecklistItem',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];

@@ -1,0 +1,65 @@
+/** The incident model: machine fields live in YAML front matter, prose in Markdown sections. */
+export type IncidentStatus = 'open' | 'mitigated' | 'resolved';
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = ['open', 'mitigated', 'resolved'];
+
+export type Severity = 'sev1' | 'sev2' | 'sev3' | 'sev4';
+export const SEVERITIES: readonly Severity[] = ['sev1', 'sev2', 'sev3', 'sev4'];
+
+export type ActionKind = 'fix' | 'test' | 'checklist' | 'monitoring' | 'docs' | 'process' | 'other';
+export const ACTION_KINDS: readonly ActionKind[] = ['fix', 'test', 'checklist', 'monitoring', 'docs', 'process', 'other'];
+
+export interface ActionItem {
+  text: string;
+  owner?: string;
+  /** YYYY-MM-DD */
+  due?: string;
+  done: boolean;
+  kind: ActionKind;
+  /** Repository-relative path of a linked file (a scaffolded test or checklist). */
+  path?: string;
+}
+
+export type TimelineSource = 'manual' | 'git' | 'deploy' | 'own-it';
+
+export interface TimelineEvent {
+  /** ISO 8601 */
+  at: string;
+  text: string;
+  source: TimelineSource;
+}
+
+export interface Lessons {
+  wentWell: string;
+  wentWrong: string;
+  gotLucky: string;
+}
+
+/** Prose the person writes; each maps to a `## Heading` in the Markdown body. */
+export interface IncidentSections {
+  whatHappened: string;
+  impact: string;
+  rootCause: string;
+  lessons: Lessons;
+  teamUpdate: string;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  severity: Severity;
+  /** ISO 8601 */
+  detected: string;
+  /** ISO 8601, set when status becomes resolved */
+  resolved?: string;
+  /** Full shas of the commits that caused the incident. */
+  culprits: string[];
+  /** Full sha of the revert (or rollback) commit, if any. */
+  revert?: string;
+  /** Deploy tags/refs involved. */
+  deployRefs: string[];
+  actions: ActionItem[];
+  /** Manual timeline entries; automatic ones are derived from git when shown. */
+  events: TimelineEvent[];
+  sections: IncidentSections;
+}

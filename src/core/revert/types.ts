@@ -1,0 +1,29 @@
+/** What a detected revert-like commit undoes, and how we know. */
+export type RevertKind = 'revert' | 'reapply' | 'partial-revert';
+
+/**
+ * How the link from a revert to the commit(s) it undoes was made, strongest first.
+ * `none` means the message looks like a revert but the original is not in this
+ * history (for example a shallow clone); we say so instead of guessing.
+ */
+export type LinkEvidence =
+  | 'sha' // a full or abbreviated sha in the message, resolved by git
+  | 'merge-parent' // "reversing changes made to <sha>" of a merge revert
+  | 'subject-exact' // the quoted subject equals an earlier commit's subject
+  | 'subject-prefix' // the quoted subject was truncated (… or ...) and is a prefix of one
+  | 'pr-number' // "(#123)" / "Reverts owner/repo#123" matched an earlier commit's PR number
+  | 'mr-number' // GitLab "This reverts merge request !N"
+  | 'none';
+
+export interface RevertDetection {
+  /** Full 40-char sha of the revert commit. */
+  sha: string;
+  kind: RevertKind;
+  /** Full shas of the commits this one undoes (empty when evidence is `none`). */
+  reverted: string[];
+  evidence: LinkEvidence;
+  subject: string;
+  author: string;
+  /** ISO 8601 commit date. */
+  date: string;
+}
