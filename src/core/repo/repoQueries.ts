@@ -1,0 +1,78 @@
+import * as path from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+
+/**
+ * Small read-only git queries the extension host needs when HEAD moves.
+ * Every argument that reaches git is either a constant or a validated sha, never a
+ * repository-controlled string, so nothing here can be turned into a git option.
+ */
+const SHA = /^[0-9a-f]{7,64}$/;
+
+function git(repoPath: string, gitBinary?: string): SimpleGit {
+  return simpleGit({ baseDir: repoPath, binary: gitBinary ?? 'git', maxConcurrentProcesses: 4, trimmed: false });
+}
+
+function assertSha(sha: string): string {
+  if (!SHA.test(sha)) throw new Error(`Not a commit id: ${JSON.stringify(sha.slice(0, 80))}`);
+  return sha;
+}
+
+export interface GitDirs {
+  /** The repository's own git dir (a worktree's or submodule's private dir). */
+  gitDir: string;
+  /** Where shared refs live; equals gitDir outside linked worktrees. */
+  commonDir: string;
+}
+
+export async function resolveGitDirs(repoPath: string, gitBinary?: string): Promise<GitDirs> {
+  const out = await git(repoPath, gitBinary).raw(['rev-parse', '--absolute-git-dir', '--git-common-dir']);
+  const [gitDir, common] = out.split('\n').map((l) => l.trim());
+  return { gitDir, commonDir: path.resolve(repoPath, common || gitDir) };
+}
+
+export async function currentHead(repoPath: string, gitBinary?: string): Promise<string | undefined> {
+  try {
+    return (await git(repoPath, gitBinary).raw(['rev-parse', '--verify', '--quiet', 'HEAD'])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function userEmail(repoPath: string, gitBinary?: string): Promise<string | undefined> {
+  try {
+    const value = (await git(repoPath, gitBinary).raw(['config', '--get', 'user.email'])).trim();
+    return value || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CommitSummary {
+  sha: string;
+  subject: string;
+  authorName: string;
+  authorEmail: string;
+}
+
+export async function commitSummaries(repoPath: string, shas: readonly string[], gitBinary?: string): Promise<Map<string, CommitSummary>> {
+  const result = new Map<string, CommitSummary>();
+  if (shas.length === 0) return result;
+  const out = await git(repoPath, gitBinary).raw(['show', '-s', '--format=%H%x00%an%x00%ae%x00%s%x1e', ...shas.map(assertSha)]);
+  for (const record of out.split('\x1e')) {
+    const [sha, authorName, authorEmail, subject] = record.trim().split('\x00');
+    if (sha && subject !== undefined) result.set(sha, { sha, subject, authorName, authorEmail });
+  }
+  return result;
+}
+
+/** True when `ancestor` is reachable from `descendant`. */
+export async function isAncestor(repoPath: string, ancestor: string, descendant: string, gitBinary?: string): Promise<boolean> {
+  // simple-git does not reject on a silent non-zero exit, so compare the merge base instead
+  // of relying on `--is-ancestor`'s exit code.
+  try {
+    const base = (await git(repoPath, gitBinary).raw(['merge-base', assertSha(ancestor), assertSha(descendant)])).trim();
+    return base !== '' && (base === ancestor || base.startsWith(ancestor));
+  } catch {
+    return false;
+  }
+}
