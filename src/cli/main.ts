@@ -1,3 +1,6 @@
+import { runIncidents } from './incidents';
+import { runScan } from './scan';
+
 /** Exit codes shared by every CLI command. */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -18,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? EXIT_OK : EXIT_USAGE;
   }
+  if (command === 'incidents') return runIncidents(argv.slice(1));
+  if (command === 'scan') return runScan(argv.slice(1));
   process.stderr.write(`own-it: unknown command "${command}"\n\n${USAGE}`);
   return EXIT_USAGE;
 }

@@ -1,0 +1,158 @@
+/**
+ * `own-it incidents [path] [--json] [--folder <dir>]`: lists incident files and their status.
+ * Exit codes: 0 all files read, 1 some file is malformed (reported on stderr as file:line),
+ * 2 usage, 3 not a git work tree.
+ */
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { UnsafeFolderError } from '../core/fs/safeFolder';
+import { DEFAULT_INCIDENTS_FOLDER, IncidentStore, type StoredIncident } from '../core/incidents/incidentStore';
+
+const execFileAsync = promisify(execFile);
+
+// Same values as the exit codes in ./main (kept here so this module does not import its importer).
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+const EXIT_NOT_A_REPO = 3;
+
+export const INCIDENTS_USAGE = `Usage: own-it incidents [path] [--json] [--folder <dir>]
+
+Lists the incident files of the repository containing [path] (default: the current folder).
+  --json           one JSON object per line instead of a table
+  --folder <dir>   incidents folder relative to the repository root (default: ${DEFAULT_INCIDENTS_FOLDER})
+`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+interface IncidentsArgs {
+  path: string;
+  json: boolean;
+  folder: string;
+}
+
+function parseArgs(argv: string[]): IncidentsArgs | string {
+  const out: IncidentsArgs = { path: '.', json: false, folder: DEFAULT_INCIDENTS_FOLDER };
+  let sawPath = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') out.json = true;
+    else if (arg === '--folder' || arg.startsWith('--folder=')) {
+      const value = arg === '--folder' ? argv[++i] : arg.slice('--folder='.length);
+      if (value === undefined || value === '') return '--folder needs a folder name';
+      out.folder = value;
+    } else if (arg === '--') {
+      if (i + 2 < argv.length || sawPath) return 'too many paths';
+      if (i + 1 < argv.length) out.path = argv[i + 1];
+      break;
+    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else if (sawPath) return 'only one path can be given';
+    else {
+      out.path = arg;
+      sawPath = true;
+    }
+  }
+  return out;
+}
+
+/** The work tree root containing `dir`, or a sentence saying why there is none. */
+export async function findWorkTree(dir: string): Promise<{ root: string } | { error: string }> {
+  const git = async (...args: string[]): Promise<string> => (await execFileAsync('git', args, { cwd: dir, encoding: 'utf8' })).stdout.trim();
+  try {
+    if ((await git('rev-parse', '--is-bare-repository')) === 'true') {
+      return { error: `${dir} is a bare git repository: it has no work tree, so it has no incident files` };
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { error: `${dir} does not exist (or git is not installed)` };
+    }
+    return { error: `${dir} is not inside a git repository` };
+  }
+  try {
+    return { root: await git('rev-parse', '--show-toplevel') };
+  } catch {
+    return { error: `${dir} is not inside a git work tree (is it the .git folder?)` };
+  }
+}
+
+/** Repository text goes to a terminal: control characters could rewrite the screen. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+}
+
+function openActions(s: StoredIncident): number {
+  return s.incident.actions.filter((a) => !a.done).length;
+}
+
+function jsonLine(s: StoredIncident): string {
+  const i = s.incident;
+  return JSON.stringify({
+    path: s.relativePath,
+    id: i.id,
+    title: i.title,
+    status: i.status,
+    severity: i.severity,
+    detected: i.detected,
+    ...(i.resolved !== undefined ? { resolved: i.resolved } : {}),
+    culprits: i.culprits,
+    ...(i.revert !== undefined ? { revert: i.revert } : {}),
+    openActions: openActions(s),
+  });
+}
+
+function table(incidents: StoredIncident[]): string {
+  const header = ['DATE', 'STATUS', 'SEVERITY', 'TITLE', 'FILE'];
+  const rows = incidents.map((s) => [s.incident.detected.slice(0, 10), s.incident.status, s.incident.severity, s.incident.title, s.relativePath].map(printable));
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]): string => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+export async function runIncidents(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(INCIDENTS_USAGE);
+    return EXIT_OK;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`own-it incidents: ${args}\n\n${INCIDENTS_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const tree = await findWorkTree(path.resolve(args.path));
+  if ('error' in tree) {
+    io.stderr(`own-it incidents: ${tree.error}\n`);
+    return EXIT_NOT_A_REPO;
+  }
+  let store: IncidentStore;
+  try {
+    store = new IncidentStore(tree.root, args.folder);
+  } catch (err) {
+    io.stderr(`own-it incidents: ${(err as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  let result: Awaited<ReturnType<IncidentStore['list']>>;
+  try {
+    result = await store.list();
+  } catch (err) {
+    io.stderr(`own-it incidents: ${err instanceof UnsafeFolderError ? err.message : `cannot read ${store.folder}: ${(err as Error).message}`}\n`);
+    return EXIT_FAILURE;
+  }
+  const { incidents, errors } = result;
+  if (args.json) {
+    for (const s of incidents) io.stdout(jsonLine(s) + '\n');
+  } else if (incidents.length > 0) {
+    io.stdout(table(incidents));
+  } else if (errors.length === 0) {
+    io.stdout(`No incidents in ${store.folder}.\n`);
+  }
+  for (const e of errors) {
+    for (const p of e.problems) io.stderr(`${printable(e.file)}:${p.line}: ${printable(p.message)}\n`);
+  }
+  return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
+}

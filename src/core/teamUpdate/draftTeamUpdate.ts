@@ -1,0 +1,188 @@
+/**
+ * Drafts the message to the team after something you broke, scaled to who was affected.
+ * Every draft has the same four beats — what happened, impact, what I did, what I'm doing so
+ * it won't recur — in a calm first-person voice with at most one apology. A local revert
+ * (never pushed) usually needs no message at all, and the draft says so.
+ */
+import type { Incident, IncidentStatus } from '../incidents/model';
+
+export type BlastRadius = 'local' | 'team' | 'production';
+
+export interface TeamUpdateInput {
+  /** local: reverted before pushing; team: revert on the shared/default branch; production: a failed production deploy. */
+  blastRadius: BlastRadius;
+  /** The incident title, phrased as the symptom ("Checkout button does nothing"). */
+  title: string;
+  /** Subjects of the commits that caused it. */
+  culpritSubjects: string[];
+  /** Sha of the revert or rollback commit, if any. */
+  revertSha?: string;
+  /** Shared branch the revert landed on (team), e.g. "main". */
+  branch?: string;
+  /** Who or what was affected, in the author's words. */
+  impact?: string;
+  /** What the author did about it, in their words. */
+  whatIDid?: string;
+  /** Action items that stop it happening again. */
+  prevention: string[];
+  /** For production updates: where things stand. */
+  status?: IncidentStatus;
+}
+
+export interface TeamUpdateDraft {
+  blastRadius: BlastRadius;
+  /** False for local reverts: nobody else was affected, so a message is optional. */
+  needed: boolean;
+  /** One or two sentences for the author explaining the size of the message. */
+  note: string;
+  /** First line, usable as a chat headline or an email subject. */
+  subject: string;
+  markdown: string;
+  text: string;
+}
+
+interface Beat {
+  label: string;
+  sentences: string[];
+  bullets?: string[];
+}
+
+const MAX_SUBJECT = 72;
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function quoteSubject(subject: string): string {
+  const s = oneLine(subject);
+  return `"${s.length > MAX_SUBJECT ? `${s.slice(0, MAX_SUBJECT - 1)}…` : s}"`;
+}
+
+function shortSha(sha: string | undefined): string | undefined {
+  if (!sha) return undefined;
+  return /^[0-9a-f]{8,}$/i.test(sha) ? sha.slice(0, 7) : sha;
+}
+
+/** `my change "A"` / `my changes "A" and "B"` / `my change` when the subjects are unknown. */
+function myChanges(subjects: string[]): string {
+  const quoted = subjects.filter((s) => oneLine(s) !== '').map(quoteSubject);
+  if (quoted.length === 0) return 'my change';
+  if (quoted.length === 1) return `my change ${quoted[0]}`;
+  return `my changes ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+function sentence(text: string): string {
+  const t = oneLine(text);
+  return t === '' || /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function preventionBeat(prevention: string[], fallback: string): Beat {
+  const items = prevention.map(oneLine).filter((p) => p !== '');
+  return items.length > 0
+    ? { label: "What I'm doing so it won't happen again", sentences: [], bullets: items }
+    : { label: "What I'm doing so it won't happen again", sentences: [fallback] };
+}
+
+function beats(input: TeamUpdateInput): { subject: string; beats: Beat[]; closing?: string } {
+  const changes = myChanges(input.culpritSubjects);
+  const revert = shortSha(input.revertSha);
+  const title = sentence(input.title);
+  const impact = input.impact && oneLine(input.impact) !== '' ? sentence(input.impact) : undefined;
+  const did = input.whatIDid && oneLine(input.whatIDid) !== '' ? sentence(input.whatIDid) : undefined;
+
+  if (input.blastRadius === 'local') {
+    return {
+      subject: `I caught and reverted ${changes} before pushing it`,
+      beats: [
+        { label: 'What happened', sentences: [title, `It came from ${changes}, which I had not pushed yet.`] },
+        { label: 'Impact', sentences: [impact ?? 'None outside my machine: the change never reached the shared branch.'] },
+        { label: 'What I did', sentences: [did ?? `I reverted it locally${revert ? ` (${revert})` : ''}.`] },
+        preventionBeat(input.prevention, 'I am adding a regression test before I push the change again.'),
+      ],
+    };
+  }
+  if (input.blastRadius === 'team') {
+    const branch = input.branch ? oneLine(input.branch) : 'the shared branch';
+    return {
+      subject: `Heads-up: I reverted ${changes} on ${branch}`,
+      beats: [
+        { label: 'What happened', sentences: [title, `${capitalise(changes)} caused it.`] },
+        { label: 'Impact', sentences: [impact ?? `Anyone who pulled ${branch} after ${changes} landed may have run into this.`] },
+        {
+          label: 'What I did',
+          sentences: [did ?? `I reverted it${revert ? ` in ${revert}` : ''} and pushed the revert.`, `If you pulled in between, pull ${branch} again to pick up the revert.`],
+        },
+        preventionBeat(input.prevention, 'I am adding a regression test before I land the change again.'),
+      ],
+      closing: 'Sorry for the disruption.',
+    };
+  }
+  const status = input.status ?? 'open';
+  const statusLine =
+    status === 'resolved'
+      ? 'Status: resolved.'
+      : status === 'mitigated'
+        ? 'Status: mitigated; I am monitoring it and will post again when it is resolved.'
+        : 'Status: ongoing; I will post the next update as soon as anything changes.';
+  return {
+    subject: `Incident update: ${oneLine(input.title)}`,
+    beats: [
+      { label: 'What happened', sentences: [title, `It was caused by ${changes}, which I shipped to production.`, statusLine] },
+      { label: 'Impact', sentences: [impact ?? 'I am confirming the full impact and will include it in the next update.'] },
+      { label: 'What I did', sentences: [did ?? (revert ? `I rolled back the change (revert ${revert}).` : 'I rolled back the change.')] },
+      preventionBeat(input.prevention, 'I am adding a regression test and a deploy check for this before the change ships again.'),
+    ],
+    closing: "I'm sorry for the disruption this caused. Send any questions my way.",
+  };
+}
+
+const NOTES: Record<BlastRadius, string> = {
+  local:
+    'Probably no message is needed: the revert is only on your machine, so the broken change never reached anyone else. If you had told people it was coming, the short note below explains the delay.',
+  team: 'The revert is on a shared branch, so teammates may have pulled the broken change. A short note in the team channel is enough.',
+  production: 'A production deploy failed, so people outside the team may have noticed. Send a stakeholder update and follow up when the status changes.',
+};
+
+export function draftTeamUpdate(input: TeamUpdateInput): TeamUpdateDraft {
+  const { subject, beats: parts, closing } = beats(input);
+  const md: string[] = [`**${subject}**`];
+  const txt: string[] = [subject];
+  for (const beat of parts) {
+    const body = beat.sentences.filter((s) => s !== '').join(' ');
+    md.push(`**${beat.label}:**${body ? ` ${body}` : ''}${beat.bullets ? `\n${beat.bullets.map((b) => `- ${b}`).join('\n')}` : ''}`);
+    txt.push(`${beat.label}:${body ? ` ${body}` : ''}${beat.bullets ? `\n${beat.bullets.map((b) => `- ${b}`).join('\n')}` : ''}`);
+  }
+  if (closing) {
+    md.push(closing);
+    txt.push(closing);
+  }
+  return {
+    blastRadius: input.blastRadius,
+    needed: input.blastRadius !== 'local',
+    note: NOTES[input.blastRadius],
+    subject,
+    markdown: md.join('\n\n') + '\n',
+    text: txt.join('\n\n') + '\n',
+  };
+}
+
+/** Builds the draft input from a stored incident: its action items become the prevention list. */
+export function teamUpdateInputFromIncident(
+  incident: Incident,
+  context: { blastRadius: BlastRadius; culpritSubjects: string[]; branch?: string },
+): TeamUpdateInput {
+  return {
+    blastRadius: context.blastRadius,
+    title: incident.title,
+    culpritSubjects: context.culpritSubjects,
+    ...(incident.revert ? { revertSha: incident.revert } : {}),
+    ...(context.branch ? { branch: context.branch } : {}),
+    ...(incident.sections.impact.trim() ? { impact: incident.sections.impact } : {}),
+    prevention: incident.actions.map((a) => a.text),
+    status: incident.status,
+  };
+}
