@@ -1,0 +1,62 @@
+import { parseUnifiedDiff, type FileDiff } from './diffParser';
+import { commitPatch, fileAtCommit, repoTopLevel, resolveCommit } from './git';
+import { languageOf } from './languages';
+import { allSymbols, symbolFromLine, symbolsInRanges } from './symbols';
+import type { ChangedFile, ChangedSymbol, Language } from './types';
+
+/** Files larger than this are listed without symbols: pattern scanning them is slow and rarely useful. */
+const MAX_SCAN_BYTES = 2_000_000;
+
+/**
+ * What commit `sha` changed: each file with its touched lines and the declarations those lines fall in.
+ * For a revert, pass the culprit's sha (the commit that was reverted), not the revert's.
+ */
+export async function changedSymbols(repoPath: string, sha: string): Promise<ChangedFile[]> {
+  const repo = await repoTopLevel(repoPath);
+  const commit = await resolveCommit(repo, sha);
+  const diffs = parseUnifiedDiff(await commitPatch(repo, commit));
+  const out: ChangedFile[] = [];
+  for (const diff of diffs) {
+    const language = languageOf(diff.path);
+    const symbols = diff.binary || language === 'unknown' ? [] : await symbolsOfDiff(repo, commit, diff, language);
+    out.push({
+      path: diff.path,
+      ...(diff.oldPath ? { oldPath: diff.oldPath } : {}),
+      status: diff.status,
+      language,
+      added: diff.added,
+      removed: diff.removed,
+      ranges: diff.status === 'deleted' ? [] : diff.newRanges,
+      symbols,
+    });
+  }
+  return out;
+}
+
+async function symbolsOfDiff(repo: string, commit: string, diff: FileDiff, language: Language): Promise<ChangedSymbol[]> {
+  // A deleted file has no new side: read it at the parent and use the removed lines.
+  const deleted = diff.status === 'deleted';
+  const text = deleted ? await fileAtCommit(repo, `${commit}^`, diff.path) : await fileAtCommit(repo, commit, diff.path);
+  if (text === undefined || text.length > MAX_SCAN_BYTES) return contextSymbols(diff, language, []);
+  const declared = allSymbols(text, language);
+  const found = symbolsInRanges(declared, deleted ? diff.oldRanges : diff.newRanges);
+  return found.length > 0 ? found : contextSymbols(diff, language, declared);
+}
+
+/**
+ * Fallback: git's hunk header context names the enclosing function for many languages
+ * (more with a repo's diff drivers), even where our patterns missed the extent.
+ */
+function contextSymbols(diff: FileDiff, language: Language, declared: ReturnType<typeof allSymbols>): ChangedSymbol[] {
+  const out: ChangedSymbol[] = [];
+  const seen = new Set<string>();
+  for (const ctx of diff.contexts) {
+    const sym = symbolFromLine(ctx.text, language);
+    if (!sym || seen.has(sym.name)) continue;
+    seen.add(sym.name);
+    const known = declared.find((d) => d.name === sym.name && d.line <= ctx.line);
+    const container = known?.container ?? sym.container;
+    out.push({ name: sym.name, kind: known?.kind ?? sym.kind, line: known?.line ?? 0, ...(container ? { container } : {}) });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import * as fs from 'node:fs';
+import { simpleGit, type SimpleGit } from 'simple-git';
+
+/** Thrown when a path is not inside a git work tree (the CLI maps it to exit code 3). */
+export class NotAGitRepositoryError extends Error {
+  constructor(readonly path: string) {
+    super(`not a git repository: ${path}`);
+    this.name = 'NotAGitRepositoryError';
+  }
+}
+
+/** Thrown when a revision does not name a commit. */
+export class UnknownCommitError extends Error {
+  constructor(readonly rev: string) {
+    super(`unknown commit: ${rev}`);
+    this.name = 'UnknownCommitError';
+  }
+}
+
+export function gitAt(dir: string): SimpleGit {
+  // core.quotePath=false keeps non-ASCII paths readable in diffs; quoting of control characters remains.
+  return simpleGit({ baseDir: dir, config: ['core.quotePath=false'] });
+}
+
+/** Absolute path of the work tree root that contains `dir`. */
+export async function repoTopLevel(dir: string): Promise<string> {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new NotAGitRepositoryError(dir);
+  try {
+    const top = (await gitAt(dir).raw(['rev-parse', '--show-toplevel'])).trim();
+    if (!top) throw new NotAGitRepositoryError(dir);
+    return top;
+  } catch (err) {
+    if (err instanceof NotAGitRepositoryError) throw err;
+    throw new NotAGitRepositoryError(dir);
+  }
+}
+
+/** Full sha of a commit-ish. A revision starting with `-` is refused so user text never becomes a git option. */
+export async function resolveCommit(repo: string, rev: string): Promise<string> {
+  if (!rev || rev.startsWith('-')) throw new UnknownCommitError(rev);
+  try {
+    return (await gitAt(repo).raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim() || fail();
+  } catch {
+    throw new UnknownCommitError(rev);
+  }
+  function fail(): never {
+    throw new UnknownCommitError(rev);
+  }
+}
+
+export async function commitSubject(repo: string, sha: string): Promise<string> {
+  return (await gitAt(repo).raw(['log', '-1', '--format=%s', sha])).trim();
+}
+
+/** The `--unified=0` patch of a commit against its first parent (or the empty tree for a root commit). */
+export async function commitPatch(repo: string, sha: string): Promise<string> {
+  return gitAt(repo).raw(['show', '--format=', '--unified=0', '--no-color', '--no-ext-diff', '-M', '--diff-merges=first-parent', sha, '--']);
+}
+
+/** A file's text at a commit, or undefined when it does not exist there. */
+export async function fileAtCommit(repo: string, rev: string, path: string): Promise<string | undefined> {
+  try {
+    return await gitAt(repo).raw(['show', `${rev}:${path}`]);
+  } catch {
+    return undefined;
+  }
+}

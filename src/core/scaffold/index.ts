@@ -1,0 +1,22 @@
+/** Prevention core: what a culprit changed, and the regression test or checklist that keeps it from happening again. */
+export * from './types';
+export { changedSymbols } from './changedSymbols';
+export { parseUnifiedDiff, type FileDiff } from './diffParser';
+export { allSymbols, symbolsFromText, symbolsInRanges, type SymbolExtent } from './symbols';
+export { languageOf, isTestFile } from './languages';
+export { detectFrameworks, pickFramework } from './frameworks';
+export { planTestScaffold, writeScaffold, scaffoldStatus, NothingToTestError, type TestScaffoldOptions } from './testScaffold';
+export {
+  planChecklist,
+  writeChecklist,
+  findPullRequestTemplate,
+  normaliseItem,
+  CATEGORY_ITEMS,
+  CAUSE_CATEGORIES,
+  type CauseCategory,
+  type ChecklistPlan,
+  type ChecklistRequest,
+} from './checklist';
+export { readIncidentInfo, findIncidentForCommit, type IncidentInfo } from './incidentInfo';
+export { NotAGitRepositoryError, UnknownCommitError } from './git';
+export { OutsideRepositoryError } from './safeWrite';

@@ -1,0 +1,228 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { isTypeModule, jsImport, jsModuleSystem } from './jsImports';
+import { pascalCase } from './naming';
+import type { ChangedSymbol, DetectedFramework, Language } from './types';
+
+const posix = path.posix;
+
+export interface PlacementInput {
+  repoRoot: string;
+  framework: DetectedFramework;
+  /** Repository-relative path of the changed source file. */
+  file: string;
+  language: Language;
+  symbol?: ChangedSymbol;
+  /** The source file's text (as committed), to read its package/namespace/exports. */
+  sourceText: string;
+}
+
+export interface Placement {
+  /** Repository-relative folder of the test. */
+  dir: string;
+  /** File name for attempt n (1 = the plain name, 2+ = numbered siblings). */
+  fileName(n: number): string;
+  /** Test class name matching fileName(n), for frameworks that need one. */
+  className(n: number): string;
+  imports: string[];
+  reference?: string;
+  packageName?: string;
+  moduleSystem: 'esm' | 'cjs';
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', 'target', 'vendor', 'bin', 'obj', '.venv', 'venv']);
+
+/** Repository-relative paths of files under `dir` (bounded) whose name matches `re`. */
+async function findFiles(repoRoot: string, dir: string, re: RegExp, maxDepth = 6): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string, depth: number): Promise<void> => {
+    if (depth > maxDepth || out.length > 500) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(path.join(repoRoot, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const child = rel ? posix.join(rel, e.name) : e.name;
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(child, depth + 1);
+      } else if (re.test(e.name)) out.push(child);
+    }
+  };
+  await walk(dir, 0);
+  return out;
+}
+
+async function isDir(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function mostCommon(items: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [k, v] of counts) if (best === undefined || v > (counts.get(best) ?? 0)) best = k;
+  return best;
+}
+
+const stripExt = (p: string): string => p.replace(/\.[^./]+$/, '');
+const baseOf = (p: string): string => stripExt(posix.basename(p));
+const relImport = (fromDir: string, to: string): string => {
+  const r = posix.relative(fromDir, to);
+  return r.startsWith('.') ? r : `./${r}`;
+};
+const numbered = (n: number, sep = '-'): string => (n > 1 ? `${sep}${n}` : '');
+
+/** Where the test goes and how it reaches the changed code, following the ecosystem and this repo's habits. */
+export async function placeTest(input: PlacementInput): Promise<Placement> {
+  const { framework, file, sourceText, symbol } = input;
+  const root = framework.root;
+  const srcDir = posix.dirname(file);
+  const base = baseOf(file);
+  const owner = symbol?.container ?? symbol?.name;
+  const classBase = pascalCase(symbol?.container ?? base);
+  switch (framework.ecosystem) {
+    case 'js': {
+      const dir = await jsTestDir(input);
+      const suffix = (await jsSuffix(input)) ?? 'test';
+      const ext = input.language === 'typescript' ? (file.endsWith('.tsx') ? 'tsx' : 'ts') : posix.extname(file).slice(1) || 'js';
+      const moduleSystem = await jsModuleSystem(input.repoRoot, root, file, sourceText);
+      const imp = jsImport({ fromDir: dir, file, language: input.language, moduleSystem, sourceText, symbol, typeModule: await isTypeModule(input.repoRoot, root) });
+      return { dir, fileName: (n) => `${base}.regression${numbered(n)}.${suffix}.${ext}`, className: () => '', imports: imp.lines, reference: imp.reference, moduleSystem };
+    }
+    case 'python': {
+      const pyFiles = await findFiles(input.repoRoot, root, /^test_.*\.py$|_test\.py$/);
+      const existing = mostCommon(pyFiles.map((f) => posix.dirname(f)));
+      const dir = existing ?? (await isDir(path.join(input.repoRoot, root, 'test')) ? posix.join(root, 'test') : posix.join(root, 'tests'));
+      const relToRoot = posix.relative(root, file).replace(/^src\//, '');
+      const mod = stripExt(relToRoot).replace(/\/__init__$/, '').split('/').join('.');
+      const what = owner ? `from ${mod} import ${owner}` : `import ${mod}`;
+      return { dir, fileName: (n) => `test_${base}_regression${numbered(n, '_')}.py`, className: (n) => `${classBase}Regression${n > 1 ? n : ''}Test`, imports: [what], moduleSystem: 'esm' };
+    }
+    case 'go': {
+      const pkg = /^\s*package\s+(\w+)/m.exec(sourceText)?.[1] ?? 'main';
+      return { dir: srcDir, fileName: (n) => `${base}_regression${numbered(n, '_')}_test.go`, className: () => '', imports: [], packageName: pkg, moduleSystem: 'esm' };
+    }
+    case 'rust':
+      return rustPlacement(input, base);
+    case 'java': {
+      const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(sourceText)?.[1];
+      const dir = posix.join(root, 'src/test/java', ...(pkg ? pkg.split('.') : []));
+      const cls = pascalCase(symbol?.container ?? (symbol?.kind === 'class' ? symbol.name : base));
+      return { dir, fileName: (n) => `${cls}Regression${n > 1 ? n : ''}Test.java`, className: (n) => `${cls}Regression${n > 1 ? n : ''}Test`, imports: [], packageName: pkg, moduleSystem: 'esm' };
+    }
+    case 'ruby': {
+      const rspec = framework.framework === 'rspec';
+      const dir = posix.join(root, rspec ? 'spec' : 'test');
+      const rel = posix.relative(root, file).replace(/^lib\//, '');
+      const sub = posix.dirname(rel) === '.' ? dir : posix.join(dir, posix.dirname(rel));
+      const req = `require_relative ${JSON.stringify(relImport(sub, stripExt(file)).replace(/^\.\//, ''))}`.replace(/"/g, "'");
+      return {
+        dir: sub,
+        fileName: (n) => `${base}_regression${numbered(n, '_')}_${rspec ? 'spec' : 'test'}.rb`,
+        className: (n) => `${classBase}Regression${n > 1 ? n : ''}Test`,
+        imports: [req],
+        moduleSystem: 'esm',
+      };
+    }
+    case 'php': {
+      const ns = /^\s*namespace\s+([\w\\]+)\s*;/m.exec(sourceText)?.[1];
+      const cls = /^\s*(?:(?:abstract|final|readonly)\s+)*(?:class|interface|trait|enum)\s+(\w+)/m.exec(sourceText)?.[1];
+      const dir = posix.join(root, (await isDir(path.join(input.repoRoot, root, 'test'))) && !(await isDir(path.join(input.repoRoot, root, 'tests'))) ? 'test' : 'tests');
+      const testNs = await phpTestNamespace(input.repoRoot, root);
+      const name = pascalCase(cls ?? base);
+      return {
+        dir,
+        fileName: (n) => `${name}Regression${n > 1 ? n : ''}Test.php`,
+        className: (n) => `${name}Regression${n > 1 ? n : ''}Test`,
+        imports: cls ? [`use ${ns ? `${ns}\\` : ''}${cls};`] : [],
+        packageName: testNs,
+        moduleSystem: 'esm',
+      };
+    }
+    case 'csharp': {
+      const ns = /^\s*namespace\s+([\w.]+)/m.exec(sourceText)?.[1];
+      const projectName = posix.basename(root) || 'Tests';
+      return {
+        dir: root,
+        fileName: (n) => `${classBase}Regression${n > 1 ? n : ''}Tests.cs`,
+        className: (n) => `${classBase}Regression${n > 1 ? n : ''}Tests`,
+        imports: ns ? [`using ${ns};`] : [],
+        packageName: projectName.replace(/[^\w.]/g, '_'),
+        moduleSystem: 'esm',
+      };
+    }
+  }
+}
+
+/** Follows where this package's tests already live: co-located, `__tests__`, or a top-level test folder. */
+async function jsTestDir(input: PlacementInput): Promise<string> {
+  const root = input.framework.root;
+  const tests = await findFiles(input.repoRoot, root, /\.(test|spec)\.[cm]?[jt]sx?$/);
+  const styles = tests.map((t) => {
+    const rel = posix.relative(root, t);
+    if (/(^|\/)__tests__\//.test(rel)) return '__tests__';
+    if (/^(test|tests|spec)\//.test(rel)) return 'dir';
+    return 'colocated';
+  });
+  const style = mostCommon(styles);
+  const srcDir = posix.dirname(input.file);
+  if (style === '__tests__') return posix.join(srcDir, '__tests__');
+  if (style === 'colocated') return srcDir;
+  if (style === 'dir') return mostCommon(tests.filter((_, i) => styles[i] === 'dir').map((t) => posix.dirname(t))) ?? posix.join(root, 'test');
+  for (const d of ['test', 'tests']) if (await isDir(path.join(input.repoRoot, root, d))) return posix.join(root, d);
+  return srcDir;
+}
+
+async function jsSuffix(input: PlacementInput): Promise<string | undefined> {
+  const tests = await findFiles(input.repoRoot, input.framework.root, /\.(test|spec)\.[cm]?[jt]sx?$/);
+  return mostCommon(tests.map((t) => (/\.spec\./.test(t) ? 'spec' : 'test')));
+}
+
+async function phpTestNamespace(repoRoot: string, root: string): Promise<string | undefined> {
+  try {
+    const composer = JSON.parse(await fs.readFile(path.join(repoRoot, root, 'composer.json'), 'utf8')) as { 'autoload-dev'?: { 'psr-4'?: Record<string, string> } };
+    const map = composer['autoload-dev']?.['psr-4'] ?? {};
+    const hit = Object.entries(map).find(([, dir]) => /^tests?\/?$/.test(dir));
+    return hit ? hit[0].replace(/\\+$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Integration tests in `tests/` can only reach public items of a library crate, through public modules. */
+async function rustPlacement(input: PlacementInput, base: string): Promise<Placement> {
+  const root = input.framework.root;
+  const dir = posix.join(root, 'tests');
+  const read = (rel: string): Promise<string | undefined> => fs.readFile(path.join(input.repoRoot, root, rel), 'utf8').catch(() => undefined);
+  const cargo = (await read('Cargo.toml')) ?? '';
+  const libName = /\[lib\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(cargo)?.[1] ?? /\[package\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(cargo)?.[1];
+  const crate = libName?.replace(/-/g, '_');
+  const imports: string[] = [];
+  const lib = await read('src/lib.rs');
+  const rel = posix.relative(posix.join(root, 'src'), input.file);
+  const item = input.symbol?.kind === 'method' ? input.symbol.container : input.symbol?.name;
+  if (crate && lib !== undefined && item && !rel.startsWith('..')) {
+    const segments = stripExt(rel).split('/').filter((s) => s !== 'mod');
+    const modules = rel === 'lib.rs' ? [] : segments;
+    let parentText = lib;
+    let parentDir = '';
+    let publicPath = true;
+    for (const m of modules) {
+      if (!new RegExp(`^\\s*pub\\s+mod\\s+${m}\\s*[;{]`, 'm').test(parentText)) {
+        publicPath = false;
+        break;
+      }
+      parentDir = posix.join(parentDir, m);
+      parentText = (await read(`src/${parentDir}.rs`)) ?? (await read(`src/${parentDir}/mod.rs`)) ?? '';
+    }
+    const itemPublic = new RegExp(`^\\s*pub\\s+(?:(?:const|async|unsafe)\\s+)*(?:fn|struct|enum|trait|type)\\s+${item}\\b`, 'm').test(input.sourceText);
+    if (publicPath && itemPublic) imports.push(`use ${[crate, ...modules, item].join('::')};`);
+  }
+  return { dir, fileName: (n) => `${base}_regression${numbered(n, '_')}.rs`, className: () => '', imports, moduleSystem: 'esm' };
+}

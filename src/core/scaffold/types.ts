@@ -1,0 +1,94 @@
+/** Shared shapes of the Prevention core: what a commit changed, which framework tests it, what to write. */
+
+export type Language = 'typescript' | 'javascript' | 'python' | 'go' | 'rust' | 'java' | 'csharp' | 'ruby' | 'php' | 'unknown';
+
+/** 1-based, inclusive line range in a file. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+export type SymbolKind = 'function' | 'method' | 'class' | 'interface' | 'struct' | 'enum' | 'trait' | 'impl' | 'module';
+
+export interface ChangedSymbol {
+  name: string;
+  kind: SymbolKind;
+  /** 1-based line of the declaration in the file at the culprit commit (0 when only the hunk header named it). */
+  line: number;
+  /** Name of the enclosing class / impl / module, when there is one. */
+  container?: string;
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed';
+
+export interface ChangedFile {
+  /** Repository-relative path at the commit (the old path for a deleted file). */
+  path: string;
+  /** Previous path of a renamed file. */
+  oldPath?: string;
+  status: ChangeStatus;
+  language: Language;
+  /** Number of added and removed lines. */
+  added: number;
+  removed: number;
+  /** Lines of the new file the diff touched (a pure deletion marks the line it happened after). */
+  ranges: LineRange[];
+  symbols: ChangedSymbol[];
+}
+
+export type TestFramework =
+  | 'jest'
+  | 'vitest'
+  | 'mocha'
+  | 'node:test'
+  | 'ava'
+  | 'pytest'
+  | 'unittest'
+  | 'go'
+  | 'cargo'
+  | 'junit4'
+  | 'junit5'
+  | 'rspec'
+  | 'minitest'
+  | 'phpunit'
+  | 'xunit'
+  | 'nunit'
+  | 'mstest';
+
+export type Ecosystem = 'js' | 'python' | 'go' | 'rust' | 'java' | 'ruby' | 'php' | 'csharp';
+
+export interface DetectedFramework {
+  framework: TestFramework;
+  ecosystem: Ecosystem;
+  /** Repository-relative folder of the project that declares it ('' for the repository root). */
+  root: string;
+  /** The file (or fact) that gave it away, for explaining the choice. */
+  evidence: string;
+  /** Java build tool, when known. */
+  buildTool?: 'maven' | 'gradle';
+}
+
+export type TestStyle = 'failing' | 'skipped';
+
+/** The marker a scaffolded test keeps until someone writes the real test. */
+export const PLACEHOLDER_MARKER = 'OWN-IT-PLACEHOLDER';
+
+/** 0-based position, as editors count. */
+export interface Cursor {
+  line: number;
+  column: number;
+}
+
+export interface TestScaffoldPlan {
+  /** Repository-relative path (forward slashes) where the test belongs. */
+  path: string;
+  content: string;
+  /** Where to put the caret: on the placeholder line. */
+  cursor: Cursor;
+  /** True when `path` already exists; `alternative` is then the same test at a free numbered sibling. */
+  exists: boolean;
+  alternative?: { path: string; content: string; cursor: Cursor };
+  framework: DetectedFramework;
+  /** The file and symbol the test is about. */
+  target: { file: string; symbol?: ChangedSymbol };
+}
