@@ -77,8 +77,14 @@ export function newIncidentId(now: Date = new Date()): string {
   return `INC-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(2).toString('hex')}`;
 }
 
+/** What a caller knows when opening an incident; everything but the title has a default. */
+export type IncidentDraft = Partial<Omit<Incident, 'sections'>> & {
+  title: string;
+  sections?: Partial<Omit<IncidentSections, 'lessons'>> & { lessons?: Partial<Lessons> };
+};
+
 /** A new incident with defaults (open, sev3, detected now), overridden by `draft`. */
-export function newIncident(draft: Partial<Incident> & { title: string }, now: Date = new Date()): Incident {
+export function newIncident(draft: IncidentDraft, now: Date = new Date()): Incident {
   return {
     id: draft.id ?? newIncidentId(now),
     title: draft.title,

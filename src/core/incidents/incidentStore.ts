@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { createFileWithUniqueName, isErrno, writeFileAtomic } from '../fs/atomicWrite';
 import { resolveFolderInside, UnsafeFolderError, validateRelativeFolder } from '../fs/safeFolder';
 import { IncidentConflictError, IncidentFileError } from './errors';
-import { newIncident, parseIncident, serializeIncident } from './incidentFile';
+import { newIncident, parseIncident, serializeIncident, type IncidentDraft } from './incidentFile';
 import type { Incident } from './model';
 import { slugify } from './slug';
 
@@ -93,7 +93,7 @@ export class IncidentStore {
   }
 
   /** Writes a new incident file with defaults from `newIncident`; never overwrites an existing file. */
-  async create(draft: Partial<Incident> & { title: string }, now: Date = new Date()): Promise<StoredIncident> {
+  async create(draft: IncidentDraft, now: Date = new Date()): Promise<StoredIncident> {
     const incident = newIncident(draft, now);
     const raw = serializeIncident(incident);
     await this.ensureFolder();

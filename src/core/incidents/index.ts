@@ -1,7 +1,7 @@
 /** Public surface of the incident store, for the extension and the CLI. */
 export * from './model';
 export { IncidentConflictError, IncidentFileError, type IncidentProblem, type OnDiskVersion } from './errors';
-export { emptySections, newIncident, newIncidentId, parseIncident, serializeIncident } from './incidentFile';
+export { emptySections, newIncident, type IncidentDraft, newIncidentId, parseIncident, serializeIncident } from './incidentFile';
 export { formatTimestamp, renderActions, renderTimeline, timelineEntries } from './generatedSections';
 export { contentVersion, DEFAULT_INCIDENTS_FOLDER, INCIDENT_FILE_PATTERN, IncidentStore, type StoredIncident } from './incidentStore';
 export { isWindowsReservedName, MAX_SLUG_LENGTH, slugify } from './slug';
