@@ -50,7 +50,8 @@ export async function revertInProgress(repoPath: string, gitBinary?: string): Pr
     result.inProgress = true;
   }
   if (result.inProgress) {
-    const unmerged = await git.raw(['ls-files', '--unmerged']).catch(() => '');
+    // `:/` widens the pathspec to the whole work tree when repoPath is a subfolder.
+    const unmerged = await git.raw(['ls-files', '--unmerged', '--', ':/']).catch(() => '');
     result.conflicted = unmerged.trim() !== '';
   }
   return result;
