@@ -43,7 +43,16 @@ function webviewEntries() {
   return entries;
 }
 
+/** Webviews load codicons from dist/webviews/codicons (inside their localResourceRoots). */
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'webviews', 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
+  copyCodicons();
   const contexts = [
     await esbuild.context({
       ...common,

@@ -1,0 +1,407 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { GitExtension } from '../../@types/git';
+import type { BlastRadiusAssessment } from '../../core/commits/blastRadius';
+import { getCommitDetails } from '../../core/commits/commitDetails';
+import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type StoredIncident } from '../../core/incidents';
+import { checkTone } from '../../core/teamUpdate';
+import type { RevertDetection } from '../../core/revert/types';
+import { WebviewHost, webviewOptions } from '../shared/webviewHost';
+import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type RequestMessage, type UiMessage } from './protocol';
+import { derivedView, markdownToPlainText, readGitFacts, viewState, type GitFacts } from './viewState';
+
+/** What the panel needs from the extension. Small on purpose; everything else it reads itself. */
+export interface IncidentPanelDeps {
+  extensionUri: vscode.Uri;
+  /** Repository-relative incidents folder for a repository (the `ownIt.incidents.folder` setting). */
+  incidentsFolder: (repoRoot: string) => string;
+  /** Overrides the git-based blast radius, e.g. when the caller saw a production deploy fail. */
+  blastRadius?: (repoRoot: string, incident: Incident) => Promise<BlastRadiusAssessment>;
+  /** The git binary VS Code uses (`api.git.path`); PATH's git when absent. */
+  gitPath?: () => string | undefined;
+  /** Tag globs under refs/tags/ that mark deploys; defaults to deploy/*, deploy-*, release/*. */
+  deployTagPatterns?: readonly string[];
+}
+
+export type IncidentPanelTarget =
+  | { kind: 'file'; repoRoot: string; incidentPath: string }
+  /** Opens the incident that references this revert (or its culprits), creating one if none does. */
+  | { kind: 'revert'; repoRoot: string; detection: RevertDetection }
+  /** Opens the incident for a commit the person picked, creating one with it as culprit. */
+  | { kind: 'commit'; repoRoot: string; sha: string }
+  | { kind: 'blank'; repoRoot: string };
+
+export interface IncidentSavedEvent {
+  repoRoot: string;
+  incidentPath: string;
+  incident: Incident;
+}
+
+const key = (p: string) => path.resolve(p);
+const _onDidSaveIncident = new vscode.EventEmitter<IncidentSavedEvent>();
+const _onDidChangeCurrent = new vscode.EventEmitter<IncidentPanel | undefined>();
+
+/** `Revert "Add cache"` → `Add cache`, for the title of an incident created from a revert. */
+function revertedSubject(subject: string): string {
+  return /^Revert\s+"(.+)"\s*$/.exec(subject)?.[1] ?? subject;
+}
+
+/** Finds or creates the incident file a target means, without opening any UI. */
+export async function resolveIncidentFile(deps: IncidentPanelDeps, target: IncidentPanelTarget): Promise<string> {
+  if (target.kind === 'file') return target.incidentPath;
+  const store = new IncidentStore(target.repoRoot, deps.incidentsFolder(target.repoRoot));
+  if (target.kind === 'blank') return (await store.create({ title: 'New incident' })).path;
+  if (target.kind === 'revert') {
+    const d = target.detection;
+    const existing = (await store.findByCommit(d.sha)) ?? (d.reverted[0] ? await store.findByCommit(d.reverted[0]) : undefined);
+    if (existing) return existing.path;
+    const created = await store.create({ title: `Reverted: ${revertedSubject(d.subject)}`, culprits: d.reverted, revert: d.sha, detected: d.date || undefined });
+    return created.path;
+  }
+  const details = await getCommitDetails(target.repoRoot, target.sha, deps.gitPath?.());
+  const existing = await store.findByCommit(details.sha);
+  if (existing) return existing.path;
+  return (await store.create({ title: details.subject, culprits: [details.sha] })).path;
+}
+
+/**
+ * The incident panel: one per incident file. Shows and edits the file through the incident store
+ * (atomic, conflict-checked writes), watches the file, and keeps unsaved text when both changed.
+ */
+export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
+  private static readonly panels = new Map<string, IncidentPanel>();
+  private static active: IncidentPanel | undefined;
+
+  /** Fires after the panel saved an incident file, so lists can refresh. */
+  static readonly onDidSaveIncident = _onDidSaveIncident.event;
+  /** Fires when the focused incident panel changes (undefined when none is focused). */
+  static readonly onDidChangeCurrent = _onDidChangeCurrent.event;
+
+  /** The most recently focused incident panel that is still open. */
+  static get current(): IncidentPanel | undefined {
+    return IncidentPanel.active;
+  }
+
+  static get all(): readonly IncidentPanel[] {
+    return [...IncidentPanel.panels.values()];
+  }
+
+  /** Opens (or reveals) the panel for a target; see {@link IncidentPanelTarget}. */
+  static async open(deps: IncidentPanelDeps, target: IncidentPanelTarget): Promise<IncidentPanel> {
+    const incidentPath = await resolveIncidentFile(deps, target);
+    const existing = IncidentPanel.panels.get(key(incidentPath));
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(INCIDENT_VIEW_TYPE, 'Incident', vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const host = new IncidentPanel(panel, deps, target.repoRoot, incidentPath);
+    try {
+      await host.load();
+    } catch (err) {
+      host.dispose();
+      throw err;
+    }
+    return host;
+  }
+
+  /** Restores a panel after a window reload (called by the serializer). */
+  static async revive(deps: IncidentPanelDeps, panel: vscode.WebviewPanel, repoRoot: string, incidentPath: string): Promise<IncidentPanel> {
+    const host = new IncidentPanel(panel, deps, repoRoot, incidentPath);
+    await host.load();
+    return host;
+  }
+
+  private readonly store: IncidentStore;
+  private stored: StoredIncident | undefined;
+  private facts: GitFacts | undefined;
+  private work: Promise<void> = Promise.resolve();
+  private watchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly _onDidPostMessage = new vscode.EventEmitter<HostMessage>();
+
+  private constructor(
+    panel: vscode.WebviewPanel,
+    private readonly deps: IncidentPanelDeps,
+    readonly repoRoot: string,
+    readonly incidentPath: string,
+  ) {
+    super(panel, deps.extensionUri, 'incident');
+    this.store = new IncidentStore(repoRoot, deps.incidentsFolder(repoRoot));
+    IncidentPanel.panels.set(key(incidentPath), this);
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'own-it.svg');
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(incidentPath)), path.basename(incidentPath)));
+    const onDisk = () => this.onDiskChange();
+    this.disposables.push(
+      this._onDidPostMessage,
+      watcher,
+      watcher.onDidChange(onDisk),
+      watcher.onDidCreate(onDisk),
+      watcher.onDidDelete(onDisk),
+      panel.onDidChangeViewState(() => this.trackActive()),
+    );
+    this.trackActive();
+    this.render('Incident');
+  }
+
+  /** The incident as last read from or written to the file. */
+  get incident(): Incident | undefined {
+    return this.stored?.incident;
+  }
+
+  /** The team update to copy: the person's own text, else the generated draft. */
+  teamUpdate(format: CopyFormat): string | undefined {
+    if (!this.stored || !this.facts) return undefined;
+    const own = this.stored.incident.sections.teamUpdate.trim();
+    if (own) return format === 'plain' ? markdownToPlainText(own) : own;
+    const view = derivedView(this.stored.incident, this.facts).teamUpdate;
+    return format === 'plain' ? view.draftPlain : view.draft;
+  }
+
+  /** Test hook: every message the host posts to the UI, whether or not the UI is loaded. */
+  readonly onDidPostMessage = this._onDidPostMessage.event;
+
+  /** Test hook: handles a message as if the UI had sent it; resolves when it is fully handled. */
+  simulateUiMessage(message: UiMessage): Promise<void> {
+    return this.receive(message);
+  }
+
+  /**
+   * Reads the file and git facts so that open() fails early on a bad file. The state itself is
+   * sent when the UI says ready, once per page load.
+   */
+  private load(): Promise<void> {
+    return this.enqueue(async () => {
+      this.stored = await this.store.load(this.incidentPath);
+      this.facts = await readGitFacts(this.repoRoot, this.stored.incident, this.gitOptions(), this.facts);
+      this.panel.title = this.stored.incident.title || 'Incident';
+    });
+  }
+
+  private async sendState(reason: 'open' | 'external' | 'resolved'): Promise<void> {
+    const stored = this.stored;
+    if (!stored) return;
+    this.facts = await readGitFacts(this.repoRoot, stored.incident, this.gitOptions(), this.facts);
+    this.panel.title = stored.incident.title || 'Incident';
+    this.post({ type: 'state', reason, state: viewState(stored, this.repoRoot, this.facts) });
+  }
+
+  private gitOptions() {
+    return { gitPath: this.deps.gitPath?.(), deployTagPatterns: this.deps.deployTagPatterns, blastRadius: this.deps.blastRadius };
+  }
+
+  protected override post(message: HostMessage): void {
+    this._onDidPostMessage.fire(message);
+    super.post(message);
+  }
+
+  /** Host work runs one at a time so a save and a reload never interleave. */
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const next = this.work.then(job, job);
+    this.work = next.catch(() => undefined);
+    return next;
+  }
+
+  protected onMessage(m: UiMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        // A (re)loaded page has no state: send it again.
+        return this.enqueue(() => this.sendState('open'));
+      case 'edit':
+        return this.enqueue(() => this.save(m.incident, m.baseVersion));
+      case 'resolveConflict':
+        return this.enqueue(() => this.resolveConflict(m.choice, m.incident));
+      case 'openDiff':
+        return this.openDiff(m.sha, m.path, m.oldPath);
+      case 'openFile':
+        return this.openRepoFile(m.path);
+      case 'openIncidentFile':
+        return this.showDocument(vscode.Uri.file(this.incidentPath));
+      case 'copyTeamUpdate':
+        return this.copy(m.format, m.text);
+      case 'request':
+        return this.answer(m);
+    }
+  }
+
+  private async save(next: Incident, baseVersion: string): Promise<void> {
+    const stored = this.stored;
+    if (!stored) return;
+    if (baseVersion !== stored.version) {
+      // The edit was based on text the file no longer has; never write over the newer text.
+      const current = await this.store.load(this.incidentPath).catch(() => undefined);
+      this.post({ type: 'conflict', message: `${stored.relativePath} changed on disk; your edits were not saved yet.`, theirs: current?.incident, theirsVersion: current?.version });
+      return;
+    }
+    try {
+      this.stored = await this.store.save(stored, next);
+    } catch (err) {
+      if (err instanceof IncidentConflictError) {
+        this.post({ type: 'conflict', message: err.message, theirs: err.theirs.incident, theirsVersion: undefined });
+      } else {
+        this.post({ type: 'saveFailed', message: err instanceof Error ? err.message : String(err) });
+      }
+      return;
+    }
+    await this.afterSave();
+  }
+
+  private async afterSave(): Promise<void> {
+    const stored = this.stored as StoredIncident;
+    this.facts = await readGitFacts(this.repoRoot, stored.incident, this.gitOptions(), this.facts);
+    this.panel.title = stored.incident.title || 'Incident';
+    this.post({ type: 'saved', version: stored.version, savedAt: new Date().toISOString(), derived: derivedView(stored.incident, this.facts) });
+    _onDidSaveIncident.fire({ repoRoot: this.repoRoot, incidentPath: this.incidentPath, incident: stored.incident });
+  }
+
+  private async resolveConflict(choice: ConflictChoice, mine: Incident): Promise<void> {
+    const current = await this.store.load(this.incidentPath).catch(() => undefined);
+    if (choice === 'showBoth') {
+      const mineText = serializeIncident(mine, current?.raw ?? this.stored?.raw);
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: mineText });
+      const name = path.basename(this.incidentPath);
+      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(this.incidentPath), doc.uri, `${name}: file on disk ↔ your panel edits`);
+      return;
+    }
+    if (choice === 'useTheirs') {
+      if (!current) {
+        void vscode.window.showInformationMessage(`${path.basename(this.incidentPath)} was deleted, so the incident panel closed.`);
+        this.dispose();
+        return;
+      }
+      this.stored = current;
+      await this.sendState('resolved');
+      return;
+    }
+    if (current) {
+      this.stored = current;
+      return this.save(mine, current.version);
+    }
+    // The file was deleted: keeping mine means writing it again.
+    const text = serializeIncident(mine, this.stored?.raw);
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(this.incidentPath), Buffer.from(text, 'utf8'));
+    this.stored = await this.store.load(this.incidentPath);
+    await this.afterSave();
+  }
+
+  /** Bursts of watcher events (write + rename) settle into one reload. */
+  private onDiskChange(): void {
+    clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => void this.enqueue(() => this.reloadFromDisk()), 100);
+  }
+
+  private async reloadFromDisk(): Promise<void> {
+    if (this.isDisposed || !this.stored) return;
+    let current: StoredIncident;
+    try {
+      current = await this.store.load(this.incidentPath);
+    } catch (err) {
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      this.post(
+        missing
+          ? { type: 'conflict', message: `${this.stored.relativePath} was deleted. Keep mine writes it again from the panel.`, theirs: undefined, theirsVersion: undefined }
+          : { type: 'saveFailed', message: `the file on disk cannot be read (${err instanceof Error ? err.message : String(err)}); the panel keeps the last good version.` },
+      );
+      return;
+    }
+    if (current.version === this.stored.version) return; // our own save
+    this.stored = current;
+    await this.sendState('external');
+  }
+
+  private async openDiff(sha: string, file: string, oldPath?: string): Promise<void> {
+    const api = await gitApi();
+    if (!api) {
+      void vscode.window.showWarningMessage('Own It needs the built-in Git extension to show diffs.');
+      return;
+    }
+    const right = vscode.Uri.file(path.join(this.repoRoot, file));
+    const left = vscode.Uri.file(path.join(this.repoRoot, oldPath ?? file));
+    const short = sha.slice(0, 7);
+    await vscode.commands.executeCommand('vscode.diff', api.toGitUri(left, `${sha}~1`), api.toGitUri(right, sha), `${path.basename(file)} (${short}~1 ↔ ${short})`);
+  }
+
+  private async openRepoFile(relative: string): Promise<void> {
+    const absolute = path.resolve(this.repoRoot, relative);
+    const inside = path.relative(this.repoRoot, absolute);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      void vscode.window.showWarningMessage(`Own It only opens files inside the repository: ${relative}`);
+      return;
+    }
+    await this.showDocument(vscode.Uri.file(absolute));
+  }
+
+  private async showDocument(uri: vscode.Uri): Promise<void> {
+    try {
+      await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    } catch (err) {
+      void vscode.window.showWarningMessage(`Cannot open ${vscode.workspace.asRelativePath(uri)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private async copy(format: CopyFormat, own?: string): Promise<void> {
+    const text = own?.trim() ? (format === 'plain' ? markdownToPlainText(own) : own) : this.teamUpdate(format);
+    if (!text) return;
+    await vscode.env.clipboard.writeText(text);
+    this.post({ type: 'copied', format });
+  }
+
+  private async answer(m: RequestMessage): Promise<void> {
+    switch (m.method) {
+      case 'checkTone':
+        try {
+          this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: checkTone(m.params.text) });
+        } catch (err) {
+          this.post({ type: 'reply', id: m.id, method: m.method, ok: false, error: err instanceof Error ? err.message : String(err) });
+        }
+    }
+  }
+
+  private trackActive(): void {
+    if (this.panel.active && IncidentPanel.active !== this) {
+      IncidentPanel.active = this;
+      _onDidChangeCurrent.fire(this);
+    }
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    clearTimeout(this.watchTimer);
+    if (IncidentPanel.panels.get(key(this.incidentPath)) === this) IncidentPanel.panels.delete(key(this.incidentPath));
+    if (IncidentPanel.active === this) {
+      IncidentPanel.active = undefined;
+      _onDidChangeCurrent.fire(undefined);
+    }
+    super.dispose();
+  }
+}
+
+async function gitApi() {
+  const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  if (!ext) return undefined;
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  return exports.enabled ? exports.getAPI(1) : undefined;
+}
+
+/**
+ * Restores incident panels after a window reload. Call once at activation; package.json lists
+ * `onWebviewPanel:ownIt.incident` so VS Code activates us for a restored panel.
+ */
+export function registerIncidentPanelSerializer(context: vscode.ExtensionContext, deps: IncidentPanelDeps): vscode.Disposable {
+  const registration = vscode.window.registerWebviewPanelSerializer(INCIDENT_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+      if (!isPersistedWebviewState(state)) {
+        panel.dispose();
+        return;
+      }
+      panel.webview.options = webviewOptions(deps.extensionUri);
+      try {
+        await IncidentPanel.revive(deps, panel, state.repoRoot, state.incidentPath);
+      } catch (err) {
+        panel.dispose();
+        void vscode.window.showWarningMessage(`Own It could not reopen ${path.basename(state.incidentPath)}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+  });
+  context.subscriptions.push(registration);
+  return registration;
+}

@@ -1,0 +1,79 @@
+import type { BlastRadius } from '../../../core/commits/blastRadius';
+import type { TeamUpdateView, ToneVerdict, ToneView } from '../protocol';
+import { button, h, icon } from './dom';
+import { proseArea, section, type Editor } from './editor';
+
+const RADIUS: Record<BlastRadius, { label: string; icon: string }> = {
+  local: { label: 'Local only', icon: 'device-desktop' },
+  team: { label: 'Team', icon: 'organization' },
+  production: { label: 'Production', icon: 'globe' },
+};
+
+const VERDICT: Record<ToneVerdict, { label: string; icon: string; line: string }> = {
+  'right-sized': { label: 'Right-sized', icon: 'pass', line: 'Owns it plainly, without drama.' },
+  'over-apologetic': { label: 'Over-apologetic', icon: 'warning', line: 'Apologise once, then move to facts and the fix.' },
+  deflecting: { label: 'Deflecting', icon: 'warning', line: 'Own what you changed; name the missing safeguard, not a person.' },
+};
+
+/** Verdict badge plus one line per flag; re-rendered in place as the text changes. */
+export function renderTone(container: HTMLElement, tone: ToneView | undefined): void {
+  container.replaceChildren();
+  if (!tone) return;
+  const v = VERDICT[tone.verdict];
+  container.append(
+    h('div', { className: 'tone-head' }, h('span', { className: `badge verdict verdict-${tone.verdict}` }, icon(v.icon), ` ${v.label}`), h('span', { className: 'muted' }, v.line)),
+  );
+  if (tone.flags.length > 0) {
+    container.append(
+      h(
+        'ul',
+        { className: 'tone-flags', attrs: { 'aria-label': 'Tone suggestions' } },
+        ...tone.flags.map((f) => h('li', {}, f.excerpt ? h('q', { className: 'excerpt' }, f.excerpt) : null, ' ', h('span', {}, f.explanation))),
+      ),
+    );
+  }
+}
+
+/** The text that would be sent: the person's own update, else the generated draft. */
+export function teamUpdateText(editor: Editor, view: TeamUpdateView): string {
+  return editor.incident.sections.teamUpdate.trim() ? editor.incident.sections.teamUpdate : view.draftPlain;
+}
+
+/** The person's own text when there is some; without it the host copies the draft. */
+function ownText(editor: Editor): string | undefined {
+  return editor.incident.sections.teamUpdate.trim() ? editor.incident.sections.teamUpdate : undefined;
+}
+
+export function renderTeamUpdate(editor: Editor, view: TeamUpdateView, onTextChanged: (text: string, toneBox: HTMLElement) => void): HTMLElement {
+  const r = RADIUS[view.radius];
+  const toneBox = h('div', { className: 'tone', attrs: { 'aria-live': 'polite' } });
+  const area = proseArea(editor, 'f-teamUpdate', () => editor.incident.sections.teamUpdate, (v) => (editor.incident.sections.teamUpdate = v), view.draft || 'Write a short update, or leave this empty.', 6);
+  area.setAttribute('aria-label', 'Team update text');
+  area.addEventListener('input', () => onTextChanged(teamUpdateText(editor, view), toneBox));
+  renderTone(toneBox, view.tone);
+
+  const useDraft = view.draft && !editor.incident.sections.teamUpdate.trim()
+    ? button('Start from the draft', () => {
+        editor.incident.sections.teamUpdate = view.draft;
+        editor.changed(true);
+      }, { icon: 'edit' })
+    : null;
+  const copyMd = button('Copy as Markdown', () => editor.send({ type: 'copyTeamUpdate', format: 'markdown', text: ownText(editor) }), { icon: 'markdown' });
+  const copyPlain = button('Copy as plain text', () => editor.send({ type: 'copyTeamUpdate', format: 'plain', text: ownText(editor) }), { icon: 'copy' });
+
+  return section(
+    'team-update',
+    'Team update',
+    'comment-discussion',
+    h(
+      'div',
+      { className: `radius radius-${view.radius}` },
+      h('span', { className: 'badge' }, icon(r.icon), ` ${r.label}`),
+      h('div', {}, h('p', {}, view.reason), h('p', { className: 'muted' }, view.note)),
+    ),
+    view.draft && !editor.incident.sections.teamUpdate.trim() ? h('div', { className: 'draft' }, h('h3', {}, 'Suggested draft'), h('pre', { className: 'draft-text' }, view.draft)) : null,
+    area,
+    toneBox,
+    h('div', { className: 'button-row' }, useDraft, copyMd, copyPlain, h('span', { className: 'muted small' }, icon('lock'), ' Nothing is sent anywhere; copying puts it on your clipboard.')),
+  );
+}

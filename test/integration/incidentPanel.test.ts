@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { IncidentStore } from '../../src/core/incidents';
+import { IncidentPanel, type IncidentPanelDeps, type IncidentSavedEvent } from '../../src/webviews/incident/incidentPanel';
+import type { HostMessage, IncidentViewState } from '../../src/webviews/incident/protocol';
+import { activateOwnIt, git, testWorkspace, waitFor } from './helpers/host';
+
+type Of<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
+
+/** Records what the panel posts to its UI, so tests can wait for a given message. */
+function recorder(panel: IncidentPanel) {
+  const seen: HostMessage[] = [];
+  const sub = panel.onDidPostMessage((m) => seen.push(m));
+  return {
+    seen,
+    dispose: () => sub.dispose(),
+    next<T extends HostMessage['type']>(type: T, match: (m: Of<T>) => boolean = () => true, from = 0): Promise<Of<T>> {
+      return waitFor(`a "${type}" message`, () => seen.slice(from).find((m): m is Of<T> => m.type === type && match(m as Of<T>)));
+    },
+  };
+}
+
+describe('incident panel in the real host', () => {
+  let root: string;
+  let deps: IncidentPanelDeps;
+  let store: IncidentStore;
+  let culprit: string;
+  let incidentPath: string;
+
+  before(async () => {
+    const { extension } = await activateOwnIt();
+    root = testWorkspace();
+    deps = { extensionUri: extension.extensionUri, incidentsFolder: () => 'docs/incidents' };
+    store = new IncidentStore(root, 'docs/incidents');
+    fs.mkdirSync(path.join(root, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'src', 'panel-cart.js'), 'export const cart = [];\n');
+    git(root, 'add', 'src/panel-cart.js');
+    git(root, 'commit', '-q', '-m', 'Cart <img src=x onerror=alert(1)> rewrite');
+    culprit = git(root, 'rev-parse', 'HEAD');
+    incidentPath = (await store.create({ title: 'Cart empties on refresh', culprits: [culprit] })).path;
+  });
+
+  afterEach(() => {
+    for (const p of IncidentPanel.all) p.dispose();
+  });
+
+  async function openAndGetState(panel: IncidentPanel, rec: ReturnType<typeof recorder>): Promise<IncidentViewState> {
+    const from = rec.seen.length;
+    await panel.simulateUiMessage({ type: 'ready' });
+    return (await rec.next('state', () => true, from)).state;
+  }
+
+  it('shows the incident with its culprit commit, files and derived timeline', async () => {
+    const panel = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
+    const rec = recorder(panel);
+    const state = await openAndGetState(panel, rec);
+    assert.equal(state.incident.title, 'Cart empties on refresh');
+    assert.equal(state.culprits[0].sha, culprit);
+    assert.equal(state.culprits[0].subject, 'Cart <img src=x onerror=alert(1)> rewrite');
+    assert.deepEqual(state.culprits[0].files, [{ path: 'src/panel-cart.js', added: 1, deleted: 0, binary: false }]);
+    assert.ok(state.timeline.some((e) => e.source === 'git' && e.ref === culprit));
+    assert.ok(state.timeline.some((e) => e.source === 'own-it'));
+    assert.equal(state.teamUpdate.radius, 'local', 'the test repo has no remote');
+    assert.equal(IncidentPanel.current, panel);
+    rec.dispose();
+  });
+
+  it('opens one panel per incident file', async () => {
+    const a = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
+    const b = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
+    assert.equal(a, b);
+    const c = await IncidentPanel.open(deps, { kind: 'commit', repoRoot: root, sha: culprit.slice(0, 10) });
+    assert.equal(c, a, 'a commit that already has an incident opens that incident');
+  });
+
+  it('saves an edit from the UI to the Markdown file and announces it', async () => {
+    const panel = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
+    const rec = recorder(panel);
+    const state = await openAndGetState(panel, rec);
+    const saved = new Promise<IncidentSavedEvent>((resolve) => {
+      const sub = IncidentPanel.onDidSaveIncident((e) => {
+        sub.dispose();
+        resolve(e);
+      });
+    });
+    const edited = structuredClone(state.incident);
+    edited.sections.impact = 'Every shopper lost their cart on refresh for 20 minutes.';
+    edited.events.push({ at: '2026-01-05T10:00:00.000Z', text: 'Support reported empty carts', source: 'manual' });
+    await panel.simulateUiMessage({ type: 'edit', incident: edited, baseVersion: state.version });
+    const ack = await rec.next('saved');
+    const text = fs.readFileSync(incidentPath, 'utf8');
+    assert.match(text, /Every shopper lost their cart on refresh for 20 minutes\./);
+    assert.match(text, /Support reported empty carts/);
+    assert.ok(ack.derived.timeline.some((e) => e.text === 'Support reported empty carts' && !e.auto));
+    assert.equal((await saved).incidentPath, incidentPath);
+    assert.equal(panel.incident?.sections.impact, edited.sections.impact);
+    rec.dispose();
+  });
+
+  it('refreshes when the file changes on disk', async () => {
+    const panel = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
+    const rec = recorder(panel);
+    await openAndGetState(panel, rec);
+    const from = rec.seen.length;
+    fs.writeFileSync(incidentPath, fs.readFileSync(incidentPath, 'utf8').replace('title: Cart empties on refresh', 'title: Cart empties on every refresh'));
+    const refreshed = await rec.next('state', (m) => m.reason === 'external', from);
+    assert.equal(refreshed.state.incident.title, 'Cart empties on every refresh');
+    rec.dispose();
+  });
+
+  it('never overwrites a newer file with edits based on an older one', async () => {
+    const panel = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
+    const rec = recorder(panel);
+    const state = await openAndGetState(panel, rec);
+    const theirs = fs.readFileSync(incidentPath, 'utf8').replace(/## Impact\n/, '## Impact\n\nWritten in another editor.\n');
+    fs.writeFileSync(incidentPath, theirs);
+    const mine = structuredClone(state.incident);
+    mine.sections.rootCause = 'Typed in the panel.';
+    await panel.simulateUiMessage({ type: 'edit', incident: mine, baseVersion: state.version });
+    const conflict = await rec.next('conflict');
+    assert.ok(conflict.theirs?.sections.impact.includes('Written in another editor.'));
+    assert.equal(fs.readFileSync(incidentPath, 'utf8'), theirs, 'nothing was written');
+
+    await panel.simulateUiMessage({ type: 'resolveConflict', choice: 'keepMine', incident: mine });
+    await rec.next('saved');
+    assert.match(fs.readFileSync(incidentPath, 'utf8'), /Typed in the panel\./);
+    rec.dispose();
+  });
+
+  it('answers tone-check requests and copies the team update to the clipboard', async () => {
+    const panel = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
+    const rec = recorder(panel);
+    await openAndGetState(panel, rec);
+    await panel.simulateUiMessage({ type: 'request', id: 7, method: 'checkTone', params: { text: 'I am so so sorry, I am an idiot, sorry again.' } });
+    const reply = await rec.next('reply', (m) => m.id === 7);
+    assert.ok(reply.ok && reply.result.verdict === 'over-apologetic', JSON.stringify(reply));
+
+    await panel.simulateUiMessage({ type: 'copyTeamUpdate', format: 'plain', text: '**Heads up:** I reverted the cart change.' });
+    await rec.next('copied');
+    assert.equal(await vscode.env.clipboard.readText(), 'Heads up: I reverted the cart change.');
+    rec.dispose();
+  });
+
+  it('creates an incident for a detected revert once, then reopens it', async () => {
+    fs.writeFileSync(path.join(root, 'src', 'panel-tax.js'), 'export const tax = 2;\n');
+    git(root, 'add', 'src/panel-tax.js');
+    git(root, 'commit', '-q', '-m', 'Double the tax');
+    const bad = git(root, 'rev-parse', 'HEAD');
+    git(root, 'revert', '--no-edit', bad);
+    const revert = git(root, 'rev-parse', 'HEAD');
+    const detection = { sha: revert, kind: 'revert' as const, reverted: [bad], evidence: 'sha' as const, subject: 'Revert "Double the tax"', author: 'Test', date: new Date().toISOString() };
+    const first = await IncidentPanel.open(deps, { kind: 'revert', repoRoot: root, detection });
+    assert.equal(first.incident?.title, 'Reverted: Double the tax');
+    assert.equal(first.incident?.revert, revert);
+    assert.deepEqual(first.incident?.culprits, [bad]);
+    first.dispose();
+    const again = await IncidentPanel.open(deps, { kind: 'revert', repoRoot: root, detection });
+    assert.equal(again.incidentPath, first.incidentPath);
+  });
+});
