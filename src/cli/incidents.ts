@@ -8,14 +8,10 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { UnsafeFolderError } from '../core/fs/safeFolder';
 import { DEFAULT_INCIDENTS_FOLDER, IncidentStore, type StoredIncident } from '../core/incidents/incidentStore';
+import { parseArgs, UsageError } from './args';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
 
 const execFileAsync = promisify(execFile);
-
-// Same values as the exit codes in ./main (kept here so this module does not import its importer).
-const EXIT_OK = 0;
-const EXIT_FAILURE = 1;
-const EXIT_USAGE = 2;
-const EXIT_NOT_A_REPO = 3;
 
 export const INCIDENTS_USAGE = `Usage: own-it incidents [path] [--json] [--folder <dir>]
 
@@ -30,36 +26,6 @@ export interface CliIo {
 }
 
 const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
-
-interface IncidentsArgs {
-  path: string;
-  json: boolean;
-  folder: string;
-}
-
-function parseArgs(argv: string[]): IncidentsArgs | string {
-  const out: IncidentsArgs = { path: '.', json: false, folder: DEFAULT_INCIDENTS_FOLDER };
-  let sawPath = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') out.json = true;
-    else if (arg === '--folder' || arg.startsWith('--folder=')) {
-      const value = arg === '--folder' ? argv[++i] : arg.slice('--folder='.length);
-      if (value === undefined || value === '') return '--folder needs a folder name';
-      out.folder = value;
-    } else if (arg === '--') {
-      if (i + 2 < argv.length || sawPath) return 'too many paths';
-      if (i + 1 < argv.length) out.path = argv[i + 1];
-      break;
-    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
-    else if (sawPath) return 'only one path can be given';
-    else {
-      out.path = arg;
-      sawPath = true;
-    }
-  }
-  return out;
-}
 
 /** The work tree root containing `dir`, or a sentence saying why there is none. */
 export async function findWorkTree(dir: string): Promise<{ root: string } | { error: string }> {
@@ -114,14 +80,18 @@ function table(incidents: StoredIncident[]): string {
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
-export async function runIncidents(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runIncidents(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(INCIDENTS_USAGE);
     return EXIT_OK;
   }
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.stderr(`own-it incidents: ${args}\n\n${INCIDENTS_USAGE}`);
+  let args: { path: string; json: boolean; folder: string };
+  try {
+    const parsed = parseArgs(argv, { flags: ['json'], options: ['folder'], maxPositionals: 1 });
+    args = { path: parsed.positionals[0] ?? '.', json: parsed.flags.has('json'), folder: parsed.options.get('folder') ?? DEFAULT_INCIDENTS_FOLDER };
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`own-it incidents: ${err.message}\n\n${INCIDENTS_USAGE}`);
     return EXIT_USAGE;
   }
   const tree = await findWorkTree(path.resolve(args.path));
