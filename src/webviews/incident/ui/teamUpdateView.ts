@@ -47,7 +47,7 @@ function ownText(editor: Editor): string | undefined {
 export function renderTeamUpdate(editor: Editor, view: TeamUpdateView, onTextChanged: (text: string, toneBox: HTMLElement) => void): HTMLElement {
   const r = RADIUS[view.radius];
   const toneBox = h('div', { className: 'tone', attrs: { 'aria-live': 'polite' } });
-  const area = proseArea(editor, 'f-teamUpdate', () => editor.incident.sections.teamUpdate, (v) => (editor.incident.sections.teamUpdate = v), view.draft || 'Write a short update, or leave this empty.', 6);
+  const area = proseArea(editor, 'f-teamUpdate', () => editor.incident.sections.teamUpdate, (v) => (editor.incident.sections.teamUpdate = v), view.draft ? 'Write your own update here, or start from the draft above.' : 'Write a short update, or leave this empty.', 6);
   area.setAttribute('aria-label', 'Team update text');
   area.addEventListener('input', () => onTextChanged(teamUpdateText(editor, view), toneBox));
   renderTone(toneBox, view.tone);
