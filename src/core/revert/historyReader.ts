@@ -31,7 +31,7 @@ const LOG_FORMAT = `--format=${['%H', '%P', '%an', '%ae', '%cI', '%s', '%b'].joi
 const PAGE_SIZE = 200;
 
 export interface HistoryQuery {
-  /** Anything `git log --since` accepts ("2026-01-01", "2 weeks ago"). */
+  /** An ISO date (dates without a zone are read as JavaScript reads them) or git's relative forms ("2 weeks ago"). */
   since?: string;
   /** At most this many candidate commits (git's own `--max-count` after `--grep`). */
   maxCount?: number;
@@ -56,7 +56,7 @@ export async function* readCandidatePages(git: SimpleGit, query: HistoryQuery = 
   while (read < limit) {
     const pageSize = Math.min(PAGE_SIZE, limit - read);
     const args = ['log', LOG_FORMAT, '-E', '-i', ...CANDIDATE_GREP_PATTERNS.map((p) => `--grep=${p}`)];
-    if (query.since !== undefined) args.push(`--since=${query.since}`);
+    if (query.since !== undefined) args.push(`--since=${gitDate(query.since)}`);
     args.push(`--skip=${read}`, `--max-count=${pageSize}`, '--end-of-options', rev, '--');
     const page = parseLog(await git.raw(args));
     if (page.length > 0) yield page;
@@ -91,6 +91,16 @@ export function parseLog(output: string): LogCommit[] {
     });
   }
   return commits;
+}
+
+/**
+ * git silently ignores dates it cannot read (years after 2099, for one) and scans everything;
+ * absolute dates JavaScript can read are handed over as `@<epoch seconds>`, which git always
+ * reads. Relative forms ("2 weeks ago") go to git unchanged.
+ */
+function gitDate(since: string): string {
+  const ms = Date.parse(since);
+  return Number.isNaN(ms) ? since : `@${Math.max(0, Math.floor(ms / 1000))}`;
 }
 
 async function hasHead(git: SimpleGit): Promise<boolean> {
