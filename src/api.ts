@@ -1,4 +1,20 @@
-/** The API `activate()` returns: used by our integration tests and by other extensions. */
+import type { Event } from 'vscode';
+import type { RevertDetection } from './core/revert/types';
+
+/** A revert that landed in a tracked repository, and the prompt Own It showed for it (if any). */
+export interface RevertLandedEvent {
+  repoRoot: string;
+  detection: RevertDetection;
+  prompt: string | undefined;
+}
+
+/** The API `activate()` returns: used by our integration tests and available to other extensions. */
 export interface OwnItApi {
   readonly version: 1;
+  /** Scans a repository's history for reverts (the same scan the Untracked Reverts view uses). */
+  scanRepository(folder: string): Promise<RevertDetection[]>;
+  /** Fires for every revert that lands while VS Code is open (commit, terminal, pull). */
+  readonly onDidLandRevert: Event<RevertLandedEvent>;
+  /** Resolves once repositories are being watched. */
+  whenReady(): Promise<void>;
 }

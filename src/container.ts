@@ -1,23 +1,122 @@
 import * as vscode from 'vscode';
+import type { RevertDetection } from './core/revert/types';
+import { scanReverts } from './core/revert/revertScanner';
+import { RepositoryTracker } from './git/repositoryTracker';
+import { RevertInProgressStatus } from './git/revertInProgressStatus';
+import { RevertMonitor, type RevertLanded } from './git/revertMonitor';
+import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
+import { RevertHistory } from './services/revertHistory';
+import { WorkspaceMemory } from './state';
+import { IncidentsViewProvider } from './views/incidentsView';
+import { PendingActionsStatus } from './views/pendingActionsStatus';
+import { UntrackedRevertsViewProvider } from './views/untrackedRevertsView';
+import { IncidentPanel, registerIncidentPanelSerializer, type IncidentPanelDeps } from './webviews/incident/incidentPanel';
 
 /**
- * Owns the extension's services. Each service is created on first use (`??=`)
- * so activation stays cheap; everything created here is disposed with the extension.
+ * Owns the extension's services. Each is created on first use (`??=`) so activation stays
+ * cheap; everything created here is disposed with the extension.
  */
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly _onDidRefresh = new vscode.EventEmitter<void>();
-  readonly onDidRefresh = this._onDidRefresh.event;
+  private readonly _onDidLandRevert = new vscode.EventEmitter<RevertLanded>();
+  /** Every revert that lands in a tracked repository, with the prompt shown (if any). */
+  readonly onDidLandRevert = this._onDidLandRevert.event;
+
+  private _log: vscode.LogOutputChannel | undefined;
+  private _tracker: RepositoryTracker | undefined;
+  private _index: IncidentIndex | undefined;
+  private _history: RevertHistory | undefined;
+  private _incidentsView: IncidentsViewProvider | undefined;
+  private _untrackedView: UntrackedRevertsViewProvider | undefined;
+  readonly memory: WorkspaceMemory;
 
   constructor(readonly context: vscode.ExtensionContext) {
-    this.disposables.push(this._onDidRefresh);
+    this.memory = new WorkspaceMemory(context.workspaceState);
+    this.disposables.push(this._onDidLandRevert);
   }
 
-  refresh(): void {
-    this._onDidRefresh.fire();
+  private own<T extends vscode.Disposable>(d: T): T {
+    this.disposables.push(d);
+    return d;
+  }
+
+  get log(): vscode.LogOutputChannel {
+    return (this._log ??= this.own(vscode.window.createOutputChannel('Own It', { log: true })));
+  }
+
+  get tracker(): RepositoryTracker {
+    return (this._tracker ??= this.own(new RepositoryTracker(this.log)));
+  }
+
+  get index(): IncidentIndex {
+    return (this._index ??= this.own(new IncidentIndex(this.tracker)));
+  }
+
+  get history(): RevertHistory {
+    return (this._history ??= this.own(new RevertHistory(this.tracker)));
+  }
+
+  get incidentsView(): IncidentsViewProvider {
+    return (this._incidentsView ??= this.own(new IncidentsViewProvider(this.index, () => this.tracker.gitBinary)));
+  }
+
+  get untrackedView(): UntrackedRevertsViewProvider {
+    return (this._untrackedView ??= this.own(new UntrackedRevertsViewProvider(this.tracker, this.history, this.index)));
+  }
+
+  get panelDeps(): IncidentPanelDeps {
+    return {
+      extensionUri: this.context.extensionUri,
+      incidentsFolder: incidentsFolderSetting,
+      gitPath: () => this.tracker.gitBinary,
+    };
+  }
+
+  registerPanelSerializer(): void {
+    registerIncidentPanelSerializer(this.context, this.panelDeps);
+    this.own(IncidentPanel.onDidSaveIncident(() => this.index.invalidate()));
+  }
+
+  /** Views exist from activation (cheap: their data loads when first shown). */
+  registerViews(): void {
+    void this.incidentsView;
+    void this.untrackedView;
+    this.own(new PendingActionsStatus(this.index));
+  }
+
+  /**
+   * Starts watching repositories in the background. In an untrusted workspace nothing runs
+   * git; tracking starts once the user grants trust.
+   */
+  startTracking(openIncident: (repoRoot: string, detection: RevertDetection) => Thenable<unknown>): void {
+    const start = () => {
+      const monitor = this.own(
+        new RevertMonitor(
+          this.tracker,
+          this.memory,
+          (root, range, gitBinary) => scanReverts(root, { revRange: range.from ? `${range.from}..${range.to}` : range.to, gitBinary }),
+          openIncident,
+          this.log,
+          () => this.tracker.gitBinary,
+        ),
+      );
+      this.own(monitor.onDidLand((e) => this._onDidLandRevert.fire(e)));
+      this.own(new RevertInProgressStatus(this.tracker));
+      void this.tracker.start();
+    };
+    if (vscode.workspace.isTrusted) start();
+    else this.own(vscode.workspace.onDidGrantWorkspaceTrust(start));
+  }
+
+  refresh(arg?: unknown): void {
+    const showMore = typeof arg === 'object' && arg !== null && 'showMore' in arg ? (arg as { showMore: unknown }).showMore : undefined;
+    if (showMore === 'Open' || showMore === 'Resolved') return this.incidentsView.showMore(showMore);
+    if (showMore === 'untracked') return this.untrackedView.showMore();
+    this.index.invalidate();
+    this.history.invalidate();
   }
 
   dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+    for (const d of this.disposables.splice(0).reverse()) d.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OwnItApi } from './api';
 import { registerCommands } from './commands';
+import { openPanel } from './commands/openPanel';
 import { Container } from './container';
 
 // Wiring only: no git work and nothing slow is awaited before commands and views exist.
@@ -8,7 +9,15 @@ export function activate(context: vscode.ExtensionContext): OwnItApi {
   const container = new Container(context);
   context.subscriptions.push(container);
   registerCommands(context, container);
-  return { version: 1 };
+  container.registerViews();
+  container.registerPanelSerializer();
+  container.startTracking((repoRoot, detection) => openPanel(container, { kind: 'revert', repoRoot, detection }));
+  return {
+    version: 1,
+    scanRepository: (folder) => container.history.detections(folder),
+    onDidLandRevert: container.onDidLandRevert,
+    whenReady: () => container.tracker.whenReady(),
+  };
 }
 
 export function deactivate(): void {

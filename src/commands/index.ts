@@ -1,35 +1,59 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import { COMMAND_IDS, type CommandId } from './commandIds';
+import {
+  createIncidentFromRevert,
+  markResolved,
+  newIncident,
+  openIncident,
+  openIncidentForCommit,
+  openIncidentForScmCommit,
+  openIncidentsFolder,
+  scanHistory,
+} from './incidentCommands';
+import { addChecklistItem, scaffoldRegressionTest } from './preventionCommands';
+import { copyTeamUpdate } from './teamUpdateCommand';
 
 type Handler = (...args: unknown[]) => unknown;
 
-/**
- * The command table: one handler per contributed command, registered in one loop.
- * Handlers are created lazily from the container so nothing heavy runs at activation.
- */
+/** The command table: one handler per contributed command, registered in one loop. */
 export function commandTable(container: Container): Record<CommandId, Handler> {
-  const notYet = (what: string) => () =>
-    vscode.window.showInformationMessage(`Own It: ${what} is not available in this build yet.`);
   return {
-    'ownIt.openIncidentForCommit': notYet('Open Incident for Commit'),
-    'ownIt.newIncident': notYet('New Incident'),
-    'ownIt.scanHistory': notYet('Scan History'),
-    'ownIt.copyTeamUpdate': notYet('Copy Team Update'),
-    'ownIt.markResolved': notYet('Mark Incident Resolved'),
-    'ownIt.openIncidentsFolder': notYet('Open Incidents Folder'),
-    'ownIt.refresh': () => container.refresh(),
-    'ownIt.openIncident': notYet('Open Incident'),
-    'ownIt.createIncidentFromRevert': notYet('Create Incident'),
-    'ownIt.openIncidentForScmCommit': notYet('Open Incident for This Commit'),
-    'ownIt.scaffoldRegressionTest': notYet('Scaffold Regression Test'),
-    'ownIt.addChecklistItem': notYet('Add Checklist Item'),
+    'ownIt.openIncidentForCommit': (arg) => openIncidentForCommit(container, arg),
+    'ownIt.newIncident': () => newIncident(container),
+    'ownIt.scanHistory': () => scanHistory(container),
+    'ownIt.copyTeamUpdate': (arg) => copyTeamUpdate(container, arg),
+    'ownIt.markResolved': (arg) => markResolved(container, arg),
+    'ownIt.openIncidentsFolder': () => openIncidentsFolder(container),
+    'ownIt.refresh': (arg) => container.refresh(arg),
+    'ownIt.openIncident': (arg) => openIncident(container, arg),
+    'ownIt.createIncidentFromRevert': (arg) => createIncidentFromRevert(container, arg),
+    'ownIt.openIncidentForScmCommit': (provider, item) => openIncidentForScmCommit(container, provider, item),
+    'ownIt.scaffoldRegressionTest': (arg) => scaffoldRegressionTest(container, arg),
+    'ownIt.addChecklistItem': (arg) => addChecklistItem(container, arg),
+  };
+}
+
+/**
+ * Errors from any command end in one calm message with a way to see details,
+ * instead of VS Code's generic "command resulted in an error".
+ */
+function guarded(container: Container, id: CommandId, handler: Handler): Handler {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (e) {
+      container.log.error(`${id} failed`, e);
+      const choice = await vscode.window.showErrorMessage(`Own It: ${e instanceof Error ? e.message : String(e)}`, 'Show Log');
+      if (choice) container.log.show();
+      return undefined;
+    }
   };
 }
 
 export function registerCommands(context: vscode.ExtensionContext, container: Container): void {
   const table = commandTable(container);
   for (const id of COMMAND_IDS) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, table[id]));
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(container, id, table[id])));
   }
 }

@@ -76,3 +76,19 @@ export async function isAncestor(repoPath: string, ancestor: string, descendant:
     return false;
   }
 }
+
+/** The most recent commits reachable from HEAD, newest first (for "pick any commit"). */
+export async function recentCommits(repoPath: string, count: number, gitBinary?: string): Promise<(CommitSummary & { date: string })[]> {
+  const n = Math.max(1, Math.min(5000, Math.floor(count)));
+  let out: string;
+  try {
+    out = await git(repoPath, gitBinary).raw(['log', `--max-count=${n}`, '--format=%H%x00%an%x00%ae%x00%aI%x00%s%x1e', 'HEAD', '--']);
+  } catch {
+    return [];
+  }
+  return out
+    .split('\x1e')
+    .map((r) => r.trim().split('\x00'))
+    .filter((f) => f.length === 5)
+    .map(([sha, authorName, authorEmail, date, subject]) => ({ sha, authorName, authorEmail, date, subject }));
+}

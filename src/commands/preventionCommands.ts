@@ -1,0 +1,142 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ActionItem } from '../core/incidents';
+import { CAUSE_CATEGORIES, NothingToTestError, planChecklist, planTestScaffold, type CauseCategory, type TestStyle } from '../core/scaffold';
+import type { Container } from '../container';
+import { IncidentPanel } from '../webviews/incident/incidentPanel';
+import { asIncidentRef, type IncidentRef } from './args';
+import { pickIncident } from './pickers';
+
+const CATEGORY_LABELS: Record<CauseCategory, string> = {
+  config: 'Configuration',
+  deploy: 'Deploy or release',
+  migration: 'Data migration',
+  dependency: 'Dependency upgrade',
+  capacity: 'Capacity or performance',
+  process: 'Process or review',
+};
+
+async function resolveIncident(container: Container, arg: unknown, placeHolder: string): Promise<IncidentRef | undefined> {
+  const ref = asIncidentRef(arg);
+  if (ref) return ref;
+  const current = IncidentPanel.current;
+  if (current) return { repoRoot: current.repoRoot, incidentPath: current.incidentPath };
+  const picked = await pickIncident(container, (i) => i.incident.status !== 'resolved', placeHolder);
+  return picked ? { repoRoot: picked.repoRoot, incidentPath: picked.path } : undefined;
+}
+
+/** Records the new file as an action item of the incident (once per path). */
+async function linkAction(container: Container, ref: IncidentRef, action: ActionItem): Promise<void> {
+  const store = container.index.store(ref.repoRoot);
+  const stored = await store.load(ref.incidentPath);
+  if (stored.incident.actions.some((a) => a.path === action.path && a.kind === action.kind)) return;
+  await store.save(stored, { ...stored.incident, actions: [...stored.incident.actions, action] });
+  container.index.invalidate();
+}
+
+async function createAndOpen(repoRoot: string, rel: string, content: string, cursor?: { line: number; column: number }): Promise<void> {
+  const uri = vscode.Uri.file(path.join(repoRoot, rel));
+  // A WorkspaceEdit makes the creation undoable and refuses to overwrite an existing file.
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(content, 'utf8') });
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not create ${rel}; nothing was changed.`);
+  const editor = await vscode.window.showTextDocument(uri);
+  if (cursor) {
+    const pos = new vscode.Position(cursor.line, cursor.column);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+  }
+}
+
+export async function scaffoldRegressionTest(container: Container, arg?: unknown): Promise<string | undefined> {
+  const ref = await resolveIncident(container, arg, 'Scaffold a regression test for which incident?');
+  if (!ref) return undefined;
+  const stored = await container.index.store(ref.repoRoot).load(ref.incidentPath);
+  const culprits = stored.incident.culprits;
+  if (culprits.length === 0) {
+    void vscode.window.showInformationMessage('This incident has no culprit commit yet. Open it for a commit first, then scaffold the test.');
+    return undefined;
+  }
+  const sha =
+    culprits.length === 1
+      ? culprits[0]
+      : (await vscode.window.showQuickPick(culprits.map((c) => ({ label: c.slice(0, 7), sha: c })), { placeHolder: 'Which culprit commit should the test cover?' }))?.sha;
+  if (!sha) return undefined;
+  const testStyle = vscode.workspace.getConfiguration('ownIt.scaffold', vscode.Uri.file(ref.repoRoot)).get<TestStyle>('testStyle', 'failing');
+  let plan;
+  try {
+    plan = await planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle });
+  } catch (e) {
+    if (e instanceof NothingToTestError) {
+      const choice = await vscode.window.showInformationMessage(
+        `The culprit ${sha.slice(0, 7)} changed no source file a test could target. A checklist item may fit this cause better.`,
+        'Add Checklist Item',
+      );
+      if (choice) await addChecklistItem(container, ref);
+      return undefined;
+    }
+    throw e;
+  }
+  let target = { path: plan.path, content: plan.content, cursor: plan.cursor };
+  if (plan.exists) {
+    const open = 'Open Existing';
+    const sibling = plan.alternative ? `Create ${path.posix.basename(plan.alternative.path)}` : undefined;
+    const choice = await vscode.window.showInformationMessage(`${plan.path} already exists. Own It never overwrites a file.`, open, ...(sibling ? [sibling] : []));
+    if (choice === open) {
+      await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, plan.path)));
+      return plan.path;
+    }
+    if (!choice || !plan.alternative) return undefined;
+    target = plan.alternative;
+  }
+  await createAndOpen(ref.repoRoot, target.path, target.content, target.cursor);
+  const subject = plan.target.symbol?.name ?? path.posix.basename(plan.target.file);
+  await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: target.path });
+  void vscode.window.showInformationMessage(`Created ${target.path} (${plan.framework.framework}). It fails until you write the test; the incident shows it as pending until then.`);
+  return target.path;
+}
+
+export async function addChecklistItem(container: Container, arg?: unknown): Promise<string | undefined> {
+  const ref = await resolveIncident(container, arg, 'Add checklist items for which incident?');
+  if (!ref) return undefined;
+  const stored = await container.index.store(ref.repoRoot).load(ref.incidentPath);
+  const picked = await vscode.window.showQuickPick(
+    [
+      ...CAUSE_CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c], category: c as CauseCategory | undefined })),
+      { label: 'Only my own item', category: undefined },
+    ],
+    { placeHolder: 'What kind of cause was it? Own It adds concrete checks for it.' },
+  );
+  if (!picked) return undefined;
+  const lesson = await vscode.window.showInputBox({
+    prompt: 'Your own checklist item (optional): what should the next person check?',
+    placeHolder: 'e.g. Run the migration against a copy of production data first',
+    value: '',
+  });
+  if (lesson === undefined) return undefined;
+  if (!picked.category && !lesson.trim()) {
+    void vscode.window.showInformationMessage('Nothing to add: pick a cause or write an item.');
+    return undefined;
+  }
+  const plan = await planChecklist(ref.repoRoot, {
+    incidentPath: stored.relativePath,
+    ...(picked.category ? { category: picked.category, area: picked.category } : {}),
+    lesson,
+  });
+  const uri = vscode.Uri.file(path.join(ref.repoRoot, plan.path));
+  if (plan.added.length === 0) {
+    void vscode.window.showInformationMessage(`${plan.path} already has these items.`);
+  } else if (plan.created) {
+    await createAndOpen(ref.repoRoot, plan.path, plan.content);
+  } else {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), plan.content);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not update ${plan.path}; nothing was changed.`);
+    await doc.save();
+    await vscode.window.showTextDocument(doc);
+  }
+  await linkAction(container, ref, { text: `Checklist: ${picked.category ? CATEGORY_LABELS[picked.category] : 'own item'} (${plan.path})`, kind: 'checklist', done: true, path: plan.path });
+  if (plan.added.length > 0) void vscode.window.showInformationMessage(`Added ${plan.added.length} item${plan.added.length === 1 ? '' : 's'} to ${plan.path}.`);
+  return plan.path;
+}

@@ -1,0 +1,104 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { IncidentStore } from '../core/incidents/incidentStore';
+import type { Incident } from '../core/incidents/model';
+import type { RepositoryTracker } from '../git/repositoryTracker';
+
+export interface IndexedIncident {
+  repoRoot: string;
+  /** Absolute path of the incident file. */
+  path: string;
+  incident: Incident;
+}
+
+export interface IndexProblem {
+  repoRoot: string;
+  message: string;
+}
+
+export function incidentsFolderSetting(repoRoot: string): string {
+  return vscode.workspace.getConfiguration('ownIt.incidents', vscode.Uri.file(repoRoot)).get<string>('folder', 'docs/incidents');
+}
+
+/**
+ * Every incident file of every tracked repository, read through the core store and kept
+ * fresh by a file watcher on the incidents folders. Reading is lazy: nothing is loaded
+ * until a view or command asks.
+ */
+export class IncidentIndex implements vscode.Disposable {
+  private readonly _onDidChange = new vscode.EventEmitter<void>();
+  readonly onDidChange = this._onDidChange.event;
+  private readonly disposables: vscode.Disposable[] = [this._onDidChange];
+  private cache: Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly tracker: RepositoryTracker) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const changed = (uri: vscode.Uri) => {
+      if (this.isIncidentFile(uri.fsPath)) this.invalidate();
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(changed),
+      watcher.onDidChange(changed),
+      watcher.onDidDelete(changed),
+      tracker.onDidChangeRepositories(() => this.invalidate()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ownIt.incidents.folder')) this.invalidate();
+      }),
+    );
+  }
+
+  store(repoRoot: string): IncidentStore {
+    return new IncidentStore(repoRoot, incidentsFolderSetting(repoRoot));
+  }
+
+  private isIncidentFile(fsPath: string): boolean {
+    return this.roots().some((root) => {
+      const folder = path.resolve(root, incidentsFolderSetting(root));
+      return fsPath.startsWith(folder + path.sep);
+    });
+  }
+
+  /** Repository roots plus workspace folders (incident files can be read without git). */
+  roots(): string[] {
+    const roots = new Set(this.tracker.repositories.map((r) => r.root));
+    if (roots.size === 0) for (const f of vscode.workspace.workspaceFolders ?? []) roots.add(f.uri.fsPath);
+    return [...roots];
+  }
+
+  /** Debounced so a branch switch that rewrites many files refreshes once. */
+  invalidate(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.cache = undefined;
+      this._onDidChange.fire();
+    }, 100);
+  }
+
+  async all(): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
+    this.cache ??= this.load();
+    return this.cache;
+  }
+
+  private async load(): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
+    const incidents: IndexedIncident[] = [];
+    const problems: IndexProblem[] = [];
+    for (const repoRoot of this.roots()) {
+      try {
+        const { incidents: found, errors } = await this.store(repoRoot).list();
+        for (const s of found) incidents.push({ repoRoot, path: s.path, incident: s.incident });
+        for (const e of errors) problems.push({ repoRoot, message: e.message });
+      } catch (e) {
+        problems.push({ repoRoot, message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    incidents.sort((a, b) => b.incident.detected.localeCompare(a.incident.detected));
+    return { incidents, problems };
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { commitSummaries } from '../core/repo/repoQueries';
+import type { IncidentIndex, IndexedIncident } from '../services/incidentIndex';
+import {
+  actionItem,
+  commitItem,
+  groupItem,
+  incidentItem,
+  moreItem,
+  PAGE_SIZE,
+  pendingActions,
+  problemItem,
+  type IncidentNode,
+} from './incidentNodes';
+
+type Group = 'Open' | 'Resolved';
+
+/** The Incidents view: Open / Resolved groups, each incident with its commits and action items. */
+export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNode>, vscode.Disposable {
+  private readonly _onDidChangeTreeData = new vscode.EventEmitter<IncidentNode | undefined>();
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  private readonly disposables: vscode.Disposable[] = [this._onDidChangeTreeData];
+  private readonly shown = new Map<Group, number>([
+    ['Open', PAGE_SIZE],
+    ['Resolved', PAGE_SIZE],
+  ]);
+  private readonly view: vscode.TreeView<IncidentNode>;
+
+  constructor(
+    private readonly index: IncidentIndex,
+    private readonly gitBinary: () => string | undefined,
+  ) {
+    this.view = vscode.window.createTreeView('ownIt.incidents', { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(this.view, index.onDidChange(() => this.refresh()));
+    void this.updateBadge();
+  }
+
+  refresh(): void {
+    this._onDidChangeTreeData.fire(undefined);
+    void this.updateBadge();
+  }
+
+  showMore(group: Group): void {
+    this.shown.set(group, (this.shown.get(group) ?? PAGE_SIZE) + PAGE_SIZE);
+    this.refresh();
+  }
+
+  private async updateBadge(): Promise<void> {
+    const { incidents } = await this.index.all();
+    const open = incidents.filter((i) => i.incident.status !== 'resolved').length;
+    this.view.badge = open > 0 ? { value: open, tooltip: `${open} open incident${open === 1 ? '' : 's'}` } : undefined;
+  }
+
+  getTreeItem(node: IncidentNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'group':
+        return groupItem(node);
+      case 'more':
+        return moreItem(node);
+      case 'incident':
+        return incidentItem(node.item, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+      case 'commit':
+        return commitItem(node);
+      case 'action':
+        return actionItem(node);
+      case 'problem':
+        return problemItem(node);
+    }
+  }
+
+  async getChildren(node?: IncidentNode): Promise<IncidentNode[]> {
+    if (!node) return this.roots();
+    if (node.type === 'group') {
+      const shown = this.shown.get(node.label) ?? PAGE_SIZE;
+      const children: IncidentNode[] = node.items.slice(0, shown).map((item) => ({ type: 'incident', item }));
+      if (node.items.length > shown) children.push({ type: 'more', group: node.label, remaining: node.items.length - shown });
+      return children;
+    }
+    if (node.type === 'incident') return this.incidentChildren(node.item);
+    return [];
+  }
+
+  private async roots(): Promise<IncidentNode[]> {
+    const { incidents, problems } = await this.index.all();
+    if (incidents.length === 0 && problems.length === 0) return [];
+    const open = incidents.filter((i) => i.incident.status !== 'resolved');
+    const resolved = incidents.filter((i) => i.incident.status === 'resolved');
+    const nodes: IncidentNode[] = [
+      { type: 'group', label: 'Open', items: open, shown: this.shown.get('Open') ?? PAGE_SIZE },
+      { type: 'group', label: 'Resolved', items: resolved, shown: this.shown.get('Resolved') ?? PAGE_SIZE },
+    ];
+    for (const p of problems) nodes.push({ type: 'problem', message: p.message });
+    return nodes;
+  }
+
+  /** Commit subjects are read only when an incident is expanded, in one git call. */
+  private async incidentChildren(item: IndexedIncident): Promise<IncidentNode[]> {
+    const { incident } = item;
+    const shas = [...incident.culprits, ...(incident.revert ? [incident.revert] : [])];
+    let subjects = new Map<string, string>();
+    try {
+      const summaries = await commitSummaries(item.repoRoot, shas, this.gitBinary());
+      subjects = new Map([...summaries].map(([sha, s]) => [sha, s.subject]));
+    } catch {
+      // Commits missing from this clone (shallow, other branch) still show by sha.
+    }
+    const nodes: IncidentNode[] = incident.culprits.map((sha) => ({ type: 'commit', item, role: 'culprit', sha, subject: subjects.get(sha) }));
+    if (incident.revert) nodes.push({ type: 'commit', item, role: 'revert', sha: incident.revert, subject: subjects.get(incident.revert) });
+    incident.actions.forEach((action, index) => nodes.push({ type: 'action', item, action, index }));
+    return nodes;
+  }
+
+  /** For the status bar: open incidents that still have pending actions. */
+  async pendingSummary(): Promise<{ incidents: number; actions: number }> {
+    const { incidents } = await this.index.all();
+    const open = incidents.filter((i) => i.incident.status !== 'resolved' && pendingActions(i).length > 0);
+    return { incidents: open.length, actions: open.reduce((n, i) => n + pendingActions(i).length, 0) };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RevertDetection } from '../core/revert/types';
+import type { RepositoryTracker } from '../git/repositoryTracker';
+import type { IncidentIndex } from '../services/incidentIndex';
+import type { RevertHistory } from '../services/revertHistory';
+import { PAGE_SIZE } from './incidentNodes';
+
+export type RevertNode =
+  | { type: 'revert'; repoRoot: string; detection: RevertDetection }
+  | { type: 'more'; remaining: number }
+  | { type: 'error'; repoRoot: string; message: string };
+
+/** Reverts in history that no incident references yet, newest first, with an inline "Create Incident". */
+export class UntrackedRevertsViewProvider implements vscode.TreeDataProvider<RevertNode>, vscode.Disposable {
+  private readonly _onDidChangeTreeData = new vscode.EventEmitter<RevertNode | undefined>();
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  private readonly disposables: vscode.Disposable[] = [this._onDidChangeTreeData];
+  private shown = PAGE_SIZE;
+  private readonly view: vscode.TreeView<RevertNode>;
+
+  constructor(
+    private readonly tracker: RepositoryTracker,
+    private readonly history: RevertHistory,
+    private readonly index: IncidentIndex,
+  ) {
+    this.view = vscode.window.createTreeView('ownIt.untrackedReverts', { treeDataProvider: this });
+    this.disposables.push(
+      this.view,
+      history.onDidChange(() => this.refresh()),
+      index.onDidChange(() => this.refresh()),
+    );
+  }
+
+  refresh(): void {
+    this._onDidChangeTreeData.fire(undefined);
+  }
+
+  showMore(): void {
+    this.shown += PAGE_SIZE;
+    this.refresh();
+  }
+
+  /** Untracked reverts across all repositories (also used by commands). */
+  async untracked(): Promise<{ repoRoot: string; detection: RevertDetection }[]> {
+    await this.tracker.whenReady();
+    const { incidents } = await this.index.all();
+    const tracked = new Set<string>();
+    for (const { incident } of incidents) {
+      if (incident.revert) tracked.add(incident.revert);
+      for (const c of incident.culprits) tracked.add(`culprit:${c}`);
+    }
+    const result: { repoRoot: string; detection: RevertDetection }[] = [];
+    for (const repo of this.tracker.repositories) {
+      for (const detection of await this.history.detections(repo.root)) {
+        if (detection.kind === 'reapply') continue;
+        if (tracked.has(detection.sha) || detection.reverted.some((r) => tracked.has(`culprit:${r}`))) continue;
+        result.push({ repoRoot: repo.root, detection });
+      }
+    }
+    return result.sort((a, b) => b.detection.date.localeCompare(a.detection.date));
+  }
+
+  async getChildren(node?: RevertNode): Promise<RevertNode[]> {
+    if (node) return [];
+    try {
+      const all = await this.untracked();
+      const nodes: RevertNode[] = all.slice(0, this.shown).map((r) => ({ type: 'revert', ...r }));
+      if (all.length > this.shown) nodes.push({ type: 'more', remaining: all.length - this.shown });
+      this.view.description = all.length > 0 ? String(all.length) : undefined;
+      return nodes;
+    } catch (e) {
+      return [{ type: 'error', repoRoot: '', message: e instanceof Error ? e.message : String(e) }];
+    }
+  }
+
+  getTreeItem(node: RevertNode): vscode.TreeItem {
+    if (node.type === 'more') {
+      const t = new vscode.TreeItem(`Show ${Math.min(node.remaining, PAGE_SIZE)} more…`);
+      t.iconPath = new vscode.ThemeIcon('ellipsis');
+      t.command = { title: 'Show More', command: 'ownIt.refresh', arguments: [{ showMore: 'untracked' }] };
+      return t;
+    }
+    if (node.type === 'error') {
+      const t = new vscode.TreeItem('History could not be scanned');
+      t.description = node.message;
+      t.tooltip = node.message;
+      t.iconPath = new vscode.ThemeIcon('warning');
+      return t;
+    }
+    const { detection, repoRoot } = node;
+    const t = new vscode.TreeItem(detection.subject, vscode.TreeItemCollapsibleState.None);
+    t.id = `revert:${repoRoot}:${detection.sha}`;
+    const multi = this.tracker.repositories.length > 1;
+    t.description = [detection.sha.slice(0, 7), detection.date.slice(0, 10), detection.author, ...(multi ? [path.basename(repoRoot)] : [])].join(' · ');
+    t.iconPath = new vscode.ThemeIcon(detection.kind === 'partial-revert' ? 'diff-removed' : 'discard');
+    const tip = new vscode.MarkdownString();
+    tip.appendText(`${detection.subject}\n\n${detection.kind} by ${detection.author} on ${detection.date}\n`);
+    tip.appendText(detection.reverted.length > 0 ? `Undoes ${detection.reverted.map((s) => s.slice(0, 7)).join(', ')} (linked by ${detection.evidence})` : 'The reverted commit is not in this history.');
+    t.tooltip = tip;
+    // No click action: creating a file should be a deliberate choice (the inline button).
+    t.contextValue = 'ownIt.revert';
+    return t;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
