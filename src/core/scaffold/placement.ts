@@ -176,7 +176,8 @@ async function jsTestDir(input: PlacementInput): Promise<string> {
   if (style === 'colocated') return srcDir;
   if (style === 'dir') return mostCommon(tests.filter((_, i) => styles[i] === 'dir').map((t) => posix.dirname(t))) ?? posix.join(root, 'test');
   for (const d of ['test', 'tests']) if (await isDir(path.join(input.repoRoot, root, d))) return posix.join(root, d);
-  return srcDir;
+  // Mocha only looks in ./test unless configured; the other runners find *.test.* files anywhere.
+  return input.framework.framework === 'mocha' ? posix.join(root, 'test') : srcDir;
 }
 
 async function jsSuffix(input: PlacementInput): Promise<string | undefined> {
