@@ -63,7 +63,7 @@ describe('the automatic prompt after a revert', function () {
     const base = path.dirname(root);
     const bare = path.join(base, 'remote.git');
     const teammate = path.join(base, 'teammate');
-    git(base, 'init', '-q', '--bare', bare);
+    git(base, 'init', '-q', '--bare', '--initial-branch=main', bare);
     git(root, 'remote', 'add', 'origin', bare);
     const mine = commitFile(root, 'cart.js', 'export const limit = 0;\n', 'Limit carts to zero items');
     git(root, 'push', '-q', '-u', 'origin', 'main');
