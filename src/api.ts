@@ -1,5 +1,8 @@
 import type { Event } from 'vscode';
 import type { RevertDetection } from './core/revert/types';
+import type { TreeSnapshot } from './views/treeSnapshot';
+
+export type { TreeSnapshot };
 
 /** A revert that landed in a tracked repository, and the prompt Own It showed for it (if any). */
 export interface RevertLandedEvent {
@@ -17,4 +20,6 @@ export interface OwnItApi {
   readonly onDidLandRevert: Event<RevertLandedEvent>;
   /** Resolves once repositories are being watched. */
   whenReady(): Promise<void>;
+  /** What the Incidents and Untracked Reverts views show right now (for tests and diagnostics). */
+  snapshotViews(): Promise<{ incidents: TreeSnapshot[]; untrackedReverts: TreeSnapshot[] }>;
 }

@@ -3,6 +3,7 @@ import type { OwnItApi } from './api';
 import { registerCommands } from './commands';
 import { openPanel } from './commands/openPanel';
 import { Container } from './container';
+import { snapshotTree } from './views/treeSnapshot';
 
 // Wiring only: no git work and nothing slow is awaited before commands and views exist.
 export function activate(context: vscode.ExtensionContext): OwnItApi {
@@ -17,6 +18,10 @@ export function activate(context: vscode.ExtensionContext): OwnItApi {
     scanRepository: (folder) => container.history.detections(folder),
     onDidLandRevert: container.onDidLandRevert,
     whenReady: () => container.tracker.whenReady(),
+    snapshotViews: async () => ({
+      incidents: await snapshotTree(container.incidentsView),
+      untrackedReverts: await snapshotTree(container.untrackedView),
+    }),
   };
 }
 

@@ -16,6 +16,9 @@ import { copyTeamUpdate } from './teamUpdateCommand';
 
 type Handler = (...args: unknown[]) => unknown;
 
+/** Commands that neither run git nor write files, so they work in an untrusted workspace. */
+const WORKS_UNTRUSTED = new Set<CommandId>(['ownIt.openIncidentsFolder', 'ownIt.refresh']);
+
 /** The command table: one handler per contributed command, registered in one loop. */
 export function commandTable(container: Container): Record<CommandId, Handler> {
   return {
@@ -40,6 +43,14 @@ export function commandTable(container: Container): Record<CommandId, Handler> {
  */
 function guarded(container: Container, id: CommandId, handler: Handler): Handler {
   return async (...args) => {
+    if (!vscode.workspace.isTrusted && !WORKS_UNTRUSTED.has(id)) {
+      const manage = await vscode.window.showInformationMessage(
+        'Own It runs git and writes incident files only in a trusted workspace. Existing incidents stay readable in the Own It view.',
+        'Manage Workspace Trust',
+      );
+      if (manage) await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
     try {
       return await handler(...args);
     } catch (e) {

@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { OwnItApi, TreeSnapshot } from '../../src/api';
+import { IncidentStore } from '../../src/core/incidents';
+import { activateOwnIt, git, testWorkspace, waitFor } from './helpers/host';
+
+function find(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
+  for (const n of nodes ?? []) {
+    if (n.label === label) return n;
+    const inner = find(n.children, label);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function commitFile(root: string, file: string, content: string, message: string): string {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), content);
+  git(root, 'add', file);
+  git(root, 'commit', '-q', '-m', message);
+  return git(root, 'rev-parse', 'HEAD');
+}
+
+describe('sidebar views', function () {
+  this.timeout(60_000);
+  let api: OwnItApi;
+  let root: string;
+
+  before(async () => {
+    api = (await activateOwnIt()).api;
+    root = testWorkspace();
+    await api.whenReady();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows an incident under Open with its culprit, revert and action items', async () => {
+    const culprit = commitFile(root, 'src/search.js', 'export const pageSize = 0;\n', 'Set search page size to zero');
+    git(root, 'revert', '--no-edit', culprit);
+    const revert = git(root, 'rev-parse', 'HEAD');
+    const store = new IncidentStore(root, 'docs/incidents');
+    await store.create({
+      title: 'Search returned no results',
+      culprits: [culprit],
+      revert,
+      actions: [
+        { text: 'Add a page-size regression test', kind: 'test', done: false, due: '2020-01-01' },
+        { text: 'Alert on zero-result rate', kind: 'monitoring', done: true },
+      ],
+    });
+
+    const incident = await waitFor('the incident in the Incidents view', async () => {
+      const { incidents } = await api.snapshotViews();
+      return find(find(incidents, 'Open')?.children, 'Search returned no results');
+    });
+    assert.equal(incident.contextValue, 'ownIt.incident.open');
+    assert.match(incident.description ?? '', /sev3 · \d{4}-\d{2}-\d{2} · 1 pending, overdue/);
+    const children = incident.children ?? [];
+    assert.deepEqual(
+      children.map((c) => [c.label, c.description]),
+      [
+        ['Set search page size to zero', `culprit · ${culprit.slice(0, 7)}`],
+        ['Revert "Set search page size to zero"', `revert · ${revert.slice(0, 7)}`],
+        ['Add a page-size regression test', 'test · overdue since 2020-01-01'],
+        ['Alert on zero-result rate', 'monitoring'],
+      ],
+    );
+  });
+
+  it('lists reverts without an incident, and drops one once an incident is created for it', async () => {
+    const bad = commitFile(root, 'src/tax.js', 'export const rate = 2;\n', 'Double the tax rate');
+    git(root, 'revert', '--no-edit', bad);
+    const revert = git(root, 'rev-parse', 'HEAD');
+    const subject = 'Revert "Double the tax rate"';
+
+    await vscode.commands.executeCommand('ownIt.refresh');
+    await waitFor('the untracked revert', async () => find((await api.snapshotViews()).untrackedReverts, subject));
+    const snapshot = await api.snapshotViews();
+    assert.equal(find(snapshot.untrackedReverts, 'Revert "Set search page size to zero"'), undefined, 'a revert with an incident is not untracked');
+
+    const [detection] = (await api.scanRepository(root)).filter((d) => d.sha === revert);
+    assert.ok(detection);
+    await vscode.commands.executeCommand('ownIt.createIncidentFromRevert', { repoRoot: root, detection });
+    await waitFor('the revert to leave Untracked Reverts', async () => (find((await api.snapshotViews()).untrackedReverts, subject) ? undefined : true));
+    const { incidents } = await api.snapshotViews();
+    assert.ok(find(find(incidents, 'Open')?.children, 'Reverted: Double the tax rate'), JSON.stringify(incidents));
+  });
+
+  it('moves an incident to Resolved when it is marked resolved', async () => {
+    const { incidents } = await api.snapshotViews();
+    assert.ok(find(find(incidents, 'Open')?.children, 'Search returned no results'));
+    const file = fs.readdirSync(path.join(root, 'docs/incidents')).find((f) => f.includes('search-returned-no-results'));
+    assert.ok(file);
+    await vscode.commands.executeCommand('ownIt.markResolved', { repoRoot: root, incidentPath: path.join(root, 'docs/incidents', file) });
+    const resolved = await waitFor('the incident under Resolved', async () => find(find((await api.snapshotViews()).incidents, 'Resolved')?.children, 'Search returned no results'));
+    assert.equal(resolved.contextValue, 'ownIt.incident.resolved');
+    assert.match(fs.readFileSync(path.join(root, 'docs/incidents', file), 'utf8'), /^status: resolved$/m);
+  });
+});
