@@ -26,7 +26,7 @@ function installExitHooks() {
   }
 }
 
-function codeServerArgs({ port, dirs, extraArgs = [] }) {
+function codeServerArgs({ port, dirs, extraArgs = [], smokeTestDriver = true }) {
   const config = path.join(dirs.root, 'code-server.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   return [
@@ -41,7 +41,7 @@ function codeServerArgs({ port, dirs, extraArgs = [] }) {
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     // Without this the workbench ignores extensionTestsPath in the URL payload and no test runs.
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...extraArgs,
   ];
 }
@@ -63,11 +63,11 @@ function probe(port) {
 /**
  * @returns {Promise<{ port: number, url: string, pid: number, log: string, kill(signal?: string): void, stop(): Promise<void> }>}
  */
-export async function startCodeServer({ port, dirs, env = {}, extraArgs, readyTimeoutMs = 30_000, quiet = true }) {
+export async function startCodeServer({ port, dirs, env = {}, extraArgs, smokeTestDriver, readyTimeoutMs = 30_000, quiet = true }) {
   installExitHooks();
   const logFile = path.join(dirs.root, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(path.join(node24Bin, 'node'), codeServerArgs({ port, dirs, extraArgs }), {
+  const child = spawn(path.join(node24Bin, 'node'), codeServerArgs({ port, dirs, extraArgs, smokeTestDriver }), {
     cwd: dirs.workspace,
     env: { ...node24Env(isolatedEnv(dirs)), ...env },
     // Own process group: the server forks the extension host, file watcher and pty host;

@@ -33,7 +33,11 @@ function runsRoot() {
 
 export function createRunFolder(label) {
   const id = `${label}-${Date.now().toString(36)}${process.pid.toString(36)}`;
-  const root = path.join(runsRoot(), id);
+  return createHostFolder(path.join(runsRoot(), id));
+}
+
+/** The same layout at a chosen place (the demo keeps its VS Code state under .demo/). */
+export function createHostFolder(root) {
   const dirs = {
     root,
     home: path.join(root, 'home'),

@@ -23,7 +23,7 @@ function readResult(resultFile, lines) {
 
 /**
  * @param {{ label: string, extensionDevelopmentPath?: string, grep?: string, env?: Record<string,string>,
- *   timeoutMs?: number, beforeStart?: (dirs: object) => void, verbose?: boolean }} options
+ *   timeoutMs?: number, beforeStart?: (dirs: object) => { env?: Record<string,string>, extensionDevelopmentPath?: string } | void, verbose?: boolean }} options
  * @returns {Promise<{ ok: boolean, reason?: string, result?: object, dirs: object, seconds: number }>}
  */
 export async function runSuiteInCodeServer(options) {
@@ -34,7 +34,10 @@ export async function runSuiteInCodeServer(options) {
   // Playwright and this process's own temp files go to the run folder too, not the /tmp root.
   process.env.TMPDIR = dirs.tmp;
   seedTestWorkspace(dirs.workspace, path.join(dirs.root, 'git-home'));
-  options.beforeStart?.(dirs);
+  // beforeStart may prepare the run folder (e.g. install a .vsix) and return env for the tests
+  // and a different development extension.
+  const prepared = options.beforeStart?.(dirs) ?? {};
+  const extensionDevelopmentPath = prepared.extensionDevelopmentPath ?? options.extensionDevelopmentPath;
 
   const resultFile = path.join(dirs.root, 'result.json');
   const testEnv = {
@@ -43,6 +46,7 @@ export async function runSuiteInCodeServer(options) {
     OWN_IT_TEST_EXTENSIONS_DIR: dirs.extensions,
     ...(options.grep ? { OWN_IT_TEST_GREP: options.grep } : {}),
     ...options.env,
+    ...prepared.env,
   };
   const port = await freePort();
   // The extension host inherits the server's environment; extensionEnvironment repeats it for hosts that honour it.
@@ -54,7 +58,7 @@ export async function runSuiteInCodeServer(options) {
       context,
       server,
       folder: dirs.workspace,
-      extensionDevelopmentPath: options.extensionDevelopmentPath,
+      extensionDevelopmentPath,
       extensionTestsPath: SUITE_ENTRY,
       extensionEnvironment: testEnv,
       timeoutMs: options.timeoutMs ?? 120_000,

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm run test:package`: checks the .vsix that `npm run package` built — only the bundle, media
+// and the manifest/docs inside — then installs it into a fresh code-server extensions folder and
+// runs the integration suite's activation tests against the installed copy (no development path).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { codeServerEntry, node24Bin, node24Env, repoRoot } from './hostPaths.mjs';
+import { isolatedEnv } from './runFolder.mjs';
+import { setupHost } from './setup.mjs';
+import { printVerdict, runSuiteInCodeServer } from './suiteRun.mjs';
+import { zipEntries } from './zipListing.mjs';
+
+const VSIX = path.resolve(repoRoot, process.argv[2] ?? 'own-it.vsix');
+
+/** What a published Own It may contain (vsce adds the manifest files at the top level). */
+const ALLOWED = [
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
+  /^extension\/package\.json$/,
+  /^extension\/readme\.md$/i,
+  /^extension\/changelog\.md$/i,
+  /^extension\/license(\.txt|\.md)?$/i,
+  /^extension\/dist\/[^/].*$/,
+  /^extension\/media\/[^/].*$/,
+];
+const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/media/own-it.svg'];
+
+function checkListing() {
+  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
+  const entries = zipEntries(VSIX).filter((e) => !e.endsWith('/'));
+  const problems = [];
+  for (const required of REQUIRED) if (!entries.includes(required)) problems.push(`missing ${required}`);
+  for (const entry of entries) {
+    if (!ALLOWED.some((re) => re.test(entry))) problems.push(`unexpected ${entry}`);
+    if (/(^|\/)(src|node_modules|out|test)\//.test(entry.replace(/^extension\//, ''))) problems.push(`source or dependency file ${entry}`);
+    if (entry.endsWith('.map')) problems.push(`source map ${entry}`);
+  }
+  const size = fs.statSync(VSIX).size;
+  console.log(`package: ${path.basename(VSIX)} has ${entries.length} files, ${(size / 1024).toFixed(0)} KiB`);
+  if (problems.length > 0) throw new Error(`the .vsix content is wrong:\n  ${problems.join('\n  ')}`);
+}
+
+async function main() {
+  checkListing();
+  setupHost();
+  const verdict = await runSuiteInCodeServer({
+    label: 'package',
+    grep: 'activation',
+    timeoutMs: 90_000,
+    beforeStart: (dirs) => {
+      const install = spawnSync(
+        path.join(node24Bin, 'node'),
+        [codeServerEntry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', VSIX],
+        { env: node24Env(isolatedEnv(dirs)), encoding: 'utf8' },
+      );
+      if (install.status !== 0) throw new Error(`code-server --install-extension failed:\n${install.stdout}${install.stderr}`);
+      const installed = fs.readdirSync(dirs.extensions).filter((d) => d.startsWith('own-it.own-it'));
+      if (installed.length !== 1) throw new Error(`expected one own-it.own-it-* folder in ${dirs.extensions}, found: ${installed.join(', ') || 'none'}`);
+      console.log(`package: installed as ${installed[0]}`);
+      // The workbench only runs extensionTestsPath in an extension-development window, so an empty
+      // probe extension is the development extension and Own It is the installed, packaged copy.
+      const probe = path.join(dirs.root, 'probe-extension');
+      fs.mkdirSync(probe, { recursive: true });
+      fs.writeFileSync(
+        path.join(probe, 'package.json'),
+        JSON.stringify({ name: 'own-it-package-probe', publisher: 'own-it-tests', version: '0.0.0', engines: { vscode: '*' } }, null, 2),
+      );
+      return { env: { OWN_IT_TEST_INSTALLED_FROM: dirs.extensions }, extensionDevelopmentPath: probe };
+    },
+  });
+  printVerdict('packaged extension (code-server)', verdict);
+  return verdict.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`package check: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
