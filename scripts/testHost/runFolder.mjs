@@ -19,6 +19,7 @@ export const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'chat.disableAIFeatures': true,
+  'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
 };
 
@@ -74,6 +75,9 @@ export function isolatedEnv(dirs, base = process.env) {
     XDG_CACHE_HOME: dirs.xdgCache,
     XDG_STATE_HOME: dirs.xdgState,
     XDG_RUNTIME_DIR: dirs.xdgRuntime,
+    // The run folder sits inside this project's checkout: git must not find that repository
+    // from a folder of the run that is meant to be outside any repository.
+    GIT_CEILING_DIRECTORIES: dirs.root,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: path.join(dirs.home, '.gitconfig'),
     GIT_TERMINAL_PROMPT: '0',

@@ -16,7 +16,7 @@ const TIMEOUT_MS = Number(process.env.OWN_IT_UI_TIMEOUT_MS ?? 240_000);
 const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
 const UI_TESTS = path.join(repoRoot, 'out', 'test', 'ui');
 /** Screenshots worth showing in the README; copied to media/ with --update-media. */
-const README_SHOTS = ['activity-bar-container', 'scan-history'];
+const README_SHOTS = { 'incident-panel': 'incident-panel-dark.png', 'scan-history': 'untracked-reverts-dark.png' };
 
 function runMocha(env) {
   return new Promise((resolve) => {
@@ -55,6 +55,10 @@ async function main() {
   const started = Date.now();
   pruneOldRuns();
   const dirs = createRunFolder('ui');
+  // Dark theme: the screenshots double as the README's pictures.
+  const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
   const repo = seedTestWorkspace(dirs.workspace, path.join(dirs.root, 'git-home'));
   addRevertedChange(repo);
   fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
@@ -81,10 +85,10 @@ async function main() {
     return 1;
   }
   if (process.argv.includes('--update-media')) {
-    for (const name of README_SHOTS) {
-      fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(repoRoot, 'media', `screenshot-${name}.png`));
+    for (const [shot, target] of Object.entries(README_SHOTS)) {
+      fs.copyFileSync(path.join(SCREENSHOTS, `${shot}.png`), path.join(repoRoot, 'media', target));
     }
-    console.log(`UI tests: copied ${README_SHOTS.length} screenshots to media/`);
+    console.log(`UI tests: copied ${Object.values(README_SHOTS).join(', ')} to media/`);
   }
   console.log(`UI tests: OK in ${seconds} s; screenshots in ${path.relative(repoRoot, SCREENSHOTS)}`);
   return 0;

@@ -13,7 +13,7 @@ export const SUITE_ENTRY = path.join(repoRoot, 'out', 'test', 'integration', 'in
 const RESULT_PREFIX = 'OWN_IT_SUITE_RESULT ';
 
 /** Workbench chatter that says nothing about our tests. */
-const NOISE = [/^\[(?:Extension Host|KeybindingService|perf)\]/, /vscode-remote-resource/, /Failed to load resource/];
+const NOISE = [/^\[(?:Extension Host|KeybindingService|perf)\]/, /vscode-remote-resource/, /Failed to load resource/, /open-vsx\.org/, /getaddrinfo ENOTFOUND/];
 
 function readResult(resultFile, lines) {
   if (fs.existsSync(resultFile)) return JSON.parse(fs.readFileSync(resultFile, 'utf8'));

@@ -47,4 +47,18 @@ describe('Own It in the VS Code workbench', function () {
     assert.match(shown ?? '', /revert|round prices/i);
     await wb.screenshot('scan-history');
   });
+
+  it('creates an incident from an untracked revert and shows it in the incident panel', async () => {
+    await wb.showOwnIt();
+    const revertRow = wb.sideBar().locator('.monaco-list-row', { hasText: 'Round prices to whole dollars' }).first();
+    await revertRow.hover();
+    await revertRow.locator('.action-label[aria-label="Create Incident"]').click();
+    // The panel is a webview editor; its content names the reverted change.
+    await wb.page.locator('.tabs-container .tab', { hasText: /round prices/i }).first().waitFor({ timeout: 20_000 });
+    const panel = wb.webview();
+    await panel.locator('body', { hasText: /round prices to whole dollars/i }).waitFor({ timeout: 20_000 });
+    // The incident is a Markdown file in the repository, listed under Incidents.
+    await wb.sideBar().locator('.monaco-list-row', { hasText: /round prices/i }).first().waitFor();
+    await wb.screenshot('incident-panel');
+  });
 });

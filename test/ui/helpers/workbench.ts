@@ -2,7 +2,7 @@
 // playwright-core and the system chromium. Everything waits on selectors, never on sleeps.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -86,6 +86,11 @@ export class Workbench {
     await row.waitFor({ state: 'visible' });
     await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The document inside a webview editor (VS Code nests it in two iframes). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
   }
 
   async screenshot(name: string): Promise<string> {
