@@ -8,7 +8,15 @@ import { codeServerEntry, node24Bin, node24Env } from './hostPaths.mjs';
 import { isolatedEnv } from './runFolder.mjs';
 
 const live = new Set();
+const cleanups = new Set();
 let exitHooksInstalled = false;
+
+/** Work to finish before the runner exits on a signal (e.g. stopping a child test process). */
+export function addCleanup(fn) {
+  installExitHooks();
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
 
 /** Kills every server still running when the runner exits, is interrupted or crashes. */
 function installExitHooks() {
@@ -19,7 +27,9 @@ function installExitHooks() {
   };
   process.on('exit', killAll);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => {
+    process.on(signal, async () => {
+      const deadline = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+      await Promise.race([Promise.allSettled([...cleanups].map((fn) => fn())), deadline]);
       killAll();
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });

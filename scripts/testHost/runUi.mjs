@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findChromium, repoRoot } from './hostPaths.mjs';
-import { startCodeServer } from './codeServer.mjs';
+import { addCleanup, startCodeServer } from './codeServer.mjs';
 import { createRunFolder, freePort, isolatedEnv, pruneOldRuns } from './runFolder.mjs';
 import { addRevertedChange, seedTestWorkspace } from './gitRepo.mjs';
 import { setupHost } from './setup.mjs';
@@ -18,34 +18,46 @@ const UI_TESTS = path.join(repoRoot, 'out', 'test', 'ui');
 /** Screenshots worth showing in the README; copied to media/ with --update-media. */
 const README_SHOTS = { 'incident-panel': 'incident-panel-dark.png', 'scan-history': 'untracked-reverts-dark.png' };
 
+/** Processes whose command line names `marker` (our run's browser profile): chromium left behind by a killed test process. */
+function killProcessesUsing(marker) {
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
+}
+
+/** Stops mocha's process group: SIGINT first so playwright closes chromium, SIGKILL after a grace period. */
+async function stopGroup(child, exited) {
+  const signal = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGINT');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+  signal('SIGKILL');
+}
+
 function runMocha(env) {
-  return new Promise((resolve) => {
-    const mocha = spawn(
-      process.execPath,
-      [path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '90000', '--fail-zero', '--recursive', '--extension', 'test.js', UI_TESTS],
-      { cwd: repoRoot, env, stdio: 'inherit', detached: true },
-    );
-    const timer = setTimeout(() => {
-      console.error(`UI tests: global timeout after ${TIMEOUT_MS / 1000} s; stopping them`);
-      try {
-        process.kill(-mocha.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }, TIMEOUT_MS);
-    const stopOnSignal = () => {
-      try {
-        process.kill(-mocha.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    };
-    process.once('SIGINT', stopOnSignal);
-    mocha.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      process.off('SIGINT', stopOnSignal);
-      resolve(code ?? (signal ? 1 : 0));
-    });
+  const mocha = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '90000', '--fail-zero', '--recursive', '--extension', 'test.js', UI_TESTS],
+    { cwd: repoRoot, env, stdio: 'inherit', detached: true },
+  );
+  const exited = new Promise((resolve) => mocha.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const removeCleanup = addCleanup(() => stopGroup(mocha, exited));
+  const timer = setTimeout(() => {
+    console.error(`UI tests: global timeout after ${TIMEOUT_MS / 1000} s; stopping them`);
+    void stopGroup(mocha, exited);
+  }, TIMEOUT_MS);
+  return exited.finally(() => {
+    clearTimeout(timer);
+    removeCleanup();
   });
 }
 
@@ -66,6 +78,8 @@ async function main() {
   const port = await freePort();
   const server = await startCodeServer({ port, dirs, env: { OWN_IT_TEST_WORKSPACE: dirs.workspace } });
   let code = 1;
+  const sweep = () => killProcessesUsing(dirs.browserProfile);
+  const removeSweep = addCleanup(sweep);
   try {
     const url = workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: repoRoot });
     code = await runMocha({
@@ -78,6 +92,8 @@ async function main() {
     });
   } finally {
     await server.stop();
+    sweep();
+    removeSweep();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (code !== 0) {
