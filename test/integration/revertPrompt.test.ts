@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OwnItApi, RevertLandedEvent } from '../../src/api';
-import { activateOwnIt, git, testWorkspace, waitFor } from './helpers/host';
+import { activateOwnIt, commitFile, git, testWorkspace, waitFor } from './helpers/host';
 
 /** Collects every revert the extension reports while a test runs. */
 function collect(api: OwnItApi): { events: RevertLandedEvent[]; dispose(): void } {
@@ -11,12 +10,6 @@ function collect(api: OwnItApi): { events: RevertLandedEvent[]; dispose(): void 
   return { events, dispose: () => sub.dispose() };
 }
 
-function commitFile(root: string, file: string, content: string, message: string): string {
-  fs.writeFileSync(path.join(root, file), content);
-  git(root, 'add', file);
-  git(root, 'commit', '-q', '-m', message);
-  return git(root, 'rev-parse', 'HEAD');
-}
 
 describe('the automatic prompt after a revert', function () {
   this.timeout(60_000);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OwnItApi, TreeSnapshot } from '../../src/api';
 import { IncidentStore } from '../../src/core/incidents';
-import { activateOwnIt, git, testWorkspace, waitFor } from './helpers/host';
+import { activateOwnIt, commitFile, git, testWorkspace, waitFor } from './helpers/host';
 
 function find(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
   for (const n of nodes ?? []) {
@@ -15,13 +15,6 @@ function find(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | 
   return undefined;
 }
 
-function commitFile(root: string, file: string, content: string, message: string): string {
-  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), content);
-  git(root, 'add', file);
-  git(root, 'commit', '-q', '-m', message);
-  return git(root, 'rev-parse', 'HEAD');
-}
 
 describe('sidebar views', function () {
   this.timeout(60_000);
