@@ -20,11 +20,20 @@ export async function openIncidentForCommit(container: Container, arg?: unknown)
 }
 
 export async function openIncidentForScmCommit(container: Container, provider?: unknown, historyItem?: unknown): Promise<unknown> {
-  const ref = asScmHistoryRef(provider, historyItem) ?? asCommitRef(provider);
+  const ref = asScmHistoryRef(provider, historyItem) ?? asTimelineRef(container, provider, historyItem) ?? asCommitRef(provider);
   if (!ref) return openIncidentForCommit(container);
   const detections = await container.history.detections(ref.repoRoot).catch(() => []);
   const detection = detections.find((d) => d.sha === ref.sha);
   return openPanel(container, detection ? { kind: 'revert', repoRoot: ref.repoRoot, detection } : { kind: 'commit', repoRoot: ref.repoRoot, sha: ref.sha });
+}
+
+/** The Timeline view passes (timelineItem, fileUri); git's items carry the commit sha as their id. */
+function asTimelineRef(container: Container, item: unknown, uri: unknown): { repoRoot: string; sha: string } | undefined {
+  if (!(uri instanceof vscode.Uri) || typeof item !== 'object' || item === null) return undefined;
+  const id = (item as { id?: unknown }).id;
+  if (typeof id !== 'string' || !/^[0-9a-f]{7,64}$/.test(id)) return undefined;
+  const repo = container.tracker.repositoryFor(uri.fsPath);
+  return repo ? { repoRoot: repo.root, sha: id } : undefined;
 }
 
 export async function newIncident(container: Container): Promise<unknown> {
