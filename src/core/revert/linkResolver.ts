@@ -14,7 +14,7 @@ export interface CommitFacts {
 /** Subjects shorter than this are too vague to match as a truncated prefix. */
 const MIN_PREFIX = 8;
 /** How many grep hits we look through per lookup; the nearest ancestor comes first. */
-const LOOKUP_LIMIT = 100;
+const LOOKUP_LIMIT = 20;
 const DESCRIBE_CHUNK = 100;
 
 /**
@@ -41,7 +41,7 @@ export class LinkResolver {
 
   /** Nearest ancestor of `from` whose subject is exactly `subject` (or GitHub's `subject (#N)`). */
   async findBySubject(from: string, subject: string): Promise<string | undefined> {
-    const hits = await this.grepAncestors(from, [subject]);
+    const hits = await this.grepAncestors(from, [`^${escapeEre(subject)}( \\(#[0-9]+\\))?$`]);
     const withPr = new RegExp(`^${escapeRegExp(subject)} \\(#\\d+\\)$`);
     return hits.find((c) => c.subject === subject || withPr.test(c.subject))?.sha;
   }
@@ -49,21 +49,21 @@ export class LinkResolver {
   /** Nearest ancestor whose subject starts with `prefix` (a subject cut short with … or ...). */
   async findBySubjectPrefix(from: string, prefix: string): Promise<string | undefined> {
     if (prefix.trim().length < MIN_PREFIX) return undefined;
-    const hits = await this.grepAncestors(from, [prefix]);
+    const hits = await this.grepAncestors(from, [`^${escapeEre(prefix)}`]);
     return hits.find((c) => c.subject.startsWith(prefix))?.sha;
   }
 
   /** Nearest ancestor that landed GitHub PR `n`: a squash `… (#n)` or `Merge pull request #n from …`. */
   async findByPullRequest(from: string, n: number): Promise<string | undefined> {
-    const hits = await this.grepAncestors(from, [`(#${n})`, `Merge pull request #${n} `]);
+    const hits = await this.grepAncestors(from, [`\\(#${n}\\)[[:space:]]*$`, `^Merge pull request #${n}([^0-9]|$)`]);
     const squash = new RegExp(`\\(#${n}\\)\\s*$`);
-    const merge = new RegExp(`^Merge pull request #${n}\\b`);
+    const merge = new RegExp(`^Merge pull request #${n}(?!\\d)`);
     return hits.find((c) => squash.test(c.subject) || merge.test(c.subject))?.sha;
   }
 
   /** Nearest ancestor that landed GitLab MR `!n` (`See merge request group/project!n`, or a merge naming it). */
   async findByMergeRequest(from: string, n: number): Promise<string | undefined> {
-    const hits = await this.grepAncestors(from, [`!${n}`]);
+    const hits = await this.grepAncestors(from, [`!${n}([^0-9]|$)`]);
     const seeMr = new RegExp(`See merge request \\S*!${n}(?!\\d)`);
     const mentions = new RegExp(`!${n}(?!\\d)`);
     return hits.find(
@@ -104,14 +104,19 @@ export class LinkResolver {
     return result;
   }
 
-  /** Ancestors of `from` (excluding it) whose message contains any of `needles`, nearest first. */
-  private async grepAncestors(from: string, needles: string[]): Promise<{ sha: string; subject: string; body: string }[]> {
-    if (!isFullSha(from) || needles.some((n) => n === '' || n.includes('\0') || n.includes('\n'))) return [];
+  /**
+   * Ancestors of `from` (excluding it) with a message line matching any of the POSIX extended
+   * `patterns`, nearest first. Patterns are anchored tightly enough that git stops walking at
+   * the first few hits, which sit close to the revert in practice, instead of walking to the
+   * root; the callers still check each hit in full.
+   */
+  private async grepAncestors(from: string, patterns: string[]): Promise<{ sha: string; subject: string; body: string }[]> {
+    if (!isFullSha(from)) return [];
     const out = await this.git.raw([
       'log',
       '--format=%H%x00%s%x00%b%x00',
-      '--fixed-strings',
-      ...needles.map((n) => `--grep=${n}`),
+      '--extended-regexp',
+      ...patterns.map((p) => `--grep=${p}`),
       `--max-count=${LOOKUP_LIMIT}`,
       '--end-of-options',
       `${from}^@`,
@@ -124,6 +129,11 @@ export class LinkResolver {
     }
     return hits.filter((h) => isFullSha(h.sha));
   }
+}
+
+/** Escapes text for a POSIX extended regular expression (what git's `--extended-regexp` uses). */
+export function escapeEre(text: string): string {
+  return text.replace(/[\\.[\]*^$+?(){}|]/g, '\\$&');
 }
 
 function escapeRegExp(s: string): string {
