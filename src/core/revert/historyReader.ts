@@ -1,5 +1,6 @@
 import type { SimpleGit } from 'simple-git';
 import { assertSafeRevision } from '../git/revision';
+import { streamTokens, type GitRunner } from './gitStream';
 
 /** One commit as read from `git log`. */
 export interface LogCommit {
@@ -28,7 +29,7 @@ export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
 const FIELDS = 7;
 /** NUL-separated fields, NUL-terminated record; git adds a newline after each record. */
 const LOG_FORMAT = `--format=${['%H', '%P', '%an', '%ae', '%cI', '%s', '%b'].join('%x00')}%x00`;
-const PAGE_SIZE = 200;
+const PAGE_SIZE = 1000;
 
 export interface HistoryQuery {
   /** An ISO date (dates without a zone are read as JavaScript reads them) or git's relative forms ("2 weeks ago"). */
@@ -40,29 +41,38 @@ export interface HistoryQuery {
 }
 
 /**
- * Yields candidate commits page by page (newest first), so a long history is never held in
- * memory at once: each page is a separate `git log --skip=N -n PAGE` whose output git has
- * already filtered with {@link CANDIDATE_GREP_PATTERNS}.
+ * Yields candidate commits page by page (newest first) from ONE `git log` whose output git has
+ * already filtered with {@link CANDIDATE_GREP_PATTERNS}. The output is streamed: a long history
+ * is never held in memory at once, and git walks it once (paging with `--skip` would re-walk
+ * everything before each page, quadratic in the number of candidates).
  */
-export async function* readCandidatePages(git: SimpleGit, query: HistoryQuery = {}): AsyncGenerator<LogCommit[]> {
+export async function* readCandidatePages(git: SimpleGit, runner: GitRunner, query: HistoryQuery = {}): AsyncGenerator<LogCommit[]> {
   const rev = query.revRange ?? 'HEAD';
   assertSafeRevision(rev);
   if (query.since !== undefined && (query.since.trim() === '' || query.since.includes('\0'))) {
     throw new Error('since must be a non-empty date');
   }
+  if (query.maxCount !== undefined && !(query.maxCount >= 1)) return;
   if (rev === 'HEAD' && !(await hasHead(git))) return;
-  const limit = query.maxCount ?? Number.POSITIVE_INFINITY;
-  let read = 0;
-  while (read < limit) {
-    const pageSize = Math.min(PAGE_SIZE, limit - read);
-    const args = ['log', LOG_FORMAT, '-E', '-i', ...CANDIDATE_GREP_PATTERNS.map((p) => `--grep=${p}`)];
-    if (query.since !== undefined) args.push(`--since=${gitDate(query.since)}`);
-    args.push(`--skip=${read}`, `--max-count=${pageSize}`, '--end-of-options', rev, '--');
-    const page = parseLog(await git.raw(args));
+  const args = candidateLogArgs(query);
+  for await (const tokens of streamTokens(runner, args, FIELDS, PAGE_SIZE)) {
+    const page = parseLog(`${tokens.join('\0')}\0`);
     if (page.length > 0) yield page;
-    read += page.length;
-    if (page.length < pageSize) return;
   }
+}
+
+/**
+ * The exact `git log` arguments of the candidate query (the benchmark runs the same command
+ * bare, as the floor the scan is measured against).
+ */
+export function candidateLogArgs(query: HistoryQuery = {}): string[] {
+  const rev = query.revRange ?? 'HEAD';
+  assertSafeRevision(rev);
+  const args = ['log', LOG_FORMAT, '-E', '-i', ...CANDIDATE_GREP_PATTERNS.map((p) => `--grep=${p}`)];
+  if (query.since !== undefined) args.push(`--since=${gitDate(query.since)}`);
+  if (query.maxCount !== undefined && Number.isFinite(query.maxCount)) args.push(`--max-count=${Math.floor(query.maxCount)}`);
+  args.push('--end-of-options', rev, '--');
+  return args;
 }
 
 /** Reads one commit (already resolved to a full sha). */

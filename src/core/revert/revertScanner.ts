@@ -1,6 +1,7 @@
 import type { SimpleGit } from 'simple-git';
 import { openRepository } from '../git/createGit';
 import { resolveRevision } from '../git/revision';
+import { gitRunner, type GitRunner } from './gitStream';
 import { readCandidatePages, readCommit, type HistoryQuery, type LogCommit } from './historyReader';
 import { LinkResolver, type CommitFacts } from './linkResolver';
 import { parseRevertMessage, type ParsedRevertMessage } from './messageParser';
@@ -31,17 +32,25 @@ interface Candidate {
  *   touches every original path is a full revert even if a conflict changed its hunks.
  */
 export class RevertScanner {
-  private constructor(private readonly git: SimpleGit) {}
+  private constructor(
+    private readonly git: SimpleGit,
+    private readonly runner: GitRunner,
+  ) {}
 
   /** @throws NotAGitRepositoryError */
   static async open(repoPath: string, gitBinary?: string): Promise<RevertScanner> {
-    return new RevertScanner(await openRepository(repoPath, gitBinary));
+    return new RevertScanner(await openRepository(repoPath, gitBinary), gitRunner(repoPath, gitBinary));
   }
 
-  /** Detections newest first, produced page by page. */
-  async *scan(query: HistoryQuery = {}): AsyncGenerator<RevertDetection> {
+  /**
+   * Detections newest first, produced page by page. `onCandidates` sees every page of commits
+   * git's filter let through (revert-like or not), before they are classified: the scan cache
+   * keeps their order to merge an incremental scan exactly as a full one would list it.
+   */
+  async *scan(query: HistoryQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
     const resolver = new LinkResolver(this.git);
-    for await (const page of readCandidatePages(this.git, query)) {
+    for await (const page of readCandidatePages(this.git, this.runner, query)) {
+      onCandidates?.(page);
       yield* await this.classify(page, resolver);
     }
   }

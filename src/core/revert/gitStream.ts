@@ -1,0 +1,126 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+/**
+ * How to run git for one repository without simple-git's buffering. simple-git collects a
+ * command's whole output before resolving; a history walk over a million commits must instead
+ * be read as it arrives (memory stays flat) and be stoppable as soon as the answer is known.
+ */
+export interface GitRunner {
+  /** The git executable (the extension passes VS Code's `git.path`). */
+  binary: string;
+  /** The repository folder; commands run there. */
+  cwd: string;
+}
+
+/** The same read-only config createGit applies: no fsmonitor hook runs on our behalf. */
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=true'];
+
+export function gitRunner(repoPath: string, gitBinary?: string): GitRunner {
+  return { binary: gitBinary || 'git', cwd: path.resolve(repoPath) };
+}
+
+function start(runner: GitRunner, args: string[]): ChildProcessWithoutNullStreams {
+  // No shell: arguments are passed as they are; callers put revisions after --end-of-options.
+  return spawn(runner.binary, [...SAFE_CONFIG, ...args], { cwd: runner.cwd, windowsHide: true });
+}
+
+/**
+ * Yields the NUL-separated tokens of a git command's output in batches of whole records
+ * (`fields` tokens each). Reading pauses while the consumer works (backpressure), and breaking
+ * out of the loop kills git, so a walk can stop at the first useful hit.
+ */
+export async function* streamTokens(runner: GitRunner, args: string[], fields: number, batch: number): AsyncGenerator<string[]> {
+  const child = start(runner, args);
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (b: Buffer) => stderr.push(b));
+  const exit = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  // Consumers that stop early never await `exit`; its rejection must not go unhandled.
+  exit.catch(() => undefined);
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let tokens: string[] = [];
+  const perBatch = fields * batch;
+  let finished = false;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      pending += decoder.write(chunk);
+      const parts = pending.split('\0');
+      pending = parts.pop() ?? '';
+      for (const p of parts) tokens.push(p);
+      while (tokens.length >= perBatch) {
+        yield tokens.slice(0, perBatch);
+        tokens = tokens.slice(perBatch);
+      }
+    }
+    pending += decoder.end();
+    const code = await exit;
+    if (code !== 0) throw new Error(Buffer.concat(stderr).toString('utf8').trim() || `git ${args[0]} exited with code ${code}`);
+    const whole = tokens.length - (tokens.length % fields);
+    if (whole > 0) yield tokens.slice(0, whole);
+    finished = true;
+  } finally {
+    if (!finished && child.exitCode === null) child.kill();
+  }
+}
+
+/**
+ * One long-lived `git cat-file --batch-check` that turns hex object names into full commit
+ * shas: a scan that resolves thousands of shas spawns one process instead of thousands of
+ * `rev-parse`. Answers match `rev-parse --verify --quiet <name>^{commit}`: unknown, ambiguous
+ * and non-commit names resolve to undefined.
+ */
+export class CommitNameResolver {
+  private child: ChildProcessWithoutNullStreams | undefined;
+  private readonly waiting: ((line: string | undefined) => void)[] = [];
+  private buffered = '';
+
+  constructor(private readonly runner: GitRunner) {}
+
+  resolve(hex: string): Promise<string | undefined> {
+    if (!/^[0-9a-f]{4,64}$/i.test(hex)) return Promise.resolve(undefined);
+    const child = this.process();
+    return new Promise((resolve) => {
+      this.waiting.push((line) => {
+        const m = line === undefined ? null : /^([0-9a-f]{40}(?:[0-9a-f]{24})?) commit \d+$/.exec(line);
+        resolve(m ? m[1] : undefined);
+      });
+      child.stdin.write(`${hex.toLowerCase()}^{commit}\n`);
+    });
+  }
+
+  close(): void {
+    this.child?.stdin.end();
+    this.child = undefined;
+  }
+
+  private process(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child;
+    const child = start(this.runner, ['cat-file', '--batch-check']);
+    const decoder = new StringDecoder('utf8');
+    child.stdout.on('data', (b: Buffer) => {
+      this.buffered += decoder.write(b);
+      let nl = this.buffered.indexOf('\n');
+      while (nl >= 0) {
+        const line = this.buffered.slice(0, nl);
+        this.buffered = this.buffered.slice(nl + 1);
+        this.waiting.shift()?.(line);
+        nl = this.buffered.indexOf('\n');
+      }
+    });
+    const fail = (): void => {
+      if (this.child === child) this.child = undefined;
+      for (const w of this.waiting.splice(0)) w(undefined);
+    };
+    child.once('error', fail);
+    child.once('close', fail);
+    child.stdin.on('error', fail);
+    child.stderr.resume();
+    this.child = child;
+    return child;
+  }
+}
