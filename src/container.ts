@@ -53,7 +53,7 @@ export class Container implements vscode.Disposable {
   }
 
   get history(): RevertHistory {
-    return (this._history ??= this.own(new RevertHistory(this.tracker)));
+    return (this._history ??= this.own(new RevertHistory(this.tracker, this.context.globalStorageUri.fsPath)));
   }
 
   get incidentsView(): IncidentsViewProvider {
