@@ -1,8 +1,9 @@
 import type { Event } from 'vscode';
 import type { RevertDetection } from './core/revert/types';
+import type { PreventionApi, PreventionReminder } from './prevention/types';
 import type { TreeSnapshot } from './views/treeSnapshot';
 
-export type { TreeSnapshot };
+export type { PreventionApi, PreventionReminder, TreeSnapshot };
 
 /** A revert that landed in a tracked repository, and the prompt Own It showed for it (if any). */
 export interface RevertLandedEvent {
@@ -22,4 +23,6 @@ export interface OwnItApi {
   whenReady(): Promise<void>;
   /** What the Incidents and Untracked Reverts views show right now (for tests and diagnostics). */
   snapshotViews(): Promise<{ incidents: TreeSnapshot[]; untrackedReverts: TreeSnapshot[] }>;
+  /** File decorations and prevention reminders (checklists on staging, reapplied culprits). */
+  readonly prevention: PreventionApi;
 }

@@ -3,7 +3,8 @@ import type { RevertDetection } from './core/revert/types';
 import { scanReverts } from './core/revert/revertScanner';
 import { RepositoryTracker } from './git/repositoryTracker';
 import { RevertInProgressStatus } from './git/revertInProgressStatus';
-import { RevertMonitor, type RevertLanded } from './git/revertMonitor';
+import { RevertMonitor, type DetectInRange, type RevertLanded } from './git/revertMonitor';
+import { Prevention } from './prevention/prevention';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
@@ -28,6 +29,7 @@ export class Container implements vscode.Disposable {
   private _history: RevertHistory | undefined;
   private _incidentsView: IncidentsViewProvider | undefined;
   private _untrackedView: UntrackedRevertsViewProvider | undefined;
+  private _prevention: Prevention | undefined;
   readonly memory: WorkspaceMemory;
 
   constructor(readonly context: vscode.ExtensionContext) {
@@ -64,6 +66,13 @@ export class Container implements vscode.Disposable {
     return (this._untrackedView ??= this.own(new UntrackedRevertsViewProvider(this.tracker, this.history, this.index)));
   }
 
+  get prevention(): Prevention {
+    return (this._prevention ??= this.own(new Prevention(this.index, this.tracker, this.log, () => this.tracker.gitBinary, this.detectInRange)));
+  }
+
+  private readonly detectInRange: DetectInRange = (root, range, gitBinary) =>
+    scanReverts(root, { revRange: range.from ? `${range.from}..${range.to}` : range.to, gitBinary });
+
   get panelDeps(): IncidentPanelDeps {
     return {
       extensionUri: this.context.extensionUri,
@@ -82,6 +91,7 @@ export class Container implements vscode.Disposable {
     void this.incidentsView;
     void this.untrackedView;
     this.own(new PendingActionsStatus(this.index));
+    this.prevention.registerDerivedStatus();
   }
 
   /**
@@ -94,7 +104,7 @@ export class Container implements vscode.Disposable {
         new RevertMonitor(
           this.tracker,
           this.memory,
-          (root, range, gitBinary) => scanReverts(root, { revRange: range.from ? `${range.from}..${range.to}` : range.to, gitBinary }),
+          this.detectInRange,
           openIncident,
           this.log,
           () => this.tracker.gitBinary,
@@ -102,6 +112,7 @@ export class Container implements vscode.Disposable {
       );
       this.own(monitor.onDidLand((e) => this._onDidLandRevert.fire(e)));
       this.own(new RevertInProgressStatus(this.tracker));
+      this.prevention.start();
       void this.tracker.start();
     };
     if (vscode.workspace.isTrusted) start();

@@ -22,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): OwnItApi {
       incidents: await snapshotTree(container.incidentsView),
       untrackedReverts: await snapshotTree(container.untrackedView),
     }),
+    prevention: container.prevention.api,
   };
 }
 

@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionItem } from '../core/incidents';
-import { CAUSE_CATEGORIES, NothingToTestError, planChecklist, planTestScaffold, type CauseCategory, type TestStyle } from '../core/scaffold';
+import { CAUSE_CATEGORIES, NothingToTestError, planChecklist, planTestScaffold, type CauseCategory, type ChangedFile, type TestStyle } from '../core/scaffold';
 import type { Container } from '../container';
+import { getGitApi } from '../git/gitExtension';
+import { changesWithEditorSymbols } from '../prevention/editorSymbols';
 import { IncidentPanel } from '../webviews/incident/incidentPanel';
 import { asIncidentRef, type IncidentRef } from './args';
 import { pickIncident } from './pickers';
@@ -48,9 +50,39 @@ async function createAndOpen(repoRoot: string, rel: string, content: string, cur
   }
 }
 
+/** What a caller (panel, tree, test) may pass besides the incident: which culprit, and what to do when the test file exists. */
+interface ScaffoldOptions {
+  sha?: string;
+  onExists?: 'open' | 'sibling';
+}
+
+function scaffoldOptions(arg: unknown): ScaffoldOptions {
+  if (typeof arg !== 'object' || arg === null) return {};
+  const { sha, onExists } = arg as Record<string, unknown>;
+  return {
+    ...(typeof sha === 'string' ? { sha } : {}),
+    ...(onExists === 'open' || onExists === 'sibling' ? { onExists } : {}),
+  };
+}
+
+/** The culprit's changes with symbols from the editor's language support, else from the core alone. */
+async function culpritChanges(container: Container, repoRoot: string, sha: string): Promise<ChangedFile[] | undefined> {
+  try {
+    const api = await getGitApi();
+    const { changes, fromEditor } = await changesWithEditorSymbols(repoRoot, sha, { toGitUri: api ? (uri, ref) => api.toGitUri(uri, ref) : undefined });
+    container.log.info(`Symbols for ${sha.slice(0, 7)}: ${fromEditor.length > 0 ? `editor provider for ${fromEditor.join(', ')}` : 'git hunks and patterns only'}`);
+    return changes;
+  } catch (e) {
+    // planTestScaffold reads the changes itself and reports real problems (unknown commit, no repo).
+    container.log.warn(`Could not read symbols for ${sha.slice(0, 7)} through the editor`, e);
+    return undefined;
+  }
+}
+
 export async function scaffoldRegressionTest(container: Container, arg?: unknown): Promise<string | undefined> {
   const ref = await resolveIncident(container, arg, 'Scaffold a regression test for which incident?');
   if (!ref) return undefined;
+  const options = scaffoldOptions(arg);
   const stored = await container.index.store(ref.repoRoot).load(ref.incidentPath);
   const culprits = stored.incident.culprits;
   if (culprits.length === 0) {
@@ -58,14 +90,16 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     return undefined;
   }
   const sha =
-    culprits.length === 1
+    (options.sha && culprits.find((c) => c.startsWith(options.sha as string))) ??
+    (culprits.length === 1
       ? culprits[0]
-      : (await vscode.window.showQuickPick(culprits.map((c) => ({ label: c.slice(0, 7), sha: c })), { placeHolder: 'Which culprit commit should the test cover?' }))?.sha;
+      : (await vscode.window.showQuickPick(culprits.map((c) => ({ label: c.slice(0, 7), sha: c })), { placeHolder: 'Which culprit commit should the test cover?' }))?.sha);
   if (!sha) return undefined;
   const testStyle = vscode.workspace.getConfiguration('ownIt.scaffold', vscode.Uri.file(ref.repoRoot)).get<TestStyle>('testStyle', 'failing');
+  const changes = await culpritChanges(container, ref.repoRoot, sha);
   let plan;
   try {
-    plan = await planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle });
+    plan = await planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle, ...(changes ? { changes } : {}) });
   } catch (e) {
     if (e instanceof NothingToTestError) {
       const choice = await vscode.window.showInformationMessage(
@@ -81,7 +115,12 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
   if (plan.exists) {
     const open = 'Open Existing';
     const sibling = plan.alternative ? `Create ${path.posix.basename(plan.alternative.path)}` : undefined;
-    const choice = await vscode.window.showInformationMessage(`${plan.path} already exists. Own It never overwrites a file.`, open, ...(sibling ? [sibling] : []));
+    const choice =
+      options.onExists === 'open'
+        ? open
+        : options.onExists === 'sibling'
+          ? sibling
+          : await vscode.window.showInformationMessage(`${plan.path} already exists. Own It never overwrites a file.`, open, ...(sibling ? [sibling] : []));
     if (choice === open) {
       await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, plan.path)));
       return plan.path;
@@ -96,23 +135,37 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
   return target.path;
 }
 
+/** A caller that already knows the cause and lesson (a script, a test) skips both questions. */
+function checklistOptions(arg: unknown): { category?: CauseCategory; lesson?: string } | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { category, lesson } = arg as Record<string, unknown>;
+  const known = CAUSE_CATEGORIES.find((c) => c === category);
+  if (!known && typeof lesson !== 'string') return undefined;
+  return { ...(known ? { category: known } : {}), ...(typeof lesson === 'string' ? { lesson } : {}) };
+}
+
 export async function addChecklistItem(container: Container, arg?: unknown): Promise<string | undefined> {
   const ref = await resolveIncident(container, arg, 'Add checklist items for which incident?');
   if (!ref) return undefined;
   const stored = await container.index.store(ref.repoRoot).load(ref.incidentPath);
-  const picked = await vscode.window.showQuickPick(
-    [
-      ...CAUSE_CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c], category: c as CauseCategory | undefined })),
-      { label: 'Only my own item', category: undefined },
-    ],
-    { placeHolder: 'What kind of cause was it? Own It adds concrete checks for it.' },
-  );
+  const given = checklistOptions(arg);
+  const picked = given
+    ? { category: given.category }
+    : await vscode.window.showQuickPick(
+        [
+          ...CAUSE_CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c], category: c as CauseCategory | undefined })),
+          { label: 'Only my own item', category: undefined },
+        ],
+        { placeHolder: 'What kind of cause was it? Own It adds concrete checks for it.' },
+      );
   if (!picked) return undefined;
-  const lesson = await vscode.window.showInputBox({
-    prompt: 'Your own checklist item (optional): what should the next person check?',
-    placeHolder: 'e.g. Run the migration against a copy of production data first',
-    value: '',
-  });
+  const lesson = given
+    ? (given.lesson ?? '')
+    : await vscode.window.showInputBox({
+        prompt: 'Your own checklist item (optional): what should the next person check?',
+        placeHolder: 'e.g. Run the migration against a copy of production data first',
+        value: '',
+      });
   if (lesson === undefined) return undefined;
   if (!picked.category && !lesson.trim()) {
     void vscode.window.showInformationMessage('Nothing to add: pick a cause or write an item.');

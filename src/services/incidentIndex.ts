@@ -31,6 +31,7 @@ export class IncidentIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this._onDidChange];
   private cache: Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private derive: ((repoRoot: string, incident: Incident) => Promise<Incident>) | undefined;
 
   constructor(private readonly tracker: RepositoryTracker) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
@@ -67,6 +68,15 @@ export class IncidentIndex implements vscode.Disposable {
     return [...roots];
   }
 
+  /**
+   * Lets a service adjust incidents as they are listed, from other files (a linked test's status
+   * comes from the test file). Listed incidents are for display; writes always re-read the file.
+   */
+  setDeriver(derive: (repoRoot: string, incident: Incident) => Promise<Incident>): void {
+    this.derive = derive;
+    this.invalidate();
+  }
+
   /** Debounced so a branch switch that rewrites many files refreshes once. */
   invalidate(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -87,7 +97,10 @@ export class IncidentIndex implements vscode.Disposable {
     for (const repoRoot of this.roots()) {
       try {
         const { incidents: found, errors } = await this.store(repoRoot).list();
-        for (const s of found) incidents.push({ repoRoot, path: s.path, incident: s.incident });
+        for (const s of found) {
+          const incident = this.derive ? await this.derive(repoRoot, s.incident).catch(() => s.incident) : s.incident;
+          incidents.push({ repoRoot, path: s.path, incident });
+        }
         for (const e of errors) problems.push({ repoRoot, message: e.message });
       } catch (e) {
         problems.push({ repoRoot, message: e instanceof Error ? e.message : String(e) });

@@ -5,9 +5,10 @@ import type { BlastRadiusAssessment } from '../../core/commits/blastRadius';
 import { getCommitDetails } from '../../core/commits/commitDetails';
 import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type StoredIncident } from '../../core/incidents';
 import { checkTone } from '../../core/teamUpdate';
+import { linkedTestStatuses } from '../../prevention/incidentFacts';
 import type { RevertDetection } from '../../core/revert/types';
 import { WebviewHost, webviewOptions } from '../shared/webviewHost';
-import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type RequestMessage, type UiMessage } from './protocol';
+import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
 import { derivedView, markdownToPlainText, readGitFacts, viewState, type GitFacts } from './viewState';
 
 /** What the panel needs from the extension. Small on purpose; everything else it reads itself. */
@@ -182,7 +183,16 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     if (!stored) return;
     this.facts = await readGitFacts(this.repoRoot, stored.incident, this.gitOptions(), this.facts);
     this.panel.title = stored.incident.title || 'Incident';
-    this.post({ type: 'state', reason, state: viewState(stored, this.repoRoot, this.facts) });
+    const linkedTests = await linkedTestStatuses(this.repoRoot, stored.incident.actions);
+    this.post({ type: 'state', reason, state: { ...viewState(stored, this.repoRoot, this.facts), linkedTests } });
+  }
+
+  /** Re-reads the linked tests' files (after one changed on disk) and tells the UI. */
+  refreshLinkedTests(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.isDisposed || !this.stored) return;
+      this.post({ type: 'linkedTests', linkedTests: await linkedTestStatuses(this.repoRoot, this.stored.incident.actions) });
+    });
   }
 
   private gitOptions() {
@@ -218,6 +228,8 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
         return this.showDocument(vscode.Uri.file(this.incidentPath));
       case 'copyTeamUpdate':
         return this.copy(m.format, m.text);
+      case 'prevent':
+        return this.prevent(m.action);
       case 'request':
         return this.answer(m);
     }
@@ -336,6 +348,11 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     } catch (err) {
       void vscode.window.showWarningMessage(`Cannot open ${vscode.workspace.asRelativePath(uri)}: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /** The commands record their result in the incident file; the file watcher then reloads this panel. */
+  private async prevent(action: PreventionAction): Promise<void> {
+    await vscode.commands.executeCommand(`ownIt.${action}`, { repoRoot: this.repoRoot, incidentPath: this.incidentPath });
   }
 
   private async copy(format: CopyFormat, own?: string): Promise<void> {

@@ -36,6 +36,12 @@ export interface DerivedView {
   teamUpdate: TeamUpdateView;
 }
 
+/** A linked regression test, as its file says: still the placeholder, written, or gone. */
+export type LinkedTestStatus = 'pending' | 'done' | 'missing';
+
+/** Prevention commands the panel can run for its incident. */
+export type PreventionAction = 'scaffoldRegressionTest' | 'addChecklistItem';
+
 export interface IncidentViewState extends DerivedView {
   repoRoot: string;
   /** Absolute path of the incident file. */
@@ -50,6 +56,8 @@ export interface IncidentViewState extends DerivedView {
   missingCulprits: { sha: string; reason: string }[];
   revert?: CommitDetails;
   blast: BlastRadiusAssessment;
+  /** Linked tests' status read from their files (repository-relative path → status): shown, never saved. */
+  linkedTests?: Record<string, LinkedTestStatus>;
 }
 
 /** Why a full state arrives: first load, a re-load, or the file changed on disk. */
@@ -62,7 +70,9 @@ export type HostNotification =
   | { type: 'saveFailed'; message: string }
   /** The file changed while the panel had edits it had not saved; nothing was written. */
   | { type: 'conflict'; message: string; theirs: Incident | undefined; theirsVersion: string | undefined }
-  | { type: 'copied'; format: CopyFormat };
+  | { type: 'copied'; format: CopyFormat }
+  /** A linked test file changed on disk (its placeholder was written or came back). */
+  | { type: 'linkedTests'; linkedTests: Record<string, LinkedTestStatus> };
 
 // ---------- requests (UI asks, host replies with the same id) ----------
 export interface RequestMap {
@@ -100,7 +110,9 @@ export type UiCommand =
   | { type: 'openIncidentFile' }
   /** `text` is the person's own update; without it the generated draft is copied. */
   | { type: 'copyTeamUpdate'; format: CopyFormat; text?: string }
-  | { type: 'resolveConflict'; choice: ConflictChoice; incident: Incident };
+  | { type: 'resolveConflict'; choice: ConflictChoice; incident: Incident }
+  /** Runs Scaffold Regression Test or Add Checklist Item for this incident. */
+  | { type: 'prevent'; action: PreventionAction };
 
 export type UiMessage = UiCommand | RequestMessage;
 

@@ -1,11 +1,29 @@
 import { ACTION_KINDS, type ActionItem } from '../../../core/incidents/model';
+import type { LinkedTestStatus } from '../protocol';
 import { button, h } from './dom';
 import { section, select, textInput, type Editor } from './editor';
 
+const DERIVED_TITLE: Record<LinkedTestStatus, (path: string) => string> = {
+  pending: (p) => `Pending: ${p} still holds the Own It placeholder. Write the test and this ticks itself.`,
+  done: (p) => `Done: ${p} no longer holds the placeholder.`,
+  missing: (p) => `Pending: ${p} does not exist.`,
+};
+
+/** A linked test's status comes from its file, so its box is read-only and the file is not changed. */
+function derivedStatus(editor: Editor, a: ActionItem): LinkedTestStatus | undefined {
+  return a.kind === 'test' && a.path ? editor.view.linkedTests?.[a.path] : undefined;
+}
+
 function actionRow(editor: Editor, a: ActionItem, index: number): HTMLElement {
   const id = (name: string) => `f-action-${index}-${name}`;
+  const derived = derivedStatus(editor, a);
+  const isDone = derived ? derived === 'done' : a.done;
   const done = h('input', { id: id('done'), attrs: { type: 'checkbox', 'aria-label': 'Done' } });
-  done.checked = a.done;
+  done.checked = isDone;
+  if (derived && a.path) {
+    done.disabled = true;
+    done.title = DERIVED_TITLE[derived](a.path);
+  }
   done.addEventListener('change', () => {
     a.done = done.checked;
     editor.changed(true);
@@ -46,7 +64,7 @@ function actionRow(editor: Editor, a: ActionItem, index: number): HTMLElement {
   }, { icon: 'trash', iconOnly: true });
   return h(
     'li',
-    { className: `action-row${a.done ? ' done' : ''}` },
+    { className: `action-row${isDone ? ' done' : ''}${derived ? ` derived-${derived}` : ''}` },
     done,
     h('div', { className: 'action-main' }, text, h('div', { className: 'action-meta' }, owner, due, kind, link)),
     remove,
@@ -55,7 +73,10 @@ function actionRow(editor: Editor, a: ActionItem, index: number): HTMLElement {
 
 export function renderActions(editor: Editor): HTMLElement {
   const actions = editor.incident.actions;
-  const open = actions.filter((a) => !a.done).length;
+  const open = actions.filter((a) => {
+    const derived = derivedStatus(editor, a);
+    return derived ? derived !== 'done' : !a.done;
+  }).length;
   return section(
     'actions',
     'Action items',
@@ -69,5 +90,19 @@ export function renderActions(editor: Editor): HTMLElement {
       editor.changed(true);
       requestAnimationFrame(() => document.getElementById(`f-action-${actions.length - 1}-text`)?.focus());
     }, { icon: 'add' }),
+    h(
+      'div',
+      { className: 'button-row prevent-actions' },
+      button('Scaffold regression test', () => editor.send({ type: 'prevent', action: 'scaffoldRegressionTest' }), {
+        icon: 'beaker',
+        id: 'prevent-scaffold',
+        title: 'Create a failing test for what the culprit changed and link it here',
+      }),
+      button('Add checklist item', () => editor.send({ type: 'prevent', action: 'addChecklistItem' }), {
+        icon: 'checklist',
+        id: 'prevent-checklist',
+        title: 'Add checks to the pull request template (or a checklist file) and link them here',
+      }),
+    ),
   );
 }

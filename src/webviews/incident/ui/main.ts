@@ -109,6 +109,11 @@ class IncidentApp implements Editor {
         this.persist();
         this.render();
         break;
+      case 'linkedTests':
+        if (JSON.stringify(m.linkedTests) === JSON.stringify(this.view.linkedTests ?? {})) break;
+        this.view = { ...this.view, linkedTests: m.linkedTests };
+        this.render();
+        break;
       case 'copied':
         this.setStatus(m.format === 'markdown' ? 'Team update copied as Markdown' : 'Team update copied as plain text', 'copy');
         break;

@@ -1,0 +1,141 @@
+/**
+ * Facts about an incident that live in other files: whether its regression test is still a
+ * placeholder, which checklist items point back to it, and which files its culprits touched.
+ * No vscode import, so unit tests run it against real repositories.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { gitFor, looksLikeSha } from '../core/commits/gitRunner';
+import type { ActionItem, Incident } from '../core/incidents/model';
+import { scaffoldStatus } from '../core/scaffold/testScaffold';
+
+export type LinkedTestStatus = 'pending' | 'done' | 'missing';
+
+/** How long a resolved incident keeps marking the files its culprits touched. */
+export const RECENT_DAYS = 30;
+
+/** Absolute path of a repository-relative one, or undefined when it would leave the repository. */
+export function insideRepo(repoRoot: string, relative: string): string | undefined {
+  const absolute = path.resolve(repoRoot, relative);
+  const rel = path.relative(repoRoot, absolute);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : absolute;
+}
+
+/** A scaffolded test is pending while it still holds the placeholder; a missing file protects nothing. */
+export async function linkedTestStatus(repoRoot: string, relative: string): Promise<LinkedTestStatus> {
+  const absolute = insideRepo(repoRoot, relative);
+  if (!absolute) return 'missing';
+  try {
+    return scaffoldStatus(await fs.readFile(absolute, 'utf8'));
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Test action items linked to a file: their `done` comes from that file, whatever the incident file says. */
+export function isDerivedAction(action: ActionItem): action is ActionItem & { path: string } {
+  return action.kind === 'test' && typeof action.path === 'string' && action.path.length > 0;
+}
+
+/** The incident with each linked test's status read from disk. The result is for display; it is never saved. */
+export async function deriveIncident(repoRoot: string, incident: Incident): Promise<Incident> {
+  if (!incident.actions.some(isDerivedAction)) return incident;
+  const actions = await Promise.all(
+    incident.actions.map(async (a) => {
+      if (!isDerivedAction(a)) return a;
+      const done = (await linkedTestStatus(repoRoot, a.path)) === 'done';
+      return done === a.done ? a : { ...a, done };
+    }),
+  );
+  return { ...incident, actions };
+}
+
+/** Status of every linked test of an incident, keyed by its repository-relative path. */
+export async function linkedTestStatuses(repoRoot: string, actions: readonly ActionItem[]): Promise<Record<string, LinkedTestStatus>> {
+  const out: Record<string, LinkedTestStatus> = {};
+  for (const a of actions) if (isDerivedAction(a)) out[a.path] = await linkedTestStatus(repoRoot, a.path);
+  return out;
+}
+
+/** Open and mitigated incidents, and ones resolved in the last 30 days, still deserve a warning. */
+export function isRecentIncident(incident: Incident, now = new Date()): boolean {
+  if (incident.status !== 'resolved') return true;
+  const resolved = Date.parse(incident.resolved ?? '');
+  if (Number.isNaN(resolved)) return false;
+  return now.getTime() - resolved < RECENT_DAYS * 24 * 60 * 60 * 1000;
+}
+
+export interface ChecklistItems {
+  /** Repository-relative path of the checklist file. */
+  path: string;
+  /** Item text without checkbox and incident link. */
+  items: string[];
+}
+
+const ITEM_RE = /^\s*[-*+]\s+\[[ xX]\]\s+(.*?)\s*\(\[incident\]\(([^)]*)\)\)\s*$/;
+
+/**
+ * The checklist items that link back to this incident, from the checklist files its action items
+ * name (Add Checklist Item writes `- [ ] text ([incident](relative/link.md))`).
+ */
+export async function checklistItemsFor(repoRoot: string, incidentRelativePath: string, actions: readonly ActionItem[]): Promise<ChecklistItems[]> {
+  const wanted = path.posix.normalize(incidentRelativePath.replace(/\\/g, '/'));
+  const files = [...new Set(actions.filter((a) => a.kind === 'checklist' && a.path).map((a) => a.path as string))];
+  const out: ChecklistItems[] = [];
+  for (const rel of files) {
+    const absolute = insideRepo(repoRoot, rel);
+    if (!absolute) continue;
+    let text: string;
+    try {
+      text = await fs.readFile(absolute, 'utf8');
+    } catch {
+      continue;
+    }
+    const items: string[] = [];
+    for (const line of text.split(/\r?\n/)) {
+      const m = ITEM_RE.exec(line);
+      if (!m) continue;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel.replace(/\\/g, '/')), decodeURI(m[2])));
+      if (target === wanted) items.push(m[1]);
+    }
+    if (items.length > 0) out.push({ path: rel, items });
+  }
+  return out;
+}
+
+/** Repository-relative paths a commit changed (against its first parent). Unknown commits yield []. */
+export async function filesChangedBy(repoRoot: string, sha: string, gitPath?: string): Promise<string[]> {
+  if (!looksLikeSha(sha)) return [];
+  try {
+    const out = await gitFor(repoRoot, gitPath).raw(['show', '-z', '--name-only', '--format=', '--no-color', '--no-renames', '--diff-merges=first-parent', '--end-of-options', sha, '--']);
+    return [...new Set(out.split('\0').map((s) => s.trim()).filter(Boolean))];
+  } catch {
+    return [];
+  }
+}
+
+/** Repository-relative paths changed between two commits (`from` undefined = everything `to` contains). */
+export async function filesChangedBetween(repoRoot: string, from: string | undefined, to: string, gitPath?: string): Promise<string[]> {
+  if (!looksLikeSha(to) || (from !== undefined && !looksLikeSha(from))) return [];
+  if (!from) return filesChangedBy(repoRoot, to, gitPath);
+  try {
+    const out = await gitFor(repoRoot, gitPath).raw(['diff', '-z', '--name-only', '--no-renames', '--end-of-options', from, to, '--']);
+    return [...new Set(out.split('\0').map((s) => s.trim()).filter(Boolean))];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The commits a revert's message names (`This reverts commit <sha>.`): a reapply undoes the revert,
+ * and this leads from it back to the culprit an incident lists.
+ */
+export async function revertedShas(repoRoot: string, sha: string, gitPath?: string): Promise<string[]> {
+  if (!looksLikeSha(sha)) return [];
+  try {
+    const body = await gitFor(repoRoot, gitPath).raw(['log', '-1', '--format=%B', '--end-of-options', sha, '--']);
+    return [...body.matchAll(/\bThis reverts commit ([0-9a-f]{7,64})\b/gi)].map((m) => m[1].toLowerCase());
+  } catch {
+    return [];
+  }
+}
