@@ -92,7 +92,8 @@ export class ChangeReminder implements vscode.Disposable {
   /** Exposed for tests and commands that stage through the git extension: checks the staged set now. */
   async checkStaged(repo: TrackedRepository): Promise<void> {
     const state = repo.repository?.state;
-    if (!state || !this.enabled(repo.root)) return;
+    // A revert in progress stages the culprit's files on purpose; the reapply check covers putting them back.
+    if (!state || repo.revertInProgress || !this.enabled(repo.root)) return;
     const staged = state.indexChanges.flatMap((c) => fileOf(c) ?? []);
     const hits = await this.hits(staged);
     if (hits.size === 0) return;

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import type { OwnItApi, PreventionReminder, TreeSnapshot } from '../../src/api';
 import { IncidentStore } from '../../src/core/incidents';
 import { PLACEHOLDER_MARKER } from '../../src/core/scaffold/types';
+import { IncidentPanel } from '../../src/webviews/incident/incidentPanel';
+import type { HostMessage } from '../../src/webviews/incident/protocol';
 import { activateOwnIt, commitFile, git, testWorkspace, waitFor } from './helpers/host';
 
 function find(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
@@ -149,6 +151,33 @@ describe('prevention: regression tests, checklists and reminders', function () {
 
     fs.writeFileSync(path.join(root, testRel), `throw new Error('${PLACEHOLDER_MARKER}');\n`);
     await waitFor('the placeholder coming back to show as pending again', async () => ((await description())?.includes('1 pending') ? true : undefined));
+  });
+
+  it('the incident panel runs Scaffold Regression Test from its Action items and shows the linked test as pending, then done', async () => {
+    const sha = commitFile(root, 'src/invoice.js', 'export function invoiceTotal(lines) {\n  return lines.length;\n}\n', 'Count invoice lines as the total');
+    const created = await store.create({ title: 'Invoices showed line counts', culprits: [sha] });
+    const { extension } = await activateOwnIt();
+    const panel = await IncidentPanel.open({ extensionUri: extension.extensionUri, incidentsFolder: () => 'docs/incidents' }, { kind: 'file', repoRoot: root, incidentPath: created.path });
+    const posted: HostMessage[] = [];
+    const sub = panel.onDidPostMessage((m) => posted.push(m));
+    try {
+      await panel.simulateUiMessage({ type: 'prevent', action: 'scaffoldRegressionTest' });
+      const { incident } = await store.load(created.path);
+      const rel = incident.actions[0]?.path;
+      assert.ok(rel && rel.endsWith('invoice.regression.test.js'), JSON.stringify(incident.actions));
+      const state = await waitFor('the panel to reload with the new action', () =>
+        posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state' && m.state.incident.actions.length === 1),
+      );
+      assert.deepEqual(state.state.linkedTests, { [rel]: 'pending' });
+
+      fs.writeFileSync(path.join(root, rel), "import test from 'node:test';\ntest('invoice total sums amounts', () => {});\n");
+      await panel.refreshLinkedTests();
+      const update = posted.filter((m): m is Extract<HostMessage, { type: 'linkedTests' }> => m.type === 'linkedTests').at(-1);
+      assert.deepEqual(update?.linkedTests, { [rel]: 'done' });
+    } finally {
+      sub.dispose();
+      panel.dispose();
+    }
   });
 
   it('decorates files the culprits of open and recently resolved incidents changed, and no others', async () => {
