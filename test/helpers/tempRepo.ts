@@ -84,6 +84,11 @@ export class TempRepo {
     return execFileSync('git', args, { cwd: this.path, env: this.env(person), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   }
 
+  /** Runs git with author, committer, tagger and reflog dates all fixed to `date` (the shared clock does not advance). */
+  gitAt(date: Date, ...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.path, env: this.env(ALICE, date), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  }
+
   private gitIn(cwd: string, ...args: string[]): string {
     return execFileSync('git', args, { cwd, env: this.env(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   }
@@ -94,11 +99,13 @@ export class TempRepo {
     fs.writeFileSync(p, content);
   }
 
-  /** Writes the files, stages everything and commits. Returns the new full sha. */
-  commit(message: string, files: Record<string, string> = {}, person: Person = ALICE): string {
+  /** Writes the files, stages everything and commits (at `date` when given). Returns the new full sha. */
+  commit(message: string, files: Record<string, string> = {}, person: Person = ALICE, date?: Date): string {
     for (const [f, c] of Object.entries(files)) this.write(f, c);
     this.git('add', '-A');
-    this.gitAs(person, 'commit', '-q', '--allow-empty', '-m', message);
+    const args = ['commit', '-q', '--allow-empty', '-m', message];
+    if (date) execFileSync('git', args, { cwd: this.path, env: this.env(person, date), stdio: ['ignore', 'pipe', 'pipe'] });
+    else this.gitAs(person, ...args);
     return this.head();
   }
 

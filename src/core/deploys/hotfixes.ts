@@ -1,0 +1,116 @@
+import { streamTokens, type GitRunner } from '../revert/gitStream';
+import { byEnvironment, normalizeDate } from './deployTags';
+import type { DeployGit } from './gitQueries';
+import { short } from './rollbacks';
+import type { Confidence, Deploy, DeployEvidence, DeployFinding } from './types';
+
+type Hotfix = NonNullable<DeployEvidence['hotfixes']>[number];
+
+const HOUR_MS = 3600_000;
+const BRANCH_NAME = /hotfix/i;
+
+/** Compiles the hotfix subject pattern (JavaScript syntax, case-insensitive). @throws Error naming the setting */
+export function compileHotfixPattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'i');
+  } catch (err) {
+    throw new Error(`the hotfix pattern "${pattern}" is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export interface HotfixScanOptions {
+  hotfix: RegExp;
+  windowHours: number;
+  maxCulprits: number;
+  /** Deploys before this (ms since the epoch) are not checked. */
+  sinceMs: number;
+}
+
+/**
+ * A deploy is suspect when, within the window after it, a commit whose subject matches the
+ * hotfix pattern (on any branch) or a branch named like a hotfix appears. Each hotfix is
+ * charged to the latest earlier deploy of each environment. Confidence: high when the next
+ * deploy of that environment ships the hotfix commit, medium for a commit, low for a branch only.
+ */
+export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, deploys: readonly Deploy[], options: HotfixScanOptions): Promise<DeployFinding[]> {
+  const windowMs = options.windowHours * HOUR_MS;
+  const relevant = deploys.filter((d) => Date.parse(d.date) >= options.sinceMs);
+  if (relevant.length === 0 || !(windowMs > 0)) return [];
+  const first = Math.min(...relevant.map((d) => Date.parse(d.date)));
+  const last = Math.max(...relevant.map((d) => Date.parse(d.date))) + windowMs;
+
+  const candidates: (Hotfix & { kind: 'commit' | 'branch' })[] = [];
+  // Streamed: only commits in the deploy period are read, and only matching ones are kept.
+  const args = ['log', '--branches', '--remotes', `--since=@${Math.floor(first / 1000)}`, `--until=@${Math.ceil(last / 1000)}`, '--format=%H%x00%cI%x00%s%x00', '--'];
+  for await (const tokens of streamTokens(runner, args, 3, 500)) {
+    for (let i = 0; i + 3 <= tokens.length; i += 3) {
+      const [sha, date, subject] = [tokens[i].trim(), tokens[i + 1], tokens[i + 2]];
+      if (options.hotfix.test(subject)) candidates.push({ kind: 'commit', sha, subject, date: normalizeDate(date), hoursAfterDeploy: 0 });
+    }
+  }
+  const refs = await dg.rawOrEmpty(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(committerdate:iso-strict)%00%(symref)', 'refs/heads', 'refs/remotes']);
+  for (const line of refs.split('\n')) {
+    const [ref, sha, date, symref] = line.split('\0');
+    if (!ref || symref || !sha || !date) continue;
+    const branch = ref.replace(/^refs\/(heads|remotes)\//, '');
+    if (BRANCH_NAME.test(branch)) candidates.push({ kind: 'branch', sha, branch, date: normalizeDate(date), hoursAfterDeploy: 0 });
+  }
+
+  const findings: DeployFinding[] = [];
+  for (const [environment, group] of byEnvironment(deploys)) {
+    const perDeploy = new Map<number, { hotfixes: Hotfix[]; confidence: Confidence; kinds: Set<string> }>();
+    for (const c of candidates) {
+      const at = Date.parse(c.date);
+      const index = latestBefore(group, at);
+      if (index < 0) continue;
+      const deploy = group[index];
+      const deployedAt = Date.parse(deploy.date);
+      if (deployedAt < options.sinceMs || at - deployedAt > windowMs) continue;
+      // Part of what was deployed (a clock skew or a rebase), so it cannot be a follow-up.
+      if ((await dg.isAncestor(c.sha, deploy.sha)).isAncestor) continue;
+      let confidence: Confidence = c.kind === 'branch' ? 'low' : 'medium';
+      const next = group[index + 1];
+      if (c.kind === 'commit' && next && (await dg.isAncestor(c.sha, next.sha)).isAncestor) confidence = 'high';
+      const entry = perDeploy.get(index) ?? { hotfixes: [], confidence: 'low', kinds: new Set<string>() };
+      const { kind: _kind, ...hotfix } = c;
+      entry.hotfixes.push({ ...hotfix, hoursAfterDeploy: Math.round(((at - deployedAt) / HOUR_MS) * 100) / 100 });
+      entry.kinds.add(c.kind);
+      if (rank(confidence) > rank(entry.confidence)) entry.confidence = confidence;
+      perDeploy.set(index, entry);
+    }
+    for (const [index, entry] of [...perDeploy].sort((a, b) => a[0] - b[0])) {
+      const failed = group[index];
+      const good = index > 0 ? group[index - 1] : undefined;
+      entry.hotfixes.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+      const culprits = good ? await dg.commitsBetween(good.sha, failed.sha, options.maxCulprits) : [];
+      const names = entry.hotfixes.map((h) => (h.branch ? `branch ${h.branch}` : `${short(h.sha)} "${h.subject ?? ''}"`));
+      findings.push({
+        kind: 'hotfix-followup',
+        environment,
+        failed,
+        ...(good ? { good } : {}),
+        rule: entry.kinds.has('commit') ? 'hotfix-commit' : 'hotfix-branch',
+        confidence: entry.confidence,
+        culprits,
+        date: entry.hotfixes[0].date,
+        evidence: {
+          sentence: `Within ${options.windowHours}h after ${failed.tag} (${environment}) came ${names.join(', ')}: the deploy is suspect.`,
+          ref: `refs/tags/${failed.tag}`,
+          hotfixes: entry.hotfixes,
+        },
+      });
+    }
+  }
+  return findings;
+}
+
+/** Index of the latest deploy strictly before `at`, or -1. */
+function latestBefore(group: readonly Deploy[], at: number): number {
+  let found = -1;
+  for (let i = 0; i < group.length; i++) if (Date.parse(group[i].date) < at) found = i;
+  return found;
+}
+
+function rank(c: Confidence): number {
+  return c === 'high' ? 2 : c === 'medium' ? 1 : 0;
+}

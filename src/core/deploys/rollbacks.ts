@@ -1,0 +1,78 @@
+import { byEnvironment } from './deployTags';
+import type { DeployGit } from './gitQueries';
+import type { Deploy, DeployFinding } from './types';
+
+/**
+ * Rollbacks within each environment, walking deploys oldest first. Deploy N rolls back from
+ * deploy N-1 (the failed one) when it moves to a different commit that does not descend from
+ * N-1's, and either
+ * - `same-commit-as-earlier`: its commit is one an earlier deploy shipped (high confidence: a
+ *   known-good build went back out), or
+ * - `ancestor-of-previous`: its commit is an ancestor of N-1's (medium: going back in history,
+ *   though to a commit never deployed before here).
+ * A roll-forward (N-1 is an ancestor of N) and a redeploy of the same commit are normal.
+ * Re-deploying the failed commit after a rollback is therefore a roll-forward, not a rollback.
+ */
+export async function findRollbacks(dg: DeployGit, deploys: readonly Deploy[], maxCulprits: number): Promise<DeployFinding[]> {
+  const findings: DeployFinding[] = [];
+  for (const [environment, group] of byEnvironment(deploys)) {
+    for (let i = 1; i < group.length; i++) {
+      const current = group[i];
+      const previous = group[i - 1];
+      if (current.sha === previous.sha) continue;
+      const forward = await dg.isAncestor(previous.sha, current.sha);
+      if (forward.isAncestor) continue;
+      const earlier = group.slice(0, i - 1).reverse().find((d) => d.sha === current.sha);
+      const back = await dg.isAncestor(current.sha, previous.sha);
+      if (!earlier && !back.isAncestor) continue;
+      const culprits = await dg.commitsBetween(current.sha, previous.sha, maxCulprits);
+      // Both checks go into the evidence: not a roll-forward, and (maybe) going back in history.
+      const ancestry = [
+        { ancestor: previous.sha, descendant: current.sha, isAncestor: false, mergeBase: forward.mergeBase },
+        { ancestor: current.sha, descendant: previous.sha, isAncestor: back.isAncestor, mergeBase: back.mergeBase },
+      ];
+      if (earlier) {
+        findings.push({
+          kind: 'rollback',
+          environment,
+          failed: previous,
+          good: current,
+          rule: 'same-commit-as-earlier',
+          confidence: 'high',
+          culprits,
+          date: current.date,
+          evidence: {
+            sentence:
+              `${current.tag} re-deployed ${short(current.sha)}, the commit ${earlier.tag} shipped, ` +
+              `right after ${previous.tag} (${short(previous.sha)}) in ${environment}: ${previous.tag} was rolled back.`,
+            ref: `refs/tags/${current.tag}`,
+            ancestry,
+          },
+        });
+      } else {
+        findings.push({
+          kind: 'rollback',
+          environment,
+          failed: previous,
+          good: current,
+          rule: 'ancestor-of-previous',
+          confidence: 'medium',
+          culprits,
+          date: current.date,
+          evidence: {
+            sentence:
+              `${current.tag} deployed ${short(current.sha)}, an ancestor of ${short(previous.sha)} that ${previous.tag} ` +
+              `deployed before it in ${environment} (git merge-base = ${short(back.mergeBase ?? '')}): ${previous.tag} was rolled back.`,
+            ref: `refs/tags/${current.tag}`,
+            ancestry,
+          },
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+export function short(sha: string): string {
+  return sha.slice(0, 7);
+}
