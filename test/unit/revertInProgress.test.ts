@@ -96,6 +96,22 @@ describe('revertInProgress (real git)', () => {
     }
   });
 
+  it('looks in a submodule’s git dir under the superproject', async () => {
+    const { repo: inner, second } = conflictingHistory();
+    const outer = track(TempRepo.create());
+    outer.commit('Root', { 'readme.md': 'r' });
+    outer.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', inner.path, 'lib');
+    outer.git('commit', '-qm', 'Add lib');
+    const lib = path.join(outer.path, 'lib');
+    assert.throws(() => execFileSync('git', ['revert', '--no-edit', second], { cwd: lib, env: outer.env(), stdio: 'pipe' }));
+    const state = await revertInProgress(lib);
+    assert.equal(state.inProgress, true);
+    assert.equal(state.revertHead, second);
+    assert.equal(state.conflicted, true);
+    assert.equal(state.gitDir, fs.realpathSync(path.join(outer.path, '.git', 'modules', 'lib')));
+    assert.equal((await revertInProgress(outer.path)).inProgress, false);
+  });
+
   it('throws NotAGitRepositoryError outside a repository', async () => {
     const plain = makeTempDir('plain-');
     try {

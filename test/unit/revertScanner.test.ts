@@ -249,6 +249,27 @@ describe('revert scanner (real git)', () => {
     assert.equal((await scanReverts(repo.path, { maxCount: 205 })).length, 205);
   });
 
+  it('runs the git binary it is given, even from a path with spaces', async () => {
+    const repo = track(TempRepo.create());
+    const a = repo.commit('Add a', { a: '1' });
+    const ra = repo.revert(a);
+    const gitPath = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const dir = path.join(makeTempDir('bin-'), 'Program Files');
+    fs.mkdirSync(dir);
+    const spaced = path.join(dir, 'git');
+    fs.symlinkSync(gitPath, spaced);
+    try {
+      assert.deepEqual(
+        (await scanReverts(repo.path, { gitBinary: spaced })).map((d) => [d.sha, d.reverted]),
+        [[ra, [a]]],
+      );
+      await assert.rejects(scanReverts(repo.path, { gitBinary: path.join(dir, 'missing-git') }), /must be an absolute path to an existing file/);
+      await assert.rejects(scanReverts(repo.path, { gitBinary: '/nonexistent/git' }), /cannot run git at "\/nonexistent\/git" \(not found\)/);
+    } finally {
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
+  });
+
   it('classifies a single commit and rejects what is not a repository', async () => {
     const repo = track(TempRepo.create());
     const a = repo.commit('Add a', { a: '1' });

@@ -57,7 +57,12 @@ export async function openRepository(repoPath: string, gitBinary?: string): Prom
   const git = createGit(repoPath, gitBinary);
   try {
     await git.raw(['rev-parse', '--git-dir']);
-  } catch {
+  } catch (err) {
+    // A git that cannot be started is not the repository's fault: say which binary failed.
+    const message = err instanceof Error ? err.message : String(err);
+    if (/\bspawn\b.*\b(ENOENT|EACCES)\b/.test(message)) {
+      throw new Error(`cannot run git at "${gitBinary ?? 'git'}" (${/EACCES/.test(message) ? 'not executable' : 'not found'})`);
+    }
     throw new NotAGitRepositoryError(repoPath);
   }
   return git;
