@@ -1,5 +1,6 @@
 import type { SimpleGit } from 'simple-git';
-import { isFullSha, resolveCommitSha } from '../git/revision';
+import { isFullSha } from '../git/revision';
+import { CommitNameResolver, Limiter, streamTokens, type GitRunner } from './gitStream';
 
 /** What git knows about a commit that a revert points at. */
 export interface CommitFacts {
@@ -25,15 +26,28 @@ const DESCRIBE_CHUNK = 100;
 export class LinkResolver {
   private readonly shas = new Map<string, Promise<string | undefined>>();
   private readonly facts = new Map<string, CommitFacts>();
+  /** One `cat-file --batch-check` for every sha of the scan, instead of a `rev-parse` each. */
+  private readonly names: CommitNameResolver;
+  private readonly lookups = new Limiter();
 
-  constructor(private readonly git: SimpleGit) {}
+  constructor(
+    private readonly git: SimpleGit,
+    private readonly runner: GitRunner,
+  ) {
+    this.names = new CommitNameResolver(runner);
+  }
+
+  /** Stops the helper process; a later lookup starts it again. */
+  close(): void {
+    this.names.close();
+  }
 
   /** Full sha of a (possibly abbreviated) hex name, or undefined if this repo lacks it. */
   resolveSha(hex: string): Promise<string | undefined> {
     const key = hex.toLowerCase();
     let hit = this.shas.get(key);
     if (!hit) {
-      hit = resolveCommitSha(this.git, key);
+      hit = this.names.resolve(key);
       this.shas.set(key, hit);
     }
     return hit;
@@ -41,34 +55,32 @@ export class LinkResolver {
 
   /** Nearest ancestor of `from` whose subject is exactly `subject` (or GitHub's `subject (#N)`). */
   async findBySubject(from: string, subject: string): Promise<string | undefined> {
-    const hits = await this.grepAncestors(from, [`^${escapeEre(subject)}( \\(#[0-9]+\\))?$`]);
     const withPr = new RegExp(`^${escapeRegExp(subject)} \\(#\\d+\\)$`);
-    return hits.find((c) => c.subject === subject || withPr.test(c.subject))?.sha;
+    return this.grepAncestors(from, [`^${escapeEre(subject)}( \\(#[0-9]+\\))?$`], (c) => c.subject === subject || withPr.test(c.subject));
   }
 
   /** Nearest ancestor whose subject starts with `prefix` (a subject cut short with … or ...). */
   async findBySubjectPrefix(from: string, prefix: string): Promise<string | undefined> {
     if (prefix.trim().length < MIN_PREFIX) return undefined;
-    const hits = await this.grepAncestors(from, [`^${escapeEre(prefix)}`]);
-    return hits.find((c) => c.subject.startsWith(prefix))?.sha;
+    return this.grepAncestors(from, [`^${escapeEre(prefix)}`], (c) => c.subject.startsWith(prefix));
   }
 
   /** Nearest ancestor that landed GitHub PR `n`: a squash `… (#n)` or `Merge pull request #n from …`. */
   async findByPullRequest(from: string, n: number): Promise<string | undefined> {
-    const hits = await this.grepAncestors(from, [`\\(#${n}\\)[[:space:]]*$`, `^Merge pull request #${n}([^0-9]|$)`]);
     const squash = new RegExp(`\\(#${n}\\)\\s*$`);
     const merge = new RegExp(`^Merge pull request #${n}(?!\\d)`);
-    return hits.find((c) => squash.test(c.subject) || merge.test(c.subject))?.sha;
+    return this.grepAncestors(from, [`\\(#${n}\\)[[:space:]]*$`, `^Merge pull request #${n}([^0-9]|$)`], (c) => squash.test(c.subject) || merge.test(c.subject));
   }
 
   /** Nearest ancestor that landed GitLab MR `!n` (`See merge request group/project!n`, or a merge naming it). */
   async findByMergeRequest(from: string, n: number): Promise<string | undefined> {
-    const hits = await this.grepAncestors(from, [`!${n}([^0-9]|$)`]);
     const seeMr = new RegExp(`See merge request \\S*!${n}(?!\\d)`);
     const mentions = new RegExp(`!${n}(?!\\d)`);
-    return hits.find(
+    return this.grepAncestors(
+      from,
+      [`!${n}([^0-9]|$)`],
       (c) => seeMr.test(c.body) || (/^Merge branch .* into /.test(c.subject) && mentions.test(`${c.subject}\n${c.body}`)),
-    )?.sha;
+    );
   }
 
   /** Parents, message and changed paths of full shas, fetched in batches and cached. */
@@ -105,14 +117,14 @@ export class LinkResolver {
   }
 
   /**
-   * Ancestors of `from` (excluding it) with a message line matching any of the POSIX extended
-   * `patterns`, nearest first. Patterns are anchored tightly enough that git stops walking at
-   * the first few hits, which sit close to the revert in practice, instead of walking to the
-   * root; the callers still check each hit in full.
+   * The nearest ancestor of `from` (excluding it) with a message line matching any of the POSIX
+   * extended `patterns` that `accept` takes, among the first {@link LOOKUP_LIMIT} hits. git's
+   * output is read as it arrives and git is stopped at the first accepted hit: `--max-count`
+   * alone lets git walk to the root whenever fewer hits exist (a unique subject has one).
    */
-  private async grepAncestors(from: string, patterns: string[]): Promise<{ sha: string; subject: string; body: string }[]> {
-    if (!isFullSha(from)) return [];
-    const out = await this.git.raw([
+  private async grepAncestors(from: string, patterns: string[], accept: (hit: GrepHit) => boolean): Promise<string | undefined> {
+    if (!isFullSha(from)) return undefined;
+    const args = [
       'log',
       '--format=%H%x00%s%x00%b%x00',
       '--extended-regexp',
@@ -121,14 +133,21 @@ export class LinkResolver {
       '--end-of-options',
       `${from}^@`,
       '--',
-    ]);
-    const tokens = out.split('\0');
-    const hits: { sha: string; subject: string; body: string }[] = [];
-    for (let i = 0; i + 3 <= tokens.length; i += 3) {
-      hits.push({ sha: tokens[i].trim(), subject: tokens[i + 1], body: tokens[i + 2] });
-    }
-    return hits.filter((h) => isFullSha(h.sha));
+    ];
+    return this.lookups.run(async () => {
+      for await (const tokens of streamTokens(this.runner, args, 3, 1, { flushEachRecord: true })) {
+        const hit = { sha: tokens[0].trim(), subject: tokens[1], body: tokens[2] };
+        if (isFullSha(hit.sha) && accept(hit)) return hit.sha;
+      }
+      return undefined;
+    });
   }
+}
+
+interface GrepHit {
+  sha: string;
+  subject: string;
+  body: string;
 }
 
 /** Escapes text for a POSIX extended regular expression (what git's `--extended-regexp` uses). */

@@ -48,10 +48,14 @@ export class RevertScanner {
    * keeps their order to merge an incremental scan exactly as a full one would list it.
    */
   async *scan(query: HistoryQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
-    const resolver = new LinkResolver(this.git);
-    for await (const page of readCandidatePages(this.git, this.runner, query)) {
-      onCandidates?.(page);
-      yield* await this.classify(page, resolver);
+    const resolver = new LinkResolver(this.git, this.runner);
+    try {
+      for await (const page of readCandidatePages(this.git, this.runner, query)) {
+        onCandidates?.(page);
+        yield* await this.classify(page, resolver);
+      }
+    } finally {
+      resolver.close();
     }
   }
 
@@ -61,7 +65,12 @@ export class RevertScanner {
     if (!sha) throw new Error(`unknown commit ${JSON.stringify(rev)}`);
     const commit = await readCommit(this.git, sha);
     if (!commit) return undefined;
-    return (await this.classify([commit], new LinkResolver(this.git)))[0];
+    const resolver = new LinkResolver(this.git, this.runner);
+    try {
+      return (await this.classify([commit], resolver))[0];
+    } finally {
+      resolver.close();
+    }
   }
 
   private async classify(commits: LogCommit[], resolver: LinkResolver): Promise<RevertDetection[]> {
