@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { recentCommits } from '../core/repo/repoQueries';
-import type { RevertDetection } from '../core/revert/types';
+import { authorName, type RevertDetection } from '../core/revert/types';
 import type { Container } from '../container';
 import type { IndexedIncident } from '../services/incidentIndex';
 
@@ -45,7 +45,7 @@ export async function pickCommit(container: Container, repoRoot: string): Promis
     if (reverts.length > 0) {
       items.push({ label: 'Reverts', kind: vscode.QuickPickItemKind.Separator });
       for (const d of reverts.filter((r) => r.kind !== 'reapply').slice(0, 100)) {
-        items.push({ label: `$(discard) ${d.subject}`, description: `${d.sha.slice(0, 7)} · ${d.author}`, detail: d.date.slice(0, 10), sha: d.sha, detection: d });
+        items.push({ label: `$(discard) ${d.subject}`, description: `${d.sha.slice(0, 7)} · ${authorName(d.author)}`, detail: d.date.slice(0, 10), sha: d.sha, detection: d });
       }
     }
     items.push({ label: 'Recent commits', kind: vscode.QuickPickItemKind.Separator });

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RevertDetection } from '../core/revert/types';
+import { authorName, type RevertDetection } from '../core/revert/types';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import type { IncidentIndex } from '../services/incidentIndex';
 import type { RevertHistory } from '../services/revertHistory';
@@ -92,7 +92,7 @@ export class UntrackedRevertsViewProvider implements vscode.TreeDataProvider<Rev
     const t = new vscode.TreeItem(detection.subject, vscode.TreeItemCollapsibleState.None);
     t.id = `revert:${repoRoot}:${detection.sha}`;
     const multi = this.tracker.repositories.length > 1;
-    t.description = [detection.sha.slice(0, 7), detection.date.slice(0, 10), detection.author, ...(multi ? [path.basename(repoRoot)] : [])].join(' · ');
+    t.description = [detection.sha.slice(0, 7), detection.date.slice(0, 10), authorName(detection.author), ...(multi ? [path.basename(repoRoot)] : [])].join(' · ');
     t.iconPath = new vscode.ThemeIcon(detection.kind === 'partial-revert' ? 'diff-removed' : 'discard');
     const tip = new vscode.MarkdownString();
     tip.appendText(`${detection.subject}\n\n${detection.kind} by ${detection.author} on ${detection.date}\n`);

@@ -1,4 +1,4 @@
-import type { RevertDetection } from '../revert/types';
+import { authorName, type RevertDetection } from '../revert/types';
 import type { CommitSummary } from './repoQueries';
 
 export type PromptScope = 'mine' | 'all';
@@ -36,7 +36,7 @@ export function revertPromptText(detection: RevertDetection, ctx: PromptContext)
   const partially = detection.kind === 'partial-revert' ? 'partly ' : '';
 
   if (mineRevert) return `You ${partially}reverted ${what}.`;
-  const by = revert?.authorName || detection.author || 'someone';
+  const by = revert?.authorName || authorName(detection.author) || 'someone';
   if (mineOriginal && original) return `Your commit ${quote(original.subject)} was ${partially}reverted by ${by}.`;
   if (ctx.scope === 'all') return `${by} ${partially}reverted ${what}.`;
   return undefined;

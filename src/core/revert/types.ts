@@ -27,3 +27,8 @@ export interface RevertDetection {
   /** ISO 8601 commit date. */
   date: string;
 }
+
+/** The name part of a detection's `author` ("Name <email>" → "Name"). */
+export function authorName(author: string): string {
+  return author.replace(/\s*<[^>]*>\s*$/, '').trim() || author;
+}
