@@ -1,0 +1,155 @@
+import { analyzeDeploys } from '../deploys/failedDeploys';
+import { compileHotfixPattern } from '../deploys/hotfixes';
+import { DEFAULT_HOTFIX_PATTERN, type DeployFinding } from '../deploys/types';
+import { openRepository } from '../git/createGit';
+import { IncidentStore, type StoredIncident } from '../incidents/incidentStore';
+import { gitRunner } from '../revert/gitStream';
+import { scanReverts } from '../revert/revertScanner';
+import type { RevertDetection } from '../revert/types';
+import { commitFacts, countCommits, matchingSubjects, workTreeRoot, type Window } from './gitFacts';
+import { actionAges, hotspots, incidentsPerMonth, isLinked, median, ratio, round } from './measures';
+import type { MetricsOptions, MetricsReport, RecoveryItem } from './types';
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_METRICS_DAYS = 180;
+
+/**
+ * Insights for one repository over a window (default: the last 180 days). History is read
+ * bounded by the window: reverts through {@link scanReverts} (git filters candidates), counts
+ * through `rev-list --count`, hotfix subjects from one streamed `git log`, and per-commit facts
+ * only for culprits. @throws NotAGitRepositoryError, TagPatternError
+ */
+export async function computeMetrics(repoPath: string, options: MetricsOptions = {}): Promise<MetricsReport> {
+  const now = options.now ?? new Date();
+  const sinceMs = options.since === undefined ? now.getTime() - DEFAULT_METRICS_DAYS * DAY_MS : Date.parse(options.since);
+  if (Number.isNaN(sinceMs)) throw new Error(`since must be a date, got "${options.since}"`);
+  const window: Window = { since: Math.floor(sinceMs / 1000), until: Math.floor(now.getTime() / 1000) };
+  const since = iso(sinceMs);
+  const inWindow = (date: string): boolean => {
+    const t = Date.parse(date);
+    return t >= sinceMs && t <= now.getTime();
+  };
+  const hotfixPattern = compileHotfixPattern(options.hotfixPattern ?? DEFAULT_HOTFIX_PATTERN);
+
+  const git = await openRepository(repoPath, options.gitBinary);
+  const root = await workTreeRoot(git);
+  const [detections, deployReport, commits, merges, hotfixShas, stored] = await Promise.all([
+    scanReverts(repoPath, { since, gitBinary: options.gitBinary }),
+    analyzeDeploys(repoPath, { tagPattern: options.tagPattern, hotfixPattern: options.hotfixPattern, hotfixWindowHours: options.hotfixWindowHours, since, gitBinary: options.gitBinary }),
+    countCommits(git, window, false),
+    countCommits(git, window, true),
+    matchingSubjects(git, gitRunner(repoPath, options.gitBinary), window, hotfixPattern),
+    root ? new IncidentStore(root, options.incidentsFolder).list() : Promise.resolve({ incidents: [] as StoredIncident[], errors: [] }),
+  ]);
+
+  const windowDetections = detections.filter((d) => inWindow(d.date));
+  const reverts = windowDetections.filter((d) => d.kind !== 'reapply');
+  const reapplies = windowDetections.filter((d) => d.kind === 'reapply');
+  const rollbacks = deployReport.findings.filter((f) => f.kind === 'rollback' && inWindow(f.date));
+  const deploys = deployReport.deploys.filter((d) => inWindow(d.date));
+  const detectionShas = new Set(windowDetections.map((d) => d.sha));
+  const hotfixes = hotfixShas.filter((s) => !detectionShas.has(s));
+  const incidents = stored.incidents;
+  const windowIncidents = incidents.filter((s) => inWindow(s.incident.detected));
+
+  const culpritShas = [...reverts.flatMap((d) => d.reverted), ...rollbacks.flatMap((f) => f.culprits), ...windowIncidents.flatMap((s) => s.incident.culprits)];
+  const facts = await commitFacts(git, culpritShas);
+
+  const recovery = [...reverts.map((d) => revertRecovery(d, facts, incidents)), ...rollbacks.map((f) => rollbackRecovery(f, facts, incidents))]
+    .filter((r): r is RecoveryItem => r !== undefined)
+    .sort((a, b) => Date.parse(a.recovered) - Date.parse(b.recovered) || (a.recoveredBy < b.recoveredBy ? -1 : 1));
+  const useDeploys = deploys.length > 0;
+  const failures = reverts.length + rollbacks.length;
+  const untracked = reverts.filter((d) => !incidents.some((s) => isLinked(s.incident, d)));
+  const culpritCommits = new Set(culpritShas.filter((s) => facts.has(s)));
+
+  return {
+    since,
+    until: iso(now.getTime()),
+    estimate: true,
+    timeToRecover: {
+      formula: 'per revert or rollback: (revert commit date, or rollback deploy date) − (committer date of the earliest culprit); median over all',
+      estimate: true,
+      medianHours: median(recovery.map((r) => r.hours)),
+      items: recovery,
+    },
+    changeFailure: {
+      formula: useDeploys
+        ? '(reverts + rollbacks) ÷ deploys, in the window'
+        : '(reverts + rollbacks) ÷ merges to the default branch (first-parent commits on HEAD), in the window; no deploy tags were found',
+      estimate: true,
+      rate: ratio(failures, useDeploys ? deploys.length : merges),
+      reverts: reverts.length,
+      rollbacks: rollbacks.length,
+      denominator: useDeploys ? deploys.length : merges,
+      basis: useDeploys ? 'deploys' : 'merges',
+    },
+    reworkRate: {
+      formula: '(reverts + reapplies + hotfix commits) ÷ commits on HEAD, in the window',
+      estimate: true,
+      rate: ratio(reverts.length + reapplies.length + hotfixes.length, commits),
+      reverts: reverts.length,
+      reapplies: reapplies.length,
+      hotfixes: hotfixes.length,
+      commits,
+    },
+    incidentsPerMonth: {
+      formula: 'incident files by the month they were detected, plus reverts in that month no incident names (UTC months)',
+      estimate: true,
+      months: incidentsPerMonth(sinceMs, now.getTime(), windowIncidents, untracked),
+    },
+    hotspots: {
+      formula: 'files changed by culprit commits (reverted commits, rollback culprits, incident culprits), counted once per commit; folders: the files\u2019 parent folders',
+      estimate: true,
+      ...hotspots([...culpritCommits].map((s) => facts.get(s)?.files ?? [])),
+    },
+    actionAge: actionAges(incidents, now.getTime()),
+    unreadableIncidentFiles: stored.errors.map((e) => e.file),
+  };
+}
+
+function revertRecovery(d: RevertDetection, facts: ReadonlyMap<string, { date: string }>, incidents: readonly StoredIncident[]): RecoveryItem | undefined {
+  const landed = earliest(d.reverted, facts);
+  if (landed === undefined) return undefined;
+  const incident = incidents.find((s) => isLinked(s.incident, d));
+  return {
+    source: 'revert',
+    recoveredBy: d.sha,
+    culprits: [...d.reverted],
+    culpritLanded: iso(landed),
+    recovered: iso(Date.parse(d.date)),
+    hours: hoursBetween(landed, Date.parse(d.date)),
+    ...(incident ? { incident: incident.relativePath } : {}),
+  };
+}
+
+function rollbackRecovery(f: DeployFinding, facts: ReadonlyMap<string, { date: string }>, incidents: readonly StoredIncident[]): RecoveryItem | undefined {
+  const landed = earliest(f.culprits, facts);
+  if (landed === undefined || !f.good) return undefined;
+  const tag = f.good.tag;
+  const incident = incidents.find((s) => s.incident.deployRefs.some((r) => r === tag || r === `refs/tags/${tag}` || r === f.failed?.tag || r === `refs/tags/${f.failed?.tag}`));
+  return {
+    source: 'rollback',
+    recoveredBy: tag,
+    ...(f.environment ? { environment: f.environment } : {}),
+    culprits: [...f.culprits],
+    culpritLanded: iso(landed),
+    recovered: iso(Date.parse(f.date)),
+    hours: hoursBetween(landed, Date.parse(f.date)),
+    ...(incident ? { incident: incident.relativePath } : {}),
+  };
+}
+
+function earliest(shas: readonly string[], facts: ReadonlyMap<string, { date: string }>): number | undefined {
+  const dates = shas.map((s) => facts.get(s)?.date).filter((d): d is string => d !== undefined).map((d) => Date.parse(d));
+  return dates.length === 0 ? undefined : Math.min(...dates);
+}
+
+/** Never negative: a culprit dated after its revert is clock skew, not time travel. */
+function hoursBetween(from: number, to: number): number {
+  return round(Math.max(0, to - from) / 3_600_000, 2);
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}

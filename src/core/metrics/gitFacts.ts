@@ -1,0 +1,84 @@
+import type { SimpleGit } from 'simple-git';
+import { isFullSha } from '../git/revision';
+import { streamTokens, type GitRunner } from '../revert/gitStream';
+
+/** A time window in seconds since the epoch, as git's `--since=@N --until=@N` read it. */
+export interface Window {
+  since: number;
+  until: number;
+}
+
+function windowArgs(w: Window): string[] {
+  return [`--since=@${w.since}`, `--until=@${w.until}`];
+}
+
+async function hasHead(git: SimpleGit): Promise<boolean> {
+  try {
+    return (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Commits on HEAD in the window (all, or first-parent only: what landed on the branch). git counts; nothing is listed. */
+export async function countCommits(git: SimpleGit, w: Window, firstParent: boolean): Promise<number> {
+  if (!(await hasHead(git))) return 0;
+  const out = await git.raw(['rev-list', '--count', ...(firstParent ? ['--first-parent'] : []), ...windowArgs(w), 'HEAD', '--']);
+  return Number(out.trim()) || 0;
+}
+
+/**
+ * Shas of commits on HEAD in the window whose subject matches `pattern`. Streamed from one
+ * `git log`, so only the matches are kept however long the window is.
+ */
+export async function matchingSubjects(git: SimpleGit, runner: GitRunner, w: Window, pattern: RegExp): Promise<string[]> {
+  if (!(await hasHead(git))) return [];
+  const found: string[] = [];
+  for await (const tokens of streamTokens(runner, ['log', '--format=%H%x00%s%x00', ...windowArgs(w), 'HEAD', '--'], 2, 1000)) {
+    for (let i = 0; i + 2 <= tokens.length; i += 2) {
+      if (pattern.test(tokens[i + 1])) found.push(tokens[i].trim());
+    }
+  }
+  return found;
+}
+
+export interface CommitFacts {
+  /** ISO 8601 committer date. */
+  date: string;
+  /** Paths changed (against the first parent for merges). */
+  files: string[];
+}
+
+const CHUNK = 200;
+
+/** Committer date and changed paths of each commit; unknown shas are left out. */
+export async function commitFacts(git: SimpleGit, shas: Iterable<string>): Promise<Map<string, CommitFacts>> {
+  const wanted = [...new Set([...shas].filter(isFullSha))];
+  const facts = new Map<string, CommitFacts>();
+  for (let i = 0; i < wanted.length; i += CHUNK) {
+    const chunk = wanted.slice(i, i + CHUNK);
+    let out: string;
+    try {
+      out = await git.raw(['log', '--no-walk=unsorted', '-z', '--name-only', '--diff-merges=first-parent', '--format=%x01%H%x00%cI', '--end-of-options', ...chunk, '--']);
+    } catch {
+      // One missing object fails the whole chunk (a shallow clone): ask one by one instead.
+      out = (await Promise.all(chunk.map((s) => git.raw(['log', '--no-walk', '-z', '--name-only', '--diff-merges=first-parent', '--format=%x01%H%x00%cI', '--end-of-options', s, '--']).catch(() => '')))).join('');
+    }
+    for (const record of out.split('\x01')) {
+      const [sha, date, ...files] = record.split('\0');
+      if (!sha || !isFullSha(sha) || !date) continue;
+      facts.set(sha, { date, files: files.map((f) => f.replace(/^\n/, '')).filter((f) => f !== '') });
+    }
+  }
+  return facts;
+}
+
+/** The work tree root, or undefined for a bare repository (which has no incident files). */
+export async function workTreeRoot(git: SimpleGit): Promise<string | undefined> {
+  try {
+    const root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+    return root === '' ? undefined : root;
+  } catch {
+    return undefined;
+  }
+}
