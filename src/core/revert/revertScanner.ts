@@ -49,12 +49,19 @@ export class RevertScanner {
    */
   async *scan(query: HistoryQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
     const resolver = new LinkResolver(this.git, this.runner);
+    const pages = readCandidatePages(this.git, this.runner, query);
     try {
-      for await (const page of readCandidatePages(this.git, this.runner, query)) {
-        onCandidates?.(page);
-        yield* await this.classify(page, resolver);
+      // Ask for the next page before classifying this one, so git keeps walking the history
+      // while the links of this page are looked up (the walk and the lookups overlap).
+      let next = pages.next();
+      for (let current = await next; !current.done; current = await next) {
+        next = pages.next();
+        next.catch(() => undefined);
+        onCandidates?.(current.value);
+        yield* await this.classify(current.value, resolver);
       }
     } finally {
+      await pages.return(undefined);
       resolver.close();
     }
   }
