@@ -1,4 +1,5 @@
 import { runIncidents } from './incidents';
+import { runMetrics } from './metrics';
 import { runScaffold } from './scaffold';
 import { runScan } from './scan';
 
@@ -12,6 +13,8 @@ const USAGE = `Usage: own-it <command> [options]
 
 Commands:
   scan [path] [--json] [--since <date>] [--max-count N]   List revert commits in a repository's history
+  scan --deploys [path] [--json] [--since <date>]         List deploys that probably failed (rollbacks, resets, forced updates, hotfixes)
+  metrics [path] [--json|--markdown|--csv] [--since <d>]  Estimate time to recover, change failure rate, rework, hotspots (all estimates)
   incidents [path] [--json]                               List incident files and their status
   scaffold test|checklist <sha> [--repo path] [--print]   Scaffold a regression test or checklist items for a culprit commit
   help                                                    Show this help
@@ -25,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'incidents') return runIncidents(argv.slice(1));
   if (command === 'scan') return runScan(argv.slice(1));
+  if (command === 'metrics') return runMetrics(argv.slice(1));
   if (command === 'scaffold') return runScaffold(argv.slice(1));
   process.stderr.write(`own-it: unknown command "${command}"\n\n${USAGE}`);
   return EXIT_USAGE;

@@ -3,6 +3,7 @@ import { NotAGitRepositoryError } from '../core/git/createGit';
 import { RevertScanner } from '../core/revert/revertScanner';
 import type { RevertDetection } from '../core/revert/types';
 import { parseArgs, positiveInteger, UsageError } from './args';
+import { hasDeploysFlag, runDeploys } from './deploys';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
 
 export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N]\n';
@@ -22,6 +23,8 @@ const processIo: CliIo = {
  * exactly the {@link RevertDetection} fields, written as soon as each page of history is read.
  */
 export async function runScan(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  // `scan --deploys` scans for failed deploys instead of reverts (src/cli/deploys.ts).
+  if (hasDeploysFlag(argv)) return runDeploys(argv, io);
   let repoPath: string;
   let json: boolean;
   let since: string | undefined;

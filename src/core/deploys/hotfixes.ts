@@ -9,12 +9,17 @@ type Hotfix = NonNullable<DeployEvidence['hotfixes']>[number];
 const HOUR_MS = 3600_000;
 const BRANCH_NAME = /hotfix/i;
 
-/** Compiles the hotfix subject pattern (JavaScript syntax, case-insensitive). @throws Error naming the setting */
+/** Thrown for a hotfix pattern that is not a regular expression; the message quotes it. */
+export class HotfixPatternError extends Error {
+  override readonly name = 'HotfixPatternError';
+}
+
+/** Compiles the hotfix subject pattern (JavaScript syntax, case-insensitive). @throws HotfixPatternError */
 export function compileHotfixPattern(pattern: string): RegExp {
   try {
     return new RegExp(pattern, 'i');
   } catch (err) {
-    throw new Error(`the hotfix pattern "${pattern}" is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
+    throw new HotfixPatternError(`the hotfix pattern "${pattern}" is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

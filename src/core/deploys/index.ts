@@ -2,5 +2,5 @@
 export * from './types';
 export { byEnvironment, findDeploys, sortDeploys } from './deployTags';
 export { analyzeDeploys, culpritsForFinding, DEFAULT_MAX_CULPRITS, type FailedDeployReport, findFailedDeploys, findingTitle, incidentDraftForFinding } from './failedDeploys';
-export { compileHotfixPattern } from './hotfixes';
+export { compileHotfixPattern, HotfixPatternError } from './hotfixes';
 export { compileTagPattern, type TagPattern, TagPatternError } from './tagPattern';

@@ -1,0 +1,115 @@
+/**
+ * `own-it scan --deploys [path] [--json] [--since <date>] [--tag-pattern <glob>] [--hotfix-pattern <regex>] [--window-hours N]`:
+ * failed deploys from git (rollbacks between deploy tags, resets over pushed commits, forced
+ * updates of remote branches, hotfix follow-ups). Exit codes: 0 ok, 1 failure, 2 usage, 3 not a repository.
+ */
+import * as path from 'node:path';
+import { analyzeDeploys } from '../core/deploys/failedDeploys';
+import { HotfixPatternError } from '../core/deploys/hotfixes';
+import { TagPatternError } from '../core/deploys/tagPattern';
+import { DEFAULT_HOTFIX_PATTERN, DEFAULT_HOTFIX_WINDOW_HOURS, DEFAULT_TAG_PATTERN, type DeployFinding } from '../core/deploys/types';
+import { NotAGitRepositoryError } from '../core/git/createGit';
+import { parseArgs, UsageError } from './args';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+
+export const DEPLOYS_USAGE = `Usage: own-it scan --deploys [path] [--json] [--since <date>] [--tag-pattern <glob>] [--hotfix-pattern <regex>] [--window-hours N]
+
+Lists deploys that probably failed, newest first, each with its evidence and confidence.
+  --json                    one JSON object per line
+  --since <date>            only findings on or after this date
+  --tag-pattern <glob>      deploy tags (default ${DEFAULT_TAG_PATTERN}; the first * is the environment)
+  --hotfix-pattern <regex>  hotfix commit subjects (default ${DEFAULT_HOTFIX_PATTERN})
+  --window-hours N          how soon after a deploy a hotfix makes it suspect (default ${DEFAULT_HOTFIX_WINDOW_HOURS})
+`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+export async function runDeploys(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let repoPath: string;
+  let json: boolean;
+  let since: string | undefined;
+  let options: { tagPattern?: string; hotfixPattern?: string; hotfixWindowHours?: number };
+  try {
+    const args = parseArgs(withoutDeploysFlag(argv), { flags: ['json'], options: ['since', 'tag-pattern', 'hotfix-pattern', 'window-hours'], maxPositionals: 1 });
+    repoPath = path.resolve(args.positionals[0] ?? '.');
+    json = args.flags.has('json');
+    since = args.options.get('since');
+    if (since !== undefined && Number.isNaN(Date.parse(since))) throw new UsageError(`option "--since" needs a date such as 2026-01-31, got "${since}"`);
+    const hours = args.options.get('window-hours');
+    if (hours !== undefined && !(/^\d+(\.\d+)?$/.test(hours) && Number(hours) > 0)) {
+      throw new UsageError(`option "--window-hours" needs a positive number of hours, got "${hours}"`);
+    }
+    options = {
+      tagPattern: args.options.get('tag-pattern'),
+      hotfixPattern: args.options.get('hotfix-pattern'),
+      hotfixWindowHours: hours === undefined ? undefined : Number(hours),
+    };
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`own-it scan: ${err.message}\n${DEPLOYS_USAGE}`);
+    return EXIT_USAGE;
+  }
+
+  try {
+    const { deploys, findings } = await analyzeDeploys(repoPath, { ...options, since });
+    if (json) {
+      for (const f of findings) io.stdout(`${JSON.stringify(f)}\n`);
+    } else if (findings.length === 0) {
+      io.stdout(`No failed deploys found in ${repoPath} (${deploys.length} deploy tag${deploys.length === 1 ? '' : 's'} read).\n`);
+    } else {
+      io.stdout(formatFindings(findings));
+    }
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof NotAGitRepositoryError) {
+      io.stderr(`own-it: ${repoPath} is not a git repository. Run this inside a repository or pass its path.\n`);
+      return EXIT_NOT_A_REPO;
+    }
+    if (err instanceof TagPatternError || err instanceof HotfixPatternError) {
+      io.stderr(`own-it scan: ${err.message}\n${DEPLOYS_USAGE}`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`own-it: ${err instanceof Error ? err.message.trim() : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+/** Whether `--deploys` is among the options (before a `--` that ends them). */
+export function hasDeploysFlag(argv: readonly string[]): boolean {
+  const at = argv.indexOf('--deploys');
+  const end = argv.indexOf('--');
+  return at >= 0 && (end < 0 || at < end);
+}
+
+function withoutDeploysFlag(argv: readonly string[]): string[] {
+  const at = argv.indexOf('--deploys');
+  return hasDeploysFlag(argv) ? [...argv.slice(0, at), ...argv.slice(at + 1)] : [...argv];
+}
+
+/** A table (date, kind, environment, confidence, failed deploy, culprits) with each finding's evidence below it. */
+export function formatFindings(findings: readonly DeployFinding[]): string {
+  const header = ['DATE', 'KIND', 'ENV', 'CONFIDENCE', 'FAILED', 'CULPRITS'];
+  const rows = findings.map((f) => [
+    f.date.slice(0, 16).replace('T', ' '),
+    f.kind,
+    f.environment ?? '-',
+    f.confidence,
+    f.failed?.tag ?? f.evidence.ref ?? '-',
+    f.culprits.length === 0 ? '-' : f.culprits.slice(0, 3).map((s) => s.slice(0, 7)).join(',') + (f.culprits.length > 3 ? ` +${f.culprits.length - 3}` : ''),
+  ].map(printable));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const out = [line(header)];
+  findings.forEach((f, i) => out.push(line(rows[i]), `    ${printable(f.evidence.sentence)} [${f.rule}]`));
+  return `${out.join('\n')}\n`;
+}
+
+/** Tag names and commit subjects come from anyone with push access: never echo terminal control sequences. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+}
