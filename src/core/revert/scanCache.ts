@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../fs/atomicWrite';
+import { safeConfigArgs } from '../git/createGit';
 import { gitRunner, type GitRunner } from './gitStream';
 import { RevertScanner } from './revertScanner';
 import type { RevertDetection } from './types';
@@ -102,10 +103,12 @@ export async function scanRevertsCached(repoPath: string, options: CachedScanOpt
 /** Removes the cache file of one repository (or every cache file when `repoPath` is omitted). */
 export async function clearScanCache(cacheDir: string, repoPath?: string, gitBinary?: string): Promise<void> {
   if (repoPath === undefined) {
+    remembered.clear();
     await fs.rm(path.join(cacheDir, CACHE_FOLDER), { recursive: true, force: true });
     return;
   }
   const gitDir = await absoluteGitDir(gitRunner(repoPath, gitBinary));
+  remembered.delete(cacheFilePath(cacheDir, gitDir));
   await fs.rm(cacheFilePath(cacheDir, gitDir), { force: true });
 }
 
@@ -129,7 +132,21 @@ function mergeByDate(fresh: [string, number][], old: [string, number][], limit: 
   return out;
 }
 
+/**
+ * The last entry this process wrote or read per file, with the file's size and mtime then.
+ * Reading and parsing a multi-megabyte cache (a million-commit history) costs more than the
+ * incremental scan itself; a `stat` proves the file is still the one we know.
+ */
+const remembered = new Map<string, { entry: CacheFile; size: number; mtimeMs: number }>();
+
 async function readCache(file: string, gitDir: string, maxCount: number | null): Promise<CacheFile | undefined> {
+  const known = remembered.get(file);
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (known && stat && stat.size === known.size && stat.mtimeMs === known.mtimeMs) {
+    const e = known.entry;
+    return e.gitDir === gitDir && e.maxCount === maxCount ? e : undefined;
+  }
+  remembered.delete(file);
   let parsed: unknown;
   try {
     parsed = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -139,6 +156,7 @@ async function readCache(file: string, gitDir: string, maxCount: number | null):
   }
   if (!isCacheFile(parsed)) return undefined;
   if (parsed.version !== SCAN_CACHE_VERSION || parsed.gitDir !== gitDir || parsed.maxCount !== maxCount) return undefined;
+  if (stat) remembered.set(file, { entry: parsed, size: stat.size, mtimeMs: stat.mtimeMs });
   return parsed;
 }
 
@@ -162,6 +180,8 @@ async function writeCache(file: string, entry: CacheFile): Promise<void> {
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, JSON.stringify(entry));
+    const stat = await fs.stat(file);
+    remembered.set(file, { entry, size: stat.size, mtimeMs: stat.mtimeMs });
   } catch {
     // A cache that cannot be written (read-only storage, full disk) only costs a rescan next time.
   }
@@ -171,7 +191,7 @@ function git(runner: GitRunner, args: string[]): Promise<{ code: number; stdout:
   return new Promise((resolve) => {
     execFile(
       runner.binary,
-      ['-c', 'core.fsmonitor=false', ...args],
+      [...safeConfigArgs(), ...args],
       { cwd: runner.cwd, windowsHide: true, maxBuffer: 1 << 20 },
       (err, stdout) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
