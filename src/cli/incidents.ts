@@ -4,6 +4,7 @@
  * 2 usage, 3 not a git work tree.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { UnsafeFolderError } from '../core/fs/safeFolder';
@@ -28,7 +29,7 @@ export interface CliIo {
 const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 /** The work tree root containing `dir`, or a sentence saying why there is none. */
-export async function findWorkTree(dir: string): Promise<{ root: string } | { error: string }> {
+export async function findWorkTree(dir: string): Promise<{ root: string } | { error: string; gitMissing?: boolean }> {
   const git = async (...args: string[]): Promise<string> => (await execFileAsync('git', args, { cwd: dir, encoding: 'utf8' })).stdout.trim();
   try {
     if ((await git('rev-parse', '--is-bare-repository')) === 'true') {
@@ -36,7 +37,9 @@ export async function findWorkTree(dir: string): Promise<{ root: string } | { er
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { error: `${dir} does not exist (or git is not installed)` };
+      // execFile says ENOENT both for a missing git and for a missing cwd: tell them apart.
+      if (!existsSync(dir)) return { error: `${dir} does not exist` };
+      return { error: 'git was not found on PATH; install git to list incidents (Own It needs it to find the repository root)', gitMissing: true };
     }
     return { error: `${dir} is not inside a git repository` };
   }
@@ -97,7 +100,7 @@ export async function runIncidents(argv: readonly string[], io: CliIo = processI
   const tree = await findWorkTree(path.resolve(args.path));
   if ('error' in tree) {
     io.stderr(`own-it incidents: ${tree.error}\n`);
-    return EXIT_NOT_A_REPO;
+    return tree.gitMissing ? EXIT_FAILURE : EXIT_NOT_A_REPO;
   }
   let store: IncidentStore;
   try {

@@ -88,9 +88,12 @@ export function formatTable(detections: readonly RevertDetection[]): string {
   return `${[header, ...rows].map(line).join('\n')}\n`;
 }
 
-/** Commit subjects come from anyone with push access: never echo terminal control sequences. */
+/**
+ * Commit subjects come from anyone with push access: never echo terminal control sequences, nor
+ * bidi overrides/isolates, which reorder what the terminal shows ("Trojan Source").
+ */
 function printable(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ');
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, ' ');
 }
 
 /**

@@ -1,21 +1,16 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { safeSimpleGit } from '../git/createGit';
 
 /**
  * A simple-git instance for read-only queries. `gitPath` lets the extension use the git binary
  * of the built-in git extension (`api.git.path`); the CLI and tests use whatever is on PATH.
- * `core.fsmonitor=false` keeps a repository's config from running a hook on our behalf.
+ * The safe config (see SAFE_GIT_CONFIG) keeps a repository's config from running programs on our behalf.
  * The environment is deliberately left alone: simple-git refuses to run with `.env()` values
  * such as EDITOR or PAGER, which a user's shell commonly sets. Our queries (show, for-each-ref,
  * branch) never refresh the index, so they take no locks anyway.
  */
 export function gitFor(repoRoot: string, gitPath?: string): SimpleGit {
-  return simpleGit({
-    baseDir: repoRoot,
-    binary: gitPath ?? 'git',
-    maxConcurrentProcesses: 4,
-    config: ['core.fsmonitor=false'],
-    unsafe: { allowUnsafeFsMonitor: true },
-  });
+  return safeSimpleGit(repoRoot, { binary: gitPath ?? 'git' });
 }
 
 const SHA = /^[0-9a-f]{4,64}$/i;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { safeSimpleGit } from '../git/createGit';
 
 /**
  * Small read-only git queries the extension host needs when HEAD moves.
@@ -9,7 +10,7 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 const SHA = /^[0-9a-f]{7,64}$/;
 
 function git(repoPath: string, gitBinary?: string): SimpleGit {
-  return simpleGit({ baseDir: repoPath, binary: gitBinary ?? 'git', maxConcurrentProcesses: 4, trimmed: false });
+  return safeSimpleGit(repoPath, { binary: gitBinary ?? 'git', trimmed: false });
 }
 
 function assertSha(sha: string): string {

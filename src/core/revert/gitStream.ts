@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { safeConfigArgs } from '../git/createGit';
 
 /**
  * How to run git for one repository without simple-git's buffering. simple-git collects a
@@ -15,8 +16,8 @@ export interface GitRunner {
   cwd: string;
 }
 
-/** The same read-only config createGit applies: no fsmonitor hook runs on our behalf. */
-const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=true'];
+/** The same read-only config createGit applies: no fsmonitor, hook or gpg program runs on our behalf. */
+const SAFE_CONFIG = safeConfigArgs(['core.quotePath=true']);
 
 export function gitRunner(repoPath: string, gitBinary?: string): GitRunner {
   return { binary: gitBinary || 'git', cwd: path.resolve(repoPath) };

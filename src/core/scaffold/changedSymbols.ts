@@ -1,11 +1,17 @@
 import { parseUnifiedDiff, type FileDiff } from './diffParser';
 import { commitPatch, fileAtCommit, repoTopLevel, resolveCommit } from './git';
-import { languageOf } from './languages';
+import { isTestFile, languageOf } from './languages';
 import { allSymbols, symbolFromLine, symbolsInRanges } from './symbols';
 import type { ChangedFile, ChangedSymbol, Language } from './types';
 
 /** Files larger than this are listed without symbols: pattern scanning them is slow and rarely useful. */
 const MAX_SCAN_BYTES = 2_000_000;
+/**
+ * Reading a file's text costs one git process, so a commit touching 100k files (a vendored tree,
+ * generated code) would take many minutes. Only this many files, the biggest source changes
+ * first, are read; the rest get symbols from git's hunk headers, which cost nothing extra.
+ */
+export const MAX_SYMBOL_FILES = 200;
 
 /**
  * What commit `sha` changed: each file with its touched lines and the declarations those lines fall in.
@@ -15,10 +21,17 @@ export async function changedSymbols(repoPath: string, sha: string): Promise<Cha
   const repo = await repoTopLevel(repoPath);
   const commit = await resolveCommit(repo, sha);
   const diffs = parseUnifiedDiff(await commitPatch(repo, commit));
+  const readable = diffs.filter((d) => !d.binary && languageOf(d.path) !== 'unknown');
+  const read = new Set(
+    readable
+      .sort((a, b) => Number(isTestFile(a.path)) - Number(isTestFile(b.path)) || b.added + b.removed - (a.added + a.removed))
+      .slice(0, MAX_SYMBOL_FILES),
+  );
   const out: ChangedFile[] = [];
   for (const diff of diffs) {
     const language = languageOf(diff.path);
-    const symbols = diff.binary || language === 'unknown' ? [] : await symbolsOfDiff(repo, commit, diff, language);
+    const symbols =
+      diff.binary || language === 'unknown' ? [] : read.has(diff) ? await symbolsOfDiff(repo, commit, diff, language) : contextSymbols(diff, language, []);
     out.push({
       path: diff.path,
       ...(diff.oldPath ? { oldPath: diff.oldPath } : {}),

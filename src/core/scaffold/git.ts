@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { assertUsableGit, safeSimpleGit } from '../git/createGit';
 
 /** Thrown when a path is not inside a git work tree (the CLI maps it to exit code 3). */
 export class NotAGitRepositoryError extends Error {
@@ -19,12 +20,14 @@ export class UnknownCommitError extends Error {
 
 export function gitAt(dir: string): SimpleGit {
   // core.quotePath=false keeps non-ASCII paths readable in diffs; quoting of control characters remains.
-  return simpleGit({ baseDir: dir, config: ['core.quotePath=false'] });
+  return safeSimpleGit(dir, { extraConfig: ['core.quotePath=false'] });
 }
 
 /** Absolute path of the work tree root that contains `dir`. */
 export async function repoTopLevel(dir: string): Promise<string> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new NotAGitRepositoryError(dir);
+  // A missing or too old git is said as such (GitUnavailableError), not as "not a git repository".
+  await assertUsableGit();
   try {
     const top = (await gitAt(dir).raw(['rev-parse', '--show-toplevel'])).trim();
     if (!top) throw new NotAGitRepositoryError(dir);
@@ -54,7 +57,12 @@ export async function commitSubject(repo: string, sha: string): Promise<string> 
 
 /** The `--unified=0` patch of a commit against its first parent (or the empty tree for a root commit). */
 export async function commitPatch(repo: string, sha: string): Promise<string> {
-  return gitAt(repo).raw(['show', '--format=', '--unified=0', '--no-color', '--no-ext-diff', '-M', '--diff-merges=first-parent', sha, '--']);
+  // --no-textconv: a repository's diff driver (`diff.<name>.textconv`) would run a program of its
+  // choosing and replace the patch we parse; explicit prefixes defeat `diff.noPrefix`.
+  return gitAt(repo).raw([
+    'show', '--format=', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/',
+    '-M', '--diff-merges=first-parent', sha, '--',
+  ]);
 }
 
 /** A file's text at a commit, or undefined when it does not exist there. */
