@@ -1,9 +1,10 @@
 import type { Event } from 'vscode';
+import type { RepoCiFinding } from './core/githost/ciMonitor';
 import type { RevertDetection } from './core/revert/types';
 import type { PreventionApi, PreventionReminder } from './prevention/types';
 import type { TreeSnapshot } from './views/treeSnapshot';
 
-export type { PreventionApi, PreventionReminder, TreeSnapshot };
+export type { PreventionApi, PreventionReminder, RepoCiFinding, TreeSnapshot };
 
 /** A revert that landed in a tracked repository, and the prompt Own It showed for it (if any). */
 export interface RevertLandedEvent {
@@ -25,4 +26,10 @@ export interface OwnItApi {
   snapshotViews(): Promise<{ incidents: TreeSnapshot[]; untrackedReverts: TreeSnapshot[] }>;
   /** File decorations and prevention reminders (checklists on staging, reapplied culprits). */
   readonly prevention: PreventionApi;
+  /**
+   * Failed CI checks, commit statuses and deployments GitHub reported at the last poll, newest
+   * first; empty unless `ownIt.ci.enabled`. Each carries `repoRoot` and `sha`, so passing one to
+   * `ownIt.openIncidentForCommit` opens an incident with the failed commit as culprit.
+   */
+  ciFindings(): RepoCiFinding[];
 }

@@ -5,6 +5,7 @@ import { RepositoryTracker } from './git/repositoryTracker';
 import { RevertInProgressStatus } from './git/revertInProgressStatus';
 import { RevertMonitor, type DetectInRange, type RevertLanded } from './git/revertMonitor';
 import { Prevention } from './prevention/prevention';
+import { CiStatus } from './services/ciStatus';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
@@ -30,6 +31,7 @@ export class Container implements vscode.Disposable {
   private _incidentsView: IncidentsViewProvider | undefined;
   private _untrackedView: UntrackedRevertsViewProvider | undefined;
   private _prevention: Prevention | undefined;
+  private _ciStatus: CiStatus | undefined;
   readonly memory: WorkspaceMemory;
 
   constructor(readonly context: vscode.ExtensionContext) {
@@ -68,6 +70,11 @@ export class Container implements vscode.Disposable {
 
   get prevention(): Prevention {
     return (this._prevention ??= this.own(new Prevention(this.index, this.tracker, this.log, () => this.tracker.gitBinary, this.detectInRange)));
+  }
+
+  /** Failed CI checks and deployments from GitHub; idle (no sign-in, no requests) unless `ownIt.ci.enabled`. */
+  get ciStatus(): CiStatus {
+    return (this._ciStatus ??= this.own(new CiStatus(this.tracker, this.log)));
   }
 
   private readonly detectInRange: DetectInRange = (root, range, gitBinary) =>
@@ -114,6 +121,7 @@ export class Container implements vscode.Disposable {
       this.own(new RevertInProgressStatus(this.tracker));
       this.prevention.start();
       void this.tracker.start();
+      this.ciStatus.start();
     };
     if (vscode.workspace.isTrusted) start();
     else this.own(vscode.workspace.onDidGrantWorkspaceTrust(start));

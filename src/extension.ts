@@ -23,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): OwnItApi {
       untrackedReverts: await snapshotTree(container.untrackedView),
     }),
     prevention: container.prevention.api,
+    ciFindings: () => container.ciStatus.findings(),
   };
 }
 

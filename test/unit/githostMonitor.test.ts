@@ -197,6 +197,14 @@ describe('CI monitor', function () {
     assert.deepEqual(monitor.findings(), []);
   });
 
+  it('start() after a poll waits for the rest of the interval instead of polling again', async () => {
+    await monitor.refresh();
+    const sent = gh.seen.length;
+    monitor.start();
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(gh.seen.length, sent);
+  });
+
   it('start() polls once right away, silently', async () => {
     monitor.start();
     const deadline = Date.now() + 5000;

@@ -74,10 +74,14 @@ export class CiMonitor {
     return (this.host.now ?? Date.now)();
   }
 
-  /** Starts polling if the feature is enabled (the first poll is silent: no sign-in is shown). */
+  /**
+   * Starts (or re-times) polling: the next poll comes one interval after the last one that
+   * reached the host, or now if none did. Background polls are silent: no sign-in is shown.
+   */
   start(): void {
     this.stopped = false;
-    this.schedule(0);
+    if (this.running) return;
+    this.schedule(this.lastPoll > 0 ? this.lastPoll + this.pollMs() - this.now() : 0);
   }
 
   /** Stops polling; findings are cleared when the feature is turned off. */
@@ -135,7 +139,6 @@ export class CiMonitor {
   private async poll(interactive: boolean): Promise<void> {
     const settings = this.host.settings();
     if (!settings.enabled) return;
-    this.lastPoll = this.now();
     let webHost: string;
     try {
       webHost = webHostForApiUrl(settings.apiUrl);
@@ -165,6 +168,8 @@ export class CiMonitor {
     }
     this.logged.delete('signed-out');
     client.setToken(token);
+    // The interval counts from polls that reach the host, not from polls that had nothing to ask.
+    this.lastPoll = this.now();
 
     const next = new Map<string, RepoCiFinding[]>();
     for (const t of targets) {

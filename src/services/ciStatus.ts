@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import { CiMonitor, type CiSettings, type RepoCiFinding } from '../core/githost/ciMonitor';
+import { isGitHubDotCom, webHostForApiUrl } from '../core/githost/remoteUrl';
+import { DEFAULT_GITHUB_API_URL, DEFAULT_POLL_MINUTES } from '../core/githost/types';
+import type { RepositoryTracker } from '../git/repositoryTracker';
+
+export type { RepoCiFinding };
+
+export function ciSettings(): CiSettings {
+  const ci = vscode.workspace.getConfiguration('ownIt.ci');
+  return {
+    enabled: ci.get<boolean>('enabled', false),
+    apiUrl: vscode.workspace.getConfiguration('ownIt.github').get<string>('apiUrl', DEFAULT_GITHUB_API_URL) || DEFAULT_GITHUB_API_URL,
+    pollMinutes: ci.get<number>('pollMinutes', DEFAULT_POLL_MINUTES),
+  };
+}
+
+/** `github` for github.com, `github-enterprise` (configured by `github-enterprise.uri`) otherwise. */
+function providerFor(apiUrl: string): 'github' | 'github-enterprise' {
+  return isGitHubDotCom(apiUrl) ? 'github' : 'github-enterprise';
+}
+
+/**
+ * Failed CI checks and deployments from GitHub for the tracked repositories (core CiMonitor),
+ * signed in only through VS Code's GitHub authentication. Nothing happens until the person
+ * turns `ownIt.ci.enabled` on: that is the one moment a sign-in may be shown; every later
+ * poll (and a window that starts with the setting on) asks for the session silently.
+ * Findings carry `repoRoot` and `sha`, so `ownIt.openIncidentForCommit` opens an incident with
+ * the failed commit as culprit.
+ */
+export class CiStatus implements vscode.Disposable {
+  private readonly _onDidChange = new vscode.EventEmitter<void>();
+  readonly onDidChange = this._onDidChange.event;
+  private readonly monitor: CiMonitor;
+  private readonly disposables: vscode.Disposable[] = [this._onDidChange];
+  private started = false;
+
+  constructor(
+    private readonly tracker: RepositoryTracker,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.monitor = new CiMonitor({
+      settings: ciSettings,
+      repositories: () => tracker.repositories.map((r) => r.root),
+      getToken: (interactive) => this.token(interactive),
+      log: { info: (m) => log.info(m) },
+      gitBinary: () => tracker.gitBinary,
+    });
+    this.disposables.push(this.monitor.onDidChange(() => this._onDidChange.fire()));
+  }
+
+  /** Failed checks and deployments found by the last polls, newest first. */
+  findings(): RepoCiFinding[] {
+    return this.monitor.findings();
+  }
+
+  /** Called once repositories are tracked (trusted workspace); polls only if the setting is on. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
+      vscode.authentication.onDidChangeSessions((e) => {
+        const { enabled, apiUrl } = ciSettings();
+        if (enabled && e.provider.id === providerFor(apiUrl)) void this.monitor.refresh({ force: true });
+      }),
+      // A repository opened later is checked at the next poll that the interval allows.
+      this.tracker.onDidChangeRepositories(() => {
+        if (ciSettings().enabled) void this.monitor.refresh();
+      }),
+      { dispose: () => this.monitor.stop() },
+    );
+    if (ciSettings().enabled) void this.tracker.whenReady().then(() => this.monitor.start());
+  }
+
+  private configurationChanged(e: vscode.ConfigurationChangeEvent): void {
+    if (!e.affectsConfiguration('ownIt.ci') && !e.affectsConfiguration('ownIt.github')) return;
+    const { enabled } = ciSettings();
+    if (!enabled) {
+      this.monitor.stop(true);
+      return;
+    }
+    if (e.affectsConfiguration('ownIt.ci.enabled')) {
+      // The person just turned it on: the one poll that may show the GitHub sign-in.
+      void this.tracker.whenReady().then(async () => {
+        await this.monitor.refresh({ interactive: true });
+        this.monitor.start();
+      });
+    } else if (e.affectsConfiguration('ownIt.github.apiUrl')) {
+      void this.monitor.refresh({ force: true });
+    } else {
+      this.monitor.start();
+    }
+  }
+
+  private async token(interactive: boolean): Promise<string | undefined> {
+    const { apiUrl } = ciSettings();
+    const provider = providerFor(apiUrl);
+    if (provider === 'github-enterprise') {
+      // The enterprise sign-in is for the host in `github-enterprise.uri`; never send its token elsewhere.
+      const uri = vscode.workspace.getConfiguration('github-enterprise').get<string>('uri', '');
+      let signInHost = '';
+      try {
+        signInHost = uri ? new URL(uri).hostname.toLowerCase() : '';
+      } catch {
+        signInHost = '';
+      }
+      const apiHost = webHostForApiUrl(apiUrl);
+      if (signInHost !== apiHost) {
+        this.log.info(`CI status: set "github-enterprise.uri" to https://${apiHost} so VS Code can sign in to that GitHub Enterprise host.`);
+        return undefined;
+      }
+    }
+    const session = await vscode.authentication.getSession(provider, ['repo'], interactive ? { createIfNone: true } : { silent: true });
+    return session?.accessToken;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0).reverse()) d.dispose();
+  }
+}
