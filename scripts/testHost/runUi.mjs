@@ -16,7 +16,12 @@ const TIMEOUT_MS = Number(process.env.OWN_IT_UI_TIMEOUT_MS ?? 240_000);
 const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
 const UI_TESTS = path.join(repoRoot, 'out', 'test', 'ui');
 /** Screenshots worth showing in the README; copied to media/ with --update-media. */
-const README_SHOTS = { 'incident-panel': 'incident-panel-dark.png', 'scan-history': 'untracked-reverts-dark.png' };
+const README_SHOTS = {
+  'incident-panel-dark': 'incident-panel-dark.png',
+  'incident-panel-light': 'incident-panel-light.png',
+  'sidebar-dark': 'sidebar-dark.png',
+  'sidebar-light': 'sidebar-light.png',
+};
 
 /** Processes whose command line names `marker` (our run's browser profile): chromium left behind by a killed test process. */
 function killProcessesUsing(marker) {
@@ -67,7 +72,7 @@ async function main() {
   const started = Date.now();
   pruneOldRuns();
   const dirs = createRunFolder('ui');
-  // Dark theme: the screenshots double as the README's pictures.
+  // Dark theme to start with; the tests switch to light and high contrast themselves.
   const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
   const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
   fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
@@ -87,6 +92,8 @@ async function main() {
       OWN_IT_UI_URL: url,
       OWN_IT_CHROMIUM: findChromium(),
       OWN_IT_UI_PROFILE: dirs.browserProfile,
+      // The tests switch color themes by editing it, as a person's settings would.
+      OWN_IT_UI_SETTINGS: settingsFile,
       OWN_IT_TEST_WORKSPACE: dirs.workspace,
       OWN_IT_SCREENSHOTS: SCREENSHOTS,
     });

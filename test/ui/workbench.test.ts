@@ -1,20 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { Workbench } from './helpers/workbench';
+import { screenshotOnFailure, sharedSession } from './helpers/session';
+import type { Workbench } from './helpers/workbench';
 
 describe('Own It in the VS Code workbench', function () {
   this.timeout(90_000);
   let wb: Workbench;
 
   before(async () => {
-    wb = await Workbench.open();
-  });
-
-  after(async () => {
-    await wb?.close();
+    ({ wb } = await sharedSession());
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => undefined);
+    await screenshotOnFailure(this.currentTest);
   });
 
   it('opens the Own It container from the activity bar with its two views', async () => {
@@ -51,12 +48,10 @@ describe('Own It in the VS Code workbench', function () {
   it('creates an incident from an untracked revert and shows it in the incident panel', async () => {
     await wb.showOwnIt();
     const revertRow = wb.sideBar().locator('.monaco-list-row', { hasText: 'Round prices to whole dollars' }).first();
-    await revertRow.hover();
-    await revertRow.locator('.action-label[aria-label="Create Incident"]').click();
+    await wb.clickRowAction(revertRow, 'Create Incident');
     // The panel is a webview editor; its content names the reverted change.
     await wb.page.locator('.tabs-container .tab', { hasText: /round prices/i }).first().waitFor({ timeout: 20_000 });
-    const panel = wb.webview();
-    await panel.locator('body', { hasText: /round prices to whole dollars/i }).waitFor({ timeout: 20_000 });
+    await wb.webviewFrame('body', 'Round prices to whole dollars');
     // The incident is a Markdown file in the repository, listed under Incidents.
     await wb.sideBar().locator('.monaco-list-row', { hasText: /round prices/i }).first().waitFor();
     await wb.screenshot('incident-panel');

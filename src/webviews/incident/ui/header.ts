@@ -5,7 +5,10 @@ import { select, textInput, type Editor } from './editor';
 const SEVERITY_LABELS: Record<Severity, string> = { sev1: 'SEV1 · critical', sev2: 'SEV2 · major', sev3: 'SEV3 · minor', sev4: 'SEV4 · low' };
 const STATUS_LABELS: Record<IncidentStatus, string> = { open: 'Open', mitigated: 'Mitigated', resolved: 'Resolved' };
 
-/** Title, severity and status in one compact row, with the save state next to them. */
+/**
+ * Title, then severity, status, the file and the save state in one compact row. The status select
+ * says the status; a second badge repeating it only crowded the row.
+ */
 export function renderHeader(editor: Editor, saveStatus: HTMLElement): HTMLElement {
   const i = editor.incident;
   const title = textInput('f-title', i.title, (v) => {
@@ -31,9 +34,12 @@ export function renderHeader(editor: Editor, saveStatus: HTMLElement): HTMLEleme
       { className: 'meta-row' },
       h('label', { className: 'inline-field' }, h('span', {}, 'Severity'), severity),
       h('label', { className: 'inline-field' }, h('span', {}, 'Status'), status),
-      h('span', { className: `status-pill status-${i.status}` }, STATUS_LABELS[i.status]),
-      h('span', { className: 'file-name', attrs: { title: editor.view.incidentPath } }, editor.view.relativePath),
-      button('Open Markdown file', () => editor.send({ type: 'openIncidentFile' }), { icon: 'go-to-file', iconOnly: true }),
+      h(
+        'span',
+        { className: 'file-ref' },
+        h('span', { className: 'file-name', attrs: { title: editor.view.incidentPath } }, editor.view.relativePath),
+        button('Open Markdown file', () => editor.send({ type: 'openIncidentFile' }), { icon: 'go-to-file', iconOnly: true }),
+      ),
       saveStatus,
     ),
   );

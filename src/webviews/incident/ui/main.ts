@@ -201,10 +201,20 @@ class IncidentApp implements Editor {
     this.saveStatus.replaceChildren(...(text ? [icon(iconName), h('span', {}, ` ${text}`)] : []));
   }
 
-  /** Re-renders everything, keeping the focused field and its caret where they were. */
+  /** Controls in document order: how focus is found again on an element that has no id. */
+  private focusables(): HTMLElement[] {
+    return Array.from(this.root.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]'));
+  }
+
+  /**
+   * Re-renders everything, keeping the focused field and its caret where they were. A focused
+   * control without an id (a file link, a remove button) is found again by its position, so a
+   * keyboard user is not thrown back to the top when the host sends new data.
+   */
   private render(): void {
     const active = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
     const focusId = active?.id;
+    const focusIndex = active && !focusId ? this.focusables().indexOf(active) : -1;
     const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : undefined;
     this.root.replaceChildren(
       ...[
@@ -237,6 +247,8 @@ class IncidentApp implements Editor {
           }
         }
       }
+    } else if (focusIndex >= 0) {
+      this.focusables()[focusIndex]?.focus();
     }
   }
 
