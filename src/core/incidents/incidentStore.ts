@@ -168,7 +168,10 @@ export class IncidentStore {
   private async assertInFolder(absolute: string): Promise<void> {
     const real = await resolveFolderInside(this.repoRoot, this.folder, false);
     const dir = await fs.realpath(path.dirname(absolute)).catch(() => undefined);
-    if (!real || dir !== real) {
+    // The file itself may be a symlink a repository planted (`docs/incidents/x.md -> ~/.ssh/id_rsa`):
+    // reading through it would show a file from outside the repository in the panel.
+    const file = await fs.realpath(absolute).catch(() => absolute);
+    if (!real || dir !== real || path.dirname(file) !== real) {
       throw new UnsafeFolderError(`${absolute} is not in the incidents folder ${this.folder}; Own It only reads and writes incident files there.`);
     }
   }
@@ -192,11 +195,11 @@ function writeError(where: string, err: unknown): Error {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const reason =
     code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied — the folder is read-only or owned by another user'
+      ? 'permission denied — the folder is read-only or owned by another user; make it writable and save again'
       : code === 'EROFS'
-        ? 'the file system is read-only'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
+        ? 'the file system is read-only; save again once it is writable'
+        : code === 'ENOSPC' || code === 'EDQUOT'
+          ? 'the disk is full; free some space and save again'
           : errMessage(err);
   return new Error(`Could not write the incident to ${where}: ${reason}. Nothing was changed.`, { cause: err });
 }
