@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { incidentDraftForFinding, type DeployFinding } from '../core/deploys';
+import type { Container } from '../container';
+import { incidentCoversFinding } from '../services/deployHistory';
+import { exportReport, ExportTargetExistsError } from '../webviews/insights/exportReport';
+import { InsightsPanel } from '../webviews/insights/insightsPanel';
+import type { ExportFormat } from '../webviews/insights/protocol';
+import type { IncidentPanel } from '../webviews/incident/incidentPanel';
+import { openPanel } from './openPanel';
+import { pickRepository } from './pickers';
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function repoRootOf(arg: unknown): string | undefined {
+  return isObject(arg) && typeof arg.repoRoot === 'string' ? arg.repoRoot : undefined;
+}
+
+/** Opens the Insights panel on a repository (`{ repoRoot }`, or the one the person picks). */
+export async function showInsights(container: Container, arg?: unknown): Promise<InsightsPanel | undefined> {
+  const repoRoot = repoRootOf(arg) ?? InsightsPanel.current?.repository ?? (await pickRepository(container, 'Show insights for which repository?'));
+  if (!repoRoot) return undefined;
+  return InsightsPanel.show(container.insightsDeps, repoRoot);
+}
+
+/**
+ * Exports insights as Markdown or CSV: `{ repoRoot?, format?, target? }`. Without a target the
+ * save dialog chooses (and confirms any replacement); with one, an existing file is refused.
+ */
+export async function exportInsights(container: Container, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const given = isObject(arg) ? arg : {};
+  const format = given.format === 'markdown' || given.format === 'csv' ? given.format : await pickFormat();
+  if (!format) return undefined;
+  const target = given.target instanceof vscode.Uri ? given.target : typeof given.target === 'string' ? vscode.Uri.file(given.target) : undefined;
+  const panel = InsightsPanel.current;
+  const repoRoot = repoRootOf(arg) ?? panel?.repository ?? (await pickRepository(container, 'Export insights for which repository?'));
+  if (!repoRoot) return undefined;
+  try {
+    if (panel && panel.repository === repoRoot && panel.lastState) return await panel.export(format, target);
+    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Own It: computing insights…' }, () => container.insightsDeps.metrics(repoRoot));
+    return await exportReport(repoRoot, report, format, target);
+  } catch (e) {
+    if (!(e instanceof ExportTargetExistsError)) throw e;
+    void vscode.window.showWarningMessage(e.message);
+    return undefined;
+  }
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Markdown', description: 'one section per metric, with its formula', format: 'markdown' as const },
+      { label: 'CSV', description: 'one row per value, for a spreadsheet', format: 'csv' as const },
+    ],
+    { placeHolder: 'Export insights as' },
+  );
+  return picked?.format;
+}
+
+function asFindingRef(arg: unknown): { repoRoot: string; finding: DeployFinding } | undefined {
+  if (!isObject(arg) || typeof arg.repoRoot !== 'string' || !isObject(arg.finding)) return undefined;
+  const f = arg.finding;
+  if (typeof f.kind !== 'string' || typeof f.rule !== 'string' || !Array.isArray(f.culprits) || !isObject(f.evidence)) return undefined;
+  return { repoRoot: arg.repoRoot, finding: f as unknown as DeployFinding };
+}
+
+/**
+ * Opens the incident for a failed-deploy finding (a node of the Failed Deploys view, or
+ * `{ repoRoot, finding }`): the incident that already covers it, or a new one whose culprits are
+ * the commits between the good and the failed deploy, detected when the failure became visible
+ * (as an incident from a revert is dated by the revert).
+ */
+export async function openIncidentForDeploy(container: Container, arg?: unknown): Promise<IncidentPanel | undefined> {
+  const ref = asFindingRef(arg);
+  if (!ref) {
+    void vscode.window.showInformationMessage('Pick a finding in the Failed Deploys view to open its incident.');
+    await vscode.commands.executeCommand('ownIt.failedDeploys.focus');
+    return undefined;
+  }
+  const store = container.index.store(ref.repoRoot);
+  const { incidents } = await store.list();
+  const existing = incidents.find((s) => incidentCoversFinding(s.incident, ref.finding));
+  const incidentPath = existing?.path ?? (await store.create({ ...incidentDraftForFinding(ref.finding), detected: ref.finding.date || undefined })).path;
+  const panel = await openPanel(container, { kind: 'file', repoRoot: ref.repoRoot, incidentPath });
+  container.index.invalidate();
+  return panel;
+}

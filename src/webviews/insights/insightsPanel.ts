@@ -1,0 +1,188 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MetricsReport } from '../../core/metrics/types';
+import { WebviewHost, webviewOptions } from '../shared/webviewHost';
+import { exportReport } from './exportReport';
+import { INSIGHTS_VIEW_TYPE, isPersistedInsightsState, type ExportFormat, type HostMessage, type InsightsState, type UiMessage } from './protocol';
+import { buildInsightsView } from './viewModel';
+
+/** What the panel needs from the extension. */
+export interface InsightsPanelDeps {
+  extensionUri: vscode.Uri;
+  /** Roots of the repositories the panel can show. */
+  repositories: () => string[];
+  /** Computes the metrics for a repository with its settings (deploy patterns, incidents folder). */
+  metrics: (repoRoot: string) => Promise<MetricsReport>;
+  /** Opens an incident file (absolute path) in the incident panel. */
+  openIncident: (repoRoot: string, incidentPath: string) => Thenable<unknown>;
+}
+
+/**
+ * The Insights panel: one per window, showing one repository at a time. Metrics are computed
+ * when the panel opens, when the person asks to refresh, or switches repository; a reloaded page
+ * gets the last state again instead of a recomputation.
+ */
+export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
+  private static instance: InsightsPanel | undefined;
+
+  static get current(): InsightsPanel | undefined {
+    return InsightsPanel.instance;
+  }
+
+  /** Opens the panel (or reveals it) on a repository; resolves once its metrics are loaded. */
+  static async show(deps: InsightsPanelDeps, repoRoot: string): Promise<InsightsPanel> {
+    let host = InsightsPanel.instance;
+    if (host) {
+      host.panel.reveal();
+    } else {
+      const panel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, 'Insights', vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+      host = new InsightsPanel(panel, deps);
+    }
+    if (host.repoRoot !== repoRoot || !host.lastState) await host.load(repoRoot);
+    return host;
+  }
+
+  /** Restores the panel after a window reload (called by the serializer). */
+  static revive(deps: InsightsPanelDeps, panel: vscode.WebviewPanel, repoRoot: string): InsightsPanel {
+    InsightsPanel.instance?.dispose();
+    const host = new InsightsPanel(panel, deps);
+    void host.load(repoRoot);
+    return host;
+  }
+
+  private readonly _onDidPostMessage = new vscode.EventEmitter<HostMessage>();
+  /** Test hook: every message the host posts to the UI, whether or not the UI is loaded. */
+  readonly onDidPostMessage = this._onDidPostMessage.event;
+  private repoRoot: string | undefined;
+  private state: InsightsState | undefined;
+  private loads = 0;
+  private readyCount = 0;
+
+  private constructor(
+    panel: vscode.WebviewPanel,
+    private readonly deps: InsightsPanelDeps,
+  ) {
+    super(panel, deps.extensionUri, 'insights');
+    InsightsPanel.instance = this;
+    this.disposables.push(this._onDidPostMessage);
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'own-it.svg');
+    this.render('Insights');
+  }
+
+  /** The state last sent to the UI (undefined while the first computation runs or failed). */
+  get lastState(): InsightsState | undefined {
+    return this.state;
+  }
+
+  get repository(): string | undefined {
+    return this.repoRoot;
+  }
+
+  /** Test hook: handles a message as if the UI had sent it; resolves when it is fully handled. */
+  simulateUiMessage(message: UiMessage): Promise<void> {
+    return this.receive(message);
+  }
+
+  /** (Re)computes the metrics of a repository; a newer load wins over a slower older one. */
+  async load(repoRoot: string): Promise<void> {
+    const ticket = ++this.loads;
+    this.repoRoot = repoRoot;
+    this.panel.title = `Insights: ${path.basename(repoRoot)}`;
+    this.post({ type: 'loading', repoRoot });
+    try {
+      const report = await this.deps.metrics(repoRoot);
+      if (ticket !== this.loads || this.isDisposed) return;
+      const roots = this.deps.repositories();
+      const repositories = (roots.includes(repoRoot) ? roots : [repoRoot, ...roots]).map((root) => ({ root, name: path.basename(root) }));
+      this.state = { repoRoot, repositories, view: buildInsightsView(report, path.basename(repoRoot)), report };
+      this.post({ type: 'state', state: this.state });
+    } catch (err) {
+      if (ticket !== this.loads || this.isDisposed) return;
+      this.state = undefined;
+      this.post({ type: 'error', repoRoot, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /** Exports the metrics on screen; the save dialog picks the file unless `target` is given. */
+  async export(format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const state = this.state;
+    if (!state) throw new Error('the insights are still being computed');
+    const written = await exportReport(state.repoRoot, state.report, format, target);
+    if (written) this.post({ type: 'exported', format, path: written.fsPath });
+    return written;
+  }
+
+  protected override post(message: HostMessage): void {
+    this._onDidPostMessage.fire(message);
+    super.post(message);
+  }
+
+  protected async onMessage(m: UiMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        // The first page load gets its messages from the ready queue; a reloaded page
+        // (the panel was hidden and shown again) needs the state once more.
+        if (++this.readyCount > 1 && this.repoRoot) {
+          this.post(this.state ? { type: 'state', state: this.state } : { type: 'loading', repoRoot: this.repoRoot });
+        }
+        return;
+      case 'refresh':
+        if (this.repoRoot) await this.load(this.repoRoot);
+        return;
+      case 'selectRepository':
+        if (this.deps.repositories().includes(m.repoRoot)) await this.load(m.repoRoot);
+        return;
+      case 'export':
+        try {
+          await this.export(m.format);
+        } catch (err) {
+          void vscode.window.showErrorMessage(`Own It: could not export insights: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        return;
+      case 'openIncident':
+        if (this.repoRoot) {
+          const file = this.inside(m.path);
+          if (file) await this.deps.openIncident(this.repoRoot, file);
+        }
+        return;
+      case 'openFile': {
+        const file = this.inside(m.path);
+        if (!file) return;
+        try {
+          await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true, viewColumn: vscode.ViewColumn.Beside });
+        } catch (e) {
+          void vscode.window.showWarningMessage(`Cannot open ${m.path}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        return;
+      }
+    }
+  }
+
+  /** A repository-relative path from the UI, resolved; undefined when it points outside the repository. */
+  private inside(relative: string): string | undefined {
+    if (!this.repoRoot) return undefined;
+    const absolute = path.resolve(this.repoRoot, relative);
+    const rel = path.relative(this.repoRoot, absolute);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : absolute;
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    if (InsightsPanel.instance === this) InsightsPanel.instance = undefined;
+    super.dispose();
+  }
+}
+
+/** Restores the Insights panel after a window reload (`onWebviewPanel:ownIt.insights`). */
+export function registerInsightsPanelSerializer(deps: InsightsPanelDeps): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+      if (!isPersistedInsightsState(state) || !vscode.workspace.isTrusted) {
+        panel.dispose();
+        return;
+      }
+      panel.webview.options = webviewOptions(deps.extensionUri);
+      InsightsPanel.revive(deps, panel, state.repoRoot);
+    },
+  });
+}
