@@ -1,10 +1,12 @@
 import type { Event } from 'vscode';
+import type { DeployFinding } from './core/deploys/types';
+import type { MetricsReport } from './core/metrics/types';
 import type { RepoCiFinding } from './core/githost/ciMonitor';
 import type { RevertDetection } from './core/revert/types';
 import type { PreventionApi, PreventionReminder } from './prevention/types';
 import type { TreeSnapshot } from './views/treeSnapshot';
 
-export type { PreventionApi, PreventionReminder, RepoCiFinding, TreeSnapshot };
+export type { DeployFinding, MetricsReport, PreventionApi, PreventionReminder, RepoCiFinding, TreeSnapshot };
 
 /** A revert that landed in a tracked repository, and the prompt Own It showed for it (if any). */
 export interface RevertLandedEvent {
@@ -22,8 +24,12 @@ export interface OwnItApi {
   readonly onDidLandRevert: Event<RevertLandedEvent>;
   /** Resolves once repositories are being watched. */
   whenReady(): Promise<void>;
-  /** What the Incidents and Untracked Reverts views show right now (for tests and diagnostics). */
-  snapshotViews(): Promise<{ incidents: TreeSnapshot[]; untrackedReverts: TreeSnapshot[] }>;
+  /** What the Incidents, Untracked Reverts and Failed Deploys views show right now (for tests and diagnostics). */
+  snapshotViews(): Promise<{ incidents: TreeSnapshot[]; untrackedReverts: TreeSnapshot[]; failedDeploys: TreeSnapshot[] }>;
+  /** Failed-deploy findings of a repository with its `ownIt.deploy.*` settings (what the Failed Deploys view lists). */
+  deployFindings(folder: string): Promise<DeployFinding[]>;
+  /** The Insights metrics of a repository with its settings (what the Insights panel shows). */
+  metrics(folder: string): Promise<MetricsReport>;
   /** File decorations and prevention reminders (checklists on staging, reapplied culprits). */
   readonly prevention: PreventionApi;
   /**

@@ -7,12 +7,15 @@ import { RevertMonitor, type DetectInRange, type RevertLanded } from './git/reve
 import { Prevention } from './prevention/prevention';
 import { CiStatus } from './services/ciStatus';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
+import { DeployHistory, repositoryMetrics } from './services/deployHistory';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
+import { FailedDeploysViewProvider } from './views/failedDeploysView';
 import { IncidentsViewProvider } from './views/incidentsView';
 import { PendingActionsStatus } from './views/pendingActionsStatus';
 import { UntrackedRevertsViewProvider } from './views/untrackedRevertsView';
 import { IncidentPanel, registerIncidentPanelSerializer, type IncidentPanelDeps } from './webviews/incident/incidentPanel';
+import { registerInsightsPanelSerializer, type InsightsPanelDeps } from './webviews/insights/insightsPanel';
 
 /**
  * Owns the extension's services. Each is created on first use (`??=`) so activation stays
@@ -31,6 +34,8 @@ export class Container implements vscode.Disposable {
   private _incidentsView: IncidentsViewProvider | undefined;
   private _untrackedView: UntrackedRevertsViewProvider | undefined;
   private _prevention: Prevention | undefined;
+  private _deployHistory: DeployHistory | undefined;
+  private _failedDeploysView: FailedDeploysViewProvider | undefined;
   private _ciStatus: CiStatus | undefined;
   readonly memory: WorkspaceMemory;
 
@@ -77,6 +82,23 @@ export class Container implements vscode.Disposable {
     return (this._ciStatus ??= this.own(new CiStatus(this.tracker, this.log)));
   }
 
+  get deployHistory(): DeployHistory {
+    return (this._deployHistory ??= this.own(new DeployHistory(this.tracker)));
+  }
+
+  get failedDeploysView(): FailedDeploysViewProvider {
+    return (this._failedDeploysView ??= this.own(new FailedDeploysViewProvider(this.tracker, this.deployHistory, this.index)));
+  }
+
+  get insightsDeps(): InsightsPanelDeps {
+    return {
+      extensionUri: this.context.extensionUri,
+      repositories: () => this.tracker.repositories.map((r) => r.root),
+      metrics: (repoRoot) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary),
+      openIncident: (repoRoot, incidentPath) => IncidentPanel.open(this.panelDeps, { kind: 'file', repoRoot, incidentPath }),
+    };
+  }
+
   private readonly detectInRange: DetectInRange = (root, range, gitBinary) =>
     scanReverts(root, { revRange: range.from ? `${range.from}..${range.to}` : range.to, gitBinary });
 
@@ -91,12 +113,14 @@ export class Container implements vscode.Disposable {
   registerPanelSerializer(): void {
     registerIncidentPanelSerializer(this.context, this.panelDeps);
     this.own(IncidentPanel.onDidSaveIncident(() => this.index.invalidate()));
+    this.own(registerInsightsPanelSerializer(this.insightsDeps));
   }
 
   /** Views exist from activation (cheap: their data loads when first shown). */
   registerViews(): void {
     void this.incidentsView;
     void this.untrackedView;
+    void this.failedDeploysView;
     this.own(new PendingActionsStatus(this.index));
     this.prevention.registerDerivedStatus();
   }
@@ -133,6 +157,7 @@ export class Container implements vscode.Disposable {
     if (showMore === 'untracked') return this.untrackedView.showMore();
     this.index.invalidate();
     this.history.invalidate();
+    this._deployHistory?.invalidate();
   }
 
   dispose(): void {

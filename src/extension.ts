@@ -21,7 +21,10 @@ export function activate(context: vscode.ExtensionContext): OwnItApi {
     snapshotViews: async () => ({
       incidents: await snapshotTree(container.incidentsView),
       untrackedReverts: await snapshotTree(container.untrackedView),
+      failedDeploys: await snapshotTree(container.failedDeploysView),
     }),
+    deployFindings: (folder) => container.deployHistory.findings(folder),
+    metrics: (folder) => container.insightsDeps.metrics(folder),
     prevention: container.prevention.api,
     ciFindings: () => container.ciStatus.findings(),
   };

@@ -12,6 +12,9 @@ export const COMMAND_IDS = [
   'ownIt.openIncidentForScmCommit',
   'ownIt.scaffoldRegressionTest',
   'ownIt.addChecklistItem',
+  'ownIt.showInsights',
+  'ownIt.exportInsights',
+  'ownIt.openIncidentForDeploy',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -11,6 +11,7 @@ import {
   openIncidentsFolder,
   scanHistory,
 } from './incidentCommands';
+import { exportInsights, openIncidentForDeploy, showInsights } from './insightsCommands';
 import { addChecklistItem, scaffoldRegressionTest } from './preventionCommands';
 import { copyTeamUpdate } from './teamUpdateCommand';
 
@@ -34,6 +35,9 @@ export function commandTable(container: Container): Record<CommandId, Handler> {
     'ownIt.openIncidentForScmCommit': (provider, item) => openIncidentForScmCommit(container, provider, item),
     'ownIt.scaffoldRegressionTest': (arg) => scaffoldRegressionTest(container, arg),
     'ownIt.addChecklistItem': (arg) => addChecklistItem(container, arg),
+    'ownIt.showInsights': (arg) => showInsights(container, arg),
+    'ownIt.exportInsights': (arg) => exportInsights(container, arg),
+    'ownIt.openIncidentForDeploy': (arg) => openIncidentForDeploy(container, arg),
   };
 }
 
