@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// `npm run bench` (not part of `npm test`): revert-scan benchmarks on synthetic repositories.
+//   --huge      also the 1,000,000-commit repository (generation takes minutes, the first time)
+//   --runs N    repetitions per measurement (default 5; the table shows median, min, max)
+//   --sizes a,b override the sizes (commits)
+// Every scan is timed in the same run as its baseline: the candidate `git log` the scanner
+// itself runs (same arguments, same config), its output consumed and dropped in Node.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureRepo, GENERATOR_VERSION } from './generate.mjs';
+
+const require = createRequire(import.meta.url);
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(benchDir, '..');
+const out = (p) => require(path.join(root, 'out', 'src', 'core', 'revert', p));
+const { scanReverts } = out('revertScanner.js');
+const { candidateLogArgs } = out('historyReader.js');
+const { scanRevertsCached } = out('scanCache.js');
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', '5'));
+const SIZES = option('--sizes', undefined)?.split(',').map(Number) ?? [10_000, 100_000, ...(flag('--huge') ? [1_000_000] : [])];
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=true'];
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1], runs: s.length };
+};
+
+/** The floor: git's own candidate query, output read and dropped. */
+function bareGitLog(dir, query = {}) {
+  return new Promise((resolve, reject) => {
+    const started = now();
+    const child = spawn('git', [...SAFE_CONFIG, ...candidateLogArgs(query)], { cwd: dir });
+    let bytes = 0;
+    child.stdout.on('data', (b) => (bytes += b.length));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve({ ms: now() - started, bytes }) : reject(new Error(`git log exited ${code}`))));
+  });
+}
+
+async function timed(fn) {
+  const started = now();
+  const value = await fn();
+  return { ms: now() - started, value };
+}
+
+/** Full scan vs bare git, interleaved run by run so both see the same machine load. */
+async function scanVsGit(dir) {
+  const git = [];
+  const scan = [];
+  const ratio = [];
+  let detections;
+  for (let i = 0; i < RUNS; i++) {
+    const g = await bareGitLog(dir);
+    const s = await timed(() => scanReverts(dir));
+    git.push(g.ms);
+    scan.push(s.ms);
+    ratio.push(s.ms / g.ms);
+    detections = s.value;
+  }
+  return { git: stats(git), scan: stats(scan), ratio: stats(ratio), detections };
+}
+
+function checkManifest(detections, manifest) {
+  const bySha = new Map(detections.map((d) => [d.sha, d]));
+  const wrong = [];
+  for (const r of manifest.reverts) {
+    const d = bySha.get(r.sha);
+    if (!d) wrong.push(`missing ${r.format} ${r.sha}`);
+    else if (d.kind !== r.kind || d.evidence !== r.evidence || d.reverted.join() !== r.reverted.join()) {
+      wrong.push(`${r.format} ${r.sha}: got ${d.kind}/${d.evidence}/${d.reverted.join()} want ${r.kind}/${r.evidence}/${r.reverted.join()}`);
+    }
+  }
+  const planted = new Set(manifest.reverts.map((r) => r.sha));
+  for (const d of detections) if (!planted.has(d.sha)) wrong.push(`unexpected ${d.sha} ${d.subject}`);
+  return { planted: manifest.reverts.length, detected: detections.length, linksMatch: wrong.length === 0, problems: wrong.slice(0, 10) };
+}
+
+/** Peak RSS of the scanning Node process (child) and of the git log it runs. */
+function memory(dir) {
+  const probe = spawnSync(process.execPath, [path.join(benchDir, 'memProbe.mjs'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (probe.status !== 0) throw new Error(`memory probe failed: ${probe.stderr}`);
+  const node = JSON.parse(probe.stdout);
+  let gitPeakKb;
+  if (fs.existsSync('/usr/bin/time')) {
+    const t = spawnSync('/usr/bin/time', ['-f', '%M', 'git', ...SAFE_CONFIG, ...candidateLogArgs()], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+    gitPeakKb = Number(t.stderr.trim().split('\n').pop());
+  }
+  return { nodePeakKb: node.peakKb, nodeBaselineKb: node.baselineKb, scanGrowthKb: node.peakKb - node.baselineKb, gitLogPeakKb: gitPeakKb };
+}
+
+/**
+ * Incremental rescan after one new commit (a revert of a recent commit, so link resolution
+ * runs): the cache is primed at HEAD, a commit is added with commit-tree, the cached scan is
+ * timed, then the branch is put back and the primed cache file restored for the next run.
+ */
+async function incremental(dir, manifest) {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'own-it-bench-cache-'));
+  try {
+    const primed = await scanRevertsCached(dir, { cacheDir });
+    const cacheFolder = path.join(cacheDir, 'revert-scan');
+    const [file] = fs.readdirSync(cacheFolder);
+    const saved = fs.readFileSync(path.join(cacheFolder, file));
+    const head = primed.head;
+    const original = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD~3'], { encoding: 'utf8' }).trim();
+    const subject = execFileSync('git', ['-C', dir, 'log', '-1', '--format=%s', original], { encoding: 'utf8' }).trim();
+    const times = [];
+    let last;
+    for (let i = 0; i < RUNS; i++) {
+      const when = `${Math.floor(Date.now() / 1000) + i} +0000`;
+      const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+      const commit = execFileSync('git', ['-C', dir, 'commit-tree', `${head}^{tree}`, '-p', head, '-m', `Revert "${subject}"\n\nThis reverts commit ${original}.`], { encoding: 'utf8', env }).trim();
+      execFileSync('git', ['-C', dir, 'update-ref', 'refs/heads/main', commit, head]);
+      try {
+        const r = await timed(() => scanRevertsCached(dir, { cacheDir }));
+        if (r.value.outcome !== 'incremental') throw new Error(`expected an incremental scan, got ${r.value.outcome}`);
+        if (r.value.detections.length !== manifest.reverts.length + 1 || r.value.detections[0].reverted[0] !== original) {
+          throw new Error('incremental result does not equal the full scan plus the new revert');
+        }
+        times.push(r.ms);
+        last = r.value;
+      } finally {
+        execFileSync('git', ['-C', dir, 'update-ref', 'refs/heads/main', head, commit]);
+        fs.writeFileSync(path.join(cacheFolder, file), saved);
+      }
+    }
+    const hit = await timed(() => scanRevertsCached(dir, { cacheDir }));
+    return { rescan: stats(times), scannedCandidates: last.scannedCandidates, cacheFileBytes: saved.length, hitMs: hit.ms };
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** The production bundle, built like `npm run build:prod` but into a temp folder (dist/ may be in use). */
+async function bundleSize() {
+  const esbuild = require(path.join(root, 'node_modules', 'esbuild'));
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'own-it-bench-dist-'));
+  try {
+    await esbuild.build({ entryPoints: { extension: path.join(root, 'src', 'extension.ts') }, bundle: true, minify: true, format: 'cjs', platform: 'node', target: 'node20', outdir, external: ['vscode'], logLevel: 'silent' });
+    return fs.statSync(path.join(outdir, 'extension.js')).size;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function machine() {
+  const git = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim();
+  return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version, git, loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(1))) };
+}
+
+const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const range = (s, f = ms) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+
+async function main() {
+  const results = { generatedAt: new Date().toISOString(), generatorVersion: GENERATOR_VERSION, runs: RUNS, machine: machine(), sizes: [] };
+  for (const size of SIZES) {
+    const { dir, manifest } = await ensureRepo(benchDir, size);
+    console.log(`[bench] ${size} commits: full scan vs git log (${RUNS} runs)…`);
+    const full = await scanVsGit(dir);
+    const correctness = checkManifest(full.detections, manifest);
+    console.log(`[bench] ${size}: memory…`);
+    const mem = memory(dir);
+    console.log(`[bench] ${size}: incremental…`);
+    const inc = await incremental(dir, manifest);
+    const entry = { commits: manifest.commits, plantedReverts: manifest.reverts.length, git: full.git, scan: full.scan, ratio: full.ratio, correctness, memory: mem, incremental: inc };
+    if (size === 100_000 || SIZES.length === 1) {
+      const clean = await ensureRepo(benchDir, size, { noReverts: true });
+      console.log(`[bench] ${size}: repository without reverts…`);
+      const c = await scanVsGit(clean.dir);
+      entry.noReverts = { git: c.git, scan: c.scan, ratio: c.ratio, detections: c.detections.length };
+    }
+    results.sizes.push(entry);
+    console.log(`[bench] ${size}: scan ${range(full.scan)}, git ${range(full.git)}, ratio ${full.ratio.median.toFixed(2)}×, incremental ${range(inc.rescan)}, detections ${correctness.detected}/${correctness.planted} links ${correctness.linksMatch ? 'match' : 'DIFFER'}`);
+  }
+  results.bundle = { extensionJsBytes: await bundleSize() };
+  fs.writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('\n' + table(results));
+  const failed = results.sizes.some((s) => !s.correctness.linksMatch);
+  return failed ? 1 : 0;
+}
+
+/** The Markdown table BENCHMARKS.md shows (copied there by hand with the analysis). */
+function table(r) {
+  const rows = ['| Commits | Planted / detected | git log (floor) | Full scan | Scan ÷ git | Incremental rescan | Scan Node peak RSS (growth) | git log peak RSS |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const s of r.sizes) {
+    rows.push(`| ${s.commits.toLocaleString('en')} | ${s.correctness.planted} / ${s.correctness.detected}${s.correctness.linksMatch ? ' ✓' : ' ✗'} | ${range(s.git)} | ${range(s.scan)} | ${range(s.ratio, (x) => `${x.toFixed(2)}×`)} | ${range(s.incremental.rescan)} | ${(s.memory.nodePeakKb / 1024).toFixed(0)} MB (+${(s.memory.scanGrowthKb / 1024).toFixed(1)} MB) | ${s.memory.gitLogPeakKb ? `${(s.memory.gitLogPeakKb / 1024).toFixed(0)} MB` : 'n/a'} |`);
+  }
+  for (const s of r.sizes.filter((x) => x.noReverts)) {
+    rows.push('', `No reverts, ${s.commits.toLocaleString('en')} commits: scan ${range(s.noReverts.scan)}, git ${range(s.noReverts.git)}, ratio ${range(s.noReverts.ratio, (x) => `${x.toFixed(2)}×`)}, ${s.noReverts.detections} detections.`);
+  }
+  rows.push('', `Bundle dist/extension.js (minified): ${(r.bundle.extensionJsBytes / 1024).toFixed(1)} KB.`);
+  return rows.join('\n');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[bench] ${e instanceof Error ? e.stack : String(e)}`);
+    process.exit(1);
+  },
+);
