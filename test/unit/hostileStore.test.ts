@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UnsafeFolderError } from '../../src/core/fs/safeFolder';
+import { IncidentConflictError } from '../../src/core/incidents/errors';
 import { IncidentStore } from '../../src/core/incidents/incidentStore';
 import { isWindowsReservedName, MAX_SLUG_LENGTH } from '../../src/core/incidents/slug';
 import { HOSTILE_NAMES } from '../helpers/hostileRepo';
@@ -98,6 +99,35 @@ describe('incident store under hostile names and failing disks', () => {
     fs.symlinkSync(out, path.join(root, 'notes'));
     await assert.rejects(new IncidentStore(root, 'notes/incidents').create({ title: 'x' }, NOW), UnsafeFolderError);
     assert.deepEqual(fs.readdirSync(out), []);
+  });
+
+  it('a file or its whole folder removed under an open incident (branch switch): save reports a conflict that keeps my text', async () => {
+    // The repository is reached through a symlink, as on macOS (/tmp -> /private/tmp).
+    const linkedRoot = path.join(sandbox, 'linked');
+    fs.symlinkSync(root, linkedRoot);
+    const store = new IncidentStore(linkedRoot);
+    const stored = await store.create({ title: 'Moved by a checkout' }, NOW);
+    const mine = { ...stored.incident, sections: { ...stored.incident.sections, impact: 'Typed before the checkout.' } };
+
+    fs.rmSync(stored.path);
+    await assert.rejects(store.load(stored.relativePath), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+    const deleted = await store.save(stored, mine).then(
+      () => assert.fail('saved over a deleted file'),
+      (e: unknown) => e,
+    );
+    assert.ok(deleted instanceof IncidentConflictError);
+    assert.equal(deleted.theirs.raw, undefined);
+    assert.match(deleted.mine, /Typed before the checkout\./);
+
+    fs.rmSync(store.folderPath, { recursive: true });
+    await assert.rejects(store.load(stored.relativePath), (e: NodeJS.ErrnoException) => e.code === 'ENOENT' && /folder docs\/incidents was removed/.test(e.message));
+    const gone = await store.save(stored, mine).then(
+      () => assert.fail('saved into a removed folder'),
+      (e: unknown) => e,
+    );
+    assert.ok(gone instanceof IncidentConflictError, String(gone));
+    assert.match(gone.message, /was deleted after it was opened; nothing was saved/);
+    assert.match(gone.mine, /Typed before the checkout\./);
   });
 
   it('disk full while saving: the file keeps its old bytes, no temp file is left, the error says what to do', async function () {

@@ -113,9 +113,13 @@ export class IncidentStore {
    * Saving an unchanged incident writes nothing and returns `stored`.
    */
   async save(stored: StoredIncident, next: Incident): Promise<StoredIncident> {
-    await this.assertInFolder(stored.path);
+    let folderGone = false;
+    await this.assertInFolder(stored.path).catch((err: unknown) => {
+      if (!isErrno(err, 'ENOENT')) throw err;
+      folderGone = true;
+    });
     const mine = serializeIncident(next, stored.raw);
-    const current = await readIfExists(stored.path);
+    const current = folderGone ? undefined : await readIfExists(stored.path);
     if (current !== stored.raw) {
       let theirs: Incident | undefined;
       try {
@@ -167,11 +171,16 @@ export class IncidentStore {
 
   private async assertInFolder(absolute: string): Promise<void> {
     const real = await resolveFolderInside(this.repoRoot, this.folder, false);
+    if (!real && path.dirname(path.resolve(absolute)) === this.folderPath) {
+      // A branch switch removed the whole folder: the file is missing, like a deleted file, so
+      // callers offer to write the person's text again instead of reporting an unsafe path.
+      throw Object.assign(new Error(`${this.relative(absolute)} does not exist any more: the folder ${this.folder} was removed`), { code: 'ENOENT' });
+    }
     const dir = await fs.realpath(path.dirname(absolute)).catch(() => undefined);
     // The file itself may be a symlink a repository planted (`docs/incidents/x.md -> ~/.ssh/id_rsa`):
     // reading through it would show a file from outside the repository in the panel.
-    const file = await fs.realpath(absolute).catch(() => absolute);
-    if (!real || dir !== real || path.dirname(file) !== real) {
+    const file = await fs.realpath(absolute).catch(() => undefined);
+    if (!real || dir !== real || (file !== undefined && path.dirname(file) !== real)) {
       throw new UnsafeFolderError(`${absolute} is not in the incidents folder ${this.folder}; Own It only reads and writes incident files there.`);
     }
   }
