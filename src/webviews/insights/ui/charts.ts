@@ -38,7 +38,8 @@ export function readThemeColors(): ThemeColors {
     grid: cssVar(style, '--vscode-charts-lines', 'rgba(128, 128, 128, 0.35)'),
     font: cssVar(style, '--vscode-font-family', 'sans-serif'),
     fontSize: Number.parseFloat(cssVar(style, '--vscode-font-size', '13')) || 13,
-    series: [cssVar(style, '--vscode-charts-blue', '#3794ff'), cssVar(style, '--vscode-charts-orange', '#d18616'), cssVar(style, '--vscode-charts-purple', '#b180d7')],
+    // Not charts-orange: Dark Modern defines it translucent, which reads as brown on the editor background.
+    series: [cssVar(style, '--vscode-charts-blue', '#3794ff'), cssVar(style, '--vscode-charts-red', '#f14c4c'), cssVar(style, '--vscode-charts-purple', '#b180d7')],
     highContrast: document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light'),
   };
 }
