@@ -41,8 +41,12 @@ export class RepositoryTracker implements vscode.Disposable {
     return this.readyPromise;
   }
 
+  /**
+   * Resolves once repositories are known. In an untrusted workspace tracking never starts (no git
+   * runs there), so this resolves at once with no repositories.
+   */
   whenReady(): Promise<void> {
-    return this.start();
+    return vscode.workspace.isTrusted ? this.start() : Promise.resolve();
   }
 
   get gitBinary(): string | undefined {

@@ -99,6 +99,8 @@ export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNo
     const shas = [...incident.culprits, ...(incident.revert ? [incident.revert] : [])];
     let subjects = new Map<string, string>();
     try {
+      // No git in an untrusted workspace: commits then show by sha.
+      if (!vscode.workspace.isTrusted) throw new Error('untrusted');
       const summaries = await commitSummaries(item.repoRoot, shas, this.gitBinary());
       subjects = new Map([...summaries].map(([sha, s]) => [sha, s.subject]));
     } catch {
