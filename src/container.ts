@@ -87,7 +87,7 @@ export class Container implements vscode.Disposable {
   }
 
   get failedDeploysView(): FailedDeploysViewProvider {
-    return (this._failedDeploysView ??= this.own(new FailedDeploysViewProvider(this.tracker, this.deployHistory, this.index)));
+    return (this._failedDeploysView ??= this.own(new FailedDeploysViewProvider(this.tracker, this.deployHistory, this.index, this.ciStatus)));
   }
 
   get insightsDeps(): InsightsPanelDeps {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findingTitle, type DeployFinding } from '../core/deploys';
+import type { RepoCiFinding } from '../core/githost';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import { incidentCoversFinding, type DeployHistory } from '../services/deployHistory';
 import type { IncidentIndex } from '../services/incidentIndex';
@@ -10,8 +11,21 @@ const MAX_SHOWN = 100;
 
 export type DeployNode =
   | { type: 'finding'; repoRoot: string; finding: DeployFinding; incidentPath?: string }
+  | { type: 'ci'; repoRoot: string; sha: string; finding: RepoCiFinding }
   | { type: 'older'; count: number }
   | { type: 'error'; repoRoot: string; message: string };
+
+/** Failed checks and deployments reported by the git host (opt-in, `ownIt.ci.enabled`). */
+export interface CiFindingSource {
+  findings(): RepoCiFinding[];
+  readonly onDidChange: vscode.Event<void>;
+}
+
+const CI_LABEL: Record<RepoCiFinding['kind'], string> = {
+  'check-run': 'Check',
+  'commit-status': 'Status',
+  deployment: 'Deployment to',
+};
 
 const KIND_ICON: Record<DeployFinding['kind'], string> = {
   rollback: 'history',
@@ -37,6 +51,7 @@ export class FailedDeploysViewProvider implements vscode.TreeDataProvider<Deploy
     private readonly tracker: RepositoryTracker,
     private readonly history: DeployHistory,
     private readonly index: IncidentIndex,
+    private readonly ci: CiFindingSource,
   ) {
     this.view = vscode.window.createTreeView('ownIt.failedDeploys', { treeDataProvider: this });
     this.disposables.push(
@@ -46,6 +61,7 @@ export class FailedDeploysViewProvider implements vscode.TreeDataProvider<Deploy
       }),
       history.onDidChange(() => this.refresh()),
       index.onDidChange(() => this.refresh()),
+      ci.onDidChange(() => this.refresh()),
     );
   }
 
@@ -73,14 +89,15 @@ export class FailedDeploysViewProvider implements vscode.TreeDataProvider<Deploy
         nodes.push({ type: 'error', repoRoot: repo.root, message: e instanceof Error ? e.message : String(e) });
       }
     }
-    const dated = (n: DeployNode) => (n.type === 'finding' ? Date.parse(n.finding.date) : Number.POSITIVE_INFINITY);
+    for (const finding of this.ci.findings()) nodes.push({ type: 'ci', repoRoot: finding.repoRoot, sha: finding.sha, finding });
+    const dated = (n: DeployNode) => (n.type === 'finding' || n.type === 'ci' ? Date.parse(n.finding.date) : Number.POSITIVE_INFINITY);
     return nodes.sort((a, b) => dated(b) - dated(a));
   }
 
   async getChildren(node?: DeployNode): Promise<DeployNode[]> {
     if (node) return [];
     const all = await this.nodes();
-    const findings = all.filter((n) => n.type === 'finding').length;
+    const findings = all.filter((n) => n.type === 'finding' || n.type === 'ci').length;
     this.view.description = findings > 0 ? String(findings) : undefined;
     if (all.length <= MAX_SHOWN) return all;
     return [...all.slice(0, MAX_SHOWN), { type: 'older', count: all.length - MAX_SHOWN }];
@@ -99,6 +116,7 @@ export class FailedDeploysViewProvider implements vscode.TreeDataProvider<Deploy
       t.iconPath = new vscode.ThemeIcon('warning');
       return t;
     }
+    if (node.type === 'ci') return this.ciItem(node);
     const { finding, repoRoot } = node;
     const t = new vscode.TreeItem(findingTitle(finding), vscode.TreeItemCollapsibleState.None);
     t.id = `deploy:${repoRoot}:${finding.rule}:${finding.failed?.tag ?? finding.evidence.ref ?? ''}:${finding.date}`;
@@ -121,6 +139,21 @@ export class FailedDeploysViewProvider implements vscode.TreeDataProvider<Deploy
     t.iconPath = new vscode.ThemeIcon(KIND_ICON[finding.kind], new vscode.ThemeColor(finding.confidence === 'low' ? 'descriptionForeground' : 'list.warningForeground'));
     // Creating a file is a deliberate choice (the inline button), like Untracked Reverts.
     t.contextValue = node.incidentPath ? 'ownIt.deployFinding.tracked' : 'ownIt.deployFinding';
+    return t;
+  }
+
+  private ciItem(node: Extract<DeployNode, { type: 'ci' }>): vscode.TreeItem {
+    const { finding } = node;
+    const t = new vscode.TreeItem(`${CI_LABEL[finding.kind]} ${finding.name}: ${finding.state.replace(/_/g, ' ')}`, vscode.TreeItemCollapsibleState.None);
+    t.id = `ci:${node.repoRoot}:${finding.id}`;
+    t.description = [finding.sha.slice(0, 7), finding.date.slice(0, 10), finding.repository].join(' · ');
+    const tip = new vscode.MarkdownString();
+    tip.appendText(`${finding.repository} reported ${finding.state} for ${finding.name} on ${finding.sha.slice(0, 7)}.`);
+    if (finding.description) tip.appendText(`\n\n${finding.description}`);
+    if (finding.url && /^https:\/\//.test(finding.url)) tip.appendMarkdown(`\n\n[Open on the host](${encodeURI(finding.url)})`);
+    t.tooltip = tip;
+    t.iconPath = new vscode.ThemeIcon(finding.kind === 'deployment' ? 'cloud' : 'error', new vscode.ThemeColor('list.errorForeground'));
+    t.contextValue = 'ownIt.ciFinding';
     return t;
   }
 
