@@ -80,6 +80,10 @@ export async function runMetrics(argv: readonly string[], io: CliIo = processIo)
   }
 }
 
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 /** The human table: one line per metric with its value and what it was computed from. */
 export function formatSummary(r: MetricsReport): string {
   const pct = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.round(rate * 1000) / 10}%`);
@@ -87,7 +91,7 @@ export function formatSummary(r: MetricsReport): string {
   const rw = r.reworkRate;
   const months = r.incidentsPerMonth.months;
   const rows = [
-    ['Time to recover (median)', r.timeToRecover.medianHours === null ? 'n/a' : `${r.timeToRecover.medianHours} h`, `${r.timeToRecover.items.length} reverts/rollbacks`],
+    ['Time to recover (median)', r.timeToRecover.medianHours === null ? 'n/a' : `${r.timeToRecover.medianHours} h`, count(r.timeToRecover.items.length, 'revert or rollback', 'reverts and rollbacks')],
     ['Change failure rate', pct(cf.rate), `(${cf.reverts} reverts + ${cf.rollbacks} rollbacks) / ${cf.denominator} ${cf.basis}`],
     ['Rework rate', pct(rw.rate), `(${rw.reverts} reverts + ${rw.reapplies} reapplies + ${rw.hotfixes} hotfixes) / ${rw.commits} commits`],
     [
@@ -96,8 +100,8 @@ export function formatSummary(r: MetricsReport): string {
       // The last six months keep the line readable; --json and --csv list every month.
       months.slice(-6).map((m) => `${m.month}: ${m.total}`).join(', '),
     ],
-    ['Top hotspot file', r.hotspots.files[0]?.path ?? '-', r.hotspots.files[0] ? `${r.hotspots.files[0].count} culprit commits` : ''],
-    ['Top hotspot folder', r.hotspots.folders[0]?.path ?? '-', r.hotspots.folders[0] ? `${r.hotspots.folders[0].count} culprit commits` : ''],
+    ['Top hotspot file', r.hotspots.files[0]?.path ?? '-', r.hotspots.files[0] ? count(r.hotspots.files[0].count, 'culprit commit') : ''],
+    ['Top hotspot folder', r.hotspots.folders[0]?.path ?? '-', r.hotspots.folders[0] ? count(r.hotspots.folders[0].count, 'culprit commit') : ''],
     ['Open action items (median age)', r.actionAge.medianDays === null ? 'n/a' : `${r.actionAge.medianDays} days`, `${r.actionAge.items.length} open`],
   ].map((row) => row.map(printable));
   const header = ['METRIC (ESTIMATE)', 'VALUE', 'FROM'];
