@@ -1,13 +1,14 @@
 import type { Incident } from '../incidents/model';
+import type { BlastRadius } from '../teamUpdate/draftTeamUpdate';
 import { gitFor, looksLikeSha } from './gitRunner';
 
 /**
- * How far a breakage reached, which decides how much communication it needs:
+ * How far a breakage reached decides how much communication it needs (see {@link BlastRadius}):
  * - local: the revert never left this machine; usually nobody needs a message.
  * - team: the revert is on a remote branch; teammates may have pulled the broken change.
  * - production: a deploy ref involved looks like production; people outside the team noticed.
  */
-export type BlastRadius = 'local' | 'team' | 'production';
+export type { BlastRadius };
 
 export interface BlastRadiusAssessment {
   radius: BlastRadius;

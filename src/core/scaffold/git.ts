@@ -1,14 +1,9 @@
 import * as fs from 'node:fs';
 import type { SimpleGit } from 'simple-git';
-import { assertUsableGit, safeSimpleGit } from '../git/createGit';
+import { assertUsableGit, NotAGitRepositoryError, safeSimpleGit } from '../git/createGit';
 
-/** Thrown when a path is not inside a git work tree (the CLI maps it to exit code 3). */
-export class NotAGitRepositoryError extends Error {
-  constructor(readonly path: string) {
-    super(`not a git repository: ${path}`);
-    this.name = 'NotAGitRepositoryError';
-  }
-}
+// One error type for "not a repository" across the core, so every CLI command maps it to exit 3.
+export { NotAGitRepositoryError };
 
 /** Thrown when a revision does not name a commit. */
 export class UnknownCommitError extends Error {
