@@ -71,7 +71,10 @@ export class RepositoryTracker implements vscode.Disposable {
   private async init(): Promise<void> {
     const api = await getGitApi();
     if (!api) {
-      this.log.warn('The built-in Git extension is disabled or unavailable; Own It cannot watch for reverts.');
+      // Said once per window: without git, Own It can still show and edit existing incident files.
+      const message = 'Own It cannot find Git (the built-in Git extension is disabled or git is not installed), so it will not watch for reverts. Existing incidents stay available in the Own It view.';
+      this.log.warn(message);
+      void vscode.window.showWarningMessage(message);
       return;
     }
     this.api = api;
