@@ -36,7 +36,7 @@ function installExitHooks() {
   }
 }
 
-function codeServerArgs({ port, dirs, extraArgs = [], smokeTestDriver = true }) {
+function codeServerArgs({ port, dirs, extraArgs = [], smokeTestDriver = true, workspaceTrust = false }) {
   const config = path.join(dirs.root, 'code-server.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   return [
@@ -48,7 +48,8 @@ function codeServerArgs({ port, dirs, extraArgs = [], smokeTestDriver = true }) 
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust is off unless a run tests Restricted Mode (its settings then enable it).
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     // Without this the workbench ignores extensionTestsPath in the URL payload and no test runs.
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
@@ -73,11 +74,11 @@ function probe(port) {
 /**
  * @returns {Promise<{ port: number, url: string, pid: number, log: string, kill(signal?: string): void, stop(): Promise<void> }>}
  */
-export async function startCodeServer({ port, dirs, env = {}, extraArgs, smokeTestDriver, readyTimeoutMs = 30_000, quiet = true }) {
+export async function startCodeServer({ port, dirs, env = {}, extraArgs, smokeTestDriver, workspaceTrust, readyTimeoutMs = 30_000, quiet = true }) {
   installExitHooks();
   const logFile = path.join(dirs.root, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(path.join(node24Bin, 'node'), codeServerArgs({ port, dirs, extraArgs, smokeTestDriver }), {
+  const child = spawn(path.join(node24Bin, 'node'), codeServerArgs({ port, dirs, extraArgs, smokeTestDriver, workspaceTrust }), {
     cwd: dirs.workspace,
     env: { ...node24Env(isolatedEnv(dirs)), ...env },
     // Own process group: the server forks the extension host, file watcher and pty host;

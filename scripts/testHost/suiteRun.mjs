@@ -23,12 +23,16 @@ function readResult(resultFile, lines) {
 
 /**
  * @param {{ label: string, extensionDevelopmentPath?: string, grep?: string, env?: Record<string,string>,
- *   timeoutMs?: number, beforeStart?: (dirs: object) => { env?: Record<string,string>, extensionDevelopmentPath?: string } | void, verbose?: boolean }} options
+ *   timeoutMs?: number, beforeStart?: (dirs: object) => { env?: Record<string,string>, extensionDevelopmentPath?: string } | void, verbose?: boolean,
+ *   suiteEntry?: string, workspaceTrust?: boolean }} options
+ *   `suiteEntry` runs another run() entry (default: the integration suite); `workspaceTrust` starts
+ *   the server without --disable-workspace-trust (Restricted Mode, with the run's settings).
  * @returns {Promise<{ ok: boolean, reason?: string, result?: object, dirs: object, seconds: number }>}
  */
 export async function runSuiteInCodeServer(options) {
   const started = Date.now();
-  if (!fs.existsSync(SUITE_ENTRY)) throw new Error(`${SUITE_ENTRY} is missing: run \`npm run compile-tests\` first`);
+  const suiteEntry = options.suiteEntry ?? SUITE_ENTRY;
+  if (!fs.existsSync(suiteEntry)) throw new Error(`${suiteEntry} is missing: run \`npm run compile-tests\` first`);
   pruneOldRuns();
   const dirs = createRunFolder(options.label);
   // Playwright and this process's own temp files go to the run folder too, not the /tmp root.
@@ -50,7 +54,7 @@ export async function runSuiteInCodeServer(options) {
   };
   const port = await freePort();
   // The extension host inherits the server's environment; extensionEnvironment repeats it for hosts that honour it.
-  const server = await startCodeServer({ port, dirs, env: testEnv });
+  const server = await startCodeServer({ port, dirs, env: testEnv, workspaceTrust: options.workspaceTrust });
   let context;
   try {
     context = await launchBrowser(dirs);
@@ -59,7 +63,7 @@ export async function runSuiteInCodeServer(options) {
       server,
       folder: dirs.workspace,
       extensionDevelopmentPath,
-      extensionTestsPath: SUITE_ENTRY,
+      extensionTestsPath: suiteEntry,
       extensionEnvironment: testEnv,
       timeoutMs: options.timeoutMs ?? 120_000,
       onLine: (_type, line) => {
