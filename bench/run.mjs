@@ -3,6 +3,9 @@
 //   --huge      also the 1,000,000-commit repository (generation takes minutes, the first time)
 //   --runs N    repetitions per measurement (default 5; the table shows median, min, max)
 //   --sizes a,b override the sizes (commits)
+//   --host      also the VS Code host numbers (bench/host.mjs: activation, prompt, panel, 10k view);
+//               builds dist/ for production first, since the host loads the extension from there
+//   --host-only only the host numbers; the scan numbers already in results.json are kept
 // Every scan is timed in the same run as its baseline: the candidate `git log` the scanner
 // itself runs (same arguments, same config), its output consumed and dropped in Node.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -12,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRepo, GENERATOR_VERSION } from './generate.mjs';
+import { runHostBench } from './host.mjs';
 
 const require = createRequire(import.meta.url);
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -148,7 +152,19 @@ async function bundleSize() {
   const esbuild = require(path.join(root, 'node_modules', 'esbuild'));
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'own-it-bench-dist-'));
   try {
-    await esbuild.build({ entryPoints: { extension: path.join(root, 'src', 'extension.ts') }, bundle: true, minify: true, format: 'cjs', platform: 'node', target: 'node20', outdir, external: ['vscode'], logLevel: 'silent' });
+    // Same options as esbuild.js's extension context in production.
+    await esbuild.build({
+      entryPoints: { extension: path.join(root, 'src', 'extension.ts') },
+      bundle: true,
+      minify: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      outdir,
+      external: ['vscode'],
+      alias: { yaml: path.join(root, 'node_modules', 'yaml', 'browser', 'index.js') },
+      logLevel: 'silent',
+    });
     return fs.statSync(path.join(outdir, 'extension.js')).size;
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -163,7 +179,21 @@ function machine() {
 const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 const range = (s, f = ms) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 
+async function host(results) {
+  console.log('[bench] VS Code host: production build into dist/…');
+  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { cwd: root, stdio: 'ignore' });
+  results.host = { generatedAt: new Date().toISOString(), machine: machine(), ...(await runHostBench()) };
+}
+
 async function main() {
+  const resultsFile = path.join(benchDir, 'results.json');
+  if (flag('--host-only')) {
+    const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : { sizes: [] };
+    await host(results);
+    fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+    console.log('\n' + hostTable(results.host));
+    return 0;
+  }
   const results = { generatedAt: new Date().toISOString(), generatorVersion: GENERATOR_VERSION, runs: RUNS, machine: machine(), sizes: [] };
   for (const size of SIZES) {
     const { dir, manifest } = await ensureRepo(benchDir, size);
@@ -185,8 +215,10 @@ async function main() {
     console.log(`[bench] ${size}: scan ${range(full.scan)}, git ${range(full.git)}, ratio ${full.ratio.median.toFixed(2)}×, incremental ${range(inc.rescan)}, detections ${correctness.detected}/${correctness.planted} links ${correctness.linksMatch ? 'match' : 'DIFFER'}`);
   }
   results.bundle = { extensionJsBytes: await bundleSize() };
-  fs.writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  if (flag('--host')) await host(results);
+  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
   console.log('\n' + table(results));
+  if (results.host) console.log('\n' + hostTable(results.host));
   const failed = results.sizes.some((s) => !s.correctness.linksMatch);
   return failed ? 1 : 0;
 }
@@ -200,8 +232,23 @@ function table(r) {
   for (const s of r.sizes.filter((x) => x.noReverts)) {
     rows.push('', `No reverts, ${s.commits.toLocaleString('en')} commits: scan ${range(s.noReverts.scan)}, git ${range(s.noReverts.git)}, ratio ${range(s.noReverts.ratio, (x) => `${x.toFixed(2)}×`)}, ${s.noReverts.detections} detections.`);
   }
-  rows.push('', `Bundle dist/extension.js (minified): ${(r.bundle.extensionJsBytes / 1024).toFixed(1)} KB.`);
+  rows.push('', `Bundle dist/extension.js (minified): ${r.bundle.extensionJsBytes.toLocaleString('en')} bytes (${(r.bundle.extensionJsBytes / 1024).toFixed(1)} KiB).`);
   return rows.join('\n');
+}
+
+function hostTable(h) {
+  const v = h.incidentsView;
+  return [
+    '| Host measurement | Median (min–max) | Runs |',
+    '|---|---:|---:|',
+    `| activate() of our code | ${range(h.activationMs)} | ${h.activationMs.runs} |`,
+    `| bundle module evaluation (Node 20, stub vscode) | ${range(h.moduleLoadMs)} | ${h.moduleLoadMs.runs} |`,
+    `| git revert returned → notification | ${range(h.promptMs)} | ${h.promptMs.runs} |`,
+    `| click → incident panel first contentful paint | ${range(h.panelFirstPaintMs)} | ${h.panelFirstPaintMs.runs} |`,
+    `| ${v.items.toLocaleString('en')} incidents: page load → Open count shown | ${range(v.pageLoadToCountMs)} | ${v.pageLoadToCountMs.runs} |`,
+    `| ${v.items.toLocaleString('en')} incidents: our activation → Open count shown | ${range(v.activationToCountMs)} | ${v.activationToCountMs.runs} |`,
+    `| ${v.items.toLocaleString('en')} incidents: PageDown → next frame with the new focus row | ${range(v.pageDownMs)} | ${v.pageDownMs.runs} |`,
+  ].join('\n');
 }
 
 main().then(

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { OwnItApi } from './api';
 import { registerCommands } from './commands';
@@ -7,13 +8,16 @@ import { snapshotTree } from './views/treeSnapshot';
 
 // Wiring only: no git work and nothing slow is awaited before commands and views exist.
 export function activate(context: vscode.ExtensionContext): OwnItApi {
+  // Benchmark hook (bench/host.mjs): one env lookup unless OWN_IT_BENCH_ACTIVATION names a file.
+  const benchFile = process.env.OWN_IT_BENCH_ACTIVATION;
+  const started = benchFile ? performance.now() : 0;
   const container = new Container(context);
   context.subscriptions.push(container);
   registerCommands(context, container);
   container.registerViews();
   container.registerPanelSerializer();
   container.startTracking((repoRoot, detection) => openPanel(container, { kind: 'revert', repoRoot, detection }));
-  return {
+  const api: OwnItApi = {
     version: 1,
     scanRepository: (folder) => container.history.detections(folder),
     onDidLandRevert: container.onDidLandRevert,
@@ -28,6 +32,8 @@ export function activate(context: vscode.ExtensionContext): OwnItApi {
     prevention: container.prevention.api,
     ciFindings: () => container.ciStatus.findings(),
   };
+  if (benchFile) fs.appendFileSync(benchFile, `${JSON.stringify({ activateMs: performance.now() - started, at: Date.now() })}\n`);
+  return api;
 }
 
 export function deactivate(): void {

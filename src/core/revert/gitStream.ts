@@ -41,7 +41,7 @@ export async function* streamTokens(
   args: string[],
   fields: number,
   batch: number,
-  options: { flushEachRecord?: boolean } = {},
+  options: { flushEachRecord?: boolean; firstBatch?: number } = {},
 ): AsyncGenerator<string[]> {
   const child = start(runner, args, options.flushEachRecord);
   const stderr: Buffer[] = [];
@@ -55,7 +55,8 @@ export async function* streamTokens(
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let tokens: string[] = [];
-  const perBatch = fields * batch;
+  // A smaller first batch lets a consumer start its own work early in a long walk.
+  let perBatch = fields * Math.max(1, options.firstBatch ?? batch);
   let finished = false;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
@@ -66,6 +67,7 @@ export async function* streamTokens(
       while (tokens.length >= perBatch) {
         yield tokens.slice(0, perBatch);
         tokens = tokens.slice(perBatch);
+        perBatch = fields * batch;
       }
     }
     pending += decoder.end();
@@ -77,6 +79,24 @@ export async function* streamTokens(
   } finally {
     if (!finished && child.exitCode === null) child.kill();
   }
+}
+
+/** Runs git with `input` on stdin (revisions for `--stdin`: no command-line length limit) and returns its output. */
+export function runGit(runner: GitRunner, args: string[], input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = start(runner, args);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdin.on('error', () => undefined);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `git ${args[0]} exited with code ${code}`));
+    });
+    child.stdin.end(input);
+  });
 }
 
 /**

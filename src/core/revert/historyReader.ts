@@ -46,7 +46,13 @@ export interface HistoryQuery {
  * is never held in memory at once, and git walks it once (paging with `--skip` would re-walk
  * everything before each page, quadratic in the number of candidates).
  */
-export async function* readCandidatePages(git: SimpleGit, runner: GitRunner, query: HistoryQuery = {}): AsyncGenerator<LogCommit[]> {
+export async function* readCandidatePages(
+  git: SimpleGit,
+  runner: GitRunner,
+  query: HistoryQuery = {},
+  pageSize = PAGE_SIZE,
+  firstPageSize = pageSize,
+): AsyncGenerator<LogCommit[]> {
   const rev = query.revRange ?? 'HEAD';
   assertSafeRevision(rev);
   if (query.since !== undefined && (query.since.trim() === '' || query.since.includes('\0'))) {
@@ -55,7 +61,7 @@ export async function* readCandidatePages(git: SimpleGit, runner: GitRunner, que
   if (query.maxCount !== undefined && !(query.maxCount >= 1)) return;
   if (rev === 'HEAD' && !(await hasHead(git))) return;
   const args = candidateLogArgs(query);
-  for await (const tokens of streamTokens(runner, args, FIELDS, PAGE_SIZE)) {
+  for await (const tokens of streamTokens(runner, args, FIELDS, Math.max(1, pageSize), { firstBatch: firstPageSize })) {
     const page = parseLog(`${tokens.join('\0')}\0`);
     if (page.length > 0) yield page;
   }

@@ -1,6 +1,6 @@
-import type { SimpleGit } from 'simple-git';
 import { isFullSha } from '../git/revision';
-import { CommitNameResolver, Limiter, streamTokens, type GitRunner } from './gitStream';
+import { MIN_PREFIX, type AncestorMatch, type SubjectMatcher } from './ancestorSearch';
+import { CommitNameResolver, Limiter, runGit, streamTokens, type GitRunner } from './gitStream';
 
 /** What git knows about a commit that a revert points at. */
 export interface CommitFacts {
@@ -12,11 +12,10 @@ export interface CommitFacts {
   files: string[];
 }
 
-/** Subjects shorter than this are too vague to match as a truncated prefix. */
-const MIN_PREFIX = 8;
 /** How many grep hits we look through per lookup; the nearest ancestor comes first. */
 const LOOKUP_LIMIT = 20;
-const DESCRIBE_CHUNK = 100;
+/** Shas per `describe` git process; they go over stdin, so the command line stays short. */
+const DESCRIBE_CHUNK = 2000;
 
 /**
  * Finds the commits a revert message refers to, asking git each time and caching answers for
@@ -30,10 +29,7 @@ export class LinkResolver {
   private readonly names: CommitNameResolver;
   private readonly lookups = new Limiter();
 
-  constructor(
-    private readonly git: SimpleGit,
-    private readonly runner: GitRunner,
-  ) {
+  constructor(private readonly runner: GitRunner) {
     this.names = new CommitNameResolver(runner);
   }
 
@@ -83,20 +79,33 @@ export class LinkResolver {
     );
   }
 
+  /**
+   * Tries `matchers` one by one, strongest first, each with its own `git log --grep` over the
+   * ancestry of `revert` (what {@link AncestorSearch} does for a whole scan in one walk).
+   */
+  async findByMatchers(revert: string, matchers: readonly SubjectMatcher[]): Promise<AncestorMatch | undefined> {
+    for (const m of matchers) {
+      const sha =
+        m.evidence === 'subject-exact'
+          ? await this.findBySubject(revert, m.subject)
+          : m.evidence === 'pr-number'
+            ? await this.findByPullRequest(revert, m.pr)
+            : await this.findBySubjectPrefix(revert, m.prefix);
+      if (sha !== undefined) return { sha, evidence: m.evidence };
+    }
+    return undefined;
+  }
+
   /** Parents, message and changed paths of full shas, fetched in batches and cached. */
   async describe(shas: string[]): Promise<Map<string, CommitFacts>> {
     const missing = [...new Set(shas)].filter((s) => isFullSha(s) && !this.facts.has(s));
     for (let i = 0; i < missing.length; i += DESCRIBE_CHUNK) {
       const chunk = missing.slice(i, i + DESCRIBE_CHUNK);
-      const out = await this.git.raw([
-        'log',
-        '--no-walk=unsorted',
-        '--format=%x01%H%x00%P%x00%s%x00%b%x00',
-        '--name-only',
-        '--end-of-options',
-        ...chunk,
-        '--',
-      ]);
+      const out = await runGit(
+        this.runner,
+        ['log', '--no-walk=unsorted', '--format=%x01%H%x00%P%x00%s%x00%b%x00', '--name-only', '--stdin', '--'],
+        `${chunk.join('\n')}\n`,
+      );
       for (const record of out.split('\x01').slice(1)) {
         const [sha, parents, subject, body, files] = record.split('\0');
         this.facts.set(sha, {

@@ -1,6 +1,7 @@
 import type { SimpleGit } from 'simple-git';
 import { openRepository } from '../git/createGit';
-import { resolveRevision } from '../git/revision';
+import { assertSafeRevision, isFullSha, resolveRevision } from '../git/revision';
+import { AncestorSearch, MIN_PREFIX, type AncestorMatch, type SubjectMatcher } from './ancestorSearch';
 import { gitRunner, type GitRunner } from './gitStream';
 import { readCandidatePages, readCommit, type HistoryQuery, type LogCommit } from './historyReader';
 import { LinkResolver, type CommitFacts } from './linkResolver';
@@ -18,6 +19,8 @@ interface Candidate {
   reverted: string[];
   evidence: LinkEvidence;
   mergeParent?: string;
+  /** A pending subject or PR lookup. */
+  lookup?: Promise<AncestorMatch | undefined>;
 }
 
 /**
@@ -46,22 +49,60 @@ export class RevertScanner {
    * Detections newest first, produced page by page. `onCandidates` sees every page of commits
    * git's filter let through (revert-like or not), before they are classified: the scan cache
    * keeps their order to merge an incremental scan exactly as a full one would list it.
+   *
+   * Pages are read and their links started as fast as git delivers them (sha links through
+   * `cat-file`, subject and PR links registered with one {@link AncestorSearch} walk that runs
+   * beside the candidate walk); detections are yielded in order as each page's links settle.
+   * Pages wait in memory while the walk catches up, so memory follows the candidates (about
+   * 1% of commits), never the whole history.
    */
   async *scan(query: HistoryQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
-    const resolver = new LinkResolver(this.git, this.runner);
-    const pages = readCandidatePages(this.git, this.runner, query);
-    try {
-      // Ask for the next page before classifying this one, so git keeps walking the history
-      // while the links of this page are looked up (the walk and the lookups overlap).
-      let next = pages.next();
-      for (let current = await next; !current.done; current = await next) {
-        next = pages.next();
-        next.catch(() => undefined);
-        onCandidates?.(current.value);
-        yield* await this.classify(current.value, resolver);
+    const resolver = new LinkResolver(this.runner);
+    const search = new AncestorSearch(
+      this.runner,
+      () => positiveTips(this.git, query.revRange ?? 'HEAD'),
+      (revert, matchers) => resolver.findByMatchers(revert.sha, matchers),
+    );
+    const ready: Promise<RevertDetection[]>[] = [];
+    let wake: (() => void) | undefined;
+    let producing = true;
+    let stop = false;
+    const notify = (): void => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    const produce = (async () => {
+      try {
+        for await (const page of readCandidatePages(this.git, this.runner, query, SCAN_PAGE_SIZE, FIRST_PAGE_SIZE)) {
+          if (stop) break;
+          onCandidates?.(page);
+          const candidates = await this.startLinks(page, resolver, search);
+          search.advance(page[page.length - 1].sha);
+          const done = this.finishPage(candidates, resolver);
+          done.catch(() => undefined);
+          ready.push(done);
+          notify();
+        }
+      } finally {
+        search.end();
+        producing = false;
+        notify();
       }
+    })();
+    produce.catch(() => undefined);
+    try {
+      for (let i = 0; ; i++) {
+        while (i >= ready.length && producing) await new Promise<void>((resolve) => (wake = resolve));
+        if (i >= ready.length) break;
+        yield* await ready[i];
+        ready[i] = EMPTY;
+      }
+      await produce;
     } finally {
-      await pages.return(undefined);
+      stop = true;
+      search.close();
+      await produce.catch(() => undefined);
       resolver.close();
     }
   }
@@ -72,22 +113,44 @@ export class RevertScanner {
     if (!sha) throw new Error(`unknown commit ${JSON.stringify(rev)}`);
     const commit = await readCommit(this.git, sha);
     if (!commit) return undefined;
-    const resolver = new LinkResolver(this.git, this.runner);
+    const resolver = new LinkResolver(this.runner);
     try {
-      return (await this.classify([commit], resolver))[0];
+      // One commit: its own `git log --grep` per matcher is cheaper than a walk of every commit.
+      const lookups: SubjectLookups = { find: (revert, matchers) => resolver.findByMatchers(revert.sha, matchers) };
+      return (await this.finishPage(await this.startLinks([commit], resolver, lookups), resolver))[0];
     } finally {
       resolver.close();
     }
   }
 
-  private async classify(commits: LogCommit[], resolver: LinkResolver): Promise<RevertDetection[]> {
+  /**
+   * Parses a page and starts each candidate's link: sha and MR links are awaited here (they
+   * need no history walk of ours); subject and PR lookups are registered and settle later.
+   */
+  private async startLinks(commits: readonly LogCommit[], resolver: LinkResolver, lookups: SubjectLookups): Promise<Candidate[]> {
     const candidates: Candidate[] = [];
     for (const commit of commits) {
       const parsed = parseRevertMessage(commit.subject, commit.body);
       if (parsed) candidates.push({ commit, parsed, reverted: [], evidence: 'none' });
     }
-    await Promise.all(candidates.map((c) => link(c, resolver)));
+    await Promise.all(candidates.map((c) => linkDirect(c, resolver)));
+    for (const c of candidates) {
+      if (c.evidence !== 'none') continue;
+      const matchers = subjectMatchers(c.parsed);
+      if (matchers.length > 0) c.lookup = lookups.find(c.commit, matchers);
+    }
+    return candidates;
+  }
 
+  private async finishPage(candidates: Candidate[], resolver: LinkResolver): Promise<RevertDetection[]> {
+    await Promise.all(
+      candidates.map(async (c) => {
+        const found = await c.lookup;
+        if (found === undefined) return;
+        c.reverted = [found.sha];
+        c.evidence = found.evidence;
+      }),
+    );
     const single = candidates.filter((c) => c.reverted.length === 1);
     const facts = await resolver.describe(single.flatMap((c) => [c.commit.sha, c.reverted[0]]));
     return candidates.map((c) => {
@@ -100,8 +163,22 @@ export class RevertScanner {
   }
 }
 
-/** Tries each kind of evidence, strongest first; leaves `none` rather than guess. */
-async function link(c: Candidate, resolver: LinkResolver): Promise<void> {
+const EMPTY: Promise<RevertDetection[]> = Promise.resolve([]);
+/**
+ * Candidates per page: small enough that the subject walk, which may not pass a candidate
+ * before its page is registered, is held back only briefly; large enough that each page's
+ * `describe` batch (one git process) stays rare.
+ */
+const SCAN_PAGE_SIZE = 250;
+/** The first page is small so the subject walk can start early. */
+const FIRST_PAGE_SIZE = 10;
+
+interface SubjectLookups {
+  find(revert: LogCommit, matchers: readonly SubjectMatcher[]): Promise<AncestorMatch | undefined>;
+}
+
+/** Links named by sha, or by a GitLab MR number (needs the body, so it keeps its own grep). */
+async function linkDirect(c: Candidate, resolver: LinkResolver): Promise<void> {
   const { parsed, commit } = c;
   const found = await Promise.all(parsed.shas.map((s) => resolver.resolveSha(s)));
   const reverted = [...new Set(found.filter((s): s is string => s !== undefined && s !== commit.sha))];
@@ -111,28 +188,40 @@ async function link(c: Candidate, resolver: LinkResolver): Promise<void> {
     if (parsed.mergeParent) c.mergeParent = await resolver.resolveSha(parsed.mergeParent);
     return;
   }
-  const attempt = async (evidence: LinkEvidence, lookup: () => Promise<string | undefined>): Promise<boolean> => {
-    const sha = await lookup();
-    if (sha === undefined) return false;
-    c.reverted = [sha];
-    c.evidence = evidence;
-    return true;
-  };
   // A GitLab MR number names the merge commit; its title often equals a commit inside the MR,
-  // so it goes before the subject. A GitHub PR number and an exact subject name the same
-  // squash commit; the subject is tried first because it also covers merge-commit reverts.
+  // so it goes before the subject.
   const mr = parsed.mrNumber;
-  if (mr !== undefined && (await attempt('mr-number', () => resolver.findByMergeRequest(commit.sha, mr)))) return;
+  if (mr === undefined) return;
+  const sha = await resolver.findByMergeRequest(commit.sha, mr);
+  if (sha === undefined) return;
+  c.reverted = [sha];
+  c.evidence = 'mr-number';
+}
+
+/**
+ * The subject-based evidence to try, strongest first. A GitHub PR number and an exact subject
+ * name the same squash commit; the subject goes first because it also covers merge-commit
+ * reverts. A truncated subject is only ever a prefix.
+ */
+function subjectMatchers(parsed: ParsedRevertMessage): SubjectMatcher[] {
+  const out: SubjectMatcher[] = [];
   const subject = parsed.subject;
-  if (subject !== undefined && !parsed.subjectTruncated) {
-    if (await attempt('subject-exact', () => resolver.findBySubject(commit.sha, subject))) return;
+  if (subject !== undefined && !parsed.subjectTruncated) out.push({ evidence: 'subject-exact', subject });
+  for (const pr of parsed.prNumbers) out.push({ evidence: 'pr-number', pr });
+  if (subject !== undefined && parsed.subjectTruncated && subject.trim().length >= MIN_PREFIX) {
+    out.push({ evidence: 'subject-prefix', prefix: subject });
   }
-  for (const n of parsed.prNumbers) {
-    if (await attempt('pr-number', () => resolver.findByPullRequest(commit.sha, n))) return;
-  }
-  if (subject !== undefined && parsed.subjectTruncated) {
-    await attempt('subject-prefix', () => resolver.findBySubjectPrefix(commit.sha, subject));
-  }
+  return out;
+}
+
+/** Full shas the walk of `revRange` starts from (`A..B` → B), for the subject walk's whole-history search. */
+async function positiveTips(git: SimpleGit, revRange: string): Promise<string[]> {
+  assertSafeRevision(revRange);
+  const out = await git.raw(['rev-parse', revRange, '--']);
+  return out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => isFullSha(l));
 }
 
 function refineKind(c: Candidate, facts: Map<string, CommitFacts>): RevertKind {

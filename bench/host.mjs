@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+// Host benchmarks in the real VS Code (code-server + chromium via playwright-core), run by
+// `npm run bench -- --host` (or `node bench/host.mjs [--runs N] [--view-runs N] [--items N]`).
+// Needs `npm run build` and `npm run compile-tests` first (run.mjs does both for --host).
+//   activation   our activate() body, recorded by the extension itself when
+//                OWN_IT_BENCH_ACTIVATION names a file (one line per activation, per page load)
+//   prompt       a revert made with the git CLI in the workspace → the notification in the DOM:
+//                from the moment `git revert` returned to a MutationObserver seeing the text
+//   panel        click on an incident row → the webview's first-contentful-paint
+//   10k view     10,000 incident files → the Incidents view shows the Open count (from page load
+//                and from our activation), and PageDown in the tree: key press to the first
+//                animation frame after the focused row changed
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer } from '../scripts/testHost/codeServer.mjs';
+import { CODE_SERVER_VERSION, repoRoot } from '../scripts/testHost/hostPaths.mjs';
+import { createRunFolder, freePort, pruneOldRuns } from '../scripts/testHost/runFolder.mjs';
+import { seedTestWorkspace } from '../scripts/testHost/gitRepo.mjs';
+import { setupHost } from '../scripts/testHost/setup.mjs';
+import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
+
+const require = createRequire(import.meta.url);
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const { newIncident, serializeIncident } = require(path.join(repoRoot, 'out', 'src', 'core', 'incidents', 'index.js'));
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? Number(argv[i + 1]) : fallback;
+};
+const RUNS = option('--runs', 5);
+const VIEW_RUNS = option('--view-runs', 3);
+const ITEMS = option('--items', 10_000);
+/** PageDown presses per load: the Open group lists 200 rows before its "Show more" row. */
+const PAGE_DOWNS = 6;
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1], runs: s.length };
+};
+const log = (m) => console.error(`[bench:host] ${m}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(fn, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+/** Opens (or reloads) the workbench; resolves when the Own It icon is in the activity bar. */
+async function openWorkbench(page, url) {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar .action-item a[aria-label^="Own It"], .activitybar .action-item[aria-label^="Own It"]').first().waitFor({ timeout: 60_000 });
+}
+
+async function runCommand(page, label) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('F1');
+  if (!(await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
+    await page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 }, force: true });
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+  }
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+async function showOwnIt(page) {
+  const header = page.locator('.part.sidebar .pane-header', { hasText: 'Incidents' }).first();
+  if (!(await header.isVisible())) {
+    await page.locator('.activitybar .action-item a[aria-label^="Own It"], .activitybar .action-item[aria-label^="Own It"]').first().click();
+  }
+  await header.waitFor();
+}
+
+function activationLines(file) {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+/** activate() of our bundle, once per page load (each load starts a new extension host). */
+async function measureActivation(page, url, file) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const before = activationLines(file).length;
+    await openWorkbench(page, url);
+    const lines = await waitFor(() => {
+      const l = activationLines(file);
+      return l.length > before ? l : undefined;
+    }, 60_000, 'the activation record');
+    times.push(lines[lines.length - 1].activateMs);
+  }
+  return stats(times);
+}
+
+/** Module evaluation of dist/extension.js in plain Node with a stub `vscode` (not in VS Code). */
+function measureModuleLoad() {
+  const script = `
+    const Module = require('module');
+    const load = Module._load;
+    const stub = new Proxy(function () {}, { get: (t, k) => (k === 'then' ? undefined : stub), apply: () => stub, construct: () => stub });
+    // esbuild copies the module's own names into a namespace object, so offer every property name the bundle reads.
+    const file = ${JSON.stringify(path.join(repoRoot, 'dist', 'extension.js'))};
+    const api = {};
+    for (const m of require('fs').readFileSync(file, 'utf8').matchAll(/\\.([A-Za-z_$][\\w$]*)/g)) api[m[1]] = stub;
+    Module._load = function (req, ...rest) { return req === 'vscode' ? api : load.call(this, req, ...rest); };
+    const t = performance.now();
+    require(file);
+    process.stdout.write(String(performance.now() - t));`;
+  const times = [];
+  for (let i = 0; i < RUNS; i++) times.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  return stats(times);
+}
+
+/**
+ * Notification for a revert made with the git CLI. Toasts are not reliably painted in a headless
+ * page, so the page watches the status bar's notification bell (it turns into `bell-dot` when a
+ * notification arrives) and stamps the change with its own clock; the text is checked afterwards in
+ * the Notifications center.
+ */
+async function measurePrompt(page, repo) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    const subject = `Bench change ${i} ${Date.now().toString(36)}`;
+    const file = path.join(repo.dir, 'src', `bench-${i}.js`);
+    fs.writeFileSync(file, `export const BENCH_${i} = ${i};\n`);
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', subject);
+    await sleep(2000); // the commit's own refresh settles before the revert lands
+    await page.evaluate(() => {
+      const dot = () => document.getElementById('status.notifications')?.querySelector('.codicon-bell-dot') != null;
+      window.__ownItSeen = undefined;
+      const observer = new MutationObserver(() => {
+        if (window.__ownItSeen === undefined && dot()) {
+          window.__ownItSeen = Date.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    });
+    repo.git('revert', '--no-edit', 'HEAD');
+    const revertedAt = Date.now();
+    const seenAt = await waitFor(() => page.evaluate(() => window.__ownItSeen), 30_000, `a notification after reverting "${subject}"`);
+    await runCommand(page, 'Notifications: Show Notifications');
+    await page.locator('.notifications-center .notification-list-item-message').filter({ hasText: subject }).first().waitFor({ timeout: 10_000 });
+    times.push(seenAt - revertedAt);
+  }
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  return stats(times);
+}
+
+async function findTitleFrame(page, title) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const value = await frame.evaluate(() => document.querySelector('#f-title')?.value).catch(() => undefined);
+    if (value === title) return frame;
+  }
+  return undefined;
+}
+
+/**
+ * Click on the incident row → first contentful paint of the panel's webview document (its own
+ * `first-contentful-paint` entry, on the same wall clock as the click, which the page stamps).
+ */
+async function measurePanel(page) {
+  const times = [];
+  let fallbacks = 0;
+  const title = 'Bench panel incident';
+  for (let i = 0; i < RUNS; i++) {
+    await runCommand(page, 'View: Close All Editors');
+    await showOwnIt(page);
+    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const box = await row.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const clickedAt = await page.evaluate(() => Date.now());
+    await page.mouse.down();
+    await page.mouse.up();
+    const frame = await waitFor(() => findTitleFrame(page, title), 30_000, 'the incident panel');
+    const paintedAt = await frame.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return fcp ? performance.timeOrigin + fcp.startTime : undefined;
+    });
+    // Rarely the document has no paint entry (painted before it was shown): then the moment we
+    // found the title, an upper bound (polled every 10 ms).
+    times.push((paintedAt ?? Date.now()) - clickedAt);
+    if (paintedAt === undefined) fallbacks++;
+  }
+  return { ...stats(times), withoutPaintEntry: fallbacks };
+}
+
+function writeIncidents(workspace, count) {
+  const dir = path.join(workspace, 'docs', 'incidents');
+  fs.mkdirSync(dir, { recursive: true });
+  const base = Date.parse('2025-01-01T09:00:00Z');
+  for (let i = 0; i < count; i++) {
+    const detected = new Date(base + i * 3_600_000);
+    const incident = newIncident(
+      {
+        id: `INC-${detected.toISOString().slice(0, 10).replace(/-/g, '')}-${i.toString(16).padStart(4, '0')}`,
+        title: `Generated incident ${i}`,
+        status: i % 3 === 0 ? 'resolved' : 'open',
+        ...(i % 3 === 0 ? { resolved: new Date(detected.getTime() + 1_800_000).toISOString() } : {}),
+        actions: [{ text: `Follow up ${i}`, kind: 'fix', done: false }],
+      },
+      detected,
+    );
+    fs.writeFileSync(path.join(dir, `${detected.toISOString().slice(0, 10)}-generated-${i}.md`), serializeIncident(incident));
+  }
+}
+
+/**
+ * Page load → the Open group shows its count; then PageDown in the tree, each key timed in the
+ * page from keydown to the first animation frame after the focused row changed.
+ */
+async function measureView(page, url, openCount, activationFile) {
+  const ready = [];
+  const afterActivation = [];
+  const keys = [];
+  for (let i = 0; i < VIEW_RUNS; i++) {
+    const started = Date.now();
+    await openWorkbench(page, url);
+    await showOwnIt(page);
+    const group = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Open' }).filter({ hasText: String(openCount) }).first();
+    await group.waitFor({ timeout: 120_000 });
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Generated incident' }).first().waitFor({ timeout: 60_000 });
+    const shownAt = Date.now();
+    ready.push(shownAt - started);
+    const act = activationLines(activationFile);
+    afterActivation.push(shownAt - act[act.length - 1].at);
+    // A click on the group row focuses the tree and toggles the group: twice leaves it expanded.
+    await group.click();
+    await group.click();
+    await page.locator(".part.sidebar .monaco-list-row", { hasText: "Generated incident" }).first().waitFor();
+    for (let k = 0; k < PAGE_DOWNS; k++) {
+      await page.evaluate(() => {
+        const row = [...document.querySelectorAll('.part.sidebar .monaco-list-row')].find((r) => r.textContent.includes('Generated incident'));
+        const list = row?.closest('.monaco-list');
+        const focused = () => list?.querySelector('.monaco-list-row.focused')?.getAttribute('data-index');
+        window.__ownItKey = new Promise((resolve) => {
+          const before = focused();
+          let t = 0;
+          const tick = () => {
+            if (focused() !== before) requestAnimationFrame(() => resolve(performance.now() - t));
+            else if (performance.now() - t > 2000) resolve(undefined); // at the end of the list
+            else requestAnimationFrame(tick);
+          };
+          window.addEventListener('keydown', () => ((t = performance.now()), tick()), { capture: true, once: true });
+        });
+      });
+      await page.keyboard.press('PageDown');
+      const ms = await page.evaluate(() => window.__ownItKey);
+      if (ms !== undefined) keys.push(ms);
+    }
+  }
+  return { ready: stats(ready), afterActivation: stats(afterActivation), pageDown: stats(keys) };
+}
+
+export async function runHostBench() {
+  setupHost();
+  pruneOldRuns();
+  const dirs = createRunFolder('bench');
+  const repo = seedTestWorkspace(dirs.workspace, path.join(dirs.root, 'git-home'));
+  const bad = repo.commit('Cache cart totals per session', { 'src/cart.js': 'export const cache = new Map();\n' });
+  const revert = repo.revert(bad);
+  fs.mkdirSync(path.join(dirs.workspace, 'docs', 'incidents'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dirs.workspace, 'docs', 'incidents', '2026-11-18-bench-panel-incident.md'),
+    serializeIncident(newIncident({ title: 'Bench panel incident', culprits: [bad], revert }, new Date('2026-11-18T13:30:00Z'))),
+  );
+  repo.git('add', '-A');
+  repo.git('commit', '-q', '-m', 'Write up the bench incident');
+  const activationFile = path.join(dirs.root, 'activation.jsonl');
+  const port = await freePort();
+  const server = await startCodeServer({ port, dirs, env: { OWN_IT_BENCH_ACTIVATION: activationFile } });
+  const context = await launchBrowser(dirs);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const url = workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: repoRoot });
+    log(`activation (${RUNS} page loads)…`);
+    const activation = await measureActivation(page, url, activationFile);
+    const moduleLoad = measureModuleLoad();
+    log(`prompt after git revert (${RUNS} reverts)…`);
+    const prompt = await measurePrompt(page, repo);
+    log(`incident panel first paint (${RUNS} opens)…`);
+    const panel = await measurePanel(page);
+    log(`writing ${ITEMS} incident files…`);
+    writeIncidents(dirs.workspace, ITEMS);
+    const open = fs.readdirSync(path.join(dirs.workspace, 'docs', 'incidents')).length - Math.ceil(ITEMS / 3);
+    log(`Incidents view with ${ITEMS} incidents (${VIEW_RUNS} page loads)…`);
+    const view = await measureView(page, url, open, activationFile);
+    return {
+      versions: { codeServer: CODE_SERVER_VERSION, extensionBundleBytes: fs.statSync(path.join(repoRoot, 'dist', 'extension.js')).size },
+      activationMs: activation,
+      moduleLoadMs: moduleLoad,
+      promptMs: prompt,
+      panelFirstPaintMs: panel,
+      incidentsView: { items: ITEMS, open, pageLoadToCountMs: view.ready, activationToCountMs: view.afterActivation, pageDownMs: view.pageDown },
+    };
+  } finally {
+    await context.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(benchDir, 'host.mjs')) {
+  runHostBench().then(
+    (r) => {
+      console.log(JSON.stringify(r, null, 2));
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
