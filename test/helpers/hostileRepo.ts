@@ -1,3 +1,4 @@
+export { buildCli } from './cli';
 /**
  * Hostile repositories: commit messages, authors, refs and file names an attacker (or just an
  * unlucky history) can put in front of Own It, plus the repository shapes and configs that make
@@ -282,22 +283,6 @@ export interface CliRun {
  * The CLI bundle: `OWN_IT_CLI` (CI points it at `npm run build`'s dist/cli.js) or a private
  * esbuild of src/cli.ts, so work in progress elsewhere in the extension cannot break these tests.
  */
-export async function buildCli(): Promise<{ path: string; dispose(): void }> {
-  if (process.env.OWN_IT_CLI) return { path: path.resolve(process.env.OWN_IT_CLI), dispose: () => undefined };
-  const dir = makeTempDir('cli-build-');
-  const outfile = path.join(dir, 'cli.js');
-  const esbuild = (await import('esbuild')) as typeof import('esbuild');
-  await esbuild.build({
-    entryPoints: [path.resolve(__dirname, '..', '..', '..', 'src', 'cli.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-  });
-  return { path: outfile, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Runs the CLI in `repo` (or `cwd`) with the repo's isolated git env, plus `env` overrides. */
 export function runCli(cli: string, args: string[], repo: TempRepo, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { buildCli } from '../helpers/cli';
 import { BOB, makeTempDir, TempRepo } from '../helpers/tempRepo';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 interface Run {
   status: number | null;
@@ -15,7 +15,7 @@ interface Run {
 describe('own-it scan (CLI)', function () {
   this.timeout(60000);
   let cli: string;
-  let buildDir: string | undefined;
+  let built: { path: string; dispose(): void };
   let repo: TempRepo;
   let bare: TempRepo;
   let login: string;
@@ -24,25 +24,8 @@ describe('own-it scan (CLI)', function () {
   let squash: string;
 
   before(async () => {
-    // OWN_IT_CLI lets CI point at the dist/cli.js `npm run build` made. Otherwise build the same
-    // bundle alone, so work in progress elsewhere in the extension cannot break this test.
-    if (process.env.OWN_IT_CLI) {
-      cli = path.resolve(process.env.OWN_IT_CLI);
-    } else {
-      buildDir = makeTempDir('cli-build-');
-      cli = path.join(buildDir, 'cli.js');
-      const esbuild = (await import('esbuild')) as typeof import('esbuild');
-      await esbuild.build({
-        entryPoints: [path.join(ROOT, 'src', 'cli.ts')],
-        bundle: true,
-        format: 'cjs',
-        platform: 'node',
-        target: 'node20',
-        outfile: cli,
-        logLevel: 'silent',
-        banner: { js: '#!/usr/bin/env node' },
-      });
-    }
+    built = await buildCli();
+    cli = built.path;
     repo = TempRepo.create();
     login = repo.commit('Add login', { 'login.ts': '1' });
     revert = repo.revert(login, BOB);
@@ -54,7 +37,7 @@ describe('own-it scan (CLI)', function () {
   after(() => {
     repo.dispose();
     bare.dispose();
-    if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
+    built.dispose();
   });
 
   function run(args: string[], cwd = repo.path): Run {

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { buildCli } from '../helpers/cli';
 import { makeTempDir, TempRepo } from '../helpers/tempRepo';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 interface Run {
   status: number | null;
@@ -15,27 +14,17 @@ interface Run {
 describe('own-it scan --deploys and own-it metrics (CLI)', function () {
   this.timeout(60000);
   let cli: string;
-  let buildDir: string;
+  let built: { path: string; dispose(): void };
   let repo: TempRepo;
   let c1: string;
   let c2: string;
 
   before(async () => {
     // Built alone (like dist/cli.js) so work in progress elsewhere in the extension cannot break it.
-    buildDir = makeTempDir('cli-build-');
-    cli = path.join(buildDir, 'cli.js');
-    const esbuild = (await import('esbuild')) as typeof import('esbuild');
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src', 'cli.ts')],
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      outfile: cli,
-      logLevel: 'silent',
-    });
+    built = await buildCli();
+    cli = built.path;
   });
-  after(() => fs.rmSync(buildDir, { recursive: true, force: true }));
+  after(() => built.dispose());
 
   beforeEach(() => {
     repo = TempRepo.create();

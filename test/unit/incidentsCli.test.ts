@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IncidentStore } from '../../src/core/incidents/incidentStore';
+import { buildCli } from '../helpers/cli';
 import { makeTempDir, TempRepo } from '../helpers/tempRepo';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 interface Run {
   status: number | null;
@@ -16,27 +16,16 @@ interface Run {
 describe('own-it incidents (CLI)', function () {
   this.timeout(60000);
   let cli: string;
-  let buildDir: string;
+  let built: { path: string; dispose(): void };
   let repo: TempRepo;
 
   before(async () => {
     // The same bundle `npm run build` makes for dist/cli.js, built alone so that work in
     // progress elsewhere in the extension bundle cannot break this test.
-    buildDir = makeTempDir('cli-build-');
-    cli = path.join(buildDir, 'cli.js');
-    const esbuild = (await import('esbuild')) as typeof import('esbuild');
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src', 'cli.ts')],
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      outfile: cli,
-      logLevel: 'silent',
-      banner: { js: '#!/usr/bin/env node' },
-    });
+    built = await buildCli();
+    cli = built.path;
   });
-  after(() => fs.rmSync(buildDir, { recursive: true, force: true }));
+  after(() => built.dispose());
 
   beforeEach(() => {
     repo = TempRepo.create();
