@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:ui`: playwright tests (out/test/ui/**/*.test.js, run by mocha in Node) against the
 // real workbench served by code-server with Own It loaded from this checkout. The runner owns the
-// server, the run folder and a global timeout; mocha owns the browser.
+// server, the run folder and a global timeout; mocha owns the browser. OWN_IT_UI_GREP runs only
+// the tests whose title matches.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import { workbenchUrl } from './workbench.mjs';
 const TIMEOUT_MS = Number(process.env.OWN_IT_UI_TIMEOUT_MS ?? 240_000);
 const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
 const UI_TESTS = path.join(repoRoot, 'out', 'test', 'ui');
+const RELOAD_WINDOW_KEY = 'ctrl+alt+shift+r';
 /** Screenshots worth showing in the README; copied to media/ with --update-media. */
 const README_SHOTS = {
   'incident-panel-dark': 'incident-panel-dark.png',
@@ -51,7 +53,7 @@ async function stopGroup(child, exited) {
 function runMocha(env) {
   const mocha = spawn(
     process.execPath,
-    [path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '90000', '--fail-zero', '--recursive', '--extension', 'test.js', UI_TESTS],
+    [path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '90000', '--fail-zero', '--recursive', '--extension', 'test.js', ...(process.env.OWN_IT_UI_GREP ? ['--grep', process.env.OWN_IT_UI_GREP] : []), UI_TESTS],
     { cwd: repoRoot, env, stdio: 'inherit', detached: true },
   );
   const exited = new Promise((resolve) => mocha.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
@@ -76,6 +78,9 @@ async function main() {
   const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
   const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
   fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+  // Developer: Reload Window on a key, so a test can reload within milliseconds of typing (the
+  // command palette takes longer than the incident panel's 500 ms autosave).
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'keybindings.json'), JSON.stringify([{ key: RELOAD_WINDOW_KEY, command: 'workbench.action.reloadWindow' }], null, 2));
   const repo = seedTestWorkspace(dirs.workspace, path.join(dirs.root, 'git-home'));
   addRevertedChange(repo);
   fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
@@ -96,6 +101,7 @@ async function main() {
       OWN_IT_UI_SETTINGS: settingsFile,
       OWN_IT_TEST_WORKSPACE: dirs.workspace,
       OWN_IT_SCREENSHOTS: SCREENSHOTS,
+      OWN_IT_UI_RELOAD_KEY: RELOAD_WINDOW_KEY,
     });
   } finally {
     await server.stop();
