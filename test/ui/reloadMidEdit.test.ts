@@ -30,6 +30,14 @@ describe('Incident panel across a window reload', function () {
     await screenshotOnFailure(this.currentTest);
   });
 
+  after(async () => {
+    // A reloaded window reopens every editor and focuses the active panel once its webview has
+    // loaded, which can take focus from a command palette opened by the next file's tests. Leave
+    // the window as the other files find it: no editors open.
+    await wb?.runCommand('View: Close All Editors').catch(() => undefined);
+    await wb?.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  });
+
   const onDisk = (title: string) => fs.readFileSync(files.get(title) as string, 'utf8');
 
   /** The webview frame whose incident has this title (panels are iframes; hidden ones stay loaded). */
