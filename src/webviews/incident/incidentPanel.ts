@@ -410,6 +410,12 @@ export function registerIncidentPanelSerializer(context: vscode.ExtensionContext
         panel.dispose();
         return;
       }
+      if (!vscode.workspace.isTrusted) {
+        // A restored panel would run git and autosave; in Restricted Mode it stays closed and the
+        // incident file (which holds everything saved) is still readable in the Own It view.
+        panel.dispose();
+        return;
+      }
       panel.webview.options = webviewOptions(deps.extensionUri);
       try {
         await IncidentPanel.revive(deps, panel, state.repoRoot, state.incidentPath);
