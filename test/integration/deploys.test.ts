@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { OwnItApi, TreeSnapshot } from '../../src/api';
+import type { OwnItApi } from '../../src/api';
 import type { DeployFinding } from '../../src/core/deploys/types';
 import { IncidentStore } from '../../src/core/incidents';
 import type { IncidentPanel } from '../../src/webviews/incident/incidentPanel';
-import { activateOwnIt, commitFile, git, testWorkspace, waitFor } from './helpers/host';
+import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findNode } from './helpers/host';
 
 /** An annotated tag dated `date`: deploy order comes from tag dates, so each deploy gets its own second. */
 function tagAt(root: string, name: string, sha: string, date: string): void {
@@ -58,7 +58,7 @@ describe('failed deploys in the real host', function () {
   it('lists the finding in the Failed Deploys view with its confidence and culprit count', async () => {
     await vscode.commands.executeCommand('ownIt.failedDeploys.focus');
     const label = `Rollback of deploy/${env}/2 in ${env}`;
-    const node = await waitFor('the rollback in Failed Deploys', async () => find((await api.snapshotViews()).failedDeploys, label));
+    const node = await waitFor('the rollback in Failed Deploys', async () => findNode((await api.snapshotViews()).failedDeploys, label));
     assert.match(node.description ?? '', /^high confidence · 2026-01-06 · 2 culprits$/);
     assert.equal(node.contextValue, 'ownIt.deployFinding');
   });
@@ -82,7 +82,7 @@ describe('failed deploys in the real host', function () {
 
     const label = `Rollback of deploy/${env}/2 in ${env}`;
     const tracked = await waitFor('the finding marked as tracked', async () => {
-      const node = find((await api.snapshotViews()).failedDeploys, label);
+      const node = findNode((await api.snapshotViews()).failedDeploys, label);
       return node?.contextValue === 'ownIt.deployFinding.tracked' ? node : undefined;
     });
     assert.match(tracked.description ?? '', / · incident open$/);
@@ -93,7 +93,7 @@ describe('failed deploys in the real host', function () {
     tagAt(root, `deploy/${env}/4`, fix, '2026-01-07T09:00:00Z');
     tagAt(root, `deploy/${env}/5`, good, '2026-01-07T10:00:00Z');
     const label = `Rollback of deploy/${env}/4 in ${env}`;
-    const node = await waitFor('the second rollback', async () => find((await api.snapshotViews()).failedDeploys, label));
+    const node = await waitFor('the second rollback', async () => findNode((await api.snapshotViews()).failedDeploys, label));
     // deploy 3 (the good commit) → deploy 4: the fix and the two commits that were never reverted.
     assert.match(node.description ?? '', /^high confidence · 2026-01-07 · 3 culprits$/);
     assert.equal(node.contextValue, 'ownIt.deployFinding', 'the first rollback\'s incident does not cover this one');
@@ -110,11 +110,3 @@ describe('failed deploys in the real host', function () {
   });
 });
 
-function find(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
-  for (const n of nodes ?? []) {
-    if (n.label === label) return n;
-    const inner = find(n.children, label);
-    if (inner) return inner;
-  }
-  return undefined;
-}

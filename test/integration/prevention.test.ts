@@ -2,21 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { OwnItApi, PreventionReminder, TreeSnapshot } from '../../src/api';
+import type { OwnItApi, PreventionReminder } from '../../src/api';
 import { IncidentStore } from '../../src/core/incidents';
 import { PLACEHOLDER_MARKER } from '../../src/core/scaffold/types';
 import { IncidentPanel } from '../../src/webviews/incident/incidentPanel';
 import type { HostMessage } from '../../src/webviews/incident/protocol';
-import { activateOwnIt, commitFile, git, testWorkspace, waitFor } from './helpers/host';
+import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findNode } from './helpers/host';
 
-function find(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
-  for (const n of nodes ?? []) {
-    if (n.label === label) return n;
-    const inner = find(n.children, label);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 function collectReminders(api: OwnItApi): { list: PreventionReminder[]; dispose(): void } {
   const list: PreventionReminder[] = [];
@@ -137,7 +129,7 @@ describe('prevention: regression tests, checklists and reminders', function () {
       // The file says done; the placeholder in the test says otherwise, and the test wins.
       actions: [{ text: 'Regression test for refund', kind: 'test', done: true, path: testRel }],
     });
-    const description = async () => find(find((await api.snapshotViews()).incidents, 'Open')?.children, refundTitle)?.description;
+    const description = async () => findNode(findNode((await api.snapshotViews()).incidents, 'Open')?.children, refundTitle)?.description;
     await waitFor('the placeholder test to show as pending', async () => ((await description())?.includes('1 pending') ? true : undefined));
 
     fs.writeFileSync(path.join(root, testRel), `import test from 'node:test';\nimport assert from 'node:assert';\ntest('refund', () => assert.equal(-1, -1));\n`);

@@ -2,18 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { OwnItApi, TreeSnapshot } from '../../src/api';
+import type { OwnItApi } from '../../src/api';
 import { IncidentStore } from '../../src/core/incidents';
-import { activateOwnIt, commitFile, git, testWorkspace, waitFor } from './helpers/host';
+import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findNode } from './helpers/host';
 
-function find(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
-  for (const n of nodes ?? []) {
-    if (n.label === label) return n;
-    const inner = find(n.children, label);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 
 describe('sidebar views', function () {
@@ -48,7 +40,7 @@ describe('sidebar views', function () {
 
     const incident = await waitFor('the incident in the Incidents view', async () => {
       const { incidents } = await api.snapshotViews();
-      return find(find(incidents, 'Open')?.children, 'Search returned no results');
+      return findNode(findNode(incidents, 'Open')?.children, 'Search returned no results');
     });
     assert.equal(incident.contextValue, 'ownIt.incident.open');
     assert.match(incident.description ?? '', /sev3 · \d{4}-\d{2}-\d{2} · 1 pending, overdue/);
@@ -71,25 +63,25 @@ describe('sidebar views', function () {
     const subject = 'Revert "Double the tax rate"';
 
     await vscode.commands.executeCommand('ownIt.refresh');
-    await waitFor('the untracked revert', async () => find((await api.snapshotViews()).untrackedReverts, subject));
+    await waitFor('the untracked revert', async () => findNode((await api.snapshotViews()).untrackedReverts, subject));
     const snapshot = await api.snapshotViews();
-    assert.equal(find(snapshot.untrackedReverts, 'Revert "Set search page size to zero"'), undefined, 'a revert with an incident is not untracked');
+    assert.equal(findNode(snapshot.untrackedReverts, 'Revert "Set search page size to zero"'), undefined, 'a revert with an incident is not untracked');
 
     const [detection] = (await api.scanRepository(root)).filter((d) => d.sha === revert);
     assert.ok(detection);
     await vscode.commands.executeCommand('ownIt.createIncidentFromRevert', { repoRoot: root, detection });
-    await waitFor('the revert to leave Untracked Reverts', async () => (find((await api.snapshotViews()).untrackedReverts, subject) ? undefined : true));
+    await waitFor('the revert to leave Untracked Reverts', async () => (findNode((await api.snapshotViews()).untrackedReverts, subject) ? undefined : true));
     const { incidents } = await api.snapshotViews();
-    assert.ok(find(find(incidents, 'Open')?.children, 'Reverted: Double the tax rate'), JSON.stringify(incidents));
+    assert.ok(findNode(findNode(incidents, 'Open')?.children, 'Reverted: Double the tax rate'), JSON.stringify(incidents));
   });
 
   it('moves an incident to Resolved when it is marked resolved', async () => {
     const { incidents } = await api.snapshotViews();
-    assert.ok(find(find(incidents, 'Open')?.children, 'Search returned no results'));
+    assert.ok(findNode(findNode(incidents, 'Open')?.children, 'Search returned no results'));
     const file = fs.readdirSync(path.join(root, 'docs/incidents')).find((f) => f.includes('search-returned-no-results'));
     assert.ok(file);
     await vscode.commands.executeCommand('ownIt.markResolved', { repoRoot: root, incidentPath: path.join(root, 'docs/incidents', file) });
-    const resolved = await waitFor('the incident under Resolved', async () => find(find((await api.snapshotViews()).incidents, 'Resolved')?.children, 'Search returned no results'));
+    const resolved = await waitFor('the incident under Resolved', async () => findNode(findNode((await api.snapshotViews()).incidents, 'Resolved')?.children, 'Search returned no results'));
     assert.equal(resolved.contextValue, 'ownIt.incident.resolved');
     assert.match(fs.readFileSync(path.join(root, 'docs/incidents', file), 'utf8'), /^status: resolved$/m);
   });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { OwnItApi } from '../../../src/api';
+import type { OwnItApi, TreeSnapshot } from '../../../src/api';
 
 export const EXTENSION_ID = 'own-it.own-it';
 
@@ -46,4 +46,14 @@ export function commitFile(root: string, file: string, content: string, message:
   git(root, 'add', file);
   git(root, 'commit', '-q', '-m', message);
   return git(root, 'rev-parse', 'HEAD');
+}
+
+/** The first node with this label anywhere in a view snapshot (depth first). */
+export function findNode(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
+  for (const n of nodes ?? []) {
+    if (n.label === label) return n;
+    const inner = findNode(n.children, label);
+    if (inner) return inner;
+  }
+  return undefined;
 }
