@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CANDIDATE_GREP_PATTERNS } from '../../src/core/revert/historyReader';
+import { isCandidateMessage } from '../../src/core/revert/historyWalk';
 import { parseRevertMessage, type ParsedRevertMessage } from '../../src/core/revert/messageParser';
 
 /** Small by default so `npm test` stays fast; `OWN_IT_FUZZ_RUNS=100000 npx mocha …` to dig deeper. */
@@ -72,6 +73,8 @@ describe('parseRevertMessage (properties)', () => {
         if (parseRevertMessage(subject, body) !== null) {
           // git greps line by line; any accepted message must have a line the filter matches.
           assert.ok(`${subject}\n${body}`.split('\n').some((line) => candidateFilter.test(line)), subject);
+          // …and the scan's own filter, applied in Node, lets it through.
+          assert.ok(isCandidateMessage(subject, body), subject);
         }
       }),
       { numRuns },

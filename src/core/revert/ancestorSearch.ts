@@ -1,5 +1,6 @@
 import { isFullSha } from '../git/revision';
 import { streamTokens, type GitRunner } from './gitStream';
+import { detach } from './historyWalk';
 import type { LogCommit } from './historyReader';
 import type { LinkEvidence } from './types';
 
@@ -15,6 +16,21 @@ export type SubjectMatcher =
 export interface AncestorMatch {
   sha: string;
   evidence: LinkEvidence;
+}
+
+/** A registered lookup: its answer, and a way to drop it when the scan found a better link. */
+export interface Lookup {
+  result: Promise<AncestorMatch | undefined>;
+  /** Settles the lookup as not found and stops marking its ancestry. */
+  cancel(): void;
+}
+
+/** Where the walk comes from: git run by the search itself, or the scan's own walk ({@link AncestorSearch.see}). */
+export interface OwnWalk {
+  runner: GitRunner;
+  /** Full shas to walk from (the scan's positive tips), asked for when the first lookup arrives. */
+  tips: () => Promise<string[]>;
+  fallback: FallbackLookup;
 }
 
 /** Answers the lookups one at a time (the per-revert `git log --grep`), for what the walk could not see. */
@@ -53,7 +69,9 @@ const MERGE_PR = /^Merge pull request #(\d+)/;
  * answered by `fallback` when the walk ends.
  */
 export class AncestorSearch {
-  private readonly pending: Pending[] = [];
+  /** Lookups not yet answered, by id (an answered lookup is dropped with everything it holds). */
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
   private readonly bySha = new Map<string, Pending[]>();
   private readonly exact = new Map<string, Pending[]>();
   private readonly prs = new Map<string, Pending[]>();
@@ -69,20 +87,32 @@ export class AncestorSearch {
   private walk: Promise<void> | undefined;
   private finished = false;
 
-  constructor(
-    private readonly runner: GitRunner,
-    /** Full shas to walk from (the scan's positive tips), asked for when the first lookup arrives. */
-    private readonly tips: () => Promise<string[]>,
-    private readonly fallback: FallbackLookup,
-  ) {}
+  /**
+   * @param own the search runs its own `git log` from the scan's tips, gated by
+   * {@link advance}; without it the scan feeds every commit of its own walk through {@link see}
+   * (when the scan walks the whole ancestry of its tips, one walk serves both).
+   */
+  constructor(private readonly own?: OwnWalk) {}
 
   /** Queues a lookup for `revert`; settles when the walk (or the fallback) has the answer. */
   find(revert: LogCommit, matchers: readonly SubjectMatcher[]): Promise<AncestorMatch | undefined> {
-    if (matchers.length === 0 || this.closed) return Promise.resolve(undefined);
-    if (this.finished) return this.fallback(revert, matchers).catch(() => undefined);
-    return new Promise((resolve) => {
-      const p: Pending = { id: this.pending.length, revert, matchers, hits: [], seeded: false, done: false, resolve };
-      this.pending.push(p);
+    return this.register(revert, matchers).result;
+  }
+
+  /**
+   * {@link find}, cancellable. With a fed walk the lookup must be registered before the walk
+   * reaches `revert` (the scan registers each candidate as it reads it, before {@link see}).
+   */
+  register(revert: LogCommit, matchers: readonly SubjectMatcher[]): Lookup {
+    if (matchers.length === 0 || this.closed) return { result: Promise.resolve(undefined), cancel: () => undefined };
+    if (this.finished) {
+      return { result: this.own ? this.own.fallback(revert, matchers).catch(() => undefined) : Promise.resolve(undefined), cancel: () => undefined };
+    }
+    let pending: Pending | undefined;
+    const result = new Promise<AncestorMatch | undefined>((resolve) => {
+      const p: Pending = { id: this.nextId++, revert, matchers, hits: [], seeded: false, done: false, resolve };
+      pending = p;
+      this.pending.set(p.id, p);
       this.unseeded++;
       push(this.bySha, revert.sha, p);
       for (const m of matchers) {
@@ -90,8 +120,28 @@ export class AncestorSearch {
         else if (m.evidence === 'pr-number') push(this.prs, String(m.pr), p);
         else push(this.prefixes, m.prefix.slice(0, MIN_PREFIX), p);
       }
-      this.walk ??= this.run().catch(() => this.finish(false));
+      if (this.own) this.walk ??= this.run(this.own).catch(() => this.finish(false));
     });
+    return {
+      result,
+      cancel: () => {
+        if (pending) this.settle(pending, undefined);
+      },
+    };
+  }
+
+  /** No lookup is waiting for the walk: a fed walk may stop here. */
+  get idle(): boolean {
+    return this.active === 0 && this.unseeded === 0;
+  }
+
+  /**
+   * The next commit of the scan's own walk (fed mode), in git's order. Commits must come in
+   * the order of a walk of the tips' whole ancestry, every registered revert among them.
+   */
+  see(sha: string, parentList: string, subject: string): void {
+    if (this.finished || this.closed) return;
+    this.visit(sha, parentList, subject);
   }
 
   /** Every candidate up to and including `lastSha` has been registered (or needs no lookup). */
@@ -101,11 +151,15 @@ export class AncestorSearch {
     this.poke();
   }
 
-  /** No more lookups will come. */
-  end(): void {
+  /**
+   * No more lookups will come. In fed mode this also means the walk is over: `complete` when
+   * it reached the root (every seeded revert has then seen its whole ancestry).
+   */
+  end(complete = false): void {
     this.ended = true;
     this.poke();
-    if (!this.walk) this.finish(false);
+    if (!this.own) this.finish(complete);
+    else if (!this.walk) this.finish(false);
   }
 
   /** Stops the walk; unanswered lookups settle as not found. */
@@ -113,7 +167,7 @@ export class AncestorSearch {
     this.closed = true;
     this.ended = true;
     this.poke();
-    for (const p of this.pending) this.settle(p, undefined);
+    for (const p of [...this.pending.values()]) this.settle(p, undefined);
   }
 
   private poke(): void {
@@ -122,11 +176,11 @@ export class AncestorSearch {
     wake?.();
   }
 
-  private async run(): Promise<void> {
-    const tips = (await this.tips()).filter(isFullSha);
+  private async run(own: OwnWalk): Promise<void> {
+    const tips = (await own.tips()).filter(isFullSha);
     if (tips.length === 0 || this.closed) return this.finish(false);
     const args = ['log', '--format=%H%x00%P%x00%s%x00', '--end-of-options', ...tips, '--'];
-    for await (const tokens of streamTokens(this.runner, args, 3, WALK_BATCH)) {
+    for await (const tokens of streamTokens(own.runner, args, 3, WALK_BATCH)) {
       for (let i = 0; i < tokens.length; i += 3) {
         const sha = tokens[i].trim();
         // Gate: past the last registered candidate, wait until the next page is registered.
@@ -157,6 +211,7 @@ export class AncestorSearch {
         this.active++;
         ids.add(p.id);
       }
+      this.bySha.delete(sha);
       if (ids.size > 0) marks = union(marks, ids, this.pending);
     }
     if (!marks || !this.anyActive(marks)) return;
@@ -170,10 +225,11 @@ export class AncestorSearch {
   private match(marks: Marks, sha: string, subject: string): void {
     const consider = (list: Pending[] | undefined, accept: (m: SubjectMatcher) => boolean): void => {
       if (!list) return;
-      for (const p of list) {
+      // Copied: an answered lookup leaves these lists.
+      for (const p of [...list]) {
         if (p.done || !marks.has(p.id)) continue;
         p.matchers.forEach((m, i) => {
-          if (p.hits[i] === undefined && accept(m)) p.hits[i] = sha;
+          if (p.hits[i] === undefined && accept(m)) p.hits[i] = detach(sha);
         });
         if (p.hits[0] !== undefined) this.resolveBest(p);
       }
@@ -194,7 +250,7 @@ export class AncestorSearch {
   }
 
   private anyActive(marks: Marks): boolean {
-    for (const id of marks) if (!this.pending[id].done) return true;
+    for (const id of marks) if (this.pending.has(id)) return true;
     return false;
   }
 
@@ -204,11 +260,24 @@ export class AncestorSearch {
   }
 
   private settle(p: Pending, match: AncestorMatch | undefined): void {
-    if (p.done) return;
+    if (!this.drop(p)) return;
+    p.resolve(match);
+  }
+
+  /** Marks `p` answered and forgets it; false when it already was. */
+  private drop(p: Pending): boolean {
+    if (p.done) return false;
     p.done = true;
     if (p.seeded) this.active--;
     else this.unseeded--;
-    p.resolve(match);
+    this.pending.delete(p.id);
+    unlist(this.bySha, p.revert.sha, p);
+    for (const m of p.matchers) {
+      if (m.evidence === 'subject-exact') unlist(this.exact, m.subject, p);
+      else if (m.evidence === 'pr-number') unlist(this.prs, String(m.pr), p);
+      else unlist(this.prefixes, m.prefix.slice(0, MIN_PREFIX), p);
+    }
+    return true;
   }
 
   /**
@@ -220,18 +289,17 @@ export class AncestorSearch {
     if (this.finished) return;
     this.finished = true;
     this.reach.clear();
-    for (const p of this.pending) {
+    for (const p of [...this.pending.values()]) {
       if (p.done) continue;
       if (complete && p.seeded && !this.closed) {
         this.resolveBest(p);
       } else if (!this.closed) {
-        p.done = true;
-        if (p.seeded) this.active--;
-        else this.unseeded--;
-        this.fallback(p.revert, p.matchers).then(p.resolve, () => p.resolve(undefined));
+        this.drop(p);
+        if (this.own) this.own.fallback(p.revert, p.matchers).then(p.resolve, () => p.resolve(undefined));
+        else p.resolve(undefined);
       }
     }
-    this.pending.length = 0;
+    this.pending.clear();
     this.bySha.clear();
     this.exact.clear();
     this.prs.clear();
@@ -246,9 +314,17 @@ function push(map: Map<string, Pending[]>, key: string, p: Pending): void {
 }
 
 /** A new set of the ids still waiting in `a` and `b` (marks are shared between commits, never changed). */
-function union(a: Marks | undefined, b: Marks, pending: readonly Pending[]): Marks {
+function unlist(map: Map<string, Pending[]>, key: string, p: Pending): void {
+  const list = map.get(key);
+  if (!list) return;
+  const rest = list.filter((q) => q !== p);
+  if (rest.length === 0) map.delete(key);
+  else if (rest.length !== list.length) map.set(key, rest);
+}
+
+function union(a: Marks | undefined, b: Marks, pending: ReadonlyMap<number, Pending>): Marks {
   const out = new Set<number>();
-  for (const id of a ?? []) if (!pending[id].done) out.add(id);
-  for (const id of b) if (!pending[id].done) out.add(id);
+  for (const id of a ?? []) if (pending.has(id)) out.add(id);
+  for (const id of b) if (pending.has(id)) out.add(id);
   return out;
 }

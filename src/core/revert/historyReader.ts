@@ -1,6 +1,6 @@
 import type { SimpleGit } from 'simple-git';
 import { assertSafeRevision } from '../git/revision';
-import { streamTokens, type GitRunner } from './gitStream';
+import { WALK_FORMAT } from './historyWalk';
 
 /** One commit as read from `git log`. */
 export interface LogCommit {
@@ -15,9 +15,9 @@ export interface LogCommit {
 }
 
 /**
- * Candidate filter handed to git (`-E -i`, several `--grep` are OR'd). It is a superset of
- * what the message parser accepts: every rule there needs one of these words, and a property
- * test keeps the two in step. Anything git lets through is decided by the parser.
+ * The candidate filter as git patterns (`-E -i`, several `--grep` are OR'd): every rule of the
+ * message parser needs one of these words. The scan applies the same filter in Node
+ * (`CANDIDATE_FILTER`); git runs it only for the benchmark's floor and the single lookups.
  */
 export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
   'revert',
@@ -28,57 +28,49 @@ export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
 
 const FIELDS = 7;
 /** NUL-separated fields, NUL-terminated record; git adds a newline after each record. */
-const LOG_FORMAT = `--format=${['%H', '%P', '%an', '%ae', '%cI', '%s', '%b'].join('%x00')}%x00`;
-const PAGE_SIZE = 1000;
+const LOG_FORMAT = WALK_FORMAT;
 
 export interface HistoryQuery {
   /** An ISO date (dates without a zone are read as JavaScript reads them) or git's relative forms ("2 weeks ago"). */
   since?: string;
-  /** At most this many candidate commits (git's own `--max-count` after `--grep`). */
+  /** At most this many candidate commits (counted after the candidate filter). */
   maxCount?: number;
   /** Revision or range to walk (default HEAD), e.g. `A..B` to scan only new commits. */
   revRange?: string;
 }
 
 /**
- * Yields candidate commits page by page (newest first) from ONE `git log` whose output git has
- * already filtered with {@link CANDIDATE_GREP_PATTERNS}. The output is streamed: a long history
- * is never held in memory at once, and git walks it once (paging with `--skip` would re-walk
- * everything before each page, quadratic in the number of candidates).
+ * The `git log` the scan streams ({@link walkHistory}): every commit of `revRange` (since
+ * `since`), no `--grep` and no `--max-count`: the candidate filter and the count are applied in
+ * Node, so the same walk can also serve the ancestry search of the links.
  */
-export async function* readCandidatePages(
-  git: SimpleGit,
-  runner: GitRunner,
-  query: HistoryQuery = {},
-  pageSize = PAGE_SIZE,
-  firstPageSize = pageSize,
-): AsyncGenerator<LogCommit[]> {
+export function walkLogArgs(query: HistoryQuery = {}): string[] {
   const rev = query.revRange ?? 'HEAD';
   assertSafeRevision(rev);
-  if (query.since !== undefined && (query.since.trim() === '' || query.since.includes('\0'))) {
-    throw new Error('since must be a non-empty date');
-  }
-  if (query.maxCount !== undefined && !(query.maxCount >= 1)) return;
-  if (rev === 'HEAD' && !(await hasHead(git))) return;
-  const args = candidateLogArgs(query);
-  for await (const tokens of streamTokens(runner, args, FIELDS, Math.max(1, pageSize), { firstBatch: firstPageSize })) {
-    const page = parseLog(`${tokens.join('\0')}\0`);
-    if (page.length > 0) yield page;
-  }
+  const args = ['log', WALK_FORMAT];
+  if (query.since !== undefined) args.push(`--since=${gitDate(checkedSince(query.since))}`);
+  args.push('--end-of-options', rev, '--');
+  return args;
 }
 
 /**
- * The exact `git log` arguments of the candidate query (the benchmark runs the same command
- * bare, as the floor the scan is measured against).
+ * The same walk with git's own candidate filter (`--grep`, `--max-count` after it): what the
+ * benchmark runs bare as the floor the scan is measured against ("the equivalent `git log` with
+ * the same grep filter").
  */
 export function candidateLogArgs(query: HistoryQuery = {}): string[] {
   const rev = query.revRange ?? 'HEAD';
   assertSafeRevision(rev);
   const args = ['log', LOG_FORMAT, '-E', '-i', ...CANDIDATE_GREP_PATTERNS.map((p) => `--grep=${p}`)];
-  if (query.since !== undefined) args.push(`--since=${gitDate(query.since)}`);
+  if (query.since !== undefined) args.push(`--since=${gitDate(checkedSince(query.since))}`);
   if (query.maxCount !== undefined && Number.isFinite(query.maxCount)) args.push(`--max-count=${Math.floor(query.maxCount)}`);
   args.push('--end-of-options', rev, '--');
   return args;
+}
+
+function checkedSince(since: string): string {
+  if (since.trim() === '' || since.includes('\0')) throw new Error('since must be a non-empty date');
+  return since;
 }
 
 /** Reads one commit (already resolved to a full sha). */
@@ -117,12 +109,4 @@ export function parseLog(output: string): LogCommit[] {
 function gitDate(since: string): string {
   const ms = Date.parse(since);
   return Number.isNaN(ms) ? since : `@${Math.max(0, Math.floor(ms / 1000))}`;
-}
-
-async function hasHead(git: SimpleGit): Promise<boolean> {
-  try {
-    return (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() !== '';
-  } catch {
-    return false;
-  }
 }

@@ -16,6 +16,8 @@ export interface CommitFacts {
 const LOOKUP_LIMIT = 20;
 /** Shas per `describe` git process; they go over stdin, so the command line stays short. */
 const DESCRIBE_CHUNK = 2000;
+/** Resolved names remembered per scan before the memo starts over. */
+const SHA_CACHE_LIMIT = 4096;
 
 /**
  * Finds the commits a revert message refers to, asking git each time and caching answers for
@@ -24,7 +26,6 @@ const DESCRIBE_CHUNK = 2000;
  */
 export class LinkResolver {
   private readonly shas = new Map<string, Promise<string | undefined>>();
-  private readonly facts = new Map<string, CommitFacts>();
   /** One `cat-file --batch-check` for every sha of the scan, instead of a `rev-parse` each. */
   private readonly names: CommitNameResolver;
   private readonly lookups = new Limiter();
@@ -43,6 +44,8 @@ export class LinkResolver {
     const key = hex.toLowerCase();
     let hit = this.shas.get(key);
     if (!hit) {
+      // Names repeat within a page (a merge revert and its parent); a long scan must not keep them all.
+      if (this.shas.size >= SHA_CACHE_LIMIT) this.shas.clear();
       hit = this.names.resolve(key);
       this.shas.set(key, hit);
     }
@@ -96,9 +99,13 @@ export class LinkResolver {
     return undefined;
   }
 
-  /** Parents, message and changed paths of full shas, fetched in batches and cached. */
+  /**
+   * Parents, message and changed paths of full shas, fetched in batches. Not kept after the
+   * call: a scan describes each page once, and its memory must not grow with the history.
+   */
   async describe(shas: string[]): Promise<Map<string, CommitFacts>> {
-    const missing = [...new Set(shas)].filter((s) => isFullSha(s) && !this.facts.has(s));
+    const facts = new Map<string, CommitFacts>();
+    const missing = [...new Set(shas)].filter((s) => isFullSha(s));
     for (let i = 0; i < missing.length; i += DESCRIBE_CHUNK) {
       const chunk = missing.slice(i, i + DESCRIBE_CHUNK);
       const out = await runGit(
@@ -108,7 +115,7 @@ export class LinkResolver {
       );
       for (const record of out.split('\x01').slice(1)) {
         const [sha, parents, subject, body, files] = record.split('\0');
-        this.facts.set(sha, {
+        facts.set(sha, {
           sha,
           parents: parents.split(' ').filter((p) => p !== ''),
           subject,
@@ -119,7 +126,7 @@ export class LinkResolver {
     }
     const result = new Map<string, CommitFacts>();
     for (const s of shas) {
-      const f = this.facts.get(s);
+      const f = facts.get(s);
       if (f) result.set(s, f);
     }
     return result;

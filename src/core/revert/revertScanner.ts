@@ -1,9 +1,10 @@
 import type { SimpleGit } from 'simple-git';
 import { openRepository } from '../git/createGit';
 import { assertSafeRevision, isFullSha, resolveRevision } from '../git/revision';
-import { AncestorSearch, MIN_PREFIX, type AncestorMatch, type SubjectMatcher } from './ancestorSearch';
+import { AncestorSearch, MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
 import { gitRunner, type GitRunner } from './gitStream';
-import { readCandidatePages, readCommit, type HistoryQuery, type LogCommit } from './historyReader';
+import { readCommit, walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
+import { walkHistory } from './historyWalk';
 import { LinkResolver, type CommitFacts } from './linkResolver';
 import { parseRevertMessage, type ParsedRevertMessage } from './messageParser';
 import type { LinkEvidence, RevertDetection, RevertKind } from './types';
@@ -19,14 +20,17 @@ interface Candidate {
   reverted: string[];
   evidence: LinkEvidence;
   mergeParent?: string;
-  /** A pending subject or PR lookup. */
-  lookup?: Promise<AncestorMatch | undefined>;
+  /** The sha or MR link, started as soon as the candidate is read. */
+  direct: Promise<void>;
+  /** A subject or PR lookup, registered before the walk passes the revert; dropped when `direct` links. */
+  lookup?: Lookup;
 }
 
 /**
  * Finds revert-like commits in one repository (work tree or bare) and links each to the
- * commits it undoes. git filters candidates (`--grep`), {@link parseRevertMessage} decides,
- * and {@link LinkResolver} asks git for the originals.
+ * commits it undoes. One `git log` streams every commit; {@link CANDIDATE_FILTER} picks the
+ * candidates, {@link parseRevertMessage} decides, and {@link LinkResolver} asks git for the
+ * originals.
  *
  * Kind refinement beyond the message, applied only to single-commit, sha-or-subject links:
  * - undoing a commit that is itself a revert re-lands the original: `reapply`;
@@ -47,22 +51,32 @@ export class RevertScanner {
 
   /**
    * Detections newest first, produced page by page. `onCandidates` sees every page of commits
-   * git's filter let through (revert-like or not), before they are classified: the scan cache
-   * keeps their order to merge an incremental scan exactly as a full one would list it.
+   * the candidate filter let through (revert-like or not), before they are classified: the
+   * scan cache keeps their order to merge an incremental scan exactly as a full one would list it.
    *
-   * Pages are read and their links started as fast as git delivers them (sha links through
-   * `cat-file`, subject and PR links registered with one {@link AncestorSearch} walk that runs
-   * beside the candidate walk); detections are yielded in order as each page's links settle.
-   * Pages wait in memory while the walk catches up, so memory follows the candidates (about
-   * 1% of commits), never the whole history.
+   * One walk: git streams every commit of `revRange` once; candidates are picked in Node and
+   * their links start at once (sha links through `cat-file`; subject and PR lookups are
+   * registered with an {@link AncestorSearch} before the walk passes the revert). When the
+   * walk covers the whole ancestry of its tips (no `A..B` range, no `since`), that same walk
+   * answers the lookups, so git reads the history once; otherwise the search runs its own walk
+   * of the whole ancestry beside it. Detections are yielded in order as each page's links
+   * settle; pages wait in memory only until their originals are found.
    */
   async *scan(query: HistoryQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
+    const rev = query.revRange ?? 'HEAD';
+    const args = walkLogArgs(query);
+    if (query.maxCount !== undefined && !(query.maxCount >= 1)) return;
+    if (rev === 'HEAD' && !(await hasHead(this.git))) return;
     const resolver = new LinkResolver(this.runner);
-    const search = new AncestorSearch(
-      this.runner,
-      () => positiveTips(this.git, query.revRange ?? 'HEAD'),
-      (revert, matchers) => resolver.findByMatchers(revert.sha, matchers),
-    );
+    const fed = query.since === undefined && walksWholeAncestry(rev);
+    const search = fed
+      ? new AncestorSearch()
+      : new AncestorSearch({
+          runner: this.runner,
+          tips: () => positiveTips(this.git, rev),
+          fallback: (revert, matchers) => resolver.findByMatchers(revert.sha, matchers),
+        });
+    let limit = query.maxCount !== undefined && Number.isFinite(query.maxCount) ? Math.floor(query.maxCount) : Number.POSITIVE_INFINITY;
     const ready: Promise<RevertDetection[]>[] = [];
     let wake: (() => void) | undefined;
     let producing = true;
@@ -72,20 +86,46 @@ export class RevertScanner {
       wake = undefined;
       w?.();
     };
+    let commits: LogCommit[] = [];
+    let page: Candidate[] = [];
+    const flush = (): void => {
+      onCandidates?.(commits);
+      const done = this.finishPage(page, resolver);
+      done.catch(() => undefined);
+      ready.push(done);
+      commits = [];
+      page = [];
+      notify();
+    };
     const produce = (async () => {
+      let complete = false;
       try {
-        for await (const page of readCandidatePages(this.git, this.runner, query, SCAN_PAGE_SIZE, FIRST_PAGE_SIZE)) {
+        let pageSize = FIRST_PAGE_SIZE;
+        walk: for await (const batch of walkHistory(this.runner, args)) {
           if (stop) break;
-          onCandidates?.(page);
-          const candidates = await this.startLinks(page, resolver, search);
-          search.advance(page[page.length - 1].sha);
-          const done = this.finishPage(candidates, resolver);
-          done.catch(() => undefined);
-          ready.push(done);
-          notify();
+          let last: string | undefined;
+          for (const w of batch) {
+            if (w.candidate && limit > 0) {
+              limit--;
+              last = w.sha;
+              commits.push(w.candidate);
+              const c = this.startCandidate(w.candidate, resolver, search);
+              if (c) page.push(c);
+              if (commits.length >= pageSize) {
+                flush();
+                pageSize = SCAN_PAGE_SIZE;
+              }
+            }
+            if (fed) search.see(w.sha, w.parents, w.subject);
+            // Enough candidates: a fed walk goes on only while lookups still need it.
+            if (limit === 0 && (!fed || search.idle)) break walk;
+          }
+          if (!fed && last !== undefined) search.advance(last);
         }
+        complete = !stop;
+        if (commits.length > 0) flush();
       } finally {
-        search.end();
+        search.end(complete);
         producing = false;
         notify();
       }
@@ -116,36 +156,39 @@ export class RevertScanner {
     const resolver = new LinkResolver(this.runner);
     try {
       // One commit: its own `git log --grep` per matcher is cheaper than a walk of every commit.
-      const lookups: SubjectLookups = { find: (revert, matchers) => resolver.findByMatchers(revert.sha, matchers) };
-      return (await this.finishPage(await this.startLinks([commit], resolver, lookups), resolver))[0];
+      const lookups: SubjectLookups = {
+        register: (revert, matchers) => ({ result: resolver.findByMatchers(revert.sha, matchers), cancel: () => undefined }),
+      };
+      const candidate = this.startCandidate(commit, resolver, lookups);
+      return candidate ? (await this.finishPage([candidate], resolver))[0] : undefined;
     } finally {
       resolver.close();
     }
   }
 
   /**
-   * Parses a page and starts each candidate's link: sha and MR links are awaited here (they
-   * need no history walk of ours); subject and PR lookups are registered and settle later.
+   * Parses one commit and starts its links: the sha or MR link at once, and the subject or PR
+   * lookup registered now (the walk must not pass the revert unregistered). When the direct
+   * link finds the original, the lookup is dropped.
    */
-  private async startLinks(commits: readonly LogCommit[], resolver: LinkResolver, lookups: SubjectLookups): Promise<Candidate[]> {
-    const candidates: Candidate[] = [];
-    for (const commit of commits) {
-      const parsed = parseRevertMessage(commit.subject, commit.body);
-      if (parsed) candidates.push({ commit, parsed, reverted: [], evidence: 'none' });
-    }
-    await Promise.all(candidates.map((c) => linkDirect(c, resolver)));
-    for (const c of candidates) {
-      if (c.evidence !== 'none') continue;
-      const matchers = subjectMatchers(c.parsed);
-      if (matchers.length > 0) c.lookup = lookups.find(c.commit, matchers);
-    }
-    return candidates;
+  private startCandidate(commit: LogCommit, resolver: LinkResolver, lookups: SubjectLookups): Candidate | undefined {
+    const parsed = parseRevertMessage(commit.subject, commit.body);
+    if (!parsed) return undefined;
+    const c: Candidate = { commit, parsed, reverted: [], evidence: 'none', direct: DONE };
+    const matchers = subjectMatchers(parsed);
+    if (matchers.length > 0) c.lookup = lookups.register(commit, matchers);
+    c.direct = linkDirect(c, resolver).then(() => {
+      if (c.evidence !== 'none') c.lookup?.cancel();
+    });
+    return c;
   }
 
   private async finishPage(candidates: Candidate[], resolver: LinkResolver): Promise<RevertDetection[]> {
     await Promise.all(
       candidates.map(async (c) => {
-        const found = await c.lookup;
+        await c.direct;
+        if (c.evidence !== 'none' || !c.lookup) return;
+        const found = await c.lookup.result;
         if (found === undefined) return;
         c.reverted = [found.sha];
         c.evidence = found.evidence;
@@ -164,6 +207,7 @@ export class RevertScanner {
 }
 
 const EMPTY: Promise<RevertDetection[]> = Promise.resolve([]);
+const DONE: Promise<void> = Promise.resolve();
 /**
  * Candidates per page: small enough that the subject walk, which may not pass a candidate
  * before its page is registered, is held back only briefly; large enough that each page's
@@ -174,7 +218,7 @@ const SCAN_PAGE_SIZE = 250;
 const FIRST_PAGE_SIZE = 10;
 
 interface SubjectLookups {
-  find(revert: LogCommit, matchers: readonly SubjectMatcher[]): Promise<AncestorMatch | undefined>;
+  register(revert: LogCommit, matchers: readonly SubjectMatcher[]): Lookup;
 }
 
 /** Links named by sha, or by a GitLab MR number (needs the body, so it keeps its own grep). */
@@ -212,6 +256,22 @@ function subjectMatchers(parsed: ParsedRevertMessage): SubjectMatcher[] {
     out.push({ evidence: 'subject-prefix', prefix: subject });
   }
   return out;
+}
+
+/**
+ * Whether a walk of `rev` lists the whole ancestry of its tips (a single revision, no `A..B`,
+ * `A...B`, `^A`, `A^!`, `A^@` or `A^-`): then the scan's own walk can answer the lookups.
+ */
+export function walksWholeAncestry(rev: string): boolean {
+  return !rev.includes('..') && !rev.startsWith('^') && !/\^[!@-]/.test(rev);
+}
+
+async function hasHead(git: SimpleGit): Promise<boolean> {
+  try {
+    return (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Full shas the walk of `revRange` starts from (`A..B` → B), for the subject walk's whole-history search. */
