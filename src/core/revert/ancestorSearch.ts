@@ -54,19 +54,21 @@ const WITH_PR = /^([\s\S]*) \(#\d+\)$/;
 const MERGE_PR = /^Merge pull request #(\d+)/;
 
 /**
- * Resolves every subject and PR-number lookup of one scan in ONE extra history walk, instead of
- * one `git log --grep` per revert (each ~13 ms, mostly process start-up). The walk lists every
- * commit reachable from the scan's tips (`%H %P %s`) in git's default order, the same order as
- * the candidate query, and marks the ancestry of each pending revert as it goes: a commit
- * matches a revert only if it carries that revert's mark, so the evidence rules stay those of
- * the single lookups: nearest ancestor of the revert (never the revert itself) whose subject is
- * exact (or `subject (#N)`), names PR #N, or starts with the truncated prefix; a weaker matcher
- * only wins when the stronger ones match nothing in the whole ancestry.
+ * Resolves every subject and PR-number lookup of one scan in ONE history walk, instead of one
+ * `git log --grep` per revert (each ~13 ms, mostly process start-up). The walk lists every
+ * commit reachable from the scan's tips in git's default order and marks the ancestry of each
+ * pending revert as it goes: a commit matches a revert only if it carries that revert's mark,
+ * so the evidence rules stay those of the single lookups: nearest ancestor of the revert (never
+ * the revert itself) whose subject is exact (or `subject (#N)`), names PR #N, or starts with the
+ * truncated prefix; a weaker matcher only wins when the stronger ones match nothing in the
+ * whole ancestry.
  *
- * The walk must not pass a revert before the scan registered it, so it is gated: it may run up
- * to the last candidate of the last registered page (`advance`), then waits for the next page
- * or `end`. Should git's two walks ever disagree on order, a revert the walk passed unseen is
- * answered by `fallback` when the walk ends.
+ * Fed (no {@link OwnWalk}): the scan's own walk is that walk; it registers each revert before
+ * passing it to {@link see}, so history is read once. Own walk (ranges, `since`): the search
+ * runs `git log %H %P %s` from the tips beside the scan, gated so it never passes a revert
+ * before the scan registered it: it may run up to the last registered candidate (`advance`),
+ * then waits for the next one or `end`. Should git's two walks ever disagree on order, a revert
+ * the walk passed unseen is answered by `fallback` when the walk ends.
  */
 export class AncestorSearch {
   /** Lookups not yet answered, by id (an answered lookup is dropped with everything it holds). */
