@@ -97,12 +97,15 @@ function memory(dir) {
   const probe = spawnSync(process.execPath, [path.join(benchDir, 'memProbe.mjs'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (probe.status !== 0) throw new Error(`memory probe failed: ${probe.stderr}`);
   const node = JSON.parse(probe.stdout);
+  const liveProbe = spawnSync(process.execPath, ['--expose-gc', path.join(benchDir, 'memProbe.mjs'), dir, '--live'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (liveProbe.status !== 0) throw new Error(`live heap probe failed: ${liveProbe.stderr}`);
+  const live = JSON.parse(liveProbe.stdout);
   let gitPeakKb;
   if (fs.existsSync('/usr/bin/time')) {
     const t = spawnSync('/usr/bin/time', ['-f', '%M', 'git', ...SAFE_CONFIG, ...candidateLogArgs()], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
     gitPeakKb = Number(t.stderr.trim().split('\n').pop());
   }
-  return { nodePeakKb: node.peakKb, nodeBaselineKb: node.baselineKb, scanGrowthKb: node.peakKb - node.baselineKb, gitLogPeakKb: gitPeakKb };
+  return { nodePeakKb: node.peakKb, nodeBaselineKb: node.baselineKb, scanGrowthKb: node.peakKb - node.baselineKb, livePeakGrowthKb: live.livePeakGrowthKb, resultHeapKb: live.resultHeapKb, gitLogPeakKb: gitPeakKb };
 }
 
 /**
@@ -225,9 +228,10 @@ async function main() {
 
 /** The Markdown table BENCHMARKS.md shows (copied there by hand with the analysis). */
 function table(r) {
-  const rows = ['| Commits | Planted / detected | git log (floor) | Full scan | Scan ÷ git | Incremental rescan | Scan Node peak RSS (growth) | git log peak RSS |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const rows = ['| Commits | Planted / detected | git log (floor) | Full scan | Scan ÷ git | Incremental rescan | Scan live heap, peak growth | Result list heap | Scan Node peak RSS (growth) | git log peak RSS |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const mb = (kb) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(1)} MB`);
   for (const s of r.sizes) {
-    rows.push(`| ${s.commits.toLocaleString('en')} | ${s.correctness.planted} / ${s.correctness.detected}${s.correctness.linksMatch ? ' ✓' : ' ✗'} | ${range(s.git)} | ${range(s.scan)} | ${range(s.ratio, (x) => `${x.toFixed(2)}×`)} | ${range(s.incremental.rescan)} | ${(s.memory.nodePeakKb / 1024).toFixed(0)} MB (+${(s.memory.scanGrowthKb / 1024).toFixed(1)} MB) | ${s.memory.gitLogPeakKb ? `${(s.memory.gitLogPeakKb / 1024).toFixed(0)} MB` : 'n/a'} |`);
+    rows.push(`| ${s.commits.toLocaleString('en')} | ${s.correctness.planted} / ${s.correctness.detected}${s.correctness.linksMatch ? ' ✓' : ' ✗'} | ${range(s.git)} | ${range(s.scan)} | ${range(s.ratio, (x) => `${x.toFixed(2)}×`)} | ${range(s.incremental.rescan)} | ${mb(s.memory.livePeakGrowthKb)} | ${mb(s.memory.resultHeapKb)} | ${(s.memory.nodePeakKb / 1024).toFixed(0)} MB (+${(s.memory.scanGrowthKb / 1024).toFixed(1)} MB) | ${s.memory.gitLogPeakKb ? `${(s.memory.gitLogPeakKb / 1024).toFixed(0)} MB` : 'n/a'} |`);
   }
   for (const s of r.sizes.filter((x) => x.noReverts)) {
     rows.push('', `No reverts, ${s.commits.toLocaleString('en')} commits: scan ${range(s.noReverts.scan)}, git ${range(s.noReverts.git)}, ratio ${range(s.noReverts.ratio, (x) => `${x.toFixed(2)}×`)}, ${s.noReverts.detections} detections.`);
