@@ -66,7 +66,6 @@ export class RevertScanner {
     const rev = query.revRange ?? 'HEAD';
     const args = walkLogArgs(query);
     if (query.maxCount !== undefined && !(query.maxCount >= 1)) return;
-    if (rev === 'HEAD' && !(await hasHead(this.git))) return;
     const resolver = new LinkResolver(this.runner);
     const fed = query.since === undefined && walksWholeAncestry(rev);
     const search = fed
@@ -124,6 +123,11 @@ export class RevertScanner {
         }
         complete = !stop;
         if (commits.length > 0) flush();
+      } catch (err) {
+        // A repository without commits has no HEAD to walk: asked only when the walk fails,
+        // so a scan does not wait for a check of its own before git starts.
+        if (rev === 'HEAD' && ready.length === 0 && !(await hasHead(this.git))) return;
+        throw err;
       } finally {
         search.end(complete);
         producing = false;
