@@ -109,22 +109,33 @@ export class CommitNameResolver {
   private child: ChildProcessWithoutNullStreams | undefined;
   private readonly waiting: ((line: string | undefined) => void)[] = [];
   private buffered = '';
+  /** Names asked for in this tick, written together: one pipe write per page, not per sha. */
+  private queued: string[] = [];
 
   constructor(private readonly runner: GitRunner) {}
 
   resolve(hex: string): Promise<string | undefined> {
     if (!/^[0-9a-f]{4,64}$/i.test(hex)) return Promise.resolve(undefined);
-    const child = this.process();
+    this.process();
     return new Promise((resolve) => {
       this.waiting.push((line) => {
         const m = line === undefined ? null : /^([0-9a-f]{40}(?:[0-9a-f]{24})?) commit \d+$/.exec(line);
         resolve(m ? m[1] : undefined);
       });
-      child.stdin.write(`${hex.toLowerCase()}^{commit}\n`);
+      if (this.queued.length === 0) process.nextTick(() => this.flush());
+      this.queued.push(`${hex.toLowerCase()}^{commit}\n`);
     });
   }
 
+  private flush(): void {
+    if (this.queued.length === 0) return;
+    const text = this.queued.join('');
+    this.queued = [];
+    this.child?.stdin.write(text);
+  }
+
   close(): void {
+    this.flush();
     this.child?.stdin.end();
     this.child = undefined;
   }
@@ -145,6 +156,9 @@ export class CommitNameResolver {
     });
     const fail = (): void => {
       if (this.child === child) this.child = undefined;
+      else if (this.child !== undefined) return; // a newer process owns the waiters now
+      // Names not written yet belong to the waiters answered here.
+      this.queued = [];
       for (const w of this.waiting.splice(0)) w(undefined);
     };
     child.once('error', fail);
