@@ -23,11 +23,13 @@ export function gitRunner(repoPath: string, gitBinary?: string): GitRunner {
   return { binary: gitBinary || 'git', cwd: path.resolve(repoPath) };
 }
 
-function start(runner: GitRunner, args: string[], flush = false): ChildProcessWithoutNullStreams {
+function start(runner: GitRunner, args: string[], flush?: boolean): ChildProcessWithoutNullStreams {
   // No shell: arguments are passed as they are; callers put revisions after --end-of-options.
   // GIT_FLUSH=1 makes git write each record as soon as it is found instead of when its pipe
   // buffer fills; a caller that stops at the first hit needs that, or git walks on unseen.
-  const env = flush ? { ...process.env, GIT_FLUSH: '1' } : process.env;
+  // GIT_FLUSH=0 buffers fully: a long walk read to the end is then a few large writes instead
+  // of one write per commit (git's default on a pipe). Unset (cat-file's dialogue): git's default.
+  const env = flush === undefined ? process.env : { ...process.env, GIT_FLUSH: flush ? '1' : '0' };
   return spawn(runner.binary, [...SAFE_CONFIG, ...args], { cwd: runner.cwd, windowsHide: true, env });
 }
 
@@ -43,7 +45,7 @@ export async function* streamTokens(
   batch: number,
   options: { flushEachRecord?: boolean; firstBatch?: number } = {},
 ): AsyncGenerator<string[]> {
-  const child = start(runner, args, options.flushEachRecord);
+  const child = start(runner, args, options.flushEachRecord ?? false);
   const stderr: Buffer[] = [];
   child.stderr.on('data', (b: Buffer) => stderr.push(b));
   const exit = new Promise<number | null>((resolve, reject) => {

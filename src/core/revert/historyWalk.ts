@@ -41,7 +41,13 @@ export const WALK_FORMAT = `--format=${['%H', '%P', '%an', '%ae', '%cI', '%s', '
  * Breaking out of the loop kills git.
  */
 export async function* walkHistory(runner: GitRunner, args: readonly string[]): AsyncGenerator<WalkedCommit[]> {
-  const child = spawn(runner.binary, [...safeConfigArgs(['core.quotePath=true']), ...args], { cwd: runner.cwd, windowsHide: true });
+  // GIT_FLUSH=0: git buffers its output fully. Unset, git flushes after every commit when
+  // writing to a pipe: 100k commits meant ~100k writes of ~700 bytes, and as many wake-ups here.
+  const child = spawn(runner.binary, [...safeConfigArgs(['core.quotePath=true']), ...args], {
+    cwd: runner.cwd,
+    windowsHide: true,
+    env: { ...process.env, GIT_FLUSH: '0' },
+  });
   const stderr: Buffer[] = [];
   child.stderr.on('data', (b: Buffer) => stderr.push(b));
   const exit = new Promise<number | null>((resolve, reject) => {
