@@ -1,11 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { gitRunner } from '../../src/core/revert/gitStream';
 import { candidateLogArgs, parseLog, walkLogArgs } from '../../src/core/revert/historyReader';
 import { RecordReader, walkHistory, type WalkedCommit } from '../../src/core/revert/historyWalk';
-import { RevertScanner, scanReverts, walksWholeAncestry } from '../../src/core/revert/revertScanner';
+import { detectCommit, RevertScanner, scanReverts, walksWholeAncestry } from '../../src/core/revert/revertScanner';
 import type { RevertDetection } from '../../src/core/revert/types';
-import { TempRepo } from '../helpers/tempRepo';
+import { makeTempDir, TempRepo } from '../helpers/tempRepo';
+
+/** The scan's own walk prints %cI (the search's walk and the lookups do not). */
+const WALK_MARK = '%cI';
 
 /**
  * The scan reads every commit in one unfiltered `git log` and applies the candidate filter in
@@ -128,6 +133,39 @@ describe('revert scan: one history walk (real git)', () => {
       [[revert, [target], 'sha']],
     );
     assert.notEqual(found[0].reverted[0], older);
+  });
+
+  it('runs no second walk and no per-revert lookup when every revert names its original by sha', async () => {
+    const repo = track(TempRepo.create());
+    const first = repo.commit('Add retries', { 'r.ts': 'v1' });
+    const base = repo.commit('Unrelated', { 'u.ts': 'u' });
+    const revert = repo.revert(first);
+    // A wrapper that logs every git command line, then runs the real git.
+    const dir = makeTempDir('logging-git-');
+    const log = path.join(dir, 'calls.log');
+    const wrapper = path.join(dir, 'git');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
+    const calls = (): string[] => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : []);
+    const walksAndLookups = (): string[] => calls().filter((c) => / log /.test(` ${c} `) && !c.includes('--no-walk') && !c.includes(WALK_MARK));
+    try {
+      for (const query of [{}, { revRange: `${base}..HEAD` }, { since: '2000-01-01' }]) {
+        fs.rmSync(log, { force: true });
+        const found = await scanReverts(repo.path, { ...query, gitBinary: wrapper });
+        assert.deepEqual(found.map((d) => [d.sha, d.reverted, d.evidence]), [[revert, [first], 'sha']], JSON.stringify(query));
+        assert.deepEqual(walksAndLookups(), [], `${JSON.stringify(query)}: ${calls().join(' | ')}`);
+      }
+      fs.rmSync(log, { force: true });
+      assert.equal((await detectCommit(repo.path, 'HEAD', { gitBinary: wrapper }))?.evidence, 'sha');
+      assert.deepEqual(walksAndLookups(), [], calls().join(' | '));
+      // The same wrapper does see the search's own walk when a range needs a subject lookup.
+      repo.commit('revert: Add retries', { 'r.ts': 'v0' });
+      fs.rmSync(log, { force: true });
+      const bySubject = await scanReverts(repo.path, { revRange: `${revert}..HEAD`, gitBinary: wrapper });
+      assert.deepEqual(bySubject.map((d) => [d.reverted, d.evidence]), [[[first], 'subject-exact']]);
+      assert.equal(walksAndLookups().length, 1, calls().join(' | '));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('knows which revisions walk the whole ancestry', () => {

@@ -96,14 +96,12 @@ export class AncestorSearch {
    */
   constructor(private readonly own?: OwnWalk) {}
 
-  /** Queues a lookup for `revert`; settles when the walk (or the fallback) has the answer. */
-  find(revert: LogCommit, matchers: readonly SubjectMatcher[]): Promise<AncestorMatch | undefined> {
-    return this.register(revert, matchers).result;
-  }
-
   /**
-   * {@link find}, cancellable. With a fed walk the lookup must be registered before the walk
-   * reaches `revert` (the scan registers each candidate as it reads it, before {@link see}).
+   * Queues a lookup for `revert`; its result settles when the walk (or the fallback) has the
+   * answer. It must be registered before the walk reaches `revert`: the scan registers each
+   * candidate as it reads it, before {@link see} or {@link advance}. An own walk starts only
+   * when a lookup is {@link need}ed, so a scan whose reverts all name their originals by sha
+   * never walks twice.
    */
   register(revert: LogCommit, matchers: readonly SubjectMatcher[]): Lookup {
     if (matchers.length === 0 || this.closed) return { result: Promise.resolve(undefined), cancel: () => undefined };
@@ -122,7 +120,6 @@ export class AncestorSearch {
         else if (m.evidence === 'pr-number') push(this.prs, String(m.pr), p);
         else push(this.prefixes, m.prefix.slice(0, MIN_PREFIX), p);
       }
-      if (this.own) this.walk ??= this.run(this.own).catch(() => this.finish(false));
     });
     return {
       result,
@@ -130,6 +127,11 @@ export class AncestorSearch {
         if (pending) this.settle(pending, undefined);
       },
     };
+  }
+
+  /** A registered lookup found no direct link and needs the walk: an own walk starts now. */
+  need(): void {
+    if (this.own && !this.finished && !this.closed) this.walk ??= this.run(this.own).catch(() => this.finish(false));
   }
 
   /** No lookup is waiting for the walk: a fed walk may stop here. */

@@ -1,7 +1,7 @@
 import type { SimpleGit } from 'simple-git';
 import { openRepository } from '../git/createGit';
 import { assertSafeRevision, isFullSha, resolveRevision } from '../git/revision';
-import { AncestorSearch, MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
+import { AncestorSearch, MIN_PREFIX, type AncestorMatch, type Lookup, type SubjectMatcher } from './ancestorSearch';
 import { gitRunner, type GitRunner } from './gitStream';
 import { readCommit, walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
 import { walkHistory } from './historyWalk';
@@ -85,6 +85,8 @@ export class RevertScanner {
       wake = undefined;
       w?.();
     };
+    /** Sha and MR links still being resolved. */
+    const linking = new Set<Promise<void>>();
     let commits: LogCommit[] = [];
     let page: Candidate[] = [];
     const flush = (): void => {
@@ -109,7 +111,14 @@ export class RevertScanner {
               last = w.sha;
               commits.push(w.candidate);
               const c = this.startCandidate(w.candidate, resolver, search);
-              if (c) page.push(c);
+              if (c) {
+                page.push(c);
+                linking.add(c.direct);
+                c.direct.then(
+                  () => linking.delete(c.direct),
+                  () => linking.delete(c.direct),
+                );
+              }
               if (commits.length >= pageSize) {
                 flush();
                 pageSize = SCAN_PAGE_SIZE;
@@ -129,6 +138,8 @@ export class RevertScanner {
         if (rev === 'HEAD' && ready.length === 0 && !(await hasHead(this.git))) return;
         throw err;
       } finally {
+        // An own walk starts when a direct link fails, so every direct link settles first.
+        if (!fed) await Promise.allSettled([...linking]);
         search.end(complete);
         producing = false;
         notify();
@@ -161,7 +172,17 @@ export class RevertScanner {
     try {
       // One commit: its own `git log --grep` per matcher is cheaper than a walk of every commit.
       const lookups: SubjectLookups = {
-        register: (revert, matchers) => ({ result: resolver.findByMatchers(revert.sha, matchers), cancel: () => undefined }),
+        register: (revert, matchers) => {
+          // One commit: a lookup runs only once it is needed (no sha or MR link).
+          let result: Promise<AncestorMatch | undefined> | undefined;
+          return {
+            get result() {
+              return (result ??= resolver.findByMatchers(revert.sha, matchers));
+            },
+            cancel: () => undefined,
+          };
+        },
+        need: () => undefined,
       };
       const candidate = this.startCandidate(commit, resolver, lookups);
       return candidate ? (await this.finishPage([candidate], resolver))[0] : undefined;
@@ -183,7 +204,9 @@ export class RevertScanner {
     if (matchers.length > 0) c.lookup = lookups.register(commit, matchers);
     c.direct = linkDirect(c, resolver).then(() => {
       if (c.evidence !== 'none') c.lookup?.cancel();
+      else if (c.lookup) lookups.need();
     });
+
     return c;
   }
 
@@ -223,6 +246,8 @@ const FIRST_PAGE_SIZE = 10;
 
 interface SubjectLookups {
   register(revert: LogCommit, matchers: readonly SubjectMatcher[]): Lookup;
+  /** A registered lookup found no direct link and waits for the answer. */
+  need(): void;
 }
 
 /** Links named by sha, or by a GitLab MR number (needs the body, so it keeps its own grep). */
