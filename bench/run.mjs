@@ -118,8 +118,14 @@ async function incremental(dir, manifest) {
   try {
     const primed = await scanRevertsCached(dir, { cacheDir });
     const cacheFolder = path.join(cacheDir, 'revert-scan');
-    const [file] = fs.readdirSync(cacheFolder);
-    const saved = fs.readFileSync(path.join(cacheFolder, file));
+    // The primed cache (a snapshot; a delta once incremental scans ran), restored after every run.
+    const saved = new Map(fs.readdirSync(cacheFolder).map((f) => [f, fs.readFileSync(path.join(cacheFolder, f))]));
+    const restore = () => {
+      for (const f of fs.readdirSync(cacheFolder)) if (!saved.has(f)) fs.rmSync(path.join(cacheFolder, f));
+      for (const [f, bytes] of saved) fs.writeFileSync(path.join(cacheFolder, f), bytes);
+    };
+    // Rewritten files have a new mtime: every timed run, the first included, loads the cache from disk.
+    restore();
     const head = primed.head;
     const original = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD~3'], { encoding: 'utf8' }).trim();
     const subject = execFileSync('git', ['-C', dir, 'log', '-1', '--format=%s', original], { encoding: 'utf8' }).trim();
@@ -140,11 +146,11 @@ async function incremental(dir, manifest) {
         last = r.value;
       } finally {
         execFileSync('git', ['-C', dir, 'update-ref', 'refs/heads/main', head, commit]);
-        fs.writeFileSync(path.join(cacheFolder, file), saved);
+        restore();
       }
     }
     const hit = await timed(() => scanRevertsCached(dir, { cacheDir }));
-    return { rescan: stats(times), scannedCandidates: last.scannedCandidates, cacheFileBytes: saved.length, hitMs: hit.ms };
+    return { rescan: stats(times), scannedCandidates: last.scannedCandidates, cacheFileBytes: [...saved.values()].reduce((n, b) => n + b.length, 0), hitMs: hit.ms };
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });
   }
