@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotAGitRepositoryError } from '../../src/core/git/createGit';
-import { cacheFilePath, clearScanCache, scanRevertsCached } from '../../src/core/revert/scanCache';
+import { cacheFilePath, clearScanCache, SCAN_CACHE_VERSION, scanRevertsCached } from '../../src/core/revert/scanCache';
 import { scanReverts } from '../../src/core/revert/revertScanner';
 import { BOB, makeTempDir, TempRepo } from '../helpers/tempRepo';
 
@@ -18,7 +18,34 @@ function seed(repo: TempRepo): { login: string; cart: string } {
 
 function cacheFiles(cacheDir: string): string[] {
   const dir = path.join(cacheDir, 'revert-scan');
-  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+}
+
+/** The base file and the delta file of the only repository cached in `cacheDir`. */
+function cachePair(cacheDir: string): { base: string; delta: string } {
+  const dir = path.join(cacheDir, 'revert-scan');
+  const base = cacheFiles(cacheDir).find((f) => f.endsWith('.json'));
+  assert.ok(base, 'a base file exists');
+  const file = path.join(dir, base);
+  return { base: file, delta: file.replace(/\.json$/, '.delta') };
+}
+
+let touches = 0;
+/**
+ * Makes this process read the cache from disk again, as a new window would: the in-memory copy
+ * is only trusted while each file's size and mtime are the ones it saw.
+ */
+function forgetInMemory(cacheDir: string): void {
+  const when = new Date(Date.parse('2020-01-01T00:00:00Z') + ++touches * 1000);
+  for (const f of cacheFiles(cacheDir)) fs.utimesSync(path.join(cacheDir, 'revert-scan', f), when, when);
+}
+
+/** The cache's verdict and detections after re-reading it from disk, checked against a full scan. */
+async function rescanFromDisk(repo: TempRepo, cacheDir: string, maxCount?: number): Promise<{ outcome: string; scanned: number }> {
+  forgetInMemory(cacheDir);
+  const r = await scanRevertsCached(repo.path, { cacheDir, maxCount });
+  assert.deepEqual(r.detections, await scanReverts(repo.path, { maxCount }));
+  return { outcome: r.outcome, scanned: r.scannedCandidates };
 }
 
 describe('revert scan cache (real git)', () => {
@@ -42,9 +69,40 @@ describe('revert scan cache (real git)', () => {
     assert.equal(second.outcome, 'hit');
     assert.equal(second.scannedCandidates, 0);
     assert.deepEqual(second.detections, first.detections);
-    // One file, written atomically: no temp files left next to it.
+    // One base file, written atomically: no temp files left next to it, no delta yet.
     assert.deepEqual(cacheFiles(cacheDir).length, 1);
     assert.ok(cacheFiles(cacheDir)[0].endsWith('.json'));
+    // The same answer when the file is read back from disk.
+    assert.equal((await rescanFromDisk(repo, cacheDir)).outcome, 'hit');
+  });
+
+  it('appends a small delta per incremental scan, leaves the base alone, and folds the delta in after a while', async () => {
+    const repo = track(TempRepo.create());
+    seed(repo);
+    const cacheDir = makeTempDir('cache-');
+    await scanRevertsCached(repo.path, { cacheDir });
+    const { base, delta } = cachePair(cacheDir);
+    const baseBytes = fs.readFileSync(base);
+
+    const steps: string[] = [];
+    let compacted = false;
+    for (let i = 0; i < 12; i++) {
+      repo.revert(repo.commit(`Add widget ${i}`, { [`w${i}.ts`]: `${i}` }));
+      // Alternate between the in-memory copy and a fresh read of base + delta from disk.
+      const r = i % 2 === 0 ? await rescanFromDisk(repo, cacheDir) : await scanRevertsCached(repo.path, { cacheDir });
+      steps.push(r.outcome);
+      if (!fs.existsSync(delta)) {
+        compacted = true;
+        assert.notDeepEqual(fs.readFileSync(base), baseBytes, 'folding the delta in rewrites the base');
+      } else if (!compacted) {
+        assert.deepEqual(fs.readFileSync(base), baseBytes, 'an append does not touch the base');
+        assert.equal(fs.readFileSync(delta, 'utf8').split('\n').length - 1, i + 1, 'one line per incremental scan');
+      }
+    }
+    assert.deepEqual(steps, Array<string>(12).fill('incremental'));
+    assert.ok(compacted, 'the delta was folded into the base at least once');
+    assert.deepEqual((await scanRevertsCached(repo.path, { cacheDir })).detections, await scanReverts(repo.path));
+    assert.equal((await rescanFromDisk(repo, cacheDir)).outcome, 'hit');
   });
 
   it('scans only new commits and still links new reverts to old commits (equals a full scan)', async () => {
@@ -89,6 +147,8 @@ describe('revert scan cache (real git)', () => {
     assert.equal(merged.outcome, 'incremental');
     const full = await scanReverts(repo.path);
     assert.deepEqual(merged.detections, full);
+    // The delta merged into the base on load gives the same order.
+    assert.equal((await rescanFromDisk(repo, cacheDir)).outcome, 'hit');
     // New (late, side) and cached (main) detections interleave by date, as git lists them.
     const order = full.map((d) => d.sha);
     assert.ok(order.indexOf(lateRevert) < order.indexOf(mainRevert) && order.indexOf(mainRevert) < order.indexOf(sideRevert));
@@ -119,6 +179,28 @@ describe('revert scan cache (real git)', () => {
     assert.ok(!back.detections.some((d) => d.sha === otherRevert));
   });
 
+  it('does a full scan when the HEAD recorded in the delta was rewritten away and garbage-collected', async () => {
+    const repo = track(TempRepo.create());
+    seed(repo);
+    const cacheDir = makeTempDir('cache-');
+    await scanRevertsCached(repo.path, { cacheDir });
+    const dropped = repo.revert(repo.commit('Add export', { 'export.ts': 'e' }));
+    assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'incremental');
+    assert.ok(fs.existsSync(cachePair(cacheDir).delta));
+
+    // Amend-like rewrite: the delta's HEAD is no longer in history, then it is pruned.
+    repo.git('reset', '-q', '--hard', 'HEAD~2');
+    const kept = repo.revert(repo.commit('Add import', { 'import.ts': 'i' }));
+    repo.git('reflog', 'expire', '--expire=now', '--all');
+    repo.git('gc', '-q', '--prune=now');
+    assert.throws(() => repo.git('cat-file', '-e', dropped), 'the old revert is gone from the object store');
+    const after = await rescanFromDisk(repo, cacheDir);
+    assert.equal(after.outcome, 'full');
+    const detections = (await scanRevertsCached(repo.path, { cacheDir })).detections;
+    assert.ok(detections.some((d) => d.sha === kept) && !detections.some((d) => d.sha === dropped));
+    assert.ok(!fs.existsSync(cachePair(cacheDir).delta), 'a full scan drops the old delta');
+  });
+
   it('keeps maxCount semantics: the newest N candidates, incremental or not', async () => {
     const repo = track(TempRepo.create());
     const cacheDir = makeTempDir('cache-');
@@ -133,31 +215,102 @@ describe('revert scan cache (real git)', () => {
       next.detections.map((d) => d.sha),
       [extra, shas[3], shas[2]],
     );
+    assert.equal((await rescanFromDisk(repo, cacheDir, 3)).outcome, 'hit');
     // A different limit cannot reuse a list cut at another length.
     const wider = await scanRevertsCached(repo.path, { cacheDir, maxCount: 10 });
     assert.equal(wider.outcome, 'full');
     assert.equal(wider.detections.length, 5);
   });
 
-  it('recovers from a corrupt cache file and from a cache folder it cannot write', async () => {
+  it('recovers from a corrupt or truncated base file with a full scan', async () => {
     const repo = track(TempRepo.create());
     seed(repo);
     const cacheDir = makeTempDir('cache-');
     await scanRevertsCached(repo.path, { cacheDir });
-    const file = path.join(cacheDir, 'revert-scan', cacheFiles(cacheDir)[0]);
-    fs.writeFileSync(file, '{"version":1,"head":');
-    const recovered = await scanRevertsCached(repo.path, { cacheDir });
-    assert.equal(recovered.outcome, 'full');
-    assert.deepEqual(recovered.detections, await scanReverts(repo.path));
-    assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'hit', 'the corrupt file was replaced');
+    const { base } = cachePair(cacheDir);
+    const good = fs.readFileSync(base, 'utf8');
+    const damaged = [
+      '{"version":2,"head":', // garbage
+      good.slice(0, good.length - 20), // torn at the end (detections cut)
+      good.slice(0, good.indexOf('\n') + 30), // torn in the candidates
+      good.replace(/"candidates":\d+/, '"candidates":99'), // counts that do not match the body
+      good.replace(/"detections":\d+/, '"detections":0'),
+      good.replace(/[0-9a-f]{40} /, 'zz '), // a malformed candidate record
+      '',
+    ];
+    for (const text of damaged) {
+      fs.writeFileSync(base, text);
+      const r = await rescanFromDisk(repo, cacheDir);
+      assert.equal(r.outcome, 'full', JSON.stringify(text.slice(0, 80)));
+      assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'hit', 'the damaged file was replaced');
+    }
+  });
 
+  it('ignores cache files of another version, including the old single-JSON layout', async () => {
+    const repo = track(TempRepo.create());
+    seed(repo);
+    const cacheDir = makeTempDir('cache-');
+    await scanRevertsCached(repo.path, { cacheDir });
+    const { base } = cachePair(cacheDir);
+    const good = fs.readFileSync(base, 'utf8');
+    assert.match(good, new RegExp(`^\\{"version":${SCAN_CACHE_VERSION},`));
+    fs.writeFileSync(base, good.replace(`"version":${SCAN_CACHE_VERSION}`, `"version":${SCAN_CACHE_VERSION + 1}`));
+    assert.equal((await rescanFromDisk(repo, cacheDir)).outcome, 'full');
+
+    // Version 1: one JSON object with an empty detection list, which must not be believed.
+    const head = repo.head();
+    const gitDir = fs.realpathSync(path.join(repo.path, '.git'));
+    fs.writeFileSync(base, JSON.stringify({ version: 1, gitDir, head, maxCount: null, candidates: [], detections: [] }));
+    assert.equal((await rescanFromDisk(repo, cacheDir)).outcome, 'full');
+  });
+
+  it('uses the intact segments of a torn or damaged delta, then rewrites the base', async () => {
+    const repo = track(TempRepo.create());
+    seed(repo);
+    const cacheDir = makeTempDir('cache-');
+    await scanRevertsCached(repo.path, { cacheDir });
+    repo.revert(repo.commit('Add search', { 's.ts': 's' }));
+    await scanRevertsCached(repo.path, { cacheDir });
+    repo.revert(repo.commit('Add banner', { 'b.ts': 'b' }));
+    await scanRevertsCached(repo.path, { cacheDir });
+    const { base, delta } = cachePair(cacheDir);
+    const baseText = fs.readFileSync(base, 'utf8');
+    const lines = fs.readFileSync(delta, 'utf8');
+    const [first, second] = lines.split('\n');
+    assert.ok(first && second);
+
+    const tails = [
+      `${first}\n${second.slice(0, second.length / 2)}`, // torn in the middle of the second line
+      `${first}\n${second}`, // a complete line without its newline (the next append would glue onto it)
+      `${first}\n${'\0'.repeat(second.length)}\n`, // zeros where the second line should be (crash after a size update)
+      `${first}\n${second.replace(/"from":"[0-9a-f]+"/, `"from":"${'0'.repeat(40)}"`)}\n`, // does not chain
+    ];
+    for (const text of tails) {
+      fs.writeFileSync(base, baseText);
+      fs.writeFileSync(delta, text);
+      const r = await rescanFromDisk(repo, cacheDir);
+      // From the state after the first segment, only the second scan's commits are read again.
+      assert.deepEqual(r, { outcome: 'incremental', scanned: 1 }, JSON.stringify(text.slice(-60)));
+      assert.ok(!fs.existsSync(delta), 'a damaged delta is folded into a new base, not appended to');
+      assert.equal((await rescanFromDisk(repo, cacheDir)).outcome, 'hit');
+    }
+    // The intact files give a hit: the cases above failed because of their damage alone.
+    fs.writeFileSync(base, baseText);
+    fs.writeFileSync(delta, lines);
+    assert.equal((await rescanFromDisk(repo, cacheDir)).outcome, 'hit');
+  });
+
+  it('still answers correctly when the cache folder cannot be written', async () => {
+    const repo = track(TempRepo.create());
+    seed(repo);
     // A cache "folder" that is a file: results still come back, every call is a full scan.
     const blocked = path.join(makeTempDir('blocked-'), 'not-a-dir');
     fs.writeFileSync(blocked, 'x');
     const a = await scanRevertsCached(repo.path, { cacheDir: blocked });
+    repo.revert(repo.commit('Add search', { 's.ts': 's' }));
     const b = await scanRevertsCached(repo.path, { cacheDir: blocked });
     assert.deepEqual([a.outcome, b.outcome], ['full', 'full']);
-    assert.deepEqual(b.detections, recovered.detections);
+    assert.deepEqual(b.detections, await scanReverts(repo.path));
   });
 
   it('keeps repositories apart, clears on request, and fails clearly outside a repository', async () => {

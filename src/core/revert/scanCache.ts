@@ -2,11 +2,13 @@
  * Revert scans cached per repository on disk, so opening a large repository again (or HEAD
  * moving by a commit) costs a scan of only the new commits instead of the whole history.
  *
- * One JSON file per repository (keyed by its git dir) records the HEAD it was scanned at, the
- * commits git's candidate filter let through (sha and date, in git's order) and the detections
- * among them. When HEAD moved forward (the cached HEAD is an ancestor of the new one), only
- * `cachedHead..newHead` is scanned and merged in; anything else (a rebase, a reset, a branch
- * switch to unrelated history, a different maxCount) is a full scan.
+ * Per repository (keyed by its git dir) the cache records the HEAD it was scanned at, the
+ * commits the candidate filter let through (sha and date, in git's order) and the detections
+ * among them: a base file, plus a delta of small segments that incremental scans append (layout
+ * and crash safety in scanCacheFile.ts). When HEAD moved forward (the cached HEAD is an ancestor
+ * of the new one), only `cachedHead..newHead` is scanned and merged in; anything else (a rebase,
+ * a reset, a branch switch to unrelated history, a different maxCount, a damaged file) is a full
+ * scan.
  *
  * Why the merged list equals a full scan: a link is always resolved within the revert's own
  * ancestry, so detections of old commits cannot change when commits are added on top, and new
@@ -19,14 +21,24 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../fs/atomicWrite';
 import { safeConfigArgs } from '../git/createGit';
 import { gitRunner, type GitRunner } from './gitStream';
 import { RevertScanner } from './revertScanner';
+import {
+  appendSegment,
+  decodeBaseBody,
+  decodeBaseHeader,
+  decodeDelta,
+  isSha,
+  readCacheFiles,
+  writeBase,
+  type CacheKey,
+  type ScanSegment,
+  type ScanState,
+} from './scanCacheFile';
 import type { RevertDetection } from './types';
 
-/** Bump when the file layout or the detector's output changes; older files are then ignored. */
-export const SCAN_CACHE_VERSION = 1;
+export { SCAN_CACHE_VERSION } from './scanCacheFile';
 
 export interface CachedScanOptions {
   /** Folder the cache files live in (the extension passes its global storage folder). */
@@ -48,15 +60,14 @@ export interface CachedScanResult {
   scannedCandidates: number;
 }
 
-interface CacheFile {
-  version: number;
-  gitDir: string;
-  head: string;
-  maxCount: number | null;
-  /** Candidate commits in git's order: [sha, committer date in epoch ms]. */
-  candidates: [string, number][];
-  detections: RevertDetection[];
-}
+/**
+ * Segments the delta may hold before an incremental scan rewrites the base instead: loading
+ * merges each segment into the base's candidate list (~0.3 ms per segment at 13k candidates),
+ * while a base rewrite costs as much as serializing and fsyncing the whole cache (~25 ms at 1M commits).
+ */
+const MAX_SEGMENTS = 8;
+/** A delta larger than this (or than an eighth of the base) is folded into the base too. */
+const MAX_DELTA_BYTES = 64 * 1024;
 
 /**
  * Every revert-like commit reachable from HEAD, newest first, as {@link scanReverts} returns
@@ -64,127 +75,226 @@ interface CacheFile {
  * @throws NotAGitRepositoryError
  */
 export async function scanRevertsCached(repoPath: string, options: CachedScanOptions): Promise<CachedScanResult> {
-  const scanner = await RevertScanner.open(repoPath, options.gitBinary);
+  // Opening the scanner (simple-git's own checks) runs beside our rev-parse and cache read;
+  // it is awaited before anything is returned, so its errors still come first.
+  const opening = RevertScanner.open(repoPath, options.gitBinary);
+  opening.catch(() => undefined);
   const runner = gitRunner(repoPath, options.gitBinary);
-  const [gitDir, head] = await Promise.all([absoluteGitDir(runner), currentHead(runner)]);
-  if (head === undefined) return { head, detections: [], outcome: 'full', scannedCandidates: 0 };
+  const repo = await gitDirAndHead(runner);
+  if (!repo) {
+    await opening;
+    throw new Error(`cannot find the git folder of ${runner.cwd}`);
+  }
+  const { gitDir, head } = repo;
+  if (head === undefined) {
+    await opening;
+    return { head, detections: [], outcome: 'full', scannedCandidates: 0 };
+  }
   const maxCount = options.maxCount !== undefined && Number.isFinite(options.maxCount) ? Math.floor(options.maxCount) : null;
-  const file = cacheFilePath(options.cacheDir, gitDir);
-  const cached = await readCache(file, gitDir, maxCount);
+  const key: CacheKey = { gitDir, maxCount };
+  const files = cachePaths(options.cacheDir, gitDir);
+  const limit = maxCount ?? Number.POSITIVE_INFINITY;
 
-  if (cached?.head === head) {
-    return { head, detections: cached.detections, outcome: 'hit', scannedCandidates: 0 };
+  // The ancestry check starts as soon as the cached HEAD is known, while the rest is parsed.
+  let ancestry: Promise<boolean> | undefined;
+  const cached = await loadCache(files, key, limit, (cachedHead) => {
+    if (cachedHead !== head) ancestry = isAncestor(runner, cachedHead, head);
+  });
+  const scanner = await opening;
+  if (cached?.state.head === head) {
+    return { head, detections: cached.state.detections, outcome: 'hit', scannedCandidates: 0 };
   }
-  const base = cached && (await isAncestor(runner, cached.head, head)) ? cached : undefined;
-  const range = base ? `${base.head}..${head}` : head;
-  const candidates: [string, number][] = [];
-  const found: RevertDetection[] = [];
-  for await (const d of scanner.scan({ revRange: range, maxCount: maxCount ?? undefined }, (page) => {
-    for (const c of page) candidates.push([c.sha, Date.parse(c.date)]);
+  const base = cached && ancestry && (await ancestry) ? cached : undefined;
+
+  const fresh: ScanState = { head, shas: [], dates: [], detections: [] };
+  const query = { revRange: base ? `${base.state.head}..${head}` : head, maxCount: maxCount ?? undefined };
+  for await (const d of scanner.scan(query, (page) => {
+    for (const c of page) {
+      fresh.shas.push(c.sha);
+      fresh.dates.push(Date.parse(c.date));
+    }
   })) {
-    found.push(d);
+    fresh.detections.push(d);
   }
 
-  let entry: CacheFile;
-  if (base) {
-    const merged = mergeByDate(candidates, base.candidates, maxCount ?? Number.POSITIVE_INFINITY);
-    const bySha = new Map<string, RevertDetection>();
-    for (const d of base.detections) bySha.set(d.sha, d);
-    for (const d of found) bySha.set(d.sha, d);
-    const detections = merged.flatMap(([sha]) => bySha.get(sha) ?? []);
-    entry = { version: SCAN_CACHE_VERSION, gitDir, head, maxCount, candidates: merged, detections };
-  } else {
-    entry = { version: SCAN_CACHE_VERSION, gitDir, head, maxCount, candidates, detections: found };
+  if (!base) {
+    await saveFull(files, key, fresh);
+    return { head, detections: fresh.detections, outcome: 'full', scannedCandidates: fresh.shas.length };
   }
-  await writeCache(file, entry);
-  return { head, detections: entry.detections, outcome: base ? 'incremental' : 'full', scannedCandidates: candidates.length };
+  const merged = mergeStates(base.state, fresh, limit);
+  await saveIncremental(files, key, base, { ...fresh, from: base.state.head }, merged);
+  return { head, detections: merged.detections, outcome: 'incremental', scannedCandidates: fresh.shas.length };
 }
 
-/** Removes the cache file of one repository (or every cache file when `repoPath` is omitted). */
+/** Removes the cache of one repository (or every cache file when `repoPath` is omitted). */
 export async function clearScanCache(cacheDir: string, repoPath?: string, gitBinary?: string): Promise<void> {
   if (repoPath === undefined) {
     remembered.clear();
     await fs.rm(path.join(cacheDir, CACHE_FOLDER), { recursive: true, force: true });
     return;
   }
-  const gitDir = await absoluteGitDir(gitRunner(repoPath, gitBinary));
-  remembered.delete(cacheFilePath(cacheDir, gitDir));
-  await fs.rm(cacheFilePath(cacheDir, gitDir), { force: true });
+  const runner = gitRunner(repoPath, gitBinary);
+  const repo = await gitDirAndHead(runner);
+  if (!repo) throw new Error(`cannot find the git folder of ${runner.cwd}`);
+  const files = cachePaths(cacheDir, repo.gitDir);
+  remembered.delete(files.base);
+  await Promise.all([fs.rm(files.base, { force: true }), fs.rm(files.delta, { force: true })]);
 }
 
 const CACHE_FOLDER = 'revert-scan';
 
-/** One file per git dir: linked worktrees have their own HEAD and so their own file. */
+/** The base file of one git dir: linked worktrees have their own HEAD and so their own cache. */
 export function cacheFilePath(cacheDir: string, gitDir: string): string {
   const key = createHash('sha256').update(gitDir).digest('hex').slice(0, 24);
   return path.join(cacheDir, CACHE_FOLDER, `${key}.json`);
 }
 
-/** Two newest-first lists merged newest first; on equal dates the newer scan's commit goes first. */
-function mergeByDate(fresh: [string, number][], old: [string, number][], limit: number): [string, number][] {
-  const out: [string, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (out.length < limit && (i < fresh.length || j < old.length)) {
-    if (j >= old.length || (i < fresh.length && fresh[i][1] >= old[j][1])) out.push(fresh[i++]);
-    else out.push(old[j++]);
-  }
-  return out;
+interface CachePaths {
+  base: string;
+  delta: string;
+}
+
+function cachePaths(cacheDir: string, gitDir: string): CachePaths {
+  const base = cacheFilePath(cacheDir, gitDir);
+  return { base, delta: base.replace(/\.json$/, '.delta') };
 }
 
 /**
- * The last entry this process wrote or read per file, with the file's size and mtime then.
- * Reading and parsing a multi-megabyte cache (a million-commit history) costs more than the
- * incremental scan itself; a `stat` proves the file is still the one we know.
+ * Two newest-first scans merged newest first, cut at `limit` candidates; on equal dates the
+ * newer scan's commit goes first. Detections follow their candidates.
  */
-const remembered = new Map<string, { entry: CacheFile; size: number; mtimeMs: number }>();
-
-async function readCache(file: string, gitDir: string, maxCount: number | null): Promise<CacheFile | undefined> {
-  const known = remembered.get(file);
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (known && stat && stat.size === known.size && stat.mtimeMs === known.mtimeMs) {
-    const e = known.entry;
-    return e.gitDir === gitDir && e.maxCount === maxCount ? e : undefined;
+function mergeStates(old: ScanState, fresh: ScanState, limit: number): ScanState {
+  const shas: string[] = [];
+  const dates: number[] = [];
+  const detections: RevertDetection[] = [];
+  const take = detectionPicker(old);
+  const takeFresh = detectionPicker(fresh);
+  let i = 0;
+  let j = 0;
+  while (shas.length < limit && (i < fresh.shas.length || j < old.shas.length)) {
+    const fromFresh = j >= old.shas.length || (i < fresh.shas.length && fresh.dates[i] >= old.dates[j]);
+    const sha = fromFresh ? fresh.shas[i] : old.shas[j];
+    shas.push(sha);
+    dates.push(fromFresh ? fresh.dates[i++] : old.dates[j++]);
+    const d = fromFresh ? takeFresh(sha) : take(sha);
+    if (d) detections.push(d);
   }
-  remembered.delete(file);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await fs.readFile(file, 'utf8'));
-  } catch {
-    // Missing, unreadable or half-written by something other than us: scan afresh.
-    return undefined;
-  }
-  if (!isCacheFile(parsed)) return undefined;
-  if (parsed.version !== SCAN_CACHE_VERSION || parsed.gitDir !== gitDir || parsed.maxCount !== maxCount) return undefined;
-  if (stat) remembered.set(file, { entry: parsed, size: stat.size, mtimeMs: stat.mtimeMs });
-  return parsed;
+  return { head: fresh.head, shas, dates, detections };
 }
 
-function isCacheFile(v: unknown): v is CacheFile {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return (
-    typeof o.version === 'number' &&
-    typeof o.gitDir === 'string' &&
-    typeof o.head === 'string' &&
-    /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(o.head) &&
-    (o.maxCount === null || typeof o.maxCount === 'number') &&
-    Array.isArray(o.candidates) &&
-    o.candidates.every((c) => Array.isArray(c) && typeof c[0] === 'string' && typeof c[1] === 'number') &&
-    Array.isArray(o.detections) &&
-    o.detections.every((d) => typeof d === 'object' && d !== null && typeof (d as { sha?: unknown }).sha === 'string')
-  );
+/**
+ * The detection of each candidate, asked in candidate order. Detections are stored in
+ * candidate order, so a cursor does (no map of thousands of shas); a list in another order
+ * (the scanner is free to yield differently) falls back to a map.
+ */
+function detectionPicker(state: ScanState): (sha: string) => RevertDetection | undefined {
+  const list = state.detections;
+  let k = 0;
+  for (const sha of state.shas) if (k < list.length && list[k].sha === sha) k++;
+  if (k === list.length) {
+    let next = 0;
+    return (sha) => (next < list.length && list[next].sha === sha ? list[next++] : undefined);
+  }
+  const bySha = new Map(list.map((d) => [d.sha, d]));
+  return (sha) => bySha.get(sha);
 }
 
-async function writeCache(file: string, entry: CacheFile): Promise<void> {
+interface LoadedCache {
+  state: ScanState;
+  /** Segments after the base, the delta's size, and whether it ends cleanly (may be appended to). */
+  segments: number;
+  deltaBytes: number;
+  appendable: boolean;
+  baseBytes: number;
+  /** Size and mtime of both files as read (the delta's undefined when absent). */
+  stamps: { base: Stamp; delta: Stamp | undefined };
+}
+
+interface Stamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The last state this process wrote or read per base file, with both files' stamps then.
+ * Reading and parsing a multi-megabyte cache (a million-commit history) costs more than the
+ * incremental scan itself; a `stat` of each file proves they are still the ones we know.
+ */
+const remembered = new Map<string, { key: CacheKey; loaded: LoadedCache }>();
+
+/** The cached state (base plus chained segments), or undefined when there is none usable. */
+async function loadCache(files: CachePaths, key: CacheKey, limit: number, onHead: (head: string) => void): Promise<LoadedCache | undefined> {
+  const known = remembered.get(files.base);
+  if (known) {
+    const [base, delta] = await Promise.all([stamp(files.base), stamp(files.delta)]);
+    const s = known.loaded.stamps;
+    if (base && sameStamp(base, s.base) && (delta === undefined ? s.delta === undefined : s.delta !== undefined && sameStamp(delta, s.delta))) {
+      if (known.key.gitDir !== key.gitDir || known.key.maxCount !== key.maxCount) return undefined;
+      onHead(known.loaded.state.head);
+      return known.loaded;
+    }
+    remembered.delete(files.base);
+  }
+  const read = await readCacheFiles(files.base, files.delta);
+  if (!read) return undefined;
+  const header = decodeBaseHeader(read.base.text, key);
+  if (!header) return undefined;
+  const delta = read.delta ? decodeDelta(read.delta.text, key, header.head) : { segments: [], complete: true };
+  onHead(delta.segments.at(-1)?.head ?? header.head);
+  const baseState = decodeBaseBody(read.base.text, header);
+  if (!baseState) return undefined;
+  let state = baseState;
+  for (const segment of delta.segments) state = mergeStates(state, segment, limit);
+  const loaded: LoadedCache = {
+    state,
+    segments: delta.segments.length,
+    deltaBytes: read.delta?.size ?? 0,
+    appendable: delta.complete,
+    baseBytes: read.base.size,
+    // Only size and mtime: the text itself is not kept alive.
+    stamps: { base: { size: read.base.size, mtimeMs: read.base.mtimeMs }, delta: read.delta && { size: read.delta.size, mtimeMs: read.delta.mtimeMs } },
+  };
+  remembered.set(files.base, { key, loaded });
+  return loaded;
+}
+
+async function saveFull(files: CachePaths, key: CacheKey, state: ScanState): Promise<void> {
+  remembered.delete(files.base);
   try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, JSON.stringify(entry));
-    const stat = await fs.stat(file);
-    remembered.set(file, { entry, size: stat.size, mtimeMs: stat.mtimeMs });
+    await fs.mkdir(path.dirname(files.base), { recursive: true });
+    await writeBase(files.base, files.delta, key, state);
+    const base = await stamp(files.base);
+    if (!base) return;
+    const loaded: LoadedCache = { state, segments: 0, deltaBytes: 0, appendable: true, baseBytes: base.size, stamps: { base, delta: undefined } };
+    remembered.set(files.base, { key, loaded });
   } catch {
     // A cache that cannot be written (read-only storage, full disk) only costs a rescan next time.
   }
+}
+
+/** Appends the new segment, or folds everything into a new base when the delta is long or damaged. */
+async function saveIncremental(files: CachePaths, key: CacheKey, cached: LoadedCache, segment: ScanSegment, merged: ScanState): Promise<void> {
+  const fits = cached.appendable && cached.segments < MAX_SEGMENTS && cached.deltaBytes < Math.max(MAX_DELTA_BYTES, cached.baseBytes / 8);
+  if (!fits) return saveFull(files, key, merged);
+  remembered.delete(files.base);
+  try {
+    await appendSegment(files.delta, key, segment);
+    const delta = await stamp(files.delta);
+    if (!delta) return;
+    const loaded: LoadedCache = { ...cached, state: merged, segments: cached.segments + 1, deltaBytes: delta.size, stamps: { base: cached.stamps.base, delta } };
+    remembered.set(files.base, { key, loaded });
+  } catch {
+    // As above: the next call reads what is on disk (or scans in full).
+  }
+}
+
+async function stamp(file: string): Promise<Stamp | undefined> {
+  const s = await fs.stat(file).catch(() => undefined);
+  return s && { size: s.size, mtimeMs: s.mtimeMs };
+}
+
+function sameStamp(a: Stamp, b: Stamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 function git(runner: GitRunner, args: string[]): Promise<{ code: number; stdout: string }> {
@@ -201,17 +311,19 @@ function git(runner: GitRunner, args: string[]): Promise<{ code: number; stdout:
   });
 }
 
-async function absoluteGitDir(runner: GitRunner): Promise<string> {
-  const { code, stdout } = await git(runner, ['rev-parse', '--absolute-git-dir']);
-  const dir = stdout.trim();
-  if (code !== 0 || dir === '') throw new Error(`cannot find the git folder of ${runner.cwd}`);
-  return fs.realpath(dir).catch(() => dir);
-}
-
-async function currentHead(runner: GitRunner): Promise<string | undefined> {
-  const { code, stdout } = await git(runner, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  const sha = stdout.trim();
-  return code === 0 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha) ? sha : undefined;
+/**
+ * The absolute git dir and the HEAD commit in one git process. `--verify --quiet` makes git
+ * print the folder and then exit 1 without a sha when HEAD has no commit yet (unborn branch);
+ * outside a repository it exits 128 and prints nothing.
+ */
+async function gitDirAndHead(runner: GitRunner): Promise<{ gitDir: string; head: string | undefined } | undefined> {
+  const { code, stdout } = await git(runner, ['rev-parse', '--absolute-git-dir', '--verify', '--quiet', 'HEAD^{commit}']);
+  const lines = stdout.split('\n');
+  const dir = lines[0].replace(/\r$/, '');
+  if ((code !== 0 && code !== 1) || !path.isAbsolute(dir)) return undefined;
+  const gitDir = await fs.realpath(dir).catch(() => dir);
+  const sha = lines[1]?.trim();
+  return { gitDir, head: code === 0 && isSha(sha) ? sha : undefined };
 }
 
 /** False also when `older` no longer exists (garbage-collected after a rewrite). */
