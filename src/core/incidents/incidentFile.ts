@@ -190,7 +190,8 @@ function sectionId(heading: string): SectionId | undefined {
   return SECTION_ALIASES[headingKey(heading)];
 }
 
-function readSections(body: string): IncidentSections {
+/** The prose sections of a Markdown body (also used by the listing fast path, listingParser.ts). */
+export function readSections(body: string): IncidentSections {
   const sections = emptySections();
   const seen = new Set<SectionId>();
   for (const s of splitSections(body, 2).sections) {
