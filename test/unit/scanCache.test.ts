@@ -313,6 +313,25 @@ describe('revert scan cache (real git)', () => {
     assert.deepEqual(b.detections, await scanReverts(repo.path));
   });
 
+  it('notices when the git dir of a path moved (a .git file now points elsewhere)', async () => {
+    const repo = track(TempRepo.create());
+    seed(repo);
+    const cacheDir = makeTempDir('cache-');
+    await scanRevertsCached(repo.path, { cacheDir });
+    assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'hit');
+    const moved = path.join(makeTempDir('moved-'), 'repo.git');
+    fs.renameSync(path.join(repo.path, '.git'), moved);
+    fs.writeFileSync(path.join(repo.path, '.git'), `gitdir: ${moved}\n`);
+    const added = repo.revert(repo.commit('Add search', { 's.ts': 's' }));
+    // Another git dir is another cache (its key); the old one must not be taken for it.
+    const after = await scanRevertsCached(repo.path, { cacheDir });
+    assert.equal(after.outcome, 'full');
+    assert.equal(after.detections[0].sha, added);
+    assert.deepEqual(after.detections, await scanReverts(repo.path));
+    assert.ok(fs.existsSync(cacheFilePath(cacheDir, fs.realpathSync(moved))));
+    assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'hit');
+  });
+
   it('keeps repositories apart, clears on request, and fails clearly outside a repository', async () => {
     const one = track(TempRepo.create());
     const two = track(TempRepo.create());

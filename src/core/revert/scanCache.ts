@@ -17,19 +17,17 @@
  * is exactly git's order whenever committer dates do not go backwards along ancestry (clock skew
  * can swap neighbours; the set of detections is the same either way).
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { safeConfigArgs } from '../git/createGit';
 import { gitRunner, type GitRunner } from './gitStream';
+import { isAncestor, probeHead, type HeadProbe } from './headProbe';
 import { RevertScanner } from './revertScanner';
 import {
   appendSegment,
   decodeBaseBody,
   decodeBaseHeader,
   decodeDelta,
-  isSha,
   readCacheFiles,
   writeBase,
   type CacheKey,
@@ -80,31 +78,20 @@ export async function scanRevertsCached(repoPath: string, options: CachedScanOpt
   const opening = RevertScanner.open(repoPath, options.gitBinary);
   opening.catch(() => undefined);
   const runner = gitRunner(repoPath, options.gitBinary);
-  const repo = await gitDirAndHead(runner);
-  if (!repo) {
+  const maxCount = options.maxCount !== undefined && Number.isFinite(options.maxCount) ? Math.floor(options.maxCount) : null;
+  const limit = maxCount ?? Number.POSITIVE_INFINITY;
+  const found = await locate(runner, options.cacheDir, maxCount, limit);
+  if (!found) {
     await opening;
     throw new Error(`cannot find the git folder of ${runner.cwd}`);
   }
-  const { gitDir, head } = repo;
-  if (head === undefined) {
-    await opening;
-    return { head, detections: [], outcome: 'full', scannedCandidates: 0 };
-  }
-  const maxCount = options.maxCount !== undefined && Number.isFinite(options.maxCount) ? Math.floor(options.maxCount) : null;
-  const key: CacheKey = { gitDir, maxCount };
-  const files = cachePaths(options.cacheDir, gitDir);
-  const limit = maxCount ?? Number.POSITIVE_INFINITY;
-
-  // The ancestry check starts as soon as the cached HEAD is known, while the rest is parsed.
-  let ancestry: Promise<boolean> | undefined;
-  const cached = await loadCache(files, key, limit, (cachedHead) => {
-    if (cachedHead !== head) ancestry = isAncestor(runner, cachedHead, head);
-  });
+  const { head, key, files, cached } = found;
   const scanner = await opening;
+  if (head === undefined) return { head, detections: [], outcome: 'full', scannedCandidates: 0 };
   if (cached?.state.head === head) {
     return { head, detections: cached.state.detections, outcome: 'hit', scannedCandidates: 0 };
   }
-  const base = cached && ancestry && (await ancestry) ? cached : undefined;
+  const base = cached && (await found.descends) ? cached : undefined;
 
   const fresh: ScanState = { head, shas: [], dates: [], detections: [] };
   const query = { revRange: base ? `${base.state.head}..${head}` : head, maxCount: maxCount ?? undefined };
@@ -126,6 +113,57 @@ export async function scanRevertsCached(repoPath: string, options: CachedScanOpt
   return { head, detections: merged.detections, outcome: 'incremental', scannedCandidates: fresh.shas.length };
 }
 
+interface Located {
+  head: string | undefined;
+  key: CacheKey;
+  files: CachePaths;
+  cached: LoadedCache | undefined;
+  /** Whether the cached HEAD is an ancestor of `head` (false without a cache). */
+  descends: Promise<boolean>;
+}
+
+/**
+ * The git dir of each repository path this process has seen. It lets the cache be read before
+ * git answers, so one rev-parse can say HEAD and whether the cached HEAD is its ancestor; the
+ * git dir it prints is checked against the guess, and a wrong guess costs one more rev-parse.
+ */
+const knownGitDirs = new Map<string, string>();
+
+/**
+ * HEAD, the cache and whether the cache is an ancestor state of HEAD, in as few git processes
+ * as possible: with a known git dir, one (rev-parse with the ancestry folded in, started as soon
+ * as the cached HEAD is read, while the rest of the cache is parsed); otherwise rev-parse for the
+ * git dir, then the cache, then merge-base. Undefined outside a repository.
+ */
+async function locate(runner: GitRunner, cacheDir: string, maxCount: number | null, limit: number): Promise<Located | undefined> {
+  const memo = `${runner.binary}\0${runner.cwd}`;
+  const guess = knownGitDirs.get(memo);
+  if (guess !== undefined) {
+    const key: CacheKey = { gitDir: guess, maxCount };
+    const files = cachePaths(cacheDir, guess);
+    let probing: Promise<HeadProbe | undefined> | undefined;
+    const cached = await loadCache(files, key, limit, (cachedHead) => {
+      probing = probeHead(runner, cachedHead);
+    });
+    const repo = await (probing ?? probeHead(runner));
+    if (repo?.gitDir === guess) return { head: repo.head, key, files, cached, descends: Promise.resolve(repo.descends === true) };
+    knownGitDirs.delete(memo);
+    if (!repo) return undefined;
+  }
+  const repo = await probeHead(runner);
+  if (!repo) return undefined;
+  knownGitDirs.set(memo, repo.gitDir);
+  const { gitDir, head } = repo;
+  const key: CacheKey = { gitDir, maxCount };
+  const files = cachePaths(cacheDir, gitDir);
+  if (head === undefined) return { head, key, files, cached: undefined, descends: Promise.resolve(false) };
+  let descends = Promise.resolve(false);
+  const cached = await loadCache(files, key, limit, (cachedHead) => {
+    if (cachedHead !== head) descends = isAncestor(runner, cachedHead, head);
+  });
+  return { head, key, files, cached, descends };
+}
+
 /** Removes the cache of one repository (or every cache file when `repoPath` is omitted). */
 export async function clearScanCache(cacheDir: string, repoPath?: string, gitBinary?: string): Promise<void> {
   if (repoPath === undefined) {
@@ -134,7 +172,7 @@ export async function clearScanCache(cacheDir: string, repoPath?: string, gitBin
     return;
   }
   const runner = gitRunner(repoPath, gitBinary);
-  const repo = await gitDirAndHead(runner);
+  const repo = await probeHead(runner);
   if (!repo) throw new Error(`cannot find the git folder of ${runner.cwd}`);
   const files = cachePaths(cacheDir, repo.gitDir);
   remembered.delete(files.base);
@@ -161,22 +199,29 @@ function cachePaths(cacheDir: string, gitDir: string): CachePaths {
 
 /**
  * Two newest-first scans merged newest first, cut at `limit` candidates; on equal dates the
- * newer scan's commit goes first. Detections follow their candidates.
+ * newer scan's commit goes first. Detections follow their candidates. The new scan is short:
+ * once it is used up, the rest of the old lists is copied in one piece instead of entry by entry.
  */
 function mergeStates(old: ScanState, fresh: ScanState, limit: number): ScanState {
   const shas: string[] = [];
   const dates: number[] = [];
   const detections: RevertDetection[] = [];
-  const take = detectionPicker(old);
-  const takeFresh = detectionPicker(fresh);
+  const oldCursor = new DetectionCursor(old);
+  const freshCursor = new DetectionCursor(fresh);
   let i = 0;
   let j = 0;
   while (shas.length < limit && (i < fresh.shas.length || j < old.shas.length)) {
+    if (i >= fresh.shas.length && limit === Number.POSITIVE_INFINITY) {
+      const rest = oldCursor.rest();
+      if (rest) {
+        return { head: fresh.head, shas: shas.concat(old.shas.slice(j)), dates: dates.concat(old.dates.slice(j)), detections: detections.concat(rest) };
+      }
+    }
     const fromFresh = j >= old.shas.length || (i < fresh.shas.length && fresh.dates[i] >= old.dates[j]);
     const sha = fromFresh ? fresh.shas[i] : old.shas[j];
     shas.push(sha);
     dates.push(fromFresh ? fresh.dates[i++] : old.dates[j++]);
-    const d = fromFresh ? takeFresh(sha) : take(sha);
+    const d = fromFresh ? freshCursor.take(sha) : oldCursor.take(sha);
     if (d) detections.push(d);
   }
   return { head: fresh.head, shas, dates, detections };
@@ -187,16 +232,27 @@ function mergeStates(old: ScanState, fresh: ScanState, limit: number): ScanState
  * candidate order, so a cursor does (no map of thousands of shas); a list in another order
  * (the scanner is free to yield differently) falls back to a map.
  */
-function detectionPicker(state: ScanState): (sha: string) => RevertDetection | undefined {
-  const list = state.detections;
-  let k = 0;
-  for (const sha of state.shas) if (k < list.length && list[k].sha === sha) k++;
-  if (k === list.length) {
-    let next = 0;
-    return (sha) => (next < list.length && list[next].sha === sha ? list[next++] : undefined);
+class DetectionCursor {
+  private next = 0;
+  private readonly bySha: Map<string, RevertDetection> | undefined;
+
+  constructor(private readonly state: ScanState) {
+    const list = state.detections;
+    let k = 0;
+    for (const sha of state.shas) if (k < list.length && list[k].sha === sha) k++;
+    this.bySha = k === list.length ? undefined : new Map(list.map((d) => [d.sha, d]));
   }
-  const bySha = new Map(list.map((d) => [d.sha, d]));
-  return (sha) => bySha.get(sha);
+
+  take(sha: string): RevertDetection | undefined {
+    if (this.bySha) return this.bySha.get(sha);
+    const list = this.state.detections;
+    return this.next < list.length && list[this.next].sha === sha ? list[this.next++] : undefined;
+  }
+
+  /** The detections of every candidate not asked yet, when they are in candidate order. */
+  rest(): RevertDetection[] | undefined {
+    return this.bySha ? undefined : this.state.detections.slice(this.next);
+  }
 }
 
 interface LoadedCache {
@@ -295,38 +351,4 @@ async function stamp(file: string): Promise<Stamp | undefined> {
 
 function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
-function git(runner: GitRunner, args: string[]): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      runner.binary,
-      [...safeConfigArgs(), ...args],
-      { cwd: runner.cwd, windowsHide: true, maxBuffer: 1 << 20 },
-      (err, stdout) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        resolve({ code, stdout: String(stdout) });
-      },
-    );
-  });
-}
-
-/**
- * The absolute git dir and the HEAD commit in one git process. `--verify --quiet` makes git
- * print the folder and then exit 1 without a sha when HEAD has no commit yet (unborn branch);
- * outside a repository it exits 128 and prints nothing.
- */
-async function gitDirAndHead(runner: GitRunner): Promise<{ gitDir: string; head: string | undefined } | undefined> {
-  const { code, stdout } = await git(runner, ['rev-parse', '--absolute-git-dir', '--verify', '--quiet', 'HEAD^{commit}']);
-  const lines = stdout.split('\n');
-  const dir = lines[0].replace(/\r$/, '');
-  if ((code !== 0 && code !== 1) || !path.isAbsolute(dir)) return undefined;
-  const gitDir = await fs.realpath(dir).catch(() => dir);
-  const sha = lines[1]?.trim();
-  return { gitDir, head: code === 0 && isSha(sha) ? sha : undefined };
-}
-
-/** False also when `older` no longer exists (garbage-collected after a rewrite). */
-async function isAncestor(runner: GitRunner, older: string, newer: string): Promise<boolean> {
-  return (await git(runner, ['merge-base', '--is-ancestor', '--end-of-options', older, newer])).code === 0;
 }

@@ -189,15 +189,14 @@ function unpackCandidates(packed: unknown, expected: number | undefined): Pick<S
   if (typeof packed !== 'string') return undefined;
   const records = packed === '' ? [] : packed.split(',');
   if (expected !== undefined && records.length !== expected) return undefined;
-  const shas: string[] = new Array<string>(records.length);
-  const dates: number[] = new Array<number>(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i];
+  const shas: string[] = [];
+  const dates: number[] = [];
+  for (const r of records) {
     const space = r.indexOf(' ');
     // A sha is 40 (SHA-1) or 64 (SHA-256) hex digits; the full regex per record costs more than it buys.
     if (space !== 40 && space !== 64) return undefined;
-    shas[i] = r.slice(0, space);
-    dates[i] = Number(r.slice(space + 1));
+    shas.push(r.slice(0, space));
+    dates.push(Number(r.slice(space + 1)));
   }
   return { shas, dates };
 }
