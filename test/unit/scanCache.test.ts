@@ -246,6 +246,24 @@ describe('revert scan cache (real git)', () => {
     }
   });
 
+  it('merges by sha when the stored detections are not in candidate order', async () => {
+    const repo = track(TempRepo.create());
+    seed(repo);
+    const cacheDir = makeTempDir('cache-');
+    repo.revert(repo.commit('Add banner', { 'b.ts': 'b' }));
+    repo.revert(repo.commit('Add footer', { 'f.ts': 'f' }));
+    await scanRevertsCached(repo.path, { cacheDir });
+    const { base } = cachePair(cacheDir);
+    const [header, packed, detections] = fs.readFileSync(base, 'utf8').split('\n');
+    assert.match(header, /"ordered":true/);
+    const list = JSON.parse(detections) as unknown[];
+    assert.equal(list.length, 3);
+    // A scanner that yielded in another order: the cursor over candidates cannot be used.
+    fs.writeFileSync(base, `${header.replace('"ordered":true', '"ordered":false')}\n${packed}\n${JSON.stringify(list.reverse())}\n`);
+    repo.revert(repo.commit('Add search', { 's.ts': 's' }));
+    assert.deepEqual(await rescanFromDisk(repo, cacheDir), { outcome: 'incremental', scanned: 1 });
+  });
+
   it('ignores cache files of another version, including the old single-JSON layout', async () => {
     const repo = track(TempRepo.create());
     seed(repo);

@@ -29,6 +29,8 @@ export interface ScanState {
   dates: number[];
   /** As the scan yielded them: in candidate order (a subsequence of `shas`) unless the scanner changes its ways. */
   detections: RevertDetection[];
+  /** True when `detections` is known to be in candidate order (checked once, when the state was made). */
+  ordered?: boolean;
 }
 
 /** One incremental scan: the candidates and detections of `from..head`. */
@@ -81,6 +83,7 @@ interface BaseHeader {
   head: string;
   candidates: number;
   detections: number;
+  ordered: boolean;
 }
 
 /** The base's header line, if it is ours and for this key; undefined means "scan in full". */
@@ -96,7 +99,7 @@ export function decodeBaseHeader(text: string, key: CacheKey): BaseHeader | unde
   if (typeof h !== 'object' || h === null) return undefined;
   const o = h as Record<string, unknown>;
   if (o.version !== SCAN_CACHE_VERSION || o.gitDir !== key.gitDir || o.maxCount !== key.maxCount || !isSha(o.head)) return undefined;
-  if (!isCount(o.candidates) || !isCount(o.detections)) return undefined;
+  if (!isCount(o.candidates) || !isCount(o.detections) || typeof o.ordered !== 'boolean') return undefined;
   return o as unknown as BaseHeader;
 }
 
@@ -110,7 +113,7 @@ export function decodeBaseBody(text: string, header: BaseHeader): ScanState | un
     const detections: unknown = JSON.parse(text.slice(second + 1));
     const candidates = unpackCandidates(packed, header.candidates);
     if (!candidates || !isDetectionList(detections, header.detections)) return undefined;
-    return { head: header.head, ...candidates, detections };
+    return { head: header.head, ...candidates, detections, ordered: header.ordered };
   } catch {
     return undefined;
   }
@@ -161,6 +164,7 @@ export async function writeBase(basePath: string, deltaPath: string, key: CacheK
     head: state.head,
     candidates: state.shas.length,
     detections: state.detections.length,
+    ordered: state.ordered === true,
   };
   const text = `${JSON.stringify(header)}\n${JSON.stringify(packCandidates(state))}\n${JSON.stringify(state.detections)}\n`;
   await writeFileAtomic(basePath, text);
