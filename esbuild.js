@@ -56,12 +56,13 @@ async function main() {
   const contexts = [
     await esbuild.context({
       ...common,
-      entryPoints: { extension: 'src/extension.ts' },
+      // The prevention core is its own bundle, required on first use (src/prevention/scaffoldModule.ts).
+      entryPoints: { extension: 'src/extension.ts', scaffold: 'src/core/scaffold/index.ts' },
       format: 'cjs',
       platform: 'node',
       target: 'node20',
       outdir: 'dist',
-      external: ['vscode'],
+      external: ['vscode', './scaffold.js'],
       // yaml's `node` export is CommonJS, which esbuild cannot tree-shake; its ESM build (the
       // same code) drops ~17 kB of what we never call (BENCHMARKS.md, bundle).
       alias: { yaml: './node_modules/yaml/browser/index.js' },

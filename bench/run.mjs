@@ -163,14 +163,14 @@ async function bundleSize() {
   try {
     // Same options as esbuild.js's extension context in production.
     await esbuild.build({
-      entryPoints: { extension: path.join(root, 'src', 'extension.ts') },
+      entryPoints: { extension: path.join(root, 'src', 'extension.ts'), scaffold: path.join(root, 'src', 'core', 'scaffold', 'index.ts') },
       bundle: true,
       minify: true,
       format: 'cjs',
       platform: 'node',
       target: 'node20',
       outdir,
-      external: ['vscode'],
+      external: ['vscode', './scaffold.js'],
       alias: { yaml: path.join(root, 'node_modules', 'yaml', 'browser', 'index.js') },
       logLevel: 'silent',
     });

@@ -24,7 +24,7 @@ const ALLOWED = [
   /^extension\/dist\/[^/].*$/,
   /^extension\/media\/[^/].*$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/media/own-it.svg'];
+const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/scaffold.js', 'extension/media/own-it.svg'];
 
 function checkListing() {
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);

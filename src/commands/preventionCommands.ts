@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionItem } from '../core/incidents';
-import { CAUSE_CATEGORIES, NothingToTestError, planChecklist, planTestScaffold, type CauseCategory, type ChangedFile, type TestStyle } from '../core/scaffold';
+import type { CauseCategory, ChangedFile, TestStyle } from '../core/scaffold';
+import { scaffoldModule } from '../prevention/scaffoldModule';
 import type { Container } from '../container';
 import { getGitApi } from '../git/gitExtension';
 import { changesWithEditorSymbols } from '../prevention/editorSymbols';
@@ -99,9 +100,9 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
   const changes = await culpritChanges(container, ref.repoRoot, sha);
   let plan;
   try {
-    plan = await planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle, ...(changes ? { changes } : {}) });
+    plan = await scaffoldModule().planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle, ...(changes ? { changes } : {}) });
   } catch (e) {
-    if (e instanceof NothingToTestError) {
+    if (e instanceof scaffoldModule().NothingToTestError) {
       const choice = await vscode.window.showInformationMessage(
         `The culprit ${sha.slice(0, 7)} changed no source file a test could target. A checklist item may fit this cause better.`,
         'Add Checklist Item',
@@ -139,7 +140,7 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
 function checklistOptions(arg: unknown): { category?: CauseCategory; lesson?: string } | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const { category, lesson } = arg as Record<string, unknown>;
-  const known = CAUSE_CATEGORIES.find((c) => c === category);
+  const known = scaffoldModule().CAUSE_CATEGORIES.find((c) => c === category);
   if (!known && typeof lesson !== 'string') return undefined;
   return { ...(known ? { category: known } : {}), ...(typeof lesson === 'string' ? { lesson } : {}) };
 }
@@ -153,7 +154,7 @@ export async function addChecklistItem(container: Container, arg?: unknown): Pro
     ? { category: given.category }
     : await vscode.window.showQuickPick(
         [
-          ...CAUSE_CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c], category: c as CauseCategory | undefined })),
+          ...scaffoldModule().CAUSE_CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c], category: c as CauseCategory | undefined })),
           { label: 'Only my own item', category: undefined },
         ],
         { placeHolder: 'What kind of cause was it? Own It adds concrete checks for it.' },
@@ -171,7 +172,7 @@ export async function addChecklistItem(container: Container, arg?: unknown): Pro
     void vscode.window.showInformationMessage('Nothing to add: pick a cause or write an item.');
     return undefined;
   }
-  const plan = await planChecklist(ref.repoRoot, {
+  const plan = await scaffoldModule().planChecklist(ref.repoRoot, {
     incidentPath: stored.relativePath,
     ...(picked.category ? { category: picked.category, area: picked.category } : {}),
     lesson,

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { changedSymbols, symbolsInRanges, type ChangedFile, type SymbolExtent, type SymbolKind } from '../core/scaffold';
-import { fileAtCommit } from '../core/scaffold/git';
+import type { ChangedFile, SymbolExtent, SymbolKind } from '../core/scaffold';
+import { scaffoldModule } from './scaffoldModule';
 
 /** Editor symbol kinds that a regression test can target, in the core's vocabulary. */
 const KINDS = new Map<vscode.SymbolKind, SymbolKind>([
@@ -81,7 +81,7 @@ export function toExtents(symbols: readonly (vscode.DocumentSymbol | vscode.Symb
  */
 async function culpritVersion(repoRoot: string, sha: string, file: string, toGitUri: EditorSymbolOptions['toGitUri']): Promise<vscode.Uri | undefined> {
   const uri = vscode.Uri.file(path.join(repoRoot, file));
-  const [committed, current] = await Promise.all([fileAtCommit(repoRoot, sha, file), fs.readFile(uri.fsPath, 'utf8').catch(() => undefined)]);
+  const [committed, current] = await Promise.all([scaffoldModule().fileAtCommit(repoRoot, sha, file), fs.readFile(uri.fsPath, 'utf8').catch(() => undefined)]);
   if (committed === undefined) return undefined;
   if (current !== undefined && current === committed) return uri;
   return toGitUri ? toGitUri(uri, sha) : undefined;
@@ -93,7 +93,7 @@ async function culpritVersion(repoRoot: string, sha: string, file: string, toGit
  * failure of a provider leaves that file's core symbols in place.
  */
 export async function changesWithEditorSymbols(repoRoot: string, sha: string, options: EditorSymbolOptions = {}): Promise<EditorChanges> {
-  const changes = await changedSymbols(repoRoot, sha);
+  const changes = await scaffoldModule().changedSymbols(repoRoot, sha);
   const timeoutMs = options.timeoutMs ?? 2000;
   const candidates = changes.filter((f) => f.language !== 'unknown' && f.status !== 'deleted' && f.ranges.length > 0).slice(0, options.maxFiles ?? 8);
   const fromEditor: string[] = [];
@@ -106,7 +106,7 @@ export async function changesWithEditorSymbols(repoRoot: string, sha: string, op
         timeoutMs,
       );
       if (!symbols || symbols.length === 0) return;
-      const found = symbolsInRanges(toExtents(symbols), file.ranges);
+      const found = scaffoldModule().symbolsInRanges(toExtents(symbols), file.ranges);
       if (found.length === 0) return;
       file.symbols = found;
       fromEditor.push(file.path);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { gitFor, looksLikeSha } from '../core/commits/gitRunner';
 import type { ActionItem, Incident } from '../core/incidents/model';
-import { scaffoldStatus } from '../core/scaffold/testScaffold';
+import { PLACEHOLDER_MARKER } from '../core/scaffold/types';
 
 export type LinkedTestStatus = 'pending' | 'done' | 'missing';
 
@@ -26,7 +26,8 @@ export async function linkedTestStatus(repoRoot: string, relative: string): Prom
   const absolute = insideRepo(repoRoot, relative);
   if (!absolute) return 'missing';
   try {
-    return scaffoldStatus(await fs.readFile(absolute, 'utf8'));
+    // The same rule as the core's scaffoldStatus, without loading the scaffold bundle.
+    return (await fs.readFile(absolute, 'utf8')).includes(PLACEHOLDER_MARKER) ? 'pending' : 'done';
   } catch {
     return 'missing';
   }

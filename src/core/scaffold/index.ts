@@ -18,5 +18,5 @@ export {
   type ChecklistRequest,
 } from './checklist';
 export { readIncidentInfo, findIncidentForCommit, type IncidentInfo } from './incidentInfo';
-export { NotAGitRepositoryError, UnknownCommitError } from './git';
+export { NotAGitRepositoryError, UnknownCommitError, fileAtCommit } from './git';
 export { OutsideRepositoryError } from './safeWrite';
