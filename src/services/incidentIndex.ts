@@ -31,6 +31,8 @@ export class IncidentIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this._onDidChange];
   private cache: Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** The roots the cached list was read from. */
+  private cachedRoots: string | undefined;
   private derive: ((repoRoot: string, incident: Incident) => Promise<Incident>) | undefined;
 
   constructor(private readonly tracker: RepositoryTracker) {
@@ -43,7 +45,11 @@ export class IncidentIndex implements vscode.Disposable {
       watcher.onDidCreate(changed),
       watcher.onDidChange(changed),
       watcher.onDidDelete(changed),
-      tracker.onDidChangeRepositories(() => this.invalidate()),
+      // Found repositories usually are the workspace folders already listed: no second reading of every file.
+      tracker.onDidChangeRepositories(() => {
+        if (this.cache && this.roots().join('\n') === this.cachedRoots) return;
+        this.invalidate();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ownIt.incidents.folder')) this.invalidate();
       }),
@@ -77,10 +83,16 @@ export class IncidentIndex implements vscode.Disposable {
     this.invalidate();
   }
 
-  /** Debounced so a branch switch that rewrites many files refreshes once. */
+  /**
+   * Debounced so a branch switch that rewrites many files refreshes once. A list read after the
+   * change (started after this call) is kept: only what was cached or loading now is stale.
+   */
   invalidate(): void {
     if (this.timer) clearTimeout(this.timer);
+    const stale = this.cache;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.cache !== stale) return;
       this.cache = undefined;
       this._onDidChange.fire();
     }, 100);
@@ -94,7 +106,9 @@ export class IncidentIndex implements vscode.Disposable {
   private async load(): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
     const incidents: IndexedIncident[] = [];
     const problems: IndexProblem[] = [];
-    for (const repoRoot of this.roots()) {
+    const roots = this.roots();
+    this.cachedRoots = roots.join('\n');
+    for (const repoRoot of roots) {
       try {
         const { incidents: found, errors } = await this.store(repoRoot).list();
         for (const s of found) {
