@@ -34,18 +34,12 @@ function start(runner: GitRunner, args: string[], flush?: boolean): ChildProcess
 }
 
 /**
- * Yields the NUL-separated tokens of a git command's output in batches of whole records
- * (`fields` tokens each). Reading pauses while the consumer works (backpressure), and breaking
- * out of the loop kills git, so a walk can stop at the first useful hit.
+ * Yields a git command's output as decoded text, chunk by chunk as git writes it, and throws
+ * git's own message if it fails. Reading pauses while the consumer works (backpressure), and
+ * breaking out of the loop kills git, so a walk can stop at the first useful hit.
  */
-export async function* streamTokens(
-  runner: GitRunner,
-  args: string[],
-  fields: number,
-  batch: number,
-  options: { flushEachRecord?: boolean; firstBatch?: number } = {},
-): AsyncGenerator<string[]> {
-  const child = start(runner, args, options.flushEachRecord ?? false);
+export async function* streamText(runner: GitRunner, args: readonly string[], flush: boolean): AsyncGenerator<string> {
+  const child = start(runner, [...args], flush);
   const stderr: Buffer[] = [];
   child.stderr.on('data', (b: Buffer) => stderr.push(b));
   const exit = new Promise<number | null>((resolve, reject) => {
@@ -55,32 +49,47 @@ export async function* streamTokens(
   // Consumers that stop early never await `exit`; its rejection must not go unhandled.
   exit.catch(() => undefined);
   const decoder = new StringDecoder('utf8');
-  let pending = '';
-  let tokens: string[] = [];
-  // A smaller first batch lets a consumer start its own work early in a long walk.
-  let perBatch = fields * Math.max(1, options.firstBatch ?? batch);
   let finished = false;
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      pending += decoder.write(chunk);
-      const parts = pending.split('\0');
-      pending = parts.pop() ?? '';
-      for (const p of parts) tokens.push(p);
-      while (tokens.length >= perBatch) {
-        yield tokens.slice(0, perBatch);
-        tokens = tokens.slice(perBatch);
-        perBatch = fields * batch;
-      }
-    }
-    pending += decoder.end();
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) yield decoder.write(chunk);
+    const rest = decoder.end();
+    if (rest !== '') yield rest;
     const code = await exit;
     if (code !== 0) throw new Error(Buffer.concat(stderr).toString('utf8').trim() || `git ${args[0]} exited with code ${code}`);
-    const whole = tokens.length - (tokens.length % fields);
-    if (whole > 0) yield tokens.slice(0, whole);
     finished = true;
   } finally {
     if (!finished && child.exitCode === null) child.kill();
   }
+}
+
+/**
+ * Yields the NUL-separated tokens of a git command's output in batches of whole records
+ * (`fields` tokens each); see {@link streamText}.
+ */
+export async function* streamTokens(
+  runner: GitRunner,
+  args: string[],
+  fields: number,
+  batch: number,
+  options: { flushEachRecord?: boolean; firstBatch?: number } = {},
+): AsyncGenerator<string[]> {
+  let pending = '';
+  let tokens: string[] = [];
+  // A smaller first batch lets a consumer start its own work early in a long walk.
+  let perBatch = fields * Math.max(1, options.firstBatch ?? batch);
+  for await (const text of streamText(runner, args, options.flushEachRecord ?? false)) {
+    pending += text;
+    const parts = pending.split('\0');
+    pending = parts.pop() ?? '';
+    for (const p of parts) tokens.push(p);
+    while (tokens.length >= perBatch) {
+      yield tokens.slice(0, perBatch);
+      tokens = tokens.slice(perBatch);
+      perBatch = fields * batch;
+    }
+  }
+  const whole = tokens.length - (tokens.length % fields);
+  if (whole > 0) yield tokens.slice(0, whole);
 }
 
 /** Runs git with `input` on stdin (revisions for `--stdin`: no command-line length limit) and returns its output. */

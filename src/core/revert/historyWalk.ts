@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { StringDecoder } from 'node:string_decoder';
-import { safeConfigArgs } from '../git/createGit';
-import type { GitRunner } from './gitStream';
+import { streamText, type GitRunner } from './gitStream';
 import type { LogCommit } from './historyReader';
 
 /**
@@ -41,35 +38,13 @@ export const WALK_FORMAT = `--format=${['%H', '%P', '%an', '%ae', '%cI', '%s', '
  * Breaking out of the loop kills git.
  */
 export async function* walkHistory(runner: GitRunner, args: readonly string[]): AsyncGenerator<WalkedCommit[]> {
-  // GIT_FLUSH=0: git buffers its output fully. Unset, git flushes after every commit when
-  // writing to a pipe: 100k commits meant ~100k writes of ~700 bytes, and as many wake-ups here.
-  const child = spawn(runner.binary, [...safeConfigArgs(['core.quotePath=true']), ...args], {
-    cwd: runner.cwd,
-    windowsHide: true,
-    env: { ...process.env, GIT_FLUSH: '0' },
-  });
-  const stderr: Buffer[] = [];
-  child.stderr.on('data', (b: Buffer) => stderr.push(b));
-  const exit = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
-  exit.catch(() => undefined);
-  const decoder = new StringDecoder('utf8');
   const reader = new RecordReader();
-  let finished = false;
-  try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      const batch = reader.push(decoder.write(chunk));
-      if (batch.length > 0) yield batch;
-    }
-    const rest = reader.push(decoder.end());
-    const code = await exit;
-    if (code !== 0) throw new Error(Buffer.concat(stderr).toString('utf8').trim() || `git ${args[0]} exited with code ${code}`);
-    if (rest.length > 0) yield rest;
-    finished = true;
-  } finally {
-    if (!finished && child.exitCode === null) child.kill();
+  // Not flushed per record (GIT_FLUSH=0): git buffers its output fully. By default git flushes
+  // after every commit when writing to a pipe: 100k commits meant ~100k writes of ~700 bytes,
+  // and as many wake-ups here.
+  for await (const text of streamText(runner, args, false)) {
+    const batch = reader.push(text);
+    if (batch.length > 0) yield batch;
   }
 }
 
