@@ -21,6 +21,7 @@ import { createRunFolder, freePort, pruneOldRuns } from '../scripts/testHost/run
 import { seedTestWorkspace } from '../scripts/testHost/gitRepo.mjs';
 import { setupHost } from '../scripts/testHost/setup.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
+import { writeIncidents } from './incidentFiles.mjs';
 
 const require = createRequire(import.meta.url);
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -200,26 +201,6 @@ async function measurePanel(page) {
     if (paintedAt === undefined) fallbacks++;
   }
   return { ...stats(times), withoutPaintEntry: fallbacks };
-}
-
-function writeIncidents(workspace, count) {
-  const dir = path.join(workspace, 'docs', 'incidents');
-  fs.mkdirSync(dir, { recursive: true });
-  const base = Date.parse('2025-01-01T09:00:00Z');
-  for (let i = 0; i < count; i++) {
-    const detected = new Date(base + i * 3_600_000);
-    const incident = newIncident(
-      {
-        id: `INC-${detected.toISOString().slice(0, 10).replace(/-/g, '')}-${i.toString(16).padStart(4, '0')}`,
-        title: `Generated incident ${i}`,
-        status: i % 3 === 0 ? 'resolved' : 'open',
-        ...(i % 3 === 0 ? { resolved: new Date(detected.getTime() + 1_800_000).toISOString() } : {}),
-        actions: [{ text: `Follow up ${i}`, kind: 'fix', done: false }],
-      },
-      detected,
-    );
-    fs.writeFileSync(path.join(dir, `${detected.toISOString().slice(0, 10)}-generated-${i}.md`), serializeIncident(incident));
-  }
 }
 
 /**

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeIncidents } from './incidentFiles.mjs';
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,28 +41,6 @@ if (argv[0] === '--child') {
 
 const ITEMS = option('--items', 10_000);
 const RUNS = option('--runs', 5);
-const { newIncident, serializeIncident } = require(out('core', 'incidents', 'index.js'));
-
-/** The same files bench/host.mjs writes for its 10,000-incident view. */
-function writeIncidents(workspace, count) {
-  const dir = path.join(workspace, 'docs', 'incidents');
-  fs.mkdirSync(dir, { recursive: true });
-  const base = Date.parse('2025-01-01T09:00:00Z');
-  for (let i = 0; i < count; i++) {
-    const detected = new Date(base + i * 3_600_000);
-    const incident = newIncident(
-      {
-        id: `INC-${detected.toISOString().slice(0, 10).replace(/-/g, '')}-${i.toString(16).padStart(4, '0')}`,
-        title: `Generated incident ${i}`,
-        status: i % 3 === 0 ? 'resolved' : 'open',
-        ...(i % 3 === 0 ? { resolved: new Date(detected.getTime() + 1_800_000).toISOString() } : {}),
-        actions: [{ text: `Follow up ${i}`, kind: 'fix', done: false }],
-      },
-      detected,
-    );
-    fs.writeFileSync(path.join(dir, `${detected.toISOString().slice(0, 10)}-generated-${i}.md`), serializeIncident(incident));
-  }
-}
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -27,7 +27,7 @@ if (process.argv.includes('--live')) {
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, live())), 25);
   let streamed = 0;
-  for await (const _ of (await RevertScanner.open(repo)).scan()) streamed++;
+  for await (const detection of (await RevertScanner.open(repo)).scan()) if (detection) streamed++;
   clearInterval(timer);
   peak = Math.max(peak, live());
   const kept = await scanReverts(repo);
