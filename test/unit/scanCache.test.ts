@@ -53,6 +53,15 @@ describe('revert scan cache (real git)', () => {
   const track = (r: TempRepo): TempRepo => (repos.push(r), r);
   after(() => repos.forEach((r) => r.dispose()));
 
+  /** A seeded repository whose cache was filled by one full scan. */
+  async function primed(): Promise<{ repo: TempRepo; cacheDir: string }> {
+    const repo = track(TempRepo.create());
+    seed(repo);
+    const cacheDir = makeTempDir('cache-');
+    await scanRevertsCached(repo.path, { cacheDir });
+    return { repo, cacheDir };
+  }
+
   it('scans in full once, then answers from the cache while HEAD stays', async () => {
     const repo = track(TempRepo.create());
     seed(repo);
@@ -77,10 +86,7 @@ describe('revert scan cache (real git)', () => {
   });
 
   it('appends a small delta per incremental scan, leaves the base alone, and folds the delta in after a while', async () => {
-    const repo = track(TempRepo.create());
-    seed(repo);
-    const cacheDir = makeTempDir('cache-');
-    await scanRevertsCached(repo.path, { cacheDir });
+    const { repo, cacheDir } = await primed();
     const { base, delta } = cachePair(cacheDir);
     const baseBytes = fs.readFileSync(base);
 
@@ -180,10 +186,7 @@ describe('revert scan cache (real git)', () => {
   });
 
   it('does a full scan when the HEAD recorded in the delta was rewritten away and garbage-collected', async () => {
-    const repo = track(TempRepo.create());
-    seed(repo);
-    const cacheDir = makeTempDir('cache-');
-    await scanRevertsCached(repo.path, { cacheDir });
+    const { repo, cacheDir } = await primed();
     const dropped = repo.revert(repo.commit('Add export', { 'export.ts': 'e' }));
     assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'incremental');
     assert.ok(fs.existsSync(cachePair(cacheDir).delta));
@@ -223,10 +226,7 @@ describe('revert scan cache (real git)', () => {
   });
 
   it('recovers from a corrupt or truncated base file with a full scan', async () => {
-    const repo = track(TempRepo.create());
-    seed(repo);
-    const cacheDir = makeTempDir('cache-');
-    await scanRevertsCached(repo.path, { cacheDir });
+    const { repo, cacheDir } = await primed();
     const { base } = cachePair(cacheDir);
     const good = fs.readFileSync(base, 'utf8');
     const damaged = [
@@ -265,10 +265,7 @@ describe('revert scan cache (real git)', () => {
   });
 
   it('ignores cache files of another version, including the old single-JSON layout', async () => {
-    const repo = track(TempRepo.create());
-    seed(repo);
-    const cacheDir = makeTempDir('cache-');
-    await scanRevertsCached(repo.path, { cacheDir });
+    const { repo, cacheDir } = await primed();
     const { base } = cachePair(cacheDir);
     const good = fs.readFileSync(base, 'utf8');
     assert.match(good, new RegExp(`^\\{"version":${SCAN_CACHE_VERSION},`));
@@ -283,10 +280,7 @@ describe('revert scan cache (real git)', () => {
   });
 
   it('uses the intact segments of a torn or damaged delta, then rewrites the base', async () => {
-    const repo = track(TempRepo.create());
-    seed(repo);
-    const cacheDir = makeTempDir('cache-');
-    await scanRevertsCached(repo.path, { cacheDir });
+    const { repo, cacheDir } = await primed();
     repo.revert(repo.commit('Add search', { 's.ts': 's' }));
     await scanRevertsCached(repo.path, { cacheDir });
     repo.revert(repo.commit('Add banner', { 'b.ts': 'b' }));
@@ -332,10 +326,7 @@ describe('revert scan cache (real git)', () => {
   });
 
   it('notices when the git dir of a path moved (a .git file now points elsewhere)', async () => {
-    const repo = track(TempRepo.create());
-    seed(repo);
-    const cacheDir = makeTempDir('cache-');
-    await scanRevertsCached(repo.path, { cacheDir });
+    const { repo, cacheDir } = await primed();
     assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'hit');
     const moved = path.join(makeTempDir('moved-'), 'repo.git');
     fs.renameSync(path.join(repo.path, '.git'), moved);
