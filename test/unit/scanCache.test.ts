@@ -341,6 +341,24 @@ describe('revert scan cache (real git)', () => {
     assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'hit');
   });
 
+  it('an incremental scan finds the repository with one rev-parse (the scanner runs none of its own)', async () => {
+    const { repo, cacheDir } = await primed();
+    repo.revert(repo.commit('Add tabs', { 't.ts': 't' }));
+    const dir = makeTempDir('logging-git-');
+    const log = path.join(dir, 'calls.log');
+    const wrapper = path.join(dir, 'git');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
+    try {
+      const r = await scanRevertsCached(repo.path, { cacheDir, gitBinary: wrapper });
+      assert.equal(r.outcome, 'incremental');
+      assert.deepEqual(r.detections, await scanReverts(repo.path));
+      const revParses = fs.readFileSync(log, 'utf8').trim().split('\n').filter((c) => / rev-parse /.test(` ${c} `));
+      assert.equal(revParses.length, 1, revParses.join(' | '));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps repositories apart, clears on request, and fails clearly outside a repository', async () => {
     const one = track(TempRepo.create());
     const two = track(TempRepo.create());

@@ -1,5 +1,5 @@
 import type { SimpleGit } from 'simple-git';
-import { openRepository } from '../git/createGit';
+import { createGit, openRepository } from '../git/createGit';
 import { assertSafeRevision, isFullSha, resolveRevision } from '../git/revision';
 import { AncestorSearch, MIN_PREFIX, type AncestorMatch, type Lookup, type SubjectMatcher } from './ancestorSearch';
 import { gitRunner, type GitRunner } from './gitStream';
@@ -43,6 +43,14 @@ export class RevertScanner {
     private readonly git: SimpleGit,
     private readonly runner: GitRunner,
   ) {}
+
+  /**
+   * For a repository the caller has already found (its own rev-parse succeeded) with a git it
+   * has checked: no git runs here. Otherwise use {@link open}, which says what is wrong.
+   */
+  static forRepository(repoPath: string, gitBinary?: string): RevertScanner {
+    return new RevertScanner(createGit(repoPath, gitBinary), gitRunner(repoPath, gitBinary));
+  }
 
   /** @throws NotAGitRepositoryError */
   static async open(repoPath: string, gitBinary?: string): Promise<RevertScanner> {

@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { assertUsableGit } from '../git/createGit';
 import { gitRunner, type GitRunner } from './gitStream';
 import { isAncestor, probeHead, type HeadProbe } from './headProbe';
 import { RevertScanner } from './revertScanner';
@@ -74,20 +75,22 @@ const MAX_DELTA_BYTES = 64 * 1024;
  * @throws NotAGitRepositoryError
  */
 export async function scanRevertsCached(repoPath: string, options: CachedScanOptions): Promise<CachedScanResult> {
-  // Opening the scanner (simple-git's own checks) runs beside our rev-parse and cache read;
-  // it is awaited before anything is returned, so its errors still come first.
-  const opening = RevertScanner.open(repoPath, options.gitBinary);
-  opening.catch(() => undefined);
+  // git's version check (once per process and binary) runs beside our rev-parse and cache read.
+  const usable = assertUsableGit(options.gitBinary || 'git');
+  usable.catch(() => undefined);
   const runner = gitRunner(repoPath, options.gitBinary);
   const maxCount = options.maxCount !== undefined && Number.isFinite(options.maxCount) ? Math.floor(options.maxCount) : null;
   const limit = maxCount ?? Number.POSITIVE_INFINITY;
   const found = await locate(runner, options.cacheDir, maxCount, limit);
   if (!found) {
-    await opening;
+    // Not a repository, or no git to run: RevertScanner.open says precisely which.
+    await RevertScanner.open(repoPath, options.gitBinary);
     throw new Error(`cannot find the git folder of ${runner.cwd}`);
   }
+  await usable;
   const { head, key, files, cached } = found;
-  const scanner = await opening;
+  // Our rev-parse has found the repository: the scanner needs no second one of its own.
+  const scanner = RevertScanner.forRepository(repoPath, options.gitBinary);
   if (head === undefined) return { head, detections: [], outcome: 'full', scannedCandidates: 0 };
   if (cached?.state.head === head) {
     return { head, detections: cached.state.detections, outcome: 'hit', scannedCandidates: 0 };
