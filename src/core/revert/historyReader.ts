@@ -17,7 +17,7 @@ export interface LogCommit {
 /**
  * The candidate filter as git patterns (`-E -i`, several `--grep` are OR'd): every rule of the
  * message parser needs one of these words. The scan applies the same filter in Node
- * (`CANDIDATE_FILTER`); git runs it only for the benchmark's floor and the single lookups.
+ * (`CANDIDATE_FILTER`); git runs these only as the benchmark's floor (`candidateLogArgs`).
  */
 export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
   'revert',
@@ -27,8 +27,6 @@ export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
 ];
 
 const FIELDS = 7;
-/** NUL-separated fields, NUL-terminated record; git adds a newline after each record. */
-const LOG_FORMAT = WALK_FORMAT;
 
 export interface HistoryQuery {
   /** An ISO date (dates without a zone are read as JavaScript reads them) or git's relative forms ("2 weeks ago"). */
@@ -61,7 +59,7 @@ export function walkLogArgs(query: HistoryQuery = {}): string[] {
 export function candidateLogArgs(query: HistoryQuery = {}): string[] {
   const rev = query.revRange ?? 'HEAD';
   assertSafeRevision(rev);
-  const args = ['log', LOG_FORMAT, '-E', '-i', ...CANDIDATE_GREP_PATTERNS.map((p) => `--grep=${p}`)];
+  const args = ['log', WALK_FORMAT, '-E', '-i', ...CANDIDATE_GREP_PATTERNS.map((p) => `--grep=${p}`)];
   if (query.since !== undefined) args.push(`--since=${gitDate(checkedSince(query.since))}`);
   if (query.maxCount !== undefined && Number.isFinite(query.maxCount)) args.push(`--max-count=${Math.floor(query.maxCount)}`);
   args.push('--end-of-options', rev, '--');
@@ -76,10 +74,10 @@ function checkedSince(since: string): string {
 /** Reads one commit (already resolved to a full sha). */
 export async function readCommit(git: SimpleGit, sha: string): Promise<LogCommit | undefined> {
   assertSafeRevision(sha);
-  return parseLog(await git.raw(['log', LOG_FORMAT, '--no-walk', '--max-count=1', '--end-of-options', sha, '--']))[0];
+  return parseLog(await git.raw(['log', WALK_FORMAT, '--no-walk', '--max-count=1', '--end-of-options', sha, '--']))[0];
 }
 
-/** Parses output produced with {@link LOG_FORMAT}. */
+/** Parses output produced with {@link WALK_FORMAT}. */
 export function parseLog(output: string): LogCommit[] {
   const tokens = output.split('\0');
   const commits: LogCommit[] = [];
