@@ -1,4 +1,5 @@
 import { runIncidents } from './incidents';
+import { runIssues } from './issues';
 import { runMetrics } from './metrics';
 import { runScaffold } from './scaffold';
 import { runScan } from './scan';
@@ -16,6 +17,7 @@ Commands:
   scan --deploys [path] [--json] [--since <date>]         List deploys that probably failed (rollbacks, resets, forced updates, hotfixes)
   metrics [path] [--json|--markdown|--csv] [--since <d>]  Estimate time to recover, change failure rate, rework, hotspots (all estimates)
   incidents [path] [--json]                               List incident files and their status
+  issues sync [--dry-run] [--close-done] [--repo path]     Open a GitHub issue per open action item and keep done in step
   scaffold test|checklist <sha> [--repo path] [--print]   Scaffold a regression test or checklist items for a culprit commit
   help                                                    Show this help
 `;
@@ -27,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     return command ? EXIT_OK : EXIT_USAGE;
   }
   if (command === 'incidents') return runIncidents(argv.slice(1));
+  if (command === 'issues') return runIssues(argv.slice(1));
   if (command === 'scan') return runScan(argv.slice(1));
   if (command === 'metrics') return runMetrics(argv.slice(1));
   if (command === 'scaffold') return runScaffold(argv.slice(1));

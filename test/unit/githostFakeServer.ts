@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CheckRun, CommitStatus, Deployment, DeploymentStatus } from '../../src/core/githost';
+import { Answer, FakeIssueTracker } from './githostFakeIssues';
 
 /** What one fake repository answers; shapes follow GitHub's documented REST responses. */
 export interface FakeRepo {
@@ -17,6 +18,8 @@ export interface FakeRepo {
   deployments: Deployment[];
   /** deployment id → statuses, newest first. */
   deploymentStatuses: Map<number, DeploymentStatus[]>;
+  /** Issues, comments, labels and pull requests (githostFakeIssues.ts), when a test needs them. */
+  tracker?: FakeIssueTracker;
 }
 
 export interface ScriptedAnswer {
@@ -26,6 +29,7 @@ export interface ScriptedAnswer {
 }
 
 export interface SeenRequest {
+  method: string;
   path: string;
   ifNoneMatch?: string;
   authorization?: string;
@@ -47,6 +51,8 @@ export class FakeGitHub {
   readonly seen: SeenRequest[] = [];
   readonly scripted: ScriptedAnswer[] = [];
   token = 'test-token';
+  /** A token that may read but not write (a GITHUB_TOKEN without `issues: write`): writes answer 403. */
+  readOnlyToken = 'read-only-token';
   private server: http.Server | undefined;
   port = 0;
 
@@ -73,6 +79,7 @@ export class FakeGitHub {
 
   private send(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     this.seen.push({
+      method: req.method ?? 'GET',
       path: req.url ?? '',
       ifNoneMatch: req.headers['if-none-match'],
       authorization: req.headers.authorization,
@@ -83,16 +90,34 @@ export class FakeGitHub {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => this.answer(req, res, Buffer.concat(chunks).toString('utf8')));
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, text: string): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
     const scripted = this.scripted.shift();
     if (scripted) return this.send(req, res, scripted.status, scripted.body ?? { message: 'scripted' }, scripted.headers);
-    if (req.headers.authorization !== `Bearer ${this.token}`) {
+    const readOnly = req.headers.authorization === `Bearer ${this.readOnlyToken}`;
+    if (req.headers.authorization !== `Bearer ${this.token}` && !readOnly) {
       return this.send(req, res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     }
+    if (readOnly && method !== 'GET') {
+      return this.send(req, res, 403, { message: 'Resource not accessible by integration' }, { 'x-accepted-github-permissions': 'issues=write' });
+    }
     if (!url.pathname.startsWith(this.prefix + '/')) return this.send(req, res, 404, { message: 'Not Found' });
-    const body = this.route(url.pathname.slice(this.prefix.length), url.searchParams);
+    let payload: Record<string, unknown> = {};
+    try {
+      payload = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      return this.send(req, res, 400, { message: 'Problems parsing JSON' });
+    }
+    const body = this.route(method, url.pathname.slice(this.prefix.length), url.searchParams, payload);
     if (body === undefined) return this.send(req, res, 404, { message: 'Not Found' });
     if (body === UNPROCESSABLE) return this.send(req, res, 422, { message: 'No commit found for SHA' });
+    if (body instanceof Answer) return this.send(req, res, body.status, body.body);
     const json = JSON.stringify(body);
     const etag = `"${createHash('sha1').update(json).digest('hex')}"`;
     const rate = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) };
@@ -101,12 +126,22 @@ export class FakeGitHub {
   }
 
   /** Unknown routes and repositories answer 404; a commit the host lacks answers 422, as GitHub does. */
-  private route(pathname: string, query: URLSearchParams): unknown {
+  private route(method: string, pathname: string, query: URLSearchParams, body: Record<string, unknown>): unknown {
+    if (pathname === '/search/issues') {
+      for (const r of this.repos.values()) {
+        const found = r.tracker?.search(query.get('q') ?? '');
+        if (found) return found;
+      }
+      return { total_count: 0, incomplete_results: false, items: [] };
+    }
     const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(pathname);
     if (!m) return undefined;
     const repo = this.repos.get(`${decodeURIComponent(m[1])}/${decodeURIComponent(m[2])}`);
     if (!repo) return undefined;
     const rest = m[3] ?? '';
+    const tracked = repo.tracker?.route({ method, rest, query, body });
+    if (tracked !== undefined) return tracked;
+    if (method !== 'GET') return undefined;
     if (rest === '') return { full_name: `${m[1]}/${m[2]}`, default_branch: repo.defaultBranch };
     const commit = /^\/commits\/([^/]+)\/(check-runs|status)$/.exec(rest);
     if (commit) {

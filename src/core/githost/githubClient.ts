@@ -22,6 +22,23 @@ export class GitHubAuthError extends GitHubHttpError {
   override name = 'GitHubAuthError';
 }
 
+/**
+ * 403 for a token that may not do this: GITHUB_TOKEN without `permissions: issues: write`, a
+ * fine-grained token without that repository permission, a classic token without the scope.
+ * `permission` is what GitHub's `x-accepted-github-permissions` header (or, for classic tokens,
+ * `x-accepted-oauth-scopes`) says the request needs, e.g. `issues=write`.
+ */
+export class GitHubPermissionError extends GitHubHttpError {
+  override name = 'GitHubPermissionError';
+  constructor(
+    status: number,
+    readonly permission: string | undefined,
+    message: string,
+  ) {
+    super(status, message);
+  }
+}
+
 /** The client is waiting until `retryAt` before it asks the host again. */
 export class GitHubBackoffError extends Error {
   override name = 'GitHubBackoffError';
@@ -100,11 +117,20 @@ export class GitHubClient {
    * the ETag. Throws {@link GitHubBackoffError} without a request while backing off.
    */
   async get<T>(path: string, query: Record<string, string | number> = {}): Promise<T> {
+    return this.request<T>('GET', path, query, undefined);
+  }
+
+  /** POST or PATCH a JSON body (never cached); the same errors, back-off and rate limits as {@link get}. */
+  async send<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
+    return this.request<T>(method, path, {}, body);
+  }
+
+  private async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, query: Record<string, string | number>, payload: unknown): Promise<T> {
     if (this.blocked && this.blocked.retryAt > this.now()) throw this.blocked;
     const url = new URL(this.apiUrl + path);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
     const key = url.toString();
-    const cached = this.cache.get(key);
+    const cached = method === 'GET' ? this.cache.get(key) : undefined;
     const headers: Record<string, string> = {
       Accept: 'application/vnd.github+json',
       'X-GitHub-Api-Version': '2022-11-28',
@@ -112,11 +138,18 @@ export class GitHubClient {
     };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     if (cached) headers['If-None-Match'] = cached.etag;
+    if (payload !== undefined) headers['Content-Type'] = 'application/json';
 
     let res: Response;
     this.requests++;
     try {
-      res = await this.fetchFn(key, { method: 'GET', headers, redirect: 'follow', signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+      res = await this.fetchFn(key, {
+        method,
+        headers,
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+        redirect: 'follow',
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      });
     } catch (e) {
       const cause = e instanceof Error ? ((e.cause as { code?: string } | undefined)?.code ?? e.message) : String(e);
       throw new GitHubNetworkError(`${url.host} could not be reached (${cause})`);
@@ -127,9 +160,9 @@ export class GitHubClient {
       return cached.body as T;
     }
     if (res.ok) {
-      const body = (await res.json()) as unknown;
+      const body = res.status === 204 ? undefined : ((await res.json()) as unknown);
       const etag = res.headers.get('etag');
-      if (etag) this.remember(key, { etag, body });
+      if (etag && method === 'GET') this.remember(key, { etag, body });
       this.succeeded(res);
       return body as T;
     }
@@ -146,7 +179,12 @@ export class GitHubClient {
       this.blocked = new GitHubBackoffError('server-error', this.now() + wait, `${url.host} answered ${res.status}; trying again in ${Math.round(wait / 1000)} s`);
       throw this.blocked;
     }
-    throw new GitHubHttpError(res.status, `GET ${url.pathname} answered ${res.status}${message ? `: ${message}` : ''}`);
+    const text = `${method} ${url.pathname} answered ${res.status}${message ? `: ${message}` : ''}`;
+    if (res.status === 403 && /not accessible|permission|scope/i.test(message)) {
+      const needed = res.headers.get('x-accepted-github-permissions') ?? scopes(res.headers.get('x-accepted-oauth-scopes'));
+      throw new GitHubPermissionError(403, needed || undefined, text);
+    }
+    throw new GitHubHttpError(res.status, text);
   }
 
   private succeeded(res: Response): void {
@@ -182,6 +220,11 @@ export class GitHubClient {
     this.cache.set(key, entry);
     if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
   }
+}
+
+/** Classic tokens: `x-accepted-oauth-scopes: repo, public_repo` → `repo or public_repo`. */
+function scopes(header: string | null): string {
+  return (header ?? '').split(',').map((x) => x.trim()).filter(Boolean).join(' or ');
 }
 
 /** GitHub error bodies are `{ message, documentation_url }`; anything else is ignored. */

@@ -38,7 +38,7 @@ export function renderTimeline(incident: Incident): string {
 }
 
 function renderAction(a: ActionItem): string {
-  const details = [a.kind, a.owner ? `owner: ${oneLine(a.owner)}` : '', a.due ? `due ${a.due}` : '', a.path ? `\`${a.path.replace(/`/g, '')}\`` : '']
+  const details = [a.kind, a.owner ? `owner: ${oneLine(a.owner)}` : '', a.due ? `due ${a.due}` : '', a.path ? `\`${a.path.replace(/`/g, '')}\`` : '', a.issue ? `[issue #${a.issue.replace(/.*\//, '')}](${a.issue})` : '']
     .filter((d) => d !== '')
     .join(', ');
   return `- [${a.done ? 'x' : ' '}] ${oneLine(a.text)} (${details})`;

@@ -16,6 +16,8 @@ import {
   ACTION_KINDS,
   INCIDENT_STATUSES,
   SEVERITIES,
+  ACTION_ID_PATTERN,
+  ISSUE_URL_PATTERN,
   type ActionItem,
   type Incident,
   type IncidentSections,
@@ -140,6 +142,11 @@ function readAction(r: FrontMatterReader, node: Node, label: string): ActionItem
   const text = str(r, f, 'text', label);
   if (text === undefined && !f.has('text')) r.problem(node, `${label} is missing text`);
   const item: ActionItem = { text: text ?? '', done: false, kind: 'other' };
+  const id = str(r, f, 'id', label);
+  if (id !== undefined) {
+    if (ACTION_ID_PATTERN.test(id)) item.id = id;
+    else r.problem(f.get('id'), `${label}.id must be letters, digits, - or _ (at most 40), like a1`);
+  }
   const owner = str(r, f, 'owner', label);
   if (owner !== undefined) item.owner = owner;
   const due = str(r, f, 'due', label);
@@ -163,6 +170,11 @@ function readAction(r: FrontMatterReader, node: Node, label: string): ActionItem
     if (/^([\\/]|[a-zA-Z]:)/.test(filePath) || filePath.split(/[\\/]/).includes('..')) {
       r.problem(f.get('path'), `${label}.path must be relative to the repository root, without ..`);
     } else item.path = filePath;
+  }
+  const issue = str(r, f, 'issue', label);
+  if (issue !== undefined) {
+    if (ISSUE_URL_PATTERN.test(issue)) item.issue = issue;
+    else r.problem(f.get('issue'), `${label}.issue must be an issue URL like https://github.com/owner/repo/issues/12`);
   }
   return r.problems.length === before ? [item] : [];
 }
@@ -229,7 +241,7 @@ function frontMatterData(incident: Incident): { [key: string]: PlainValue } {
     culprits: [...incident.culprits],
     revert: incident.revert,
     deployRefs: [...incident.deployRefs],
-    actions: incident.actions.map((a) => ({ text: a.text, owner: a.owner, due: a.due, done: a.done, kind: a.kind, path: a.path })),
+    actions: incident.actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, due: a.due, done: a.done, kind: a.kind, path: a.path, issue: a.issue })),
     events: incident.events.map((e) => ({ at: e.at, text: e.text, source: e.source })),
   };
   return JSON.parse(JSON.stringify(data)) as { [key: string]: PlainValue }; // drops undefined keys

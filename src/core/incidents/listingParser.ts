@@ -10,7 +10,7 @@
  */
 import { parseIncident, readSections } from './incidentFile';
 import { splitFrontMatter } from './frontMatter';
-import { ACTION_KINDS, INCIDENT_STATUSES, SEVERITIES, type ActionItem, type Incident, type TimelineEvent, type TimelineSource } from './model';
+import { ACTION_ID_PATTERN, ACTION_KINDS, ISSUE_URL_PATTERN, INCIDENT_STATUSES, SEVERITIES, type ActionItem, type Incident, type TimelineEvent, type TimelineSource } from './model';
 import { readSimpleFrontMatter, type SimpleScalar, type SimpleValue } from './simpleFrontMatter';
 
 const TIMELINE_SOURCES: readonly TimelineSource[] = ['manual', 'git', 'deploy', 'own-it'];
@@ -95,6 +95,11 @@ function mapList(value: SimpleValue | undefined): Map<string, SimpleScalar>[] {
 /** As incidentFile.ts readAction, for a valid item; its key order too. */
 function action(f: Map<string, SimpleScalar>): ActionItem {
   const item: ActionItem = { text: required(text_(f.get('text'))), done: false, kind: 'other' };
+  const id = text_(f.get('id'));
+  if (id !== undefined) {
+    if (!ACTION_ID_PATTERN.test(id)) throw FULL;
+    item.id = id;
+  }
   const owner = text_(f.get('owner'));
   if (owner !== undefined) item.owner = owner;
   const due = text_(f.get('due'));
@@ -116,6 +121,11 @@ function action(f: Map<string, SimpleScalar>): ActionItem {
   if (filePath !== undefined) {
     if (/^([\\/]|[a-zA-Z]:)/.test(filePath) || filePath.split(/[\\/]/).includes('..')) throw FULL;
     item.path = filePath;
+  }
+  const issue = text_(f.get('issue'));
+  if (issue !== undefined) {
+    if (!ISSUE_URL_PATTERN.test(issue)) throw FULL;
+    item.issue = issue;
   }
   return item;
 }

@@ -8,7 +8,14 @@ export const SEVERITIES: readonly Severity[] = ['sev1', 'sev2', 'sev3', 'sev4'];
 export type ActionKind = 'fix' | 'test' | 'checklist' | 'monitoring' | 'docs' | 'process' | 'other';
 export const ACTION_KINDS: readonly ActionKind[] = ['fix', 'test', 'checklist', 'monitoring', 'docs', 'process', 'other'];
 
+/** Ids Own It gives action items (`a1`, `a2`…) or a person writes: short, safe in a URL and a marker. */
+export const ACTION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+/** Issue links stored back on an action item by `own-it issues sync`. */
+export const ISSUE_URL_PATTERN = /^https?:\/\/[^\s/]+\/[^\s]+\/issues\/\d+$/;
+
 export interface ActionItem {
+  /** Stable id within the incident (given by the first issue sync); the GitHub issue is matched by incident id + this. */
+  id?: string;
   text: string;
   owner?: string;
   /** YYYY-MM-DD */
@@ -17,6 +24,8 @@ export interface ActionItem {
   kind: ActionKind;
   /** Repository-relative path of a linked file (a scaffolded test or checklist). */
   path?: string;
+  /** The GitHub issue that tracks this item (its web URL). */
+  issue?: string;
 }
 
 export type TimelineSource = 'manual' | 'git' | 'deploy' | 'own-it';
