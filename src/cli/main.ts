@@ -1,6 +1,7 @@
 import { runIncidents } from './incidents';
 import { runIssues } from './issues';
 import { runMetrics } from './metrics';
+import { runMetricsMerge } from './metricsMerge';
 import { runScaffold } from './scaffold';
 import { runScan } from './scan';
 
@@ -16,6 +17,7 @@ Commands:
   scan [path] [--json] [--since <date>] [--max-count N]   List revert commits in a repository's history
   scan --deploys [path] [--json] [--since <date>]         List deploys that probably failed (rollbacks, resets, forced updates, hotfixes)
   metrics [path] [--json|--markdown|--csv] [--since <d>]  Estimate time to recover, change failure rate, rework, hotspots (all estimates)
+  metrics merge <files…> [--markdown|--csv|--json|--format fourkeys]  Org-wide numbers from many repositories' metrics --json
   incidents [path] [--json]                               List incident files and their status
   issues sync [--dry-run] [--close-done] [--repo path]     Open a GitHub issue per open action item and keep done in step
   scaffold test|checklist <sha> [--repo path] [--print]   Scaffold a regression test or checklist items for a culprit commit
@@ -31,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'incidents') return runIncidents(argv.slice(1));
   if (command === 'issues') return runIssues(argv.slice(1));
   if (command === 'scan') return runScan(argv.slice(1));
+  if (command === 'metrics' && argv[1] === 'merge') return runMetricsMerge(argv.slice(2));
   if (command === 'metrics') return runMetrics(argv.slice(1));
   if (command === 'scaffold') return runScaffold(argv.slice(1));
   process.stderr.write(`own-it: unknown command "${command}"\n\n${USAGE}`);
