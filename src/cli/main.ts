@@ -1,3 +1,4 @@
+import { runCi, runInitCi } from './ci';
 import { runIncidents } from './incidents';
 import { runIssues } from './issues';
 import { runMetrics } from './metrics';
@@ -21,6 +22,8 @@ Commands:
   incidents [path] [--json]                               List incident files and their status
   issues sync [--dry-run] [--close-done] [--repo path]     Open a GitHub issue per open action item and keep done in step
   scaffold test|checklist <sha> [--repo path] [--print]   Scaffold a regression test or checklist items for a culprit commit
+  ci [--state file] [--dry-run]                           In CI: one calm note per new revert or failed deploy without an incident
+  init ci                                                 Write .github/workflows/own-it.yml and print the GitLab CI job
   help                                                    Show this help
 `;
 
@@ -31,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
     return command ? EXIT_OK : EXIT_USAGE;
   }
   if (command === 'incidents') return runIncidents(argv.slice(1));
+  if (command === 'ci') return runCi(argv.slice(1));
+  if (command === 'init' && argv[1] === 'ci') return runInitCi(argv.slice(2));
   if (command === 'issues') return runIssues(argv.slice(1));
   if (command === 'scan') return runScan(argv.slice(1));
   if (command === 'metrics' && argv[1] === 'merge') return runMetricsMerge(argv.slice(2));

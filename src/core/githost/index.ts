@@ -7,3 +7,6 @@ export { gitHubRepoFor, NoGitHubRemoteError } from './repoTarget';
 export { syncActionItems, type IssueResponse, type IssueSyncOptions, type IssueSyncResult, type SyncStep, type SyncStepKind } from './issueSync';
 export { ACTION_ITEM_LABEL, INCIDENT_LABEL, actionMarker, issueBody, issueTitle, readMarkers } from './issueText';
 export { withItemIds } from './itemPatches';
+export { detectCiFailures, runCiJob, type CiJobOptions, type CiJobResult, type CiOutcome, type CiReport } from './ciJob';
+export { DEFAULT_CI_STATE_FILE, readCiState, writeCiState, CiStateError, type CiState } from './ciState';
+export { ciCommentBody, ciMarker, type CiFailure, type CiFailureKind } from './ciText';
