@@ -15,6 +15,7 @@ export const COMMAND_IDS = [
   'ownIt.showInsights',
   'ownIt.exportInsights',
   'ownIt.openIncidentForDeploy',
+  'ownIt.syncActionItemIssues',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

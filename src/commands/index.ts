@@ -12,6 +12,7 @@ import {
   scanHistory,
 } from './incidentCommands';
 import { exportInsights, openIncidentForDeploy, showInsights } from './insightsCommands';
+import { syncActionItemIssues } from './issueCommands';
 import { addChecklistItem, scaffoldRegressionTest } from './preventionCommands';
 import { copyTeamUpdate } from './teamUpdateCommand';
 
@@ -38,6 +39,7 @@ export function commandTable(container: Container): Record<CommandId, Handler> {
     'ownIt.showInsights': (arg) => showInsights(container, arg),
     'ownIt.exportInsights': (arg) => exportInsights(container, arg),
     'ownIt.openIncidentForDeploy': (arg) => openIncidentForDeploy(container, arg),
+    'ownIt.syncActionItemIssues': (arg) => syncActionItemIssues(container, arg),
   };
 }
 

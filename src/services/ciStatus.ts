@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CiMonitor, type CiSettings, type RepoCiFinding } from '../core/githost/ciMonitor';
-import { isGitHubDotCom, webHostForApiUrl } from '../core/githost/remoteUrl';
-import { DEFAULT_GITHUB_API_URL, DEFAULT_POLL_MINUTES } from '../core/githost/types';
+import { DEFAULT_POLL_MINUTES } from '../core/githost/types';
 import type { RepositoryTracker } from '../git/repositoryTracker';
+import { gitHubApiUrl, gitHubToken, providerFor } from './githubSession';
 
 export type { RepoCiFinding };
 
@@ -10,14 +10,9 @@ export function ciSettings(): CiSettings {
   const ci = vscode.workspace.getConfiguration('ownIt.ci');
   return {
     enabled: ci.get<boolean>('enabled', false),
-    apiUrl: vscode.workspace.getConfiguration('ownIt.github').get<string>('apiUrl', DEFAULT_GITHUB_API_URL) || DEFAULT_GITHUB_API_URL,
+    apiUrl: gitHubApiUrl(),
     pollMinutes: ci.get<number>('pollMinutes', DEFAULT_POLL_MINUTES),
   };
-}
-
-/** `github` for github.com, `github-enterprise` (configured by `github-enterprise.uri`) otherwise. */
-function providerFor(apiUrl: string): 'github' | 'github-enterprise' {
-  return isGitHubDotCom(apiUrl) ? 'github' : 'github-enterprise';
 }
 
 /**
@@ -94,25 +89,9 @@ export class CiStatus implements vscode.Disposable {
   }
 
   private async token(interactive: boolean): Promise<string | undefined> {
-    const { apiUrl } = ciSettings();
-    const provider = providerFor(apiUrl);
-    if (provider === 'github-enterprise') {
-      // The enterprise sign-in is for the host in `github-enterprise.uri`; never send its token elsewhere.
-      const uri = vscode.workspace.getConfiguration('github-enterprise').get<string>('uri', '');
-      let signInHost = '';
-      try {
-        signInHost = uri ? new URL(uri).hostname.toLowerCase() : '';
-      } catch {
-        signInHost = '';
-      }
-      const apiHost = webHostForApiUrl(apiUrl);
-      if (signInHost !== apiHost) {
-        this.log.info(`CI status: set "github-enterprise.uri" to https://${apiHost} so VS Code can sign in to that GitHub Enterprise host.`);
-        return undefined;
-      }
-    }
-    const session = await vscode.authentication.getSession(provider, ['repo'], interactive ? { createIfNone: true } : { silent: true });
-    return session?.accessToken;
+    const result = await gitHubToken(ciSettings().apiUrl, interactive);
+    if ('reason' in result && result.reason.startsWith('set ')) this.log.info(`CI status: ${result.reason}.`);
+    return 'token' in result ? result.token : undefined;
   }
 
   dispose(): void {

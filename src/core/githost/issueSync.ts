@@ -46,6 +46,8 @@ export interface IssueSyncOptions {
   dryRun: boolean;
   /** Close the open issues of items that are done here. Off unless the person asked. */
   closeDone?: boolean;
+  /** Only this incident file (repository-relative path), e.g. the one open in the panel. */
+  only?: string;
 }
 
 export interface IssueSyncResult {
@@ -70,6 +72,7 @@ export async function syncActionItems(options: IssueSyncOptions): Promise<IssueS
   try {
     await sync.loadIndex();
     for (const stored of incidents) {
+      if (options.only !== undefined && stored.relativePath !== options.only) continue;
       if (!SAFE_INCIDENT_ID.test(stored.incident.id)) {
         result.problems.push(`${stored.relativePath}: its id "${stored.incident.id}" has characters an issue marker cannot carry; skipped. Use letters, digits, ".", "-" or "_".`);
         continue;

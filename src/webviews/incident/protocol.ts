@@ -40,7 +40,7 @@ export interface DerivedView {
 export type LinkedTestStatus = 'pending' | 'done' | 'missing';
 
 /** Prevention commands the panel can run for its incident. */
-export type PreventionAction = 'scaffoldRegressionTest' | 'addChecklistItem';
+export type PreventionAction = 'scaffoldRegressionTest' | 'addChecklistItem' | 'syncActionItemIssues';
 
 export interface IncidentViewState extends DerivedView {
   repoRoot: string;

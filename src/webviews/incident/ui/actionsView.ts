@@ -103,6 +103,11 @@ export function renderActions(editor: Editor): HTMLElement {
         id: 'prevent-checklist',
         title: 'Add checks to the pull request template (or a checklist file) and link them here',
       }),
+      button('Create GitHub issues', () => editor.send({ type: 'prevent', action: 'syncActionItemIssues' }), {
+        icon: 'github',
+        id: 'sync-issues',
+        title: 'Open one GitHub issue per open action item (asks first) and keep done in step with the issues',
+      }),
     ),
   );
 }
