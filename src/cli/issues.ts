@@ -100,7 +100,7 @@ export async function runIssues(argv: readonly string[], io: CliIo = processIo, 
       io.stdout(`Own It issues sync, ${repo.owner}/${repo.repo}${dryRun ? ' (dry run: nothing is changed)' : ''}\n`);
       if (!result.checkedGitHub) io.stdout('No GITHUB_TOKEN: planned from the incident files alone; GitHub was not asked about existing issues.\n');
       for (const s of result.steps) io.stdout(`${stepLine(s, dryRun)}\n`);
-      if (result.steps.length === 0) io.stdout('Every action item is in step with its issue.\n');
+      if (result.steps.length === 0 && result.problems.length === 0) io.stdout('Every action item is in step with its issue.\n');
       const offers = result.steps.filter((s) => s.kind === 'offer-close').length;
       if (offers > 0) io.stdout(`${offers} done item${offers === 1 ? ' has its' : 's have their'} issue still open; run again with --close-done to close ${offers === 1 ? 'it' : 'them'}.\n`);
     }
