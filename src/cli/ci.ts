@@ -22,7 +22,7 @@ import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
 const execFileAsync = promisify(execFile);
 
 export const CI_USAGE = `Usage: own-it ci [path] [--state <file>] [--dry-run] [--api-url <url>] [--folder <dir>] [--tag-pattern <glob>]
-       own-it init ci [path] [--package <npm spec>]
+       own-it init ci [path] --package <name@x.y.z>
 
 own-it ci: for the default branch in CI. Finds reverts, rollbacks and deploys that needed a hotfix
 that are new since the last run, and for each one no incident file names, posts one note on the
@@ -32,7 +32,9 @@ The first run only records what is already there. Without GITHUB_TOKEN the notes
   --dry-run        post nothing and leave the state file as it is
 
 own-it init ci: writes ${WORKFLOW_PATH} (never over an existing file) and prints the GitLab CI job.
-  --package <spec> the npm package the job runs (default: own-it@${version})
+  --package <spec> the npm package the job runs, at an exact version you trust (required: Own It's
+                   CLI is not published on npm under a fixed name, and a job must never run a
+                   package name nobody has checked; e.g. your organisation's own-it@${version})
 `;
 
 export interface CliIo {
@@ -145,7 +147,10 @@ export async function runInitCi(argv: readonly string[], io: CliIo = processIo):
     if (!(err instanceof UsageError)) throw err;
     return usage(io, `init ci: ${err.message}`);
   }
-  const cliPackage = args.options.get('package') ?? `own-it@${version}`;
+  const cliPackage = args.options.get('package');
+  if (cliPackage === undefined) {
+    return usage(io, `init ci: --package is required: name the npm package and exact version the job should run (for example @your-org/own-it@${version}); Own It does not guess a package name for you`);
+  }
   if (!/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*@\d+\.\d+\.\d+([-+][\w.-]+)?$/.test(cliPackage)) {
     return usage(io, `init ci: --package needs an exact version such as own-it@${version} (a range would let a new release run unreviewed), got "${cliPackage}"`);
   }

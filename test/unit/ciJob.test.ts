@@ -40,7 +40,7 @@ describe('own-it init ci and own-it ci', function () {
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliAsync(built.path, args, repo.path, { ...repo.env(), ...env });
 
   it('init ci writes a workflow that passes the key check, with pinned actions and least privilege', async () => {
-    const r = await cli(['init', 'ci']);
+    const r = await cli(['init', 'ci', '--package', 'own-it@0.1.0']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /Wrote \.github\/workflows\/own-it\.yml \(runs on pushes to trunk\)/);
     assert.match(r.stdout, /For GitLab CI, add this job to \.gitlab-ci\.yml:\n\n# Own It for GitLab CI/);
@@ -69,11 +69,14 @@ describe('own-it init ci and own-it ci', function () {
 
   it('init ci never overwrites an existing workflow', async () => {
     repo.write('.github/workflows/own-it.yml', 'name: mine\n');
-    const r = await cli(['init', 'ci']);
+    const r = await cli(['init', 'ci', '--package', 'own-it@0.1.0']);
     assert.equal(r.status, 0);
     assert.match(r.stdout, /already exists; it was left as it is/);
     assert.equal(fs.readFileSync(path.join(repo.path, '.github', 'workflows', 'own-it.yml'), 'utf8'), 'name: mine\n');
     assert.equal((await cli(['init', 'ci', '--package', 'own-it@latest'])).status, 2, 'a moving version is refused');
+    const unnamed = await cli(['init', 'ci']);
+    assert.equal(unnamed.status, 2, 'no package name is guessed');
+    assert.match(unnamed.stderr, /--package is required/);
   });
 
   describe('the workflow steps, run with plain bash', () => {
@@ -87,7 +90,7 @@ describe('own-it init ci and own-it ci', function () {
       const fake = emptyRepo('trunk');
       tracker = fake.tracker = new FakeIssueTracker('acme/shop');
       gh.repos.set('acme/shop', fake);
-      await cli(['init', 'ci']);
+      await cli(['init', 'ci', '--package', 'own-it@0.1.0']);
       const wf = parse(fs.readFileSync(path.join(repo.path, '.github', 'workflows', 'own-it.yml'), 'utf8')) as Workflow;
       steps = wf.jobs['own-it'].steps.filter((s) => s.run);
       jobEnv = wf.jobs['own-it'].env;
