@@ -6,10 +6,10 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { gitFor, looksLikeSha } from '../core/commits/gitRunner';
-import type { ActionItem, Incident } from '../core/incidents/model';
+import type { ActionItem, Incident, LinkedTestStatus } from '../core/incidents/model';
 import { PLACEHOLDER_MARKER } from '../core/scaffold/types';
 
-export type LinkedTestStatus = 'pending' | 'done' | 'missing';
+export type { LinkedTestStatus };
 
 /** How long a resolved incident keeps marking the files its culprits touched. */
 export const RECENT_DAYS = 30;

@@ -1,30 +1,7 @@
 import { gitFor, resolveCommit } from './gitRunner';
+import type { CommitDetails, FileChange } from './types';
 
-/** One file touched by a commit, with `git show --numstat` line counts. */
-export interface FileChange {
-  /** Repository-relative path after the commit (forward slashes, as git prints it). */
-  path: string;
-  /** Path before the commit when git detected a rename or copy. */
-  oldPath?: string;
-  added: number;
-  deleted: number;
-  /** Git prints `-` counts for binary files; they have no line counts. */
-  binary: boolean;
-}
-
-export interface CommitDetails {
-  sha: string;
-  shortSha: string;
-  subject: string;
-  authorName: string;
-  authorEmail: string;
-  /** ISO 8601 */
-  authoredAt: string;
-  /** ISO 8601 */
-  committedAt: string;
-  parents: string[];
-  files: FileChange[];
-}
+export type { CommitDetails, FileChange };
 
 // NUL-separated so that no subject or name can be confused with a field boundary.
 const FIELDS = ['%H', '%an', '%ae', '%aI', '%cI', '%P', '%s'];

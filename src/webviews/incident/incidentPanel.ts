@@ -7,7 +7,8 @@ import { IncidentConflictError, IncidentStore, serializeIncident, type Incident,
 import { checkTone } from '../../core/teamUpdate';
 import { linkedTestStatuses } from '../../prevention/incidentFacts';
 import type { RevertDetection } from '../../core/revert/types';
-import { WebviewHost, webviewOptions } from '../shared/webviewHost';
+import type { ReadyMessage } from '../shared/protocol';
+import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
 import { derivedView, markdownToPlainText, readGitFacts, viewState, type GitFacts } from './viewState';
 
@@ -95,7 +96,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(INCIDENT_VIEW_TYPE, 'Incident', vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = createPanel(INCIDENT_VIEW_TYPE, 'Incident');
     const host = new IncidentPanel(panel, deps, target.repoRoot, incidentPath);
     try {
       await host.load();
@@ -211,11 +212,12 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     return next;
   }
 
-  protected onMessage(m: UiMessage): Promise<void> {
+  protected onReady(): Promise<void> {
+    return this.enqueue(() => this.sendState('open'));
+  }
+
+  protected onMessage(m: Exclude<UiMessage, ReadyMessage>): Promise<void> {
     switch (m.type) {
-      case 'ready':
-        // A (re)loaded page has no state: send it again.
-        return this.enqueue(() => this.sendState('open'));
       case 'edit':
         return this.enqueue(() => this.save(m.incident, m.baseVersion));
       case 'resolveConflict':
@@ -416,7 +418,6 @@ export function registerIncidentPanelSerializer(context: vscode.ExtensionContext
         panel.dispose();
         return;
       }
-      panel.webview.options = webviewOptions(deps.extensionUri);
       try {
         await IncidentPanel.revive(deps, panel, state.repoRoot, state.incidentPath);
       } catch (err) {
