@@ -1,9 +1,9 @@
 import type { SimpleGit } from 'simple-git';
 import { createGit, openRepository } from '../git/createGit';
-import { assertSafeRevision, isFullSha, resolveRevision } from '../git/revision';
-import { AncestorSearch, MIN_PREFIX, type AncestorMatch, type Lookup, type SubjectMatcher } from './ancestorSearch';
+import { assertSafeRevision, isFullSha } from '../git/revision';
+import { AncestorSearch, MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
 import { gitRunner, type GitRunner } from './gitStream';
-import { readCommit, walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
+import { walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
 import { walkHistory } from './historyWalk';
 import { LinkResolver, type CommitFacts } from './linkResolver';
 import { parseRevertMessage, type ParsedRevertMessage } from './messageParser';
@@ -170,35 +170,6 @@ export class RevertScanner {
     }
   }
 
-  /** Classifies one commit (`HEAD`, a branch or a sha); undefined when it is not revert-like. */
-  async detect(rev: string): Promise<RevertDetection | undefined> {
-    const sha = await resolveRevision(this.git, rev);
-    if (!sha) throw new Error(`unknown commit ${JSON.stringify(rev)}`);
-    const commit = await readCommit(this.git, sha);
-    if (!commit) return undefined;
-    const resolver = new LinkResolver(this.runner);
-    try {
-      // One commit: its own `git log --grep` per matcher is cheaper than a walk of every commit.
-      const lookups: SubjectLookups = {
-        register: (revert, matchers) => {
-          // One commit: a lookup runs only once it is needed (no sha or MR link).
-          let result: Promise<AncestorMatch | undefined> | undefined;
-          return {
-            get result() {
-              return (result ??= resolver.findByMatchers(revert.sha, matchers));
-            },
-            cancel: () => undefined,
-          };
-        },
-        need: () => undefined,
-      };
-      const candidate = this.startCandidate(commit, resolver, lookups);
-      return candidate ? (await this.finishPage([candidate], resolver))[0] : undefined;
-    } finally {
-      resolver.close();
-    }
-  }
-
   /**
    * Parses one commit and starts its links: the sha or MR link at once, and the subject or PR
    * lookup registered now (the walk must not pass the revert unregistered). When the direct
@@ -355,13 +326,4 @@ export async function scanReverts(repoPath: string, options: ScanOptions = {}): 
   const out: RevertDetection[] = [];
   for await (const d of scanner.scan(options)) out.push(d);
   return out;
-}
-
-/** Classifies a single commit; the extension calls this when HEAD moves. */
-export async function detectCommit(
-  repoPath: string,
-  rev: string,
-  options: { gitBinary?: string } = {},
-): Promise<RevertDetection | undefined> {
-  return (await RevertScanner.open(repoPath, options.gitBinary)).detect(rev);
 }
