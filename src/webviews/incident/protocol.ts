@@ -6,30 +6,16 @@
  */
 import type { BlastRadius, BlastRadiusAssessment, CommitDetails, FileChange, TimelineEntry } from '../../core/commits/types';
 import type { Incident, LinkedTestStatus } from '../../core/incidents/model';
+import type { TeamUpdateView } from '../../core/teamUpdate/teamUpdateView';
 import type { ToneResult, ToneVerdict } from '../../core/teamUpdate/toneCheck';
 import type { ReadyMessage, ReplyOf, RequestOf } from '../shared/protocol';
 
-export type { BlastRadius, CommitDetails, FileChange, LinkedTestStatus, TimelineEntry, ToneVerdict };
+export type { BlastRadius, CommitDetails, FileChange, LinkedTestStatus, TeamUpdateView, TimelineEntry, ToneVerdict };
 
 export const INCIDENT_VIEW_TYPE = 'ownIt.incident';
 
 /** The tone check's result as the UI shows it: a verdict badge and one line per flag. */
 export type ToneView = ToneResult;
-
-export interface TeamUpdateView {
-  radius: BlastRadius;
-  /** Why the radius is what it is, in one sentence. */
-  reason: string;
-  /** How big a message this needs, from the draft generator. */
-  note: string;
-  /** A generated starting point scaled to the radius, as Markdown and as plain text. */
-  draft: string;
-  draftPlain: string;
-  /** True for a local-only breakage: we say a message is probably not needed. */
-  noMessageNeeded: boolean;
-  /** Tone of the text the person will actually send (their edit, else the draft). */
-  tone: ToneView;
-}
 
 /** Everything the UI shows that is derived from git or the file, recomputed by the host. */
 export interface DerivedView {
