@@ -7,7 +7,8 @@ import { RevertMonitor, type DetectInRange, type RevertLanded } from './git/reve
 import { Prevention } from './prevention/prevention';
 import { CiStatus } from './services/ciStatus';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
-import { DeployHistory, repositoryMetrics } from './services/deployHistory';
+import { DeployHistory } from './services/deployHistory';
+import { repositoryMetrics } from './services/metrics';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
 import { FailedDeploysViewProvider } from './views/failedDeploysView';
