@@ -13,7 +13,7 @@ const FORMAT = `--format=${FIELDS.join('%x00')}%x00`;
  */
 export async function getCommitDetails(repoRoot: string, ref: string, gitPath?: string): Promise<CommitDetails> {
   const git = gitFor(repoRoot, gitPath);
-  const sha = await resolveCommit(git, ref);
+  const sha = await resolveCommit(repoRoot, ref, gitPath);
   const out = await git.raw(['show', '-z', '--numstat', '-M', '-m', '--first-parent', FORMAT, sha, '--']);
   return parseShowOutput(out);
 }

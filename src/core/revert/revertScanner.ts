@@ -1,5 +1,6 @@
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { createGit, openRepository } from '../git/createGit';
+import { hasHeadAt } from '../git/repository';
 import { assertSafeRevision, isFullSha } from '../git/revision';
 import { AncestorSearch, MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
 import { gitRunner, type GitRunner } from './gitStream';
@@ -143,7 +144,7 @@ export class RevertScanner {
       } catch (err) {
         // A repository without commits has no HEAD to walk: asked only when the walk fails,
         // so a scan does not wait for a check of its own before git starts.
-        if (rev === 'HEAD' && ready.length === 0 && !(await hasHead(this.git))) return;
+        if (rev === 'HEAD' && ready.length === 0 && !(await hasHeadAt(this.runner))) return;
         throw err;
       } finally {
         // An own walk starts when a direct link fails, so every direct link settles first.
@@ -272,14 +273,6 @@ function subjectMatchers(parsed: ParsedRevertMessage): SubjectMatcher[] {
  */
 export function walksWholeAncestry(rev: string): boolean {
   return !rev.includes('..') && !rev.startsWith('^') && !/\^[!@-]/.test(rev);
-}
-
-async function hasHead(git: SimpleGit): Promise<boolean> {
-  try {
-    return (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() !== '';
-  } catch {
-    return false;
-  }
 }
 
 /** Full shas the walk of `revRange` starts from (`A..B` → B), for the subject walk's whole-history search. */

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { GitExtension } from '../../@types/git';
 import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type StoredIncident } from '../../core/incidents';
 import { checkTone } from '../../core/teamUpdate';
+import { getGitApi } from '../../git/gitExtension';
 import { resolveIncidentFile, type IncidentTarget } from '../../services/incidentTargets';
 import { linkedTestStatuses } from '../../services/linkedTests';
 import type { ReadyMessage } from '../shared/protocol';
@@ -289,7 +289,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   private async openDiff(sha: string, file: string, oldPath?: string): Promise<void> {
-    const api = await gitApi();
+    const api = await getGitApi();
     if (!api) {
       void vscode.window.showWarningMessage('Own It needs the built-in Git extension to show diffs.');
       return;
@@ -358,13 +358,6 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     }
     super.dispose();
   }
-}
-
-async function gitApi() {
-  const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
-  if (!ext) return undefined;
-  const exports = ext.isActive ? ext.exports : await ext.activate();
-  return exports.enabled ? exports.getAPI(1) : undefined;
 }
 
 /**
