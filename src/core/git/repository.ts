@@ -51,13 +51,14 @@ export class Repository {
   static async open(dir: string, binary = 'git'): Promise<Repository> {
     await assertUsableGit(binary);
     const at = gitRunner(dir, binary);
-    const r = await exec(at, ['rev-parse', '--is-bare-repository', '--absolute-git-dir']).catch(() => undefined);
-    const [bare, gitDir] = (r?.stdout ?? '').split('\n').map((l) => l.trim());
-    if (!r || r.exitCode !== 0 || !gitDir || !path.isAbsolute(gitDir)) throw new NotAGitRepositoryError(dir);
-    if (bare === 'true') return new Repository(gitDir, gitDir, binary);
-    const top = (await exec(at, ['rev-parse', '--show-toplevel'])).stdout.trim();
-    if (!top) throw new NotAGitRepositoryError(dir);
-    return new Repository(top, gitDir, binary);
+    // One process for a work tree; `--show-toplevel` fails in a bare repository, which is asked again without it.
+    const work = await exec(at, ['rev-parse', '--absolute-git-dir', '--show-toplevel']).catch(() => undefined);
+    const [gitDir, top] = (work?.stdout ?? '').split('\n').map((l) => l.trim());
+    if (work?.exitCode === 0 && gitDir && top && path.isAbsolute(gitDir)) return new Repository(top, gitDir, binary);
+    const bare = await exec(at, ['rev-parse', '--is-bare-repository', '--absolute-git-dir']).catch(() => undefined);
+    const [isBare, bareDir] = (bare?.stdout ?? '').split('\n').map((l) => l.trim());
+    if (bare?.exitCode === 0 && isBare === 'true' && bareDir && path.isAbsolute(bareDir)) return new Repository(bareDir, bareDir, binary);
+    throw new NotAGitRepositoryError(dir);
   }
 
   /** Any git command in this repository; a non-zero exit is part of the answer. */
