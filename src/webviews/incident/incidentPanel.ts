@@ -157,7 +157,8 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   /** Re-reads the linked tests' files (after one changed on disk) and tells the UI. */
   refreshLinkedTests(): Promise<void> {
     return this.enqueue(async () => {
-      if (this.isDisposed || !this.stored) return;
+      // A page that has not said ready gets the linked tests with its state.
+      if (this.isDisposed || !this.stored || !this.isReady) return;
       this.post({ type: 'linkedTests', linkedTests: await linkedTestStatuses(this.repoRoot, this.stored.incident.actions) });
     });
   }

@@ -110,6 +110,8 @@ class IncidentApp implements Editor {
         this.render();
         break;
       case 'linkedTests':
+        // Before the first state there is nothing to update; the state carries the tests' status.
+        if (!this.view) break;
         if (JSON.stringify(m.linkedTests) === JSON.stringify(this.view.linkedTests ?? {})) break;
         this.view = { ...this.view, linkedTests: m.linkedTests };
         this.render();
