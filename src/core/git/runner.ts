@@ -88,12 +88,14 @@ export interface StartOptions {
    */
   flush?: boolean;
   signal?: AbortSignal;
+  /** Leave out the safe `-c` config: only for `git --version`, which wrappers recognise as `$1`. */
+  bare?: boolean;
 }
 
 /** Starts git; arguments are passed as they are (callers put revisions after --end-of-options). */
 export function startGit(runner: GitRunner, args: readonly string[], options: StartOptions = {}): ChildProcessWithoutNullStreams {
   const env = options.flush === undefined ? process.env : { ...process.env, GIT_FLUSH: options.flush ? '1' : '0' };
-  return spawn(runner.binary, [...SAFE_ARGS, ...args], { cwd: runner.cwd, windowsHide: true, env, signal: options.signal });
+  return spawn(runner.binary, options.bare ? [...args] : [...SAFE_ARGS, ...args], { cwd: runner.cwd, windowsHide: true, env, signal: options.signal });
 }
 
 export interface GitResult {
@@ -109,9 +111,9 @@ function startFailure(runner: GitRunner, err: NodeJS.ErrnoException): Error {
 }
 
 /** Runs one git command to the end; `input` goes to its stdin (e.g. revisions for `--stdin`). */
-export function exec(runner: GitRunner, args: readonly string[], options: { input?: string; signal?: AbortSignal } = {}): Promise<GitResult> {
+export function exec(runner: GitRunner, args: readonly string[], options: { input?: string; signal?: AbortSignal; bare?: boolean } = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = startGit(runner, args, { signal: options.signal });
+    const child = startGit(runner, args, { signal: options.signal, bare: options.bare });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -132,7 +134,7 @@ export async function execOk(runner: GitRunner, args: readonly string[], options
 
 /** `git --version`'s output; throws {@link GitUnavailableError} when the binary cannot start. */
 export async function gitVersion(binary: string): Promise<string> {
-  return (await exec({ binary, cwd: process.cwd() }, ['--version'])).stdout;
+  return (await exec({ binary, cwd: process.cwd() }, ['--version'], { bare: true })).stdout;
 }
 
 /**
