@@ -7,7 +7,8 @@ import { RevertMonitor, type DetectInRange, type RevertLanded } from './git/reve
 import { Prevention } from './prevention/prevention';
 import { CiStatus } from './services/ciStatus';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
-import { DeployHistory, repositoryMetrics } from './services/deployHistory';
+import { DeployHistory } from './services/deployHistory';
+import { repositoryMetrics } from './services/metrics';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
 import { FailedDeploysViewProvider } from './views/failedDeploysView';
@@ -74,7 +75,7 @@ export class Container implements vscode.Disposable {
   }
 
   get prevention(): Prevention {
-    return (this._prevention ??= this.own(new Prevention(this.index, this.tracker, this.log, () => this.tracker.gitBinary, this.detectInRange)));
+    return (this._prevention ??= this.own(new Prevention(this.index, this.tracker, this.log, () => this.tracker.gitBinary)));
   }
 
   /** Failed CI checks and deployments from GitHub; idle (no sign-in, no requests) unless `ownIt.ci.enabled`. */
@@ -123,6 +124,8 @@ export class Container implements vscode.Disposable {
     void this.failedDeploysView;
     this.own(new PendingActionsStatus(this.index));
     this.prevention.registerDerivedStatus();
+    // A linked test changed on disk (the index was invalidated): open incident panels re-read theirs.
+    this.own(this.index.onDidChange(() => IncidentPanel.all.forEach((p) => void p.refreshLinkedTests())));
   }
 
   /**
@@ -143,7 +146,7 @@ export class Container implements vscode.Disposable {
       );
       this.own(monitor.onDidLand((e) => this._onDidLandRevert.fire(e)));
       this.own(new RevertInProgressStatus(this.tracker));
-      this.prevention.start();
+      this.prevention.start(monitor.onDidDetect);
       void this.tracker.start();
       this.ciStatus.start();
     };

@@ -3,16 +3,14 @@
  * Exit codes: 0 all files read, 1 some file is malformed (reported on stderr as file:line),
  * 2 usage, 3 not a git work tree.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { UnsafeFolderError } from '../core/fs/safeFolder';
+import { GitUnavailableError } from '../core/git/errors';
+import { execOk } from '../core/git/runner';
 import { DEFAULT_INCIDENTS_FOLDER, IncidentStore, type StoredIncident } from '../core/incidents/incidentStore';
 import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
-
-const execFileAsync = promisify(execFile);
 
 export const INCIDENTS_USAGE = `Usage: own-it incidents [path] [--json] [--folder <dir>]
 
@@ -30,14 +28,14 @@ const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) =
 
 /** The work tree root containing `dir`, or a sentence saying why there is none. */
 export async function findWorkTree(dir: string): Promise<{ root: string } | { error: string; gitMissing?: boolean }> {
-  const git = async (...args: string[]): Promise<string> => (await execFileAsync('git', args, { cwd: dir, encoding: 'utf8' })).stdout.trim();
+  const git = async (...args: string[]): Promise<string> => (await execOk({ binary: 'git', cwd: dir }, args)).trim();
   try {
     if ((await git('rev-parse', '--is-bare-repository')) === 'true') {
       return { error: `${dir} is a bare git repository: it has no work tree, so it has no incident files` };
     }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      // execFile says ENOENT both for a missing git and for a missing cwd: tell them apart.
+    if (err instanceof GitUnavailableError) {
+      // Starting a process says ENOENT both for a missing git and for a missing cwd: tell them apart.
       if (!existsSync(dir)) return { error: `${dir} does not exist` };
       return { error: 'git was not found on PATH; install git to list incidents (Own It needs it to find the repository root)', gitMissing: true };
     }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import { readGitFacts, teamUpdateView } from '../webviews/incident/viewState';
+import { markdownToPlainText, readTeamUpdate } from '../services/teamUpdate';
 import { IncidentPanel } from '../webviews/incident/incidentPanel';
-import { markdownToPlainText } from '../webviews/incident/viewState';
 import { asIncidentRef } from './args';
 import { pickIncident } from './pickers';
 
@@ -21,8 +20,7 @@ export async function copyTeamUpdate(container: Container, arg?: unknown): Promi
   }
   const stored = await container.index.store(ref.repoRoot).load(ref.incidentPath);
   const own = stored.incident.sections.teamUpdate.trim();
-  const facts = await readGitFacts(ref.repoRoot, stored.incident, { gitPath: container.tracker.gitBinary });
-  const view = teamUpdateView(stored.incident, facts);
+  const view = await readTeamUpdate(ref.repoRoot, stored.incident, container.tracker.gitBinary);
   const text = own || view.draft;
   await vscode.env.clipboard.writeText(text);
   const plain = 'Copy as Plain Text';

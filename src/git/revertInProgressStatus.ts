@@ -1,11 +1,11 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RepositoryTracker } from './repositoryTracker';
 
 /**
- * While a revert stops on conflicts, the status bar offers to open an incident for the commit
- * being reverted, so the prompt is not lost just because git needed help.
+ * While a revert stops (on conflicts, or between the commits of a multi-commit revert), the status
+ * bar offers to open an incident for the commit being reverted, so the prompt is not lost just
+ * because git needed help. What "in progress" means is the core's `revertInProgress`.
  */
 export class RevertInProgressStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ownIt.revertInProgress', vscode.StatusBarAlignment.Left, 50);
@@ -18,22 +18,19 @@ export class RevertInProgressStatus implements vscode.Disposable {
   }
 
   private update(): void {
-    const repo = this.tracker.repositories.find((r) => r.revertInProgress && r.gitDir);
-    if (!repo?.gitDir) {
+    const repo = this.tracker.repositories.find((r) => r.revertProgress?.inProgress);
+    const progress = repo?.revertProgress;
+    if (!repo || !progress) {
       this.item.hide();
       return;
     }
-    let sha = '';
-    try {
-      sha = fs.readFileSync(path.join(repo.gitDir, 'REVERT_HEAD'), 'utf8').trim();
-    } catch {
-      // The revert finished between the event and this read.
-    }
+    const sha = progress.revertHead;
+    const where = `${path.basename(repo.root)}${sha ? ` (${sha.slice(0, 7)})` : ''}`;
     this.item.text = '$(shield) Revert in progress';
-    this.item.tooltip = `A revert is in progress in ${path.basename(repo.root)}${sha ? ` (${sha.slice(0, 7)})` : ''}. Resolve the conflicts and commit; you can open an incident for it now.`;
-    this.item.command = sha
-      ? { title: 'Open Incident', command: 'ownIt.openIncidentForCommit', arguments: [{ repoRoot: repo.root, sha }] }
-      : undefined;
+    this.item.tooltip = progress.conflicted
+      ? `A revert is in progress in ${where}. Resolve the conflicts and commit; you can open an incident for it now.`
+      : `A revert is in progress in ${where}. Continue it when you are ready; you can open an incident for it now.`;
+    this.item.command = sha ? { title: 'Open Incident', command: 'ownIt.openIncidentForCommit', arguments: [{ repoRoot: repo.root, sha }] } : undefined;
     this.item.show();
   }
 

@@ -8,6 +8,12 @@ import type { NewCommits } from './trackedRepository';
 
 export type DetectInRange = (repoRoot: string, range: NewCommits, gitBinary: string | undefined) => Promise<RevertDetection[]>;
 
+/** Every revert-like commit one batch of new commits brought, scanned once for all listeners. */
+export interface RevertsDetected {
+  repoRoot: string;
+  detections: readonly RevertDetection[];
+}
+
 export interface RevertLanded {
   repoRoot: string;
   detection: RevertDetection;
@@ -26,7 +32,10 @@ const MUTE = "Don't Ask in This Repository";
 export class RevertMonitor implements vscode.Disposable {
   private readonly _onDidLand = new vscode.EventEmitter<RevertLanded>();
   readonly onDidLand = this._onDidLand.event;
-  private readonly disposables: vscode.Disposable[] = [this._onDidLand];
+  private readonly _onDidDetect = new vscode.EventEmitter<RevertsDetected>();
+  /** The one scan of new commits, shared: fires before any prompt, whenever a batch held revert-like commits. */
+  readonly onDidDetect = this._onDidDetect.event;
+  private readonly disposables: vscode.Disposable[] = [this._onDidLand, this._onDidDetect];
 
   constructor(
     tracker: RepositoryTracker,
@@ -44,6 +53,7 @@ export class RevertMonitor implements vscode.Disposable {
       const found: RevertDetection[] = [];
       for (const range of ranges) found.push(...(await this.detect(repo.root, range, this.gitBinary())));
       if (found.length === 0) return;
+      this._onDidDetect.fire({ repoRoot: repo.root, detections: found });
       const config = vscode.workspace.getConfiguration('ownIt.prompt', vscode.Uri.file(repo.root));
       const enabled = config.get<boolean>('enabled', true) && !this.memory.isMuted(repo.root);
       const scope = config.get<PromptScope>('scope', 'mine');

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Repository } from '../@types/git';
 import { classifyHeadMove, fileSize, readReflogTail } from '../core/repo/reflog';
+import { revertInProgress, type RevertProgress } from '../core/revert/revertInProgress';
 import { currentHead, isAncestor, resolveGitDirs, type GitDirs } from '../core/repo/repoQueries';
 
 /** A span of commits that became reachable from HEAD: `from..to` (from undefined = from the root). */
@@ -36,7 +37,10 @@ export class TrackedRepository implements vscode.Disposable {
   private reflogOffset = 0;
   private head: string | undefined;
   private dirs: GitDirs | undefined;
+  /** A `git revert` stopped in this work tree (conflicts, or between commits of a multi-commit revert). */
   revertInProgress = false;
+  /** What the core reads about it: the commit being reverted, whether paths are conflicted. */
+  revertProgress: RevertProgress | undefined;
 
   constructor(
     readonly root: string,
@@ -52,7 +56,7 @@ export class TrackedRepository implements vscode.Disposable {
     this.dirs = await resolveGitDirs(this.root, this.gitBinary);
     this.reflogOffset = await fileSize(path.join(this.dirs.gitDir, 'logs', 'HEAD'));
     this.head = await currentHead(this.root, this.gitBinary);
-    this.revertInProgress = fs.existsSync(path.join(this.dirs.gitDir, 'REVERT_HEAD'));
+    await this.readRevertProgress();
     for (const dir of [this.dirs.gitDir, path.join(this.dirs.gitDir, 'logs'), path.join(this.dirs.commonDir, 'refs', 'heads')]) {
       this.watch(dir);
     }
@@ -87,10 +91,11 @@ export class TrackedRepository implements vscode.Disposable {
   private async check(): Promise<void> {
     const dirs = this.dirs;
     if (!dirs) return;
-    const inProgress = fs.existsSync(path.join(dirs.gitDir, 'REVERT_HEAD'));
-    if (inProgress !== this.revertInProgress) {
-      this.revertInProgress = inProgress;
-      this._onDidChangeRevertInProgress.fire(inProgress);
+    const before = this.revertProgress;
+    await this.readRevertProgress();
+    const after = this.revertProgress;
+    if (before?.inProgress !== after?.inProgress || before?.revertHead !== after?.revertHead || before?.conflicted !== after?.conflicted) {
+      this._onDidChangeRevertInProgress.fire(this.revertInProgress);
     }
 
     const { entries, offset } = await readReflogTail(path.join(dirs.gitDir, 'logs', 'HEAD'), this.reflogOffset);
@@ -113,6 +118,12 @@ export class TrackedRepository implements vscode.Disposable {
     }
     if (ranges.length > 0) this._onDidAddCommits.fire(ranges);
     this._onDidChange.fire();
+  }
+
+  private async readRevertProgress(): Promise<void> {
+    // A repository that vanished or broke reads as "no revert under way"; the next check retries.
+    this.revertProgress = await revertInProgress(this.root, this.gitBinary).catch(() => undefined);
+    this.revertInProgress = this.revertProgress?.inProgress === true;
   }
 
   dispose(): void {

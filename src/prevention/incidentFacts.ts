@@ -6,57 +6,15 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { gitFor, looksLikeSha } from '../core/commits/gitRunner';
-import type { ActionItem, Incident } from '../core/incidents/model';
-import { PLACEHOLDER_MARKER } from '../core/scaffold/types';
+import type { ActionItem, Incident, LinkedTestStatus } from '../core/incidents/model';
+import { parseRevertMessage } from '../core/revert/messageParser';
+import { deriveIncident, insideRepo, isDerivedAction, linkedTestStatus, linkedTestStatuses } from '../services/linkedTests';
 
-export type LinkedTestStatus = 'pending' | 'done' | 'missing';
+// Linked tests' status lives in the services layer (the incident panel and the views read it too).
+export { deriveIncident, insideRepo, isDerivedAction, linkedTestStatus, linkedTestStatuses, type LinkedTestStatus };
 
 /** How long a resolved incident keeps marking the files its culprits touched. */
 export const RECENT_DAYS = 30;
-
-/** Absolute path of a repository-relative one, or undefined when it would leave the repository. */
-export function insideRepo(repoRoot: string, relative: string): string | undefined {
-  const absolute = path.resolve(repoRoot, relative);
-  const rel = path.relative(repoRoot, absolute);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : absolute;
-}
-
-/** A scaffolded test is pending while it still holds the placeholder; a missing file protects nothing. */
-export async function linkedTestStatus(repoRoot: string, relative: string): Promise<LinkedTestStatus> {
-  const absolute = insideRepo(repoRoot, relative);
-  if (!absolute) return 'missing';
-  try {
-    // The same rule as the core's scaffoldStatus, without loading the scaffold bundle.
-    return (await fs.readFile(absolute, 'utf8')).includes(PLACEHOLDER_MARKER) ? 'pending' : 'done';
-  } catch {
-    return 'missing';
-  }
-}
-
-/** Test action items linked to a file: their `done` comes from that file, whatever the incident file says. */
-export function isDerivedAction(action: ActionItem): action is ActionItem & { path: string } {
-  return action.kind === 'test' && typeof action.path === 'string' && action.path.length > 0;
-}
-
-/** The incident with each linked test's status read from disk. The result is for display; it is never saved. */
-export async function deriveIncident(repoRoot: string, incident: Incident): Promise<Incident> {
-  if (!incident.actions.some(isDerivedAction)) return incident;
-  const actions = await Promise.all(
-    incident.actions.map(async (a) => {
-      if (!isDerivedAction(a)) return a;
-      const done = (await linkedTestStatus(repoRoot, a.path)) === 'done';
-      return done === a.done ? a : { ...a, done };
-    }),
-  );
-  return { ...incident, actions };
-}
-
-/** Status of every linked test of an incident, keyed by its repository-relative path. */
-export async function linkedTestStatuses(repoRoot: string, actions: readonly ActionItem[]): Promise<Record<string, LinkedTestStatus>> {
-  const out: Record<string, LinkedTestStatus> = {};
-  for (const a of actions) if (isDerivedAction(a)) out[a.path] = await linkedTestStatus(repoRoot, a.path);
-  return out;
-}
 
 /** Open and mitigated incidents, and ones resolved in the last 30 days, still deserve a warning. */
 export function isRecentIncident(incident: Incident, now = new Date()): boolean {
@@ -134,8 +92,9 @@ export async function filesChangedBetween(repoRoot: string, from: string | undef
 export async function revertedShas(repoRoot: string, sha: string, gitPath?: string): Promise<string[]> {
   if (!looksLikeSha(sha)) return [];
   try {
-    const body = await gitFor(repoRoot, gitPath).raw(['log', '-1', '--format=%B', '--end-of-options', sha, '--']);
-    return [...body.matchAll(/\bThis reverts commit ([0-9a-f]{7,64})\b/gi)].map((m) => m[1].toLowerCase());
+    const [subject = '', body = ''] = (await gitFor(repoRoot, gitPath).raw(['log', '-1', '--format=%s%x00%b', '--end-of-options', sha, '--'])).split('\0');
+    // The scanner's own message parser, so "which commits does this undo" has one answer.
+    return parseRevertMessage(subject, body.trimEnd())?.shas ?? [];
   } catch {
     return [];
   }

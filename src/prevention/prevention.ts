@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RepositoryTracker } from '../git/repositoryTracker';
-import type { DetectInRange } from '../git/revertMonitor';
+import type { RevertsDetected } from '../git/revertMonitor';
 import type { IncidentIndex } from '../services/incidentIndex';
-import { IncidentPanel } from '../webviews/incident/incidentPanel';
 import { ChangeReminder } from './changeReminder';
 import { IncidentDecorationProvider, decorationOf } from './incidentDecorations';
 import { deriveIncident, insideRepo } from './incidentFacts';
@@ -38,7 +37,6 @@ export class Prevention implements vscode.Disposable {
     private readonly tracker: RepositoryTracker,
     private readonly log: vscode.LogOutputChannel,
     private readonly gitPath: () => string | undefined,
-    private readonly detect: DetectInRange,
   ) {}
 
   private own<T extends vscode.Disposable>(d: T): T {
@@ -53,18 +51,20 @@ export class Prevention implements vscode.Disposable {
   /** Linked tests take their status from disk wherever incidents are listed. Reads files only, so it runs untrusted too. */
   registerDerivedStatus(): void {
     this.index.setDeriver((repoRoot, incident) => deriveIncident(repoRoot, incident));
+    // The watcher invalidates the index when a linked test changes; whoever shows tests listens to the index.
     this.own(new LinkedTestWatcher(this.index));
-    // The watcher invalidates the index when a linked test changes; open panels re-read their tests then.
-    this.own(this.index.onDidChange(() => IncidentPanel.all.forEach((p) => void p.refreshLinkedTests())));
   }
 
-  /** Decorations and reminders run git, so they start with repository tracking (trusted workspaces only). */
-  start(): void {
+  /**
+   * Decorations and reminders run git, so they start with repository tracking (trusted workspaces
+   * only). `detected` is the revert monitor's scan of new commits, shared rather than repeated.
+   */
+  start(detected: vscode.Event<RevertsDetected>): void {
     if (this.started) return;
     this.started = true;
     this.own(new IncidentDecorationProvider(this.touched));
     this.own(new ChangeReminder(this.tracker, this.touched, this.gitPath, (r, incident) => this.showChange(r, incident), remindersEnabled));
-    this.own(new ReapplyReminder(this.tracker, this.index, this.detect, this.gitPath, (found) => this.showReapply(found), this.log));
+    this.own(new ReapplyReminder(detected, this.index, this.gitPath, (found) => this.showReapply(found), this.log));
   }
 
   get api(): PreventionApi {

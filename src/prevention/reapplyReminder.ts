@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { RevertDetection } from '../core/revert/types';
-import type { CommitsAdded, RepositoryTracker } from '../git/repositoryTracker';
-import type { DetectInRange } from '../git/revertMonitor';
+import type { RevertsDetected } from '../git/revertMonitor';
 import type { IncidentIndex, IndexedIncident } from '../services/incidentIndex';
 import { isDerivedAction, linkedTestStatus, revertedShas, type LinkedTestStatus } from './incidentFacts';
 import { reappliedSubject, reapplyText } from './reminderText';
@@ -37,37 +36,36 @@ export class ReapplyReminder implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly seen = new Set<string>();
 
+  /** `detected` is the revert monitor's one scan of new commits (this reads its reapplies). */
   constructor(
-    tracker: RepositoryTracker,
+    detected: vscode.Event<RevertsDetected>,
     private readonly index: IncidentIndex,
-    private readonly detect: DetectInRange,
     private readonly gitPath: () => string | undefined,
     private readonly show: (found: ReapplyFound) => void,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(tracker.onDidAddCommits((e) => void this.onCommits(e)));
+    this.disposables.push(detected((e) => void this.onDetected(e)));
   }
 
-  private async onCommits({ repo, ranges }: CommitsAdded): Promise<void> {
+  private async onDetected({ repoRoot, detections }: RevertsDetected): Promise<void> {
     try {
-      const reapplies: RevertDetection[] = [];
-      for (const range of ranges) reapplies.push(...(await this.detect(repo.root, range, this.gitPath())).filter((d) => d.kind === 'reapply'));
+      const reapplies: RevertDetection[] = detections.filter((d) => d.kind === 'reapply');
       if (reapplies.length === 0) return;
       const { incidents } = await this.index.all();
       for (const detection of reapplies) {
         if (this.seen.has(detection.sha)) continue;
         this.seen.add(detection.sha);
-        const culprits = (await Promise.all(detection.reverted.map((sha) => revertedShas(repo.root, sha, this.gitPath())))).flat();
-        const incident = incidentOfReapply(incidents, repo.root, [...detection.reverted, ...culprits]);
+        const culprits = (await Promise.all(detection.reverted.map((sha) => revertedShas(repoRoot, sha, this.gitPath())))).flat();
+        const incident = incidentOfReapply(incidents, repoRoot, [...detection.reverted, ...culprits]);
         if (!incident) continue;
         const tests = await Promise.all(
-          incident.incident.actions.filter(isDerivedAction).map(async (a) => ({ path: a.path, status: await linkedTestStatus(repo.root, a.path) })),
+          incident.incident.actions.filter(isDerivedAction).map(async (a) => ({ path: a.path, status: await linkedTestStatus(repoRoot, a.path) })),
         );
         const subject = reappliedSubject(detection.subject) || incident.incident.title;
-        this.show({ repoRoot: repo.root, detection, incident, tests, message: reapplyText(subject, tests) });
+        this.show({ repoRoot: repoRoot, detection, incident, tests, message: reapplyText(subject, tests) });
       }
     } catch (e) {
-      this.log.error(`Could not check re-applied commits in ${repo.root}`, e);
+      this.log.error(`Could not check re-applied commits in ${repoRoot}`, e);
     }
   }
 

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { analyzeDeploys, DEFAULT_HOTFIX_PATTERN, DEFAULT_HOTFIX_WINDOW_HOURS, DEFAULT_TAG_PATTERN, type DeployFinding, type FailedDeployReport } from '../core/deploys';
 import { openRepository } from '../core/git/createGit';
 import type { Incident } from '../core/incidents/model';
-import { computeMetrics, type MetricsReport } from '../core/metrics';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 
 /** The `ownIt.deploy.*` settings as they apply to one repository (resource-scoped, so per folder). */
@@ -109,9 +108,4 @@ async function refsFingerprint(repoRoot: string, settings: DeploySettings, gitBi
   const git = await openRepository(repoRoot, gitBinary);
   const refs = await git.raw(['for-each-ref', '--format=%(objectname) %(refname)']);
   return createHash('sha1').update(JSON.stringify(settings)).update(refs).digest('hex');
-}
-
-/** Insights metrics for a repository with its own settings (deploy patterns, incidents folder). */
-export function repositoryMetrics(repoRoot: string, incidentsFolder: string, gitBinary: string | undefined): Promise<MetricsReport> {
-  return computeMetrics(repoRoot, { ...deploySettings(repoRoot), incidentsFolder, gitBinary });
 }

@@ -8,7 +8,6 @@ import {
   incidentItem,
   moreItem,
   PAGE_SIZE,
-  pendingActions,
   problemItem,
   type IncidentNode,
 } from './incidentNodes';
@@ -110,13 +109,6 @@ export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNo
     if (incident.revert) nodes.push({ type: 'commit', item, role: 'revert', sha: incident.revert, subject: subjects.get(incident.revert) });
     incident.actions.forEach((action, index) => nodes.push({ type: 'action', item, action, index }));
     return nodes;
-  }
-
-  /** For the status bar: open incidents that still have pending actions. */
-  async pendingSummary(): Promise<{ incidents: number; actions: number }> {
-    const { incidents } = await this.index.all();
-    const open = incidents.filter((i) => i.incident.status !== 'resolved' && pendingActions(i).length > 0);
-    return { incidents: open.length, actions: open.reduce((n, i) => n + pendingActions(i).length, 0) };
   }
 
   dispose(): void {

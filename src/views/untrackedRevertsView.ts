@@ -4,6 +4,7 @@ import { authorName, type RevertDetection } from '../core/revert/types';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import type { IncidentIndex } from '../services/incidentIndex';
 import type { RevertHistory } from '../services/revertHistory';
+import { untrackedReverts, type UntrackedRevert } from '../services/untrackedReverts';
 import { PAGE_SIZE } from './incidentNodes';
 
 export type RevertNode =
@@ -42,23 +43,12 @@ export class UntrackedRevertsViewProvider implements vscode.TreeDataProvider<Rev
   }
 
   /** Untracked reverts across all repositories (also used by commands). */
-  async untracked(): Promise<{ repoRoot: string; detection: RevertDetection }[]> {
+  async untracked(): Promise<UntrackedRevert[]> {
     await this.tracker.whenReady();
     const { incidents } = await this.index.all();
-    const tracked = new Set<string>();
-    for (const { incident } of incidents) {
-      if (incident.revert) tracked.add(incident.revert);
-      for (const c of incident.culprits) tracked.add(`culprit:${c}`);
-    }
-    const result: { repoRoot: string; detection: RevertDetection }[] = [];
-    for (const repo of this.tracker.repositories) {
-      for (const detection of await this.history.detections(repo.root)) {
-        if (detection.kind === 'reapply') continue;
-        if (tracked.has(detection.sha) || detection.reverted.some((r) => tracked.has(`culprit:${r}`))) continue;
-        result.push({ repoRoot: repo.root, detection });
-      }
-    }
-    return result.sort((a, b) => b.detection.date.localeCompare(a.detection.date));
+    const history = [];
+    for (const repo of this.tracker.repositories) history.push({ repoRoot: repo.root, detections: await this.history.detections(repo.root) });
+    return untrackedReverts(incidents, history);
   }
 
   async getChildren(node?: RevertNode): Promise<RevertNode[]> {

@@ -13,7 +13,8 @@ import { IncidentStore } from '../../src/core/incidents/incidentStore';
 import { newIncident } from '../../src/core/incidents/incidentFile';
 import { commitSummaries, currentHead, isAncestor, recentCommits, resolveGitDirs } from '../../src/core/repo/repoQueries';
 import { revertInProgress } from '../../src/core/revert/revertInProgress';
-import { detectCommit, scanReverts } from '../../src/core/revert/revertScanner';
+import { scanReverts } from '../../src/core/revert/revertScanner';
+import { detectOne } from '../helpers/detectOne';
 import { scanRevertsCached } from '../../src/core/revert/scanCache';
 import type { RevertDetection } from '../../src/core/revert/types';
 import { changedSymbols, planTestScaffold, writeScaffold } from '../../src/core/scaffold';
@@ -133,9 +134,9 @@ describe('hostile repository: core and CLI (real git)', function () {
 
   it('never lets a repository string become a git option', async () => {
     const target = h.injectionTarget;
-    const detection = await detectCommit(h.repo.path, h.commits.optionRevert);
+    const detection = await detectOne(h.repo.path, h.commits.optionRevert);
     assert.equal(detection?.evidence, 'none', 'option-looking "shas" and subjects link to nothing');
-    await assert.rejects(detectCommit(h.repo.path, `--output=${target}`));
+    await assert.rejects(detectOne(h.repo.path, `--output=${target}`));
     await assert.rejects(scanReverts(h.repo.path, { revRange: `--output=${target}` }));
     await assert.rejects(getCommitDetails(h.repo.path, `--output=${target}`));
     await assert.rejects(planTestScaffold(h.repo.path, `--output=${target}`));

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectCommit, scanReverts } from '../../src/core/revert/revertScanner';
+import { scanReverts } from '../../src/core/revert/revertScanner';
+import { detectOne } from '../helpers/detectOne';
 import { changedSymbols, NothingToTestError, planTestScaffold } from '../../src/core/scaffold';
 import { MAX_SYMBOL_FILES } from '../../src/core/scaffold/changedSymbols';
 import { buildCli, commitManyFiles, gitRaw, runCli } from '../helpers/hostileRepo';
@@ -75,7 +76,7 @@ describe('hostile repository shapes (real git)', function () {
     const expected = [[revert, [culprit]]];
     repo.git('checkout', '-q', '--detach', 'HEAD');
     assert.deepEqual((await scanReverts(repo.path)).map((d) => [d.sha, d.reverted]), expected);
-    assert.equal((await detectCommit(repo.path, 'HEAD'))?.sha, revert);
+    assert.equal((await detectOne(repo.path, 'HEAD'))?.sha, revert);
     const worktree = path.join(makeTempDir('worktree-'), 'wt');
     repo.git('worktree', 'add', '-q', '-b', 'side', worktree, revert);
     assert.deepEqual((await scanReverts(worktree)).map((d) => [d.sha, d.reverted]), expected);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { detectCommit, scanReverts } from '../../src/core/revert/revertScanner';
+import { scanReverts } from '../../src/core/revert/revertScanner';
+import { detectOne } from '../helpers/detectOne';
 import type { RevertDetection } from '../../src/core/revert/types';
 import { TempRepo } from '../helpers/tempRepo';
 
@@ -31,7 +32,7 @@ describe('revert scanner: subject and PR lookups in one walk (real git)', () => 
 
     const found = await scanReverts(repo.path);
     assert.deepEqual(linkOf(found, revert), { reverted: [original], evidence: 'subject-exact' });
-    const single = await detectCommit(repo.path, revert);
+    const single = await detectOne(repo.path, revert);
     assert.deepEqual({ reverted: single?.reverted, evidence: single?.evidence }, { reverted: [original], evidence: 'subject-exact' });
   });
 

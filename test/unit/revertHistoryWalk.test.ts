@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitRunner } from '../../src/core/revert/gitStream';
-import { candidateLogArgs, parseLog, walkLogArgs } from '../../src/core/revert/historyReader';
+import { candidateLogArgs, walkLogArgs } from '../../src/core/revert/historyReader';
 import { RecordReader, walkHistory, type WalkedCommit } from '../../src/core/revert/historyWalk';
-import { detectCommit, RevertScanner, scanReverts, walksWholeAncestry } from '../../src/core/revert/revertScanner';
+import { RevertScanner, scanReverts, walksWholeAncestry } from '../../src/core/revert/revertScanner';
+import { detectOne } from '../helpers/detectOne';
 import type { RevertDetection } from '../../src/core/revert/types';
 import { makeTempDir, TempRepo } from '../helpers/tempRepo';
 
@@ -48,7 +49,10 @@ describe('revert scan: one history walk (real git)', () => {
     ];
     messages.forEach((m, i) => repo.commit(m, { [`f${i}.txt`]: String(i) }));
     const git = execFileSync('git', candidateLogArgs(), { cwd: repo.path, encoding: 'utf8' });
-    const fromGit = parseLog(git).map((c) => c.sha);
+    // Seven NUL-terminated fields per record (WALK_FORMAT); the sha is the first.
+    const tokens = git.split('\0');
+    const fromGit: string[] = [];
+    for (let i = 0; i + 7 <= tokens.length; i += 7) fromGit.push(tokens[i].trim());
     const fromNode = (await walkAll(repo)).filter((c) => c.candidate).map((c) => c.sha);
     assert.equal(fromGit.length, 10);
     assert.deepEqual(fromNode, fromGit);
@@ -155,7 +159,7 @@ describe('revert scan: one history walk (real git)', () => {
         assert.deepEqual(walksAndLookups(), [], `${JSON.stringify(query)}: ${calls().join(' | ')}`);
       }
       fs.rmSync(log, { force: true });
-      assert.equal((await detectCommit(repo.path, 'HEAD', { gitBinary: wrapper }))?.evidence, 'sha');
+      assert.equal((await detectOne(repo.path, 'HEAD', { gitBinary: wrapper }))?.evidence, 'sha');
       assert.deepEqual(walksAndLookups(), [], calls().join(' | '));
       // The same wrapper does see the search's own walk when a range needs a subject lookup.
       repo.commit('revert: Add retries', { 'r.ts': 'v0' });

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotAGitRepositoryError } from '../../src/core/git/createGit';
-import { detectCommit, scanReverts } from '../../src/core/revert/revertScanner';
+import { scanReverts } from '../../src/core/revert/revertScanner';
+import { detectOne } from '../helpers/detectOne';
 import type { RevertDetection } from '../../src/core/revert/types';
 import { BOB, makeTempDir, TempRepo } from '../helpers/tempRepo';
 
@@ -274,11 +275,11 @@ describe('revert scanner (real git)', () => {
     const repo = track(TempRepo.create());
     const a = repo.commit('Add a', { a: '1' });
     const ra = repo.revert(a);
-    assert.deepEqual(link((await detectCommit(repo.path, 'HEAD'))!), { kind: 'revert', reverted: [a], evidence: 'sha' });
-    assert.equal((await detectCommit(repo.path, ra))?.sha, ra);
-    assert.equal(await detectCommit(repo.path, a), undefined);
-    await assert.rejects(detectCommit(repo.path, '--output=/tmp/x'), /invalid revision/);
-    await assert.rejects(detectCommit(repo.path, 'no-such-branch'), /unknown commit/);
+    assert.deepEqual(link((await detectOne(repo.path, 'HEAD'))!), { kind: 'revert', reverted: [a], evidence: 'sha' });
+    assert.equal((await detectOne(repo.path, ra))?.sha, ra);
+    assert.equal(await detectOne(repo.path, a), undefined);
+    await assert.rejects(detectOne(repo.path, '--output=/tmp/x'), /invalid revision/);
+    await assert.rejects(detectOne(repo.path, 'no-such-branch'), /unknown revision|bad revision/);
 
     const empty = track(TempRepo.create());
     assert.deepEqual(await scanReverts(empty.path), []);

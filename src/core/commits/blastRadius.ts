@@ -1,6 +1,7 @@
 import type { Incident } from '../incidents/model';
 import type { BlastRadius } from '../teamUpdate/draftTeamUpdate';
 import { gitFor, looksLikeSha } from './gitRunner';
+import type { BlastRadiusAssessment } from './types';
 
 /**
  * How far a breakage reached decides how much communication it needs (see {@link BlastRadius}):
@@ -8,15 +9,7 @@ import { gitFor, looksLikeSha } from './gitRunner';
  * - team: the revert is on a remote branch; teammates may have pulled the broken change.
  * - production: a deploy ref involved looks like production; people outside the team noticed.
  */
-export type { BlastRadius };
-
-export interface BlastRadiusAssessment {
-  radius: BlastRadius;
-  /** One calm sentence saying why, shown next to the team update. */
-  reason: string;
-  /** Remote-tracking branches that contain the checked commit (empty for local). */
-  remoteBranches: string[];
-}
+export type { BlastRadius, BlastRadiusAssessment };
 
 export const DEFAULT_PRODUCTION_PATTERN = /(^|[/_.-])(prod|production|live)([/_.-]|$)/i;
 

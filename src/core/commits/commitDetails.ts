@@ -1,30 +1,7 @@
 import { gitFor, resolveCommit } from './gitRunner';
+import type { CommitDetails, FileChange } from './types';
 
-/** One file touched by a commit, with `git show --numstat` line counts. */
-export interface FileChange {
-  /** Repository-relative path after the commit (forward slashes, as git prints it). */
-  path: string;
-  /** Path before the commit when git detected a rename or copy. */
-  oldPath?: string;
-  added: number;
-  deleted: number;
-  /** Git prints `-` counts for binary files; they have no line counts. */
-  binary: boolean;
-}
-
-export interface CommitDetails {
-  sha: string;
-  shortSha: string;
-  subject: string;
-  authorName: string;
-  authorEmail: string;
-  /** ISO 8601 */
-  authoredAt: string;
-  /** ISO 8601 */
-  committedAt: string;
-  parents: string[];
-  files: FileChange[];
-}
+export type { CommitDetails, FileChange };
 
 // NUL-separated so that no subject or name can be confused with a field boundary.
 const FIELDS = ['%H', '%an', '%ae', '%aI', '%cI', '%P', '%s'];
@@ -36,7 +13,7 @@ const FORMAT = `--format=${FIELDS.join('%x00')}%x00`;
  */
 export async function getCommitDetails(repoRoot: string, ref: string, gitPath?: string): Promise<CommitDetails> {
   const git = gitFor(repoRoot, gitPath);
-  const sha = await resolveCommit(git, ref);
+  const sha = await resolveCommit(repoRoot, ref, gitPath);
   const out = await git.raw(['show', '-z', '--numstat', '-M', '-m', '--first-parent', FORMAT, sha, '--']);
   return parseShowOutput(out);
 }

@@ -1,5 +1,8 @@
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { safeSimpleGit } from '../git/createGit';
+import { resolveCommitAt } from '../git/repository';
+import { isHexObjectName } from '../git/revision';
+import { gitRunner } from '../git/runner';
 
 /**
  * A simple-git instance for read-only queries. `gitPath` lets the extension use the git binary
@@ -13,25 +16,17 @@ export function gitFor(repoRoot: string, gitPath?: string): SimpleGit {
   return safeSimpleGit(repoRoot, { binary: gitPath ?? 'git' });
 }
 
-const SHA = /^[0-9a-f]{4,64}$/i;
-
 /** True for something that looks like an abbreviated or full object name. */
 export function looksLikeSha(value: string): boolean {
-  return SHA.test(value);
+  return isHexObjectName(value);
 }
 
 /**
- * Resolves a user-supplied ref to a full commit sha. `--end-of-options` keeps a ref such as
- * `--output=x` from ever being read as an option.
+ * Resolves a user-supplied ref to a full commit sha (the one resolver, core/git/repository.ts).
+ * `--end-of-options` keeps a ref such as `--output=x` from ever being read as an option.
  */
-export async function resolveCommit(git: SimpleGit, ref: string): Promise<string> {
-  let out = '';
-  try {
-    out = await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  } catch {
-    // An unknown ref makes rev-parse exit non-zero; reported below with the ref named.
-  }
-  const sha = out.trim();
-  if (!looksLikeSha(sha)) throw new Error(`Not a commit in this repository: ${ref}`);
+export async function resolveCommit(repoRoot: string, ref: string, gitPath?: string): Promise<string> {
+  const sha = await resolveCommitAt(gitRunner(repoRoot, gitPath), ref).catch(() => undefined);
+  if (sha === undefined) throw new Error(`Not a commit in this repository: ${ref}`);
   return sha;
 }

@@ -1,19 +1,9 @@
 import type { Incident, TimelineEvent, TimelineSource } from '../incidents/model';
 import { getCommitDetails, type CommitDetails } from './commitDetails';
 import { gitFor } from './gitRunner';
+import type { TimelineEntry } from './types';
 
-/**
- * A timeline row. Automatic rows are derived from git each time the incident is shown (they are
- * never written to the file, so they cannot go stale); manual rows come from `incident.events`.
- */
-export interface TimelineEntry extends TimelineEvent {
-  /** True when derived from git or the incident itself; false for rows the person added. */
-  auto: boolean;
-  /** Index into `incident.events` for manual rows, so the UI can remove the right one. */
-  manualIndex?: number;
-  /** The commit or ref the row is about, when there is one. */
-  ref?: string;
-}
+export type { TimelineEntry };
 
 export interface AutoTimelineOptions {
   /** Tag globs under refs/tags/ that mark deploys. */

@@ -1,4 +1,4 @@
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { openRepository } from '../git/createGit';
 import { isFullSha } from '../git/revision';
 import { compileTagPattern, type TagPattern } from './tagPattern';

@@ -1,4 +1,4 @@
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { assertSafeRevision, isFullSha } from '../git/revision';
 
 /**

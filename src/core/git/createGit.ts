@@ -1,62 +1,11 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
+import { GitUnavailableError, MIN_GIT_VERSION, NotAGitRepositoryError } from './errors';
+import { gitVersion, safeSimpleGit, type SimpleGit } from './runner';
 
-/** Thrown when a path is not inside a git work tree or bare repository (or does not exist). */
-export class NotAGitRepositoryError extends Error {
-  override readonly name = 'NotAGitRepositoryError';
-  constructor(readonly repoPath: string) {
-    super(`${repoPath} is not a git repository`);
-  }
-}
-
-/**
- * Config every git command of ours runs with, whichever factory starts it. A repository's own
- * config is not trusted: a cloned, unpacked or shared repository can name programs in
- * `.git/config` that git would start on our behalf during a read-only query. Each entry turns
- * one of those off (the hostile-repository tests plant a marker-writing program for each):
- * - `core.fsmonitor=false`: commands that read the index (ls-files, status) start no fsmonitor hook;
- * - `core.hooksPath=/dev/null`: no hook runs, should any command we run ever trigger one;
- * - `log.showSignature=false`: `git log` never runs `gpg.program` on signed commits;
- * - `i18n.logOutputEncoding=UTF-8`: messages arrive as UTF-8 whatever `i18n.commitEncoding` says;
- * - `color.ui=false`: `color.*=always` cannot put escape codes into output we parse.
- * Diff drivers (`diff.<name>.textconv`, `diff.external`) are switched off per command with
- * `--no-textconv --no-ext-diff`, because no config value can unset them.
- */
-export const SAFE_GIT_CONFIG: readonly string[] = [
-  'core.fsmonitor=false',
-  'core.hooksPath=/dev/null',
-  'log.showSignature=false',
-  'i18n.logOutputEncoding=UTF-8',
-  'color.ui=false',
-];
-
-/** {@link SAFE_GIT_CONFIG} as `-c key=value` arguments, for git spawned without simple-git. */
-export function safeConfigArgs(extra: readonly string[] = []): string[] {
-  return [...SAFE_GIT_CONFIG, ...extra].flatMap((c) => ['-c', c]);
-}
-
-/**
- * simple-git refuses `-c core.fsmonitor=…` and `-c core.hooksPath=…` unless allowed; the
- * switches only concern the constant config above, never a caller-supplied string.
- */
-export const SAFE_GIT_UNSAFE_FLAGS = { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true } as const;
-
-/**
- * A simple-git instance with {@link SAFE_GIT_CONFIG} (plus `extraConfig`). Every simple-git
- * factory in core goes through here so no query can forget the safe config.
- */
-export function safeSimpleGit(baseDir: string, options: { binary?: string; extraConfig?: readonly string[]; trimmed?: boolean; unsafe?: Partial<SimpleGitOptions['unsafe']> } = {}): SimpleGit {
-  return simpleGit({
-    baseDir,
-    binary: options.binary ?? 'git',
-    maxConcurrentProcesses: 4,
-    trimmed: options.trimmed ?? false,
-    config: [...SAFE_GIT_CONFIG, ...(options.extraConfig ?? [])],
-    unsafe: { ...SAFE_GIT_UNSAFE_FLAGS, ...options.unsafe },
-  });
-}
+// Moved to the runner and to errors.ts; re-exported so that every existing import keeps working.
+export { GitUnavailableError, MIN_GIT_VERSION, NotAGitRepositoryError } from './errors';
+export { SAFE_GIT_CONFIG, SAFE_GIT_UNSAFE_FLAGS, safeConfigArgs, safeSimpleGit } from './runner';
 
 /** simple-git's own rule for a binary it accepts without the "unsafe" opt-in. */
 const PLAIN_BINARY = /^([a-z]:)?[a-z0-9/.\\_~-]+$/i;
@@ -92,25 +41,6 @@ export function createGit(repoPath: string, gitBinary?: string): SimpleGit {
   });
 }
 
-/** Oldest git Own It runs with: `--diff-merges=first-parent` and `rev-parse --end-of-options` need 2.31. */
-export const MIN_GIT_VERSION: readonly [number, number] = [2, 31];
-
-/** git is missing, cannot be started, or is older than {@link MIN_GIT_VERSION}; the message says what to do. */
-export class GitUnavailableError extends Error {
-  override readonly name = 'GitUnavailableError';
-  constructor(
-    readonly binary: string,
-    readonly reason: 'missing' | 'not-executable' | 'too-old',
-    readonly version?: string,
-  ) {
-    super(
-      reason === 'too-old'
-        ? `git ${version} (${binary}) is too old: Own It needs git ${MIN_GIT_VERSION.join('.')} or newer. Install a newer git or point the git.path setting at one.`
-        : `cannot run git at "${binary}" (${reason === 'missing' ? 'not found' : 'not executable'}). Install git, or put it on PATH or in the git.path setting.`,
-    );
-  }
-}
-
 const usableGits = new Map<string, Promise<void>>();
 
 /**
@@ -121,18 +51,12 @@ const usableGits = new Map<string, Promise<void>>();
 export function assertUsableGit(binary = 'git'): Promise<void> {
   let check = usableGits.get(binary);
   if (!check) {
-    check = new Promise<void>((resolve, reject) => {
-      execFile(binary, ['--version'], { windowsHide: true, timeout: 30_000 }, (err, stdout) => {
-        const code = (err as NodeJS.ErrnoException | null)?.code;
-        if (code === 'ENOENT') return reject(new GitUnavailableError(binary, 'missing'));
-        if (code === 'EACCES') return reject(new GitUnavailableError(binary, 'not-executable'));
-        const m = /git version (\d+)\.(\d+)(?:\.(\d+))?/.exec(String(stdout));
-        // A git that prints something unexpected (a wrapper, a vendor build) is given the benefit of the doubt.
-        if (m && (Number(m[1]) < MIN_GIT_VERSION[0] || (Number(m[1]) === MIN_GIT_VERSION[0] && Number(m[2]) < MIN_GIT_VERSION[1]))) {
-          return reject(new GitUnavailableError(binary, 'too-old', m.slice(1).filter((x) => x !== undefined).join('.')));
-        }
-        resolve();
-      });
+    check = gitVersion(binary).then((stdout) => {
+      const m = /git version (\d+)\.(\d+)(?:\.(\d+))?/.exec(stdout);
+      // A git that prints something unexpected (a wrapper, a vendor build) is given the benefit of the doubt.
+      if (m && (Number(m[1]) < MIN_GIT_VERSION[0] || (Number(m[1]) === MIN_GIT_VERSION[0] && Number(m[2]) < MIN_GIT_VERSION[1]))) {
+        throw new GitUnavailableError(binary, 'too-old', m.slice(1).filter((x) => x !== undefined).join('.'));
+      }
     });
     usableGits.set(binary, check);
     check.catch(() => usableGits.delete(binary));

@@ -28,6 +28,9 @@ export interface ActionItem {
   issue?: string;
 }
 
+/** A regression test linked from an action item, as its file says: still the placeholder, written, or gone. */
+export type LinkedTestStatus = 'pending' | 'done' | 'missing';
+
 export type TimelineSource = 'manual' | 'git' | 'deploy' | 'own-it';
 
 export interface TimelineEvent {

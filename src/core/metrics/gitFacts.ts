@@ -1,4 +1,4 @@
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { isFullSha } from '../git/revision';
 import { streamTokens, type GitRunner } from '../revert/gitStream';
 

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { safeSimpleGit } from '../git/createGit';
+import { isAncestorAt } from '../git/repository';
+import { gitRunner } from '../git/runner';
 
 /**
  * Small read-only git queries the extension host needs when HEAD moves.
@@ -66,16 +68,9 @@ export async function commitSummaries(repoPath: string, shas: readonly string[],
   return result;
 }
 
-/** True when `ancestor` is reachable from `descendant`. */
+/** True when `ancestor` is reachable from `descendant` (the one isAncestor, core/git/repository.ts). */
 export async function isAncestor(repoPath: string, ancestor: string, descendant: string, gitBinary?: string): Promise<boolean> {
-  // simple-git does not reject on a silent non-zero exit, so compare the merge base instead
-  // of relying on `--is-ancestor`'s exit code.
-  try {
-    const base = (await git(repoPath, gitBinary).raw(['merge-base', assertSha(ancestor), assertSha(descendant)])).trim();
-    return base !== '' && (base === ancestor || base.startsWith(ancestor));
-  } catch {
-    return false;
-  }
+  return isAncestorAt(gitRunner(repoPath, gitBinary), assertSha(ancestor), assertSha(descendant)).catch(() => false);
 }
 
 /** The most recent commits reachable from HEAD, newest first (for "pick any commit"). */

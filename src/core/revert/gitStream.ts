@@ -1,66 +1,10 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { safeConfigArgs } from '../git/createGit';
+import { isHexObjectName } from '../git/revision';
+import { execOk, gitRunner, startGit, stream, type GitRunner } from '../git/runner';
 
-/**
- * How to run git for one repository without simple-git's buffering. simple-git collects a
- * command's whole output before resolving; a history walk over a million commits must instead
- * be read as it arrives (memory stays flat) and be stoppable as soon as the answer is known.
- */
-export interface GitRunner {
-  /** The git executable (the extension passes VS Code's `git.path`). */
-  binary: string;
-  /** The repository folder; commands run there. */
-  cwd: string;
-}
-
-/** The same read-only config createGit applies: no fsmonitor, hook or gpg program runs on our behalf. */
-const SAFE_CONFIG = safeConfigArgs(['core.quotePath=true']);
-
-export function gitRunner(repoPath: string, gitBinary?: string): GitRunner {
-  return { binary: gitBinary || 'git', cwd: path.resolve(repoPath) };
-}
-
-function start(runner: GitRunner, args: string[], flush?: boolean): ChildProcessWithoutNullStreams {
-  // No shell: arguments are passed as they are; callers put revisions after --end-of-options.
-  // GIT_FLUSH=1 makes git write each record as soon as it is found instead of when its pipe
-  // buffer fills; a caller that stops at the first hit needs that, or git walks on unseen.
-  // GIT_FLUSH=0 buffers fully: a long walk read to the end is then a few large writes instead
-  // of one write per commit (git's default on a pipe). Unset (cat-file's dialogue): git's default.
-  const env = flush === undefined ? process.env : { ...process.env, GIT_FLUSH: flush ? '1' : '0' };
-  return spawn(runner.binary, [...SAFE_CONFIG, ...args], { cwd: runner.cwd, windowsHide: true, env });
-}
-
-/**
- * Yields a git command's output as decoded text, chunk by chunk as git writes it, and throws
- * git's own message if it fails. Reading pauses while the consumer works (backpressure), and
- * breaking out of the loop kills git, so a walk can stop at the first useful hit.
- */
-export async function* streamText(runner: GitRunner, args: readonly string[], flush: boolean): AsyncGenerator<string> {
-  const child = start(runner, [...args], flush);
-  const stderr: Buffer[] = [];
-  child.stderr.on('data', (b: Buffer) => stderr.push(b));
-  const exit = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
-  // Consumers that stop early never await `exit`; its rejection must not go unhandled.
-  exit.catch(() => undefined);
-  const decoder = new StringDecoder('utf8');
-  let finished = false;
-  try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) yield decoder.write(chunk);
-    const rest = decoder.end();
-    if (rest !== '') yield rest;
-    const code = await exit;
-    if (code !== 0) throw new Error(Buffer.concat(stderr).toString('utf8').trim() || `git ${args[0]} exited with code ${code}`);
-    finished = true;
-  } finally {
-    if (!finished && child.exitCode === null) child.kill();
-  }
-}
+// The runner (core/git/runner.ts) starts every git; these names stay for the scan's modules.
+export { gitRunner, stream as streamText, type GitRunner };
 
 /**
  * Yields the NUL-separated tokens of a git command's output in batches of whole records
@@ -77,7 +21,7 @@ export async function* streamTokens(
   let tokens: string[] = [];
   // A smaller first batch lets a consumer start its own work early in a long walk.
   let perBatch = fields * Math.max(1, options.firstBatch ?? batch);
-  for await (const text of streamText(runner, args, options.flushEachRecord ?? false)) {
+  for await (const text of stream(runner, args, options.flushEachRecord ?? false)) {
     pending += text;
     const parts = pending.split('\0');
     pending = parts.pop() ?? '';
@@ -94,20 +38,7 @@ export async function* streamTokens(
 
 /** Runs git with `input` on stdin (revisions for `--stdin`: no command-line length limit) and returns its output. */
 export function runGit(runner: GitRunner, args: string[], input: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = start(runner, args);
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.stdin.on('error', () => undefined);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `git ${args[0]} exited with code ${code}`));
-    });
-    child.stdin.end(input);
-  });
+  return execOk(runner, args, { input });
 }
 
 /**
@@ -117,7 +48,7 @@ export function runGit(runner: GitRunner, args: string[], input: string): Promis
  * and non-commit names resolve to undefined.
  */
 export class CommitNameResolver {
-  private child: ChildProcessWithoutNullStreams | undefined;
+  private child: ReturnType<typeof startGit> | undefined;
   private readonly waiting: ((line: string | undefined) => void)[] = [];
   private buffered = '';
   /** Names asked for in this tick, written together: one pipe write per page, not per sha. */
@@ -126,7 +57,7 @@ export class CommitNameResolver {
   constructor(private readonly runner: GitRunner) {}
 
   resolve(hex: string): Promise<string | undefined> {
-    if (!/^[0-9a-f]{4,64}$/i.test(hex)) return Promise.resolve(undefined);
+    if (!isHexObjectName(hex)) return Promise.resolve(undefined);
     this.process();
     return new Promise((resolve) => {
       this.waiting.push((line) => {
@@ -151,9 +82,9 @@ export class CommitNameResolver {
     this.child = undefined;
   }
 
-  private process(): ChildProcessWithoutNullStreams {
+  private process(): ReturnType<typeof startGit> {
     if (this.child) return this.child;
-    const child = start(this.runner, ['cat-file', '--batch-check']);
+    const child = startGit(this.runner, ['cat-file', '--batch-check']);
     const decoder = new StringDecoder('utf8');
     child.stdout.on('data', (b: Buffer) => {
       this.buffered += decoder.write(b);

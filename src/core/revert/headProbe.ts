@@ -5,11 +5,10 @@
  * (milliseconds in a large process such as an extension host), so they are asked in as few
  * processes as git allows.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { safeConfigArgs } from '../git/createGit';
-import type { GitRunner } from './gitStream';
+import { isAncestorAt } from '../git/repository';
+import { exec, type GitRunner } from '../git/runner';
 import { isSha } from './scanCacheFile';
 
 export interface HeadProbe {
@@ -48,29 +47,20 @@ export async function probeHead(runner: GitRunner, since?: string): Promise<Head
 }
 
 /** False also when `older` no longer exists (garbage-collected after a rewrite). */
-export async function isAncestor(runner: GitRunner, older: string, newer: string): Promise<boolean> {
-  return (await git(runner, ['merge-base', '--is-ancestor', '--end-of-options', older, newer])).code === 0;
+export function isAncestor(runner: GitRunner, older: string, newer: string): Promise<boolean> {
+  return isAncestorAt(runner, older, newer).catch(() => false);
 }
 
 function realGitDir(dir: string): Promise<string> {
   return fs.realpath(dir).catch(() => dir);
 }
 
-/** Runs git with the same safe config as the scanner; the output's non-empty lines. */
-function git(runner: GitRunner, args: string[]): Promise<{ code: number; lines: string[] }> {
-  return new Promise((resolve) => {
-    execFile(
-      runner.binary,
-      [...safeConfigArgs(), ...args],
-      { cwd: runner.cwd, windowsHide: true, maxBuffer: 1 << 20 },
-      (err, stdout) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        const lines = String(stdout)
-          .split('\n')
-          .map((l) => l.replace(/\r$/, ''))
-          .filter((l) => l !== '');
-        resolve({ code, lines });
-      },
-    );
-  });
+/** Runs git through the runner; the output's non-empty lines. A git that cannot start reads as "no answer". */
+async function git(runner: GitRunner, args: string[]): Promise<{ code: number; lines: string[] }> {
+  const r = await exec(runner, args).catch(() => ({ exitCode: -1, stdout: '' }));
+  const lines = r.stdout
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l !== '');
+  return { code: r.exitCode, lines };
 }

@@ -1,18 +1,8 @@
-import type { SimpleGit } from 'simple-git';
 import { assertSafeRevision } from '../git/revision';
 import { WALK_FORMAT } from './historyWalk';
+import type { LogCommit } from './types';
 
-/** One commit as read from `git log`. */
-export interface LogCommit {
-  sha: string;
-  parents: string[];
-  authorName: string;
-  authorEmail: string;
-  /** Strict ISO 8601 committer date. */
-  date: string;
-  subject: string;
-  body: string;
-}
+export type { LogCommit };
 
 /**
  * The candidate filter as git patterns (`-E -i`, several `--grep` are OR'd): every rule of the
@@ -25,8 +15,6 @@ export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
   'roll[[:blank:]]*back',
   'back(s|ed)?[[:blank:]]*out',
 ];
-
-const FIELDS = 7;
 
 export interface HistoryQuery {
   /** An ISO date (dates without a zone are read as JavaScript reads them) or git's relative forms ("2 weeks ago"). */
@@ -69,34 +57,6 @@ export function candidateLogArgs(query: HistoryQuery = {}): string[] {
 function checkedSince(since: string): string {
   if (since.trim() === '' || since.includes('\0')) throw new Error('since must be a non-empty date');
   return since;
-}
-
-/** Reads one commit (already resolved to a full sha). */
-export async function readCommit(git: SimpleGit, sha: string): Promise<LogCommit | undefined> {
-  assertSafeRevision(sha);
-  return parseLog(await git.raw(['log', WALK_FORMAT, '--no-walk', '--max-count=1', '--end-of-options', sha, '--']))[0];
-}
-
-/** Parses output produced with {@link WALK_FORMAT}. */
-export function parseLog(output: string): LogCommit[] {
-  const tokens = output.split('\0');
-  const commits: LogCommit[] = [];
-  for (let i = 0; i + FIELDS <= tokens.length; i += FIELDS) {
-    // Every record after the first starts with the newline git appends to the previous one.
-    const sha = tokens[i].trim();
-    if (!/^[0-9a-f]{40,64}$/.test(sha)) continue;
-    const [parents, authorName, authorEmail, date, subject, body] = tokens.slice(i + 1, i + FIELDS);
-    commits.push({
-      sha,
-      parents: parents.split(' ').filter((p) => p !== ''),
-      authorName,
-      authorEmail,
-      date,
-      subject,
-      body: body.replace(/\n+$/, ''),
-    });
-  }
-  return commits;
 }
 
 /**

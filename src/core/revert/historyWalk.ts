@@ -1,5 +1,5 @@
 import { streamText, type GitRunner } from './gitStream';
-import type { LogCommit } from './historyReader';
+import type { LogCommit } from './types';
 
 /**
  * The candidate filter, applied in Node to every commit of the walk: the JavaScript form of

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { openRepository } from '../git/createGit';
+import { Repository } from '../git/repository';
 import { isFullSha } from '../git/revision';
 
 export interface RevertProgress {
@@ -24,13 +24,12 @@ export interface RevertProgress {
  * @throws NotAGitRepositoryError
  */
 export async function revertInProgress(repoPath: string, gitBinary?: string): Promise<RevertProgress> {
-  const git = await openRepository(repoPath, gitBinary);
-  const [gitDir, revertHeadPath, todoPath] = (
-    await git.raw(['rev-parse', '--absolute-git-dir', '--git-path', 'REVERT_HEAD', '--git-path', 'sequencer/todo'])
-  )
+  const repo = await Repository.open(repoPath, gitBinary);
+  const [gitDir, revertHeadPath, todoPath] = (await repo.exec(['rev-parse', '--absolute-git-dir', '--git-path', 'REVERT_HEAD', '--git-path', 'sequencer/todo'])).stdout
     .split('\n')
     .map((l) => l.trim());
-  const base = path.resolve(repoPath);
+  // Relative `--git-path` answers are relative to where git ran: the repository root.
+  const base = repo.root;
   const revertHead = (await readText(path.resolve(base, revertHeadPath)))?.split('\n')[0].trim();
   const todo = await readText(path.resolve(base, todoPath));
   // The sequencer is shared with cherry-pick; only count it when its next step is a revert.
@@ -51,8 +50,8 @@ export async function revertInProgress(repoPath: string, gitBinary?: string): Pr
   }
   if (result.inProgress) {
     // `:/` widens the pathspec to the whole work tree when repoPath is a subfolder.
-    const unmerged = await git.raw(['ls-files', '--unmerged', '--', ':/']).catch(() => '');
-    result.conflicted = unmerged.trim() !== '';
+    const unmerged = await repo.exec(['ls-files', '--unmerged', '--', ':/']);
+    result.conflicted = unmerged.exitCode === 0 && unmerged.stdout.trim() !== '';
   }
   return result;
 }

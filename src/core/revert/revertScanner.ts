@@ -1,9 +1,10 @@
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { createGit, openRepository } from '../git/createGit';
-import { assertSafeRevision, isFullSha, resolveRevision } from '../git/revision';
-import { AncestorSearch, MIN_PREFIX, type AncestorMatch, type Lookup, type SubjectMatcher } from './ancestorSearch';
+import { hasHeadAt } from '../git/repository';
+import { assertSafeRevision, isFullSha } from '../git/revision';
+import { AncestorSearch, MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
 import { gitRunner, type GitRunner } from './gitStream';
-import { readCommit, walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
+import { walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
 import { walkHistory } from './historyWalk';
 import { LinkResolver, type CommitFacts } from './linkResolver';
 import { parseRevertMessage, type ParsedRevertMessage } from './messageParser';
@@ -143,7 +144,7 @@ export class RevertScanner {
       } catch (err) {
         // A repository without commits has no HEAD to walk: asked only when the walk fails,
         // so a scan does not wait for a check of its own before git starts.
-        if (rev === 'HEAD' && ready.length === 0 && !(await hasHead(this.git))) return;
+        if (rev === 'HEAD' && ready.length === 0 && !(await hasHeadAt(this.runner))) return;
         throw err;
       } finally {
         // An own walk starts when a direct link fails, so every direct link settles first.
@@ -166,35 +167,6 @@ export class RevertScanner {
       stop = true;
       search.close();
       await produce.catch(() => undefined);
-      resolver.close();
-    }
-  }
-
-  /** Classifies one commit (`HEAD`, a branch or a sha); undefined when it is not revert-like. */
-  async detect(rev: string): Promise<RevertDetection | undefined> {
-    const sha = await resolveRevision(this.git, rev);
-    if (!sha) throw new Error(`unknown commit ${JSON.stringify(rev)}`);
-    const commit = await readCommit(this.git, sha);
-    if (!commit) return undefined;
-    const resolver = new LinkResolver(this.runner);
-    try {
-      // One commit: its own `git log --grep` per matcher is cheaper than a walk of every commit.
-      const lookups: SubjectLookups = {
-        register: (revert, matchers) => {
-          // One commit: a lookup runs only once it is needed (no sha or MR link).
-          let result: Promise<AncestorMatch | undefined> | undefined;
-          return {
-            get result() {
-              return (result ??= resolver.findByMatchers(revert.sha, matchers));
-            },
-            cancel: () => undefined,
-          };
-        },
-        need: () => undefined,
-      };
-      const candidate = this.startCandidate(commit, resolver, lookups);
-      return candidate ? (await this.finishPage([candidate], resolver))[0] : undefined;
-    } finally {
       resolver.close();
     }
   }
@@ -303,14 +275,6 @@ export function walksWholeAncestry(rev: string): boolean {
   return !rev.includes('..') && !rev.startsWith('^') && !/\^[!@-]/.test(rev);
 }
 
-async function hasHead(git: SimpleGit): Promise<boolean> {
-  try {
-    return (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** Full shas the walk of `revRange` starts from (`A..B` → B), for the subject walk's whole-history search. */
 async function positiveTips(git: SimpleGit, revRange: string): Promise<string[]> {
   assertSafeRevision(revRange);
@@ -355,13 +319,4 @@ export async function scanReverts(repoPath: string, options: ScanOptions = {}): 
   const out: RevertDetection[] = [];
   for await (const d of scanner.scan(options)) out.push(d);
   return out;
-}
-
-/** Classifies a single commit; the extension calls this when HEAD moves. */
-export async function detectCommit(
-  repoPath: string,
-  rev: string,
-  options: { gitBinary?: string } = {},
-): Promise<RevertDetection | undefined> {
-  return (await RevertScanner.open(repoPath, options.gitBinary)).detect(rev);
 }

@@ -16,6 +16,7 @@
  */
 import * as fs from 'node:fs/promises';
 import { writeFileAtomic } from '../fs/atomicWrite';
+import { isFullSha } from '../git/revision';
 import type { RevertDetection } from './types';
 
 /** Bump when the file layout or the detector's output changes; older files are then ignored. */
@@ -49,10 +50,9 @@ export interface CacheFiles {
   delta: { text: string; size: number; mtimeMs: number } | undefined;
 }
 
-const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-
+/** A full sha as git prints it (lower case). */
 export function isSha(v: unknown): v is string {
-  return typeof v === 'string' && SHA.test(v);
+  return typeof v === 'string' && isFullSha(v) && v === v.toLowerCase();
 }
 
 /** Reads the base and the delta (if any); undefined when the base cannot be read. */

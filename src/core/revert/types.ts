@@ -32,3 +32,15 @@ export interface RevertDetection {
 export function authorName(author: string): string {
   return author.replace(/\s*<[^>]*>\s*$/, '').trim() || author;
 }
+
+/** One commit as read from `git log`. */
+export interface LogCommit {
+  sha: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  /** Strict ISO 8601 committer date. */
+  date: string;
+  subject: string;
+  body: string;
+}

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { assertUsableGit, NotAGitRepositoryError, safeSimpleGit } from '../git/createGit';
+import { resolveCommitAt } from '../git/repository';
+import { gitRunner } from '../git/runner';
 
 // One error type for "not a repository" across the core, so every CLI command maps it to exit 3.
 export { NotAGitRepositoryError };
@@ -35,15 +37,9 @@ export async function repoTopLevel(dir: string): Promise<string> {
 
 /** Full sha of a commit-ish. A revision starting with `-` is refused so user text never becomes a git option. */
 export async function resolveCommit(repo: string, rev: string): Promise<string> {
-  if (!rev || rev.startsWith('-')) throw new UnknownCommitError(rev);
-  try {
-    return (await gitAt(repo).raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim() || fail();
-  } catch {
-    throw new UnknownCommitError(rev);
-  }
-  function fail(): never {
-    throw new UnknownCommitError(rev);
-  }
+  const sha = rev ? await resolveCommitAt(gitRunner(repo), rev).catch(() => undefined) : undefined;
+  if (sha === undefined) throw new UnknownCommitError(rev);
+  return sha;
 }
 
 export async function commitSubject(repo: string, sha: string): Promise<string> {

@@ -1,13 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { GitExtension } from '../../@types/git';
-import type { BlastRadiusAssessment } from '../../core/commits/blastRadius';
-import { getCommitDetails } from '../../core/commits/commitDetails';
 import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type StoredIncident } from '../../core/incidents';
 import { checkTone } from '../../core/teamUpdate';
-import { linkedTestStatuses } from '../../prevention/incidentFacts';
-import type { RevertDetection } from '../../core/revert/types';
-import { WebviewHost, webviewOptions } from '../shared/webviewHost';
+import { getGitApi } from '../../git/gitExtension';
+import { resolveIncidentFile, type IncidentTarget } from '../../services/incidentTargets';
+import { linkedTestStatuses } from '../../services/linkedTests';
+import type { ReadyMessage } from '../shared/protocol';
+import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
 import { derivedView, markdownToPlainText, readGitFacts, viewState, type GitFacts } from './viewState';
 
@@ -16,21 +15,9 @@ export interface IncidentPanelDeps {
   extensionUri: vscode.Uri;
   /** Repository-relative incidents folder for a repository (the `ownIt.incidents.folder` setting). */
   incidentsFolder: (repoRoot: string) => string;
-  /** Overrides the git-based blast radius, e.g. when the caller saw a production deploy fail. */
-  blastRadius?: (repoRoot: string, incident: Incident) => Promise<BlastRadiusAssessment>;
   /** The git binary VS Code uses (`api.git.path`); PATH's git when absent. */
   gitPath?: () => string | undefined;
-  /** Tag globs under refs/tags/ that mark deploys; defaults to deploy/*, deploy-*, release/*. */
-  deployTagPatterns?: readonly string[];
 }
-
-export type IncidentPanelTarget =
-  | { kind: 'file'; repoRoot: string; incidentPath: string }
-  /** Opens the incident that references this revert (or its culprits), creating one if none does. */
-  | { kind: 'revert'; repoRoot: string; detection: RevertDetection }
-  /** Opens the incident for a commit the person picked, creating one with it as culprit. */
-  | { kind: 'commit'; repoRoot: string; sha: string }
-  | { kind: 'blank'; repoRoot: string };
 
 export interface IncidentSavedEvent {
   repoRoot: string;
@@ -38,32 +25,12 @@ export interface IncidentSavedEvent {
   incident: Incident;
 }
 
+/** What the panel opens: a file, or the incident a revert or commit means (found or created). */
+export type IncidentPanelTarget = IncidentTarget;
+
 const key = (p: string) => path.resolve(p);
 const _onDidSaveIncident = new vscode.EventEmitter<IncidentSavedEvent>();
 const _onDidChangeCurrent = new vscode.EventEmitter<IncidentPanel | undefined>();
-
-/** `Revert "Add cache"` → `Add cache`, for the title of an incident created from a revert. */
-function revertedSubject(subject: string): string {
-  return /^Revert\s+"(.+)"\s*$/.exec(subject)?.[1] ?? subject;
-}
-
-/** Finds or creates the incident file a target means, without opening any UI. */
-export async function resolveIncidentFile(deps: IncidentPanelDeps, target: IncidentPanelTarget): Promise<string> {
-  if (target.kind === 'file') return target.incidentPath;
-  const store = new IncidentStore(target.repoRoot, deps.incidentsFolder(target.repoRoot));
-  if (target.kind === 'blank') return (await store.create({ title: 'New incident' })).path;
-  if (target.kind === 'revert') {
-    const d = target.detection;
-    const existing = (await store.findByCommit(d.sha)) ?? (d.reverted[0] ? await store.findByCommit(d.reverted[0]) : undefined);
-    if (existing) return existing.path;
-    const created = await store.create({ title: `Reverted: ${revertedSubject(d.subject)}`, culprits: d.reverted, revert: d.sha, detected: d.date || undefined });
-    return created.path;
-  }
-  const details = await getCommitDetails(target.repoRoot, target.sha, deps.gitPath?.());
-  const existing = await store.findByCommit(details.sha);
-  if (existing) return existing.path;
-  return (await store.create({ title: details.subject, culprits: [details.sha] })).path;
-}
 
 /**
  * The incident panel: one per incident file. Shows and edits the file through the incident store
@@ -89,13 +56,13 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
 
   /** Opens (or reveals) the panel for a target; see {@link IncidentPanelTarget}. */
   static async open(deps: IncidentPanelDeps, target: IncidentPanelTarget): Promise<IncidentPanel> {
-    const incidentPath = await resolveIncidentFile(deps, target);
+    const incidentPath = await resolveIncidentFile(target, deps.incidentsFolder(target.repoRoot), deps.gitPath?.());
     const existing = IncidentPanel.panels.get(key(incidentPath));
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(INCIDENT_VIEW_TYPE, 'Incident', vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = createPanel(INCIDENT_VIEW_TYPE, 'Incident');
     const host = new IncidentPanel(panel, deps, target.repoRoot, incidentPath);
     try {
       await host.load();
@@ -190,13 +157,14 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   /** Re-reads the linked tests' files (after one changed on disk) and tells the UI. */
   refreshLinkedTests(): Promise<void> {
     return this.enqueue(async () => {
-      if (this.isDisposed || !this.stored) return;
+      // A page that has not said ready gets the linked tests with its state.
+      if (this.isDisposed || !this.stored || !this.isReady) return;
       this.post({ type: 'linkedTests', linkedTests: await linkedTestStatuses(this.repoRoot, this.stored.incident.actions) });
     });
   }
 
   private gitOptions() {
-    return { gitPath: this.deps.gitPath?.(), deployTagPatterns: this.deps.deployTagPatterns, blastRadius: this.deps.blastRadius };
+    return { gitPath: this.deps.gitPath?.() };
   }
 
   protected override post(message: HostMessage): void {
@@ -211,11 +179,12 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     return next;
   }
 
-  protected onMessage(m: UiMessage): Promise<void> {
+  protected onReady(): Promise<void> {
+    return this.enqueue(() => this.sendState('open'));
+  }
+
+  protected onMessage(m: Exclude<UiMessage, ReadyMessage>): Promise<void> {
     switch (m.type) {
-      case 'ready':
-        // A (re)loaded page has no state: send it again.
-        return this.enqueue(() => this.sendState('open'));
       case 'edit':
         return this.enqueue(() => this.save(m.incident, m.baseVersion));
       case 'resolveConflict':
@@ -321,7 +290,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   private async openDiff(sha: string, file: string, oldPath?: string): Promise<void> {
-    const api = await gitApi();
+    const api = await getGitApi();
     if (!api) {
       void vscode.window.showWarningMessage('Own It needs the built-in Git extension to show diffs.');
       return;
@@ -392,13 +361,6 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 }
 
-async function gitApi() {
-  const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
-  if (!ext) return undefined;
-  const exports = ext.isActive ? ext.exports : await ext.activate();
-  return exports.enabled ? exports.getAPI(1) : undefined;
-}
-
 /**
  * Restores incident panels after a window reload. Call once at activation; package.json lists
  * `onWebviewPanel:ownIt.incident` so VS Code activates us for a restored panel.
@@ -416,7 +378,6 @@ export function registerIncidentPanelSerializer(context: vscode.ExtensionContext
         panel.dispose();
         return;
       }
-      panel.webview.options = webviewOptions(deps.extensionUri);
       try {
         await IncidentPanel.revive(deps, panel, state.repoRoot, state.incidentPath);
       } catch (err) {

@@ -1,43 +1,27 @@
 /**
  * Every message between the incident panel host and its UI, shared by both sides (GitLens style):
  * notifications flow host → UI, commands flow UI → host, and requests carry an id that the
- * host's reply echoes. Type-only imports keep Node code out of the browser bundle.
+ * host's reply echoes. It imports only type modules with no Node code (checked by
+ * `tsconfig.webview.json`, where Node's types do not exist), and the UI imports core shapes through it.
  */
-import type { BlastRadius, BlastRadiusAssessment } from '../../core/commits/blastRadius';
-import type { CommitDetails } from '../../core/commits/commitDetails';
-import type { TimelineEntry } from '../../core/commits/timeline';
-import type { Incident } from '../../core/incidents/model';
+import type { BlastRadius, BlastRadiusAssessment, CommitDetails, FileChange, TimelineEntry } from '../../core/commits/types';
+import type { Incident, LinkedTestStatus } from '../../core/incidents/model';
+import type { TeamUpdateView } from '../../core/teamUpdate/teamUpdateView';
 import type { ToneResult, ToneVerdict } from '../../core/teamUpdate/toneCheck';
+import type { ReadyMessage, ReplyOf, RequestOf } from '../shared/protocol';
+
+export type { BlastRadius, CommitDetails, FileChange, LinkedTestStatus, TeamUpdateView, TimelineEntry, ToneVerdict };
 
 export const INCIDENT_VIEW_TYPE = 'ownIt.incident';
 
 /** The tone check's result as the UI shows it: a verdict badge and one line per flag. */
 export type ToneView = ToneResult;
-export type { ToneVerdict };
-
-export interface TeamUpdateView {
-  radius: BlastRadius;
-  /** Why the radius is what it is, in one sentence. */
-  reason: string;
-  /** How big a message this needs, from the draft generator. */
-  note: string;
-  /** A generated starting point scaled to the radius, as Markdown and as plain text. */
-  draft: string;
-  draftPlain: string;
-  /** True for a local-only breakage: we say a message is probably not needed. */
-  noMessageNeeded: boolean;
-  /** Tone of the text the person will actually send (their edit, else the draft). */
-  tone: ToneView;
-}
 
 /** Everything the UI shows that is derived from git or the file, recomputed by the host. */
 export interface DerivedView {
   timeline: TimelineEntry[];
   teamUpdate: TeamUpdateView;
 }
-
-/** A linked regression test, as its file says: still the placeholder, written, or gone. */
-export type LinkedTestStatus = 'pending' | 'done' | 'missing';
 
 /** Prevention commands the panel can run for its incident. */
 export type PreventionAction = 'scaffoldRegressionTest' | 'addChecklistItem' | 'syncActionItemIssues';
@@ -75,18 +59,12 @@ export type HostNotification =
   | { type: 'linkedTests'; linkedTests: Record<string, LinkedTestStatus> };
 
 // ---------- requests (UI asks, host replies with the same id) ----------
-export interface RequestMap {
+export type RequestMap = {
   checkTone: { params: { text: string }; result: ToneView };
-}
+};
 export type RequestMethod = keyof RequestMap;
-
-export type RequestMessage = {
-  [M in RequestMethod]: { type: 'request'; id: number; method: M; params: RequestMap[M]['params'] };
-}[RequestMethod];
-
-export type ReplyMessage =
-  | { [M in RequestMethod]: { type: 'reply'; id: number; method: M; ok: true; result: RequestMap[M]['result'] } }[RequestMethod]
-  | { type: 'reply'; id: number; method: RequestMethod; ok: false; error: string };
+export type RequestMessage = RequestOf<RequestMap>;
+export type ReplyMessage = ReplyOf<RequestMap>;
 
 export type HostMessage = HostNotification | ReplyMessage;
 
@@ -102,7 +80,7 @@ export interface DraftState {
 
 export type UiCommand =
   /** The UI listens now (sent on every page load, including after a reload). */
-  | { type: 'ready' }
+  | ReadyMessage
   | { type: 'edit'; incident: Incident; baseVersion: string }
   | { type: 'openDiff'; sha: string; path: string; oldPath?: string }
   /** Repository-relative path of a file linked from an action item. */

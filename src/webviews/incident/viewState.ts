@@ -6,8 +6,10 @@ import { assessBlastRadius, type BlastRadiusAssessment } from '../../core/commit
 import { getCommitDetails, type CommitDetails } from '../../core/commits/commitDetails';
 import { buildAutoTimeline, mergeTimeline, type TimelineEntry } from '../../core/commits/timeline';
 import type { Incident } from '../../core/incidents/model';
-import { checkTone, draftTeamUpdate, teamUpdateInputFromIncident } from '../../core/teamUpdate';
-import type { DerivedView, IncidentViewState, TeamUpdateView } from './protocol';
+import { markdownToPlainText, teamUpdateOf, type TeamUpdateView } from '../../core/teamUpdate/teamUpdateView';
+import type { DerivedView, IncidentViewState } from './protocol';
+
+export { markdownToPlainText };
 
 export interface ViewStateOptions {
   gitPath?: string;
@@ -50,30 +52,8 @@ export async function readGitFacts(repoRoot: string, incident: Incident, options
   return { key, culprits, missingCulprits, revert, autoTimeline, blast };
 }
 
-/** The shared branch name for the draft ("main" from "origin/main"). */
-function branchName(remoteBranches: readonly string[]): string | undefined {
-  const first = remoteBranches[0];
-  return first ? first.slice(first.indexOf('/') + 1) : undefined;
-}
-
 export function teamUpdateView(incident: Incident, facts: GitFacts): TeamUpdateView {
-  const draft = draftTeamUpdate(
-    teamUpdateInputFromIncident(incident, {
-      blastRadius: facts.blast.radius,
-      culpritSubjects: facts.culprits.map((c) => c.subject),
-      branch: branchName(facts.blast.remoteBranches),
-    }),
-  );
-  const own = incident.sections.teamUpdate.trim();
-  return {
-    radius: facts.blast.radius,
-    reason: facts.blast.reason,
-    note: draft.note,
-    draft: draft.markdown,
-    draftPlain: draft.text,
-    noMessageNeeded: !draft.needed,
-    tone: checkTone(own || draft.text),
-  };
+  return teamUpdateOf(incident, { blast: facts.blast, culpritSubjects: facts.culprits.map((c) => c.subject) });
 }
 
 export function derivedView(incident: Incident, facts: GitFacts): DerivedView {
@@ -97,16 +77,4 @@ export function viewState(
     blast: facts.blast,
     ...derivedView(stored.incident, facts),
   };
-}
-
-/** Markdown to plain text for chat tools that do not render it: drops emphasis and link syntax. */
-export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/\r\n/g, '\n')
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/^\s*[*+]\s+/gm, '- ');
 }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MetricsReport } from '../../core/metrics/types';
-import { WebviewHost, webviewOptions } from '../shared/webviewHost';
+import type { ReadyMessage } from '../shared/protocol';
+import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { exportReport } from './exportReport';
 import { INSIGHTS_VIEW_TYPE, isPersistedInsightsState, type ExportFormat, type HostMessage, type InsightsState, type UiMessage } from './protocol';
 import { buildInsightsView } from './viewModel';
@@ -35,8 +36,7 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     if (host) {
       host.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, 'Insights', vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
-      host = new InsightsPanel(panel, deps);
+      host = new InsightsPanel(createPanel(INSIGHTS_VIEW_TYPE, 'Insights'), deps);
     }
     if (host.repoRoot !== repoRoot || !host.lastState) await host.load(repoRoot);
     return host;
@@ -55,8 +55,8 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
   readonly onDidPostMessage = this._onDidPostMessage.event;
   private repoRoot: string | undefined;
   private state: InsightsState | undefined;
+  private error: string | undefined;
   private loads = 0;
-  private readyCount = 0;
 
   private constructor(
     panel: vscode.WebviewPanel,
@@ -88,19 +88,33 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     const ticket = ++this.loads;
     this.repoRoot = repoRoot;
     this.panel.title = `Insights: ${path.basename(repoRoot)}`;
-    this.post({ type: 'loading', repoRoot });
+    this.error = undefined;
+    this.show({ type: 'loading', repoRoot });
     try {
       const report = await this.deps.metrics(repoRoot);
       if (ticket !== this.loads || this.isDisposed) return;
       const roots = this.deps.repositories();
       const repositories = (roots.includes(repoRoot) ? roots : [repoRoot, ...roots]).map((root) => ({ root, name: path.basename(root) }));
       this.state = { repoRoot, repositories, view: buildInsightsView(report, path.basename(repoRoot)), report };
-      this.post({ type: 'state', state: this.state });
+      this.show({ type: 'state', state: this.state });
     } catch (err) {
       if (ticket !== this.loads || this.isDisposed) return;
       this.state = undefined;
-      this.post({ type: 'error', repoRoot, message: err instanceof Error ? err.message : String(err) });
+      this.error = err instanceof Error ? err.message : String(err);
+      this.show({ type: 'error', repoRoot, message: this.error });
     }
+  }
+
+  /** What the page shows now: the state, the error, or that a computation runs. */
+  private snapshot(): HostMessage | undefined {
+    if (!this.repoRoot) return undefined;
+    if (this.state) return { type: 'state', state: this.state };
+    return this.error === undefined ? { type: 'loading', repoRoot: this.repoRoot } : { type: 'error', repoRoot: this.repoRoot, message: this.error };
+  }
+
+  /** Progress reaches a listening page now; a page still loading gets the snapshot when it says ready. */
+  private show(message: HostMessage): void {
+    if (this.isReady) this.post(message);
   }
 
   /** Exports the metrics on screen; the save dialog picks the file unless `target` is given. */
@@ -117,15 +131,13 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     super.post(message);
   }
 
-  protected async onMessage(m: UiMessage): Promise<void> {
+  protected onReady(): void {
+    const now = this.snapshot();
+    if (now) this.post(now);
+  }
+
+  protected async onMessage(m: Exclude<UiMessage, ReadyMessage>): Promise<void> {
     switch (m.type) {
-      case 'ready':
-        // The first page load gets its messages from the ready queue; a reloaded page
-        // (the panel was hidden and shown again) needs the state once more.
-        if (++this.readyCount > 1 && this.repoRoot) {
-          this.post(this.state ? { type: 'state', state: this.state } : { type: 'loading', repoRoot: this.repoRoot });
-        }
-        return;
       case 'refresh':
         if (this.repoRoot) await this.load(this.repoRoot);
         return;
@@ -181,7 +193,6 @@ export function registerInsightsPanelSerializer(deps: InsightsPanelDeps): vscode
         panel.dispose();
         return;
       }
-      panel.webview.options = webviewOptions(deps.extensionUri);
       InsightsPanel.revive(deps, panel, state.repoRoot);
     },
   });

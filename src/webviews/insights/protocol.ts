@@ -1,11 +1,64 @@
 /**
- * Every message between the Insights panel host and its UI, shared by both sides. Type-only
- * imports keep Node code out of the browser bundle.
+ * Every message between the Insights panel host and its UI, shared by both sides, and the view
+ * shapes the UI draws (built by `viewModel.ts` on the host). It imports only type modules with no
+ * Node code (checked by `tsconfig.webview.json`, where Node's types do not exist).
  */
 import type { MetricsReport } from '../../core/metrics/types';
-import type { InsightsView } from './viewModel';
+import type { ReadyMessage } from '../shared/protocol';
 
 export const INSIGHTS_VIEW_TYPE = 'ownIt.insights';
+
+/** What the UI draws: numbers already formatted, chart series ready for chart.js. */
+export interface MetricCard {
+  id: 'timeToRecover' | 'changeFailure' | 'reworkRate' | 'actionAge';
+  label: string;
+  /** The headline value, formatted; `n/a` when there is nothing to compute it from. */
+  value: string;
+  /** The counts behind the value, in words. */
+  detail: string;
+  formula: string;
+}
+
+export interface BarSeries {
+  /** Category labels (months, refs, paths). */
+  labels: string[];
+  datasets: { label: string; data: number[] }[];
+}
+
+export interface RecoveryRow {
+  /** Short sha of the revert, or the deploy tag that rolled back. */
+  recoveredBy: string;
+  source: string;
+  culpritLanded: string;
+  recovered: string;
+  hours: number;
+  duration: string;
+  /** Repository-relative incident file, when an incident tracks it. */
+  incident?: string;
+}
+
+export interface ActionRow {
+  action: string;
+  owner?: string;
+  incident: string;
+  incidentTitle: string;
+  ageDays: number;
+}
+
+export interface InsightsView {
+  repoName: string;
+  /** YYYY-MM-DD. */
+  since: string;
+  until: string;
+  note: string;
+  cards: MetricCard[];
+  recovery: { formula: string; rows: RecoveryRow[]; chart: BarSeries };
+  perMonth: { formula: string; chart: BarSeries; total: number };
+  /** The core already keeps only the top files and folders. */
+  hotspots: { formula: string; files: BarSeries; folders: BarSeries };
+  actionAge: { formula: string; rows: ActionRow[] };
+  unreadableIncidentFiles: string[];
+}
 
 export type ExportFormat = 'markdown' | 'csv';
 
@@ -34,7 +87,7 @@ export type HostMessage =
 // ---------- UI → host ----------
 export type UiMessage =
   /** The UI listens now (sent on every page load). */
-  | { type: 'ready' }
+  | ReadyMessage
   | { type: 'refresh' }
   | { type: 'selectRepository'; repoRoot: string }
   | { type: 'export'; format: ExportFormat }

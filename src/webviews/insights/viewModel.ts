@@ -5,60 +5,12 @@
  */
 import { metricsToCsv, metricsToMarkdown } from '../../core/metrics/format';
 import type { MetricsReport } from '../../core/metrics/types';
+import type { ActionRow, BarSeries, InsightsView, MetricCard, RecoveryRow } from './protocol';
+
+export type { ActionRow, BarSeries, InsightsView, MetricCard, RecoveryRow };
 
 export const ESTIMATE_NOTE =
   'Every number here is an estimate read from git history and incident files: a revert is not always a failure, and a deploy tag is not always a deploy.';
-
-export interface MetricCard {
-  id: 'timeToRecover' | 'changeFailure' | 'reworkRate' | 'actionAge';
-  label: string;
-  /** The headline value, formatted; `n/a` when there is nothing to compute it from. */
-  value: string;
-  /** The counts behind the value, in words. */
-  detail: string;
-  formula: string;
-}
-
-export interface BarSeries {
-  /** Category labels (months, refs, paths). */
-  labels: string[];
-  datasets: { label: string; data: number[] }[];
-}
-
-export interface RecoveryRow {
-  /** Short sha of the revert, or the deploy tag that rolled back. */
-  recoveredBy: string;
-  source: string;
-  culpritLanded: string;
-  recovered: string;
-  hours: number;
-  duration: string;
-  /** Repository-relative incident file, when an incident tracks it. */
-  incident?: string;
-}
-
-export interface ActionRow {
-  action: string;
-  owner?: string;
-  incident: string;
-  incidentTitle: string;
-  ageDays: number;
-}
-
-export interface InsightsView {
-  repoName: string;
-  /** YYYY-MM-DD. */
-  since: string;
-  until: string;
-  note: string;
-  cards: MetricCard[];
-  recovery: { formula: string; rows: RecoveryRow[]; chart: BarSeries };
-  perMonth: { formula: string; chart: BarSeries; total: number };
-  /** The core already keeps only the top files and folders. */
-  hotspots: { formula: string; files: BarSeries; folders: BarSeries };
-  actionAge: { formula: string; rows: ActionRow[] };
-  unreadableIncidentFiles: string[];
-}
 
 /** `0.25` → `25%`, `0.123` → `12.3%`; null → `n/a`. */
 export function formatPercent(rate: number | null): string {

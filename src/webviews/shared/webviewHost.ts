@@ -1,27 +1,25 @@
 import * as vscode from 'vscode';
 import { buildWebviewHtml } from './html';
 import { createNonce } from './nonce';
+import type { ReadyMessage } from './protocol';
 import { ReadyQueue } from './readyQueue';
 
-/** The two folders a webview may load from: our bundles and our static media. */
-export function webviewResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews'), vscode.Uri.joinPath(extensionUri, 'media')];
+/** Scripts on, and only our bundles and static media may load. */
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews'), vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: webviewResourceRoots(extensionUri) };
-}
-
-/** Messages the UI sends must carry a `type`; `ready` is the handshake every panel shares. */
-export interface UiMessageBase {
-  readonly type: string;
+/** A new panel in the active column; its webview options are set by the host that takes it. */
+export function createPanel(viewType: string, title: string): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active);
 }
 
 /**
- * Base for a webview panel host: sets up HTML with CSP and nonce, queues posts until the UI
- * says `ready`, and owns disposables. A later Insights view reuses it with its own protocol.
+ * Base for a webview panel host: sets the webview options (the one place, for new and restored
+ * panels), the HTML with CSP and nonce, queues posts until the UI says `ready` and then asks the
+ * subclass for everything the page shows, and owns disposables.
  */
-export abstract class WebviewHost<TOut, TIn extends UiMessageBase> implements vscode.Disposable {
+export abstract class WebviewHost<TOut, TIn extends { readonly type: string }> implements vscode.Disposable {
   protected readonly disposables: vscode.Disposable[] = [];
   private readonly queue: ReadyQueue<TOut>;
   private disposed = false;
@@ -34,7 +32,7 @@ export abstract class WebviewHost<TOut, TIn extends UiMessageBase> implements vs
     private readonly bundle: string,
   ) {
     this.queue = new ReadyQueue<TOut>((m) => this.panel.webview.postMessage(m));
-    panel.webview.options = { enableScripts: true, localResourceRoots: webviewResourceRoots(extensionUri) };
+    panel.webview.options = webviewOptions(extensionUri);
     this.disposables.push(
       this._onDidDispose,
       panel.onDidDispose(() => this.dispose()),
@@ -64,13 +62,23 @@ export abstract class WebviewHost<TOut, TIn extends UiMessageBase> implements vs
     return this.queue.isReady;
   }
 
-  /** Handles one UI message; `ready` flushes the queue before the subclass sees it. */
+  /** Handles one UI message; `ready` flushes the queue, then the subclass sends the page its content. */
   protected async receive(message: TIn): Promise<void> {
-    if (message.type === 'ready') this.queue.markReady();
-    await this.onMessage(message);
+    if (message.type === 'ready') {
+      this.queue.markReady();
+      await this.onReady();
+      return;
+    }
+    await this.onMessage(message as Exclude<TIn, ReadyMessage>);
   }
 
-  protected abstract onMessage(message: TIn): Promise<void> | void;
+  /**
+   * A page (re)loaded and listens. It shows nothing yet: whatever was posted to an earlier page
+   * (a hidden panel's page is discarded) is gone, so send everything it shows.
+   */
+  protected abstract onReady(): Promise<void> | void;
+
+  protected abstract onMessage(message: Exclude<TIn, ReadyMessage>): Promise<void> | void;
 
   get isDisposed(): boolean {
     return this.disposed;

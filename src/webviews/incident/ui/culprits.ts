@@ -1,4 +1,4 @@
-import type { CommitDetails, FileChange } from '../../../core/commits/commitDetails';
+import type { CommitDetails, FileChange } from '../protocol';
 import { formatDate, h, icon } from './dom';
 import { section, type Editor } from './editor';
 

@@ -1,11 +1,11 @@
 import type { Incident } from '../../../core/incidents/model';
-import type { ConflictChoice, HostMessage, IncidentViewState, ReplyMessage, StateReason } from '../protocol';
+import { HostChannel } from '../../shared/ui/hostChannel';
+import type { ConflictChoice, HostNotification, IncidentViewState, PersistedWebviewState, RequestMap, StateReason, UiCommand } from '../protocol';
 import { renderActions } from './actionsView';
 import { renderWhatBroke } from './culprits';
 import { button, h, icon } from './dom';
 import type { Editor } from './editor';
 import { renderHeader } from './header';
-import { HostChannel } from './ipc';
 import { renderLessons, renderProse } from './proseViews';
 import { renderTeamUpdate, renderTone } from './teamUpdateView';
 import { renderTimeline } from './timelineView';
@@ -29,7 +29,7 @@ function clone<T>(value: T): T {
  */
 class IncidentApp implements Editor {
   private readonly root = document.getElementById('app') as HTMLElement;
-  private readonly channel = new HostChannel((m) => this.onMessage(m));
+  private readonly channel = new HostChannel<HostNotification, UiCommand, PersistedWebviewState, RequestMap>((m) => this.onMessage(m));
   private readonly saveStatus = h('span', { className: 'save-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   view!: IncidentViewState;
   incident!: Incident;
@@ -45,7 +45,7 @@ class IncidentApp implements Editor {
   private restored = this.channel.state?.draft;
 
   start(): void {
-    this.channel.send({ type: 'ready' });
+    this.channel.ready();
   }
 
   get dirty(): boolean {
@@ -85,7 +85,7 @@ class IncidentApp implements Editor {
     };
   }
 
-  private onMessage(m: Exclude<HostMessage, ReplyMessage>): void {
+  private onMessage(m: HostNotification): void {
     switch (m.type) {
       case 'state':
         this.onState(m.state, m.reason);
@@ -110,6 +110,8 @@ class IncidentApp implements Editor {
         this.render();
         break;
       case 'linkedTests':
+        // Before the first state there is nothing to update; the state carries the tests' status.
+        if (!this.view) break;
         if (JSON.stringify(m.linkedTests) === JSON.stringify(this.view.linkedTests ?? {})) break;
         this.view = { ...this.view, linkedTests: m.linkedTests };
         this.render();

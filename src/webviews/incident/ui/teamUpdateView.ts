@@ -1,5 +1,4 @@
-import type { BlastRadius } from '../../../core/commits/blastRadius';
-import type { TeamUpdateView, ToneVerdict, ToneView } from '../protocol';
+import type { BlastRadius, TeamUpdateView, ToneVerdict, ToneView } from '../protocol';
 import { button, h, icon } from './dom';
 import { proseArea, section, type Editor } from './editor';
 

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../../../core/commits/timeline';
+import type { TimelineEntry } from '../protocol';
 import type { TimelineSource } from '../../../core/incidents/model';
 import { button, formatDate, h, toLocalInputValue } from './dom';
 import { section, type Editor } from './editor';

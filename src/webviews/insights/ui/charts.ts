@@ -9,7 +9,7 @@
  * become markup.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
-import type { BarSeries } from '../viewModel';
+import type { BarSeries } from '../protocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 

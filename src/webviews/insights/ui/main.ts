@@ -1,8 +1,8 @@
 import type { Chart } from 'chart.js';
-import { append, h, icon } from '../../incident/ui/dom';
-import type { HostMessage, InsightsState } from '../protocol';
+import { append, h, icon } from '../../shared/ui/dom';
+import { HostChannel } from '../../shared/ui/hostChannel';
+import type { HostMessage, InsightsState, PersistedInsightsState, UiMessage } from '../protocol';
 import { barChart, readThemeColors, type BarOptions } from './charts';
-import { HostChannel } from './ipc';
 import { renderActionAge, renderCard, renderHotspots, renderPerMonth, renderRecovery, renderToolbar, type ChartSlot } from './sections';
 
 const CHART_OPTIONS: Record<ChartSlot['kind'], BarOptions> = {
@@ -18,7 +18,7 @@ const CHART_OPTIONS: Record<ChartSlot['kind'], BarOptions> = {
  */
 class InsightsApp {
   private readonly root = document.getElementById('app') as HTMLElement;
-  private readonly channel = new HostChannel((m) => this.onMessage(m));
+  private readonly channel = new HostChannel<HostMessage, UiMessage, PersistedInsightsState>((m) => this.onMessage(m));
   private readonly status = h('p', { className: 'status muted', attrs: { role: 'status', 'aria-live': 'polite' } });
   private state: InsightsState | undefined;
   private slots: ChartSlot[] = [];
@@ -26,19 +26,19 @@ class InsightsApp {
 
   start(): void {
     new MutationObserver(() => this.drawCharts()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-    this.channel.send({ type: 'ready' });
+    this.channel.ready();
   }
 
   private onMessage(m: HostMessage): void {
     switch (m.type) {
       case 'loading':
-        this.channel.remember({ repoRoot: m.repoRoot });
+        this.channel.state = { repoRoot: m.repoRoot };
         if (this.state?.repoRoot === m.repoRoot) this.status.textContent = 'Recomputing…';
         else this.renderMessage('Computing insights from git history and incident files…', 'loading~spin');
         return;
       case 'state':
         this.state = m.state;
-        this.channel.remember({ repoRoot: m.state.repoRoot });
+        this.channel.state = { repoRoot: m.state.repoRoot };
         this.render();
         return;
       case 'error':
@@ -61,7 +61,7 @@ class InsightsApp {
     const state = this.state;
     if (!state) return;
     const { view } = state;
-    const send = (message: Parameters<HostChannel['send']>[0]) => this.channel.send(message);
+    const send = (message: UiMessage) => this.channel.send(message);
     this.status.textContent = '';
     this.slots = [];
     const repoPicker =

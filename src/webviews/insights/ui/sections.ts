@@ -2,9 +2,8 @@
  * The Insights page, section by section. Every repository string (paths, refs, action text)
  * goes through `h()`, which makes text nodes, never markup.
  */
-import { button, h, icon, type Child } from '../../incident/ui/dom';
-import type { UiMessage } from '../protocol';
-import type { BarSeries, InsightsView, MetricCard } from '../viewModel';
+import { button, h, icon, type Child } from '../../shared/ui/dom';
+import type { BarSeries, InsightsView, MetricCard, UiMessage } from '../protocol';
 
 export type Send = (message: UiMessage) => void;
 

@@ -1,0 +1,53 @@
+/**
+ * Linked regression tests: an incident's test action items point at files, and each file says
+ * whether the test is still the scaffolded placeholder, written, or gone. Read by the incident
+ * panel, the incident views and the prevention reminders. No vscode import.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ActionItem, Incident, LinkedTestStatus } from '../core/incidents/model';
+import { PLACEHOLDER_MARKER } from '../core/scaffold/types';
+
+/** Absolute path of a repository-relative one, or undefined when it would leave the repository. */
+export function insideRepo(repoRoot: string, relative: string): string | undefined {
+  const absolute = path.resolve(repoRoot, relative);
+  const rel = path.relative(repoRoot, absolute);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : absolute;
+}
+
+/** A scaffolded test is pending while it still holds the placeholder; a missing file protects nothing. */
+export async function linkedTestStatus(repoRoot: string, relative: string): Promise<LinkedTestStatus> {
+  const absolute = insideRepo(repoRoot, relative);
+  if (!absolute) return 'missing';
+  try {
+    // The same rule as the core's scaffoldStatus, without loading the scaffold bundle.
+    return (await fs.readFile(absolute, 'utf8')).includes(PLACEHOLDER_MARKER) ? 'pending' : 'done';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Test action items linked to a file: their `done` comes from that file, whatever the incident file says. */
+export function isDerivedAction(action: ActionItem): action is ActionItem & { path: string } {
+  return action.kind === 'test' && typeof action.path === 'string' && action.path.length > 0;
+}
+
+/** The incident with each linked test's status read from disk. The result is for display; it is never saved. */
+export async function deriveIncident(repoRoot: string, incident: Incident): Promise<Incident> {
+  if (!incident.actions.some(isDerivedAction)) return incident;
+  const actions = await Promise.all(
+    incident.actions.map(async (a) => {
+      if (!isDerivedAction(a)) return a;
+      const done = (await linkedTestStatus(repoRoot, a.path)) === 'done';
+      return done === a.done ? a : { ...a, done };
+    }),
+  );
+  return { ...incident, actions };
+}
+
+/** Status of every linked test of an incident, keyed by its repository-relative path. */
+export async function linkedTestStatuses(repoRoot: string, actions: readonly ActionItem[]): Promise<Record<string, LinkedTestStatus>> {
+  const out: Record<string, LinkedTestStatus> = {};
+  for (const a of actions) if (isDerivedAction(a)) out[a.path] = await linkedTestStatus(repoRoot, a.path);
+  return out;
+}
