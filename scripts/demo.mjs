@@ -50,11 +50,14 @@ function npm(args) {
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
-/** Installs the .vsix into the demo's code-server, replacing an earlier copy; returns the folder name. */
+/**
+ * Installs the .vsix into the demo's code-server; returns the folder name. The folder holds only
+ * the demo's Own It: it starts empty (with its extensions.json), so a rebuilt .vsix of the same
+ * version replaces the last one instead of meeting "restart VS Code before reinstalling".
+ */
 function installVsix(dirs) {
-  for (const old of fs.readdirSync(dirs.extensions).filter((d) => d.startsWith('own-it.own-it'))) {
-    fs.rmSync(path.join(dirs.extensions, old), { recursive: true, force: true });
-  }
+  fs.rmSync(dirs.extensions, { recursive: true, force: true });
+  fs.mkdirSync(dirs.extensions, { recursive: true });
   const { isolatedEnv } = dirs;
   const install = spawnSync(
     path.join(node24Bin, 'node'),

@@ -76,6 +76,8 @@ export function setupHost({ force = false, browser = true, dryRun = false } = {}
   // (for Node 20) and the inner npm would inherit as config; drop it so npm reports Node 24.
   const env = node24Env();
   delete env.npm_config_user_agent;
+  // node-gyp compiles each native module with one make job unless told otherwise.
+  env.JOBS = 'max';
   run(path.join(node24Bin, 'node'), [npmCli(), 'install', ...common, '--prefix', codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`], env);
   if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server installed but ${codeServerEntry} is missing`);
   const check = spawnSync(path.join(node24Bin, 'node'), [codeServerEntry, '--version'], { encoding: 'utf8', env: node24Env() });
