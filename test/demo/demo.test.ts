@@ -68,6 +68,7 @@ describe('npm run demo, in the browser', function () {
     const row = page.locator('.part.editor .monaco-list-row', { hasText: 'Own It' }).first();
     await row.waitFor({ timeout: 30_000 });
     await shot('running-extensions');
+    await page.keyboard.press('Escape');
   });
 
   it('lists the demo revert under Untracked Reverts', async () => {
