@@ -1,60 +1,38 @@
 #!/usr/bin/env node
-// `npm run demo`: builds Own It, creates a demo repository under .demo/ with a realistic story
-// (a feature, a bad follow-up, its revert, production deploy tags) and opens VS Code on it with
-// Own It loaded: the desktop `code` CLI when installed, otherwise code-server on 127.0.0.1.
+// `npm run demo`: sets up what is missing, builds and packages Own It, creates a demo repository
+// with a story (scripts/demoStory.mjs) and opens VS Code on it with Own It installed:
+// - with a desktop `code` on the PATH: a new window with Own It loaded from this checkout;
+// - otherwise code-server on 127.0.0.1 with the packaged .vsix installed into its own extensions
+//   folder (exactly as a user installs it), the folder opened normally; it prints the URL and
+//   runs until Ctrl+C, then stops its server.
+// Options: `--port N` (or OWN_IT_DEMO_PORT; default: a free port). OWN_IT_DEMO_HOST=code-server
+// skips the desktop branch; OWN_IT_DEMO_DIR moves the demo's folder (default .demo/). The UI test
+// (test/demo) runs this script exactly so, with a port and a folder of its own.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from './testHost/hostPaths.mjs';
-import { GitRepo } from './testHost/gitRepo.mjs';
+import { codeServerEntry, node24Bin, node24Env, repoRoot } from './testHost/hostPaths.mjs';
+import { createStory, DEMO, storyLog } from './demoStory.mjs';
+import { setupHost } from './testHost/setup.mjs';
+import { ensureSystemPackages } from './testHost/systemPackages.mjs';
 
-const demoRoot = path.join(repoRoot, '.demo');
+const demoRoot = path.resolve(process.env.OWN_IT_DEMO_DIR ?? path.join(repoRoot, '.demo'));
 const demoRepo = path.join(demoRoot, 'checkout-service');
+const VSIX = path.join(repoRoot, 'own-it.vsix');
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const say = (text) => console.log(`demo: ${text}`);
 
-const ALICE = { name: 'Alice Martin', email: 'alice@example.com' };
-const BOB = { name: 'Bob Okafor', email: 'bob@example.com' };
-const at = (iso) => Date.parse(iso) / 1000;
+/** The demo's own settings on top of the quiet ones: the Welcome page offers the Own It walkthrough. */
+const DEMO_SETTINGS = { 'workbench.startupEditor': 'welcomePage', 'workbench.tips.enabled': true };
 
-function createStory() {
-  fs.rmSync(demoRepo, { recursive: true, force: true });
-  const repo = GitRepo.init(demoRepo, path.join(demoRoot, 'git-home'), ALICE);
-
-  repo.clock = at('2026-11-16T09:12:00Z');
-  repo.commit('Initial checkout service', {
-    'README.md': '# checkout-service\n\nPrices, carts and checkout for the shop.\n',
-    'package.json': '{\n  "name": "checkout-service",\n  "version": "1.0.0",\n  "private": true,\n  "scripts": { "test": "node --test" }\n}\n',
-    'src/cart.js': 'export function subtotal(items) {\n  return items.reduce((sum, item) => sum + item.price * item.quantity, 0);\n}\n',
-    'src/shipping.js': "export async function quote(cart, address, carrier) {\n  return carrier.quote({ weight: cart.weight, to: address.postcode });\n}\n",
-    'test/cart.test.js': "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\nimport { subtotal } from '../src/cart.js';\n\ntest('subtotal adds price times quantity', () => {\n  assert.equal(subtotal([{ price: 250, quantity: 2 }]), 500);\n});\n",
-  }, ALICE);
-  repo.commit('Add shipping quotes to checkout', {
-    'src/checkout.js': "import { subtotal } from './cart.js';\nimport { quote } from './shipping.js';\n\nexport async function total(cart, address, carrier) {\n  return subtotal(cart.items) + (await quote(cart, address, carrier));\n}\n",
-  }, BOB);
-  repo.tag('deploy/prod/2026-11-18-1', 'Deploy to production', BOB);
-
-  repo.clock = at('2026-11-19T10:05:00Z');
-  repo.commit('Add express checkout for returning customers (#41)', {
-    'src/express.js': "import { total } from './checkout.js';\n\n/** One-click checkout with the customer's saved address and carrier. */\nexport async function expressCheckout(customer, cart, carrier) {\n  return total(cart, customer.savedAddress, carrier);\n}\n",
-  }, ALICE);
-  repo.tag('deploy/prod/2026-11-19-1', 'Deploy to production', ALICE);
-
-  repo.clock = at('2026-11-20T08:40:00Z');
-  const bad = repo.commit('Cache shipping quotes per cart (#42)', {
-    'src/shipping.js': "const cache = new Map();\n\n// Quotes are cached per cart id: carriers rate-limit us at peak times.\nexport async function quote(cart, address, carrier) {\n  if (!cache.has(cart.id)) cache.set(cart.id, await carrier.quote({ weight: cart.weight, to: address.postcode }));\n  return cache.get(cart.id);\n}\n",
-  }, ALICE);
-  repo.tag('deploy/prod/2026-11-20-1', 'Deploy to production', ALICE);
-
-  // The cache ignores the address: customers who changed address at checkout paid the old quote.
-  repo.clock = at('2026-11-20T11:58:00Z');
-  repo.gitAs(ALICE, 'revert', '--no-edit', bad);
-  repo.gitAs(ALICE, 'commit', '--amend', '-q', '-m', `Revert "Cache shipping quotes per cart (#42)"\n\nThis reverts commit ${bad}.\n\nShipping was quoted for the first address a cart saw; customers who changed\naddress at checkout were charged the wrong shipping.`);
-  repo.tag('deploy/prod/2026-11-20-2', 'Rollback: wrong shipping totals', ALICE);
-
-  repo.clock = at('2026-11-21T09:30:00Z');
-  repo.commit('Show carrier name on the order summary', {
-    'src/summary.js': 'export function summary(order) {\n  return `${order.items.length} items, shipped by ${order.carrier.name}`;\n}\n',
-  }, BOB);
-  return repo;
+function portOption() {
+  const i = process.argv.indexOf('--port');
+  const raw = i >= 0 ? process.argv[i + 1] : process.env.OWN_IT_DEMO_PORT;
+  if (raw === undefined || raw === '') return 0;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port must be a port number (1-65535), not "${raw}"`);
+  return port;
 }
 
 function findDesktopCode() {
@@ -65,37 +43,77 @@ function findDesktopCode() {
   return found && !found.includes('code-server') ? found : undefined;
 }
 
+function npm(args) {
+  const npmCli = process.env.npm_execpath;
+  const [cmd, argv] = npmCli && npmCli.endsWith('.js') ? [process.execPath, [npmCli, ...args]] : ['npm', args];
+  const result = spawnSync(cmd, argv, { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+/**
+ * Installs the .vsix into the demo's code-server; returns the folder name. The folder holds only
+ * the demo's Own It: it starts empty (with its extensions.json), so a rebuilt .vsix of the same
+ * version replaces the last one instead of meeting "restart VS Code before reinstalling".
+ */
+function installVsix(dirs) {
+  fs.rmSync(dirs.extensions, { recursive: true, force: true });
+  fs.mkdirSync(dirs.extensions, { recursive: true });
+  const { isolatedEnv } = dirs;
+  const install = spawnSync(
+    path.join(node24Bin, 'node'),
+    [codeServerEntry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', VSIX, '--force'],
+    { env: node24Env(isolatedEnv), encoding: 'utf8' },
+  );
+  if (install.status !== 0) throw new Error(`code-server --install-extension failed:\n${install.stdout}${install.stderr}`);
+  const installed = fs.readdirSync(dirs.extensions).find((d) => d.startsWith('own-it.own-it'));
+  if (!installed) throw new Error(`code-server installed nothing into ${dirs.extensions}:\n${install.stdout}`);
+  return installed;
+}
+
 async function openInCodeServer() {
-  const { setupHost } = await import('./testHost/setup.mjs');
   const { startCodeServer } = await import('./testHost/codeServer.mjs');
-  const { createHostFolder, freePort } = await import('./testHost/runFolder.mjs');
-  const { workbenchUrl } = await import('./testHost/workbench.mjs');
-  setupHost();
-  // The demo keeps its own VS Code state (settings, layout) under .demo/host across runs.
+  const { createHostFolder, freePort, isolatedEnv } = await import('./testHost/runFolder.mjs');
+  // The demo keeps its own VS Code state (extensions, settings, layout) under <demo>/host across runs.
   const dirs = createHostFolder(path.join(demoRoot, 'host'));
   dirs.workspace = demoRepo;
-  const port = Number(process.env.OWN_IT_DEMO_PORT ?? 0) || (await freePort());
+  dirs.isolatedEnv = isolatedEnv(dirs);
+  const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, ...DEMO_SETTINGS }, null, 2) + '\n');
+  say(`installed ${installVsix(dirs)} into ${path.relative(repoRoot, dirs.extensions)}`);
+  const port = portOption() || (await freePort());
   const server = await startCodeServer({ port, dirs, smokeTestDriver: false });
-  const url = workbenchUrl(server, { folder: demoRepo, extensionDevelopmentPath: repoRoot });
-  console.log('\nOwn It demo is running in code-server (VS Code in your browser):\n');
+  const url = `${server.url}/?folder=${encodeURIComponent(demoRepo)}`;
+  console.log(`\nOwn It demo is running in code-server (VS Code in your browser), ready in ${seconds()}:\n`);
   console.log(`  ${url}\n`);
-  console.log(`Workspace: ${path.relative(repoRoot, demoRepo)}   Server log: ${path.relative(repoRoot, server.log)}`);
-  console.log('Try: the Own It icon in the activity bar, or F1 → "Own It: Scan History for Reverts".');
+  console.log(`Workspace: ${demoRepo}\nServer log: ${server.log}`);
+  console.log('In the Own It view (shield icon in the activity bar):');
+  console.log(`  Incidents          "${DEMO.incidentTitle}" (open, one action item to do)`);
+  console.log(`  Untracked Reverts  ${DEMO.untrackedRevert}`);
+  console.log(`  Failed Deploys     ${DEMO.failedDeploy} (its revert went out next) and ${DEMO.rolledBackDeploy} (rolled back)`);
+  console.log(`Then, in a terminal: cd ${demoRepo} && git revert --no-edit HEAD   → "You reverted …"`);
   console.log('Press Ctrl+C to stop the server.\n');
-  // The server's own exit hooks kill its process group on Ctrl+C; this keeps the event loop alive.
+  // codeServer.mjs stops the server's process group on Ctrl+C (SIGINT), SIGTERM and exit.
+  process.once('exit', () => console.log('demo: stopped the server'));
   await new Promise(() => setInterval(() => undefined, 60_000));
 }
 
 async function main() {
-  const repo = createStory();
-  console.log(`demo: created ${path.relative(repoRoot, demoRepo)}:`);
-  console.log(repo.git('log', '--oneline', '--decorate', '--format=%h %<(16)%an %s%d').replace(/^/gm, '  '));
   const code = findDesktopCode();
+  if (code) ensureSystemPackages({ browser: false, build: false });
+  else setupHost({ browser: false });
+  const repo = createStory(demoRepo, path.join(demoRoot, 'git-home'));
+  say(`created ${demoRepo}:`);
+  console.log(storyLog(repo).replace(/^/gm, '  '));
   if (code) {
-    console.log(`demo: opening VS Code (${code}) with Own It from ${repoRoot}`);
+    npm(['run', 'build']);
+    say(`opening VS Code (${code}) with Own It from ${repoRoot}`);
     spawn(code, ['--new-window', `--extensionDevelopmentPath=${repoRoot}`, demoRepo], { stdio: 'inherit', detached: true }).unref();
     return;
   }
+  say('packaging Own It (npm run package)…');
+  fs.rmSync(VSIX, { force: true });
+  npm(['run', 'package']);
   await openInCodeServer();
 }
 

@@ -9,7 +9,7 @@ import { codeServerEntry, node24Bin, node24Env, repoRoot } from './hostPaths.mjs
 import { isolatedEnv } from './runFolder.mjs';
 import { setupHost } from './setup.mjs';
 import { printVerdict, runSuiteInCodeServer } from './suiteRun.mjs';
-import { zipEntries } from './zipListing.mjs';
+import { zipEntries, zipEntryText } from './zipListing.mjs';
 
 const VSIX = path.resolve(repoRoot, process.argv[2] ?? 'own-it.vsix');
 
@@ -24,7 +24,7 @@ const ALLOWED = [
   /^extension\/dist\/[^/].*$/,
   /^extension\/media\/[^/].*$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/scaffold.js', 'extension/media/own-it.svg'];
+const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/scaffold.js', 'extension/media/own-it.svg'];
 
 function checkListing() {
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
@@ -36,9 +36,39 @@ function checkListing() {
     if (/(^|\/)(src|node_modules|out|test)\//.test(entry.replace(/^extension\//, ''))) problems.push(`source or dependency file ${entry}`);
     if (entry.endsWith('.map')) problems.push(`source map ${entry}`);
   }
+  problems.push(...checkManifestAndReadme(entries));
   const size = fs.statSync(VSIX).size;
   console.log(`package: ${path.basename(VSIX)} has ${entries.length} files, ${(size / 1024).toFixed(0)} KiB`);
   if (problems.length > 0) throw new Error(`the .vsix content is wrong:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * What a person sees of the package before using it: the icon, the walkthrough's images, and a
+ * README (the extension's details page) with no image it cannot show and no link to a made-up site.
+ */
+function checkManifestAndReadme(entries) {
+  const problems = [];
+  const manifestText = zipEntryText(VSIX, 'extension/package.json') ?? '{}';
+  const readme = zipEntryText(VSIX, 'extension/readme.md') ?? '';
+  const manifest = JSON.parse(manifestText);
+  const carried = (file) => entries.includes(`extension/${file.replace(/^\.\//, '')}`);
+  if (!manifest.icon || !/\.png$/.test(manifest.icon) || !carried(manifest.icon)) problems.push(`icon: ${manifest.icon ?? 'none'} (a PNG in the package is needed)`);
+  const walkthroughs = manifest.contributes?.walkthroughs ?? [];
+  if (walkthroughs.length === 0) problems.push('no walkthrough');
+  for (const step of walkthroughs.flatMap((w) => w.steps)) {
+    const image = step.media?.image;
+    if (typeof image !== 'string' || !carried(image)) problems.push(`walkthrough step ${step.id}: image ${image ?? 'none'} is not in the package`);
+    if (!/\]\(command:/.test(step.description ?? '')) problems.push(`walkthrough step ${step.id}: no command link`);
+  }
+  for (const [name, text] of [['package.json', manifestText], ['readme.md', readme]]) {
+    if (/example\.invalid/.test(text)) problems.push(`${name} links to example.invalid`);
+  }
+  for (const m of readme.matchAll(/!\[[^\]]*\]\(([^)]*)\)|<img\b[^>]*src="([^"]*)"/g)) {
+    const src = m[1] ?? m[2];
+    // The details page loads https: and data: images only; a relative path shows as a broken image.
+    if (!/^https:\/\//.test(src)) problems.push(`readme.md: image ${src} cannot show on the extension's details page`);
+  }
+  return problems;
 }
 
 async function main() {

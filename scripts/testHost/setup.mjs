@@ -1,32 +1,25 @@
 #!/usr/bin/env node
-// Installs the pinned test host (Node 24 + code-server, a real VS Code build from npm) into
-// .vscode-test/, or reuses it. Needs only the npm registry; says what is missing from the OS.
+// The one set-up step of `npm test`, `npm run demo` and .ci/run: the Debian packages they need
+// (installed with apt when we may, see systemPackages.mjs), then the pinned test host (Node 24 +
+// code-server, a real VS Code build from npm) into .vscode-test/, or reuses it.
+// `node scripts/testHost/setup.mjs [--for test|demo] [--dry-run] [--force]`
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureSystemPackages } from './systemPackages.mjs';
 import {
   CODE_SERVER_VERSION,
   NODE_VERSION,
   cacheDir,
   codeServerEntry,
   codeServerPrefix,
-  findChromium,
   hostIsInstalled,
   markerFile,
   node24Bin,
   node24Env,
   node24Prefix,
 } from './hostPaths.mjs';
-
-/** Debian packages the host needs: the browser, and the kerberos headers code-server's postinstall compiles against. */
-function missingSystemPackages() {
-  const missing = [];
-  if (!findChromium()) missing.push('chromium');
-  const krb = spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' });
-  if (krb.status !== 0 && !fs.existsSync('/usr/include/krb5.h')) missing.push('libkrb5-dev');
-  return missing;
-}
 
 /** The npm CLI script of the npm running us (or of the Node install on PATH). */
 function npmCli() {
@@ -49,17 +42,18 @@ function run(cmd, args, env) {
   console.log(`[setup]   done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-export function setupHost({ force = false } = {}) {
-  const missing = missingSystemPackages();
-  if (missing.length > 0) {
-    throw new Error(
-      `Missing system packages: ${missing.join(', ')}.\n` +
-        `  Install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n` +
-        '  (chromium drives the VS Code workbench; libkrb5-dev is needed to build code-server.)\n' +
-        '  Or set OWN_IT_CHROMIUM to a Chromium binary.',
-    );
+/**
+ * `browser`: something will open chromium (the tests do; the demo only serves a URL).
+ * `dryRun`: say what would be installed, install nothing.
+ */
+export function setupHost({ force = false, browser = true, dryRun = false } = {}) {
+  const installed = !force && hostIsInstalled();
+  ensureSystemPackages({ browser, build: !installed, dryRun });
+  if (dryRun) {
+    console.log(`[setup] dry run: the test host ${installed ? 'is installed' : `would be installed into ${cacheDir}`}`);
+    return;
   }
-  if (!force && hostIsInstalled()) {
+  if (installed) {
     console.log(`[setup] test host ready: code-server ${CODE_SERVER_VERSION} on Node ${NODE_VERSION} in ${path.relative(process.cwd(), cacheDir) || cacheDir}`);
     return;
   }
@@ -82,6 +76,8 @@ export function setupHost({ force = false } = {}) {
   // (for Node 20) and the inner npm would inherit as config; drop it so npm reports Node 24.
   const env = node24Env();
   delete env.npm_config_user_agent;
+  // node-gyp compiles each native module with one make job unless told otherwise.
+  env.JOBS = 'max';
   run(path.join(node24Bin, 'node'), [npmCli(), 'install', ...common, '--prefix', codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`], env);
   if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server installed but ${codeServerEntry} is missing`);
   const check = spawnSync(path.join(node24Bin, 'node'), [codeServerEntry, '--version'], { encoding: 'utf8', env: node24Env() });
@@ -94,7 +90,10 @@ export function setupHost({ force = false } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    setupHost({ force: process.argv.includes('--force') });
+    const forIndex = process.argv.indexOf('--for');
+    const purpose = forIndex >= 0 ? process.argv[forIndex + 1] : 'test';
+    if (purpose !== 'test' && purpose !== 'demo') throw new Error(`--for must be test or demo, not "${purpose}"`);
+    setupHost({ force: process.argv.includes('--force'), browser: purpose === 'test', dryRun: process.argv.includes('--dry-run') });
   } catch (e) {
     console.error(`[setup] ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

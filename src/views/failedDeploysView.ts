@@ -32,6 +32,7 @@ const KIND_ICON: Record<DeployFinding['kind'], string> = {
   'reset-over-pushed': 'discard',
   'forced-update': 'repo-force-push',
   'hotfix-followup': 'flame',
+  'revert-followup': 'debug-step-back',
 };
 
 /**

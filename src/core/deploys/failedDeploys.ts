@@ -5,6 +5,7 @@ import { readDeploys } from './deployTags';
 import { DeployGit } from './gitQueries';
 import { compileHotfixPattern, findHotfixFollowUps } from './hotfixes';
 import { findForcedUpdates, findResetsOverPushed } from './reflogFindings';
+import { findRevertFollowUps } from './revertFollowUps';
 import { findRollbacks, short } from './rollbacks';
 import { compileTagPattern } from './tagPattern';
 import {
@@ -45,20 +46,22 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
   const dg = new DeployGit(git);
   const deploys = await readDeploys(git, pattern);
   const reflog = { sinceSeconds: Math.floor(sinceMs / 1000), maxEntries, maxCulprits };
-  const [rollbacks, resets, forced, hotfixes] = await Promise.all([
+  const [rollbacks, reverted, resets, forced, hotfixes] = await Promise.all([
     findRollbacks(dg, deploys, maxCulprits),
+    findRevertFollowUps(dg, deploys, maxCulprits),
     findResetsOverPushed(dg, reflog),
     findForcedUpdates(dg, reflog),
     findHotfixFollowUps(dg, gitRunner(repoPath, options.gitBinary), deploys, { hotfix, windowHours, maxCulprits, sinceMs }),
   ]);
-  const findings = [...rollbacks.filter((f) => Date.parse(f.date) >= sinceMs), ...resets, ...forced, ...hotfixes];
+  const findings = [...[...rollbacks, ...reverted].filter((f) => Date.parse(f.date) >= sinceMs), ...resets, ...forced, ...hotfixes];
   findings.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
   return { deploys, findings };
 }
 
 /**
  * The commits that probably caused a finding: `git rev-list good..failed` for deploy findings,
- * the dropped commits (`to..from`) for reflog findings; newest first, at most `max`.
+ * the reverted commits for a revert follow-up, the dropped commits (`to..from`) for reflog
+ * findings; newest first, at most `max`.
  * Re-reads git, so it also works for a finding kept from an earlier scan.
  */
 export async function culpritsForFinding(
@@ -68,6 +71,11 @@ export async function culpritsForFinding(
 ): Promise<string[]> {
   const dg = new DeployGit(await openRepository(repoPath, options.gitBinary));
   const max = options.max ?? DEFAULT_MAX_CULPRITS;
+  if (finding.rule === 'revert-deployed') {
+    const reverted = [...new Set(finding.evidence.reverts?.flatMap((r) => r.reverted) ?? [])];
+    const present = await Promise.all(reverted.map((sha) => dg.hasCommit(sha)));
+    return reverted.filter((_, i) => present[i]).slice(0, Math.max(0, max));
+  }
   if (finding.failed) return finding.good ? dg.commitsBetween(finding.good.sha, finding.failed.sha, max) : [];
   const { fromSha, toSha } = finding.evidence;
   if (fromSha && toSha && (await dg.hasCommit(fromSha))) return dg.commitsBetween(toSha, fromSha, max);
@@ -97,6 +105,8 @@ export function findingTitle(finding: DeployFinding): string {
       return `Rollback of ${finding.failed?.tag ?? 'a deploy'}${finding.environment ? ` in ${finding.environment}` : ''}`;
     case 'hotfix-followup':
       return `Hotfix after ${finding.failed?.tag ?? 'a deploy'}`;
+    case 'revert-followup':
+      return `Reverted after ${finding.failed?.tag ?? 'a deploy'}${finding.environment ? ` in ${finding.environment}` : ''}`;
     case 'reset-over-pushed':
       return `${(finding.evidence.ref ?? 'A branch').replace(/^refs\/heads\//, '')} reset over pushed commits`;
     case 'forced-update':

@@ -20,7 +20,7 @@ export interface Deploy {
   annotated: boolean;
 }
 
-export type DeployFindingKind = 'rollback' | 'reset-over-pushed' | 'forced-update' | 'hotfix-followup';
+export type DeployFindingKind = 'rollback' | 'reset-over-pushed' | 'forced-update' | 'hotfix-followup' | 'revert-followup';
 
 /** Which rule produced a finding. */
 export type DeployFindingRule =
@@ -29,7 +29,8 @@ export type DeployFindingRule =
   | 'reset-over-pushed' // a branch was reset backwards over commits its upstream had
   | 'forced-update' // a remote-tracking ref was rewritten (old tip is not an ancestor of the new one)
   | 'hotfix-commit' // a commit whose subject matches the hotfix pattern followed the deploy
-  | 'hotfix-branch'; // a branch named like a hotfix followed the deploy
+  | 'hotfix-branch' // a branch named like a hotfix followed the deploy
+  | 'revert-deployed'; // the next deploy moved forward and shipped a revert of this deploy's change
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -59,6 +60,8 @@ export interface DeployEvidence {
   reflogMessage?: string;
   /** Commits (hotfix-commit) or branches (hotfix-branch) that followed the deploy. */
   hotfixes?: { sha: string; subject?: string; branch?: string; date: string; hoursAfterDeploy: number }[];
+  /** Reverts the next deploy shipped (revert-deployed), newest first, each with the commits of the failed deploy it undoes. */
+  reverts?: { sha: string; subject: string; reverted: string[] }[];
 }
 
 export interface DeployFinding {
@@ -66,12 +69,12 @@ export interface DeployFinding {
   environment?: string;
   /** The deploy that failed (rolled back from, or suspected because a hotfix followed it). */
   failed?: Deploy;
-  /** The last good deploy: the one rolled back to, or the one before a suspect deploy. */
+  /** The last good deploy: the one rolled back to, or the one before a suspect or reverted deploy. */
   good?: Deploy;
   rule: DeployFindingRule;
   evidence: DeployEvidence;
   confidence: Confidence;
-  /** Full shas of the commits that probably caused it (`good..failed`, or the dropped commits), newest first, bounded. */
+  /** Full shas of the commits that probably caused it (`good..failed`, the reverted commits, or the dropped commits), newest first, bounded. */
   culprits: string[];
   /** ISO 8601: when the failure became visible (the rollback deploy, the reset, the fetch, the first hotfix). */
   date: string;
