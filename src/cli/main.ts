@@ -1,3 +1,4 @@
+import { runIncident } from './incidentNew';
 import { runIncidents } from './incidents';
 import { runMetrics } from './metrics';
 import { runScaffold } from './scaffold';
@@ -16,6 +17,7 @@ Commands:
   scan --deploys [path] [--json] [--since <date>]         List deploys that probably failed (rollbacks, resets, forced updates, hotfixes)
   metrics [path] [--json|--markdown|--csv] [--since <d>]  Estimate time to recover, change failure rate, rework, hotspots (all estimates)
   incidents [path] [--json]                               List incident files and their status
+  incident new <commit> [--repo path] [--print] [--json]  Open the incident for a commit (the file the panel creates)
   scaffold test|checklist <sha> [--repo path] [--print]   Scaffold a regression test or checklist items for a culprit commit
   help                                                    Show this help
 `;
@@ -27,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     return command ? EXIT_OK : EXIT_USAGE;
   }
   if (command === 'incidents') return runIncidents(argv.slice(1));
+  if (command === 'incident') return runIncident(argv.slice(1));
   if (command === 'scan') return runScan(argv.slice(1));
   if (command === 'metrics') return runMetrics(argv.slice(1));
   if (command === 'scaffold') return runScaffold(argv.slice(1));

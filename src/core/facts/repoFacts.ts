@@ -1,0 +1,153 @@
+/**
+ * Facts about a repository that every incident statement rests on, read from git rather than
+ * guessed: the default branch, who the user is, whether a commit is on the default branch,
+ * pushed, or only local, and where a commit landed on the default branch.
+ */
+import type { SimpleGit } from 'simple-git';
+import { gitFor, looksLikeSha } from '../commits/gitRunner';
+
+export type DefaultBranchSource = 'origin/HEAD' | 'init.defaultBranch' | 'main' | 'master' | 'HEAD';
+
+export interface DefaultBranch {
+  /** Branch name without remote, e.g. `main`. */
+  name: string;
+  /** The ref that is checked for containment: `origin/main` when it exists, else the local `main`. */
+  ref: string;
+  /** How the default branch was found. */
+  source: DefaultBranchSource;
+}
+
+export interface UserIdentity {
+  name?: string;
+  email?: string;
+}
+
+async function raw(git: SimpleGit, args: string[]): Promise<string | undefined> {
+  try {
+    return (await git.raw(args)).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+async function refExists(git: SimpleGit, ref: string): Promise<boolean> {
+  return ((await raw(git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) ?? '') !== '';
+}
+
+/** The remote-tracking ref for a branch name when it exists, else the local branch, else undefined. */
+async function branchRef(git: SimpleGit, name: string): Promise<string | undefined> {
+  if (await refExists(git, `refs/remotes/origin/${name}`)) return `origin/${name}`;
+  if (await refExists(git, `refs/heads/${name}`)) return name;
+  return undefined;
+}
+
+/**
+ * The default branch: `origin/HEAD`, else `init.defaultBranch`, else `main`, else `master`
+ * (remote-tracking first), else the branch HEAD is on. Undefined for a repository without commits.
+ */
+export async function findDefaultBranch(git: SimpleGit): Promise<DefaultBranch | undefined> {
+  const originHead = await raw(git, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
+  if (originHead && originHead.startsWith('refs/remotes/origin/') && (await refExists(git, originHead))) {
+    const name = originHead.slice('refs/remotes/origin/'.length);
+    return { name, ref: `origin/${name}`, source: 'origin/HEAD' };
+  }
+  const configured = await raw(git, ['config', '--get', 'init.defaultBranch']);
+  if (configured && /^[\w./-]+$/.test(configured) && !configured.startsWith('-')) {
+    const ref = await branchRef(git, configured);
+    if (ref) return { name: configured, ref, source: 'init.defaultBranch' };
+  }
+  for (const name of ['main', 'master'] as const) {
+    const ref = await branchRef(git, name);
+    if (ref) return { name, ref, source: name };
+  }
+  const head = await raw(git, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  if (head && (await refExists(git, `refs/heads/${head}`))) return { name: head, ref: head, source: 'HEAD' };
+  return undefined;
+}
+
+/** `user.name` and `user.email` as git would use them for a new commit, mapped through the mailmap. */
+export async function readUserIdentity(git: SimpleGit): Promise<UserIdentity> {
+  const name = (await raw(git, ['config', '--get', 'user.name'])) || undefined;
+  const email = (await raw(git, ['config', '--get', 'user.email'])) || undefined;
+  if (!email) return { ...(name ? { name } : {}) };
+  const mapped = await raw(git, ['check-mailmap', `${name ?? ''} <${email}>`]);
+  const m = mapped ? /^(.*?)\s*<([^>]*)>$/.exec(mapped) : null;
+  const mappedName = m?.[1] || name;
+  return { ...(mappedName ? { name: mappedName } : {}), email: m?.[2] || email };
+}
+
+/**
+ * True when the identity wrote a commit whose (mailmapped) author is `author`. Emails decide when
+ * both are known; names only when the user has no email configured.
+ */
+export function isSamePerson(user: UserIdentity, author: { name: string; email: string }): boolean {
+  if (user.email && author.email) return user.email.trim().toLowerCase() === author.email.trim().toLowerCase();
+  if (user.name && author.name) return user.name.trim().toLowerCase() === author.name.trim().toLowerCase();
+  return false;
+}
+
+/**
+ * True when `older` is an ancestor of (or equal to) `newer`. simple-git does not reject a
+ * non-zero exit without stderr, so `merge-base --is-ancestor`'s exit code 1 would read as yes:
+ * compare `git merge-base` with the full sha instead.
+ */
+export async function isAncestor(git: SimpleGit, older: string, newer: string): Promise<boolean> {
+  if (!looksLikeSha(older)) return false;
+  const [full, base] = await Promise.all([raw(git, ['rev-parse', '--verify', '--quiet', `${older}^{commit}`]), raw(git, ['merge-base', older, newer])]);
+  return !!full && full === base;
+}
+
+/** Remote-tracking branches containing `sha`, without the `origin/HEAD` style aliases. */
+export async function remoteBranchesWith(git: SimpleGit, sha: string): Promise<string[]> {
+  if (!looksLikeSha(sha)) return [];
+  const out = await raw(git, ['branch', '-r', '--format=%(refname:short)', '--contains', sha]);
+  return (out ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.endsWith('/HEAD') && l !== 'origin');
+}
+
+export type Placement = 'default' | 'pushed' | 'local';
+
+export interface CommitPlacement {
+  /** default: on the default branch; pushed: on some remote branch but not the default; local: on no remote branch. */
+  placement: Placement;
+  onDefault: boolean;
+  /** Remote-tracking branches that contain it, the default branch first. */
+  remoteBranches: string[];
+}
+
+export async function commitPlacement(git: SimpleGit, sha: string, defaultBranch: DefaultBranch | undefined): Promise<CommitPlacement> {
+  const [onDefault, remotes] = await Promise.all([defaultBranch ? isAncestor(git, sha, defaultBranch.ref) : Promise.resolve(false), remoteBranchesWith(git, sha)]);
+  const first = defaultBranch && remotes.includes(defaultBranch.ref) ? [defaultBranch.ref] : [];
+  const remoteBranches = [...first, ...remotes.filter((r) => !first.includes(r))];
+  // A default branch that exists only locally (no remote) still makes onDefault true, but nobody else has it.
+  const placement: Placement = remoteBranches.length === 0 ? 'local' : onDefault ? 'default' : 'pushed';
+  return { placement, onDefault, remoteBranches };
+}
+
+export interface Landing {
+  /** The commit on the default branch's first-parent line that brought it in (itself for a squash or direct push). */
+  sha: string;
+  /** ISO 8601 committer date of that commit. */
+  at: string;
+  /** True when it landed through a merge commit (not directly). */
+  viaMerge: boolean;
+}
+
+/** Where `sha` landed on the default branch: the oldest first-parent commit that contains it. */
+export async function landingOnDefault(git: SimpleGit, sha: string, defaultBranch: DefaultBranch | undefined): Promise<Landing | undefined> {
+  if (!defaultBranch || !looksLikeSha(sha) || !(await isAncestor(git, sha, defaultBranch.ref))) return undefined;
+  const after = await raw(git, ['rev-list', '--first-parent', '--ancestry-path', '--reverse', `${sha}..${defaultBranch.ref}`, '--']);
+  const first = after?.split('\n').find((l) => l.trim() !== '');
+  const candidate = first ? await raw(git, ['log', '-1', '--format=%H%x00%P%x00%cI', first, '--']) : undefined;
+  const [merge, parents, at] = (candidate ?? '').split('\0');
+  // The oldest descendant's first parent is the commit itself when it was committed on the line directly.
+  if (!merge || parents?.split(' ')[0] === sha || !parents?.split(' ').slice(1).length) {
+    const own = await raw(git, ['log', '-1', '--format=%cI', sha, '--']);
+    return own ? { sha, at: own, viaMerge: false } : undefined;
+  }
+  return { sha: merge, at, viaMerge: true };
+}
+
+export { gitFor };
