@@ -7,7 +7,7 @@ import { RevertMonitor, type DetectInRange, type RevertLanded } from './git/reve
 import { Prevention } from './prevention/prevention';
 import { CiStatus } from './services/ciStatus';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
-import { DeployHistory, repositoryMetrics } from './services/deployHistory';
+import { DeployHistory, deploySettings, repositoryMetrics } from './services/deployHistory';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
 import { FailedDeploysViewProvider } from './views/failedDeploysView';
@@ -107,6 +107,7 @@ export class Container implements vscode.Disposable {
       extensionUri: this.context.extensionUri,
       incidentsFolder: incidentsFolderSetting,
       gitPath: () => this.tracker.gitBinary,
+      tagPattern: (repoRoot) => deploySettings(repoRoot).tagPattern,
     };
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
+import { deploySettings } from '../services/deployHistory';
 import { readGitFacts, teamUpdateView } from '../webviews/incident/viewState';
 import { IncidentPanel } from '../webviews/incident/incidentPanel';
 import { markdownToPlainText } from '../webviews/incident/viewState';
@@ -21,7 +22,7 @@ export async function copyTeamUpdate(container: Container, arg?: unknown): Promi
   }
   const stored = await container.index.store(ref.repoRoot).load(ref.incidentPath);
   const own = stored.incident.sections.teamUpdate.trim();
-  const facts = await readGitFacts(ref.repoRoot, stored.incident, { gitPath: container.tracker.gitBinary });
+  const facts = await readGitFacts(ref.repoRoot, stored.incident, { gitPath: container.tracker.gitBinary, tagPattern: deploySettings(ref.repoRoot).tagPattern });
   const view = teamUpdateView(stored.incident, facts);
   const text = own || view.draft;
   await vscode.env.clipboard.writeText(text);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { GitExtension } from '../../@types/git';
 import type { BlastRadiusAssessment } from '../../core/commits/blastRadius';
 import { getCommitDetails } from '../../core/commits/commitDetails';
+import { prepareIncident } from '../../core/facts/prepareIncident';
 import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type StoredIncident } from '../../core/incidents';
 import { checkTone } from '../../core/teamUpdate';
 import { linkedTestStatuses } from '../../prevention/incidentFacts';
@@ -20,8 +21,8 @@ export interface IncidentPanelDeps {
   blastRadius?: (repoRoot: string, incident: Incident) => Promise<BlastRadiusAssessment>;
   /** The git binary VS Code uses (`api.git.path`); PATH's git when absent. */
   gitPath?: () => string | undefined;
-  /** Tag globs under refs/tags/ that mark deploys; defaults to deploy/*, deploy-*, release/*. */
-  deployTagPatterns?: readonly string[];
+  /** `ownIt.deploy.tagPattern` for a repository: the deploy tags the timeline and facts use. */
+  tagPattern?: (repoRoot: string) => string | undefined;
 }
 
 export type IncidentPanelTarget =
@@ -42,27 +43,23 @@ const key = (p: string) => path.resolve(p);
 const _onDidSaveIncident = new vscode.EventEmitter<IncidentSavedEvent>();
 const _onDidChangeCurrent = new vscode.EventEmitter<IncidentPanel | undefined>();
 
-/** `Revert "Add cache"` → `Add cache`, for the title of an incident created from a revert. */
-function revertedSubject(subject: string): string {
-  return /^Revert\s+"(.+)"\s*$/.exec(subject)?.[1] ?? subject;
-}
-
 /** Finds or creates the incident file a target means, without opening any UI. */
 export async function resolveIncidentFile(deps: IncidentPanelDeps, target: IncidentPanelTarget): Promise<string> {
   if (target.kind === 'file') return target.incidentPath;
   const store = new IncidentStore(target.repoRoot, deps.incidentsFolder(target.repoRoot));
   if (target.kind === 'blank') return (await store.create({ title: 'New incident' })).path;
+  const options = { gitPath: deps.gitPath?.(), tagPattern: deps.tagPattern?.(target.repoRoot) };
   if (target.kind === 'revert') {
     const d = target.detection;
     const existing = (await store.findByCommit(d.sha)) ?? (d.reverted[0] ? await store.findByCommit(d.reverted[0]) : undefined);
     if (existing) return existing.path;
-    const created = await store.create({ title: `Reverted: ${revertedSubject(d.subject)}`, culprits: d.reverted, revert: d.sha, detected: d.date || undefined });
-    return created.path;
+    return (await store.create((await prepareIncident(target.repoRoot, { detection: d }, options)).draft)).path;
   }
-  const details = await getCommitDetails(target.repoRoot, target.sha, deps.gitPath?.());
+  const details = await getCommitDetails(target.repoRoot, target.sha, options.gitPath);
   const existing = await store.findByCommit(details.sha);
   if (existing) return existing.path;
-  return (await store.create({ title: details.subject, culprits: [details.sha] })).path;
+  // The same preparation as `own-it incident new`: a revert picked here opens the incident for what it reverted.
+  return (await store.create((await prepareIncident(target.repoRoot, { sha: details.sha }, options)).draft)).path;
 }
 
 /**
@@ -196,7 +193,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   private gitOptions() {
-    return { gitPath: this.deps.gitPath?.(), deployTagPatterns: this.deps.deployTagPatterns, blastRadius: this.deps.blastRadius };
+    return { gitPath: this.deps.gitPath?.(), tagPattern: this.deps.tagPattern?.(this.repoRoot), blastRadius: this.deps.blastRadius };
   }
 
   protected override post(message: HostMessage): void {

@@ -6,6 +6,7 @@
 import type { BlastRadius, BlastRadiusAssessment } from '../../core/commits/blastRadius';
 import type { CommitDetails } from '../../core/commits/commitDetails';
 import type { TimelineEntry } from '../../core/commits/timeline';
+import type { FactLine } from '../../core/facts/factLines';
 import type { Incident } from '../../core/incidents/model';
 import type { ToneResult, ToneVerdict } from '../../core/teamUpdate/toneCheck';
 
@@ -34,6 +35,8 @@ export interface TeamUpdateView {
 export interface DerivedView {
   timeline: TimelineEntry[];
   teamUpdate: TeamUpdateView;
+  /** What git says (default branch, whose commit, pushed or local, deploys), each with its source: the same lines `own-it incident new` prints. */
+  facts: FactLine[];
 }
 
 /** A linked regression test, as its file says: still the placeholder, written, or gone. */
