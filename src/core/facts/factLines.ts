@@ -2,14 +2,10 @@
  * The facts as short labelled lines, each naming where it comes from. The panel shows them and
  * `own-it incident new` prints them, so both state the same thing in the same words.
  */
+import type { FactLine } from './factLine';
 import type { CommitFact, IncidentFacts } from './incidentFacts';
 
-export interface FactLine {
-  label: string;
-  value: string;
-  /** The git query (or setting) the value comes from, so anyone can check it. */
-  source: string;
-}
+export type { FactLine };
 
 const PLACEMENT: Record<CommitFact['placement']['placement'], string> = {
   default: 'on the default branch',

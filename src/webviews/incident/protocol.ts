@@ -6,7 +6,7 @@
 import type { BlastRadius, BlastRadiusAssessment } from '../../core/commits/blastRadius';
 import type { CommitDetails } from '../../core/commits/commitDetails';
 import type { TimelineEntry } from '../../core/commits/timeline';
-import type { FactLine } from '../../core/facts/factLines';
+import type { FactLine } from '../../core/facts/factLine';
 import type { Incident } from '../../core/incidents/model';
 import type { ToneResult, ToneVerdict } from '../../core/teamUpdate/toneCheck';
 
