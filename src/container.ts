@@ -94,7 +94,7 @@ export class Container implements vscode.Disposable {
     return {
       extensionUri: this.context.extensionUri,
       repositories: () => this.tracker.repositories.map((r) => r.root),
-      metrics: (repoRoot) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary),
+      metrics: (repoRoot, since) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary, since),
       openIncident: (repoRoot, incidentPath) => IncidentPanel.open(this.panelDeps, { kind: 'file', repoRoot, incidentPath }),
     };
   }

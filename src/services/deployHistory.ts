@@ -112,6 +112,6 @@ async function refsFingerprint(repoRoot: string, settings: DeploySettings, gitBi
 }
 
 /** Insights metrics for a repository with its own settings (deploy patterns, incidents folder). */
-export function repositoryMetrics(repoRoot: string, incidentsFolder: string, gitBinary: string | undefined): Promise<MetricsReport> {
-  return computeMetrics(repoRoot, { ...deploySettings(repoRoot), incidentsFolder, gitBinary });
+export function repositoryMetrics(repoRoot: string, incidentsFolder: string, gitBinary: string | undefined, since?: string): Promise<MetricsReport> {
+  return computeMetrics(repoRoot, { ...deploySettings(repoRoot), incidentsFolder, gitBinary, ...(since ? { since } : {}) });
 }

@@ -151,3 +151,15 @@ export async function landingOnDefault(git: SimpleGit, sha: string, defaultBranc
 }
 
 export { gitFor };
+
+/**
+ * Commits reachable from `rev` that no remote-tracking branch has: reverts among them were caught
+ * before shipping. Undefined when the repository has no remote-tracking branches at all (then
+ * nothing tells local work from shared work, so nothing is set apart).
+ */
+export async function localOnlyCommits(git: SimpleGit, rev = 'HEAD'): Promise<Set<string> | undefined> {
+  const anyRemote = await raw(git, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/remotes']);
+  if (!anyRemote) return undefined;
+  const out = await raw(git, ['rev-list', rev, '--not', '--remotes', '--']);
+  return new Set((out ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== ''));
+}

@@ -17,6 +17,8 @@ export interface ActionItem {
   kind: ActionKind;
   /** Repository-relative path of a linked file (a scaffolded test or checklist). */
   path?: string;
+  /** YYYY-MM-DD the item was added (stamped on save); Insights counts its age from here. */
+  added?: string;
 }
 
 export type TimelineSource = 'manual' | 'git' | 'deploy' | 'own-it';

@@ -14,8 +14,17 @@ export interface RepositoryChoice {
   name: string;
 }
 
+/** The window the metrics cover: the last N days, or the whole history. */
+export type InsightsWindow = 30 | 90 | 180 | 365 | 'all';
+export const INSIGHTS_WINDOWS: readonly InsightsWindow[] = [30, 90, 180, 365, 'all'];
+
+export function isInsightsWindow(value: unknown): value is InsightsWindow {
+  return (INSIGHTS_WINDOWS as readonly unknown[]).includes(value);
+}
+
 export interface InsightsState {
   repoRoot: string;
+  window: InsightsWindow;
   /** Every repository the panel can switch to. */
   repositories: RepositoryChoice[];
   /** What the UI draws: numbers already formatted, chart series ready for chart.js. */
@@ -37,6 +46,7 @@ export type UiMessage =
   | { type: 'ready' }
   | { type: 'refresh' }
   | { type: 'selectRepository'; repoRoot: string }
+  | { type: 'selectWindow'; window: InsightsWindow }
   | { type: 'export'; format: ExportFormat }
   /** Repository-relative path of an incident file named in the metrics. */
   | { type: 'openIncident'; path: string }

@@ -10,7 +10,9 @@ export const ESTIMATE_NOTE =
   'Every number here is an estimate read from git history and incident files: a revert is not always a failure, and a deploy tag is not always a deploy.';
 
 export interface MetricCard {
-  id: 'timeToRecover' | 'changeFailure' | 'reworkRate' | 'actionAge';
+  id: 'timeToRecover' | 'changeFailure' | 'caughtBeforeShipping' | 'reworkRate' | 'actionAge';
+  /** Good news (reverts caught before shipping) is shown as such, not as a failure. */
+  tone?: 'good';
   label: string;
   /** The headline value, formatted; `n/a` when there is nothing to compute it from. */
   value: string;
@@ -20,8 +22,10 @@ export interface MetricCard {
 }
 
 export interface BarSeries {
-  /** Category labels (months, refs, paths). */
+  /** Category labels (months, refs, paths), in full: the chart shortens them in the middle and shows them whole in its tooltip. */
   labels: string[];
+  /** The value axis unit when it depends on the data (minutes, hours or days). */
+  unit?: string;
   datasets: { label: string; data: number[] }[];
 }
 
@@ -75,6 +79,22 @@ export function formatHours(hours: number | null): string {
   return `${trim(hours / 24)} days`;
 }
 
+/** The unit a set of durations reads best in, and the factor from hours to it. */
+export function durationUnit(maxHours: number): { unit: 'minutes' | 'hours' | 'days'; perHour: number } {
+  if (maxHours < 1) return { unit: 'minutes', perHour: 60 };
+  if (maxHours < 48) return { unit: 'hours', perHour: 1 };
+  return { unit: 'days', perHour: 1 / 24 };
+}
+
+/** `packages/runtime-core/__tests__/rendererTemplateRef.spec.ts` → `packages/run…rendererTemplateRef.spec.ts`: the start and the file name stay readable. */
+export function middleEllipsis(text: string, max = 40): string {
+  if (text.length <= max) return text;
+  // Keep the file name whole when it fits, with a few leading characters for context.
+  const base = text.length - text.lastIndexOf('/') - 1;
+  const tail = Math.min(max - 4, Math.max(Math.ceil((max - 1) * 0.6), base));
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
+
 function trim(n: number): string {
   return n >= 10 ? String(Math.round(n)) : n.toFixed(1).replace(/\.0$/, '');
 }
@@ -102,8 +122,16 @@ export function buildInsightsView(report: MetricsReport, repoName: string): Insi
       id: 'changeFailure',
       label: 'Change failure (estimate)',
       value: formatPercent(cf.rate),
-      detail: `${plural(cf.reverts, 'revert')} + ${plural(cf.rollbacks, 'rollback')} ÷ ${plural(cf.denominator, cf.basis === 'deploys' ? 'deploy' : 'merge')}`,
+      detail: `${plural(cf.reverts, 'shipped revert')} + ${plural(cf.rollbacks, 'rollback')} ÷ ${plural(cf.denominator, cf.basis === 'deploys' ? 'deploy' : 'merge')}`,
       formula: cf.formula,
+    },
+    {
+      id: 'caughtBeforeShipping',
+      label: 'Caught before shipping',
+      value: String(cf.caughtBeforeShipping),
+      detail: cf.caughtBeforeShipping === 0 ? 'No local-only reverts in the window.' : `${plural(cf.caughtBeforeShipping, 'revert')} that never reached a remote branch; not counted as failures`,
+      formula: 'reverts in the window that no remote-tracking branch contains (git rev-list HEAD --not --remotes)',
+      tone: 'good',
     },
     {
       id: 'reworkRate',
@@ -140,7 +168,7 @@ export function buildInsightsView(report: MetricsReport, repoName: string): Insi
     recovery: {
       formula: ttr.formula,
       rows,
-      chart: { labels: rows.map((r) => r.recoveredBy), datasets: [{ label: 'Hours to recover', data: rows.map((r) => r.hours) }] },
+      chart: recoveryChart(rows),
     },
     perMonth: {
       formula: ipm.formula,
@@ -164,6 +192,12 @@ export function buildInsightsView(report: MetricsReport, repoName: string): Insi
     },
     unreadableIncidentFiles: [...report.unreadableIncidentFiles],
   };
+}
+
+function recoveryChart(rows: readonly RecoveryRow[]): BarSeries {
+  const { unit, perHour } = rows.length === 0 ? durationUnit(1) : durationUnit(Math.max(...rows.map((r) => r.hours)));
+  const data = rows.map((r) => Math.round(r.hours * perHour * 10) / 10);
+  return { labels: rows.map((r) => r.recoveredBy), unit, datasets: [{ label: `Time to recover (${unit})`, data }] };
 }
 
 function hotspotSeries(items: readonly { path: string; count: number }[]): BarSeries {
