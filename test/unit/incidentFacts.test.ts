@@ -115,6 +115,27 @@ describe('incident facts from git', function () {
     }
   });
 
+  it('a culprit deeper in a merged branch landed with the merge, not when it was committed (psf/requests fd13816d01)', async () => {
+    // Found by the fact check: the culprit was not the merged branch's tip, and
+    // `rev-list --first-parent --ancestry-path` found no descendant, so it was said to be committed on main.
+    const repo = TempRepo.create();
+    try {
+      repo.commit('initial', { 'a.txt': 'a\n' });
+      repo.git('checkout', '-q', '-b', 'feature');
+      const culprit = repo.commit('Fix for response with BOM', { 'b.txt': 'b\n' });
+      repo.commit('Follow-up on the same branch', { 'b.txt': 'bb\n' });
+      repo.git('checkout', '-q', 'main');
+      repo.commit('Other work', { 'c.txt': 'c\n' });
+      repo.gitAs(ALICE, 'merge', '-q', '--no-ff', '-m', 'Merge feature', 'feature');
+      const merge = repo.head();
+      repo.commit('Later work', { 'd.txt': 'd\n' });
+      const landing = (await readIncidentFacts(repo.path, refs([culprit]))).culprits[0].landing;
+      assert.deepEqual([landing?.sha, landing?.viaMerge], [merge, true]);
+    } finally {
+      repo.dispose();
+    }
+  });
+
   it('a culprit merged with a merge commit landed when the merge was committed', async () => {
     const repo = TempRepo.create();
     try {

@@ -135,17 +135,34 @@ export interface Landing {
   viaMerge: boolean;
 }
 
-/** Where `sha` landed on the default branch: the oldest first-parent commit that contains it. */
+/**
+ * Where `sha` landed on the default branch: the oldest commit on the branch's first-parent line
+ * that contains it. (`rev-list --first-parent --ancestry-path` cannot answer this: it ignores the
+ * second parents through which a merged commit is reached.) The line from the tip back to the
+ * commit's fork point is listed once; containment along it is monotonic, so a binary search
+ * needs about log2(n) `merge-base` calls.
+ */
 export async function landingOnDefault(git: SimpleGit, sha: string, defaultBranch: DefaultBranch | undefined): Promise<Landing | undefined> {
   if (!defaultBranch || !looksLikeSha(sha) || !(await isAncestor(git, sha, defaultBranch.ref))) return undefined;
-  const after = await raw(git, ['rev-list', '--first-parent', '--ancestry-path', '--reverse', `${sha}..${defaultBranch.ref}`, '--']);
-  const first = after?.split('\n').find((l) => l.trim() !== '');
-  const candidate = first ? await raw(git, ['log', '-1', '--format=%H%x00%P%x00%cI', first, '--']) : undefined;
-  const [merge, parents, at] = (candidate ?? '').split('\0');
-  // The oldest descendant's first parent is the commit itself when it was committed on the line directly.
-  if (!merge || parents?.split(' ')[0] === sha || !parents?.split(' ').slice(1).length) {
-    const own = await raw(git, ['log', '-1', '--format=%cI', sha, '--']);
-    return own ? { sha, at: own, viaMerge: false } : undefined;
+  const full = await raw(git, ['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
+  if (!full) return undefined;
+  const line = ((await raw(git, ['rev-list', '--first-parent', defaultBranch.ref, `^${full}`, '--'])) ?? '').split('\n').filter((l) => l.trim() !== '');
+  let oldest = -1;
+  let lo = 0;
+  let hi = line.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (await isAncestor(git, full, line[mid])) {
+      oldest = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const found = oldest >= 0 ? await raw(git, ['log', '-1', '--format=%H%x00%P%x00%cI', line[oldest], '--']) : undefined;
+  const [merge, parents, at] = (found ?? '').split('\0');
+  // No newer line commit contains it (it is the tip), or the oldest one sits right on top of it: it was committed on the line.
+  if (!merge || !at || parents?.split(' ')[0] === full) {
+    const own = await raw(git, ['log', '-1', '--format=%cI', full, '--']);
+    return own ? { sha: full, at: own, viaMerge: false } : undefined;
   }
   return { sha: merge, at, viaMerge: true };
 }
