@@ -103,6 +103,7 @@ function factsFor(cli, clone, entry, revert, rows) {
   const culpritTag = firstTag(c);
   check(rows, name, sha, `first ${entry.tags} tag containing the culprit`, fact(`Culprit ${short(c)} deployed`)?.split(' at ')[0], culpritTag);
   const revertAuthorMine = git(clone, 'log', '-1', '--format=%aE', sha).toLowerCase() === userEmail.toLowerCase();
+  check(rows, name, sha, 'revert author (mailmap) and whether it is you', fact(`Revert ${short(sha)} author`), `${git(clone, 'log', '-1', '--format=%aN <%aE>', sha)} — ${revertAuthorMine ? 'you' : 'not you'}`);
   check(rows, name, sha, 'draft claims "my change" only for the user\u2019s own commit', /\bmy change/i.test(inc.sections.teamUpdate) ? 'claims it' : 'does not claim it', mine ? 'claims it' : 'does not claim it');
   check(rows, name, sha, 'draft names the default branch', new RegExp(` on ${main.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(inc.sections.teamUpdate) ? main : 'another branch', onMain ? main : 'another branch');
   check(rows, name, sha, 'timeline in the file: revert event at the revert\u2019s date', inc.events.find((e) => e.text.includes(`in ${short(sha)}`))?.at, git(clone, 'log', '-1', '--format=%cI', sha), same);
