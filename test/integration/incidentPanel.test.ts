@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IncidentStore } from '../../src/core/incidents';
+import type { Incident } from '../../src/core/incidents/model';
 import { IncidentPanel, type IncidentPanelDeps, type IncidentSavedEvent } from '../../src/webviews/incident/incidentPanel';
 import type { HostMessage, IncidentViewState } from '../../src/webviews/incident/protocol';
 import { activateOwnIt, git, testWorkspace, waitFor } from './helpers/host';
@@ -152,9 +154,15 @@ describe('incident panel in the real host', () => {
     const revert = git(root, 'rev-parse', 'HEAD');
     const detection = { sha: revert, kind: 'revert' as const, reverted: [bad], evidence: 'sha' as const, subject: 'Revert "Double the tax"', author: 'Test', date: new Date().toISOString() };
     const first = await IncidentPanel.open(deps, { kind: 'revert', repoRoot: root, detection });
-    assert.equal(first.incident?.title, 'Reverted: Double the tax');
+    assert.equal(first.incident?.title, 'Double the tax reverted');
     assert.equal(first.incident?.revert, revert);
     assert.deepEqual(first.incident?.culprits, [bad]);
+    // CLI parity: `own-it incident new <revert> --print` states the same incident the panel wrote.
+    const cli = spawnSync(process.execPath, [path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js'), 'incident', 'new', revert, '--print', '--json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const printed = (JSON.parse(cli.stdout) as { incident: Incident }).incident;
+    const comparable = (i: Incident | undefined) => (i ? { ...i, id: '', detected: '' } : undefined);
+    assert.deepEqual(comparable(printed), comparable(first.incident));
     first.dispose();
     const again = await IncidentPanel.open(deps, { kind: 'revert', repoRoot: root, detection });
     assert.equal(again.incidentPath, first.incidentPath);
