@@ -62,7 +62,8 @@ describe('incident panel in the real host', () => {
     assert.equal(state.culprits[0].sha, culprit);
     assert.equal(state.culprits[0].subject, 'Cart <img src=x onerror=alert(1)> rewrite');
     assert.deepEqual(state.culprits[0].files, [{ path: 'src/panel-cart.js', added: 1, deleted: 0, binary: false }]);
-    assert.ok(state.timeline.some((e) => e.source === 'git' && e.ref === culprit));
+    assert.ok(state.timeline.some((e) => e.source === 'git' && e.text.includes(`authored ${culprit.slice(0, 7)}`)), JSON.stringify(state.timeline));
+    assert.ok(state.facts.some((f) => f.label === 'Default branch'), 'the facts from git are listed');
     assert.ok(state.timeline.some((e) => e.source === 'own-it'));
     assert.equal(state.teamUpdate.radius, 'local', 'the test repo has no remote');
     assert.equal(IncidentPanel.current, panel);
