@@ -7,7 +7,7 @@ import { RevertMonitor, type DetectInRange, type RevertLanded } from './git/reve
 import { Prevention } from './prevention/prevention';
 import { CiStatus } from './services/ciStatus';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
-import { DeployHistory } from './services/deployHistory';
+import { DeployHistory, deploySettings } from './services/deployHistory';
 import { repositoryMetrics } from './services/metrics';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
@@ -95,7 +95,7 @@ export class Container implements vscode.Disposable {
     return {
       extensionUri: this.context.extensionUri,
       repositories: () => this.tracker.repositories.map((r) => r.root),
-      metrics: (repoRoot) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary),
+      metrics: (repoRoot, since) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary, since),
       openIncident: (repoRoot, incidentPath) => IncidentPanel.open(this.panelDeps, { kind: 'file', repoRoot, incidentPath }),
     };
   }
@@ -108,6 +108,7 @@ export class Container implements vscode.Disposable {
       extensionUri: this.context.extensionUri,
       incidentsFolder: incidentsFolderSetting,
       gitPath: () => this.tracker.gitBinary,
+      tagPattern: (repoRoot) => deploySettings(repoRoot).tagPattern,
     };
   }
 

@@ -1,4 +1,5 @@
 import { runCi, runInitCi } from './ci';
+import { runIncident } from './incidentNew';
 import { runIncidents } from './incidents';
 import { runIssues } from './issues';
 import { runMetrics } from './metrics';
@@ -21,6 +22,7 @@ Commands:
   metrics merge <files…> [--markdown|--csv|--json|--format fourkeys]  Org-wide numbers from many repositories' metrics --json
   incidents [path] [--json]                               List incident files and their status
   issues sync [--dry-run] [--close-done] [--repo path]     Open a GitHub issue per open action item and keep done in step
+  incident new <commit> [--repo path] [--print] [--json]  Open the incident for a commit (the file the panel creates)
   scaffold test|checklist <sha> [--repo path] [--print]   Scaffold a regression test or checklist items for a culprit commit
   ci [--state file] [--dry-run]                           In CI: one calm note per new revert or failed deploy without an incident
   init ci                                                 Write .github/workflows/own-it.yml and print the GitLab CI job
@@ -37,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'ci') return runCi(argv.slice(1));
   if (command === 'init' && argv[1] === 'ci') return runInitCi(argv.slice(2));
   if (command === 'issues') return runIssues(argv.slice(1));
+  if (command === 'incident') return runIncident(argv.slice(1));
   if (command === 'scan') return runScan(argv.slice(1));
   if (command === 'metrics' && argv[1] === 'merge') return runMetricsMerge(argv.slice(2));
   if (command === 'metrics') return runMetrics(argv.slice(1));

@@ -16,13 +16,15 @@ import type { MetricsReport } from '../core/metrics/types';
 import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
 
-export const METRICS_USAGE = `Usage: own-it metrics [path] [--json | --markdown | --csv] [--since <date>] [--tag-pattern <glob>] [--folder <dir>]
+export const METRICS_USAGE = `Usage: own-it metrics [path] [--json | --markdown | --csv] [--since <date>] [--until <date>] [--tag-pattern <glob>] [--folder <dir>]
 
 Estimates time to recover, change failure rate, rework rate, incidents per month, hotspots and
-the age of open action items, from git history and incident files.
+the age of open action items, from git history and incident files. A hotfix is a commit whose
+subject has the word "hotfix" (conventional fix: commits are not hotfixes).
   --json                one JSON object
   --markdown, --csv     the report as Markdown or CSV
-  --since <date>        start of the window (default: ${DEFAULT_METRICS_DAYS} days ago)
+  --since <date>        start of the window (default: ${DEFAULT_METRICS_DAYS} days before its end)
+  --until <date>        end of the window (default: now)
   --tag-pattern <glob>  deploy tags (default ${DEFAULT_TAG_PATTERN})
   --folder <dir>        incidents folder relative to the repository root (default: ${DEFAULT_INCIDENTS_FOLDER})
 `;
@@ -40,16 +42,20 @@ export async function runMetrics(argv: readonly string[], io: CliIo = processIo)
   let repoPath: string;
   let output: Output;
   let since: string | undefined;
+  let until: string | undefined;
   let tagPattern: string | undefined;
   let incidentsFolder: string | undefined;
   try {
-    const args = parseArgs(argv, { flags: ['json', 'markdown', 'csv'], options: ['since', 'tag-pattern', 'folder'], maxPositionals: 1 });
+    const args = parseArgs(argv, { flags: ['json', 'markdown', 'csv'], options: ['since', 'until', 'tag-pattern', 'folder'], maxPositionals: 1 });
     const formats = (['json', 'markdown', 'csv'] as const).filter((f) => args.flags.has(f));
     if (formats.length > 1) throw new UsageError(`choose one of --json, --markdown and --csv, not ${formats.map((f) => `--${f}`).join(' and ')}`);
     output = formats[0] ?? 'table';
     repoPath = path.resolve(args.positionals[0] ?? '.');
     since = args.options.get('since');
     if (since !== undefined && Number.isNaN(Date.parse(since))) throw new UsageError(`option "--since" needs a date such as 2026-01-31, got "${since}"`);
+    until = args.options.get('until');
+    if (until !== undefined && Number.isNaN(Date.parse(until))) throw new UsageError(`option "--until" needs a date such as 2026-01-31, got "${until}"`);
+    if (since !== undefined && until !== undefined && Date.parse(since) > Date.parse(until)) throw new UsageError(`--since (${since}) is after --until (${until})`);
     tagPattern = args.options.get('tag-pattern');
     incidentsFolder = args.options.get('folder');
   } catch (err) {
@@ -59,7 +65,7 @@ export async function runMetrics(argv: readonly string[], io: CliIo = processIo)
   }
 
   try {
-    const report = await computeMetrics(repoPath, { since, tagPattern, incidentsFolder });
+    const report = await computeMetrics(repoPath, { since, ...(until ? { until } : {}), tagPattern, incidentsFolder });
     if (output === 'json') io.stdout(`${JSON.stringify(report)}\n`);
     else if (output === 'markdown') io.stdout(metricsToMarkdown(report));
     else if (output === 'csv') io.stdout(metricsToCsv(report));
@@ -92,7 +98,8 @@ export function formatSummary(r: MetricsReport): string {
   const months = r.incidentsPerMonth.months;
   const rows = [
     ['Time to recover (median)', r.timeToRecover.medianHours === null ? 'n/a' : `${r.timeToRecover.medianHours} h`, count(r.timeToRecover.items.length, 'revert or rollback', 'reverts and rollbacks')],
-    ['Change failure rate', pct(cf.rate), `(${cf.reverts} reverts + ${cf.rollbacks} rollbacks) / ${cf.denominator} ${cf.basis}`],
+    ['Change failure rate', pct(cf.rate), `(${cf.reverts} shipped reverts + ${cf.rollbacks} rollbacks) / ${cf.denominator} ${cf.basis}`],
+    ['Caught before shipping', String(cf.caughtBeforeShipping), 'reverts on no remote branch (not failures)'],
     ['Rework rate', pct(rw.rate), `(${rw.reverts} reverts + ${rw.reapplies} reapplies + ${rw.hotfixes} hotfixes) / ${rw.commits} commits`],
     [
       'Incidents per month (average)',

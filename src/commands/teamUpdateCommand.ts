@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
+import { deploySettings } from '../services/deployHistory';
 import { markdownToPlainText, readTeamUpdate } from '../services/teamUpdate';
 import { IncidentPanel } from '../webviews/incident/incidentPanel';
 import { asIncidentRef } from './args';
@@ -20,7 +21,7 @@ export async function copyTeamUpdate(container: Container, arg?: unknown): Promi
   }
   const stored = await container.index.store(ref.repoRoot).load(ref.incidentPath);
   const own = stored.incident.sections.teamUpdate.trim();
-  const view = await readTeamUpdate(ref.repoRoot, stored.incident, container.tracker.gitBinary);
+  const view = await readTeamUpdate(ref.repoRoot, stored.incident, { gitPath: container.tracker.gitBinary, tagPattern: deploySettings(ref.repoRoot).tagPattern });
   const text = own || view.draft;
   await vscode.env.clipboard.writeText(text);
   const plain = 'Copy as Plain Text';

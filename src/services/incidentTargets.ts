@@ -3,6 +3,7 @@
  * incident panel, the commands and the views; opens no UI. No vscode import.
  */
 import { getCommitDetails } from '../core/commits/commitDetails';
+import { prepareIncident } from '../core/facts/prepareIncident';
 import { IncidentStore } from '../core/incidents';
 import type { RevertDetection } from '../core/revert/types';
 
@@ -14,25 +15,30 @@ export type IncidentTarget =
   | { kind: 'commit'; repoRoot: string; sha: string }
   | { kind: 'blank'; repoRoot: string };
 
-/** `Revert "Add cache"` → `Add cache`, for the title of an incident created from a revert. */
-function revertedSubject(subject: string): string {
-  return /^Revert\s+"(.+)"\s*$/.exec(subject)?.[1] ?? subject;
+export interface ResolveOptions {
+  gitPath?: string;
+  /** `ownIt.deploy.tagPattern` for the repository: the deploy tags the timeline and facts use. */
+  tagPattern?: string;
 }
 
-/** Finds or creates the incident file a target means, without opening any UI. */
-export async function resolveIncidentFile(target: IncidentTarget, incidentsFolder: string, gitPath?: string): Promise<string> {
+/**
+ * Finds or creates the incident file a target means, without opening any UI. New incidents are
+ * prepared exactly as `own-it incident new` prepares them (title, culprits, timeline, draft).
+ */
+export async function resolveIncidentFile(target: IncidentTarget, incidentsFolder: string, options: ResolveOptions = {}): Promise<string> {
   if (target.kind === 'file') return target.incidentPath;
   const store = new IncidentStore(target.repoRoot, incidentsFolder);
   if (target.kind === 'blank') return (await store.create({ title: 'New incident' })).path;
+  const prepare = { gitPath: options.gitPath, tagPattern: options.tagPattern };
   if (target.kind === 'revert') {
     const d = target.detection;
     const existing = (await store.findByCommit(d.sha)) ?? (d.reverted[0] ? await store.findByCommit(d.reverted[0]) : undefined);
     if (existing) return existing.path;
-    const created = await store.create({ title: `Reverted: ${revertedSubject(d.subject)}`, culprits: d.reverted, revert: d.sha, detected: d.date || undefined });
-    return created.path;
+    return (await store.create((await prepareIncident(target.repoRoot, { detection: d }, prepare)).draft)).path;
   }
-  const details = await getCommitDetails(target.repoRoot, target.sha, gitPath);
+  const details = await getCommitDetails(target.repoRoot, target.sha, options.gitPath);
   const existing = await store.findByCommit(details.sha);
   if (existing) return existing.path;
-  return (await store.create({ title: details.subject, culprits: [details.sha] })).path;
+  // A revert picked here opens the incident for what it reverted, as the CLI does.
+  return (await store.create((await prepareIncident(target.repoRoot, { sha: details.sha }, prepare)).draft)).path;
 }

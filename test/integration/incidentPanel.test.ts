@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IncidentStore } from '../../src/core/incidents';
+import type { Incident } from '../../src/core/incidents/model';
 import { IncidentPanel, type IncidentPanelDeps, type IncidentSavedEvent } from '../../src/webviews/incident/incidentPanel';
 import type { HostMessage, IncidentViewState } from '../../src/webviews/incident/protocol';
 import { activateOwnIt, git, testWorkspace, waitFor } from './helpers/host';
@@ -60,7 +62,8 @@ describe('incident panel in the real host', () => {
     assert.equal(state.culprits[0].sha, culprit);
     assert.equal(state.culprits[0].subject, 'Cart <img src=x onerror=alert(1)> rewrite');
     assert.deepEqual(state.culprits[0].files, [{ path: 'src/panel-cart.js', added: 1, deleted: 0, binary: false }]);
-    assert.ok(state.timeline.some((e) => e.source === 'git' && e.ref === culprit));
+    assert.ok(state.timeline.some((e) => e.source === 'git' && e.text.includes(`authored ${culprit.slice(0, 7)}`)), JSON.stringify(state.timeline));
+    assert.ok(state.facts.some((f) => f.label === 'Default branch'), 'the facts from git are listed');
     assert.ok(state.timeline.some((e) => e.source === 'own-it'));
     assert.equal(state.teamUpdate.radius, 'local', 'the test repo has no remote');
     assert.equal(IncidentPanel.current, panel);
@@ -152,9 +155,15 @@ describe('incident panel in the real host', () => {
     const revert = git(root, 'rev-parse', 'HEAD');
     const detection = { sha: revert, kind: 'revert' as const, reverted: [bad], evidence: 'sha' as const, subject: 'Revert "Double the tax"', author: 'Test', date: new Date().toISOString() };
     const first = await IncidentPanel.open(deps, { kind: 'revert', repoRoot: root, detection });
-    assert.equal(first.incident?.title, 'Reverted: Double the tax');
+    assert.equal(first.incident?.title, 'Double the tax reverted');
     assert.equal(first.incident?.revert, revert);
     assert.deepEqual(first.incident?.culprits, [bad]);
+    // CLI parity: `own-it incident new <revert> --print` states the same incident the panel wrote.
+    const cli = spawnSync(process.execPath, [path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js'), 'incident', 'new', revert, '--print', '--json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const printed = (JSON.parse(cli.stdout) as { incident: Incident }).incident;
+    const comparable = (i: Incident | undefined) => (i ? { ...i, id: '', detected: '' } : undefined);
+    assert.deepEqual(comparable(printed), comparable(first.incident));
     first.dispose();
     const again = await IncidentPanel.open(deps, { kind: 'revert', repoRoot: root, detection });
     assert.equal(again.incidentPath, first.incidentPath);

@@ -72,7 +72,7 @@ describe('sidebar views', function () {
     await vscode.commands.executeCommand('ownIt.createIncidentFromRevert', { repoRoot: root, detection });
     await waitFor('the revert to leave Untracked Reverts', async () => (findNode((await api.snapshotViews()).untrackedReverts, subject) ? undefined : true));
     const { incidents } = await api.snapshotViews();
-    assert.ok(findNode(findNode(incidents, 'Open')?.children, 'Reverted: Double the tax rate'), JSON.stringify(incidents));
+    assert.ok(findNode(findNode(incidents, 'Open')?.children, 'Double the tax rate reverted'), JSON.stringify(incidents));
   });
 
   it('moves an incident to Resolved when it is marked resolved', async () => {

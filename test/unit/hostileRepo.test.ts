@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getCommitDetails } from '../../src/core/commits/commitDetails';
-import { buildAutoTimeline } from '../../src/core/commits/timeline';
+import { readIncidentFacts } from '../../src/core/facts/incidentFacts';
 import { IncidentStore } from '../../src/core/incidents/incidentStore';
 import { newIncident } from '../../src/core/incidents/incidentFile';
 import { commitSummaries, currentHead, isAncestor, recentCommits, resolveGitDirs } from '../../src/core/repo/repoQueries';
@@ -108,7 +108,7 @@ describe('hostile repository: core and CLI (real git)', function () {
     assert.ok((await resolveGitDirs(h.repo.path)).gitDir.endsWith('.git'));
     assert.equal((await revertInProgress(h.repo.path)).inProgress, false);
     const incident = newIncident({ title: PAYLOADS.html, culprits: [h.commits.htmlCulprit], revert: h.commits.htmlRevert }, new Date('2026-01-05T09:00:00Z'));
-    const timeline = await buildAutoTimeline(h.repo.path, incident);
+    const timeline = (await readIncidentFacts(h.repo.path, incident)).events;
     assert.ok(timeline.some((e) => e.text.includes(PAYLOADS.html)));
     const cached = await scanRevertsCached(h.repo.path, { cacheDir: makeTempDir('scan-cache-') });
     assert.ok(cached.detections.some((d) => d.sha === h.commits.latin1Revert && d.subject === 'Revert "Café crème"'));

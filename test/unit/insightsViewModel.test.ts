@@ -37,7 +37,7 @@ describe('insights view model', function () {
       culprits: [culprit],
       revert,
       actions: [{ text: 'Test the <cart> merge', owner: 'alice', done: false, kind: 'test' }],
-    });
+    }, at('2026-01-10T14:30:00Z'));
     report = await computeMetrics(repo.path, { now: NOW, since: '2026-01-01T00:00:00Z' });
   });
 
@@ -52,6 +52,7 @@ describe('insights view model', function () {
       [
         ['timeToRecover', report.timeToRecover.formula],
         ['changeFailure', report.changeFailure.formula],
+        ['caughtBeforeShipping', 'reverts in the window that no remote-tracking branch contains (git rev-list HEAD --not --remotes)'],
         ['reworkRate', report.reworkRate.formula],
         ['actionAge', report.actionAge.formula],
       ],
@@ -68,7 +69,7 @@ describe('insights view model', function () {
     const card = (id: string) => view.cards.find((c) => c.id === id);
     assert.equal(report.changeFailure.basis, 'deploys');
     assert.equal(card('changeFailure')?.value, formatPercent(report.changeFailure.rate));
-    assert.match(card('changeFailure')?.detail ?? '', /^1 revert \+ 1 rollback ÷ 3 deploys$/);
+    assert.match(card('changeFailure')?.detail ?? '', /^1 shipped revert \+ 1 rollback ÷ 3 deploys$/);
     assert.equal(card('timeToRecover')?.value, formatHours(report.timeToRecover.medianHours));
     assert.match(card('timeToRecover')?.detail ?? '', /over 2 reverts and rollbacks/);
     assert.equal(card('actionAge')?.value, `${report.actionAge.medianDays} days`);
@@ -112,7 +113,7 @@ describe('insights view model', function () {
   it('lists open action items with their incident and age', () => {
     const { actionAge } = buildInsightsView(report, 'shop');
     assert.deepEqual(actionAge.rows, [
-      { action: 'Test the <cart> merge', owner: 'alice', incident: 'docs/incidents/2026-01-10-cart-lost-items.md', incidentTitle: 'Cart lost items', ageDays: 49 },
+      { action: 'Test the <cart> merge', owner: 'alice', incident: 'docs/incidents/2026-01-10-cart-lost-items.md', incidentTitle: 'Cart lost items', ageDays: 50 },
     ]);
   });
 
@@ -126,10 +127,10 @@ describe('insights view model', function () {
       actionAge: { ...report.actionAge, medianDays: null, items: [] },
     };
     const view = buildInsightsView(emptyReport, 'empty');
-    assert.deepEqual(view.cards.map((c) => c.value), ['n/a', 'n/a', 'n/a', 'n/a']);
-    assert.equal(view.cards[1].detail, '0 reverts + 0 rollbacks ÷ 0 merges');
+    assert.deepEqual(view.cards.map((c) => c.value), ['n/a', 'n/a', '0', 'n/a', 'n/a']);
+    assert.equal(view.cards[1].detail, '0 shipped reverts + 0 rollbacks ÷ 0 merges');
     assert.equal(view.cards[0].detail, 'No reverts or rollbacks in the window.');
-    assert.deepEqual(view.recovery.chart, { labels: [], datasets: [{ label: 'Hours to recover', data: [] }] });
+    assert.deepEqual(view.recovery.chart, { labels: [], unit: 'hours', datasets: [{ label: 'Time to recover (hours)', data: [] }] });
     assert.deepEqual(view.hotspots.files.labels, []);
   });
 

@@ -120,7 +120,7 @@ describe('insights metrics', function () {
 
   it('computes change failure, rework, incidents per month, hotspots and action ages (hand-computed)', () => {
     // (2 reverts + 1 rollback) ÷ 4 deploys
-    assert.deepEqual({ ...report.changeFailure, formula: '' }, { formula: '', estimate: true, rate: 0.75, reverts: 2, rollbacks: 1, denominator: 4, basis: 'deploys' });
+    assert.deepEqual({ ...report.changeFailure, formula: '' }, { formula: '', estimate: true, rate: 0.75, reverts: 2, caughtBeforeShipping: 0, rollbacks: 1, denominator: 4, basis: 'deploys' });
     // (2 reverts + 1 reapply + 1 hotfix) ÷ 8 commits in the window (c0 is older)
     assert.deepEqual({ ...report.reworkRate, formula: '' }, { formula: '', estimate: true, rate: 0.5, reverts: 2, reapplies: 1, hotfixes: 1, commits: 8 });
     assert.deepEqual(report.incidentsPerMonth.months, [
@@ -139,13 +139,14 @@ describe('insights metrics', function () {
       { path: '.', count: 1 },
       { path: 'src/cart', count: 1 },
     ]);
-    // 03-01 minus 2025-11-10 = 111 days; minus 01-06 12:30 = 53.5 → 53; minus 02-15 = 14
-    assert.deepEqual(report.actionAge.items.map((a) => [a.action, a.ageDays]), [
-      ['=Write runbook, "soon"', 111],
-      ['Add cart regression test', 53],
-      ['Add alert on search latency | p95', 14],
+    // From each item's added: date (stamped when the file was created): 03-01 minus 2025-11-10 = 111 days;
+    // minus 01-06 (added: 2026-01-06, a whole day) = 54; minus 02-15 = 14
+    assert.deepEqual(report.actionAge.items.map((a) => [a.action, a.added, a.ageDays]), [
+      ['=Write runbook, "soon"', '2025-11-10', 111],
+      ['Add cart regression test', '2026-01-06', 54],
+      ['Add alert on search latency | p95', '2026-02-15', 14],
     ]);
-    assert.equal(report.actionAge.medianDays, 53);
+    assert.equal(report.actionAge.medianDays, 54);
     assert.deepEqual(report.unreadableIncidentFiles, []);
   });
 

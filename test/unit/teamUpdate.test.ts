@@ -42,7 +42,7 @@ describe('team update draft', () => {
       [
         'Heads-up: I reverted my change "Bind checkout handler lazily" on main',
         'What happened: Checkout button does nothing on first click. My change "Bind checkout handler lazily" caused it.',
-        'Impact: Anyone who pulled main after my change "Bind checkout handler lazily" landed may have run into this.',
+        'Impact: Anyone who pulled main after the change landed may have run into this.',
         'What I did: I reverted it in fedcba9 and pushed the revert. If you pulled in between, pull main again to pick up the revert.',
         "What I'm doing so it won't happen again:\n- Add a regression test for the first click\n- Add the checkout flow to the smoke test",
         'Sorry for the disruption.',
@@ -88,6 +88,30 @@ describe('team update draft', () => {
       }
       assert.match(d.text, /\bI\b/, 'owns it in the first person');
     }
+  });
+
+  it('says "my change" only for the user\'s own commit; otherwise names the change and its PR without claiming it', () => {
+    const theirs = draftTeamUpdate({ ...base, culpritSubjects: ['Revert "fix(runtime-core): keep vnode hooks (#15094)"'], culpritsMine: false, revertMine: false });
+    assert.equal(theirs.subject, 'Heads-up: the change "fix(runtime-core): keep vnode hooks" (#15094) was reverted on main');
+    assert.doesNotMatch(theirs.text, /\bmy change/i);
+    assert.match(theirs.text, /What happened: Checkout button does nothing on first click\. The change "fix\(runtime-core\): keep vnode hooks" \(#15094\) caused it\./);
+    assert.match(theirs.text, /What I did: The revert fedcba9 is on main; I am following up on it\./);
+    assert.deepEqual(checkTone(theirs.text), { verdict: 'right-sized', flags: [] });
+    const mineRevertedByMe = draftTeamUpdate({ ...base, culpritsMine: true, revertMine: true });
+    assert.match(mineRevertedByMe.subject, /^Heads-up: I reverted my change/);
+  });
+
+  it('does not repeat a title derived from the culprit\'s subject in "What happened"', () => {
+    const d = draftTeamUpdate({ ...base, title: 'Apply discount codes at checkout reverted', culpritSubjects: ['Apply discount codes at checkout'] });
+    const happened = /What happened: (.*)/.exec(d.text)?.[1] ?? '';
+    assert.equal(happened, 'My change "Apply discount codes at checkout" caused a problem on main and had to be reverted.');
+    assert.equal(d.text.split('Apply discount codes at checkout').length - 1, 2, 'the subject appears in the headline and once in the beats');
+  });
+
+  it('without a revert, a team draft does not claim one', () => {
+    const d = draftTeamUpdate({ ...base, revertSha: undefined, title: 'Bind checkout handler lazily' });
+    assert.doesNotMatch(d.text, /revert/i);
+    assert.match(d.subject, /^Heads-up: a problem with my change "Bind checkout handler lazily" on main$/);
   });
 
   it('builds its input from an incident', () => {

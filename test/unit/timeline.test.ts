@@ -1,25 +1,11 @@
 import * as assert from 'node:assert/strict';
-import type { Incident } from '../../src/core/incidents/model';
-import { buildAutoTimeline, buildTimeline, mergeTimeline } from '../../src/core/commits/timeline';
+import { mergeTimeline } from '../../src/core/commits/timeline';
+import { readIncidentFacts } from '../../src/core/facts/incidentFacts';
 import { BOB, TempRepo } from '../helpers/tempRepo';
 
-function incident(partial: Partial<Incident>): Incident {
-  return {
-    id: '2026-01-05-x',
-    title: 'x',
-    status: 'open',
-    severity: 'sev3',
-    detected: '2026-01-06T10:00:00Z',
-    culprits: [],
-    deployRefs: [],
-    actions: [],
-    events: [],
-    sections: { whatHappened: '', impact: '', rootCause: '', lessons: { wentWell: '', wentWrong: '', gotLucky: '' }, teamUpdate: '' },
-    ...partial,
-  };
-}
+const refs = (culprits: string[], revert?: string) => ({ culprits, deployRefs: [], ...(revert ? { revert } : {}) });
 
-describe('timeline', () => {
+describe('timeline from git facts', () => {
   let repo: TempRepo;
   beforeEach(() => {
     repo = TempRepo.create();
@@ -27,53 +13,52 @@ describe('timeline', () => {
   });
   afterEach(() => repo.dispose());
 
-  it('derives culprit, deploy tag, revert and opened events with their sources', async () => {
+  it('derives authored, landed, deployed and reverted events, each with its source, using the deploy tag pattern', async () => {
     const culprit = repo.commit('Add cache', { 'a.txt': 'b\n' }, BOB);
     repo.git('tag', 'deploy/2026-01-05', culprit);
     repo.git('tag', 'unrelated', culprit);
     const revert = repo.revert(culprit);
     repo.git('tag', 'deploy/2026-01-06', revert);
-    const auto = await buildAutoTimeline(repo.path, incident({ culprits: [culprit], revert }));
-    const rows = auto.map((e) => [e.source, e.text]);
-    assert.deepEqual(rows, [
+    const { events } = await readIncidentFacts(repo.path, refs([culprit], revert), { tagPattern: 'deploy/*' });
+    assert.deepEqual(events.map((e) => [e.source, e.text]), [
       ['git', `${BOB.name} authored ${culprit.slice(0, 7)} “Add cache”`],
+      ['git', `${culprit.slice(0, 7)} landed on main`],
       ['deploy', `deploy/2026-01-05 deployed ${culprit.slice(0, 7)}`],
-      ['git', `Alice Example committed the revert ${revert.slice(0, 7)}`],
+      ['git', `Alice Example reverted ${culprit.slice(0, 7)} in ${revert.slice(0, 7)}`],
       ['deploy', `deploy/2026-01-06 deployed the revert ${revert.slice(0, 7)}`],
-      ['own-it', 'Incident opened'],
     ]);
-    assert.ok(auto.every((e) => e.auto));
   });
 
-  it('only picks the first deploy tag that contains the culprit, and only matching patterns', async () => {
+  it('uses only the configured pattern (default deploy/*/*), and the first matching tag by date', async () => {
     const culprit = repo.commit('Add cache', { 'a.txt': 'b\n' });
     repo.git('tag', 'v1.0', culprit);
-    const auto = await buildAutoTimeline(repo.path, incident({ culprits: [culprit] }));
-    assert.equal(auto.filter((e) => e.source === 'deploy').length, 0);
-    repo.git('tag', '-a', '-m', 'first', 'release/1', culprit);
+    repo.git('tag', 'deploy/2026-01-05', culprit);
+    const none = await readIncidentFacts(repo.path, refs([culprit]));
+    assert.equal(none.events.filter((e) => e.source === 'deploy').length, 0, 'deploy/2026-01-05 does not match deploy/*/*');
+    repo.git('tag', '-a', '-m', 'first', 'deploy/prod/1', culprit);
     repo.commit('later', { 'c.txt': 'c\n' });
-    repo.git('tag', '-a', '-m', 'second', 'release/2');
-    const withTags = await buildAutoTimeline(repo.path, incident({ culprits: [culprit] }), { deployTagPatterns: ['release/*'] });
-    assert.deepEqual(withTags.filter((e) => e.source === 'deploy').map((e) => e.ref), ['release/1']);
+    repo.git('tag', '-a', '-m', 'second', 'deploy/prod/2');
+    const withTags = await readIncidentFacts(repo.path, refs([culprit]));
+    assert.deepEqual(withTags.events.filter((e) => e.source === 'deploy').map((e) => e.text), [`deploy/prod/1 deployed ${culprit.slice(0, 7)}`]);
+    assert.equal(withTags.culprits[0].deploy?.tag, 'deploy/prod/1');
   });
 
-  it('skips culprits that are not in the repository instead of failing', async () => {
-    const auto = await buildAutoTimeline(repo.path, incident({ culprits: ['0123456789abcdef0123456789abcdef01234567'] }));
-    assert.deepEqual(auto.map((e) => e.source), ['own-it']);
+  it('lists culprits that are not in the repository instead of failing', async () => {
+    const facts = await readIncidentFacts(repo.path, refs(['0123456789abcdef0123456789abcdef01234567']));
+    assert.deepEqual(facts.events, []);
+    assert.equal(facts.missingCulprits.length, 1);
   });
 
-  it('merges manual events in time order and remembers their index', async () => {
-    const culprit = repo.commit('Add cache', { 'a.txt': 'b\n' });
+  it('merges manual events in time order and remembers their index', () => {
     const events = [
       { at: '2099-01-01T00:00:00Z', text: 'Postmortem held', source: 'manual' as const },
       { at: '2000-01-01T00:00:00Z', text: 'Long ago', source: 'manual' as const },
     ];
-    const all = await buildTimeline(repo.path, incident({ culprits: [culprit], events }));
-    assert.equal(all[0].text, 'Long ago');
+    const all = mergeTimeline([{ at: '2026-01-05T09:00:00Z', text: 'Incident opened', source: 'own-it', auto: true }], events);
+    assert.deepEqual(all.map((e) => e.text), ['Long ago', 'Incident opened', 'Postmortem held']);
     assert.equal(all[0].manualIndex, 1);
-    assert.equal(all[all.length - 1].text, 'Postmortem held');
-    assert.equal(all[all.length - 1].manualIndex, 0);
-    assert.equal(all[all.length - 1].auto, false);
+    assert.equal(all[2].manualIndex, 0);
+    assert.equal(all[2].auto, false);
   });
 
   it('keeps rows with unparseable dates in their given order', () => {

@@ -4,7 +4,8 @@ import type { CommitDetails, FileChange } from './types';
 export type { CommitDetails, FileChange };
 
 // NUL-separated so that no subject or name can be confused with a field boundary.
-const FIELDS = ['%H', '%an', '%ae', '%aI', '%cI', '%P', '%s'];
+// %aN/%aE apply the repository's .mailmap, so one person with two addresses is one author.
+const FIELDS = ['%H', '%aN', '%aE', '%aI', '%cI', '%P', '%s'];
 const FORMAT = `--format=${FIELDS.join('%x00')}%x00`;
 
 /**

@@ -34,13 +34,14 @@ export interface CommitDetails {
 }
 
 /**
- * A timeline row. Automatic rows are derived from git each time the incident is shown (they are
- * never written to the file, so they cannot go stale); manual rows come from `incident.events`.
+ * A timeline row. The git-backed rows come from the facts module (core/facts/incidentFacts) and
+ * are written to the incident file when it is created; rows the file does not have yet are shown
+ * as automatic ones. Manual rows come from `incident.events`.
  */
 export interface TimelineEntry extends TimelineEvent {
-  /** True when derived from git or the incident itself; false for rows the person added. */
+  /** True when derived from git or the incident itself; false for rows written in the file. */
   auto: boolean;
-  /** Index into `incident.events` for manual rows, so the UI can remove the right one. */
+  /** Index into `incident.events` for rows from the file, so the UI can remove the right one. */
   manualIndex?: number;
   /** The commit or ref the row is about, when there is one. */
   ref?: string;

@@ -2,7 +2,11 @@
 
 /** Defaults shared by the extension settings (`ownIt.deploy.*`), the CLI and the core. */
 export const DEFAULT_TAG_PATTERN = 'deploy/*/*';
-export const DEFAULT_HOTFIX_PATTERN = '^(hotfix|fix)[/(:!-]|\\bhotfix\\b';
+/**
+ * The word "hotfix" (also `hotfix:`, `hotfix(x):`, and merges of `hotfix/…` branches). Conventional
+ * `fix:`/`fix(scope):` commits are ordinary bug fixes, not hotfixes, so they are not matched.
+ */
+export const DEFAULT_HOTFIX_PATTERN = '\\bhotfix\\b';
 export const DEFAULT_HOTFIX_WINDOW_HOURS = 24;
 /** The environment of deploys whose tag pattern names none (a pattern with one wildcard, e.g. `deploy-*`). */
 export const DEFAULT_ENVIRONMENT = 'default';

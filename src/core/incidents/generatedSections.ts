@@ -20,7 +20,7 @@ function oneLine(text: string): string {
 }
 
 export function timelineEntries(incident: Incident): TimelineEvent[] {
-  const entries: TimelineEvent[] = [{ at: incident.detected, text: 'Incident detected', source: 'own-it' }, ...incident.events];
+  const entries: TimelineEvent[] = [{ at: incident.detected, text: 'Incident opened', source: 'own-it' }, ...incident.events];
   if (incident.resolved) entries.push({ at: incident.resolved, text: 'Resolved', source: 'own-it' });
   // Stable sort: events at the same moment keep the order they were written in.
   return entries

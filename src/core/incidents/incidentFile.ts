@@ -154,6 +154,11 @@ function readAction(r: FrontMatterReader, node: Node, label: string): ActionItem
     if (/^\d{4}-\d{2}-\d{2}$/.test(due)) item.due = due;
     else r.problem(f.get('due'), `${label}.due must be a date like 2026-01-31`);
   }
+  const added = str(r, f, 'added', label);
+  if (added !== undefined) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(added)) item.added = added;
+    else r.problem(f.get('added'), `${label}.added must be a date like 2026-01-31`);
+  }
   const done = f.get('done');
   if (done) {
     if (isScalar(done) && typeof done.value === 'boolean') item.done = done.value;
@@ -241,7 +246,7 @@ function frontMatterData(incident: Incident): { [key: string]: PlainValue } {
     culprits: [...incident.culprits],
     revert: incident.revert,
     deployRefs: [...incident.deployRefs],
-    actions: incident.actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, due: a.due, done: a.done, kind: a.kind, path: a.path, issue: a.issue })),
+    actions: incident.actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, due: a.due, done: a.done, kind: a.kind, path: a.path, issue: a.issue, added: a.added })),
     events: incident.events.map((e) => ({ at: e.at, text: e.text, source: e.source })),
   };
   return JSON.parse(JSON.stringify(data)) as { [key: string]: PlainValue }; // drops undefined keys

@@ -17,6 +17,7 @@ import { IncidentConflictError, IncidentFileError } from './errors';
 import { newIncident, parseIncident, serializeIncident, type IncidentDraft } from './incidentFile';
 import { parseIncidentForListing } from './listingParser';
 import type { Incident } from './model';
+import { stampAddedActions } from './actionAdded';
 import { slugify } from './slug';
 import { mapInSlices } from './timeSlices';
 
@@ -95,7 +96,7 @@ export class IncidentStore {
 
   /** Writes a new incident file with defaults from `newIncident`; never overwrites an existing file. */
   async create(draft: IncidentDraft, now: Date = new Date()): Promise<StoredIncident> {
-    const incident = newIncident(draft, now);
+    const incident = stampAddedActions(undefined, newIncident(draft, now), now);
     const raw = serializeIncident(incident);
     await this.ensureFolder();
     const day = /^\d{4}-\d{2}-\d{2}/.exec(incident.detected)?.[0] ?? now.toISOString().slice(0, 10);
@@ -119,7 +120,7 @@ export class IncidentStore {
       if (!isErrno(err, 'ENOENT')) throw err;
       folderGone = true;
     });
-    const mine = serializeIncident(next, stored.raw);
+    const mine = serializeIncident(stampAddedActions(stored.incident, next, new Date()), stored.raw);
     const current = folderGone ? undefined : await readIfExists(stored.path);
     if (current !== stored.raw) {
       let theirs: Incident | undefined;

@@ -107,6 +107,11 @@ function action(f: Map<string, SimpleScalar>): ActionItem {
     if (!DUE.test(due)) throw FULL;
     item.due = due;
   }
+  const added = text_(f.get('added'));
+  if (added !== undefined) {
+    if (!DUE.test(added)) throw FULL;
+    item.added = added;
+  }
   const done = f.get('done');
   if (done !== undefined) {
     if (typeof done !== 'boolean') throw FULL;

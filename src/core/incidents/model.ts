@@ -26,6 +26,8 @@ export interface ActionItem {
   path?: string;
   /** The GitHub issue that tracks this item (its web URL). */
   issue?: string;
+  /** YYYY-MM-DD the item was added (stamped on save); Insights counts its age from here. */
+  added?: string;
 }
 
 /** A regression test linked from an action item, as its file says: still the placeholder, written, or gone. */

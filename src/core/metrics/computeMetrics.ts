@@ -1,6 +1,7 @@
 import { analyzeDeploys } from '../deploys/failedDeploys';
 import { compileHotfixPattern } from '../deploys/hotfixes';
 import { DEFAULT_HOTFIX_PATTERN, type DeployFinding } from '../deploys/types';
+import { localOnlyCommits } from '../facts/repoFacts';
 import { openRepository } from '../git/createGit';
 import { IncidentStore, type StoredIncident } from '../incidents/incidentStore';
 import { gitRunner } from '../revert/gitStream';
@@ -20,7 +21,8 @@ export const DEFAULT_METRICS_DAYS = 180;
  * only for culprits. @throws NotAGitRepositoryError, TagPatternError
  */
 export async function computeMetrics(repoPath: string, options: MetricsOptions = {}): Promise<MetricsReport> {
-  const now = options.now ?? new Date();
+  const now = options.until !== undefined ? new Date(options.until) : (options.now ?? new Date());
+  if (Number.isNaN(now.getTime())) throw new Error(`until must be a date, got "${options.until}"`);
   const sinceMs = options.since === undefined ? now.getTime() - DEFAULT_METRICS_DAYS * DAY_MS : Date.parse(options.since);
   if (Number.isNaN(sinceMs)) throw new Error(`since must be a date, got "${options.since}"`);
   const window: Window = { since: Math.floor(sinceMs / 1000), until: Math.floor(now.getTime() / 1000) };
@@ -33,13 +35,14 @@ export async function computeMetrics(repoPath: string, options: MetricsOptions =
 
   const git = await openRepository(repoPath, options.gitBinary);
   const root = await workTreeRoot(git);
-  const [detections, deployReport, commits, merges, hotfixShas, stored] = await Promise.all([
+  const [detections, deployReport, commits, merges, hotfixShas, stored, localOnly] = await Promise.all([
     scanReverts(repoPath, { since, gitBinary: options.gitBinary }),
     analyzeDeploys(repoPath, { tagPattern: options.tagPattern, hotfixPattern: options.hotfixPattern, hotfixWindowHours: options.hotfixWindowHours, since, gitBinary: options.gitBinary }),
     countCommits(git, window, false),
     countCommits(git, window, true),
     matchingSubjects(git, gitRunner(repoPath, options.gitBinary), window, hotfixPattern),
     root ? new IncidentStore(root, options.incidentsFolder).list() : Promise.resolve({ incidents: [] as StoredIncident[], errors: [] }),
+    localOnlyCommits(git),
   ]);
 
   const windowDetections = detections.filter((d) => inWindow(d.date));
@@ -59,7 +62,10 @@ export async function computeMetrics(repoPath: string, options: MetricsOptions =
     .filter((r): r is RecoveryItem => r !== undefined)
     .sort((a, b) => Date.parse(a.recovered) - Date.parse(b.recovered) || (a.recoveredBy < b.recoveredBy ? -1 : 1));
   const useDeploys = deploys.length > 0;
-  const failures = reverts.length + rollbacks.length;
+  // A revert no remote branch has never shipped: the change was caught on this machine, which is good news, not a failure.
+  const caught = reverts.filter((d) => localOnly?.has(d.sha) ?? false);
+  const shippedReverts = reverts.length - caught.length;
+  const failures = shippedReverts + rollbacks.length;
   const untracked = reverts.filter((d) => !incidents.some((s) => isLinked(s.incident, d)));
   const culpritCommits = new Set(culpritShas.filter((s) => facts.has(s)));
 
@@ -74,18 +80,17 @@ export async function computeMetrics(repoPath: string, options: MetricsOptions =
       items: recovery,
     },
     changeFailure: {
-      formula: useDeploys
-        ? '(reverts + rollbacks) ÷ deploys, in the window'
-        : '(reverts + rollbacks) ÷ merges to the default branch (first-parent commits on HEAD), in the window; no deploy tags were found',
+      formula: `${useDeploys ? '(reverts + rollbacks) ÷ deploys, in the window' : '(reverts + rollbacks) ÷ merges to the default branch (first-parent commits on HEAD), in the window; no deploy tags were found'}; reverts that are on no remote branch were caught before shipping and are not failures`,
       estimate: true,
       rate: ratio(failures, useDeploys ? deploys.length : merges),
-      reverts: reverts.length,
+      reverts: shippedReverts,
+      caughtBeforeShipping: caught.length,
       rollbacks: rollbacks.length,
       denominator: useDeploys ? deploys.length : merges,
       basis: useDeploys ? 'deploys' : 'merges',
     },
     reworkRate: {
-      formula: '(reverts + reapplies + hotfix commits) ÷ commits on HEAD, in the window',
+      formula: `(reverts + reapplies + hotfix commits) ÷ commits on HEAD, in the window; a hotfix commit is one whose subject matches the hotfix pattern (${options.hotfixPattern ? `/${options.hotfixPattern}/i` : 'default: the word hotfix, which also matches merges of hotfix/ branches'}); conventional fix:/fix(…) commits are not hotfixes`,
       estimate: true,
       rate: ratio(reverts.length + reapplies.length + hotfixes.length, commits),
       reverts: reverts.length,

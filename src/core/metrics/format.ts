@@ -15,7 +15,7 @@ export function metricsToMarkdown(r: MetricsReport): string {
   );
 
   const cf = r.changeFailure;
-  section(out, 'Change failure rate', cf.formula, `Rate: ${percent(cf.rate)} (${cf.reverts} reverts + ${cf.rollbacks} rollbacks ÷ ${cf.denominator} ${cf.basis})`);
+  section(out, 'Change failure rate', cf.formula, `Rate: ${percent(cf.rate)} (${cf.reverts} shipped reverts + ${cf.rollbacks} rollbacks ÷ ${cf.denominator} ${cf.basis}); caught before shipping: ${cf.caughtBeforeShipping}`);
 
   const rw = r.reworkRate;
   section(out, 'Rework rate', rw.formula, `Rate: ${percent(rw.rate)} (${rw.reverts} reverts + ${rw.reapplies} reapplies + ${rw.hotfixes} hotfixes ÷ ${rw.commits} commits)`);

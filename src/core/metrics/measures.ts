@@ -91,13 +91,14 @@ export function actionAges(incidents: readonly StoredIncident[], nowMs: number):
           action: a.text,
           ...(a.owner ? { owner: a.owner } : {}),
           detected: s.incident.detected,
-          ageDays: Math.max(0, Math.floor((nowMs - Date.parse(s.incident.detected)) / DAY_MS)),
+          ...(a.added ? { added: a.added } : {}),
+          ageDays: Math.max(0, Math.floor((nowMs - Date.parse(a.added ?? s.incident.detected)) / DAY_MS)),
         })),
     )
     .filter((a) => !Number.isNaN(a.ageDays))
     .sort((a, b) => b.ageDays - a.ageDays || (a.incident < b.incident ? -1 : a.incident > b.incident ? 1 : 0));
   return {
-    formula: 'for each action item not done: whole days from the incident\u2019s detected date to now',
+    formula: 'for each action item not done: whole days from the day it was added (its added: date) to now; items written before Own It recorded added: count from the incident\u2019s detected date',
     estimate: true,
     medianDays: median(items.map((a) => a.ageDays)),
     items,

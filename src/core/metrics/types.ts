@@ -9,6 +9,8 @@ export interface MetricsOptions {
   since?: string;
   /** End of the window; fixed in tests and golden files. Default: the current time. */
   now?: Date;
+  /** End of the window as a date (the CLI's --until); wins over `now`. */
+  until?: string;
   tagPattern?: string;
   hotfixPattern?: string;
   hotfixWindowHours?: number;
@@ -47,7 +49,10 @@ export interface TimeToRecover extends MetricBase {
 export interface ChangeFailure extends MetricBase {
   /** null when there is nothing to divide by. */
   rate: number | null;
+  /** Reverts on a remote branch (shipped); local-only reverts are in caughtBeforeShipping. */
   reverts: number;
+  /** Reverts that are on no remote branch: caught before shipping, not counted as failures. */
+  caughtBeforeShipping: number;
   rollbacks: number;
   denominator: number;
   /** Deploys when deploy tags exist in the window; otherwise first-parent commits on HEAD. */
@@ -93,6 +98,8 @@ export interface ActionAge {
   owner?: string;
   /** ISO 8601 date the incident was detected. */
   detected: string;
+  /** YYYY-MM-DD the item was added, when the file records it; the age counts from here. */
+  added?: string;
   ageDays: number;
 }
 

@@ -5,6 +5,7 @@
  * (never pushed) usually needs no message at all, and the draft says so.
  */
 import type { Incident, IncidentStatus } from '../incidents/model';
+import { isDerivedTitle, splitPrNumber, unwrapRevertSubject } from '../incidents/titles';
 
 export type BlastRadius = 'local' | 'team' | 'production';
 
@@ -27,6 +28,14 @@ export interface TeamUpdateInput {
   prevention: string[];
   /** For production updates: where things stand. */
   status?: IncidentStatus;
+  /**
+   * Whether the user wrote the culprits (git's user.email vs the author, mailmap applied). Only
+   * then does the draft say "my change"; otherwise it names the change without claiming it.
+   * Default true (a caller that cannot tell speaks for the author, as before).
+   */
+  culpritsMine?: boolean;
+  /** Whether the user made the revert. Default true. */
+  revertMine?: boolean;
 }
 
 export interface TeamUpdateDraft {
@@ -63,12 +72,22 @@ function shortSha(sha: string | undefined): string | undefined {
   return /^[0-9a-f]{8,}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
 
-/** `my change "A"` / `my changes "A" and "B"` / `my change` when the subjects are unknown. */
-function myChanges(subjects: string[]): string {
-  const quoted = subjects.filter((s) => oneLine(s) !== '').map(quoteSubject);
-  if (quoted.length === 0) return 'my change';
-  if (quoted.length === 1) return `my change ${quoted[0]}`;
-  return `my changes ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+/** `"fix: x" (#12)`: the subject quoted without its PR number, which follows it. */
+function quoteChange(subject: string): string {
+  const { text, pr } = splitPrNumber(unwrapRevertSubject(oneLine(subject)));
+  return `${quoteSubject(text)}${pr ? ` (${pr})` : ''}`;
+}
+
+/**
+ * `my change "A"` / `my changes "A" and "B"` when the user wrote them, else `the change "A" (#12)`:
+ * the draft speaks for the user and never claims (or blames anyone for) someone else's commit.
+ */
+function changesPhrase(subjects: string[], mine: boolean): string {
+  const quoted = subjects.filter((s) => oneLine(s) !== '').map(quoteChange);
+  const owner = mine ? 'my' : 'the';
+  if (quoted.length === 0) return `${owner} change`;
+  if (quoted.length === 1) return `${owner} change ${quoted[0]}`;
+  return `${owner} changes ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
 function sentence(text: string): string {
@@ -88,17 +107,22 @@ function preventionBeat(prevention: string[], fallback: string): Beat {
 }
 
 function beats(input: TeamUpdateInput): { subject: string; beats: Beat[]; closing?: string } {
-  const changes = myChanges(input.culpritSubjects);
+  const mine = input.culpritsMine ?? true;
+  const revertMine = input.revertMine ?? true;
+  const changes = changesPhrase(input.culpritSubjects, mine);
+  const plural = input.culpritSubjects.filter((s) => oneLine(s) !== '').length > 1;
   const revert = shortSha(input.revertSha);
-  const title = sentence(input.title);
+  // A title derived from the culprit's subject says nothing the change's name does not: skip it.
+  const symptom = isDerivedTitle(input.title, input.culpritSubjects) ? undefined : sentence(input.title);
   const impact = input.impact && oneLine(input.impact) !== '' ? sentence(input.impact) : undefined;
   const did = input.whatIDid && oneLine(input.whatIDid) !== '' ? sentence(input.whatIDid) : undefined;
+  const whatHappened = (cause: string, fallback: string): string[] => (symptom ? [symptom, cause] : [fallback]);
 
   if (input.blastRadius === 'local') {
     return {
-      subject: `I caught and reverted ${changes} before pushing it`,
+      subject: mine ? `I caught and reverted ${changes} before pushing it` : `I reverted ${changes} before it was pushed`,
       beats: [
-        { label: 'What happened', sentences: [title, `It came from ${changes}, which I had not pushed yet.`] },
+        { label: 'What happened', sentences: whatHappened(mine ? `It came from ${changes}, which I had not pushed yet.` : `It came from ${changes}, which had not been pushed yet.`, `${capitalise(changes)} did not work as intended, so I reverted it before it was pushed.`) },
         { label: 'Impact', sentences: [impact ?? 'None outside my machine: the change never reached the shared branch.'] },
         { label: 'What I did', sentences: [did ?? `I reverted it locally${revert ? ` (${revert})` : ''}.`] },
         preventionBeat(input.prevention, 'I am adding a regression test before I push the change again.'),
@@ -107,16 +131,30 @@ function beats(input: TeamUpdateInput): { subject: string; beats: Beat[]; closin
   }
   if (input.blastRadius === 'team') {
     const branch = input.branch ? oneLine(input.branch) : 'the shared branch';
+    const undone = plural ? 'them' : 'it';
+    const didText = revertMine
+      ? `I reverted ${undone}${revert ? ` in ${revert}` : ''} and pushed the revert.`
+      : `The revert${revert ? ` ${revert}` : ''} is on ${branch}; I am following up on it.`;
+    if (!revert) {
+      // Nothing is reverted yet: say what is known and what happens next, not a revert that did not happen.
+      return {
+        subject: `Heads-up: a problem with ${changes} on ${branch}`,
+        beats: [
+          { label: 'What happened', sentences: whatHappened(`${capitalise(changes)} caused it.`, `${capitalise(changes)} caused a problem on ${branch}.`) },
+          { label: 'Impact', sentences: [impact ?? `Anyone who pulled ${branch} after ${plural ? 'these changes' : 'the change'} landed may run into this.`] },
+          { label: 'What I did', sentences: [did ?? 'I am working on a fix and will post again when it lands.'] },
+          preventionBeat(input.prevention, 'I am adding a regression test with the fix.'),
+        ],
+        closing: 'Sorry for the disruption.',
+      };
+    }
     return {
-      subject: `Heads-up: I reverted ${changes} on ${branch}`,
+      subject: revertMine ? `Heads-up: I reverted ${changes} on ${branch}` : `Heads-up: ${changes} was reverted on ${branch}`,
       beats: [
-        { label: 'What happened', sentences: [title, `${capitalise(changes)} caused it.`] },
-        { label: 'Impact', sentences: [impact ?? `Anyone who pulled ${branch} after ${changes} landed may have run into this.`] },
-        {
-          label: 'What I did',
-          sentences: [did ?? `I reverted it${revert ? ` in ${revert}` : ''} and pushed the revert.`, `If you pulled in between, pull ${branch} again to pick up the revert.`],
-        },
-        preventionBeat(input.prevention, 'I am adding a regression test before I land the change again.'),
+        { label: 'What happened', sentences: whatHappened(`${capitalise(changes)} caused it.`, `${capitalise(changes)} caused a problem on ${branch} and had to be reverted.`) },
+        { label: 'Impact', sentences: [impact ?? `Anyone who pulled ${branch} after ${plural ? 'these changes' : 'the change'} landed may have run into this.`] },
+        { label: 'What I did', sentences: [did ?? didText, `If you pulled in between, pull ${branch} again to pick up the revert.`] },
+        preventionBeat(input.prevention, 'I am adding a regression test before the change lands again.'),
       ],
       closing: 'Sorry for the disruption.',
     };
@@ -128,10 +166,11 @@ function beats(input: TeamUpdateInput): { subject: string; beats: Beat[]; closin
       : status === 'mitigated'
         ? 'Status: mitigated; I am monitoring it and will post again when it is resolved.'
         : 'Status: ongoing; I will post the next update as soon as anything changes.';
+  const shipped = mine ? `It was caused by ${changes}, which I shipped to production.` : `It was caused by ${changes}, which reached production.`;
   return {
     subject: `Incident update: ${oneLine(input.title)}`,
     beats: [
-      { label: 'What happened', sentences: [title, `It was caused by ${changes}, which I shipped to production.`, statusLine] },
+      { label: 'What happened', sentences: [...(symptom ? [symptom] : []), shipped, statusLine] },
       { label: 'Impact', sentences: [impact ?? 'I am confirming the full impact and will include it in the next update.'] },
       { label: 'What I did', sentences: [did ?? (revert ? `I rolled back the change (revert ${revert}).` : 'I rolled back the change.')] },
       preventionBeat(input.prevention, 'I am adding a regression test and a deploy check for this before the change ships again.'),
@@ -173,10 +212,12 @@ export function draftTeamUpdate(input: TeamUpdateInput): TeamUpdateDraft {
 /** Builds the draft input from a stored incident: its action items become the prevention list. */
 export function teamUpdateInputFromIncident(
   incident: Incident,
-  context: { blastRadius: BlastRadius; culpritSubjects: string[]; branch?: string },
+  context: { blastRadius: BlastRadius; culpritSubjects: string[]; branch?: string; culpritsMine?: boolean; revertMine?: boolean },
 ): TeamUpdateInput {
   return {
     blastRadius: context.blastRadius,
+    ...(context.culpritsMine !== undefined ? { culpritsMine: context.culpritsMine } : {}),
+    ...(context.revertMine !== undefined ? { revertMine: context.revertMine } : {}),
     title: incident.title,
     culpritSubjects: context.culpritSubjects,
     ...(incident.revert ? { revertSha: incident.revert } : {}),

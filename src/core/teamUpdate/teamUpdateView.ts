@@ -1,12 +1,10 @@
 /**
  * The team update as people see it: the draft sized to the blast radius, why, and the tone of
- * the text that will be sent. Pure (no git, no Node): the incident panel, the Copy Team Update
- * command and the panel's protocol all use it.
+ * the text that will be sent. Types and text helpers only (no git, no Node), so the panel's
+ * protocol can name them; `core/facts/teamUpdateView.ts` builds the view from git facts.
  */
-import type { BlastRadius, BlastRadiusAssessment } from '../commits/types';
-import type { Incident } from '../incidents/model';
-import { draftTeamUpdate, teamUpdateInputFromIncident } from './draftTeamUpdate';
-import { checkTone, type ToneResult } from './toneCheck';
+import type { BlastRadius } from '../commits/types';
+import type { ToneResult } from './toneCheck';
 
 export interface TeamUpdateView {
   radius: BlastRadius;
@@ -21,38 +19,6 @@ export interface TeamUpdateView {
   noMessageNeeded: boolean;
   /** Tone of the text the person will actually send (their edit, else the draft). */
   tone: ToneResult;
-}
-
-/** What the team update needs from git: the blast radius and the culprits' subjects. */
-export interface TeamUpdateFacts {
-  blast: BlastRadiusAssessment;
-  culpritSubjects: readonly string[];
-}
-
-/** The shared branch name for the draft ("main" from "origin/main"). */
-function branchName(remoteBranches: readonly string[]): string | undefined {
-  const first = remoteBranches[0];
-  return first ? first.slice(first.indexOf('/') + 1) : undefined;
-}
-
-export function teamUpdateOf(incident: Incident, facts: TeamUpdateFacts): TeamUpdateView {
-  const draft = draftTeamUpdate(
-    teamUpdateInputFromIncident(incident, {
-      blastRadius: facts.blast.radius,
-      culpritSubjects: [...facts.culpritSubjects],
-      branch: branchName(facts.blast.remoteBranches),
-    }),
-  );
-  const own = incident.sections.teamUpdate.trim();
-  return {
-    radius: facts.blast.radius,
-    reason: facts.blast.reason,
-    note: draft.note,
-    draft: draft.markdown,
-    draftPlain: draft.text,
-    noMessageNeeded: !draft.needed,
-    tone: checkTone(own || draft.text),
-  };
 }
 
 /** Markdown to plain text for chat tools that do not render it: drops emphasis and link syntax. */

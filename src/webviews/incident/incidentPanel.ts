@@ -17,6 +17,8 @@ export interface IncidentPanelDeps {
   incidentsFolder: (repoRoot: string) => string;
   /** The git binary VS Code uses (`api.git.path`); PATH's git when absent. */
   gitPath?: () => string | undefined;
+  /** `ownIt.deploy.tagPattern` for a repository: the deploy tags the timeline and facts use. */
+  tagPattern?: (repoRoot: string) => string | undefined;
 }
 
 export interface IncidentSavedEvent {
@@ -56,7 +58,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
 
   /** Opens (or reveals) the panel for a target; see {@link IncidentPanelTarget}. */
   static async open(deps: IncidentPanelDeps, target: IncidentPanelTarget): Promise<IncidentPanel> {
-    const incidentPath = await resolveIncidentFile(target, deps.incidentsFolder(target.repoRoot), deps.gitPath?.());
+    const incidentPath = await resolveIncidentFile(target, deps.incidentsFolder(target.repoRoot), { gitPath: deps.gitPath?.(), tagPattern: deps.tagPattern?.(target.repoRoot) });
     const existing = IncidentPanel.panels.get(key(incidentPath));
     if (existing) {
       existing.panel.reveal();
@@ -164,7 +166,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   private gitOptions() {
-    return { gitPath: this.deps.gitPath?.() };
+    return { gitPath: this.deps.gitPath?.(), tagPattern: this.deps.tagPattern?.(this.repoRoot) };
   }
 
   protected override post(message: HostMessage): void {

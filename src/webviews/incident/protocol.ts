@@ -7,6 +7,7 @@
 import type { BlastRadius, BlastRadiusAssessment, CommitDetails, FileChange, TimelineEntry } from '../../core/commits/types';
 import type { Incident, LinkedTestStatus } from '../../core/incidents/model';
 import type { TeamUpdateView } from '../../core/teamUpdate/teamUpdateView';
+import type { FactLine } from '../../core/facts/factLine';
 import type { ToneResult, ToneVerdict } from '../../core/teamUpdate/toneCheck';
 import type { ReadyMessage, ReplyOf, RequestOf } from '../shared/protocol';
 
@@ -21,6 +22,8 @@ export type ToneView = ToneResult;
 export interface DerivedView {
   timeline: TimelineEntry[];
   teamUpdate: TeamUpdateView;
+  /** What git says (default branch, whose commit, pushed or local, deploys), each with its source: the same lines `own-it incident new` prints. */
+  facts: FactLine[];
 }
 
 /** Prevention commands the panel can run for its incident. */

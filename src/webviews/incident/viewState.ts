@@ -2,18 +2,21 @@
  * Builds what the incident panel shows from a stored incident and the repository. No vscode
  * import: the host calls it, and unit tests can too.
  */
-import { assessBlastRadius, type BlastRadiusAssessment } from '../../core/commits/blastRadius';
-import { getCommitDetails, type CommitDetails } from '../../core/commits/commitDetails';
-import { buildAutoTimeline, mergeTimeline, type TimelineEntry } from '../../core/commits/timeline';
-import type { Incident } from '../../core/incidents/model';
-import { markdownToPlainText, teamUpdateOf, type TeamUpdateView } from '../../core/teamUpdate/teamUpdateView';
-import type { DerivedView, IncidentViewState } from './protocol';
+import type { BlastRadiusAssessment } from '../../core/commits/blastRadius';
+import type { CommitDetails } from '../../core/commits/commitDetails';
+import { mergeTimeline, type TimelineEntry } from '../../core/commits/timeline';
+import { factLines } from '../../core/facts/factLines';
+import { readIncidentFacts, type IncidentFacts } from '../../core/facts/incidentFacts';
+import { teamUpdateViewOf } from '../../core/facts/teamUpdateView';
+import type { Incident, TimelineEvent } from '../../core/incidents/model';
+import type { DerivedView, IncidentViewState, TeamUpdateView } from './protocol';
 
-export { markdownToPlainText };
+export { markdownToPlainText } from '../../core/teamUpdate/teamUpdateView';
 
 export interface ViewStateOptions {
   gitPath?: string;
-  deployTagPatterns?: readonly string[];
+  /** `ownIt.deploy.tagPattern` for this repository. */
+  tagPattern?: string;
   /** Replaces the git-based assessment (for example when the caller knows a deploy failed). */
   blastRadius?: (repoRoot: string, incident: Incident) => Promise<BlastRadiusAssessment>;
 }
@@ -24,40 +27,48 @@ export interface GitFacts {
   culprits: CommitDetails[];
   missingCulprits: { sha: string; reason: string }[];
   revert?: CommitDetails;
+  /** Git-backed events that are not written in the file (older files, or facts that appeared since). */
   autoTimeline: TimelineEntry[];
   blast: BlastRadiusAssessment;
+  facts: IncidentFacts;
 }
 
 function factsKey(i: Incident): string {
-  return JSON.stringify([i.culprits, i.revert ?? null, i.deployRefs, i.detected]);
+  return JSON.stringify([i.culprits, i.revert ?? null, i.deployRefs, i.detected, i.events.length]);
+}
+
+const sameEvent = (a: TimelineEvent, b: TimelineEvent) => a.source === b.source && a.text === b.text && Date.parse(a.at) === Date.parse(b.at);
+
+/** The facts module's events not already in the file, plus the incident's own opened/resolved rows. */
+function autoRows(incident: Incident, facts: IncidentFacts): TimelineEntry[] {
+  const rows: TimelineEntry[] = facts.events.filter((e) => !incident.events.some((w) => sameEvent(w, e))).map((e) => ({ ...e, auto: true }));
+  if (incident.detected) rows.push({ at: incident.detected, text: 'Incident opened', source: 'own-it', auto: true });
+  if (incident.resolved) rows.push({ at: incident.resolved, text: 'Resolved', source: 'own-it', auto: true });
+  return rows;
 }
 
 export async function readGitFacts(repoRoot: string, incident: Incident, options: ViewStateOptions, previous?: GitFacts): Promise<GitFacts> {
   const key = factsKey(incident);
   if (previous && previous.key === key) return previous;
-  const culprits: CommitDetails[] = [];
-  const missingCulprits: { sha: string; reason: string }[] = [];
-  for (const sha of incident.culprits) {
-    try {
-      culprits.push(await getCommitDetails(repoRoot, sha, options.gitPath));
-    } catch (err) {
-      missingCulprits.push({ sha, reason: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  const revert = incident.revert ? await getCommitDetails(repoRoot, incident.revert, options.gitPath).catch(() => undefined) : undefined;
-  const [autoTimeline, blast] = await Promise.all([
-    buildAutoTimeline(repoRoot, incident, { culpritDetails: culprits, deployTagPatterns: options.deployTagPatterns, gitPath: options.gitPath }),
-    options.blastRadius ? options.blastRadius(repoRoot, incident) : assessBlastRadius(repoRoot, incident, { gitPath: options.gitPath }),
-  ]);
-  return { key, culprits, missingCulprits, revert, autoTimeline, blast };
+  const facts = await readIncidentFacts(repoRoot, incident, { gitPath: options.gitPath, ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}) });
+  const blast = options.blastRadius ? await options.blastRadius(repoRoot, incident) : facts.blast;
+  return {
+    key,
+    culprits: facts.culprits.map((c) => c.details),
+    missingCulprits: facts.missingCulprits,
+    ...(facts.revert ? { revert: facts.revert.details } : {}),
+    autoTimeline: autoRows(incident, facts),
+    blast,
+    facts: { ...facts, blast },
+  };
 }
 
 export function teamUpdateView(incident: Incident, facts: GitFacts): TeamUpdateView {
-  return teamUpdateOf(incident, { blast: facts.blast, culpritSubjects: facts.culprits.map((c) => c.subject) });
+  return teamUpdateViewOf(incident, facts.facts);
 }
 
 export function derivedView(incident: Incident, facts: GitFacts): DerivedView {
-  return { timeline: mergeTimeline(facts.autoTimeline, incident.events), teamUpdate: teamUpdateView(incident, facts) };
+  return { timeline: mergeTimeline(facts.autoTimeline, incident.events), teamUpdate: teamUpdateView(incident, facts), facts: factLines(facts.facts) };
 }
 
 export function viewState(

@@ -4,7 +4,7 @@ import type { MetricsReport } from '../../core/metrics/types';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { exportReport } from './exportReport';
-import { INSIGHTS_VIEW_TYPE, isPersistedInsightsState, type ExportFormat, type HostMessage, type InsightsState, type UiMessage } from './protocol';
+import { INSIGHTS_VIEW_TYPE, isInsightsWindow, isPersistedInsightsState, type ExportFormat, type HostMessage, type InsightsState, type InsightsWindow, type UiMessage } from './protocol';
 import { buildInsightsView } from './viewModel';
 
 /** What the panel needs from the extension. */
@@ -12,8 +12,8 @@ export interface InsightsPanelDeps {
   extensionUri: vscode.Uri;
   /** Roots of the repositories the panel can show. */
   repositories: () => string[];
-  /** Computes the metrics for a repository with its settings (deploy patterns, incidents folder). */
-  metrics: (repoRoot: string) => Promise<MetricsReport>;
+  /** Computes the metrics for a repository with its settings (deploy patterns, incidents folder), from `since` (ISO; default 180 days) to now. */
+  metrics: (repoRoot: string, since?: string) => Promise<MetricsReport>;
   /** Opens an incident file (absolute path) in the incident panel. */
   openIncident: (repoRoot: string, incidentPath: string) => Thenable<unknown>;
 }
@@ -54,6 +54,7 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
   /** Test hook: every message the host posts to the UI, whether or not the UI is loaded. */
   readonly onDidPostMessage = this._onDidPostMessage.event;
   private repoRoot: string | undefined;
+  private window: InsightsWindow = 180;
   private state: InsightsState | undefined;
   private error: string | undefined;
   private loads = 0;
@@ -91,11 +92,11 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     this.error = undefined;
     this.show({ type: 'loading', repoRoot });
     try {
-      const report = await this.deps.metrics(repoRoot);
+      const report = await this.deps.metrics(repoRoot, windowStart(this.window, new Date()));
       if (ticket !== this.loads || this.isDisposed) return;
       const roots = this.deps.repositories();
       const repositories = (roots.includes(repoRoot) ? roots : [repoRoot, ...roots]).map((root) => ({ root, name: path.basename(root) }));
-      this.state = { repoRoot, repositories, view: buildInsightsView(report, path.basename(repoRoot)), report };
+      this.state = { repoRoot, window: this.window, repositories, view: buildInsightsView(report, path.basename(repoRoot)), report };
       this.show({ type: 'state', state: this.state });
     } catch (err) {
       if (ticket !== this.loads || this.isDisposed) return;
@@ -144,6 +145,12 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
       case 'selectRepository':
         if (this.deps.repositories().includes(m.repoRoot)) await this.load(m.repoRoot);
         return;
+      case 'selectWindow':
+        if (isInsightsWindow(m.window) && this.repoRoot) {
+          this.window = m.window;
+          await this.load(this.repoRoot);
+        }
+        return;
       case 'export':
         try {
           await this.export(m.format);
@@ -183,6 +190,11 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     if (InsightsPanel.instance === this) InsightsPanel.instance = undefined;
     super.dispose();
   }
+}
+
+/** The ISO start of a window ending at `now`; the whole history starts at the epoch. */
+export function windowStart(window: InsightsWindow, now: Date): string {
+  return window === 'all' ? new Date(0).toISOString() : new Date(now.getTime() - window * 86_400_000).toISOString();
 }
 
 /** Restores the Insights panel after a window reload (`onWebviewPanel:ownIt.insights`). */

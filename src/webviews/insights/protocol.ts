@@ -10,7 +10,9 @@ export const INSIGHTS_VIEW_TYPE = 'ownIt.insights';
 
 /** What the UI draws: numbers already formatted, chart series ready for chart.js. */
 export interface MetricCard {
-  id: 'timeToRecover' | 'changeFailure' | 'reworkRate' | 'actionAge';
+  id: 'timeToRecover' | 'changeFailure' | 'caughtBeforeShipping' | 'reworkRate' | 'actionAge';
+  /** Good news (reverts caught before shipping) is shown as such, not as a failure. */
+  tone?: 'good';
   label: string;
   /** The headline value, formatted; `n/a` when there is nothing to compute it from. */
   value: string;
@@ -20,8 +22,10 @@ export interface MetricCard {
 }
 
 export interface BarSeries {
-  /** Category labels (months, refs, paths). */
+  /** Category labels (months, refs, paths), in full: the chart shortens them in the middle and shows them whole in its tooltip. */
   labels: string[];
+  /** The value axis unit when it depends on the data (minutes, hours or days). */
+  unit?: string;
   datasets: { label: string; data: number[] }[];
 }
 
@@ -67,8 +71,17 @@ export interface RepositoryChoice {
   name: string;
 }
 
+/** The window the metrics cover: the last N days, or the whole history. */
+export type InsightsWindow = 30 | 90 | 180 | 365 | 'all';
+export const INSIGHTS_WINDOWS: readonly InsightsWindow[] = [30, 90, 180, 365, 'all'];
+
+export function isInsightsWindow(value: unknown): value is InsightsWindow {
+  return (INSIGHTS_WINDOWS as readonly unknown[]).includes(value);
+}
+
 export interface InsightsState {
   repoRoot: string;
+  window: InsightsWindow;
   /** Every repository the panel can switch to. */
   repositories: RepositoryChoice[];
   /** What the UI draws: numbers already formatted, chart series ready for chart.js. */
@@ -90,6 +103,7 @@ export type UiMessage =
   | ReadyMessage
   | { type: 'refresh' }
   | { type: 'selectRepository'; repoRoot: string }
+  | { type: 'selectWindow'; window: InsightsWindow }
   | { type: 'export'; format: ExportFormat }
   /** Repository-relative path of an incident file named in the metrics. */
   | { type: 'openIncident'; path: string }

@@ -8,6 +8,7 @@ import type { MetricsReport } from '../../core/metrics/types';
 import type { ActionRow, BarSeries, InsightsView, MetricCard, RecoveryRow } from './protocol';
 
 export type { ActionRow, BarSeries, InsightsView, MetricCard, RecoveryRow };
+export { middleEllipsis } from './labels';
 
 export const ESTIMATE_NOTE =
   'Every number here is an estimate read from git history and incident files: a revert is not always a failure, and a deploy tag is not always a deploy.';
@@ -26,6 +27,14 @@ export function formatHours(hours: number | null): string {
   if (hours < 48) return `${trim(hours)} h`;
   return `${trim(hours / 24)} days`;
 }
+
+/** The unit a set of durations reads best in, and the factor from hours to it. */
+export function durationUnit(maxHours: number): { unit: 'minutes' | 'hours' | 'days'; perHour: number } {
+  if (maxHours < 1) return { unit: 'minutes', perHour: 60 };
+  if (maxHours < 48) return { unit: 'hours', perHour: 1 };
+  return { unit: 'days', perHour: 1 / 24 };
+}
+
 
 function trim(n: number): string {
   return n >= 10 ? String(Math.round(n)) : n.toFixed(1).replace(/\.0$/, '');
@@ -54,8 +63,16 @@ export function buildInsightsView(report: MetricsReport, repoName: string): Insi
       id: 'changeFailure',
       label: 'Change failure (estimate)',
       value: formatPercent(cf.rate),
-      detail: `${plural(cf.reverts, 'revert')} + ${plural(cf.rollbacks, 'rollback')} ÷ ${plural(cf.denominator, cf.basis === 'deploys' ? 'deploy' : 'merge')}`,
+      detail: `${plural(cf.reverts, 'shipped revert')} + ${plural(cf.rollbacks, 'rollback')} ÷ ${plural(cf.denominator, cf.basis === 'deploys' ? 'deploy' : 'merge')}`,
       formula: cf.formula,
+    },
+    {
+      id: 'caughtBeforeShipping',
+      label: 'Caught before shipping',
+      value: String(cf.caughtBeforeShipping),
+      detail: cf.caughtBeforeShipping === 0 ? 'No local-only reverts in the window.' : `${plural(cf.caughtBeforeShipping, 'revert')} that never reached a remote branch; not counted as failures`,
+      formula: 'reverts in the window that no remote-tracking branch contains (git rev-list HEAD --not --remotes)',
+      tone: 'good',
     },
     {
       id: 'reworkRate',
@@ -92,7 +109,7 @@ export function buildInsightsView(report: MetricsReport, repoName: string): Insi
     recovery: {
       formula: ttr.formula,
       rows,
-      chart: { labels: rows.map((r) => r.recoveredBy), datasets: [{ label: 'Hours to recover', data: rows.map((r) => r.hours) }] },
+      chart: recoveryChart(rows),
     },
     perMonth: {
       formula: ipm.formula,
@@ -116,6 +133,12 @@ export function buildInsightsView(report: MetricsReport, repoName: string): Insi
     },
     unreadableIncidentFiles: [...report.unreadableIncidentFiles],
   };
+}
+
+function recoveryChart(rows: readonly RecoveryRow[]): BarSeries {
+  const { unit, perHour } = rows.length === 0 ? durationUnit(1) : durationUnit(Math.max(...rows.map((r) => r.hours)));
+  const data = rows.map((r) => Math.round(r.hours * perHour * 10) / 10);
+  return { labels: rows.map((r) => r.recoveredBy), unit, datasets: [{ label: `Time to recover (${unit})`, data }] };
 }
 
 function hotspotSeries(items: readonly { path: string; count: number }[]): BarSeries {

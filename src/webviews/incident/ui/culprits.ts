@@ -68,5 +68,10 @@ export function renderWhatBroke(editor: Editor): HTMLElement {
   if (v.revert) {
     body.push(h('h3', {}, 'Reverted by'), commitCard(editor, v.revert, 'revert'));
   }
+  if (v.facts.length > 0) {
+    // The same lines `own-it incident new` prints; hovering a label shows the git query behind it.
+    const rows = v.facts.flatMap((f) => [h('dt', { attrs: { title: f.source } }, f.label), h('dd', {}, f.value)]);
+    body.push(h('h3', {}, 'Facts from git'), h('dl', { className: 'facts-list', attrs: { 'aria-label': 'Facts from git' } }, ...rows));
+  }
   return section('what-broke', 'What broke', 'bug', ...body);
 }

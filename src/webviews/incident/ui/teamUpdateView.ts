@@ -1,5 +1,6 @@
 import type { BlastRadius, TeamUpdateView, ToneVerdict, ToneView } from '../protocol';
 import { button, h, icon } from './dom';
+import { renderDraftText } from './draftText';
 import { proseArea, section, type Editor } from './editor';
 
 const RADIUS: Record<BlastRadius, { label: string; icon: string }> = {
@@ -48,15 +49,30 @@ export function renderTeamUpdate(editor: Editor, view: TeamUpdateView, onTextCha
   const toneBox = h('div', { className: 'tone', attrs: { 'aria-live': 'polite' } });
   const area = proseArea(editor, 'f-teamUpdate', () => editor.incident.sections.teamUpdate, (v) => (editor.incident.sections.teamUpdate = v), view.draft ? 'Write your own update here, or start from the draft above.' : 'Write a short update, or leave this empty.', 6);
   area.setAttribute('aria-label', 'Team update text');
-  area.addEventListener('input', () => onTextChanged(teamUpdateText(editor, view), toneBox));
   renderTone(toneBox, view.tone);
 
-  const useDraft = view.draft && !editor.incident.sections.teamUpdate.trim()
+  // The draft and its button show whenever the box is empty, so clearing the box brings the draft back.
+  const draftBox = view.draft ? h('div', { className: 'draft' }, h('h3', {}, 'Suggested draft'), renderDraftText(view.draft)) : null;
+  const useDraft = view.draft
     ? button('Start from the draft', () => {
-        editor.incident.sections.teamUpdate = view.draft;
+        editor.incident.sections.teamUpdate = view.draft.trimEnd();
+        area.value = editor.incident.sections.teamUpdate;
         editor.changed(true);
+        syncDraft();
+        onTextChanged(teamUpdateText(editor, view), toneBox);
       }, { icon: 'edit' })
     : null;
+  const syncDraft = () => {
+    const empty = !editor.incident.sections.teamUpdate.trim();
+    if (draftBox) draftBox.hidden = !empty;
+    if (useDraft) useDraft.hidden = !empty;
+  };
+  syncDraft();
+  area.addEventListener('input', () => {
+    syncDraft();
+    onTextChanged(teamUpdateText(editor, view), toneBox);
+  });
+
   const copyMd = button('Copy as Markdown', () => editor.send({ type: 'copyTeamUpdate', format: 'markdown', text: ownText(editor) }), { icon: 'markdown' });
   const copyPlain = button('Copy as plain text', () => editor.send({ type: 'copyTeamUpdate', format: 'plain', text: ownText(editor) }), { icon: 'copy' });
 
@@ -70,7 +86,7 @@ export function renderTeamUpdate(editor: Editor, view: TeamUpdateView, onTextCha
       h('span', { className: 'badge' }, icon(r.icon), ` ${r.label}`),
       h('div', {}, h('p', {}, view.reason), h('p', { className: 'muted' }, view.note)),
     ),
-    view.draft && !editor.incident.sections.teamUpdate.trim() ? h('div', { className: 'draft' }, h('h3', {}, 'Suggested draft'), h('pre', { className: 'draft-text' }, view.draft)) : null,
+    draftBox,
     area,
     toneBox,
     h('div', { className: 'button-row' }, useDraft, copyMd, copyPlain, h('span', { className: 'muted small' }, icon('lock'), ' Nothing is sent anywhere; copying puts it on your clipboard.')),

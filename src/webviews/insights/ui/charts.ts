@@ -10,6 +10,7 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
 import type { BarSeries } from '../protocol';
+import { middleEllipsis } from '../labels';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -79,17 +80,24 @@ export function barChart(canvas: HTMLCanvasElement, series: BarSeries, theme: Th
       animation: false,
       plugins: {
         legend: { display: o.legend ?? false, labels: { color: theme.foreground, font: { family: theme.font, size: theme.fontSize } } },
+        // The tooltip's title is the full label (a whole path), however the axis shortened it.
         tooltip: { titleFont: { family: theme.font }, bodyFont: { family: theme.font } },
       },
       scales: {
-        [categoryAxis]: { stacked: o.stacked ?? false, ticks: { ...tick, autoSkip: !o.horizontal }, grid: { display: false }, border: { color: theme.grid } },
+        [categoryAxis]: {
+          stacked: o.stacked ?? false,
+          // Long labels (paths) are shortened in the middle, never clipped at the start.
+          ticks: { ...tick, autoSkip: !o.horizontal, callback: (value: string | number) => middleEllipsis(series.labels[Number(value)] ?? String(value), o.horizontal ? 36 : 16) },
+          grid: { display: false },
+          border: { color: theme.grid },
+        },
         [valueAxis]: {
           stacked: o.stacked ?? false,
           beginAtZero: true,
           ticks: { ...tick, color: theme.muted, ...(o.integer ? { precision: 0 } : {}) },
           grid: { color: theme.grid },
           border: { display: false },
-          title: { display: true, text: o.valueLabel, color: theme.muted, font: { family: theme.font, size: theme.fontSize } },
+          title: { display: true, text: series.unit ?? o.valueLabel, color: theme.muted, font: { family: theme.font, size: theme.fontSize } },
         },
       },
     },

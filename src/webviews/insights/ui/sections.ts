@@ -3,7 +3,7 @@
  * goes through `h()`, which makes text nodes, never markup.
  */
 import { button, h, icon, type Child } from '../../shared/ui/dom';
-import type { BarSeries, InsightsView, MetricCard, UiMessage } from '../protocol';
+import { INSIGHTS_WINDOWS, type BarSeries, type InsightsView, type InsightsWindow, type MetricCard, type UiMessage } from '../protocol';
 
 export type Send = (message: UiMessage) => void;
 
@@ -21,7 +21,7 @@ export function formula(text: string): HTMLElement {
 export function renderCard(card: MetricCard): HTMLElement {
   return h(
     'section',
-    { className: 'metric-card', attrs: { 'aria-label': card.label, 'data-metric': card.id } },
+    { className: `metric-card${card.tone === 'good' ? ' metric-good' : ''}`, attrs: { 'aria-label': card.label, 'data-metric': card.id } },
     h('div', { className: 'metric-label' }, card.label, h('span', { className: 'badge estimate' }, 'estimate')),
     h('div', { className: 'metric-value' }, card.value),
     h('div', { className: 'metric-detail' }, card.detail),
@@ -85,7 +85,7 @@ export function renderRecovery(view: InsightsView, send: Send, slots: ChartSlot[
       : h(
           'div',
           {},
-          chartBlock(slots, 'recovery', r.chart, `Hours to recover for ${r.rows.length} reverts and rollbacks`),
+          chartBlock(slots, 'recovery', r.chart, `Time to recover, in ${r.chart.unit ?? 'hours'}, for ${r.rows.length} reverts and rollbacks`),
           table(
             ['Recovered by', 'Source', 'Culprit landed', 'Recovered', 'Time to recover', 'Incident'],
             r.rows.map((row) => [h('code', {}, row.recoveredBy), row.source, when(row.culpritLanded), when(row.recovered), row.duration, row.incident ? incidentLink(send, row.incident) : h('span', { className: 'muted' }, 'none')]),
@@ -140,10 +140,30 @@ export function renderActionAge(view: InsightsView, send: Send): HTMLElement {
   );
 }
 
-export function renderToolbar(send: Send): HTMLElement {
+const WINDOW_LABELS: Record<string, string> = { '30': 'Last 30 days', '90': 'Last 90 days', '180': 'Last 180 days', '365': 'Last 365 days', all: 'All history' };
+
+/** The window picker: the metrics are recomputed by the host for the chosen window. */
+function windowPicker(send: Send, current: InsightsWindow): HTMLElement {
+  return h(
+    'select',
+    { attrs: { 'aria-label': 'Time window' }, on: { change: (e) => {
+      const value = (e.target as HTMLSelectElement).value;
+      const window = INSIGHTS_WINDOWS.find((w) => String(w) === value);
+      if (window !== undefined) send({ type: 'selectWindow', window });
+    } } },
+    ...INSIGHTS_WINDOWS.map((w) => {
+      const option = h('option', { attrs: { value: String(w) } }, WINDOW_LABELS[String(w)]);
+      option.selected = w === current;
+      return option;
+    }),
+  );
+}
+
+export function renderToolbar(send: Send, window: InsightsWindow = 180): HTMLElement {
   return h(
     'div',
     { className: 'button-row toolbar' },
+    windowPicker(send, window),
     button('Refresh', () => send({ type: 'refresh' }), { icon: 'refresh' }),
     button('Export Markdown', () => send({ type: 'export', format: 'markdown' }), { icon: 'markdown' }),
     button('Export CSV', () => send({ type: 'export', format: 'csv' }), { icon: 'table' }),

@@ -1,0 +1,178 @@
+/**
+ * The one place that reads what an incident states as fact: the default branch and whether the
+ * revert is on it, pushed or local; whose commits these are (mailmap applied) compared with the
+ * user's identity; where each culprit landed and which deploy tag first shipped it. The panel,
+ * the team update, the CLI (`own-it incident new`) and Insights all read these facts from here.
+ */
+import type { SimpleGit } from 'simple-git';
+import type { BlastRadiusAssessment } from '../commits/blastRadius';
+import { DEFAULT_PRODUCTION_PATTERN } from '../commits/blastRadius';
+import { getCommitDetails, type CommitDetails } from '../commits/commitDetails';
+import { compileTagPattern } from '../deploys/tagPattern';
+import { DEFAULT_TAG_PATTERN } from '../deploys/types';
+import type { Incident, TimelineEvent } from '../incidents/model';
+import { commitPlacement, findDefaultBranch, gitFor, isSamePerson, landingOnDefault, readUserIdentity, type CommitPlacement, type DefaultBranch, type Landing, type UserIdentity } from './repoFacts';
+
+export interface DeployHit {
+  tag: string;
+  /** ISO 8601 creation date of the tag. */
+  at: string;
+}
+
+export interface CommitFact {
+  details: CommitDetails;
+  /** True when the user (user.email, else user.name; mailmap applied) wrote it. */
+  mine: boolean;
+  placement: CommitPlacement;
+  /** Where it landed on the default branch, when it is on it. */
+  landing?: Landing;
+  /** The first deploy tag (by date) matching the deploy tag pattern that contains it. */
+  deploy?: DeployHit;
+}
+
+export interface IncidentFacts {
+  defaultBranch?: DefaultBranch;
+  user: UserIdentity;
+  culprits: CommitFact[];
+  missingCulprits: { sha: string; reason: string }[];
+  revert?: CommitFact;
+  blast: BlastRadiusAssessment;
+  /** The timeline git can vouch for (authored, landed, deployed, reverted), each with its source. */
+  events: TimelineEvent[];
+}
+
+export interface IncidentFactsOptions {
+  gitPath?: string;
+  /** `ownIt.deploy.tagPattern`; default DEFAULT_TAG_PATTERN. */
+  tagPattern?: string;
+  productionPattern?: RegExp;
+}
+
+/** The first tag matching the pattern (by creation date) that contains `sha`. */
+async function firstDeployTag(git: SimpleGit, sha: string, tagPattern: string): Promise<DeployHit | undefined> {
+  const pattern = compileTagPattern(tagPattern);
+  let out = '';
+  try {
+    out = await git.raw(['for-each-ref', '--sort=creatordate', '--format=%(refname:short)%00%(creatordate:iso-strict)', `--contains=${sha}`, pattern.refGlob]);
+  } catch {
+    return undefined;
+  }
+  for (const line of out.split('\n')) {
+    const [tag, at] = line.split('\0');
+    if (tag && at && pattern.matchTag(tag) !== undefined) return { tag, at };
+  }
+  return undefined;
+}
+
+async function commitFact(git: SimpleGit, repoRoot: string, sha: string, ctx: { user: UserIdentity; defaultBranch?: DefaultBranch; tagPattern: string; gitPath?: string }): Promise<CommitFact> {
+  const details = await getCommitDetails(repoRoot, sha, ctx.gitPath);
+  const [placement, landing, deploy] = await Promise.all([
+    commitPlacement(git, details.sha, ctx.defaultBranch),
+    landingOnDefault(git, details.sha, ctx.defaultBranch),
+    firstDeployTag(git, details.sha, ctx.tagPattern),
+  ]);
+  return {
+    details,
+    mine: isSamePerson(ctx.user, { name: details.authorName, email: details.authorEmail }),
+    placement,
+    ...(landing ? { landing } : {}),
+    ...(deploy ? { deploy } : {}),
+  };
+}
+
+/** Reads the facts for an incident's commits. Culprits git does not know are listed, not thrown. */
+export async function readIncidentFacts(
+  repoRoot: string,
+  incident: Pick<Incident, 'culprits' | 'revert' | 'deployRefs'>,
+  options: IncidentFactsOptions = {},
+): Promise<IncidentFacts> {
+  const git = gitFor(repoRoot, options.gitPath);
+  const [defaultBranch, user] = await Promise.all([findDefaultBranch(git), readUserIdentity(git)]);
+  const ctx = { user, defaultBranch, tagPattern: options.tagPattern || DEFAULT_TAG_PATTERN, gitPath: options.gitPath };
+  const culprits: CommitFact[] = [];
+  const missingCulprits: { sha: string; reason: string }[] = [];
+  for (const sha of incident.culprits) {
+    try {
+      culprits.push(await commitFact(git, repoRoot, sha, ctx));
+    } catch (err) {
+      missingCulprits.push({ sha, reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  const revert = incident.revert ? await commitFact(git, repoRoot, incident.revert, ctx).catch(() => undefined) : undefined;
+  const blast = blastFromFacts(incident, { defaultBranch, culprits, revert, linked: incident.culprits.length + (incident.revert ? 1 : 0) }, options.productionPattern);
+  return { ...(defaultBranch ? { defaultBranch } : {}), user, culprits, missingCulprits, ...(revert ? { revert } : {}), blast, events: timelineFromFacts(defaultBranch, culprits, revert) };
+}
+
+function list(branches: readonly string[]): string {
+  return `${branches.slice(0, 3).join(', ')}${branches.length > 3 ? ` and ${branches.length - 3} more` : ''}`;
+}
+
+/**
+ * How far it reached, from the facts: production when a deploy ref looks like production; local
+ * when neither the revert nor any culprit is on a remote branch; team otherwise. The reason names
+ * the default branch when the revert is on it, never an arbitrary branch that happens to contain it.
+ */
+export function blastFromFacts(
+  incident: Pick<Incident, 'deployRefs'>,
+  f: { defaultBranch?: DefaultBranch; culprits: readonly CommitFact[]; revert?: CommitFact; linked: number },
+  productionPattern: RegExp = DEFAULT_PRODUCTION_PATTERN,
+): BlastRadiusAssessment {
+  const prodRefs = incident.deployRefs.filter((r) => productionPattern.test(r));
+  if (prodRefs.length > 0) return { radius: 'production', reason: `It reached production (${prodRefs.join(', ')}).`, remoteBranches: [] };
+  if (f.linked === 0) return { radius: 'team', reason: 'No commit is linked yet, so this assumes teammates may be affected.', remoteBranches: [] };
+  const all = [...(f.revert ? [f.revert] : []), ...f.culprits];
+  if (all.length === 0) return { radius: 'team', reason: 'The linked commits are not in this clone, so this assumes teammates may be affected.', remoteBranches: [] };
+  const main = f.defaultBranch?.ref;
+  const pushedCulprit = f.culprits.find((c) => c.placement.placement !== 'local');
+  if (f.revert) {
+    const r = f.revert.placement;
+    if (r.placement === 'default') return { radius: 'team', reason: `The revert is on ${main}, the default branch, so teammates may have pulled the broken change.`, remoteBranches: r.remoteBranches };
+    if (r.placement === 'pushed') {
+      return { radius: 'team', reason: `The revert is on ${list(r.remoteBranches)}, not on the default branch${main ? ` ${main}` : ''}.`, remoteBranches: r.remoteBranches };
+    }
+    if (pushedCulprit) {
+      const where = pushedCulprit.placement.remoteBranches;
+      const onMain = pushedCulprit.placement.placement === 'default' ? `${main}, the default branch` : list(where);
+      return { radius: 'team', reason: `The broken change is on ${onMain}; the revert is only on this machine so far.`, remoteBranches: where };
+    }
+    return { radius: 'local', reason: 'Neither the change nor its revert is on any remote branch: it never left your machine.', remoteBranches: [] };
+  }
+  if (pushedCulprit) {
+    const where = pushedCulprit.placement.remoteBranches;
+    const onMain = pushedCulprit.placement.placement === 'default' ? `${main}, the default branch` : list(where);
+    return { radius: 'team', reason: `It is on ${onMain}, so teammates may have pulled it.`, remoteBranches: where };
+  }
+  return { radius: 'local', reason: 'The change is not on any remote branch: it never left your machine.', remoteBranches: [] };
+}
+
+function short(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** The git-backed timeline: each event says where it came from (`git` or `deploy`). */
+export function timelineFromFacts(defaultBranch: DefaultBranch | undefined, culprits: readonly CommitFact[], revert: CommitFact | undefined): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const c of culprits) {
+    const d = c.details;
+    events.push({ at: d.authoredAt, text: `${d.authorName} authored ${d.shortSha} “${d.subject}”`, source: 'git' });
+    if (c.landing && defaultBranch) {
+      events.push({
+        at: c.landing.at,
+        text: c.landing.viaMerge ? `${d.shortSha} merged into ${defaultBranch.name} by ${short(c.landing.sha)}` : `${d.shortSha} landed on ${defaultBranch.name}`,
+        source: 'git',
+      });
+    }
+    if (c.deploy) events.push({ at: c.deploy.at, text: `${c.deploy.tag} deployed ${d.shortSha}`, source: 'deploy' });
+  }
+  if (revert) {
+    const d = revert.details;
+    const what = culprits.length > 0 ? culprits.map((c) => c.details.shortSha).join(', ') : 'the change';
+    events.push({ at: d.committedAt, text: `${d.authorName} reverted ${what} in ${d.shortSha}`, source: 'git' });
+    if (revert.landing?.viaMerge && defaultBranch) events.push({ at: revert.landing.at, text: `Revert ${d.shortSha} merged into ${defaultBranch.name} by ${short(revert.landing.sha)}`, source: 'git' });
+    if (revert.deploy) events.push({ at: revert.deploy.at, text: `${revert.deploy.tag} deployed the revert ${d.shortSha}`, source: 'deploy' });
+  }
+  return events
+    .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
+    .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) || a.t === b.t ? a.i - b.i : a.t - b.t))
+    .map((x) => x.e);
+}

@@ -1,0 +1,182 @@
+/**
+ * Facts about a repository that every incident statement rests on, read from git rather than
+ * guessed: the default branch, who the user is, whether a commit is on the default branch,
+ * pushed, or only local, and where a commit landed on the default branch.
+ */
+import type { SimpleGit } from 'simple-git';
+import { gitFor, looksLikeSha } from '../commits/gitRunner';
+
+export type DefaultBranchSource = 'origin/HEAD' | 'init.defaultBranch' | 'main' | 'master' | 'HEAD';
+
+export interface DefaultBranch {
+  /** Branch name without remote, e.g. `main`. */
+  name: string;
+  /** The ref that is checked for containment: `origin/main` when it exists, else the local `main`. */
+  ref: string;
+  /** How the default branch was found. */
+  source: DefaultBranchSource;
+}
+
+export interface UserIdentity {
+  name?: string;
+  email?: string;
+}
+
+async function raw(git: SimpleGit, args: string[]): Promise<string | undefined> {
+  try {
+    return (await git.raw(args)).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+async function refExists(git: SimpleGit, ref: string): Promise<boolean> {
+  return ((await raw(git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) ?? '') !== '';
+}
+
+/** The remote-tracking ref for a branch name when it exists, else the local branch, else undefined. */
+async function branchRef(git: SimpleGit, name: string): Promise<string | undefined> {
+  if (await refExists(git, `refs/remotes/origin/${name}`)) return `origin/${name}`;
+  if (await refExists(git, `refs/heads/${name}`)) return name;
+  return undefined;
+}
+
+/**
+ * The default branch: `origin/HEAD`, else `init.defaultBranch`, else `main`, else `master`
+ * (remote-tracking first), else the branch HEAD is on. Undefined for a repository without commits.
+ */
+export async function findDefaultBranch(git: SimpleGit): Promise<DefaultBranch | undefined> {
+  const originHead = await raw(git, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
+  if (originHead && originHead.startsWith('refs/remotes/origin/') && (await refExists(git, originHead))) {
+    const name = originHead.slice('refs/remotes/origin/'.length);
+    return { name, ref: `origin/${name}`, source: 'origin/HEAD' };
+  }
+  const configured = await raw(git, ['config', '--get', 'init.defaultBranch']);
+  if (configured && /^[\w./-]+$/.test(configured) && !configured.startsWith('-')) {
+    const ref = await branchRef(git, configured);
+    if (ref) return { name: configured, ref, source: 'init.defaultBranch' };
+  }
+  for (const name of ['main', 'master'] as const) {
+    const ref = await branchRef(git, name);
+    if (ref) return { name, ref, source: name };
+  }
+  const head = await raw(git, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  if (head && (await refExists(git, `refs/heads/${head}`))) return { name: head, ref: head, source: 'HEAD' };
+  return undefined;
+}
+
+/** `user.name` and `user.email` as git would use them for a new commit, mapped through the mailmap. */
+export async function readUserIdentity(git: SimpleGit): Promise<UserIdentity> {
+  const name = (await raw(git, ['config', '--get', 'user.name'])) || undefined;
+  const email = (await raw(git, ['config', '--get', 'user.email'])) || undefined;
+  if (!email) return { ...(name ? { name } : {}) };
+  const mapped = await raw(git, ['check-mailmap', `${name ?? ''} <${email}>`]);
+  const m = mapped ? /^(.*?)\s*<([^>]*)>$/.exec(mapped) : null;
+  const mappedName = m?.[1] || name;
+  return { ...(mappedName ? { name: mappedName } : {}), email: m?.[2] || email };
+}
+
+/**
+ * True when the identity wrote a commit whose (mailmapped) author is `author`. Emails decide when
+ * both are known; names only when the user has no email configured.
+ */
+export function isSamePerson(user: UserIdentity, author: { name: string; email: string }): boolean {
+  if (user.email && author.email) return user.email.trim().toLowerCase() === author.email.trim().toLowerCase();
+  if (user.name && author.name) return user.name.trim().toLowerCase() === author.name.trim().toLowerCase();
+  return false;
+}
+
+/**
+ * True when `older` is an ancestor of (or equal to) `newer`. simple-git does not reject a
+ * non-zero exit without stderr, so `merge-base --is-ancestor`'s exit code 1 would read as yes:
+ * compare `git merge-base` with the full sha instead.
+ */
+export async function isAncestor(git: SimpleGit, older: string, newer: string): Promise<boolean> {
+  if (!looksLikeSha(older)) return false;
+  const [full, base] = await Promise.all([raw(git, ['rev-parse', '--verify', '--quiet', `${older}^{commit}`]), raw(git, ['merge-base', older, newer])]);
+  return !!full && full === base;
+}
+
+/** Remote-tracking branches containing `sha`, without the `origin/HEAD` style aliases. */
+export async function remoteBranchesWith(git: SimpleGit, sha: string): Promise<string[]> {
+  if (!looksLikeSha(sha)) return [];
+  const out = await raw(git, ['branch', '-r', '--format=%(refname:short)', '--contains', sha]);
+  return (out ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.endsWith('/HEAD') && l !== 'origin');
+}
+
+export type Placement = 'default' | 'pushed' | 'local';
+
+export interface CommitPlacement {
+  /** default: on the default branch; pushed: on some remote branch but not the default; local: on no remote branch. */
+  placement: Placement;
+  onDefault: boolean;
+  /** Remote-tracking branches that contain it, the default branch first. */
+  remoteBranches: string[];
+}
+
+export async function commitPlacement(git: SimpleGit, sha: string, defaultBranch: DefaultBranch | undefined): Promise<CommitPlacement> {
+  const [onDefault, remotes] = await Promise.all([defaultBranch ? isAncestor(git, sha, defaultBranch.ref) : Promise.resolve(false), remoteBranchesWith(git, sha)]);
+  const first = defaultBranch && remotes.includes(defaultBranch.ref) ? [defaultBranch.ref] : [];
+  const remoteBranches = [...first, ...remotes.filter((r) => !first.includes(r))];
+  // A default branch that exists only locally (no remote) still makes onDefault true, but nobody else has it.
+  const placement: Placement = remoteBranches.length === 0 ? 'local' : onDefault ? 'default' : 'pushed';
+  return { placement, onDefault, remoteBranches };
+}
+
+export interface Landing {
+  /** The commit on the default branch's first-parent line that brought it in (itself for a squash or direct push). */
+  sha: string;
+  /** ISO 8601 committer date of that commit. */
+  at: string;
+  /** True when it landed through a merge commit (not directly). */
+  viaMerge: boolean;
+}
+
+/**
+ * Where `sha` landed on the default branch: the oldest commit on the branch's first-parent line
+ * that contains it. (`rev-list --first-parent --ancestry-path` cannot answer this: it ignores the
+ * second parents through which a merged commit is reached.) The line from the tip back to the
+ * commit's fork point is listed once; containment along it is monotonic, so a binary search
+ * needs about log2(n) `merge-base` calls.
+ */
+export async function landingOnDefault(git: SimpleGit, sha: string, defaultBranch: DefaultBranch | undefined): Promise<Landing | undefined> {
+  if (!defaultBranch || !looksLikeSha(sha) || !(await isAncestor(git, sha, defaultBranch.ref))) return undefined;
+  const full = await raw(git, ['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
+  if (!full) return undefined;
+  const line = ((await raw(git, ['rev-list', '--first-parent', defaultBranch.ref, `^${full}`, '--'])) ?? '').split('\n').filter((l) => l.trim() !== '');
+  let oldest = -1;
+  let lo = 0;
+  let hi = line.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (await isAncestor(git, full, line[mid])) {
+      oldest = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const found = oldest >= 0 ? await raw(git, ['log', '-1', '--format=%H%x00%P%x00%cI', line[oldest], '--']) : undefined;
+  const [merge, parents, at] = (found ?? '').split('\0');
+  // No newer line commit contains it (it is the tip), or the oldest one sits right on top of it: it was committed on the line.
+  if (!merge || !at || parents?.split(' ')[0] === full) {
+    const own = await raw(git, ['log', '-1', '--format=%cI', full, '--']);
+    return own ? { sha: full, at: own, viaMerge: false } : undefined;
+  }
+  return { sha: merge, at, viaMerge: true };
+}
+
+export { gitFor };
+
+/**
+ * Commits reachable from `rev` that no remote-tracking branch has: reverts among them were caught
+ * before shipping. Undefined when the repository has no remote-tracking branches at all (then
+ * nothing tells local work from shared work, so nothing is set apart).
+ */
+export async function localOnlyCommits(git: SimpleGit, rev = 'HEAD'): Promise<Set<string> | undefined> {
+  const anyRemote = await raw(git, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/remotes']);
+  if (!anyRemote) return undefined;
+  const out = await raw(git, ['rev-list', rev, '--not', '--remotes', '--']);
+  return new Set((out ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== ''));
+}
