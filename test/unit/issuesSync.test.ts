@@ -57,8 +57,12 @@ describe('own-it issues sync (CLI) against a local fake GitHub', function () {
     return runCliAsync(built.path, ['issues', 'sync', ...args], cwd, env);
   }
 
+  /** The file's action items; `added` (stamped on save, a date) is checked and left out of the comparison. */
   async function actions(): Promise<{ id?: string; issue?: string; done: boolean }[]> {
-    return (await new IncidentStore(repo.path).load(file)).incident.actions;
+    return (await new IncidentStore(repo.path).load(file)).incident.actions.map(({ added, ...rest }) => {
+      if (added !== undefined) assert.match(added, /^\d{4}-\d{2}-\d{2}$/);
+      return rest;
+    });
   }
 
   it('from a fresh clone without a token, --dry-run prints what it would create and changes nothing', async () => {

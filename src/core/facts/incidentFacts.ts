@@ -4,7 +4,7 @@
  * user's identity; where each culprit landed and which deploy tag first shipped it. The panel,
  * the team update, the CLI (`own-it incident new`) and Insights all read these facts from here.
  */
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import type { BlastRadiusAssessment } from '../commits/blastRadius';
 import { DEFAULT_PRODUCTION_PATTERN } from '../commits/blastRadius';
 import { getCommitDetails, type CommitDetails } from '../commits/commitDetails';

@@ -6,7 +6,7 @@
 import { newIncident, type IncidentDraft } from '../incidents/incidentFile';
 import type { Incident } from '../incidents/model';
 import { incidentTitle } from '../incidents/titles';
-import { detectCommit } from '../revert/revertScanner';
+import { scanReverts } from '../revert/revertScanner';
 import type { RevertDetection } from '../revert/types';
 import { draftTeamUpdate, teamUpdateInputFromIncident, type TeamUpdateDraft } from '../teamUpdate/draftTeamUpdate';
 import { readIncidentFacts, type IncidentFacts, type IncidentFactsOptions } from './incidentFacts';
@@ -16,6 +16,16 @@ export interface PrepareOptions extends IncidentFactsOptions {
   symptom?: string;
   /** When the incident is opened (default: now). */
   now?: Date;
+}
+
+/**
+ * Whether one commit is a revert (or reapply), through the same scan the views use: `rev^!` lists
+ * that commit alone, and its links are still looked up in the whole history. A root commit (no
+ * parent for `^!`) or an unknown sha is simply not a revert; the facts then say what is missing.
+ */
+async function classifyCommit(repoRoot: string, sha: string, gitBinary: string | undefined): Promise<RevertDetection | undefined> {
+  const found = await scanReverts(repoRoot, { gitBinary, revRange: `${sha}^!` }).catch(() => []);
+  return found[0];
 }
 
 export type IncidentSource = { sha: string; detection?: undefined } | { detection: RevertDetection; sha?: undefined };
@@ -58,7 +68,7 @@ export function teamUpdateFromFacts(incident: Incident, facts: IncidentFacts): T
  */
 export async function prepareIncident(repoRoot: string, source: IncidentSource, options: PrepareOptions = {}): Promise<PreparedIncident> {
   const now = options.now ?? new Date();
-  const detection = source.detection ?? (await detectCommit(repoRoot, source.sha, { gitBinary: options.gitPath }));
+  const detection = source.detection ?? (await classifyCommit(repoRoot, source.sha, options.gitPath));
   const isRevert = detection !== undefined && detection.kind !== 'reapply';
   const culprits = isRevert ? [...detection.reverted] : [];
   const revert = isRevert ? detection.sha : undefined;

@@ -3,7 +3,7 @@
  * guessed: the default branch, who the user is, whether a commit is on the default branch,
  * pushed, or only local, and where a commit landed on the default branch.
  */
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit } from '../git/runner';
 import { gitFor, looksLikeSha } from '../commits/gitRunner';
 
 export type DefaultBranchSource = 'origin/HEAD' | 'init.defaultBranch' | 'main' | 'master' | 'HEAD';
