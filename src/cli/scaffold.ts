@@ -10,6 +10,7 @@ import {
   planChecklist,
   planTestScaffold,
   UnknownCommitError,
+  UnknownTargetError,
   writeChecklist,
   writeScaffold,
   type CauseCategory,
@@ -54,7 +55,7 @@ export async function runScaffold(argv: readonly string[], io: Io = processIo): 
       io.stderr(`own-it scaffold: ${err.message}\n`);
       return EXIT_NOT_A_REPO;
     }
-    if (err instanceof UnknownCommitError || err instanceof NothingToTestError || err instanceof OutsideRepositoryError) {
+    if (err instanceof UnknownCommitError || err instanceof UnknownTargetError || err instanceof NothingToTestError || err instanceof OutsideRepositoryError) {
       io.stderr(`own-it scaffold: ${err.message}\n`);
       return EXIT_FAILURE;
     }
@@ -83,13 +84,23 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
   });
   const chosen = plan.exists && plan.alternative ? plan.alternative : plan;
   const about = `${plan.framework.framework} (${plan.framework.evidence}) for ${plan.target.symbol?.name ?? plan.target.file}`;
+  const notes = [
+    ...(plan.revert ? [`${plan.revert.slice(0, 7)} is a revert; the test is for the commit it reverted, ${plan.culprit.slice(0, 7)}.`] : []),
+    ...(plan.movedFrom ? [`${plan.target.symbol?.name ?? 'The code'} has moved since the culprit: ${plan.movedFrom} → ${plan.target.file}.`] : []),
+  ];
+  if (plan.existing) {
+    io.stdout([...notes, `${plan.existing} already holds the regression test for ${plan.target.symbol?.name ?? plan.target.file}; nothing was written.`].join('\n') + '\n');
+    return EXIT_OK;
+  }
   if (args.flags.has('print')) {
+    for (const note of notes) io.stdout(`# ${note}\n`);
     if (plan.exists) io.stdout(`# ${plan.path} exists; would create ${chosen.path}\n`);
     io.stdout(`# ${chosen.path} — ${about}\n${chosen.content}`);
     return EXIT_OK;
   }
   try {
     const written = await writeScaffold(repo, plan);
+    for (const note of notes) io.stdout(`${note}\n`);
     io.stdout(plan.exists ? `${plan.path} exists; created sibling ${written} — ${about}\n` : `Created ${written} — ${about}\n`);
     return EXIT_OK;
   } catch (err) {

@@ -46,14 +46,19 @@ describe('own-it scaffold (CLI)', function () {
     assert.equal(fs.existsSync(path.join(repo.path, 'test')), false);
   });
 
-  it('test writes the file, then a numbered sibling, naming it', () => {
+  it('test writes the file; a rerun names it and writes nothing; a file of the user’s own gets a numbered sibling', () => {
     const first = run(['scaffold', 'test', culprit, '--repo', repo.path], makeTempDir('cwd-'));
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /^Created test\/config\.regression\.test\.js/);
     const second = run(['scaffold', 'test', culprit], repo.path);
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stdout, /test\/config\.regression\.test\.js exists; created sibling test\/config\.regression-2\.test\.js/);
-    assert.ok(fs.existsSync(path.join(repo.path, 'test/config.regression-2.test.js')));
+    assert.match(second.stdout, /test\/config\.regression\.test\.js already holds the regression test for parseConfig; nothing was written/);
+    assert.deepEqual(fs.readdirSync(path.join(repo.path, 'test')), ['config.regression.test.js']);
+    fs.writeFileSync(path.join(repo.path, 'test/config.regression.test.js'), '// my own file\n');
+    const third = run(['scaffold', 'test', culprit], repo.path);
+    assert.equal(third.code, 0, third.stderr);
+    assert.match(third.stdout, /test\/config\.regression\.test\.js exists; created sibling test\/config\.regression-2\.test\.js/);
+    assert.equal(fs.readFileSync(path.join(repo.path, 'test/config.regression.test.js'), 'utf8'), '// my own file\n');
   });
 
   it('checklist adds linked items to docs/checklists/<area>.md and is idempotent', () => {
