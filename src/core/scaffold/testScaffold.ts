@@ -10,7 +10,7 @@ import { pascalCase, snakeCase } from './naming';
 import { placeTest } from './placement';
 import { createExclusive, pathExists } from './safeWrite';
 import { isUntargetable, liveTarget, pathsToday, type LiveTarget } from './targets';
-import { renderTest } from './templates';
+import { renderTest, type Rendered } from './templates';
 import { PLACEHOLDER_MARKER, type ChangedFile, type ChangedSymbol, type TestScaffoldPlan, type TestStyle } from './types';
 
 export interface TestScaffoldOptions {
@@ -127,6 +127,18 @@ async function culpritOf(repo: string, sha: string): Promise<string | undefined>
   return undefined;
 }
 
+/** A script that talks to the page (`document`, `window`) and exports nothing: only a browser can run it. */
+function isBrowserScript(live: LiveTarget): boolean {
+  if (live.language !== 'javascript' && live.language !== 'typescript') return false;
+  const exportsSomething = /^\s*export\s|module\.exports|^\s*exports\.\w+\s*=/m.test(live.text);
+  return !exportsSomething && /\b(document|window)\.\w+/.test(live.text);
+}
+
+function withPreamble(preamble: string[] | undefined, r: Rendered): Rendered {
+  if (!preamble || preamble.length === 0) return r;
+  return { content: `${preamble.join('\n')}\n${r.content}`, cursor: { line: r.cursor.line + preamble.length, column: r.cursor.column } };
+}
+
 /** Go test functions share one namespace per package: names already taken in `dir`. */
 async function goTestNames(repo: string, dir: string): Promise<Set<string>> {
   const names = new Set<string>();
@@ -168,6 +180,9 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
   const incident: IncidentInfo | undefined = options.incidentPath ? await readIncidentInfo(repo, options.incidentPath) : undefined;
   const incidentPath = incident?.path ?? options.incidentPath;
   const subjectLine = await commitSubject(repo, commit);
+  if (isBrowserScript(live)) {
+    throw new NothingToTestError(commit, `${live.file} is a browser script with no exports, so a Node test runner cannot load it; a checklist item fits better: own-it scaffold checklist ${commit.slice(0, 7)} --item "<what to check next time>"`);
+  }
   const placement = await placeTest({ repoRoot: repo, framework, file: live.file, language: live.language, symbol, sourceText: live.text });
   const subject = symbol ? symbolLabel(symbol) : path.posix.basename(live.file);
   const short = commit.slice(0, 7);
@@ -188,7 +203,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
     return name;
   };
   const render = (n: number) =>
-    renderTest({
+    withPreamble(placement.preamble, renderTest({
       framework: framework.framework,
       style: options.testStyle ?? 'failing',
       moduleSystem: placement.moduleSystem,
@@ -202,7 +217,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
       imports: placement.imports,
       ...(placement.reference ? { reference: placement.reference } : {}),
       ...(placement.packageName ? { packageName: placement.packageName } : {}),
-    });
+    }));
   const first = render(1);
   const base = {
     framework,
