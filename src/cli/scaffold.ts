@@ -83,7 +83,8 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
     ...(args.options.has('symbol') ? { symbol: args.options.get('symbol') } : {}),
   });
   const chosen = plan.exists && plan.alternative ? plan.alternative : plan;
-  const about = `${plan.framework.framework} (${plan.framework.evidence}) for ${plan.target.symbol?.name ?? plan.target.file}`;
+  const styleNote = plan.styledBy && plan.styledBy !== 'as generated' ? `; style from ${plan.styledBy}` : '';
+  const about = `${plan.framework.framework} (${plan.framework.evidence}) for ${plan.target.symbol?.name ?? plan.target.file}${styleNote}`;
   const notes = [
     ...(plan.revert ? [`${plan.revert.slice(0, 7)} is a revert; the test is for the commit it reverted, ${plan.culprit.slice(0, 7)}.`] : []),
     ...(plan.movedFrom ? [`${plan.target.symbol?.name ?? 'The code'} has moved since the culprit: ${plan.movedFrom} → ${plan.target.file}.`] : []),

@@ -10,6 +10,7 @@ import { pascalCase, snakeCase } from './naming';
 import { placeTest } from './placement';
 import { createExclusive, pathExists } from './safeWrite';
 import { isUntargetable, liveTarget, pathsToday, type LiveTarget } from './targets';
+import { styleGenerated } from './style';
 import { renderTest, type Rendered } from './templates';
 import { PLACEHOLDER_MARKER, type ChangedFile, type ChangedSymbol, type TestScaffoldPlan, type TestStyle } from './types';
 
@@ -218,7 +219,16 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
       ...(placement.reference ? { reference: placement.reference } : {}),
       ...(placement.packageName ? { packageName: placement.packageName } : {}),
     }));
-  const first = render(1);
+  const styled = async (n: number): Promise<Rendered & { by: string }> => {
+    const r = render(n);
+    const out = await styleGenerated(repo, framework.root, relAt(n), framework.ecosystem, r.content);
+    if (out.content === r.content) return { ...r, by: out.by };
+    const lines = out.content.split('\n');
+    let line = r.cursor.line;
+    for (let i = lines.length - 1; i >= 0; i--) if (lines[i].includes(PLACEHOLDER_MARKER)) { line = i; break; }
+    return { content: out.content, cursor: { line, column: (/^\s*/.exec(lines[line] ?? '') ?? [''])[0].length }, by: out.by };
+  };
+  const first = await styled(1);
   const base = {
     framework,
     target: { file: live.file, ...(symbol ? { symbol } : {}) },
@@ -232,9 +242,9 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
     const text = await fs.readFile(path.join(repo, relAt(n)), 'utf8').catch(() => '');
     if (isSameScaffold(text, subject, short, incidentPath)) return { ...base, path: relAt(n), content: text, cursor: first.cursor, exists: true, existing: relAt(n) };
   }
-  const plan: TestScaffoldPlan = { ...base, path: relAt(1), content: first.content, cursor: first.cursor, exists: n > 1 };
+  const plan: TestScaffoldPlan = { ...base, path: relAt(1), content: first.content, cursor: first.cursor, exists: n > 1, styledBy: first.by };
   if (n > 1) {
-    const alt = render(n);
+    const alt = await styled(n);
     plan.alternative = { path: relAt(n), content: alt.content, cursor: alt.cursor };
   }
   return plan;

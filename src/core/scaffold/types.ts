@@ -99,4 +99,6 @@ export interface TestScaffoldPlan {
   movedFrom?: string;
   /** An Own It test for the same subject and culprit (or incident) already exists here: open it, write nothing. */
   existing?: string;
+  /** What gave the new test its style: a formatter (`prettier`, `gofmt`, …), `repo config`, or `as generated`. */
+  styledBy?: string;
 }
