@@ -13,7 +13,7 @@ export function isUntargetable(filePath: string): boolean {
   const p = filePath.replace(/\\/g, '/');
   return (
     /\.d\.[cm]?ts$/.test(p) ||
-    /(^|\/)(node_modules|vendor|vendored|third_party|third-party|thirdparty|external|bower_components|Pods)\//.test(p) ||
+    /(^|\/)(node_modules|vendor|_vendor|vendored|third_party|third-party|thirdparty|external|bower_components|Pods)\//.test(p) ||
     /(^|\/)(dist|build|out|target|coverage|\.next|__generated__|generated)\//.test(p) ||
     /\.(min|bundle|generated|gen)\.[cm]?[jt]s$/.test(p) ||
     /(_pb2(_grpc)?\.py|\.pb\.go|_generated\.go|_string\.go|\.g\.cs|\.Designer\.cs)$/.test(p)

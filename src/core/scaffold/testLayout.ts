@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { isUntargetable } from './targets';
 
 const posix = path.posix;
 
@@ -61,7 +62,9 @@ function sharedHead(a: string[], b: string[]): number {
  * folder (`lib/a/b.rb` → `test/a/`), or is nearest to it (`packages/x/src/y.ts` → `packages/x/__tests__/`);
  * undefined when the repository has no tests to learn from.
  */
-export function learnTestDir(existingTests: string[], sourceFile: string): string | undefined {
+export function learnTestDir(allTests: string[], sourceFile: string): string | undefined {
+  // Tests shipped inside vendored or generated code are someone else's layout.
+  const existingTests = allTests.filter((t) => !isUntargetable(t));
   if (existingTests.length === 0) return undefined;
   const base = posix.basename(sourceFile).replace(/\.[^.]+$/, '');
   const srcDir = segments(posix.dirname(sourceFile));
