@@ -22,7 +22,8 @@ const arg = (name, fallback) => {
 const REPOS_DIR = arg('repos', '/work/repos');
 const PER_REPO = Number(arg('per-repo', '4'));
 const OUT = path.resolve(ROOT, arg('out', 'docs/scaffold-eval.md'));
-const SCRATCH = fs.mkdtempSync(path.join(os.tmpdir(), 'own-it-scaffold-eval-'));
+// --scratch reuses clones (and whatever dependencies were installed into them) across runs.
+const SCRATCH = arg('scratch', '') || fs.mkdtempSync(path.join(os.tmpdir(), 'own-it-scaffold-eval-'));
 
 /** Repositories (owner+name as cloned) and the language whose source files make a culprit eligible. */
 const REPOS = [
@@ -69,7 +70,7 @@ function culpritsOf(clone, ext) {
 }
 
 /** Runs the repository's own runner on just the generated test. */
-function runner(eco, work, test) {
+function runner(eco, work, test, framework) {
   const dir = path.posix.dirname(test);
   if (eco === 'go') {
     if (!have('go')) return { ran: 'no go toolchain' };
@@ -86,12 +87,17 @@ function runner(eco, work, test) {
   }
   if (eco === 'ruby') {
     const text = fs.readFileSync(path.join(work, test), 'utf8');
-    if (/RSpec\./.test(text) && !have('rspec')) {
+    if (/RSpec\./.test(text) && have('rspec')) {
+      const r = run('rspec', ['-Ilib', '-Ispec', test], { cwd: work });
+      if (/cannot load such file/.test(r.out) && !/1 example/.test(r.out)) return { ran: 'rspec (gem dependencies not installed)', detail: /cannot load such file -- \S+/.exec(r.out)?.[0] };
+      return { ran: 'rspec', collected: /1 example/.test(r.out), red: /1 example, 1 failure/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out), detail: r.out.split('\n').find((l) => /Error/.test(l)) };
+    }
+    if (/RSpec\./.test(text)) {
       const c = run('ruby', ['-c', test], { cwd: work });
       return { ran: 'ruby -c (rspec not installed)', collected: undefined, red: undefined, syntax: c.status === 0 };
     }
     const r = run('ruby', ['-Ilib', '-Itest', test], { cwd: work });
-    if (/cannot load such file -- (rack|mustermann|tilt|rack\/)/.test(r.out)) return { ran: 'ruby (gem dependencies not installed)', detail: r.out.split('\n')[0] };
+    if (/cannot load such file/.test(r.out) && !/1 runs/.test(r.out)) return { ran: 'ruby (gem dependencies not installed)', detail: /cannot load such file -- \S+/.exec(r.out)?.[0] };
     return { ran: 'ruby (minitest)', collected: /1 runs/.test(r.out), red: /1 failures/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out), detail: r.out.split('\n').find((l) => /Error/.test(l)) };
   }
   if (eco === 'rust') {
@@ -99,6 +105,11 @@ function runner(eco, work, test) {
     return { ran: 'not run (cargo build of the crate exceeds the time box; parsed by rustfmt)', syntax: c.status === 0 || c.status === 1 };
   }
   if (eco === 'js') {
+    const bin = (name) => path.join(work, 'node_modules', '.bin', name);
+    const verdict = (ran, r) => ({ ran, collected: /OWN-IT-PLACEHOLDER/.test(r.out) && r.status !== 0, red: r.status !== 0 && /OWN-IT-PLACEHOLDER/.test(r.out) && !/Cannot find module|SyntaxError|ERR_MODULE_NOT_FOUND/.test(r.out), detail: r.out.split('\n').find((l) => /Cannot find|SyntaxError|Error:/.test(l) && !/OWN-IT/.test(l)) });
+    if (framework === 'node:test' && /\.m?js$|\.cjs$/.test(test)) return verdict('node --test', run(process.execPath, ['--test', test], { cwd: work }));
+    if (framework === 'jest' && fs.existsSync(bin('jest'))) return verdict('jest', run(bin('jest'), ['--ci', test], { cwd: work }));
+    if (framework === 'mocha' && fs.existsSync(bin('mocha'))) return verdict('mocha', run(bin('mocha'), [test], { cwd: work }));
     if (/\.m?js$|\.cjs$/.test(test)) {
       const c = run(process.execPath, ['--check', test], { cwd: work });
       return { ran: 'not run (no node_modules offline; node --check)', syntax: c.status === 0 };
@@ -117,6 +128,13 @@ function formatter(eco, work, test) {
     if (/black/.test(cfg) && have('black')) return run('black', ['--check', '-q', test], { cwd: work }).status === 0 ? 'black clean' : 'black DIFF';
     return /ruff|black/.test(cfg) ? 'formatter configured, not installed' : 'none configured';
   }
+  if (eco === 'js') {
+    const prettier = path.join(work, 'node_modules', '.bin', 'prettier');
+    const configured = ['.prettierrc', '.prettierrc.json', '.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', '.prettierrc.yaml', 'prettier.config.js', 'prettier.config.mjs'].some((f) => fs.existsSync(path.join(work, f)));
+    if (configured && fs.existsSync(prettier)) return run(prettier, ['--check', test], { cwd: work }).status === 0 ? 'prettier clean' : 'prettier DIFF';
+    return configured ? 'prettier configured, not installed' : 'none configured';
+  }
+  if (eco === 'ruby') return 'none checked (rubocop not installed)';
   return 'not checked';
 }
 
@@ -128,10 +146,10 @@ for (const { repo, eco, ext } of REPOS) {
     continue;
   }
   const work = path.join(SCRATCH, repo);
-  run('git', ['clone', '-q', '--shared', source, work]);
+  if (!fs.existsSync(work)) run('git', ['clone', '-q', '--shared', source, work]);
   for (const { culprit, revert } of culpritsOf(work, ext)) {
     git(work, 'reset', '-q', '--hard', 'HEAD');
-    git(work, 'clean', '-fdq');
+    git(work, 'clean', '-fdq', '-e', 'node_modules');
     const before = git(work, 'status', '--porcelain');
     const first = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work]);
     const row = { repo, eco, culprit: culprit.slice(0, 10), revert: revert.slice(0, 10) };
@@ -144,6 +162,7 @@ for (const { repo, eco, ext } of REPOS) {
     }
     row.outcome = 'scaffolded';
     row.test = created[1];
+    row.framework = /— (\S+) \(/.exec(first.stdout)?.[1];
     row.symbol = created[2];
     row.moved = /has moved since the culprit/.test(first.stdout);
     const dir = path.posix.dirname(row.test);
@@ -152,7 +171,7 @@ for (const { repo, eco, ext } of REPOS) {
     const second = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work]);
     const afterSecond = git(work, 'status', '--porcelain');
     row.rerun = /already holds/.test(second.stdout) && afterSecond.split('\n').length === before.split('\n').filter(Boolean).length + 1 ? 'no duplicate' : 'DUPLICATE';
-    Object.assign(row, runner(eco, work, row.test));
+    Object.assign(row, runner(eco, work, row.test, row.framework));
     row.style = formatter(eco, work, row.test);
     rows.push(row);
     console.error(`${repo} ${row.culprit}: ${row.test} ${row.ran} collected=${row.collected} red=${row.red} ${row.style} ${row.rerun}`);
@@ -189,6 +208,9 @@ const lines = [
   ),
   '',
 ];
+// Hand-written reading of the numbers (below a `<!-- notes -->` line) survives regeneration.
+const previous = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+const notes = previous.includes('<!-- notes -->') ? previous.slice(previous.indexOf('<!-- notes -->')) : '';
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
-fs.writeFileSync(OUT, `${lines.join('\n')}`);
+fs.writeFileSync(OUT, `${lines.join('\n')}${notes ? `\n${notes}` : ''}`);
 console.error(`wrote ${path.relative(ROOT, OUT)}; scratch clones in ${SCRATCH}`);
