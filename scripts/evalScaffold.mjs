@@ -88,7 +88,8 @@ function runner(eco, work, test, framework) {
   if (eco === 'ruby') {
     const text = fs.readFileSync(path.join(work, test), 'utf8');
     if (/RSpec\./.test(text) && have('rspec')) {
-      const r = run('rspec', ['-Ilib', '-Ispec', test], { cwd: work });
+      const specRoot = /^(.*?\bspec)\//.exec(test)?.[1] ?? 'spec';
+      const r = run('rspec', ['-Ilib', `-I${path.posix.join(path.posix.dirname(specRoot), 'lib')}`, `-I${specRoot}`, test], { cwd: work });
       if (/cannot load such file/.test(r.out) && !/1 example/.test(r.out)) return { ran: 'rspec (gem dependencies not installed)', detail: /cannot load such file -- \S+/.exec(r.out)?.[0] };
       return { ran: 'rspec', collected: /1 example/.test(r.out), red: /1 example, 1 failure/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out), detail: r.out.split('\n').find((l) => /Error/.test(l)) };
     }
@@ -96,7 +97,8 @@ function runner(eco, work, test, framework) {
       const c = run('ruby', ['-c', test], { cwd: work });
       return { ran: 'ruby -c (rspec not installed)', collected: undefined, red: undefined, syntax: c.status === 0 };
     }
-    const r = run('ruby', ['-Ilib', '-Itest', test], { cwd: work });
+    const testRoot = /^(.*?\btest)\//.exec(test)?.[1] ?? 'test';
+    const r = run('ruby', ['-Ilib', `-I${testRoot}`, test], { cwd: work });
     if (/cannot load such file/.test(r.out) && !/1 runs/.test(r.out)) return { ran: 'ruby (gem dependencies not installed)', detail: /cannot load such file -- \S+/.exec(r.out)?.[0] };
     return { ran: 'ruby (minitest)', collected: /1 runs/.test(r.out), red: /1 failures/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out), detail: r.out.split('\n').find((l) => /Error/.test(l)) };
   }
@@ -119,13 +121,30 @@ function runner(eco, work, test, framework) {
   return { ran: 'not run (no offline Maven dependencies)' };
 }
 
+/** Rows of `repo` from the table already in OUT (for --only). */
+function previousRows(repo) {
+  if (!fs.existsSync(OUT)) return [];
+  const cells = (line) => line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+  return fs
+    .readFileSync(OUT, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith(`| ${repo.replace('+', '/')} |`))
+    .map((l) => {
+      const [, culprit, revert, outcome, symbol, test, placement, ran, collected, red, style, rerun, note] = cells(l);
+      const bool = (v) => (v === 'yes' ? true : v === '**no**' ? false : undefined);
+      const testPath = test.replace(/`/g, '');
+      return { repo, culprit, revert, outcome, symbol: symbol.replace(/ \(moved\)$/, ''), test: testPath || undefined, placement: placement || undefined, ran, collected: bool(collected), red: bool(red), style, rerun, moved: / \(moved\)$/.test(symbol), note, detail: note };
+    });
+}
+
 function formatter(eco, work, test) {
   if (eco === 'go') return run('gofmt', ['-l', test], { cwd: work }).stdout.trim() === '' ? 'gofmt clean' : 'gofmt DIFF';
   if (eco === 'rust') return run('rustfmt', ['--check', '--edition', '2021', test], { cwd: work }).status === 0 ? 'rustfmt clean' : 'rustfmt DIFF';
   if (eco === 'python') {
     const cfg = ['pyproject.toml', 'setup.cfg', 'tox.ini', '.flake8', '.pre-commit-config.yaml'].map((f) => (fs.existsSync(path.join(work, f)) ? fs.readFileSync(path.join(work, f), 'utf8') : '')).join('\n');
-    if (/ruff/.test(cfg) && have('ruff')) return run('ruff', ['format', '--check', test], { cwd: work }).status === 0 ? 'ruff clean' : 'ruff DIFF';
-    if (/black/.test(cfg) && have('black')) return run('black', ['--check', '-q', test], { cwd: work }).status === 0 ? 'black clean' : 'black DIFF';
+    if (/ruff-format|tool\.ruff\.format/.test(cfg) && have('ruff')) return run('ruff', ['format', '--check', test], { cwd: work }).status === 0 ? 'ruff clean' : 'ruff DIFF';
+    if (/\bblack\b/.test(cfg) && have('black')) return run('black', ['--check', '-q', test], { cwd: work }).status === 0 ? 'black clean' : 'black DIFF';
+    if (/ruff-format|tool\.ruff\.format/.test(cfg) && have('black')) return run('black', ['--check', '-q', test], { cwd: work }).status === 0 ? 'black clean (standing in for ruff format)' : 'black DIFF (standing in for ruff format)';
     return /ruff|black/.test(cfg) ? 'formatter configured, not installed' : 'none configured';
   }
   if (eco === 'js') {
@@ -138,8 +157,14 @@ function formatter(eco, work, test) {
   return 'not checked';
 }
 
+// --only owner+name,… re-evaluates some repositories and keeps the other rows of the previous table.
+const ONLY = arg('only', '') ? new Set(arg('only', '').split(',')) : undefined;
 const rows = [];
 for (const { repo, eco, ext } of REPOS) {
+  if (ONLY && !ONLY.has(repo)) {
+    rows.push(...previousRows(repo));
+    continue;
+  }
   const source = path.join(REPOS_DIR, repo);
   if (!fs.existsSync(source)) {
     rows.push({ repo, note: 'clone missing' });
@@ -204,7 +229,7 @@ const lines = [
   '| Repository | Culprit | Revert | Outcome | Symbol | Test | Placement | Runner | Collected | Red for placeholder | Style | Rerun | Note |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map((r) =>
-    `| ${r.repo.replace('+', '/')} | ${r.culprit ?? ''} | ${r.revert ?? ''} | ${r.outcome ?? r.note} | ${r.symbol ?? ''} | ${r.test ? `\`${r.test}\`` : ''} | ${r.placement ?? ''} | ${r.ran ?? ''} | ${r.outcome === 'scaffolded' ? yes(r.collected) : ''} | ${r.outcome === 'scaffolded' ? yes(r.red) : ''} | ${r.style ?? ''} | ${r.rerun ?? ''} | ${(r.outcome === 'declined' ? r.note : (r.detail ?? '')).replace(/\|/g, '\\|').slice(0, 140)} |`,
+    `| ${r.repo.replace('+', '/')} | ${r.culprit ?? ''} | ${r.revert ?? ''} | ${r.outcome ?? r.note} | ${r.symbol ?? ''}${r.moved ? ' (moved)' : ''} | ${r.test ? `\`${r.test}\`` : ''} | ${r.placement ?? ''} | ${r.ran ?? ''} | ${r.outcome === 'scaffolded' ? yes(r.collected) : ''} | ${r.outcome === 'scaffolded' ? yes(r.red) : ''} | ${r.style ?? ''} | ${r.rerun ?? ''} | ${(r.outcome === 'declined' ? r.note : (r.detail ?? '')).replace(/\|/g, '\\|').slice(0, 140)} |`,
   ),
   '',
 ];

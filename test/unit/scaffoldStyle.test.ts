@@ -39,6 +39,17 @@ describe('scaffold follows the repository’s style (real git, real formatters)'
     assert.match(b.content, /;$/m, 'semicolons stay');
   });
 
+  it('Python: Black formats the file when the project configures it and Black is installed', async function () {
+    if (spawnSync('sh', ['-c', 'command -v black']).status !== 0) this.skip();
+    const repo = make();
+    repo.commit('init', { 'pyproject.toml': '[tool.black]\nline-length = 88\n', 'pkg/__init__.py': '', 'pkg/calc.py': 'def add(a, b):\n    return a + b\n', 'tests/test_x.py': 'def test_x():\n    pass\n' });
+    const plan = await planTestScaffold(repo.path, repo.commit('A much longer commit subject so the placeholder line is far over the limit', { 'pkg/calc.py': 'def add(a, b):\n    return b + a\n' }));
+    assert.equal(plan.styledBy, 'black');
+    const check = spawnSync('black', ['--check', '-q', '-'], { input: plan.content, encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    assert.match(plan.content.split('\n')[plan.cursor.line], /OWN-IT-PLACEHOLDER/);
+  });
+
   it('Go: gofmt shapes the file when it is installed', async function () {
     if (spawnSync('sh', ['-c', 'command -v gofmt']).status !== 0) this.skip();
     const repo = make();

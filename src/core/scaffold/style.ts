@@ -143,12 +143,15 @@ export async function styleGenerated(repo: string, root: string, relPath: string
     return out ? { content: out, by: 'rustfmt' } : { content, by: 'as generated' };
   }
   if (ecosystem === 'python') {
-    const project = `${(await read(path.join(cwd, 'pyproject.toml'))) ?? ''}${(await read(path.join(repo, 'pyproject.toml'))) ?? ''}`;
-    if (/\[tool\.ruff/.test(project)) {
+    // Formatters are configured in pyproject.toml, or only named as pre-commit hooks.
+    const files = ['pyproject.toml', '.pre-commit-config.yaml', 'setup.cfg', 'tox.ini'];
+    const project = (await Promise.all([...new Set([cwd, repo])].flatMap((d) => files.map((f) => read(path.join(d, f)))))).join('\n');
+    if (/\[tool\.ruff\.format|ruff-format|\bid:\s*ruff-format/.test(project)) {
       const out = await runFormatter('ruff', ['format', '--stdin-filename', relPath, '-'], content, repo);
       if (out) return { content: out, by: 'ruff format' };
     }
-    if (/\[tool\.black\]/.test(project)) {
+    // Ruff's formatter is Black-compatible: Black stands in when only it is installed.
+    if (/\[tool\.black\]|psf\/black|\bid:\s*black\b|\[tool\.ruff\.format|ruff-format/.test(project)) {
       const out = await runFormatter('black', ['-q', '--stdin-filename', relPath, '-'], content, repo);
       if (out) return { content: out, by: 'black' };
     }
