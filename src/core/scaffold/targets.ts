@@ -43,7 +43,7 @@ export async function pathsToday(repo: string, commit: string): Promise<Map<stri
   const out = new Map<string, string | null>();
   let raw = '';
   try {
-    raw = await gitAt(repo).raw(['diff', '--name-status', '-z', '-M', '--no-color', '--no-ext-diff', '--no-textconv', commit, 'HEAD', '--']);
+    raw = await gitAt(repo).raw(['diff', '--name-status', '-z', '-M', '-l200', '--no-color', '--no-ext-diff', '--no-textconv', commit, 'HEAD', '--']);
   } catch {
     return out;
   }
