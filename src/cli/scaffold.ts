@@ -3,18 +3,22 @@ import {
   CAUSE_CATEGORIES,
   changedSymbols,
   findIncidentForCommit,
-  isTestFile,
   NothingToTestError,
   NotAGitRepositoryError,
   OutsideRepositoryError,
   planChecklist,
   planTestScaffold,
+  readIncidentInfo,
   UnknownCommitError,
+  UnknownTargetError,
   writeChecklist,
   writeScaffold,
   type CauseCategory,
   type TestStyle,
 } from '../core/scaffold';
+import { IncidentStore } from '../core/incidents';
+import { blobBase, checklistArea } from '../core/scaffold/checklistContext';
+import { commitSubject as commitSubjectOf, repoTopLevel as repoRoot, resolveCommit } from '../core/scaffold/git';
 import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
 
@@ -23,9 +27,10 @@ export const EXIT_EXISTS = 4;
 
 export const SCAFFOLD_USAGE = `Usage:
   own-it scaffold test <sha> [--repo <path>] [--incident <path>] [--style failing|skipped] [--file <path>] [--symbol <name>] [--print]
-  own-it scaffold checklist <sha> [--item "<lesson>"] [--category ${CAUSE_CATEGORIES.join('|')}] [--area <name>] [--repo <path>] [--incident <path>] [--print]
+  own-it scaffold checklist <sha> [--item "<lesson>"] [--category ${CAUSE_CATEGORIES.join('|')}] [--area <name>] [--repo <path>] [--incident <path> | --no-incident] [--print]
 
-<sha> is the culprit commit (for a revert, the commit it reverted). --print writes nothing and shows the path and content.
+<sha> is the culprit commit; given a revert, the test is for the commit it reverted. --print writes nothing and shows the path and content.
+A checklist links its items to the incident naming <sha>, creating one when none does (--no-incident: no link).
 `;
 
 interface Io {
@@ -54,7 +59,7 @@ export async function runScaffold(argv: readonly string[], io: Io = processIo): 
       io.stderr(`own-it scaffold: ${err.message}\n`);
       return EXIT_NOT_A_REPO;
     }
-    if (err instanceof UnknownCommitError || err instanceof NothingToTestError || err instanceof OutsideRepositoryError) {
+    if (err instanceof UnknownCommitError || err instanceof UnknownTargetError || err instanceof NothingToTestError || err instanceof OutsideRepositoryError) {
       io.stderr(`own-it scaffold: ${err.message}\n`);
       return EXIT_FAILURE;
     }
@@ -82,14 +87,25 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
     ...(args.options.has('symbol') ? { symbol: args.options.get('symbol') } : {}),
   });
   const chosen = plan.exists && plan.alternative ? plan.alternative : plan;
-  const about = `${plan.framework.framework} (${plan.framework.evidence}) for ${plan.target.symbol?.name ?? plan.target.file}`;
+  const styleNote = plan.styledBy && plan.styledBy !== 'as generated' ? `; style from ${plan.styledBy}` : '';
+  const about = `${plan.framework.framework} (${plan.framework.evidence}) for ${plan.target.symbol?.name ?? plan.target.file}${styleNote}`;
+  const notes = [
+    ...(plan.revert ? [`${plan.revert.slice(0, 7)} is a revert; the test is for the commit it reverted, ${plan.culprit.slice(0, 7)}.`] : []),
+    ...(plan.movedFrom ? [`${plan.target.symbol?.name ?? 'The code'} has moved since the culprit: ${plan.movedFrom} → ${plan.target.file}.`] : []),
+  ];
+  if (plan.existing) {
+    io.stdout([...notes, `${plan.existing} already holds the regression test for ${plan.target.symbol?.name ?? plan.target.file}; nothing was written.`].join('\n') + '\n');
+    return EXIT_OK;
+  }
   if (args.flags.has('print')) {
+    for (const note of notes) io.stdout(`# ${note}\n`);
     if (plan.exists) io.stdout(`# ${plan.path} exists; would create ${chosen.path}\n`);
     io.stdout(`# ${chosen.path} — ${about}\n${chosen.content}`);
     return EXIT_OK;
   }
   try {
     const written = await writeScaffold(repo, plan);
+    for (const note of notes) io.stdout(`${note}\n`);
     io.stdout(plan.exists ? `${plan.path} exists; created sibling ${written} — ${about}\n` : `Created ${written} — ${about}\n`);
     return EXIT_OK;
   } catch (err) {
@@ -102,7 +118,7 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function scaffoldChecklist(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['print'], options: ['repo', 'incident', 'item', 'category', 'area'], maxPositionals: 1 });
+  const args = parseArgs(argv, { flags: ['print', 'no-incident'], options: ['repo', 'incident', 'item', 'category', 'area'], maxPositionals: 1 });
   const sha = oneSha(args.positionals);
   const category = args.options.get('category');
   if (category !== undefined && !CAUSE_CATEGORIES.includes(category as CauseCategory)) {
@@ -110,24 +126,63 @@ async function scaffoldChecklist(argv: readonly string[], io: Io): Promise<numbe
   }
   const lesson = args.options.get('item');
   if (!lesson && !category) throw new UsageError('give --item "<lesson>" or --category <category>');
+  const standalone = args.flags.has('no-incident');
+  if (standalone && args.options.has('incident')) throw new UsageError('--incident and --no-incident cannot be combined');
   const repo = path.resolve(args.options.get('repo') ?? '.');
   // Validates the repository and the commit before anything else, and names the area after what the commit touched.
   const files = await changedSymbols(repo, sha);
-  const incidentPath = args.options.get('incident') ?? (await findIncidentForCommit(repo, sha))?.path;
-  if (!incidentPath) throw new UsageError(`no incident in docs/incidents names ${sha}; pass --incident <path>`);
-  const main = files.find((f) => !isTestFile(f.path)) ?? files[0];
-  const area = args.options.get('area') ?? (main && main.path.includes('/') ? main.path.split('/')[0] : 'general');
-  const plan = await planChecklist(repo, {
-    incidentPath,
+  const top = await repoRoot(repo);
+  const full = await resolveCommit(top, sha);
+  const print = args.flags.has('print');
+  let incidentPath: string | undefined;
+  let createdIncident = false;
+  if (!standalone) {
+    const store = new IncidentStore(top);
+    const given = args.options.get('incident');
+    if (given !== undefined) {
+      incidentPath = await validIncident(store, given);
+    } else {
+      const { incidents } = await store.list();
+      const names = (s: string): boolean => s.length >= 7 && full.startsWith(s);
+      incidentPath =
+        incidents.find((i) => i.incident.culprits.some(names) || (i.incident.revert !== undefined && names(i.incident.revert)))?.relativePath ??
+        // Hand-written files the strict reader rejects still count when their front matter names the commit.
+        (await findIncidentForCommit(top, full))?.path;
+      if (!incidentPath && !print) {
+        const subject = await commitSubjectOf(top, full);
+        incidentPath = (await store.create({ title: `Checklist after ${full.slice(0, 7)} ${subject}`.slice(0, 120), culprits: [full] })).relativePath;
+        createdIncident = true;
+      }
+    }
+  }
+  const area = args.options.get('area') ?? checklistArea(files);
+  const linkBase = await blobBase(top);
+  const plan = await planChecklist(top, {
     area,
+    ...(incidentPath ? { incidentPath } : {}),
+    ...(linkBase ? { linkBase } : {}),
     ...(category ? { category: category as CauseCategory } : {}),
     ...(lesson ? { lesson } : {}),
   });
-  if (args.flags.has('print')) {
+  if (print) {
+    if (!standalone && !incidentPath) io.stdout(`# no incident names ${full.slice(0, 7)}; without --print one would be created and linked\n`);
     io.stdout(`# ${plan.path}${plan.added.length === 0 ? ' (no new items)' : ''}\n${plan.content}`);
     return EXIT_OK;
   }
-  await writeChecklist(repo, plan);
+  if (createdIncident) io.stdout(`No incident named ${full.slice(0, 7)}; created ${incidentPath} for the items to link to\n`);
+  await writeChecklist(top, plan);
   io.stdout(plan.added.length === 0 ? `${plan.path} already has these items\n` : `${plan.created ? 'Created' : 'Updated'} ${plan.path}: ${plan.added.length} item(s) added\n`);
   return EXIT_OK;
+}
+
+/** `--incident` must name an incident file the tools read (in the incidents folder, parseable). */
+async function validIncident(store: IncidentStore, given: string): Promise<string> {
+  try {
+    return (await store.load(given)).relativePath;
+  } catch (err) {
+    // A hand-written incident the strict reader rejects is still an incident when it sits in the folder.
+    const lenient = await readIncidentInfo(store.repoRoot, given);
+    if (lenient && lenient.path.startsWith(`${store.folder}/`) && lenient.path.endsWith('.md')) return lenient.path;
+    throw new UsageError(`--incident ${given} is not an incident file in ${store.folder}/ (${err instanceof Error ? err.message : String(err)}); run \`own-it incidents\` to list them`);
+  }
 }

@@ -103,14 +103,21 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     plan = await scaffoldModule().planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle, ...(changes ? { changes } : {}) });
   } catch (e) {
     if (e instanceof scaffoldModule().NothingToTestError) {
-      const choice = await vscode.window.showInformationMessage(
-        `The culprit ${sha.slice(0, 7)} changed no source file a test could target. A checklist item may fit this cause better.`,
-        'Add Checklist Item',
-      );
+      const why = e instanceof scaffoldModule().NothingSurvivesError
+        ? `Nothing the culprit ${sha.slice(0, 7)} changed exists in today's code any more, so a test could not import it.`
+        : `${e.message.replace(/^commit/, 'The culprit')}.`;
+      const choice = await vscode.window.showInformationMessage(`${why} A checklist item may fit this cause better.`, 'Add Checklist Item');
       if (choice) await addChecklistItem(container, ref);
       return undefined;
     }
     throw e;
+  }
+  const subject = plan.target.symbol?.name ?? path.posix.basename(plan.target.file);
+  if (plan.existing) {
+    // A rerun opens the test written before; the action item is recorded once.
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, plan.existing)));
+    await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: plan.existing });
+    return plan.existing;
   }
   let target = { path: plan.path, content: plan.content, cursor: plan.cursor };
   if (plan.exists) {
@@ -130,7 +137,6 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     target = plan.alternative;
   }
   await createAndOpen(ref.repoRoot, target.path, target.content, target.cursor);
-  const subject = plan.target.symbol?.name ?? path.posix.basename(plan.target.file);
   await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: target.path });
   void vscode.window.showInformationMessage(`Created ${target.path} (${plan.framework.framework}). It fails until you write the test; the incident shows it as pending until then.`);
   return target.path;

@@ -68,20 +68,23 @@ describe('prevention: regression tests, checklists and reminders', function () {
     );
   });
 
-  it('never overwrites: a second run opens the existing test or creates a numbered sibling', async () => {
+  it('a second run opens the test written before, with no second action item; a file of the user’s own gets a numbered sibling', async () => {
     const abs = path.join(root, firstTest);
     const mine = fs.readFileSync(abs, 'utf8') + '\n// my own notes\n';
     fs.writeFileSync(abs, mine);
 
-    const opened = await vscode.commands.executeCommand<string | undefined>('ownIt.scaffoldRegressionTest', { repoRoot: root, incidentPath, onExists: 'open' });
-    assert.equal(opened, firstTest);
+    const opened = await vscode.commands.executeCommand<string | undefined>('ownIt.scaffoldRegressionTest', { repoRoot: root, incidentPath, onExists: 'sibling' });
+    assert.equal(opened, firstTest, 'the rerun found the test it wrote');
     assert.equal(fs.readFileSync(abs, 'utf8'), mine, 'the existing test was modified');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, abs);
+    assert.deepEqual((await store.load(incidentPath)).incident.actions.map((a) => a.path), [firstTest]);
 
+    const own = '// a test file of my own that happens to have this name\n';
+    fs.writeFileSync(abs, own);
     const sibling = await vscode.commands.executeCommand<string | undefined>('ownIt.scaffoldRegressionTest', { repoRoot: root, incidentPath, onExists: 'sibling' });
     assert.ok(sibling);
     assert.match(sibling, /checkout\.regression-2\.test\.js$/);
-    assert.equal(fs.readFileSync(abs, 'utf8'), mine, 'the existing test was modified');
+    assert.equal(fs.readFileSync(abs, 'utf8'), own, 'the existing file was modified');
     assert.ok(fs.readFileSync(path.join(root, sibling), 'utf8').includes(PLACEHOLDER_MARKER));
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(root, sibling));
 

@@ -123,10 +123,10 @@ describe('hostile repository: core and CLI (real git)', function () {
       const written = await writeScaffold(h.repo.path, plan);
       const abs = path.join(h.repo.path, written);
       assert.ok(abs.startsWith(h.repo.path + path.sep) && fs.existsSync(abs), written);
-      // A second plan for the same file finds the first one and picks a numbered sibling.
+      // A second plan for the same file finds the test the first one wrote.
       const again = await planTestScaffold(h.repo.path, h.commits.hostileFiles, { file: `src/${name}` });
-      assert.equal(again.exists, true);
-      assert.notEqual(again.alternative?.path, written);
+      assert.equal(again.existing, written);
+      assert.equal(await writeScaffold(h.repo.path, again), written);
     }
     // textconv would have replaced the patch: the symbols come from the real source.
     assert.ok(changes.every((f) => f.symbols.some((s) => s.name === 'hostile')));

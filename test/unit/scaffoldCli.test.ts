@@ -46,27 +46,32 @@ describe('own-it scaffold (CLI)', function () {
     assert.equal(fs.existsSync(path.join(repo.path, 'test')), false);
   });
 
-  it('test writes the file, then a numbered sibling, naming it', () => {
+  it('test writes the file; a rerun names it and writes nothing; a file of the user’s own gets a numbered sibling', () => {
     const first = run(['scaffold', 'test', culprit, '--repo', repo.path], makeTempDir('cwd-'));
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /^Created test\/config\.regression\.test\.js/);
     const second = run(['scaffold', 'test', culprit], repo.path);
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stdout, /test\/config\.regression\.test\.js exists; created sibling test\/config\.regression-2\.test\.js/);
-    assert.ok(fs.existsSync(path.join(repo.path, 'test/config.regression-2.test.js')));
+    assert.match(second.stdout, /test\/config\.regression\.test\.js already holds the regression test for parseConfig; nothing was written/);
+    assert.deepEqual(fs.readdirSync(path.join(repo.path, 'test')), ['config.regression.test.js']);
+    fs.writeFileSync(path.join(repo.path, 'test/config.regression.test.js'), '// my own file\n');
+    const third = run(['scaffold', 'test', culprit], repo.path);
+    assert.equal(third.code, 0, third.stderr);
+    assert.match(third.stdout, /test\/config\.regression\.test\.js exists; created sibling test\/config\.regression-2\.test\.js/);
+    assert.equal(fs.readFileSync(path.join(repo.path, 'test/config.regression.test.js'), 'utf8'), '// my own file\n');
   });
 
-  it('checklist adds linked items to docs/checklists/<area>.md and is idempotent', () => {
+  it('checklist adds linked items to docs/checklists/<area>.md (area: the changed files’ common folder) and is idempotent', () => {
     const args = ['scaffold', 'checklist', culprit, '--item', 'Config is validated at startup', '--category', 'config'];
     const r = run(args, repo.path);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /Created docs\/checklists\/lib\.md: 3 item\(s\) added/);
-    const text = fs.readFileSync(path.join(repo.path, 'docs/checklists/lib.md'), 'utf8');
+    assert.match(r.stdout, /Created docs\/checklists\/general\.md: 3 item\(s\) added/);
+    const text = fs.readFileSync(path.join(repo.path, 'docs/checklists/general.md'), 'utf8');
     assert.match(text, /- \[ \] Config is validated at startup \(\[incident\]\(\.\.\/incidents\/2026-01-05-config\.md\)\)/);
     const again = run(args, repo.path);
     assert.equal(again.code, 0);
     assert.match(again.stdout, /already has these items/);
-    assert.equal(fs.readFileSync(path.join(repo.path, 'docs/checklists/lib.md'), 'utf8'), text);
+    assert.equal(fs.readFileSync(path.join(repo.path, 'docs/checklists/general.md'), 'utf8'), text);
   });
 
   it('exit codes: 2 for usage, 3 outside a repository, 1 for an unknown commit', () => {
@@ -75,9 +80,10 @@ describe('own-it scaffold (CLI)', function () {
     assert.equal(run(['scaffold', 'test', culprit, '--style', 'loud'], repo.path).code, 2);
     assert.equal(run(['scaffold', 'checklist', culprit, '--category', 'vibes'], repo.path).code, 2);
     assert.equal(run(['scaffold', 'checklist', culprit], repo.path).code, 2);
-    const noIncident = run(['scaffold', 'checklist', 'HEAD~2', '--item', 'x'], repo.path);
-    assert.equal(noIncident.code, 2);
-    assert.match(noIncident.stderr, /pass --incident/);
+    const badIncident = run(['scaffold', 'checklist', culprit, '--item', 'x', '--incident', 'nope.md'], repo.path);
+    assert.equal(badIncident.code, 2);
+    assert.match(badIncident.stderr, /--incident nope\.md is not an incident file in docs\/incidents\//);
+    assert.equal(run(['scaffold', 'checklist', culprit, '--item', 'x', '--incident', 'docs/incidents/2026-01-05-config.md', '--no-incident'], repo.path).code, 2);
     const outside = run(['scaffold', 'test', 'HEAD'], makeTempDir('nogit-'));
     assert.equal(outside.code, 3);
     assert.match(outside.stderr, /not a git repository/);

@@ -10,7 +10,7 @@
  *   (`createGit`, `gitFor`, `gitAt`); it buffers whole outputs, so walks use `stream`.
  * Cancellation: `exec` and `stream` take an AbortSignal, which kills git.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
@@ -164,4 +164,18 @@ export async function* stream(runner: GitRunner, args: readonly string[], flush:
   } finally {
     if (!finished && child.exitCode === null) child.kill();
   }
+}
+
+/**
+ * Runs a repository's own formatter (gofmt, rustfmt, Black, the repo's Prettier) on text given on
+ * stdin; the one place besides git that starts a program, so the rule "one module starts
+ * processes" still holds. Resolves undefined when the program is missing, fails, times out or
+ * prints nothing: formatting is best effort and never blocks a scaffold.
+ */
+export function runFormatter(command: string, args: readonly string[], input: string, cwd: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = execFile(command, [...args], { cwd, timeout: 15_000, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => resolve(err || !stdout.trim() ? undefined : stdout));
+    child.on('error', () => resolve(undefined));
+    child.stdin?.end(input);
+  });
 }

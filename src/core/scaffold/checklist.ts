@@ -34,8 +34,10 @@ export const CATEGORY_ITEMS: Record<CauseCategory, readonly string[]> = {
 };
 
 export interface ChecklistRequest {
-  /** Repository-relative path of the incident the items link back to. */
-  incidentPath: string;
+  /** Repository-relative path of the incident the items link back to; without one the items carry no link. */
+  incidentPath?: string;
+  /** Absolute blob URL prefix of the repository (see `blobBase`): links in a PR template then resolve in the rendered PR. */
+  linkBase?: string;
   category?: CauseCategory;
   /** The person's own lesson, added as an item too. */
   lesson?: string;
@@ -107,8 +109,9 @@ export async function planChecklist(repoRoot: string, req: ChecklistRequest): Pr
   const template = await findPullRequestTemplate(repoRoot);
   const rel = template ?? `docs/checklists/${slug(req.area ?? 'general')}.md`;
   const existing = await readMaybe(path.join(repoRoot, rel));
-  const incidentRel = req.incidentPath.replace(/\\/g, '/').replace(/^\.\//, '');
-  const link = path.posix.relative(path.posix.dirname(rel), incidentRel);
+  const incidentRel = req.incidentPath?.replace(/\\/g, '/').replace(/^\.\//, '');
+  const link =
+    incidentRel === undefined ? undefined : template && req.linkBase ? `${req.linkBase}/${incidentRel}` : path.posix.relative(path.posix.dirname(rel), incidentRel);
   const created = existing === undefined;
   const original = existing ?? `# ${titleCase(req.area ?? 'general')} checklist\n\nItems added after incidents, so the same thing cannot happen again.\n`;
   const eol = /\r\n/.test(original) ? '\r\n' : '\n';
@@ -126,7 +129,7 @@ export async function planChecklist(repoRoot: string, req: ChecklistRequest): Pr
     added.push(item);
   }
   if (added.length === 0) return { path: rel, content: original, added, created };
-  const newLines = added.map((i) => `- [ ] ${i} ([incident](${link}))`);
+  const newLines = added.map((i) => `- [ ] ${i}${link ? ` ([incident](${link}))` : ''}`);
   insertIntoSection(lines, newLines);
   const content = bom + lines.join(eol) + (endsWithNewline ? eol : '');
   return { path: rel, content, added, created };

@@ -64,3 +64,10 @@ export async function fileAtCommit(repo: string, rev: string, path: string): Pro
     return undefined;
   }
 }
+
+/** Subject and body of a commit, to tell whether it is itself a revert. */
+export async function commitMessage(repo: string, sha: string): Promise<{ subject: string; body: string }> {
+  const raw = await gitAt(repo).raw(['log', '-1', '--format=%s%x00%b', sha, '--']);
+  const [subject = '', body = ''] = raw.split('\0');
+  return { subject: subject.trim(), body };
+}

@@ -5,7 +5,16 @@ export { parseUnifiedDiff, type FileDiff } from './diffParser';
 export { allSymbols, symbolsFromText, symbolsInRanges, type SymbolExtent } from './symbols';
 export { languageOf, isTestFile } from './languages';
 export { detectFrameworks, pickFramework } from './frameworks';
-export { planTestScaffold, writeScaffold, scaffoldStatus, NothingToTestError, type TestScaffoldOptions } from './testScaffold';
+export {
+  planTestScaffold,
+  writeScaffold,
+  scaffoldStatus,
+  NothingToTestError,
+  NothingSurvivesError,
+  UnknownTargetError,
+  type TestScaffoldOptions,
+} from './testScaffold';
+export { isUntargetable } from './targets';
 export {
   planChecklist,
   writeChecklist,

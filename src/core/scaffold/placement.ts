@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { isTypeModule, jsImport, jsModuleSystem } from './jsImports';
 import { pascalCase } from './naming';
+import { findFiles, learnRubyHelper, learnRubyName, learnTestDir, mostCommon } from './testLayout';
 import type { ChangedSymbol, DetectedFramework, Language } from './types';
 
 const posix = path.posix;
@@ -28,30 +29,8 @@ export interface Placement {
   reference?: string;
   packageName?: string;
   moduleSystem: 'esm' | 'cjs';
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', 'target', 'vendor', 'bin', 'obj', '.venv', 'venv']);
-
-/** Repository-relative paths of files under `dir` (bounded) whose name matches `re`. */
-async function findFiles(repoRoot: string, dir: string, re: RegExp, maxDepth = 6): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (rel: string, depth: number): Promise<void> => {
-    if (depth > maxDepth || out.length > 500) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(path.join(repoRoot, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const child = rel ? posix.join(rel, e.name) : e.name;
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(child, depth + 1);
-      } else if (re.test(e.name)) out.push(child);
-    }
-  };
-  await walk(dir, 0);
-  return out;
+  /** Lines that must open the test file (a Go build constraint the source file has). */
+  preamble?: string[];
 }
 
 async function isDir(p: string): Promise<boolean> {
@@ -60,14 +39,6 @@ async function isDir(p: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function mostCommon(items: string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [k, v] of counts) if (best === undefined || v > (counts.get(best) ?? 0)) best = k;
-  return best;
 }
 
 const stripExt = (p: string): string => p.replace(/\.[^./]+$/, '');
@@ -97,16 +68,20 @@ export async function placeTest(input: PlacementInput): Promise<Placement> {
     }
     case 'python': {
       const pyFiles = await findFiles(input.repoRoot, root, /^test_.*\.py$|_test\.py$/);
-      const existing = mostCommon(pyFiles.map((f) => posix.dirname(f)));
-      const dir = existing ?? (await isDir(path.join(input.repoRoot, root, 'test')) ? posix.join(root, 'test') : posix.join(root, 'tests'));
-      const relToRoot = posix.relative(root, file).replace(/^src\//, '');
-      const mod = stripExt(relToRoot).replace(/\/__init__$/, '').split('/').join('.');
-      const what = owner ? `from ${mod} import ${owner}` : `import ${mod}`;
-      return { dir, fileName: (n) => `test_${base}_regression${numbered(n, '_')}.py`, className: (n) => `${classBase}Regression${n > 1 ? n : ''}Test`, imports: [what], moduleSystem: 'esm' };
+      const dir = learnTestDir(pyFiles, file) ?? (await isDir(path.join(input.repoRoot, root, 'test')) ? posix.join(root, 'test') : posix.join(root, 'tests'));
+      return {
+        dir,
+        fileName: (n) => `test_${base.replace(/\W/g, '_')}_regression${numbered(n, '_')}.py`,
+        className: (n) => `${classBase}Regression${n > 1 ? n : ''}Test`,
+        imports: pythonImport(root, file, owner, dir),
+        moduleSystem: 'esm',
+      };
     }
     case 'go': {
       const pkg = /^\s*package\s+(\w+)/m.exec(sourceText)?.[1] ?? 'main';
-      return { dir: srcDir, fileName: (n) => `${base}_regression${numbered(n, '_')}_test.go`, className: () => '', imports: [], packageName: pkg, moduleSystem: 'esm' };
+      // A file behind a build constraint is only compiled with it: the test keeps the same constraint.
+      const tag = /^\/\/go:build .+$/m.exec(sourceText.split(/^package\s/m)[0] ?? '')?.[0];
+      return { dir: srcDir, fileName: (n) => `${base}_regression${numbered(n, '_')}_test.go`, className: () => '', imports: [], packageName: pkg, moduleSystem: 'esm', ...(tag ? { preamble: [tag, ''] } : {}) };
     }
     case 'rust':
       return rustPlacement(input, base);
@@ -118,15 +93,18 @@ export async function placeTest(input: PlacementInput): Promise<Placement> {
     }
     case 'ruby': {
       const rspec = framework.framework === 'rspec';
-      const dir = posix.join(root, rspec ? 'spec' : 'test');
+      const rbTests = await findFiles(input.repoRoot, root, rspec ? /_spec\.rb$/ : /^(test_|spec_).*\.rb$|_test\.rb$/);
       const rel = posix.relative(root, file).replace(/^lib\//, '');
-      const sub = posix.dirname(rel) === '.' ? dir : posix.join(dir, posix.dirname(rel));
-      const req = `require_relative ${JSON.stringify(relImport(sub, stripExt(file)).replace(/^\.\//, ''))}`.replace(/"/g, "'");
+      const fallback = posix.join(root, rspec ? 'spec' : 'test');
+      const sub = learnTestDir(rbTests, file) ?? (posix.dirname(rel) === '.' ? fallback : posix.join(fallback, posix.dirname(rel)));
+      const req = `require_relative '${relImport(sub, stripExt(file)).replace(/^\.\//, '')}'`;
+      const helper = await learnRubyHelper(input.repoRoot, rbTests, sub);
+      const name = learnRubyName(rbTests, rspec);
       return {
         dir: sub,
-        fileName: (n) => `${base}_regression${numbered(n, '_')}_${rspec ? 'spec' : 'test'}.rb`,
+        fileName: (n) => name(base, n),
         className: (n) => `${classBase}Regression${n > 1 ? n : ''}Test`,
-        imports: [req],
+        imports: helper ? [helper, req] : [req],
         moduleSystem: 'esm',
       };
     }
@@ -160,24 +138,40 @@ export async function placeTest(input: PlacementInput): Promise<Placement> {
   }
 }
 
-/** Follows where this package's tests already live: co-located, `__tests__`, or a top-level test folder. */
+/** Follows where this package's tests already live: next to a test named after the file, a mirrored or nearest test folder. */
 async function jsTestDir(input: PlacementInput): Promise<string> {
   const root = input.framework.root;
   const tests = await findFiles(input.repoRoot, root, /\.(test|spec)\.[cm]?[jt]sx?$/);
-  const styles = tests.map((t) => {
-    const rel = posix.relative(root, t);
-    if (/(^|\/)__tests__\//.test(rel)) return '__tests__';
-    if (/^(test|tests|spec)\//.test(rel)) return 'dir';
-    return 'colocated';
-  });
-  const style = mostCommon(styles);
-  const srcDir = posix.dirname(input.file);
-  if (style === '__tests__') return posix.join(srcDir, '__tests__');
-  if (style === 'colocated') return srcDir;
-  if (style === 'dir') return mostCommon(tests.filter((_, i) => styles[i] === 'dir').map((t) => posix.dirname(t))) ?? posix.join(root, 'test');
-  for (const d of ['test', 'tests']) if (await isDir(path.join(input.repoRoot, root, d))) return posix.join(root, d);
+  const learned = learnTestDir(tests, input.file);
+  if (learned !== undefined) return learned;
+  for (const d of ['test', 'tests', '__tests__']) if (await isDir(path.join(input.repoRoot, root, d))) return posix.join(root, d);
   // Mocha only looks in ./test unless configured; the other runners find *.test.* files anywhere.
-  return input.framework.framework === 'mocha' ? posix.join(root, 'test') : srcDir;
+  return input.framework.framework === 'mocha' ? posix.join(root, 'test') : posix.dirname(input.file);
+}
+
+const PY_IDENT = /^[A-Za-z_]\w*$/;
+
+/**
+ * How a Python test reaches the changed module: `from pkg.mod import X` when every folder is an
+ * importable name, else by path through importlib (hyphenated scripts, files outside packages).
+ */
+function pythonImport(root: string, file: string, owner: string | undefined, testDir: string): string[] {
+  const relToRoot = posix.relative(root, file).replace(/^src\//, '');
+  const parts = stripExt(relToRoot).replace(/\/__init__$/, '').split('/');
+  if (file.endsWith('.py') && parts.every((p) => PY_IDENT.test(p))) {
+    const mod = parts.join('.');
+    return [owner ? `from ${mod} import ${owner}` : `import ${mod}`];
+  }
+  const up = posix.relative(testDir, file);
+  const alias = (parts[parts.length - 1] ?? 'module').replace(/\W/g, '_').replace(/^(\d)/, '_$1');
+  return [
+    'import importlib.util',
+    'import pathlib',
+    '',
+    `_spec = importlib.util.spec_from_file_location(${JSON.stringify(alias)}, pathlib.Path(__file__).resolve().parent / ${JSON.stringify(up)})`,
+    `${alias} = importlib.util.module_from_spec(_spec)`,
+    `_spec.loader.exec_module(${alias})`,
+  ];
 }
 
 async function jsSuffix(input: PlacementInput): Promise<string | undefined> {
@@ -208,7 +202,10 @@ async function rustPlacement(input: PlacementInput, base: string): Promise<Place
   const lib = await read('src/lib.rs');
   const rel = posix.relative(posix.join(root, 'src'), input.file);
   const item = input.symbol?.kind === 'method' ? input.symbol.container : input.symbol?.name;
-  if (crate && lib !== undefined && item && !rel.startsWith('..')) {
+  // A staticlib/cdylib-only crate builds no Rust library an integration test could `use`.
+  const crateTypes = /\[lib\][^[]*?\bcrate-type\s*=\s*\[([^\]]*)\]/.exec(cargo)?.[1];
+  const linkable = crateTypes === undefined || /"(lib|rlib)"/.test(crateTypes);
+  if (crate && linkable && lib !== undefined && item && !rel.startsWith('..')) {
     const segments = stripExt(rel).split('/').filter((s) => s !== 'mod');
     const modules = rel === 'lib.rs' ? [] : segments;
     let parentText = lib;

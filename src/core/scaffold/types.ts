@@ -89,6 +89,16 @@ export interface TestScaffoldPlan {
   exists: boolean;
   alternative?: { path: string; content: string; cursor: Cursor };
   framework: DetectedFramework;
-  /** The file and symbol the test is about. */
+  /** The file and symbol the test is about, as they are in today's tree. */
   target: { file: string; symbol?: ChangedSymbol };
+  /** Full sha of the culprit the test is about. */
+  culprit: string;
+  /** Set when the caller named a revert: its sha (the plan is about the commit it reverted, `culprit`). */
+  revert?: string;
+  /** The culprit's path of the target when it lives elsewhere today. */
+  movedFrom?: string;
+  /** An Own It test for the same subject and culprit (or incident) already exists here: open it, write nothing. */
+  existing?: string;
+  /** What gave the new test its style: a formatter (`prettier`, `gofmt`, …), `repo config`, or `as generated`. */
+  styledBy?: string;
 }
