@@ -39,6 +39,7 @@ describe('revert scanner (real git)', () => {
       kind: 'revert',
       reverted: [login],
       evidence: 'sha',
+      confidence: 0.95,
       subject: 'Revert "Add login"',
       author: 'Bob Example <bob@example.com>',
       date: find(found, revert).date,

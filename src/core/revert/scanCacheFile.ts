@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../fs/atomicWrite';
 import type { RevertDetection } from './types';
 
 /** Bump when the file layout or the detector's output changes; older files are then ignored. */
-export const SCAN_CACHE_VERSION = 2;
+export const SCAN_CACHE_VERSION = 3;
 
 /** What a full scan at `head` returns, plus every candidate (git's order) to merge later scans into. */
 export interface ScanState {
