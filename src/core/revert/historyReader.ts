@@ -22,6 +22,8 @@ export interface LogCommit {
 export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
   'revert',
   'reapply',
+  'reland',
+  'recommit',
   'roll[[:blank:]]*back',
   'back(s|ed)?[[:blank:]]*out',
 ];

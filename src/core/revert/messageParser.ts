@@ -93,7 +93,7 @@ const GITHUB_REVERTS_PR = /^\s*reverts\s+(?:[\w.-]+\/[\w.-]+)?#(\d{1,9})\b/gim;
 const REVERT_PR_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:partial(?:ly)?\s+)?reverts?\s+(?:part\s+of\s+)?(?:(?:pr|pull\s+request)\s+)?(?:#|gh-)(\d{1,9})\b/gim;
 /** Words only: the subject starts with a revert verb but names no commit (`Revert the X topic`). */
 const WORDS_HEAD =
-  /^(?:partial(?:ly)?\s+)?(?:revert(?:s|ed|ing)?|back(?:s|ed|ing)?[ \t]*out|backout|roll(?:s|ed|ing)?[ \t]*back|rollback|undo(?:es|ne)?|reapply|reland)\b/i;
+  /^(?:partial(?:ly)?\s+)?(?:revert(?:s|ed|ing)?|back(?:s|ed)?[ \t]*out|roll[ \t]*back|reapply|reland)\b/i;
 const GITHUB_REVERT_BRANCH = /^Merge pull request #\d+ from [^\s/]+\/((?:revert-\d+-)+)/i;
 const GITLAB_MR = /\bthis\s+reverts\s+merge\s+request\s+!(\d{1,9})\b/i;
 const GERRIT_REASON = /^\s*reason\s+for\s+revert:/im;

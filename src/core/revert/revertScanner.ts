@@ -244,7 +244,9 @@ export class RevertScanner {
           }
         }
         if (c.commit.parents.length > 1) return;
-        if (c.evidence === 'none') await diffs.run(() => this.linkByDiff(c));
+        // A body line naming a commit that is not here is most often a squashed branch's own
+        // revert: its diff would only find unrelated refactors.
+        if (c.evidence === 'none' && c.parsed.signal !== 'body') await diffs.run(() => this.linkByDiff(c));
         else if (c.evidence === 'sha' && c.reverted.length > 1) await diffs.run(() => this.pruneByDiff(c));
       }),
     );
@@ -264,7 +266,9 @@ export class RevertScanner {
    * one inverts, among the nearest earlier commits touching the same paths.
    */
   private async linkByDiff(c: Candidate): Promise<void> {
-    const found = await findUndoneByDiff(this.runner, c.commit.sha, c.commit.date).catch(() => undefined);
+    // Words alone need a diff that is nearly all undo; a convention in the subject, half of it.
+    const minExplained = c.parsed.signal === 'weak' ? 0.8 : 0.5;
+    const found = await findUndoneByDiff(this.runner, c.commit.sha, c.commit.date, { minExplained }).catch(() => undefined);
     if (!found) return;
     c.diff = found;
     c.reverted = found.undone.map((u) => u.sha);
@@ -292,6 +296,9 @@ export class RevertScanner {
     }
   }
 }
+
+/** The most a merge commit's detection can be sure of (below the default threshold). */
+const MERGE_CONFIDENCE = 0.4;
 
 /** A named target whose lines are inverted less than this is dropped from a multi-target link. */
 const PRUNE_COVER = 0.3;
@@ -399,7 +406,9 @@ function toDetection(c: Candidate, kind: RevertKind): RevertDetection {
     kind,
     reverted: c.reverted,
     evidence: c.evidence,
-    confidence: confidenceOf(c.parsed.signal, c.evidence, c.diff),
+    // A merge is never the revert itself: the revert is the commit on the merged branch (found
+    // on its own); the merge of a `revert-N-…` branch is only shown when asked for.
+    confidence: c.commit.parents.length > 1 ? Math.min(MERGE_CONFIDENCE, confidenceOf(c.parsed.signal, c.evidence, c.diff)) : confidenceOf(c.parsed.signal, c.evidence, c.diff),
     subject: c.commit.subject,
     author: `${c.commit.authorName} <${c.commit.authorEmail}>`,
     date: c.commit.date,
