@@ -3,7 +3,7 @@ import { createGit, openRepository } from '../git/createGit';
 import { assertSafeRevision, isFullSha, resolveRevision } from '../git/revision';
 import { AncestorSearch, MIN_PREFIX, type AncestorMatch, type Lookup, type SubjectMatcher } from './ancestorSearch';
 import { commitLines, findUndoneByDiff, inversion, type DiffEvidence } from './diffEvidence';
-import { gitRunner, Limiter, type GitRunner } from './gitStream';
+import { gitRunner, Limiter, runGit, type GitRunner } from './gitStream';
 import { readCommit, walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
 import { walkHistory } from './historyWalk';
 import { LinkResolver, type CommitFacts } from './linkResolver';
@@ -243,6 +243,9 @@ export class RevertScanner {
             c.evidence = found.evidence;
           }
         }
+        // A body line's sha may name a commit that is in the object store but not in this
+        // history (a PR branch's own commit, fetched with pull refs): only ancestors count.
+        if (c.parsed.signal === 'body' && c.evidence === 'sha') await this.keepAncestors(c);
         if (c.commit.parents.length > 1) return;
         // A body line naming a commit that is not here is most often a squashed branch's own
         // revert: its diff would only find unrelated refactors.
@@ -273,6 +276,19 @@ export class RevertScanner {
     c.diff = found;
     c.reverted = found.undone.map((u) => u.sha);
     c.evidence = 'diff-inverse';
+  }
+
+  private async keepAncestors(c: Candidate): Promise<void> {
+    const kept: string[] = [];
+    for (const sha of c.reverted) {
+      const ancestor = await runGit(this.runner, ['merge-base', '--is-ancestor', '--end-of-options', sha, c.commit.sha], '').then(
+        () => true,
+        () => false,
+      );
+      if (ancestor) kept.push(sha);
+    }
+    c.reverted = kept;
+    if (kept.length === 0) c.evidence = 'none';
   }
 
   /**
