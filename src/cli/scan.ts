@@ -6,7 +6,7 @@ import { parseArgs, positiveInteger, UsageError } from './args';
 import { hasDeploysFlag, runDeploys } from './deploys';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
 
-export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N]\n';
+export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N] [--min-confidence 0-1]\n';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -29,14 +29,17 @@ export async function runScan(argv: readonly string[], io: CliIo = processIo): P
   let json: boolean;
   let since: string | undefined;
   let maxCount: number | undefined;
+  let minConfidence: number | undefined;
   try {
-    const args = parseArgs(argv, { flags: ['json'], options: ['since', 'max-count'], maxPositionals: 1 });
+    const args = parseArgs(argv, { flags: ['json'], options: ['since', 'max-count', 'min-confidence'], maxPositionals: 1 });
     repoPath = path.resolve(args.positionals[0] ?? '.');
     json = args.flags.has('json');
     since = args.options.get('since');
     if (since !== undefined) assertDate(since);
     const max = args.options.get('max-count');
     maxCount = max === undefined ? undefined : positiveInteger('max-count', max);
+    const min = args.options.get('min-confidence');
+    minConfidence = min === undefined ? undefined : confidenceValue(min);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr(`own-it scan: ${err.message}\n${SCAN_USAGE}`);
@@ -46,7 +49,7 @@ export async function runScan(argv: readonly string[], io: CliIo = processIo): P
   try {
     const scanner = await RevertScanner.open(repoPath);
     const table: RevertDetection[] = [];
-    for await (const d of scanner.scan({ since, maxCount })) {
+    for await (const d of scanner.scan({ since, maxCount, minConfidence })) {
       if (json) io.stdout(`${toJsonLine(d)}\n`);
       else table.push(d);
     }
@@ -62,10 +65,19 @@ export async function runScan(argv: readonly string[], io: CliIo = processIo): P
   }
 }
 
-/** Exactly the detection fields, in a stable order. */
+/** Exactly the detection fields, in a stable order (`files` only with diff evidence). */
 export function toJsonLine(d: RevertDetection): string {
-  const { sha, kind, reverted, evidence, subject, author, date } = d;
-  return JSON.stringify({ sha, kind, reverted, evidence, subject, author, date });
+  const { sha, kind, reverted, evidence, confidence, files, subject, author, date } = d;
+  return JSON.stringify({ sha, kind, reverted, evidence, confidence, ...(files ? { files } : {}), subject, author, date });
+}
+
+/** `--min-confidence`: a number from 0 (everything revert-like) to 1. */
+function confidenceValue(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new UsageError(`option "--min-confidence" needs a number from 0 to 1, got "${value}"`);
+  }
+  return n;
 }
 
 /** A fixed-width table: short sha, kind, date, reverted short shas, evidence, subject. */

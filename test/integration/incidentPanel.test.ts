@@ -153,7 +153,7 @@ describe('incident panel in the real host', () => {
     const bad = git(root, 'rev-parse', 'HEAD');
     git(root, 'revert', '--no-edit', bad);
     const revert = git(root, 'rev-parse', 'HEAD');
-    const detection = { sha: revert, kind: 'revert' as const, reverted: [bad], evidence: 'sha' as const, subject: 'Revert "Double the tax"', author: 'Test', date: new Date().toISOString() };
+    const detection = { sha: revert, kind: 'revert' as const, reverted: [bad], evidence: 'sha' as const, confidence: 0.95, subject: 'Revert "Double the tax"', author: 'Test', date: new Date().toISOString() };
     const first = await IncidentPanel.open(deps, { kind: 'revert', repoRoot: root, detection });
     assert.equal(first.incident?.title, 'Double the tax reverted');
     assert.equal(first.incident?.revert, revert);

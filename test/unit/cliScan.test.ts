@@ -65,7 +65,7 @@ describe('own-it scan (CLI)', function () {
         .map((l) => JSON.parse(l) as Record<string, unknown>);
       assert.equal(rows.length, 2);
       for (const row of rows) {
-        assert.deepEqual(Object.keys(row), ['sha', 'kind', 'reverted', 'evidence', 'subject', 'author', 'date']);
+        assert.deepEqual(Object.keys(row), ['sha', 'kind', 'reverted', 'evidence', 'confidence', 'subject', 'author', 'date']);
         assert.match(String(row.sha), /^[0-9a-f]{40}$/);
       }
       assert.deepEqual(rows[1], {
@@ -73,6 +73,7 @@ describe('own-it scan (CLI)', function () {
         kind: 'revert',
         reverted: [login],
         evidence: 'sha',
+        confidence: 0.95,
         subject: 'Revert "Add login"',
         author: 'Bob Example <bob@example.com>',
         date: rows[1].date,
@@ -90,8 +91,29 @@ describe('own-it scan (CLI)', function () {
     assert.match(later.stdout, /^No revert commits found in /);
   });
 
+  it('prints only confident detections unless --min-confidence asks for more', () => {
+    const comp = TempRepo.create();
+    try {
+      comp.commit('feat: add revert command', { 'revert.ts': '1' });
+      // `revert` names a component here: no target, so it is not a conventional revert.
+      const component = comp.commit('revert: fix leak in abort path', { 'revert.ts': '2' });
+      const squashBody = comp.commit(`feat: add search\n\nThis reverts commit 1234567890abcdef1234567890abcdef12345678.`, { 'search.ts': '1' });
+      const rows = (args: string[]): { sha: string; confidence: number }[] =>
+        spawnSync(process.execPath, [cli, 'scan', comp.path, '--json', ...args], { encoding: 'utf8', env: comp.env() })
+          .stdout.split('\n')
+          .filter((l) => l !== '')
+          .map((l) => JSON.parse(l) as { sha: string; confidence: number });
+      assert.deepEqual(rows([]), []);
+      const all = rows(['--min-confidence', '0']);
+      assert.deepEqual(all.map((r) => r.sha).sort(), [component, squashBody].sort());
+      assert.ok(all.every((r) => r.confidence > 0 && r.confidence < 0.5));
+    } finally {
+      comp.dispose();
+    }
+  });
+
   it('exits 2 on usage errors', () => {
-    for (const args of [['--bogus'], ['--max-count', 'abc'], ['--max-count', '0'], ['--max-count'], ['--since', 'whenever'], ['a', 'b'], ['-x']]) {
+    for (const args of [['--bogus'], ['--max-count', 'abc'], ['--max-count', '0'], ['--max-count'], ['--since', 'whenever'], ['a', 'b'], ['-x'], ['--min-confidence', '2'], ['--min-confidence', 'high']]) {
       const r = run(args);
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stdout, '');

@@ -19,6 +19,7 @@ const detection: RevertDetection = {
   kind: 'revert',
   reverted: [ORIGINAL],
   evidence: 'sha',
+  confidence: 0.95,
   subject: 'Revert "Cache user sessions"',
   author: 'Bob',
   date: '2026-01-05T10:00:00Z',

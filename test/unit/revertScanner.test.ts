@@ -40,6 +40,7 @@ describe('revert scanner (real git)', () => {
       kind: 'revert',
       reverted: [login],
       evidence: 'sha',
+      confidence: 0.95,
       subject: 'Revert "Add login"',
       author: 'Bob Example <bob@example.com>',
       date: find(found, revert).date,
@@ -133,11 +134,15 @@ describe('revert scanner (real git)', () => {
     repo.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #132 from acme/revert-125-feature\n\nRevert "Add billing"', 'revert-125-feature');
     const branchMerge = repo.head();
 
-    const found = await scanReverts(repo.path);
+    const found = await scanReverts(repo.path, { minConfidence: 0 });
     assert.deepEqual(link(find(found, squash)), { kind: 'revert', reverted: [search], evidence: 'subject-exact' });
     assert.deepEqual(link(find(found, byPr)), { kind: 'revert', reverted: [longOne], evidence: 'pr-number' });
     assert.deepEqual(link(find(found, byPrefix)), { kind: 'revert', reverted: [other], evidence: 'subject-prefix' });
     assert.deepEqual(link(find(found, branchMerge)), { kind: 'revert', reverted: [prMerge], evidence: 'pr-number' });
+    // The merge is not the revert (its second parent is, and is found itself): hidden by default.
+    const confident = await scanReverts(repo.path);
+    assert.equal(confident.find((d) => d.sha === branchMerge), undefined);
+    assert.deepEqual(find(confident, repo.git('rev-parse', `${branchMerge}^2`)).reverted, [prMerge]);
   });
 
   it('links Conventional Commits, GitLab, Gerrit, Mercurial and rollback formats', async () => {
@@ -198,7 +203,10 @@ describe('revert scanner (real git)', () => {
     const shallow = track(TempRepo.clone(`file://${repo.path}`, ['--depth', '2']));
     const cut = await scanReverts(shallow.path);
     assert.deepEqual(link(find(cut, quoted)), { kind: 'revert', reverted: [], evidence: 'none' });
-    assert.deepEqual(link(find(cut, bySha)), { kind: 'revert', reverted: [], evidence: 'none' });
+    // Only a body line says "revert" and its commit is not here: shown only when asked for.
+    assert.equal(cut.find((d) => d.sha === bySha), undefined);
+    const everything = await scanReverts(shallow.path, { minConfidence: 0 });
+    assert.deepEqual(link(find(everything, bySha)), { kind: 'revert', reverted: [], evidence: 'none' });
   });
 
   it('works on bare repositories and honours revRange, maxCount and since', async () => {

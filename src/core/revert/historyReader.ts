@@ -12,6 +12,8 @@ export type { LogCommit };
 export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
   'revert',
   'reapply',
+  'reland',
+  'recommit',
   'roll[[:blank:]]*back',
   'back(s|ed)?[[:blank:]]*out',
 ];

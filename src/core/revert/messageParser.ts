@@ -34,12 +34,25 @@ export type RevertFormat =
   | 'gitlab'
   | 'gerrit'
   | 'mercurial'
-  | 'rollback';
+  | 'rollback'
+  | 'words';
+
+/**
+ * How strongly the message alone says "this undoes a commit":
+ * - `subject`: the subject is a revert by convention (`Revert "X"`, `Revert <sha>`, `Backed out
+ *   changeset`, a `revert-N-…` branch) or a line-start `This reverts commit` under a revert-like subject;
+ * - `body`: only a body line says so (`This reverts commit X` or `revert #N` under another subject:
+ *   often a squashed branch whose own commits were reverted before it landed);
+ * - `weak`: words only (`Revert the whole X topic`, `back out …`) or a conventional `revert:` type,
+ *   which some repositories use as a component name. Weak messages count once a target is found.
+ */
+export type MessageSignal = 'subject' | 'body' | 'weak';
 
 export interface ParsedRevertMessage {
   /** What the message says it does; the scanner may refine it with what git knows. */
   kind: RevertKind;
   format: RevertFormat;
+  signal: MessageSignal;
   /** Lower-case hex object names (4–64 chars) as written, in order, without duplicates. */
   shas: string[];
   /** The mainline parent named by "reversing changes made to <sha>". */
@@ -57,7 +70,7 @@ export interface ParsedRevertMessage {
 const QUOTE_OPEN = '["\u201c]';
 /** `Revert "`, `Revert^2 "`, `Reapply "`, `Partially revert "`, `Rollback of "`, `Roll back "`. */
 const QUOTED_HEAD = new RegExp(
-  `^(partial(?:ly)?\\s+)?(?:(revert)(?:\\^(\\d{1,3}))?|(reapply)|(roll[ \\t]*back))(?:\\s+of)?\\s*${QUOTE_OPEN}`,
+  `^(partial(?:ly)?\\s+)?(?:(revert)(?:\\^(\\d{1,3}))?|(reapply|reland|recommit)|(roll[ \\t]*back))(?:\\s+of)?:?\\s*${QUOTE_OPEN}`,
   'i',
 );
 const CONVENTIONAL = /^([a-z]+)(?:\([^()\n]*\))?!?:\s*(.*)$/i;
@@ -66,14 +79,21 @@ const PR_SUFFIX = /\s*\(#(\d{1,9})\)\s*$/;
 /** A hex token that needs no surrounding "commit" to count as a sha: 7+ chars with a digit. */
 const LOOSE_SHA = /^(?=[0-9a-f]*\d)[0-9a-f]{7,64}$/i;
 
-const REVERTS_COMMITS = /\bthis\s+(partially\s+)?(?:reverts?|backs?[ \t]+out)\s+(?:the\s+)?(?:merge\s+)?commits?\s+/gi;
+/** Only at the very start of a line: quoted (`> `) or indented examples and diffs are not the message's own word. */
+const REVERTS_COMMITS = /^this\s+(partially\s+)?(?:reverts?|backs?[ \t]+out)\s+(?:the\s+)?(?:following\s+)?(?:merge\s+)?commits?:?\s+/gim;
 const REVERSING_CHANGES = /\breversing\s+changes\s+made\s+to\s+([0-9a-f]{4,64})\b/i;
 const SUBJECT_SHA_HEAD =
-  /^(?:partial(?:ly)?\s+)?(?:revert(?:s|ed)?|roll[ \t]*back|back(?:ed)?[ \t]*out)(?:\s+of)?(?:\s+(?:commits?|changesets?))?\s+/i;
-const BACKED_OUT = /^\s*backed[ \t]+out\s+(?:\d+\s+)?changesets?\s+([0-9a-f]{7,40})\b/gim;
+  /^(?:partial(?:ly)?\s+)?(?:revert(?:s|ed)?|roll[ \t]*back|back(?:ed)?[ \t]*out)(?:\s+(?:of|part\s+of|parts\s+of))?(?:\s+(?:commits?|changesets?))?\s+/i;
+/** Mercurial/Mozilla: `Backed out changeset <hash>`, also after a `Bug N - ` prefix, `Backout revision <hash>`. */
+const BACKED_OUT = /(?:^|\s-\s|:\s)back(?:ed)?[ \t]*out\s+(?:\d+\s+)?(?:changesets?|revision|rev)\s+([0-9a-f]{7,40})\b/gim;
 const AUTOMATED_ROLLBACK = /\b(?:automated\s+)?roll[ \t]*back\s+of\s+commit\s+([0-9a-f]{7,64})\b/gi;
 const REFS_TRAILER = /^\s*refs?:\s*(.+)$/gim;
 const GITHUB_REVERTS_PR = /^\s*reverts\s+(?:[\w.-]+\/[\w.-]+)?#(\d{1,9})\b/gim;
+/** `revert #N` / `Revert PR #N` / `revert part of gh-N` at the start of the subject or a body line (a PR undone). */
+const REVERT_PR_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:partial(?:ly)?\s+)?reverts?\s+(?:part\s+of\s+)?(?:(?:pr|pull\s+request)\s+)?(?:#|gh-)(\d{1,9})\b/gim;
+/** Words only: the subject starts with a revert verb but names no commit (`Revert the X topic`). */
+const WORDS_HEAD =
+  /^(?:partial(?:ly)?\s+)?(?:revert(?:s|ed|ing)?|back(?:s|ed)?[ \t]*out|roll[ \t]*back|reapply|reland)\b/i;
 const GITHUB_REVERT_BRANCH = /^Merge pull request #\d+ from [^\s/]+\/((?:revert-\d+-)+)/i;
 const GITLAB_MR = /\bthis\s+reverts\s+merge\s+request\s+!(\d{1,9})\b/i;
 const GERRIT_REASON = /^\s*reason\s+for\s+revert:/im;
@@ -123,9 +143,15 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
     if (!shas.includes(h)) shas.push(h);
   };
 
+  const wordsHead = WORDS_HEAD.test(core);
+  let signal: MessageSignal = quoted && !(conv && convRevert) ? 'subject' : 'weak';
+  const raise = (to: MessageSignal): void => {
+    if (to === 'subject' || (to === 'body' && signal === 'weak')) signal = to;
+  };
   for (const m of full.matchAll(REVERTS_COMMITS)) {
     for (const hex of hexList(full.slice((m.index ?? 0) + m[0].length), 4)) addSha(hex);
     format ??= 'git';
+    raise(wordsHead || quoted ? 'subject' : 'body');
   }
   if (convRevert && !quoted && target === undefined) {
     for (const hex of hexList(core, 7)) if (LOOSE_SHA.test(hex)) addSha(hex);
@@ -134,15 +160,18 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
   if (subjectShas && !quoted) {
     const found = hexList(core.slice(subjectShas[0].length), 7).filter((h) => LOOSE_SHA.test(h));
     for (const hex of found) addSha(hex);
+    if (found.length > 0) raise('subject');
     if (found.length > 0) format ??= /roll/i.test(subjectShas[0]) ? 'rollback' : /back/i.test(subjectShas[0]) ? 'mercurial' : 'git';
   }
   for (const m of full.matchAll(BACKED_OUT)) {
-    addSha(m[1]);
+    for (const hex of [m[1], ...hexList(full.slice((m.index ?? 0) + m[0].length), 7)]) addSha(hex);
     format ??= 'mercurial';
+    raise((m.index ?? 0) < subj.length ? 'subject' : 'body');
   }
   for (const m of full.matchAll(AUTOMATED_ROLLBACK)) {
     addSha(m[1]);
     format ??= 'rollback';
+    raise((m.index ?? 0) < subj.length ? 'subject' : 'body');
   }
   const mergeParent = REVERSING_CHANGES.exec(full)?.[1]?.toLowerCase();
 
@@ -150,6 +179,13 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
     const n = Number(m[1]);
     if (!prNumbers.includes(n)) prNumbers.push(n);
     format ??= 'github';
+    raise('subject');
+  }
+  for (const m of full.matchAll(REVERT_PR_LINE)) {
+    const n = Number(m[1]);
+    if (!prNumbers.includes(n)) prNumbers.push(n);
+    format ??= 'github';
+    raise((m.index ?? 0) < subj.length ? 'subject' : 'body');
   }
   const branch = GITHUB_REVERT_BRANCH.exec(subj);
   if (branch) {
@@ -159,15 +195,23 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
     if (!prNumbers.includes(n)) prNumbers.push(n);
     if (!quoted && chain.length % 2 === 0) kind = 'reapply';
     format ??= 'github';
+    raise('subject');
   }
   if (format === 'git' && PR_SUFFIX.test(subj) && quoted) format = 'github';
 
   const mr = GITLAB_MR.exec(full);
   const mrNumber = mr ? Number(mr[1]) : undefined;
   if (mr) format ??= 'gitlab';
+  if (mr) raise('subject');
 
   const gerrit = GERRIT_REASON.test(full);
   if (gerrit && (format === undefined || format === 'git')) format = 'gerrit';
+  if (gerrit) raise(wordsHead ? 'subject' : 'body');
+  // Words only: a revert verb opens the subject but nothing is named; a diff may still say what.
+  if (format === undefined && wordsHead) {
+    format = 'words';
+    if (/^(?:reapply|reland)/i.test(core)) kind = 'reapply';
+  }
   if (convRevert || format !== undefined) {
     for (const m of full.matchAll(REFS_TRAILER)) {
       for (const hex of m[1].split(/[\s,]+/).map((t) => t.replace(/[.;:)]+$/, ''))) {
@@ -181,6 +225,7 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
   const result: ParsedRevertMessage = {
     kind,
     format,
+    signal,
     shas: shas.filter((s) => s !== mergeParent),
     subjectTruncated: truncated,
     prNumbers,
@@ -259,11 +304,25 @@ function unwrapQuoted(subject: string): QuotedRevert | null {
 /** Leading hex tokens of `text` separated by commas, whitespace, "and" or "&". */
 function hexList(text: string, minLength: number): string[] {
   const out: string[] = [];
-  const token = new RegExp(`^[\\s,&]*(?:and\\s+)?([0-9a-f]{${minLength},64})(?![0-9a-z_])`, 'i');
+  const token = new RegExp(`^[\\s,&]*(?:(?:and|through)\\s+)?([0-9a-f]{${minLength},64})(?![0-9a-z_])`, 'i');
   let rest = text;
   for (let m = token.exec(rest); m && out.length < 100; m = token.exec(rest)) {
     out.push(m[1]);
     rest = rest.slice(m[0].length);
+  }
+  return out;
+}
+
+/**
+ * Linux-style `Fixes: <sha> ("<subject>")` trailers: the commits this one repairs. A culprit
+ * link for incidents, not a revert: the fixing commit keeps the culprit's change and mends it.
+ * Only trailers at the start of a line count; abbreviated shas of 7+ hex digits, lower-cased.
+ */
+export function parseFixesTrailers(body: string): string[] {
+  const out: string[] = [];
+  for (const m of String(body ?? '').matchAll(/^Fixes:[ \t]+([0-9a-f]{7,64})\b/gim)) {
+    const h = m[1].toLowerCase();
+    if (!out.includes(h)) out.push(h);
   }
   return out;
 }

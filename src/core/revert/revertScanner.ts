@@ -3,14 +3,20 @@ import { createGit, openRepository } from '../git/createGit';
 import { hasHeadAt } from '../git/repository';
 import { assertSafeRevision, isFullSha } from '../git/revision';
 import { AncestorSearch, MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
-import { gitRunner, type GitRunner } from './gitStream';
+import { commitLines, findUndoneByDiff, inversion, type DiffEvidence } from './diffEvidence';
+import { gitRunner, Limiter, runGit, type GitRunner } from './gitStream';
 import { walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
 import { walkHistory } from './historyWalk';
 import { LinkResolver, type CommitFacts } from './linkResolver';
-import { parseRevertMessage, type ParsedRevertMessage } from './messageParser';
-import type { LinkEvidence, RevertDetection, RevertKind } from './types';
+import { parseRevertMessage, type MessageSignal, type ParsedRevertMessage } from './messageParser';
+import { DEFAULT_MIN_CONFIDENCE, type LinkEvidence, type RevertDetection, type RevertKind } from './types';
 
-export interface ScanOptions extends HistoryQuery {
+export interface ScanQuery extends HistoryQuery {
+  /** Leave out detections less sure than this (0–1, default {@link DEFAULT_MIN_CONFIDENCE}). */
+  minConfidence?: number;
+}
+
+export interface ScanOptions extends ScanQuery {
   /** The git executable to run (the extension passes VS Code's `git.path`). */
   gitBinary?: string;
 }
@@ -21,6 +27,8 @@ interface Candidate {
   reverted: string[];
   evidence: LinkEvidence;
   mergeParent?: string;
+  /** What the diff said, when the message named nothing resolvable. */
+  diff?: DiffEvidence;
   /** The sha or MR link, started as soon as the candidate is read. */
   direct: Promise<void>;
   /** A subject or PR lookup, registered before the walk passes the revert; dropped when `direct` links. */
@@ -71,11 +79,17 @@ export class RevertScanner {
    * of the whole ancestry beside it. Detections are yielded in order as each page's links
    * settle; pages wait in memory only until their originals are found.
    */
-  async *scan(query: HistoryQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
+  async *scan(query: ScanQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
+    const minConfidence = query.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+    for await (const d of this.scanAll(query, onCandidates)) if (d.confidence >= minConfidence) yield d;
+  }
+
+  private async *scanAll(query: HistoryQuery, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
     const rev = query.revRange ?? 'HEAD';
     const args = walkLogArgs(query);
     if (query.maxCount !== undefined && !(query.maxCount >= 1)) return;
     const resolver = new LinkResolver(this.runner);
+    const diffs = new Limiter(2);
     const fed = query.since === undefined && walksWholeAncestry(rev);
     const search = fed
       ? new AncestorSearch()
@@ -100,7 +114,7 @@ export class RevertScanner {
     let page: Candidate[] = [];
     const flush = (): void => {
       onCandidates?.(commits);
-      const done = this.finishPage(page, resolver);
+      const done = this.finishPage(page, resolver, diffs);
       done.catch(() => undefined);
       ready.push(done);
       commits = [];
@@ -190,15 +204,25 @@ export class RevertScanner {
     return c;
   }
 
-  private async finishPage(candidates: Candidate[], resolver: LinkResolver): Promise<RevertDetection[]> {
+  private async finishPage(candidates: Candidate[], resolver: LinkResolver, diffs: Limiter): Promise<RevertDetection[]> {
     await Promise.all(
       candidates.map(async (c) => {
         await c.direct;
-        if (c.evidence !== 'none' || !c.lookup) return;
-        const found = await c.lookup.result;
-        if (found === undefined) return;
-        c.reverted = [found.sha];
-        c.evidence = found.evidence;
+        if (c.evidence === 'none' && c.lookup) {
+          const found = await c.lookup.result;
+          if (found !== undefined) {
+            c.reverted = [found.sha];
+            c.evidence = found.evidence;
+          }
+        }
+        // A body line's sha may name a commit that is in the object store but not in this
+        // history (a PR branch's own commit, fetched with pull refs): only ancestors count.
+        if (c.parsed.signal === 'body' && c.evidence === 'sha') await this.keepAncestors(c);
+        if (c.commit.parents.length > 1) return;
+        // A body line naming a commit that is not here is most often a squashed branch's own
+        // revert: its diff would only find unrelated refactors.
+        if (c.evidence === 'none' && c.parsed.signal !== 'body') await diffs.run(() => this.linkByDiff(c));
+        else if (c.evidence === 'sha' && c.reverted.length > 1) await diffs.run(() => this.pruneByDiff(c));
       }),
     );
     const single = candidates.filter((c) => c.reverted.length === 1);
@@ -211,7 +235,61 @@ export class RevertScanner {
       return toDetection(c, kind);
     });
   }
+
+  /**
+   * A revert-like message that named nothing git could resolve: the commits whose diff this
+   * one inverts, among the nearest earlier commits touching the same paths.
+   */
+  private async linkByDiff(c: Candidate): Promise<void> {
+    // Words alone need a diff that is nearly all undo; a convention in the subject, half of it.
+    const minExplained = c.parsed.signal === 'weak' ? 0.8 : 0.5;
+    const found = await findUndoneByDiff(this.runner, c.commit.sha, c.commit.date, { minExplained }).catch(() => undefined);
+    if (!found) return;
+    c.diff = found;
+    c.reverted = found.undone.map((u) => u.sha);
+    c.evidence = 'diff-inverse';
+  }
+
+  private async keepAncestors(c: Candidate): Promise<void> {
+    const kept: string[] = [];
+    for (const sha of c.reverted) {
+      const ancestor = await runGit(this.runner, ['merge-base', '--is-ancestor', '--end-of-options', sha, c.commit.sha], '').then(
+        () => true,
+        () => false,
+      );
+      if (ancestor) kept.push(sha);
+    }
+    c.reverted = kept;
+    if (kept.length === 0) c.evidence = 'none';
+  }
+
+  /**
+   * A message naming several commits (a squashed branch of reverts, "This reverts commits A, B
+   * and C"): keep the ones this commit's diff still undoes. Others were re-applied within the
+   * same change, or only named in passing. When none is inverted (conflicts, later rewrites),
+   * the message's word stands.
+   */
+  private async pruneByDiff(c: Candidate): Promise<void> {
+    try {
+      const own = await commitLines(this.runner, c.commit.sha);
+      if (own.lines.size === 0) return;
+      const keep: string[] = [];
+      for (const sha of c.reverted) {
+        const target = await commitLines(this.runner, sha);
+        if (target.lines.size === 0 || inversion(own.lines, target.lines).cover >= PRUNE_COVER) keep.push(sha);
+      }
+      if (keep.length > 0) c.reverted = keep;
+    } catch {
+      // A target git cannot show (a shallow boundary): keep what the message says.
+    }
+  }
 }
+
+/** The most a merge commit's detection can be sure of (below the default threshold). */
+const MERGE_CONFIDENCE = 0.4;
+
+/** A named target whose lines are inverted less than this is dropped from a multi-target link. */
+const PRUNE_COVER = 0.3;
 
 const EMPTY: Promise<RevertDetection[]> = Promise.resolve([]);
 const DONE: Promise<void> = Promise.resolve();
@@ -287,6 +365,7 @@ async function positiveTips(git: SimpleGit, revRange: string): Promise<string[]>
 
 function refineKind(c: Candidate, facts: Map<string, CommitFacts>): RevertKind {
   const kind = c.parsed.kind;
+  if (c.diff?.partial && kind === 'revert') return 'partial-revert';
   if (kind !== 'revert' || c.reverted.length !== 1) return kind;
   const original = facts.get(c.reverted[0]);
   const self = facts.get(c.commit.sha);
@@ -302,15 +381,44 @@ function refineKind(c: Candidate, facts: Map<string, CommitFacts>): RevertKind {
 }
 
 function toDetection(c: Candidate, kind: RevertKind): RevertDetection {
-  return {
+  const d: RevertDetection = {
     sha: c.commit.sha,
     kind,
     reverted: c.reverted,
     evidence: c.evidence,
+    // A merge is never the revert itself: the revert is the commit on the merged branch (found
+    // on its own); the merge of a `revert-N-…` branch is only shown when asked for.
+    confidence: c.commit.parents.length > 1 ? Math.min(MERGE_CONFIDENCE, confidenceOf(c.parsed.signal, c.evidence, c.diff)) : confidenceOf(c.parsed.signal, c.evidence, c.diff),
     subject: c.commit.subject,
     author: `${c.commit.authorName} <${c.commit.authorEmail}>`,
     date: c.commit.date,
   };
+  if (c.diff) d.files = [...new Set(c.diff.undone.flatMap((u) => u.files))];
+  return d;
+}
+
+/**
+ * How sure a detection is, from what the message says ({@link MessageSignal}) and how the
+ * original was found. A convention in the subject is a revert even when its original is not
+ * in this history (a shallow clone); a body line alone, or words alone, needs a link to count.
+ */
+export function confidenceOf(signal: MessageSignal, evidence: LinkEvidence, diff?: DiffEvidence): number {
+  switch (evidence) {
+    case 'sha':
+    case 'merge-parent':
+    case 'subject-exact':
+    case 'pr-number':
+    case 'mr-number':
+      return signal === 'subject' ? 0.95 : 0.85;
+    case 'subject-prefix':
+      return signal === 'subject' ? 0.9 : 0.7;
+    case 'diff-inverse': {
+      const base = 0.55 + 0.4 * (diff?.explained ?? 0);
+      return Math.round(Math.min(0.95, signal === 'subject' ? base + 0.05 : base) * 100) / 100;
+    }
+    case 'none':
+      return signal === 'subject' ? 0.6 : signal === 'body' ? 0.3 : 0.2;
+  }
 }
 
 /** Every revert-like commit reachable from `revRange` (default HEAD), newest first. */

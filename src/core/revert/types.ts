@@ -13,7 +13,11 @@ export type LinkEvidence =
   | 'subject-prefix' // the quoted subject was truncated (… or ...) and is a prefix of one
   | 'pr-number' // "(#123)" / "Reverts owner/repo#123" matched an earlier commit's PR number
   | 'mr-number' // GitLab "This reverts merge request !N"
+  | 'diff-inverse' // nothing resolvable was named: its diff inverts the original's (diffEvidence.ts)
   | 'none';
+
+/** Detections below this confidence are left out unless asked for (`own-it scan --min-confidence`). */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export interface RevertDetection {
   /** Full 40-char sha of the revert commit. */
@@ -22,6 +26,13 @@ export interface RevertDetection {
   /** Full shas of the commits this one undoes (empty when evidence is `none`). */
   reverted: string[];
   evidence: LinkEvidence;
+  /**
+   * 0–1: how sure the scanner is that this commit undoes the ones in `reverted` (message
+   * convention and link evidence together; see `confidenceOf` in revertScanner.ts).
+   */
+  confidence: number;
+  /** With `diff-inverse` evidence: the files in which the undone lines were found. */
+  files?: string[];
   subject: string;
   author: string;
   /** ISO 8601 commit date. */

@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import { parseFixesTrailers, parseRevertMessage } from '../../src/core/revert/messageParser';
+import { scanReverts } from '../../src/core/revert/revertScanner';
+import type { RevertDetection } from '../../src/core/revert/types';
+import { BOB, TempRepo } from '../helpers/tempRepo';
+
+/**
+ * One real repository per convention of the labeled corpus (test/fixtures/detection): the shape
+ * each convention takes there, rebuilt with our own content.
+ */
+describe('revert conventions (real git)', function () {
+  this.timeout(60000);
+  const repos: TempRepo[] = [];
+  const fresh = (): TempRepo => {
+    const r = TempRepo.create();
+    repos.push(r);
+    return r;
+  };
+  after(() => repos.forEach((r) => r.dispose()));
+
+  const lines = (n: number, tag: string): string => Array.from({ length: n }, (_, i) => `${tag} line ${i + 1};`).join('\n') + '\n';
+  function find(found: RevertDetection[], sha: string): RevertDetection {
+    const d = found.find((x) => x.sha === sha);
+    assert.ok(d, `no detection for ${sha}`);
+    return d;
+  }
+
+  it('Chromium Reland "X" re-lands X by undoing its revert', async () => {
+    const repo = fresh();
+    const x = repo.commit('Use the fast path', { 'fast.cc': lines(4, 'fast') });
+    const revert = repo.revert(x, BOB);
+    const reland = repo.commit('Reland "Use the fast path"\n\nThis is a reland of commit 0123456789abcdef.\n\nOriginal change\'s description:\n> Use the fast path', {
+      'fast.cc': lines(4, 'fast'),
+    });
+    const d = find(await scanReverts(repo.path), reland);
+    assert.deepEqual([d.kind, d.reverted, d.evidence], ['reapply', [revert], 'subject-exact']);
+  });
+
+  it('LLVM Revert <sha> "<title>" and "Revert part of <sha>"', async () => {
+    const repo = fresh();
+    const a = repo.commit('[opt] Fold casts', { 'fold.cpp': lines(3, 'fold'), 'fold.h': lines(2, 'hdr') });
+    const llvm = repo.commit(`Revert ${a.slice(0, 12)} "[opt] Fold casts"\n\nBreaks the bots.`, { 'fold.cpp': '', 'fold.h': '' });
+    const b = repo.commit('[opt] Fold shifts', { 'shift.cpp': lines(3, 'shift'), 'shift.h': lines(2, 'sh') });
+    const part = repo.commit(`Revert part of ${b.slice(0, 10)}\n\nKeep the header.`, { 'shift.cpp': '' });
+    const found = await scanReverts(repo.path);
+    assert.deepEqual([find(found, llvm).kind, find(found, llvm).reverted, find(found, llvm).evidence], ['revert', [a], 'sha']);
+    assert.deepEqual([find(found, part).kind, find(found, part).reverted], ['partial-revert', [b]]);
+  });
+
+  it('a "revert #N" body line links the squash of PR N; "Revert PR #N" the merge of PR N', async () => {
+    const repo = fresh();
+    const pr = repo.commit('Cache parsed configs (#1200)', { 'config.ts': lines(3, 'cfg') });
+    const refix = repo.commit('fix: keep configs fresh (#1234)\n\n- revert #1200\n- re-fix the stale read differently', { 'config.ts': 'fresh();\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('Add export', { 'export.ts': lines(3, 'exp') });
+    repo.git('checkout', '-q', 'main');
+    repo.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #77 from acme/export', 'feature');
+    const merge = repo.head();
+    const byPr = repo.commit('Revert PR #77', { 'export.ts': '' });
+    const found = await scanReverts(repo.path);
+    assert.deepEqual([find(found, refix).reverted, find(found, refix).evidence], [[pr], 'pr-number']);
+    assert.deepEqual([find(found, byPr).reverted, find(found, byPr).evidence], [[merge], 'pr-number']);
+  });
+
+  it('Mercurial backouts whose changeset ids git cannot resolve are linked by their diff', async () => {
+    const repo = fresh();
+    const one = repo.commit('Bug 10 - Add key logging. r=dev', { 'ssl.c': lines(6, 'ssl'), 'log.c': lines(4, 'log') });
+    repo.commit('Bug 11 - Unrelated docs', { 'README': lines(2, 'doc') });
+    const backout = repo.commit('Bug 10 - Backed out changeset 3fb876eaa062 for build bustage', { 'ssl.c': '', 'log.c': '' });
+    const d = find(await scanReverts(repo.path), backout);
+    assert.deepEqual([d.kind, d.reverted, d.evidence], ['revert', [one], 'diff-inverse']);
+    assert.ok(d.confidence >= 0.9, String(d.confidence));
+    assert.deepEqual(d.files?.sort(), ['log.c', 'ssl.c']);
+  });
+
+  it('a topic reverted in words links every commit it undoes; one undone in part is a partial revert', async () => {
+    const repo = fresh();
+    const t1 = repo.commit('search: add index', { 'index.ts': lines(5, 'idx') });
+    const t2 = repo.commit('search: add ranking', { 'rank.ts': lines(5, 'rank') });
+    const topic = repo.commit('Revert the whole search topic for now', { 'index.ts': '', 'rank.ts': '' });
+    const both = repo.commit('Add retries and timeouts', { 'retry.ts': lines(5, 'retry'), 'timeout.ts': lines(5, 'tmo') });
+    const partial = repo.commit('back out the retries', { 'retry.ts': '' });
+    const found = await scanReverts(repo.path);
+    assert.deepEqual([find(found, topic).evidence, find(found, topic).reverted.sort()], ['diff-inverse', [t1, t2].sort()]);
+    assert.deepEqual([find(found, partial).kind, find(found, partial).reverted, find(found, partial).files], ['partial-revert', [both], ['retry.ts']]);
+  });
+
+  it('"This reverts commit" counts only at the start of a line, and a squashed branch\'s own reverts are not confident', async () => {
+    const repo = fresh();
+    const a = repo.commit('Add parser', { 'parser.ts': lines(3, 'p') });
+    const quoted = repo.commit(`docs: how reverts look\n\nFor example:\n\n    This reverts commit ${a}.\n> This reverts commit ${a}.`, { 'docs.md': 'x\n' });
+    const squash = repo.commit('feat: add lexer (#9)\n\n* wip\n\n* Revert "wip"\n\nThis reverts commit 1234567890abcdef1234567890abcdef12345678.', { 'lexer.ts': lines(3, 'lex') });
+    const all = await scanReverts(repo.path, { minConfidence: 0 });
+    assert.equal(all.find((d) => d.sha === quoted), undefined);
+    assert.ok(find(all, squash).confidence < 0.5);
+    assert.deepEqual(await scanReverts(repo.path), []);
+  });
+
+  it('conventional revert: counts with a target, not as a component name', async () => {
+    const repo = fresh();
+    const feat = repo.commit('feat: add caching layer', { 'cache.ts': lines(3, 'c') });
+    repo.commit('feat(revert): add --abort', { 'revert.ts': lines(3, 'r') });
+    const component = repo.commit('revert: fix leak in abort path', { 'revert.ts': 'r line 1;\nfreed(buffer);\nr line 3;\n' });
+    const real = repo.commit('revert: feat: add caching layer', { 'cache.ts': '' });
+    const found = await scanReverts(repo.path);
+    assert.equal(found.find((d) => d.sha === component), undefined);
+    assert.deepEqual([find(found, real).reverted, find(found, real).evidence], [[feat], 'subject-exact']);
+  });
+
+  it('a message naming several commits keeps the ones its diff still undoes', async () => {
+    const repo = fresh();
+    const a = repo.commit('Add alpha', { 'alpha.ts': lines(3, 'a') });
+    const b = repo.commit('Add beta', { 'beta.ts': lines(3, 'b') });
+    const both = repo.commit(`Revert "Add alpha"\n\nThis reverts commit ${a}.\n\nThis reverts commit ${b}.`, { 'alpha.ts': '' });
+    assert.deepEqual(find(await scanReverts(repo.path), both).reverted, [a]);
+  });
+
+  it('"This reverts the following commits:" lists targets on their own lines', () => {
+    const s1 = '0123456789abcdef0123456789abcdef01234567';
+    const s2 = 'fedcba9876543210fedcba9876543210fedcba98';
+    assert.deepEqual(parseRevertMessage('Revert the connect parsing', `This reverts the following commits:\n${s1}\n${s2}\n`)?.shas, [s1, s2]);
+  });
+
+  it('reads Linux Fixes: trailers as culprit links, not as reverts', () => {
+    const body = 'Free the buffer on the error path.\n\nFixes: 1a2b3c4d5e6f ("net: add buffer pool")\nFixes: 1A2B3C4D5E6F\nSigned-off-by: A <a@example.com>\n  Fixes: 99999999 (quoted, not a trailer)';
+    assert.deepEqual(parseFixesTrailers(body), ['1a2b3c4d5e6f']);
+    assert.equal(parseRevertMessage('net: free buffer on error', body), null);
+  });
+});
