@@ -3,8 +3,8 @@
  * placeholder, which checklist items point back to it, and which files its culprits touched.
  * No vscode import, so unit tests run it against real repositories.
  */
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readRepoText } from '../core/fs/repoFiles';
 import { gitFor, looksLikeSha } from '../core/commits/gitRunner';
 import type { ActionItem, Incident } from '../core/incidents/model';
 import { PLACEHOLDER_MARKER } from '../core/scaffold/types';
@@ -27,7 +27,9 @@ export async function linkedTestStatus(repoRoot: string, relative: string): Prom
   if (!absolute) return 'missing';
   try {
     // The same rule as the core's scaffoldStatus, without loading the scaffold bundle.
-    return (await fs.readFile(absolute, 'utf8')).includes(PLACEHOLDER_MARKER) ? 'pending' : 'done';
+    // Through repoFiles: a linked "test" that is a symlink to /dev/zero or a FIFO is missing, not read.
+    const text = await readRepoText(repoRoot, absolute);
+    return text === undefined ? 'missing' : text.includes(PLACEHOLDER_MARKER) ? 'pending' : 'done';
   } catch {
     return 'missing';
   }
@@ -88,7 +90,9 @@ export async function checklistItemsFor(repoRoot: string, incidentRelativePath: 
     if (!absolute) continue;
     let text: string;
     try {
-      text = await fs.readFile(absolute, 'utf8');
+      const read = await readRepoText(repoRoot, absolute);
+      if (read === undefined) continue;
+      text = read;
     } catch {
       continue;
     }

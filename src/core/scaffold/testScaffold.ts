@@ -1,5 +1,5 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readRepoText } from '../fs/repoFiles';
 import { changedSymbols } from './changedSymbols';
 import { detectFrameworks, pickFramework } from './frameworks';
 import { commitSubject, fileAtCommit, repoTopLevel, resolveCommit } from './git';
@@ -74,7 +74,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
   const subjectLine = await commitSubject(repo, commit);
   // Tests import the code as it is now; fall back to the culprit's version if the file has moved since.
   const sourceText =
-    (await fs.readFile(path.join(repo, file.path), 'utf8').catch(() => undefined)) ?? (await fileAtCommit(repo, commit, file.path)) ?? '';
+    (await readRepoText(repo, file.path).catch(() => undefined)) ?? (await fileAtCommit(repo, commit, file.path)) ?? '';
   const placement = await placeTest({ repoRoot: repo, framework, file: file.path, language: file.language, symbol, sourceText });
   const subject = symbol ? (symbol.container ? `${symbol.container}.${symbol.name}` : symbol.name) : path.posix.basename(file.path);
   const short = commit.slice(0, 7);
