@@ -15,6 +15,7 @@ import {
   type CauseCategory,
   type TestStyle,
 } from '../core/scaffold';
+import { terminalBlock, terminalText } from './output';
 import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
 
@@ -85,7 +86,7 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
   const about = `${plan.framework.framework} (${plan.framework.evidence}) for ${plan.target.symbol?.name ?? plan.target.file}`;
   if (args.flags.has('print')) {
     if (plan.exists) io.stdout(`# ${plan.path} exists; would create ${chosen.path}\n`);
-    io.stdout(`# ${chosen.path} — ${about}\n${chosen.content}`);
+    io.stdout(`# ${terminalText(chosen.path)} — ${terminalText(about)}\n${terminalBlock(chosen.content)}`);
     return EXIT_OK;
   }
   try {
@@ -124,7 +125,7 @@ async function scaffoldChecklist(argv: readonly string[], io: Io): Promise<numbe
     ...(lesson ? { lesson } : {}),
   });
   if (args.flags.has('print')) {
-    io.stdout(`# ${plan.path}${plan.added.length === 0 ? ' (no new items)' : ''}\n${plan.content}`);
+    io.stdout(`# ${terminalText(plan.path)}${plan.added.length === 0 ? ' (no new items)' : ''}\n${terminalBlock(plan.content)}`);
     return EXIT_OK;
   }
   await writeChecklist(repo, plan);
