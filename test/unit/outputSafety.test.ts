@@ -25,7 +25,7 @@ describe('output safety: generated code and every CLI format', function () {
     assert.match(json, /\\u202e/);
     assert.deepEqual(JSON.parse(json), { s: HOSTILE }, 'the value is unchanged, only escaped');
     const md = markdownText(HOSTILE);
-    assert.doesNotMatch(md, /\]\(|!\[|[\u0000-\u001f\u007f-\u009f]/);
+    assert.doesNotMatch(md, /(^|[^\\])\](\(|$)|(^|[^\\])!(\\)?\[|[\u0000-\u001f\u007f-\u009f]/, "no link or image markup stays active");
     assert.equal(csvCell('see;=WEBSERVICE("https://evil.invalid")'), '"see;=WEBSERVICE(""https://evil.invalid"")"');
     assert.equal(csvCell('=1+1'), "'=1+1");
     assert.equal(csvCell('a\t@SUM(1)'), '"a\t@SUM(1)"');

@@ -25,11 +25,11 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** One line of Markdown text: markup characters, links/images and HTML cannot take effect. */
+/** One line of Markdown text: markup characters, links/images ([ and ] escaped, so a "(" can never follow a link text) and HTML cannot take effect. */
 export function markdownText(text: string): string {
   return text
     .replace(UNSAFE, ' ')
-    .replace(/[\\`*_[\]()#|~!<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+    .replace(/[\\`*_[\]#|~!<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
 /**
