@@ -14,11 +14,12 @@ import * as path from 'node:path';
 import { isErrno, isProcessAlive } from './atomicWrite';
 
 const STALE_MS = 30_000;
+const UNFILLED_STALE_MS = 3_000;
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 export class FileLockTimeoutError extends Error {
   constructor(readonly lockPath: string) {
-    super(`Another save of ${path.basename(lockPath).replace(/^\.|\.lock$/g, '')} is still running; nothing was written. Try again in a moment (if no Own It is running, delete ${lockPath}).`);
+    super(`Another save of ${path.basename(lockPath).replace(/^\.|\.lock$/g, '')} is still running; nothing was written. Try again in a moment (if no Own It is running, delete ${lockPath})`);
     this.name = 'FileLockTimeoutError';
   }
 }
@@ -68,9 +69,10 @@ async function isStale(lockPath: string, held: string): Promise<boolean> {
   if (host === hostname() && pid && !isProcessAlive(Number(pid))) return true;
   const since = Number(started);
   if (Number.isFinite(since) && since > 0) return Date.now() - since > STALE_MS;
-  // A lock file that is empty or not ours to read: judge by its age on disk.
+  // Empty or unreadable: its writer died between creating and filling it (kill -9), since a
+  // lock is filled right after it is created; a few seconds of age settle it.
   const st = await fs.stat(lockPath).catch(() => undefined);
-  return st !== undefined && Date.now() - st.mtimeMs > STALE_MS;
+  return st !== undefined && Date.now() - st.mtimeMs > UNFILLED_STALE_MS;
 }
 
 /** Moves the stale lock aside; if the moved file turns out to be a fresh lock, puts it back. */
