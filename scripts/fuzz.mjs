@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = process.env.OWN_IT_FUZZ_RUNS ?? '10000';
 /** The unit test files that hold fast-check properties (each reads OWN_IT_FUZZ_RUNS). */
-const SOURCES = ['fuzzHostile', 'revertParser.property', 'incidentSlug', 'incidentFile'];
+const SOURCES = ['fuzzHostile', 'revertParser.property', 'incidentSlug', 'incidentFile', 'incidentConcurrency'];
 
 function run(cmd, args, env = process.env) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });

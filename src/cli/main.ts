@@ -7,11 +7,10 @@ import { runMetricsMerge } from './metricsMerge';
 import { runScaffold } from './scaffold';
 import { runScan } from './scan';
 
-/** Exit codes shared by every CLI command. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_NOT_A_REPO = 3;
+import { EXIT_OK, EXIT_USAGE } from './output';
+
+/** Exit codes live in the CLI frame (output.ts); re-exported for existing imports. */
+export { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
 
 const USAGE = `Usage: own-it <command> [options]
 

@@ -15,6 +15,7 @@ import { metricsToCsv, metricsToMarkdown } from '../core/metrics/format';
 import type { MetricsReport } from '../core/metrics/types';
 import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { jsonText, MAX_CELL_CHARS, quotedName, terminalText } from './output';
 
 export const METRICS_USAGE = `Usage: own-it metrics [path] [--json | --markdown | --csv] [--since <date>] [--until <date>] [--tag-pattern <glob>] [--folder <dir>]
 
@@ -66,11 +67,11 @@ export async function runMetrics(argv: readonly string[], io: CliIo = processIo)
 
   try {
     const report = await computeMetrics(repoPath, { since, ...(until ? { until } : {}), tagPattern, incidentsFolder });
-    if (output === 'json') io.stdout(`${JSON.stringify(report)}\n`);
+    if (output === 'json') io.stdout(`${jsonText(report)}\n`);
     else if (output === 'markdown') io.stdout(metricsToMarkdown(report));
     else if (output === 'csv') io.stdout(metricsToCsv(report));
     else io.stdout(formatSummary(report));
-    for (const file of report.unreadableIncidentFiles) io.stderr(`own-it: ${file}: not a readable incident file, left out of the numbers\n`);
+    for (const file of report.unreadableIncidentFiles) io.stderr(`own-it: ${quotedName(file)}: not a readable incident file, left out of the numbers\n`);
     return EXIT_OK;
   } catch (err) {
     if (err instanceof NotAGitRepositoryError) {
@@ -119,5 +120,5 @@ export function formatSummary(r: MetricsReport): string {
 
 /** Paths and subjects come from the repository: never echo terminal control sequences. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  return terminalText(text, MAX_CELL_CHARS);
 }

@@ -19,6 +19,7 @@ import {
 import { IncidentStore } from '../core/incidents';
 import { blobBase, checklistArea } from '../core/scaffold/checklistContext';
 import { commitSubject as commitSubjectOf, repoTopLevel as repoRoot, resolveCommit } from '../core/scaffold/git';
+import { terminalBlock, terminalText } from './output';
 import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
 
@@ -100,7 +101,7 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
   if (args.flags.has('print')) {
     for (const note of notes) io.stdout(`# ${note}\n`);
     if (plan.exists) io.stdout(`# ${plan.path} exists; would create ${chosen.path}\n`);
-    io.stdout(`# ${chosen.path} — ${about}\n${chosen.content}`);
+    io.stdout(`# ${terminalText(chosen.path)} — ${terminalText(about)}\n${terminalBlock(chosen.content)}`);
     return EXIT_OK;
   }
   try {
@@ -166,7 +167,7 @@ async function scaffoldChecklist(argv: readonly string[], io: Io): Promise<numbe
   });
   if (print) {
     if (!standalone && !incidentPath) io.stdout(`# no incident names ${full.slice(0, 7)}; without --print one would be created and linked\n`);
-    io.stdout(`# ${plan.path}${plan.added.length === 0 ? ' (no new items)' : ''}\n${plan.content}`);
+    io.stdout(`# ${terminalText(plan.path)}${plan.added.length === 0 ? ' (no new items)' : ''}\n${terminalBlock(plan.content)}`);
     return EXIT_OK;
   }
   if (createdIncident) io.stdout(`No incident named ${full.slice(0, 7)}; created ${incidentPath} for the items to link to\n`);

@@ -5,6 +5,7 @@ import type { RevertDetection } from '../core/revert/types';
 import { parseArgs, positiveInteger, UsageError } from './args';
 import { hasDeploysFlag, runDeploys } from './deploys';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { jsonText, MAX_CELL_CHARS, terminalText } from './output';
 
 export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N] [--min-confidence 0-1]\n';
 
@@ -68,7 +69,7 @@ export async function runScan(argv: readonly string[], io: CliIo = processIo): P
 /** Exactly the detection fields, in a stable order (`files` only with diff evidence). */
 export function toJsonLine(d: RevertDetection): string {
   const { sha, kind, reverted, evidence, confidence, files, subject, author, date } = d;
-  return JSON.stringify({ sha, kind, reverted, evidence, confidence, ...(files ? { files } : {}), subject, author, date });
+  return jsonText({ sha, kind, reverted, evidence, confidence, ...(files ? { files } : {}), subject, author, date });
 }
 
 /** `--min-confidence`: a number from 0 (everything revert-like) to 1. */
@@ -88,7 +89,7 @@ export function formatTable(detections: readonly RevertDetection[]): string {
     d.date.slice(0, 10),
     d.reverted.length > 0 ? d.reverted.map((s) => s.slice(0, 7)).join(',') : '-',
     d.evidence,
-    printable(d.subject),
+    terminalText(d.subject, MAX_CELL_CHARS),
   ]);
   const header = ['SHA', 'KIND', 'DATE', 'REVERTS', 'EVIDENCE', 'SUBJECT'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -100,13 +101,6 @@ export function formatTable(detections: readonly RevertDetection[]): string {
   return `${[header, ...rows].map(line).join('\n')}\n`;
 }
 
-/**
- * Commit subjects come from anyone with push access: never echo terminal control sequences, nor
- * bidi overrides/isolates, which reorder what the terminal shows ("Trojan Source").
- */
-function printable(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, ' ');
-}
 
 /**
  * git reads almost anything as a date and silently falls back to "now", which would make a

@@ -3,8 +3,8 @@
  * placeholder, which checklist items point back to it, and which files its culprits touched.
  * No vscode import, so unit tests run it against real repositories.
  */
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readRepoText } from '../core/fs/repoFiles';
 import { gitFor, looksLikeSha } from '../core/commits/gitRunner';
 import type { ActionItem, Incident, LinkedTestStatus } from '../core/incidents/model';
 import { parseRevertMessage } from '../core/revert/messageParser';
@@ -46,7 +46,9 @@ export async function checklistItemsFor(repoRoot: string, incidentRelativePath: 
     if (!absolute) continue;
     let text: string;
     try {
-      text = await fs.readFile(absolute, 'utf8');
+      const read = await readRepoText(repoRoot, absolute);
+      if (read === undefined) continue;
+      text = read;
     } catch {
       continue;
     }

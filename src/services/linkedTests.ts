@@ -3,7 +3,7 @@
  * whether the test is still the scaffolded placeholder, written, or gone. Read by the incident
  * panel, the incident views and the prevention reminders. No vscode import.
  */
-import * as fs from 'node:fs/promises';
+import { readRepoText } from '../core/fs/repoFiles';
 import * as path from 'node:path';
 import type { ActionItem, Incident, LinkedTestStatus } from '../core/incidents/model';
 import { PLACEHOLDER_MARKER } from '../core/scaffold/types';
@@ -21,7 +21,9 @@ export async function linkedTestStatus(repoRoot: string, relative: string): Prom
   if (!absolute) return 'missing';
   try {
     // The same rule as the core's scaffoldStatus, without loading the scaffold bundle.
-    return (await fs.readFile(absolute, 'utf8')).includes(PLACEHOLDER_MARKER) ? 'pending' : 'done';
+    // Through repoFiles: a linked "test" that is a symlink to /dev/zero or a FIFO is missing, not read.
+    const text = await readRepoText(repoRoot, absolute);
+    return text === undefined ? 'missing' : text.includes(PLACEHOLDER_MARKER) ? 'pending' : 'done';
   } catch {
     return 'missing';
   }

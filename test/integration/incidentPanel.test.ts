@@ -113,7 +113,7 @@ describe('incident panel in the real host', () => {
     rec.dispose();
   });
 
-  it('never overwrites a newer file with edits based on an older one', async () => {
+  it('merges edits based on an older version with the newer file instead of overwriting it', async () => {
     const panel = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
     const rec = recorder(panel);
     const state = await openAndGetState(panel, rec);
@@ -121,14 +121,15 @@ describe('incident panel in the real host', () => {
     fs.writeFileSync(incidentPath, theirs);
     const mine = structuredClone(state.incident);
     mine.sections.rootCause = 'Typed in the panel.';
+    const from = rec.seen.length;
     await panel.simulateUiMessage({ type: 'edit', incident: mine, baseVersion: state.version });
-    const conflict = await rec.next('conflict');
-    assert.ok(conflict.theirs?.sections.impact.includes('Written in another editor.'));
-    assert.equal(fs.readFileSync(incidentPath, 'utf8'), theirs, 'nothing was written');
-
-    await panel.simulateUiMessage({ type: 'resolveConflict', choice: 'keepMine', incident: mine });
-    await rec.next('saved');
-    assert.match(fs.readFileSync(incidentPath, 'utf8'), /Typed in the panel\./);
+    const ack = await rec.next('saved', () => true, from);
+    assert.ok(ack.incident?.sections.impact.includes('Written in another editor.'), 'the UI is sent the merged incident');
+    assert.deepEqual(ack.conflicts, []);
+    const text = fs.readFileSync(incidentPath, 'utf8');
+    assert.match(text, /Typed in the panel\./);
+    assert.match(text, /Written in another editor\./);
+    assert.equal(rec.seen.slice(from).filter((m) => m.type === 'conflict').length, 0);
     rec.dispose();
   });
 

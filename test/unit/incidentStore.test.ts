@@ -56,7 +56,7 @@ describe('incident store', () => {
     assert.equal(incidents.length, titles.length);
   });
 
-  it('saves minimal changes and refuses to overwrite a file changed on disk', async () => {
+  it('saves minimal changes and merges with a file changed on disk instead of overwriting it', async () => {
     const created = await store.create({ title: 'Login loop' }, NOW);
     const unchanged = await store.save(created, created.incident);
     assert.equal(unchanged.raw, created.raw);
@@ -66,27 +66,33 @@ describe('incident store', () => {
     assert.equal(saved.raw, created.raw.replace('status: open', 'status: mitigated'));
     assert.equal(fs.readFileSync(created.path, 'utf8'), saved.raw);
     assert.notEqual(saved.version, created.version);
+    assert.equal(saved.merged, false);
 
     // Someone else edits the file (an editor, a git pull) after we loaded `saved`.
     const theirs = saved.raw.replace('## Impact\n', '## Impact\n\nTheir words.\n');
     fs.writeFileSync(created.path, theirs);
     const mine = { ...saved.incident, severity: 'sev1' as const };
-    await assert.rejects(store.save(saved, mine), (err: unknown) => {
-      assert.ok(err instanceof IncidentConflictError);
-      assert.equal(err.path, created.relativePath);
-      assert.equal(err.base, saved.raw);
-      assert.equal(err.theirs.raw, theirs);
-      assert.equal(err.theirs.incident?.sections.impact, 'Their words.');
-      assert.match(err.mine, /severity: sev1/);
-      return true;
-    });
-    assert.equal(fs.readFileSync(created.path, 'utf8'), theirs, 'their version is untouched');
+    const merged = await store.save(saved, mine);
+    assert.equal(merged.merged, true);
+    assert.deepEqual(merged.conflicts, []);
+    assert.equal(merged.raw, theirs.replace('severity: sev3', 'severity: sev1'), 'their bytes plus my one change');
+    assert.equal(fs.readFileSync(created.path, 'utf8'), merged.raw);
+  });
 
-    // Reloading and saving again succeeds and keeps both edits.
-    const reloaded = await store.load(created.relativePath);
-    const merged = await store.save(reloaded, { ...reloaded.incident, severity: 'sev1' });
-    assert.match(merged.raw, /severity: sev1/);
-    assert.match(merged.raw, /Their words\./);
+  it('a field changed on both sides keeps both texts and reports the conflict', async () => {
+    const created = await store.create({ title: 'Both', sections: { impact: 'Base words.' } }, NOW);
+    fs.writeFileSync(created.path, created.raw.replace('Base words.', 'Their words.'));
+    const saved = await store.save(created, { ...created.incident, sections: { ...created.incident.sections, impact: 'My words.' } });
+    assert.deepEqual(saved.conflicts.map((c) => c.field), ['sections.impact']);
+    assert.match(saved.incident.sections.impact, /^My words\.\n\n<!-- Own It kept both versions[^\n]*-->\n\nTheir words\.$/);
+    assert.match(fs.readFileSync(created.path, 'utf8'), /My words\.[\s\S]*Their words\./);
+  });
+
+  it('reports a file that no longer parses as a conflict and leaves it untouched', async () => {
+    const created = await store.create({ title: 'Broken' }, NOW);
+    fs.writeFileSync(created.path, '---\nid: [x\n---\n');
+    await assert.rejects(store.save(created, { ...created.incident, status: 'resolved' }), (err: unknown) => err instanceof IncidentConflictError && err.theirs.raw === '---\nid: [x\n---\n');
+    assert.equal(fs.readFileSync(created.path, 'utf8'), '---\nid: [x\n---\n');
   });
 
   it('reports a deleted file as a conflict instead of recreating it silently', async () => {
@@ -175,5 +181,25 @@ describe('incident store', () => {
       if (asRoot) execFileSync('chattr', ['-i', folder]);
       else fs.chmodSync(folder, 0o755);
     }
+  });
+
+  it('writes untouched bytes back byte-identical (invalid UTF-8 included) and keeps the file mode', async () => {
+    const created = await store.create({ title: 'Bytes', sections: { impact: 'Impact text.', rootCause: 'Cause text.' } }, NOW);
+    const bytes = Buffer.concat([
+      Buffer.from(created.raw.replace('Impact text.', 'Impact \u00e9 text ').split('Cause text.')[0], 'utf8'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from(' Latin-1 caf', 'utf8'),
+      Buffer.from([0xe9]),
+      Buffer.from(created.raw.split('Cause text.')[1], 'utf8'),
+    ]);
+    fs.writeFileSync(created.path, bytes);
+    fs.chmodSync(created.path, 0o600);
+    const loaded = await store.load(created.path);
+    const saved = await store.save(loaded, { ...loaded.incident, status: 'resolved' });
+    const after = fs.readFileSync(created.path);
+    const expected = Buffer.from(bytes.toString('latin1').replace('status: open', 'status: resolved'), 'latin1');
+    assert.ok(after.equals(expected), 'only the status bytes changed');
+    assert.equal(fs.statSync(created.path).mode & 0o777, 0o600);
+    assert.equal(saved.incident.sections.rootCause.includes('\ufffd'), false, 'invalid bytes are not replaced by U+FFFD');
   });
 });

@@ -32,7 +32,7 @@ describe('own-it scaffold (CLI)', function () {
     });
     culprit = repo.commit('Trim config', { 'lib/config.js': 'function parseConfig(t) {\n  return JSON.parse(t.trim());\n}\nmodule.exports = { parseConfig };\n' });
     repo.commit('add incident', {
-      'docs/incidents/2026-01-05-config.md': `---\ntitle: Config broke\nculprits:\n  - ${culprit}\n---\n\n## What happened\n\nStartup crashed.\n`,
+      'docs/incidents/2026-01-05-config.md': `---\nid: INC-20260105-0001\ntitle: Config broke\nstatus: open\nseverity: sev3\ndetected: 2026-01-05T09:00:00Z\nculprits:\n  - ${culprit}\n---\n\n## What happened\n\nStartup crashed.\n`,
     });
   });
   afterEach(() => repo.dispose());

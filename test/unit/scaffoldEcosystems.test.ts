@@ -70,7 +70,7 @@ describe('scaffold: generated tests are valid for their ecosystem', () => {
       'package.json': JSON.stringify({ name: 'cfg', devDependencies: { mocha: '11.0.0' }, scripts: { test: 'mocha' } }),
       'lib/config.js': 'function parseConfig(text) {\n  return JSON.parse(text);\n}\n\nmodule.exports = { parseConfig };\n',
       'test/other.test.js': "it('works', () => {});\n",
-      'docs/incidents/2026-01-05-config.md': '---\ntitle: Config with spaces broke startup\nculprits: []\n---\n\n## What happened\n\nA config file with leading spaces crashed startup.\n',
+      'docs/incidents/2026-01-05-config.md': '---\nid: INC-20260105-0001\ntitle: Config with spaces broke startup\nstatus: open\nseverity: sev3\ndetected: 2026-01-05T09:00:00Z\nculprits: []\n---\n\n## What happened\n\nA config file with leading spaces crashed startup.\n',
     });
     const sha = repo.commit('Trim config text', { 'lib/config.js': 'function parseConfig(text) {\n  return JSON.parse(text.trimEnd());\n}\n\nmodule.exports = { parseConfig };\n' });
     const plan = await scaffoldAndWrite(repo, sha, { incidentPath: 'docs/incidents/2026-01-05-config.md' });

@@ -46,7 +46,7 @@ export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, depl
 
   const candidates: (Hotfix & { kind: 'commit' | 'branch' })[] = [];
   // Streamed: only commits in the deploy period are read, and only matching ones are kept.
-  const args = ['log', '--branches', '--remotes', `--since=@${Math.floor(first / 1000)}`, `--until=@${Math.ceil(last / 1000)}`, '--format=%H%x00%cI%x00%s%x00', '--'];
+  const args = ['log', '--branches', '--remotes', `--since-as-filter=@${Math.floor(first / 1000)}`, `--until=@${Math.ceil(last / 1000)}`, '--format=%H%x00%cI%x00%s%x00', '--'];
   for await (const tokens of streamTokens(runner, args, 3, 500)) {
     for (let i = 0; i + 3 <= tokens.length; i += 3) {
       const [sha, date, subject] = [tokens[i].trim(), tokens[i + 1], tokens[i + 2]];

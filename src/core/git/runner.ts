@@ -37,6 +37,14 @@ export const SAFE_GIT_CONFIG: readonly string[] = [
   'log.showSignature=false',
   'i18n.logOutputEncoding=UTF-8',
   'color.ui=false',
+  // Config that points git at a file it then reads: a repository setting it to /dev/zero makes
+  // log spin forever (mailmap) or run out of memory (orderFile); a missing file makes it fail.
+  // An empty mailmap setting means none; orderFile and attributesFile need a readable empty file.
+  'mailmap.file=',
+  'mailmap.blob=',
+  'diff.orderFile=/dev/null',
+  'core.attributesFile=/dev/null',
+  'blame.ignoreRevsFile=',
 ];
 
 /** {@link SAFE_GIT_CONFIG} as `-c key=value` arguments, for git spawned without simple-git. */

@@ -4,18 +4,25 @@
  * - Reads never fail as a whole: `list()` returns the good incidents and, separately, one
  *   IncidentFileError per malformed file (with file:line).
  * - Writes are atomic, never clobber another file (name clashes get `-2`, `-3`…), stay inside
- *   the repository (symlinks resolved), and use optimistic concurrency: `save()` refuses with an
- *   IncidentConflictError when the file changed since it was loaded, so no edit is ever lost.
+ *   the repository (symlinks resolved) and keep the file's mode. `save()` holds a lock per file
+ *   (fileLock.ts) across read → merge → rename, and when the file changed since it was loaded it
+ *   merges three ways (merge.ts) instead of overwriting, so no process loses another's edit.
+ *   Only a deleted or unreadable file is an IncidentConflictError.
+ * - Bytes nobody edited are written back as they were, invalid UTF-8 included (bytesText.ts).
+ * - Temp and lock files a crashed writer left behind are removed on the next start (list()).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { createFileWithUniqueName, isErrno, writeFileAtomic } from '../fs/atomicWrite';
+import { createFileWithUniqueName, FileChangedError, isErrno, removeLeftoverTemps } from '../fs/atomicWrite';
+import { encodeText } from '../fs/bytesText';
+import { removeStaleLocks, withFileLock } from '../fs/fileLock';
+import { readListedFileSync, readRepoFile, writeRepoFile, type RepoFileContent } from '../fs/repoFiles';
 import { resolveFolderInside, UnsafeFolderError, validateRelativeFolder } from '../fs/safeFolder';
 import { IncidentConflictError, IncidentFileError } from './errors';
 import { newIncident, parseIncident, serializeIncident, type IncidentDraft } from './incidentFile';
 import { parseIncidentForListing } from './listingParser';
+import { mergeIncidents, type MergeConflict } from './merge';
 import type { Incident } from './model';
 import { stampAddedActions } from './actionAdded';
 import { slugify } from './slug';
@@ -34,13 +41,24 @@ export interface StoredIncident {
   incident: Incident;
   /** The exact text the incident was parsed from; `save()` edits this text minimally. */
   raw: string;
-  /** sha256 of `raw`; changes whenever the file's bytes change. */
+  /** sha256 of the file's bytes; changes whenever they change. */
   version: string;
 }
 
-export function contentVersion(raw: string): string {
-  return createHash('sha256').update(raw, 'utf8').digest('hex');
+/** What save() wrote: the merged incident when the file had changed, and any field both sides changed. */
+export interface SavedIncident extends StoredIncident {
+  /** Fields changed both here and on disk; prose kept both texts, values kept mine (see merge.ts). */
+  conflicts: MergeConflict[];
+  /** True when the file had changed since `stored` and the save merged with it. */
+  merged: boolean;
 }
+
+export function contentVersion(raw: string): string {
+  return createHash('sha256').update(encodeText(raw)).digest('hex');
+}
+
+/** How often save() merges again when a writer that takes no lock replaced the file mid-save. */
+const SAVE_ATTEMPTS = 8;
 
 export class IncidentStore {
   readonly folder: string;
@@ -62,6 +80,7 @@ export class IncidentStore {
   async list(): Promise<{ incidents: StoredIncident[]; errors: IncidentFileError[] }> {
     const real = await resolveFolderInside(this.repoRoot, this.folder, false);
     if (!real) return { incidents: [], errors: [] };
+    await this.cleanLeftovers(real);
     const entries = await fs.readdir(real, { withFileTypes: true });
     const names = entries
       .filter((e) => e.isFile() && INCIDENT_FILE_PATTERN.test(e.name))
@@ -110,35 +129,72 @@ export class IncidentStore {
   }
 
   /**
-   * Saves `next` over the file `stored` was loaded from, changing only what differs.
-   * Throws IncidentConflictError (and writes nothing) if the file changed on disk since.
-   * Saving an unchanged incident writes nothing and returns `stored`.
+   * Saves `next`, which was edited from `stored`, changing only what differs. If the file changed
+   * on disk since `stored` was read, the two are merged three ways (merge.ts) and the merge is
+   * written; the result says so and lists fields both sides changed. Throws
+   * IncidentConflictError (and writes nothing) only when the file was deleted or no longer parses.
+   * Saving an unchanged incident over an unchanged file writes nothing.
    */
-  async save(stored: StoredIncident, next: Incident): Promise<StoredIncident> {
+  async save(stored: StoredIncident, next: Incident): Promise<SavedIncident> {
     let folderGone = false;
     await this.assertInFolder(stored.path).catch((err: unknown) => {
       if (!isErrno(err, 'ENOENT')) throw err;
       folderGone = true;
     });
-    const mine = serializeIncident(stampAddedActions(stored.incident, next, new Date()), stored.raw);
-    const current = folderGone ? undefined : await readIfExists(stored.path);
-    if (current !== stored.raw) {
-      let theirs: Incident | undefined;
-      try {
-        theirs = current === undefined ? undefined : parseIncident(current, stored.relativePath);
-      } catch {
-        theirs = undefined;
-      }
-      throw new IncidentConflictError(stored.relativePath, stored.raw, mine, { raw: current, incident: theirs });
-    }
-    if (mine === stored.raw) return stored;
+    // Action items new in this edit get their `added:` date (Insights counts an item's age from it).
+    const stamped = stampAddedActions(stored.incident, next, new Date());
+    const mine = serializeIncident(stamped, stored.raw);
+    if (folderGone) throw new IncidentConflictError(stored.relativePath, stored.raw, mine, { raw: undefined, incident: undefined });
+    await this.cleanLeftovers(path.dirname(stored.path));
     try {
-      await writeFileAtomic(stored.path, mine);
+      return await withFileLock(stored.path, async () => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await this.saveLocked(stored, stamped, mine);
+          } catch (err) {
+            // A writer that takes no lock (an editor, git) replaced the file between our read and
+            // our rename: nothing was written, so read it again and merge with it.
+            if (!(err instanceof FileChangedError) || attempt >= SAVE_ATTEMPTS) throw err;
+          }
+        }
+      });
     } catch (err) {
+      if (err instanceof IncidentConflictError || err instanceof IncidentFileError) throw err;
       throw writeError(stored.relativePath, err);
     }
-    return { ...stored, incident: parseIncident(mine, stored.relativePath), raw: mine, version: contentVersion(mine) };
   }
+
+  private async saveLocked(stored: StoredIncident, next: Incident, mine: string): Promise<SavedIncident> {
+    const current = await readRepoFile(this.repoRoot, stored.path);
+    if (current === undefined) throw new IncidentConflictError(stored.relativePath, stored.raw, mine, { raw: undefined, incident: undefined });
+    let text = mine;
+    let merged = false;
+    let conflicts: MergeConflict[] = [];
+    if (current.text !== stored.raw) {
+      let theirs: Incident;
+      try {
+        theirs = parseIncident(current.text, stored.relativePath);
+      } catch {
+        throw new IncidentConflictError(stored.relativePath, stored.raw, mine, { raw: current.text, incident: undefined });
+      }
+      const result = mergeIncidents(stored.incident, next, theirs);
+      text = serializeIncident(result.merged, current.text);
+      merged = true;
+      conflicts = result.conflicts;
+    }
+    if (text !== current.text) await writeRepoFile(this.repoRoot, stored.path, encodeText(text), { unchangedSince: current.stat });
+    return { ...stored, incident: parseIncident(text, stored.relativePath), raw: text, version: contentVersion(text), merged, conflicts };
+  }
+
+  /** Temp and lock files of writers that crashed (kill -9, power loss); live writers' files stay. Once per store. */
+  private async cleanLeftovers(dir: string): Promise<void> {
+    if (this.cleaned.has(dir)) return;
+    this.cleaned.add(dir);
+    await removeLeftoverTemps(dir);
+    await removeStaleLocks(dir);
+  }
+
+  private readonly cleaned = new Set<string>();
 
   /** The newest incident whose culprits or revert match `sha` (full or abbreviated, at least 7 characters). */
   async findByCommit(sha: string): Promise<StoredIncident | undefined> {
@@ -154,7 +210,9 @@ export class IncidentStore {
 
   private async read(absolute: string): Promise<StoredIncident> {
     const relativePath = this.relative(absolute);
-    const raw = await fs.readFile(absolute, 'utf8');
+    const content: RepoFileContent | undefined = await readRepoFile(this.repoRoot, absolute);
+    if (!content) throw Object.assign(new Error(`${relativePath} does not exist`), { code: 'ENOENT' });
+    const raw = content.text;
     return { path: absolute, relativePath, incident: parseIncident(raw, relativePath), raw, version: contentVersion(raw) };
   }
 
@@ -166,7 +224,7 @@ export class IncidentStore {
    */
   private readListed(absolute: string): StoredIncident {
     const relativePath = this.relative(absolute);
-    const raw = readFileSync(absolute, 'utf8');
+    const raw = readListedFileSync(absolute, relativePath);
     return { path: absolute, relativePath, incident: parseIncidentForListing(raw, relativePath), raw, version: contentVersion(raw) };
   }
 
@@ -197,15 +255,6 @@ export class IncidentStore {
     if (!real || dir !== real || (file !== undefined && path.dirname(file) !== real)) {
       throw new UnsafeFolderError(`${absolute} is not in the incidents folder ${this.folder}; Own It only reads and writes incident files there.`);
     }
-  }
-}
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return undefined;
-    throw err;
   }
 }
 

@@ -1,3 +1,4 @@
+import { csvCell, markdownText } from '../text/safeText';
 import type { MetricsReport } from './types';
 
 /** A Markdown report: one section per metric, each with its formula and marked as an estimate. */
@@ -60,15 +61,8 @@ function table(out: string[], header: string[], rows: string[][]): void {
   out.push('');
 }
 
-/** Repository text inside a Markdown table: no pipes, no line breaks, no HTML. */
-function cell(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
+/** Repository text inside a Markdown table: no pipes, line breaks, links, images or HTML. */
+const cell = markdownText;
 
 function shortRef(ref: string): string {
   return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 7) : ref;
@@ -107,9 +101,4 @@ export function metricsToCsv(r: MetricsReport): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+const csvField = csvCell;

@@ -17,19 +17,29 @@ export async function* streamTokens(
   batch: number,
   options: { flushEachRecord?: boolean; firstBatch?: number } = {},
 ): AsyncGenerator<string[]> {
-  let pending = '';
+  // The unfinished token is kept as a list of pieces and joined once, when its NUL arrives: a
+  // 100 MB commit subject costs one pass, not one re-split of the whole buffer per chunk.
+  let pending: string[] = [];
   let tokens: string[] = [];
   // A smaller first batch lets a consumer start its own work early in a long walk.
   let perBatch = fields * Math.max(1, options.firstBatch ?? batch);
   for await (const text of stream(runner, args, options.flushEachRecord ?? false)) {
-    pending += text;
-    const parts = pending.split('\0');
-    pending = parts.pop() ?? '';
-    for (const p of parts) tokens.push(p);
-    while (tokens.length >= perBatch) {
-      yield tokens.slice(0, perBatch);
-      tokens = tokens.slice(perBatch);
-      perBatch = fields * batch;
+    let start = 0;
+    for (let nul = text.indexOf('\0'); nul >= 0; nul = text.indexOf('\0', start)) {
+      pending.push(text.slice(start, nul));
+      tokens.push(pending.length === 1 ? pending[0] : pending.join(''));
+      pending = [];
+      start = nul + 1;
+    }
+    if (start < text.length) pending.push(text.slice(start));
+    if (tokens.length >= perBatch) {
+      let from = 0;
+      while (tokens.length - from >= perBatch) {
+        yield tokens.slice(from, from + perBatch);
+        from += perBatch;
+        perBatch = fields * batch;
+      }
+      tokens = tokens.slice(from);
     }
   }
   const whole = tokens.length - (tokens.length % fields);

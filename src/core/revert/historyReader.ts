@@ -36,7 +36,7 @@ export function walkLogArgs(query: HistoryQuery = {}): string[] {
   const rev = query.revRange ?? 'HEAD';
   assertSafeRevision(rev);
   const args = ['log', WALK_FORMAT];
-  if (query.since !== undefined) args.push(`--since=${gitDate(checkedSince(query.since))}`);
+  if (query.since !== undefined) args.push(`--since-as-filter=${gitDate(checkedSince(query.since))}`);
   args.push('--end-of-options', rev, '--');
   return args;
 }
@@ -50,7 +50,7 @@ export function candidateLogArgs(query: HistoryQuery = {}): string[] {
   const rev = query.revRange ?? 'HEAD';
   assertSafeRevision(rev);
   const args = ['log', WALK_FORMAT, '-E', '-i', ...CANDIDATE_GREP_PATTERNS.map((p) => `--grep=${p}`)];
-  if (query.since !== undefined) args.push(`--since=${gitDate(checkedSince(query.since))}`);
+  if (query.since !== undefined) args.push(`--since-as-filter=${gitDate(checkedSince(query.since))}`);
   if (query.maxCount !== undefined && Number.isFinite(query.maxCount)) args.push(`--max-count=${Math.floor(query.maxCount)}`);
   args.push('--end-of-options', rev, '--');
   return args;

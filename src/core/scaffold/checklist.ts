@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readRepoText } from '../fs/repoFiles';
 import { createExclusive, replaceAtomic } from './safeWrite';
 
 /** Causes a unit test cannot catch; each brings a few concrete review items. */
@@ -59,18 +60,23 @@ export interface ChecklistPlan {
 const TEMPLATE_FILES = ['.github/pull_request_template.md', '.github/PULL_REQUEST_TEMPLATE.md', 'docs/pull_request_template.md', 'pull_request_template.md'];
 const SECTION_RE = /^(#{1,6})\s+(?:own it checklist|checklist)\s*#*\s*$/i;
 
-async function readMaybe(abs: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
+/**
+ * A template or checklist through repoFiles: missing gives undefined; a symlink out of the
+ * repository (`-> ../.git/config`), a FIFO or a device throws an error that says so.
+ */
+function readMaybe(repoRoot: string, rel: string): Promise<string | undefined> {
+  return readRepoText(repoRoot, rel);
+}
+
+/** A Markdown link target that cannot end the link or start markup, whatever the file is called. */
+function linkTarget(rel: string): string {
+  return encodeURI(rel).replace(/[()[\]<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The repository's pull request template, if it has one (a template folder yields default.md or its first file). */
 export async function findPullRequestTemplate(repoRoot: string): Promise<string | undefined> {
   for (const rel of TEMPLATE_FILES) {
-    if ((await readMaybe(path.join(repoRoot, rel))) !== undefined) return rel;
+    if ((await fs.lstat(path.join(repoRoot, rel)).catch(() => undefined)) !== undefined) return rel;
   }
   const folder = '.github/PULL_REQUEST_TEMPLATE';
   try {
@@ -108,10 +114,12 @@ export async function planChecklist(repoRoot: string, req: ChecklistRequest): Pr
   if (items.length === 0) throw new Error('nothing to add: give a cause category or a lesson');
   const template = await findPullRequestTemplate(repoRoot);
   const rel = template ?? `docs/checklists/${slug(req.area ?? 'general')}.md`;
-  const existing = await readMaybe(path.join(repoRoot, rel));
+  const existing = await readMaybe(repoRoot, rel);
   const incidentRel = req.incidentPath?.replace(/\\/g, '/').replace(/^\.\//, '');
   const link =
-    incidentRel === undefined ? undefined : template && req.linkBase ? `${req.linkBase}/${incidentRel}` : path.posix.relative(path.posix.dirname(rel), incidentRel);
+    incidentRel === undefined
+      ? undefined
+      : linkTarget(template && req.linkBase ? `${req.linkBase}/${incidentRel}` : path.posix.relative(path.posix.dirname(rel), incidentRel));
   const created = existing === undefined;
   const original = existing ?? `# ${titleCase(req.area ?? 'general')} checklist\n\nItems added after incidents, so the same thing cannot happen again.\n`;
   const eol = /\r\n/.test(original) ? '\r\n' : '\n';

@@ -1,16 +1,14 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readRepoText } from '../fs/repoFiles';
 import { ecosystemOf } from './languages';
 import type { DetectedFramework, Ecosystem, Language, TestFramework } from './types';
 
 type Found = Omit<DetectedFramework, 'root'>;
 
+/** Through repoFiles: no symlink out of the repository, no FIFO or device, size-capped. */
 async function read(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRepoText(path.dirname(file), file).catch(() => undefined);
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readRepoText } from '../fs/repoFiles';
 import { pascalCase } from './naming';
 import type { ChangedSymbol, Language } from './types';
 
@@ -9,7 +9,7 @@ const posix = path.posix;
 /** True when the package's package.json says `"type": "module"`. */
 export async function isTypeModule(repoRoot: string, pkgRoot: string): Promise<boolean> {
   try {
-    const pkg = JSON.parse(await fs.readFile(path.join(repoRoot, pkgRoot, 'package.json'), 'utf8')) as { type?: string };
+    const pkg = JSON.parse((await readRepoText(repoRoot, path.join(pkgRoot, 'package.json'))) ?? '') as { type?: string };
     return pkg.type === 'module';
   } catch {
     return false;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readRepoText } from '../fs/repoFiles';
 import { isTypeModule, jsImport, jsModuleSystem } from './jsImports';
 import { pascalCase } from './naming';
 import { findFiles, learnRubyHelper, learnRubyName, learnTestDir, mostCommon } from './testLayout';
@@ -181,7 +182,7 @@ async function jsSuffix(input: PlacementInput): Promise<string | undefined> {
 
 async function phpTestNamespace(repoRoot: string, root: string): Promise<string | undefined> {
   try {
-    const composer = JSON.parse(await fs.readFile(path.join(repoRoot, root, 'composer.json'), 'utf8')) as { 'autoload-dev'?: { 'psr-4'?: Record<string, string> } };
+    const composer = JSON.parse((await readRepoText(repoRoot, path.join(root, 'composer.json'))) ?? '') as { 'autoload-dev'?: { 'psr-4'?: Record<string, string> } };
     const map = composer['autoload-dev']?.['psr-4'] ?? {};
     const hit = Object.entries(map).find(([, dir]) => /^tests?\/?$/.test(dir));
     return hit ? hit[0].replace(/\\+$/, '') : undefined;
@@ -194,7 +195,7 @@ async function phpTestNamespace(repoRoot: string, root: string): Promise<string 
 async function rustPlacement(input: PlacementInput, base: string): Promise<Placement> {
   const root = input.framework.root;
   const dir = posix.join(root, 'tests');
-  const read = (rel: string): Promise<string | undefined> => fs.readFile(path.join(input.repoRoot, root, rel), 'utf8').catch(() => undefined);
+  const read = (rel: string): Promise<string | undefined> => readRepoText(input.repoRoot, path.join(root, rel)).catch(() => undefined);
   const cargo = (await read('Cargo.toml')) ?? '';
   const libName = /\[lib\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(cargo)?.[1] ?? /\[package\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(cargo)?.[1];
   const crate = libName?.replace(/-/g, '_');

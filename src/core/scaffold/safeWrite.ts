@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { writeRepoFile } from '../fs/repoFiles';
 
 /** Thrown when a planned path would land outside the repository (`..`, an absolute path, or a symlinked folder). */
 export class OutsideRepositoryError extends Error {
@@ -43,17 +44,13 @@ export async function createExclusive(repoRoot: string, relPath: string, content
   return abs;
 }
 
-/** Replaces an existing file's content atomically (temp file in the same folder, then rename). */
+/**
+ * Replaces an existing file's content atomically through repoFiles: temp + rename, mode kept, and
+ * a symlink is refused rather than replaced or written through.
+ */
 export async function replaceAtomic(repoRoot: string, relPath: string, content: string): Promise<string> {
   const abs = await resolveInside(repoRoot, relPath);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.own-it-${process.pid}-${Date.now()}.tmp`);
-  await fs.writeFile(tmp, content, { flag: 'wx' });
-  try {
-    await fs.rename(tmp, abs);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
+  await writeRepoFile(repoRoot, abs, content);
   return abs;
 }
 

@@ -42,8 +42,35 @@ function comment(prefix: string, lines: string[]): string[] {
   return lines.map((l) => (l ? `${prefix} ${l}` : prefix));
 }
 
+/**
+ * Text from the repository (commit subjects, incident titles and file names) ends up inside
+ * comments and string literals. Anything that could end a comment or a line there goes: C0/C1
+ * controls and DEL (a newline ends a `#` or `//` comment), U+2028/U+2029 (line terminators in
+ * JavaScript), NEL, bidi controls (source that reads differently than it runs), `?>` (ends a
+ * PHP `//` comment) and backslash-u (Java decodes `\u000a` before it lexes, even in comments).
+ * Quotes and backslashes are then escaped per language by the string helpers above.
+ */
+export function codeSafeText(s: string): string {
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\?>/g, '? >')
+    .replace(/\\u/gi, '\\ u');
+}
+
+function safeInput(r: RenderInput): RenderInput {
+  return {
+    ...r,
+    subject: codeSafeText(r.subject),
+    title: codeSafeText(r.title),
+    header: r.header.map(codeSafeText),
+    message: codeSafeText(r.message),
+    imports: r.imports.map(codeSafeText),
+  };
+}
+
 /** Renders the test file; the placeholder line carries the marker and is where the cursor goes. */
-export function renderTest(r: RenderInput): Rendered {
+export function renderTest(input: RenderInput): Rendered {
+  const r = safeInput(input);
   const marked = body(r);
   const line = Math.max(0, marked.findIndex((l) => l.startsWith(CURSOR)));
   const lines = marked.map((l) => (l.startsWith(CURSOR) ? l.slice(CURSOR.length) : l));

@@ -1,3 +1,4 @@
+import { readRepoText } from '../fs/repoFiles';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { isUntargetable } from './targets';
@@ -100,7 +101,7 @@ export function mostCommon(items: string[]): string | undefined {
 export async function learnRubyHelper(repoRoot: string, existingTests: string[], forDir: string): Promise<string | undefined> {
   const seen: string[] = [];
   for (const t of existingTests.slice(0, 40)) {
-    const text = await fs.readFile(path.join(repoRoot, t), 'utf8').catch(() => '');
+    const text = (await readRepoText(repoRoot, t).catch(() => undefined)) ?? '';
     const m = /^\s*(require_relative|require)\s*\(?\s*['"]([^'"]*(?:helper|test_helper|spec_helper)[^'"]*)['"]/m.exec(text);
     if (!m) continue;
     if (m[1] === 'require') seen.push(`require '${m[2]}'`);

@@ -1,5 +1,6 @@
-import * as fs from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
+import { readRepoText } from '../fs/repoFiles';
 import { changedSymbols } from './changedSymbols';
 import { detectFrameworks, pickFramework } from './frameworks';
 import { parseRevertMessage } from '../revert/messageParser';
@@ -143,9 +144,9 @@ function withPreamble(preamble: string[] | undefined, r: Rendered): Rendered {
 /** Go test functions share one namespace per package: names already taken in `dir`. */
 async function goTestNames(repo: string, dir: string): Promise<Set<string>> {
   const names = new Set<string>();
-  const entries = await fs.readdir(path.join(repo, dir)).catch(() => [] as string[]);
+  const entries = await readdir(path.join(repo, dir)).catch(() => [] as string[]);
   for (const e of entries.filter((n) => n.endsWith('_test.go'))) {
-    const text = await fs.readFile(path.join(repo, dir, e), 'utf8').catch(() => '');
+    const text = (await readRepoText(repo, path.posix.join(dir, e)).catch(() => undefined)) ?? '';
     for (const m of text.matchAll(/^func\s+(Test\w+)\s*\(/gm)) names.add(m[1]);
   }
   return names;
@@ -239,7 +240,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
   // A rerun for the same subject and culprit (or incident) finds the test it wrote before.
   let n = 1;
   for (; await pathExists(path.join(repo, relAt(n))); n++) {
-    const text = await fs.readFile(path.join(repo, relAt(n)), 'utf8').catch(() => '');
+    const text = (await readRepoText(repo, relAt(n)).catch(() => undefined)) ?? '';
     if (isSameScaffold(text, subject, short, incidentPath)) return { ...base, path: relAt(n), content: text, cursor: first.cursor, exists: true, existing: relAt(n) };
   }
   const plan: TestScaffoldPlan = { ...base, path: relAt(1), content: first.content, cursor: first.cursor, exists: n > 1, styledBy: first.by };

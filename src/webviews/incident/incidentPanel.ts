@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type StoredIncident } from '../../core/incidents';
+import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type SavedIncident, type StoredIncident } from '../../core/incidents';
 import { checkTone } from '../../core/teamUpdate';
 import { getGitApi } from '../../git/gitExtension';
 import { resolveIncidentFile, type IncidentTarget } from '../../services/incidentTargets';
@@ -31,6 +31,8 @@ export interface IncidentSavedEvent {
 export type IncidentPanelTarget = IncidentTarget;
 
 const key = (p: string) => path.resolve(p);
+/** Versions kept for merging edits that started from them (a few seconds of autosaves). */
+const RECENT_VERSIONS = 16;
 const _onDidSaveIncident = new vscode.EventEmitter<IncidentSavedEvent>();
 const _onDidChangeCurrent = new vscode.EventEmitter<IncidentPanel | undefined>();
 
@@ -83,7 +85,22 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   private readonly store: IncidentStore;
-  private stored: StoredIncident | undefined;
+  private current: StoredIncident | undefined;
+  /**
+   * The last versions the UI was sent, by version: an edit names the version it started from,
+   * and the save merges against exactly that text (merge.ts), even after the file moved on.
+   */
+  private readonly recent = new Map<string, StoredIncident>();
+  private get stored(): StoredIncident | undefined {
+    return this.current;
+  }
+  private set stored(value: StoredIncident | undefined) {
+    this.current = value;
+    if (!value) return;
+    this.recent.delete(value.version);
+    this.recent.set(value.version, value);
+    if (this.recent.size > RECENT_VERSIONS) this.recent.delete(this.recent.keys().next().value as string);
+  }
   private facts: GitFacts | undefined;
   private work: Promise<void> = Promise.resolve();
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -209,14 +226,17 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   private async save(next: Incident, baseVersion: string): Promise<void> {
     const stored = this.stored;
     if (!stored) return;
-    if (baseVersion !== stored.version) {
-      // The edit was based on text the file no longer has; never write over the newer text.
+    const base = this.recent.get(baseVersion);
+    if (!base) {
+      // An edit based on text this panel never had (a draft restored after a reload whose file
+      // moved on): nothing to merge against, so the person chooses.
       const current = await this.store.load(this.incidentPath).catch(() => undefined);
       this.post({ type: 'conflict', message: `${stored.relativePath} changed on disk; your edits were not saved yet.`, theirs: current?.incident, theirsVersion: current?.version });
       return;
     }
+    let saved: SavedIncident;
     try {
-      this.stored = await this.store.save(stored, next);
+      saved = await this.store.save(base, next);
     } catch (err) {
       if (err instanceof IncidentConflictError) {
         this.post({ type: 'conflict', message: err.message, theirs: err.theirs.incident, theirsVersion: undefined });
@@ -225,14 +245,15 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
       }
       return;
     }
-    await this.afterSave();
+    this.stored = saved;
+    await this.afterSave(saved.merged ? { incident: saved.incident, conflicts: saved.conflicts.map((c) => c.field) } : undefined);
   }
 
-  private async afterSave(): Promise<void> {
+  private async afterSave(merged?: { incident: Incident; conflicts: string[] }): Promise<void> {
     const stored = this.stored as StoredIncident;
     this.facts = await readGitFacts(this.repoRoot, stored.incident, this.gitOptions(), this.facts);
     this.panel.title = stored.incident.title || 'Incident';
-    this.post({ type: 'saved', version: stored.version, savedAt: new Date().toISOString(), derived: derivedView(stored.incident, this.facts) });
+    this.post({ type: 'saved', version: stored.version, savedAt: new Date().toISOString(), derived: derivedView(stored.incident, this.facts), ...merged });
     _onDidSaveIncident.fire({ repoRoot: this.repoRoot, incidentPath: this.incidentPath, incident: stored.incident });
   }
 

@@ -53,7 +53,12 @@ export type StateReason = 'open' | 'external' | 'resolved';
 // ---------- host → UI ----------
 export type HostNotification =
   | { type: 'state'; reason: StateReason; state: IncidentViewState }
-  | { type: 'saved'; version: string; savedAt: string; derived: DerivedView }
+  /**
+   * `incident` is set when the file had changed elsewhere (a scaffold, the CLI, git) and the
+   * save merged with it: the UI takes it into its working copy. `conflicts` names fields both
+   * sides changed (their texts are both kept in the field).
+   */
+  | { type: 'saved'; version: string; savedAt: string; derived: DerivedView; incident?: Incident; conflicts?: string[] }
   | { type: 'saveFailed'; message: string }
   /** The file changed while the panel had edits it had not saved; nothing was written. */
   | { type: 'conflict'; message: string; theirs: Incident | undefined; theirsVersion: string | undefined }
@@ -79,6 +84,8 @@ export type ConflictChoice = 'keepMine' | 'useTheirs' | 'showBoth';
 export interface DraftState {
   incident: Incident;
   baseVersion: string;
+  /** The incident the draft started from, so a reload can merge the draft with a newer file. */
+  base?: Incident;
 }
 
 export type UiCommand =

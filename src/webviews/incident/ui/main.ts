@@ -1,6 +1,7 @@
+import { mergeIncidents } from '../../../core/incidents/merge';
 import type { Incident } from '../../../core/incidents/model';
 import { HostChannel } from '../../shared/ui/hostChannel';
-import type { ConflictChoice, HostNotification, IncidentViewState, PersistedWebviewState, RequestMap, StateReason, UiCommand } from '../protocol';
+import type { ConflictChoice, DerivedView, HostNotification, IncidentViewState, PersistedWebviewState, RequestMap, StateReason, UiCommand } from '../protocol';
 import { renderActions } from './actionsView';
 import { renderWhatBroke } from './culprits';
 import { button, h, icon } from './dom';
@@ -24,8 +25,10 @@ function clone<T>(value: T): T {
 
 /**
  * The incident panel UI. The host owns the file; this keeps a working copy, autosaves it after
- * a pause, and never drops the person's text: when the file changes under unsaved edits it shows
- * the conflict and waits for a choice.
+ * a pause, and never drops the person's text: when the file changes under unsaved edits (a
+ * scaffold's action item, the CLI, git) the change is merged into the working copy three ways
+ * against the version the edits started from; a conflict banner is left only for a file that was
+ * deleted or no longer parses.
  */
 class IncidentApp implements Editor {
   private readonly root = document.getElementById('app') as HTMLElement;
@@ -34,6 +37,10 @@ class IncidentApp implements Editor {
   view!: IncidentViewState;
   incident!: Incident;
   private baseVersion = '';
+  /** The incident at baseVersion: what the working copy's edits started from. */
+  private baseIncident: Incident | undefined;
+  /** Working copies sent to the host and not acknowledged yet, oldest first. */
+  private inFlight: Incident[] = [];
   /** Bumped on every edit; an edit counts as saved when the host acknowledges this number. */
   private editSeq = 0;
   private sentSeq = 0;
@@ -72,6 +79,7 @@ class IncidentApp implements Editor {
     this.sentSeq = this.editSeq;
     this.awaitingAck = true;
     this.setStatus('Saving…', 'sync');
+    this.inFlight.push(clone(this.incident));
     this.channel.send({ type: 'edit', incident: clone(this.incident), baseVersion: this.baseVersion });
   }
 
@@ -81,7 +89,7 @@ class IncidentApp implements Editor {
     this.channel.state = {
       incidentPath: this.view.incidentPath,
       repoRoot: this.view.repoRoot,
-      draft: unsaved ? { incident: this.incident, baseVersion: this.baseVersion } : undefined,
+      draft: unsaved ? { incident: this.incident, baseVersion: this.baseVersion, base: this.baseIncident } : undefined,
     };
   }
 
@@ -91,18 +99,15 @@ class IncidentApp implements Editor {
         this.onState(m.state, m.reason);
         break;
       case 'saved':
-        this.baseVersion = m.version;
-        this.awaitingAck = false;
-        this.view = { ...this.view, ...m.derived, version: m.version };
-        if (this.editSeq === this.sentSeq) this.setStatus('Saved', 'check');
-        this.persist();
-        this.refreshDerived();
+        this.onSaved(m.version, m.derived, m.incident, m.conflicts);
         break;
       case 'saveFailed':
+        this.inFlight.shift();
         this.awaitingAck = false;
         this.setStatus(`Not saved: ${m.message}`, 'error');
         break;
       case 'conflict':
+        this.inFlight.shift();
         this.awaitingAck = false;
         this.conflict = { message: m.message, theirs: m.theirs };
         this.setStatus('Not saved: the file changed on disk', 'warning');
@@ -122,26 +127,48 @@ class IncidentApp implements Editor {
     }
   }
 
+  private onSaved(version: string, derived: DerivedView, merged: Incident | undefined, conflicts: string[] | undefined): void {
+    const sent = this.inFlight.shift() ?? this.incident;
+    this.baseVersion = version;
+    this.baseIncident = clone(merged ?? sent);
+    this.awaitingAck = false;
+    this.view = { ...this.view, ...derived, version };
+    if (merged) {
+      // The file had changed elsewhere and the host merged: take the merge in, keeping whatever
+      // was typed since the edit was sent.
+      const typedSince = this.editSeq !== this.sentSeq;
+      this.incident = typedSince ? mergeIncidents(sent, this.incident, merged).merged : clone(merged);
+      this.view = { ...this.view, incident: clone(merged) };
+    }
+    if (conflicts?.length) this.setStatus(`Saved; also changed elsewhere: ${conflicts.join(', ')} (both texts are kept)`, 'warning');
+    else if (this.editSeq === this.sentSeq) this.setStatus(merged ? 'Saved (merged with changes made elsewhere)' : 'Saved', 'check');
+    this.persist();
+    if (merged) this.render();
+    else this.refreshDerived();
+  }
+
   private onState(state: IncidentViewState, reason: StateReason): void {
     const hadEdits = this.view !== undefined && this.dirty;
-    if (reason === 'external' && hadEdits) {
-      // Keep the person's text; show what the file says now and let them choose.
-      this.conflict = { message: `${state.relativePath} changed on disk while you had unsaved edits. Your text is kept below.`, theirs: state.incident };
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
+    if (reason === 'external' && hadEdits && this.baseIncident) {
+      // Unsaved edits and a file that changed elsewhere: merge the change into the working copy
+      // (against the version the edits started from) and save the result.
+      this.incident = mergeIncidents(this.baseIncident, this.incident, state.incident).merged;
+      this.baseIncident = clone(state.incident);
+      this.baseVersion = state.version;
       this.view = { ...state, incident: this.view.incident };
-      this.setStatus('Not saved: the file changed on disk', 'warning');
-      this.persist();
-      this.render();
+      this.changed(true);
+      this.setStatus('Merged with changes made elsewhere', 'refresh');
       return;
     }
     this.view = state;
     this.incident = clone(state.incident);
+    this.baseIncident = clone(state.incident);
     this.baseVersion = state.version;
     this.conflict = undefined;
     this.editSeq = 0;
     this.sentSeq = 0;
     this.awaitingAck = false;
+    this.inFlight = [];
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     this.persist();
@@ -161,6 +188,12 @@ class IncidentApp implements Editor {
     if (!draft || JSON.stringify(draft.incident) === JSON.stringify(state.incident)) return false;
     this.incident = clone(draft.incident);
     if (draft.baseVersion === state.version) {
+      this.changed(true);
+      return true;
+    }
+    if (draft.base) {
+      // The file moved on since the draft: merge the draft into it, as for any outside change.
+      this.incident = mergeIncidents(draft.base, draft.incident, state.incident).merged;
       this.changed(true);
       return true;
     }

@@ -1,0 +1,28 @@
+/**
+ * The CLI frame every command shares: its I/O, its exit codes, and the ONE place text from a
+ * repository (commit subjects, titles, file names, action items — anyone with push access
+ * writes them) is made safe for each output format. New commands import from here:
+ *
+ *   terminalText(s, max?)  tables, --print and messages: no control or bidi characters, optional truncation
+ *   terminalBlock(s)       multi-line text for the terminal (--print of a file): keeps \n and \t only
+ *   jsonText(value)        --json: JSON with C0, C1, DEL, U+2028/2029 and bidi controls as \u escapes
+ *   markdownText(s)        --markdown: markup, links and HTML escaped, one line
+ *   csvCell(value)         --csv: RFC 4180 quoting; formula triggers neutralised anywhere a spreadsheet splits
+ *   quotedName(s)          a file name inside a sentence: quoted and escaped
+ */
+
+/** Exit codes shared by every CLI command. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_NOT_A_REPO = 3;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+export { csvCell, jsonText, markdownText, MAX_CELL_CHARS, quotedName, terminalBlock, terminalText } from '../core/text/safeText';
+
