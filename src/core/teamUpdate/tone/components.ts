@@ -37,6 +37,8 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\bbetween\s+\d|\bfrom\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:to|until)\b|\d{1,2}:\d\d\s*(?:–|-|to)\s*\d`,
     String.raw`\b(?:all|every|some|many|enterprise|mobile|ios|android|sso|the)\s+(?:[\w-]+\s+)?(?:users?|customers?|partners?)\b`,
     String.raw`\bfor\s+everyone\b`,
+    // A labelled "Impact:" line addresses impact even while it is still being confirmed.
+    String.raw`^\W{0,3}impact\W{0,3}:`,
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/iu,
   repair: rx([
@@ -54,6 +56,10 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
   ]),
 };
 
+// "I reverted my change X. It caused …": the owner and the failure can sit in two sentences.
+const MY_WORK = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b`, 'iu');
+const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){0,2}?${FAILURE_WORD}`, 'iu');
+
 /** Sentences that credit someone (thanks, kudos) are not about the failure. */
 export function isCredit(sentence: string): boolean {
   return /\b(?:thanks|thank\s+you|kudos|shout-?out|credit\s+to)\b/iu.test(sentence);
@@ -65,5 +71,6 @@ export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sen
   for (const name of Object.keys(PATTERNS) as ToneComponentName[]) {
     found[name] = sentences.find((s) => PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s)) && (name !== 'ownership' || !isCredit(s.text)));
   }
+  found.ownership ??= sentences.find((s, i) => i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text));
   return found;
 }
