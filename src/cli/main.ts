@@ -2,6 +2,7 @@ import { runIncidents } from './incidents';
 import { runMetrics } from './metrics';
 import { runScaffold } from './scaffold';
 import { runScan } from './scan';
+import { runTone } from './tone';
 
 /** Exit codes shared by every CLI command. */
 export const EXIT_OK = 0;
@@ -17,6 +18,7 @@ Commands:
   metrics [path] [--json|--markdown|--csv] [--since <d>]  Estimate time to recover, change failure rate, rework, hotspots (all estimates)
   incidents [path] [--json]                               List incident files and their status
   scaffold test|checklist <sha> [--repo path] [--print]   Scaffold a regression test or checklist items for a culprit commit
+  tone [file|-] [--radius local|team|production] [--json] Check a team update's tone: owns it, in proportion, no blame
   help                                                    Show this help
 `;
 
@@ -30,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'scan') return runScan(argv.slice(1));
   if (command === 'metrics') return runMetrics(argv.slice(1));
   if (command === 'scaffold') return runScaffold(argv.slice(1));
+  if (command === 'tone') return runTone(argv.slice(1));
   process.stderr.write(`own-it: unknown command "${command}"\n\n${USAGE}`);
   return EXIT_USAGE;
 }

@@ -30,7 +30,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\bso\s+(?:every|the|those|about|all)\b`,
   ]),
   impact: rx([
-    String.raw`\b(?:could\s*n[o']?t|couldn'?t|unable\s+to|unavailable|outage|downtime|errors?|5\d\d(?:s)?|timed?\s+out|failing|slow|delayed|delay|blocked|crash(?:ed|es)?|stale|duplicate|lost|disappeared|did\s+not\s+arrive|locked\s+out|rejected|empty|affected|impacted|piled\s+up|twice\s+as\s+long|late|wrong\s+(?:prices|invoices|numbers))\b`,
+    String.raw`\b(?:could\s*n[o']?t|couldn'?t|unable\s+to|unavailable|outage|downtime|(?<!human[\s-])errors?|5\d\d(?:s)?|timed?\s+out|failing|slow|delayed|delay|blocked|crash(?:ed|es)?|stale|duplicate|lost|disappeared|did\s+not\s+arrive|locked\s+out|rejected|empty|affected|impacted|piled\s+up|twice\s+as\s+long|late|wrong\s+(?:prices|invoices|numbers))\b`,
     String.raw`\b(?:was|were|went|is)\s+(?:down|red)\b|\btook\s+[\w-]+(?:\s+[\w-]+){0,2}\s+down\b|\bdown\s+for\b`,
     String.raw`\bfor\s+(?:about\s+|around\s+|roughly\s+|~\s?|nearly\s+|over\s+|almost\s+)?(?:\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|half\s+an)\s*-?\s*(?:min(?:ute)?s?|hours?|h|days?|seconds?)\b`,
     String.raw`\b\d+\s*-?\s*(?:min(?:ute)?s?|hours?)\b`,
