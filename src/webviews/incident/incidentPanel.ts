@@ -4,12 +4,12 @@ import type { GitExtension } from '../../@types/git';
 import type { BlastRadiusAssessment } from '../../core/commits/blastRadius';
 import { getCommitDetails } from '../../core/commits/commitDetails';
 import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type StoredIncident } from '../../core/incidents';
-import { checkTone } from '../../core/teamUpdate';
+import { applyToneSuggestion } from '../../core/teamUpdate';
 import { linkedTestStatuses } from '../../prevention/incidentFacts';
 import type { RevertDetection } from '../../core/revert/types';
 import { WebviewHost, webviewOptions } from '../shared/webviewHost';
 import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
-import { derivedView, markdownToPlainText, readGitFacts, viewState, type GitFacts } from './viewState';
+import { derivedView, markdownToPlainText, readGitFacts, toneFor, viewState, type GitFacts } from './viewState';
 
 /** What the panel needs from the extension. Small on purpose; everything else it reads itself. */
 export interface IncidentPanelDeps {
@@ -363,13 +363,22 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   private async answer(m: RequestMessage): Promise<void> {
-    switch (m.method) {
-      case 'checkTone':
-        try {
-          this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: checkTone(m.params.text) });
-        } catch (err) {
-          this.post({ type: 'reply', id: m.id, method: m.method, ok: false, error: err instanceof Error ? err.message : String(err) });
+    const fail = (err: unknown) => this.post({ type: 'reply', id: m.id, method: m.method, ok: false, error: err instanceof Error ? err.message : String(err) });
+    const facts = this.facts;
+    if (!facts) return fail(new Error('The incident is still loading; try again in a moment.'));
+    try {
+      switch (m.method) {
+        case 'checkTone':
+          this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: toneFor(m.params.text, facts) });
+          break;
+        case 'applyToneSuggestion': {
+          const text = applyToneSuggestion(m.params.text, m.params.suggestion);
+          this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: { text, tone: toneFor(text, facts) } });
+          break;
         }
+      }
+    } catch (err) {
+      fail(err);
     }
   }
 

@@ -7,13 +7,13 @@ import type { BlastRadius, BlastRadiusAssessment } from '../../core/commits/blas
 import type { CommitDetails } from '../../core/commits/commitDetails';
 import type { TimelineEntry } from '../../core/commits/timeline';
 import type { Incident } from '../../core/incidents/model';
-import type { ToneResult, ToneVerdict } from '../../core/teamUpdate/toneCheck';
+import type { ToneResult, ToneSuggestion, ToneVerdict } from '../../core/teamUpdate/toneCheck';
 
 export const INCIDENT_VIEW_TYPE = 'ownIt.incident';
 
-/** The tone check's result as the UI shows it: a verdict badge and one line per flag. */
+/** The tone check's result as the UI shows it: a verdict badge, the parts, one line and one rewrite per flag. */
 export type ToneView = ToneResult;
-export type { ToneVerdict };
+export type { ToneSuggestion, ToneVerdict };
 
 export interface TeamUpdateView {
   radius: BlastRadius;
@@ -77,6 +77,8 @@ export type HostNotification =
 // ---------- requests (UI asks, host replies with the same id) ----------
 export interface RequestMap {
   checkTone: { params: { text: string }; result: ToneView };
+  /** Applies one suggested rewrite to the text; the reply has the new text and its tone. */
+  applyToneSuggestion: { params: { text: string; suggestion: ToneSuggestion }; result: { text: string; tone: ToneView } };
 }
 export type RequestMethod = keyof RequestMap;
 

@@ -6,7 +6,8 @@ import { assessBlastRadius, type BlastRadiusAssessment } from '../../core/commit
 import { getCommitDetails, type CommitDetails } from '../../core/commits/commitDetails';
 import { buildAutoTimeline, mergeTimeline, type TimelineEntry } from '../../core/commits/timeline';
 import type { Incident } from '../../core/incidents/model';
-import { checkTone, draftTeamUpdate, teamUpdateInputFromIncident } from '../../core/teamUpdate';
+import { authorNames } from '../../core/repo/repoQueries';
+import { checkTone, draftTeamUpdate, teamUpdateInputFromIncident, type ToneResult } from '../../core/teamUpdate';
 import type { DerivedView, IncidentViewState, TeamUpdateView } from './protocol';
 
 export interface ViewStateOptions {
@@ -24,6 +25,8 @@ export interface GitFacts {
   revert?: CommitDetails;
   autoTimeline: TimelineEntry[];
   blast: BlastRadiusAssessment;
+  /** The repository's author names (mailmap applied), so the tone check recognises teammates. */
+  authors: string[];
 }
 
 function factsKey(i: Incident): string {
@@ -43,17 +46,26 @@ export async function readGitFacts(repoRoot: string, incident: Incident, options
     }
   }
   const revert = incident.revert ? await getCommitDetails(repoRoot, incident.revert, options.gitPath).catch(() => undefined) : undefined;
-  const [autoTimeline, blast] = await Promise.all([
+  const [autoTimeline, blast, authors] = await Promise.all([
     buildAutoTimeline(repoRoot, incident, { culpritDetails: culprits, deployTagPatterns: options.deployTagPatterns, gitPath: options.gitPath }),
     options.blastRadius ? options.blastRadius(repoRoot, incident) : assessBlastRadius(repoRoot, incident, { gitPath: options.gitPath }),
+    previous?.authors ?? authorNames(repoRoot, options.gitPath),
   ]);
-  return { key, culprits, missingCulprits, revert, autoTimeline, blast };
+  return { key, culprits, missingCulprits, revert, autoTimeline, blast, authors };
 }
 
 /** The shared branch name for the draft ("main" from "origin/main"). */
 function branchName(remoteBranches: readonly string[]): string | undefined {
   const first = remoteBranches[0];
   return first ? first.slice(first.indexOf('/') + 1) : undefined;
+}
+
+/**
+ * The panel's tone check: the same core {@link checkTone} the CLI runs, at the incident's blast
+ * radius and with the repository's authors. Both the state and the live check call this.
+ */
+export function toneFor(text: string, facts: Pick<GitFacts, 'blast' | 'authors'>): ToneResult {
+  return checkTone(text, { radius: facts.blast.radius, people: facts.authors });
 }
 
 export function teamUpdateView(incident: Incident, facts: GitFacts): TeamUpdateView {
@@ -72,7 +84,7 @@ export function teamUpdateView(incident: Incident, facts: GitFacts): TeamUpdateV
     draft: draft.markdown,
     draftPlain: draft.text,
     noMessageNeeded: !draft.needed,
-    tone: checkTone(own || draft.text),
+    tone: toneFor(own || draft.text, facts),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Incident } from '../../../core/incidents/model';
-import type { ConflictChoice, HostMessage, IncidentViewState, ReplyMessage, StateReason } from '../protocol';
+import type { ConflictChoice, HostMessage, IncidentViewState, ReplyMessage, StateReason, ToneSuggestion } from '../protocol';
 import { renderActions } from './actionsView';
 import { renderWhatBroke } from './culprits';
 import { button, h, icon } from './dom';
@@ -7,7 +7,7 @@ import type { Editor } from './editor';
 import { renderHeader } from './header';
 import { HostChannel } from './ipc';
 import { renderLessons, renderProse } from './proseViews';
-import { renderTeamUpdate, renderTone } from './teamUpdateView';
+import { renderTeamUpdate, renderTone, teamUpdateText } from './teamUpdateView';
 import { renderTimeline } from './timelineView';
 
 const SAVE_DELAY_MS = 500;
@@ -230,7 +230,7 @@ class IncidentApp implements Editor {
           renderProse(this, 'rootCause'),
           renderActions(this),
           renderLessons(this),
-          renderTeamUpdate(this, this.view.teamUpdate, (text, box) => this.checkToneSoon(text, box)),
+          renderTeamUpdate(this, this.view.teamUpdate, (text, box) => this.checkToneSoon(text, box), this.applySuggestion),
         ),
       ].filter((x): x is HTMLElement => x !== null),
     );
@@ -257,17 +257,31 @@ class IncidentApp implements Editor {
     const focusInside = (id: string) => document.getElementById(id)?.contains(document.activeElement) ?? false;
     if (focusInside('team-update') || focusInside('timeline')) {
       const box = document.querySelector<HTMLElement>('#team-update .tone');
-      if (box) renderTone(box, this.view.teamUpdate.tone);
+      if (box) renderTone(box, this.view.teamUpdate.tone, this.applySuggestion);
       return;
     }
     this.render();
   }
 
+  /** One click on a suggestion: the host rewrites the text, which becomes the person's own update. */
+  private readonly applySuggestion = (suggestion: ToneSuggestion): void => {
+    clearTimeout(this.toneTimer);
+    const text = teamUpdateText(this, this.view.teamUpdate);
+    this.channel.request('applyToneSuggestion', { text, suggestion }).then(
+      (result) => {
+        this.incident.sections.teamUpdate = result.text;
+        this.view = { ...this.view, teamUpdate: { ...this.view.teamUpdate, tone: result.tone } };
+        this.changed(true);
+      },
+      (err: Error) => this.setStatus(err.message, 'warning'),
+    );
+  };
+
   private checkToneSoon(text: string, box: HTMLElement): void {
     clearTimeout(this.toneTimer);
     this.toneTimer = setTimeout(() => {
       this.channel.request('checkTone', { text }).then(
-        (tone) => renderTone(box, tone),
+        (tone) => renderTone(box, tone, this.applySuggestion),
         () => renderTone(box, undefined),
       );
     }, TONE_DELAY_MS);
