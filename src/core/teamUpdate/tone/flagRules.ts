@@ -84,7 +84,7 @@ export const FLAG_RULES: readonly FlagRule[] = [
   {
     kind: 'blame',
     pattern: rx([
-      String.raw`\b(?:their|your|his|her|[\p{L}\w-]+'s)\s+fault\b`,
+      String.raw`\b(?:their|your|his|her|\w+'s)\s+fault\b`,
       String.raw`\bblame\s+(?:on\s+)?(?:the|them|him|her|you)\b`,
       String.raw`\b(?:they|he|she)\s+${FAILURE_VERB}`,
       String.raw`\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
