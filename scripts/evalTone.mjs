@@ -16,9 +16,11 @@ const { readToneCorpus } = require(path.join(root, 'out', 'test', 'helpers', 'to
 
 const argv = process.argv.slice(2);
 const { authors, messages } = readToneCorpus();
+// Written after the rules were frozen and evaluated once; see docs/tone-eval.md.
+const fresh = readToneCorpus(path.join(root, 'test', 'fixtures', 'tone', 'fresh.txt'));
 
-function evaluate(subset) {
-  const rows = subset.map((m) => ({ m, r: checkTone(m.text, { radius: m.radius, people: authors }) }));
+function evaluate(subset, people = authors) {
+  const rows = subset.map((m) => ({ m, r: checkTone(m.text, { radius: m.radius, people }) }));
   const perVerdict = {};
   for (const v of TONE_VERDICTS) {
     const labeled = rows.filter((x) => x.m.verdict === v);
@@ -35,12 +37,17 @@ function evaluate(subset) {
   return { n: rows.length, accuracy: rows.length ? correct / rows.length : null, perVerdict, perComponent, misses: rows.filter((x) => x.m.verdict !== x.r.verdict) };
 }
 
-const splits = { tuning: evaluate(messages.filter((m) => !m.heldOut)), 'held-out': evaluate(messages.filter((m) => m.heldOut)), all: evaluate(messages) };
+const splits = {
+  tuning: evaluate(messages.filter((m) => !m.heldOut)),
+  'held-out': evaluate(messages.filter((m) => m.heldOut)),
+  all: evaluate(messages),
+  'fresh (written after freezing)': evaluate(fresh.messages, fresh.authors),
+};
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
   const strip = (s) => ({ n: s.n, accuracy: s.accuracy, perVerdict: s.perVerdict, perComponent: s.perComponent });
-  process.stdout.write(`${JSON.stringify({ tuning: strip(splits.tuning), heldOut: strip(splits['held-out']), all: strip(splits.all) }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ tuning: strip(splits.tuning), heldOut: strip(splits['held-out']), all: strip(splits.all), fresh: strip(splits['fresh (written after freezing)']) }, null, 2)}\n`);
 } else {
   for (const [name, s] of Object.entries(splits)) {
     process.stdout.write(`\n${name}: ${s.n} messages, accuracy ${f(s.accuracy)}\n`);
@@ -59,6 +66,9 @@ if (argv.includes('--json')) {
   if (argv.includes('--misses') || argv.includes('--misses-held-out')) {
     process.stdout.write('\nMisclassified:\n');
     show('tuning', splits.tuning);
-    if (argv.includes('--misses-held-out')) show('held-out', splits['held-out']);
+    if (argv.includes('--misses-held-out')) {
+      show('held-out', splits['held-out']);
+      show('fresh', splits['fresh (written after freezing)']);
+    }
   }
 }
