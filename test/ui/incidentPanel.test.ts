@@ -137,7 +137,13 @@ describe('Incident panel and sidebar', function () {
       const finding = frame.locator('#team-update .tone-flags li', { hasText: 'Mistakes were made' });
       await finding.locator('.replacement', { hasText: 'I made a mistake' }).waitFor();
       await finding.locator('button', { hasText: 'Apply' }).click();
-      await frame.waitForFunction("document.querySelector('#f-teamUpdate').value.startsWith('I made a mistake during the deploy')");
+      // The webview's CSP forbids evaluating strings, so poll the field from here.
+      let value = '';
+      for (let i = 0; i < 100 && !value.startsWith('I made a mistake during the deploy'); i++) {
+        await wb.page.waitForTimeout(100);
+        value = await frame.locator('#f-teamUpdate').inputValue();
+      }
+      assert.match(value, /^I made a mistake during the deploy and checkout was down for 20 minutes\./);
       await frame.locator('#team-update .tone-flags li', { hasText: 'Mistakes were made' }).waitFor({ state: 'detached' });
       await frame.locator('#team-update').scrollIntoViewIfNeeded();
       await wb.screenshot('incident-panel-tone');
