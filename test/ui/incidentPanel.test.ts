@@ -136,6 +136,8 @@ describe('Incident panel and sidebar', function () {
       await frame.locator('#team-update .tone-parts li', { hasText: 'Owns it' }).waitFor();
       const finding = frame.locator('#team-update .tone-flags li', { hasText: 'Mistakes were made' });
       await finding.locator('.replacement', { hasText: 'I made a mistake' }).waitFor();
+      await frame.locator('#team-update').scrollIntoViewIfNeeded();
+      await wb.screenshot('incident-panel-tone-findings');
       await finding.locator('button', { hasText: 'Apply' }).click();
       // The webview's CSP forbids evaluating strings, so poll the field from here.
       let value = '';
@@ -146,7 +148,7 @@ describe('Incident panel and sidebar', function () {
       assert.match(value, /^I made a mistake during the deploy and checkout was down for 20 minutes\./);
       await frame.locator('#team-update .tone-flags li', { hasText: 'Mistakes were made' }).waitFor({ state: 'detached' });
       await frame.locator('#team-update').scrollIntoViewIfNeeded();
-      await wb.screenshot('incident-panel-tone');
+      await wb.screenshot('incident-panel-tone-applied');
     } finally {
       await frame.locator('#f-teamUpdate').fill(original);
       await frame.locator('.save-status', { hasText: 'Saved' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
