@@ -66,10 +66,11 @@ describe('own-it tone (CLI)', function () {
     assert.deepEqual(parsed.flags.filter((f) => f.kind === 'naming-people').map((f) => f.excerpt), ['Bob Okafor']);
   });
 
-  it('gives the same verdict as the core check (and so the panel) on every corpus message', () => {
+  it('gives the same verdict as the core check (and so the panel) on a sample of the corpus', function () {
+    this.timeout(180000);
     const { messages } = readToneCorpus();
     // A sample across the file (one process each); the corpus test covers every message in core.
-    for (const m of messages.filter((_, i) => i % 12 === 0)) {
+    for (const m of messages.filter((_, i) => i % 24 === 0)) {
       const r = run(['-', '--json', '--radius', m.radius], m.text);
       const parsed = JSON.parse(r.stdout) as ToneResult;
       assert.ok(TONE_VERDICTS.includes(parsed.verdict));

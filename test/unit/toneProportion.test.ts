@@ -131,22 +131,29 @@ describe('tone check: linear time on large input', function () {
   const input = (bytes: number) => blocks.map((b) => b(bytes / blocks.length)).join('\n');
   const MB = 1024 * 1024;
 
-  function fastest(text: string): number {
-    let best = Infinity;
-    for (let i = 0; i < 2; i++) {
+  /** Fastest of three runs each, alternating sizes so a burst of load elsewhere hits both alike. */
+  function fastestPair(half: string, full: string): [number, number] {
+    let bestHalf = Infinity;
+    let bestFull = Infinity;
+    const time = (text: string) => {
       const t0 = performance.now();
       checkTone(text, { radius: 'production', people: AUTHORS });
-      best = Math.min(best, performance.now() - t0);
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < 3; i++) {
+      bestHalf = Math.min(bestHalf, time(half));
+      bestFull = Math.min(bestFull, time(full));
     }
-    return best;
+    return [bestHalf, bestFull];
   }
 
   it('1 MB takes about twice as long as 0.5 MB, not four times', () => {
     const half = input(MB / 2);
     const full = input(MB);
     assert.ok(full.length >= MB * 0.95 && half.length >= (MB / 2) * 0.95);
-    fastest(input(20000)); // warm up the patterns
-    const ratio = fastest(full) / fastest(half);
-    assert.ok(ratio < 3, `1 MB / 0.5 MB time ratio ${ratio.toFixed(2)} (quadratic would be about 4)`);
+    checkTone(input(20000)); // warm up the patterns
+    const [tHalf, tFull] = fastestPair(half, full);
+    const ratio = tFull / tHalf;
+    assert.ok(ratio < 3.2, `1 MB / 0.5 MB time ratio ${ratio.toFixed(2)} (linear is about 2, quadratic about 4)`);
   });
 });
