@@ -6,6 +6,7 @@ import { runMetrics } from './metrics';
 import { runMetricsMerge } from './metricsMerge';
 import { runScaffold } from './scaffold';
 import { runScan } from './scan';
+import { runTone } from './tone';
 
 import { EXIT_OK, EXIT_USAGE } from './output';
 
@@ -25,6 +26,7 @@ Commands:
   scaffold test|checklist <sha> [--repo path] [--print]   Scaffold a regression test or checklist items for a culprit commit
   ci [--state file] [--dry-run]                           In CI: one calm note per new revert or failed deploy without an incident
   init ci                                                 Write .github/workflows/own-it.yml and print the GitLab CI job
+  tone [file|-] [--radius local|team|production] [--json] Check a team update's tone: owns it, in proportion, no blame
   help                                                    Show this help
 `;
 
@@ -43,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'metrics' && argv[1] === 'merge') return runMetricsMerge(argv.slice(2));
   if (command === 'metrics') return runMetrics(argv.slice(1));
   if (command === 'scaffold') return runScaffold(argv.slice(1));
+  if (command === 'tone') return runTone(argv.slice(1));
   process.stderr.write(`own-it: unknown command "${command}"\n\n${USAGE}`);
   return EXIT_USAGE;
 }

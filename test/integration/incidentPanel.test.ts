@@ -139,7 +139,20 @@ describe('incident panel in the real host', () => {
     await openAndGetState(panel, rec);
     await panel.simulateUiMessage({ type: 'request', id: 7, method: 'checkTone', params: { text: 'I am so so sorry, I am an idiot, sorry again.' } });
     const reply = await rec.next('reply', (m) => m.id === 7);
-    assert.ok(reply.ok && reply.result.verdict === 'over-apologetic', JSON.stringify(reply));
+    assert.ok(reply.ok && reply.method === 'checkTone' && reply.result.verdict === 'over-apologetic', JSON.stringify(reply));
+
+    // One click on a suggestion: the host applies it and answers with the new text and its tone.
+    const text = 'Mistakes were made during the deploy. I reverted it.';
+    await panel.simulateUiMessage({ type: 'request', id: 8, method: 'checkTone', params: { text } });
+    const checked = await rec.next('reply', (m) => m.id === 8);
+    assert.ok(checked.ok && checked.method === 'checkTone', JSON.stringify(checked));
+    const passive = checked.result.flags.find((f) => f.kind === 'non-apology');
+    assert.ok(passive, JSON.stringify(checked.result.flags));
+    await panel.simulateUiMessage({ type: 'request', id: 9, method: 'applyToneSuggestion', params: { text, suggestion: passive.suggestion } });
+    const applied = await rec.next('reply', (m) => m.id === 9);
+    assert.ok(applied.ok && applied.method === 'applyToneSuggestion', JSON.stringify(applied));
+    assert.equal(applied.result.text, 'I made a mistake during the deploy. I reverted it.');
+    assert.ok(!applied.result.tone.flags.some((f) => f.kind === 'non-apology'), JSON.stringify(applied.result.tone.flags));
 
     await panel.simulateUiMessage({ type: 'copyTeamUpdate', format: 'plain', text: '**Heads up:** I reverted the cart change.' });
     await rec.next('copied');

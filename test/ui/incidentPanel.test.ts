@@ -76,7 +76,7 @@ describe('Incident panel and sidebar', function () {
       await rows.filter({ hasText: 'Support reported carts' }).first().waitFor();
       const verdict = frame.locator('#team-update .badge.verdict');
       await verdict.waitFor();
-      assert.match((await verdict.textContent()) ?? '', /Right-sized|Over-apologetic|Deflecting/);
+      assert.match((await verdict.textContent()) ?? '', /Right-sized|Over-apologetic|Deflecting|Under-owned/);
 
       const contrast = await frame.evaluate(contrastOf, READABLE);
       const missing = contrast.filter((c) => c.ratio === undefined).map((c) => `${c.selector} ${c.color ?? 'not found'}`);
@@ -124,6 +124,35 @@ describe('Incident panel and sidebar', function () {
     assert.deepEqual(nameless, [], 'every focused control has an accessible name');
     assert.deepEqual(await frame.evaluate(unnamedControls), [], 'every button and field in the panel has an accessible name');
     await wb.screenshot('incident-panel-keyboard');
+  });
+
+  it('checks the tone of a typed update, shows its parts and applies a suggestion with one click', async () => {
+    // Whatever theme is current (dark after the keyboard test, the default when run alone).
+    const frame = await openCartIncident();
+    const original = await frame.locator('#f-teamUpdate').inputValue();
+    try {
+      await frame.locator('#f-teamUpdate').fill('Mistakes were made during the deploy and checkout was down for 20 minutes. The situation has been resolved.');
+      await frame.locator('#team-update .badge.verdict', { hasText: 'Under-owned' }).waitFor();
+      await frame.locator('#team-update .tone-parts li', { hasText: 'Owns it' }).waitFor();
+      const finding = frame.locator('#team-update .tone-flags li', { hasText: 'Mistakes were made' });
+      await finding.locator('.replacement', { hasText: 'I made a mistake' }).waitFor();
+      await frame.locator('#team-update').scrollIntoViewIfNeeded();
+      await wb.screenshot('incident-panel-tone-findings');
+      await finding.locator('button', { hasText: 'Apply' }).click();
+      // The webview's CSP forbids evaluating strings, so poll the field from here.
+      let value = '';
+      for (let i = 0; i < 100 && !value.startsWith('I made a mistake during the deploy'); i++) {
+        await wb.page.waitForTimeout(100);
+        value = await frame.locator('#f-teamUpdate').inputValue();
+      }
+      assert.match(value, /^I made a mistake during the deploy and checkout was down for 20 minutes\./);
+      await frame.locator('#team-update .tone-flags li', { hasText: 'Mistakes were made' }).waitFor({ state: 'detached' });
+      await frame.locator('#team-update').scrollIntoViewIfNeeded();
+      await wb.screenshot('incident-panel-tone-applied');
+    } finally {
+      await frame.locator('#f-teamUpdate').fill(original);
+      await frame.locator('.save-status', { hasText: 'Saved' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+    }
   });
 
   it('shows markup in a commit subject as text and never runs it', async () => {

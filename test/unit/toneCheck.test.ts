@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { checkTone, type ToneFlagKind } from '../../src/core/teamUpdate/toneCheck';
 
 function kinds(text: string): ToneFlagKind[] {
-  return checkTone(text).flags.map((f) => f.kind);
+  return checkTone(text, { radius: 'local' }).flags.map((f) => f.kind);
 }
 
 describe('tone check', () => {
@@ -10,7 +10,8 @@ describe('tone check', () => {
     const text =
       'Heads-up: I reverted my change "Add retry to payments" on main. It caused duplicate charges in staging. ' +
       'I reverted it in abc1234; if you pulled in between, pull again. I am adding a regression test. Sorry for the disruption.';
-    assert.deepEqual(checkTone(text), { verdict: 'right-sized', flags: [] });
+    const result = checkTone(text);
+    assert.deepEqual([result.verdict, result.flags], ['right-sized', []]);
   });
 
   const overApologetic: [string, ToneFlagKind][] = [
@@ -62,16 +63,16 @@ describe('tone check', () => {
     assert.equal(checkTone("Sorry, sorry! But it wasn't me, QA missed it.").verdict, 'deflecting');
   });
 
-  it('flags "human error" with a practical explanation but keeps the verdict', () => {
-    const result = checkTone('Root cause: human error.');
-    assert.equal(result.verdict, 'right-sized');
+  it('flags "human error" with a practical explanation, and the flag makes the verdict under-owned', () => {
+    const result = checkTone('Root cause: human error.', { radius: 'local' });
+    assert.equal(result.verdict, 'under-owned');
     assert.deepEqual(kinds('Root cause: human error.'), ['human-error']);
     assert.match(result.flags[0].explanation, /safeguard was missing/);
   });
 
   it('reports where each flag is, with the words as written', () => {
     const text = 'Sorry. QA missed it. Sorry again.';
-    const result = checkTone(text);
+    const result = checkTone(text, { radius: 'local' });
     for (const f of result.flags) assert.equal(text.slice(f.index, f.index + f.excerpt.length), f.excerpt);
     assert.deepEqual(
       result.flags.map((f) => [f.kind, f.excerpt]),
@@ -95,6 +96,9 @@ describe('tone check', () => {
     'Our monitoring missed the spike.',
   ];
   for (const text of neutral) {
-    it(`does not flag: "${text}"`, () => assert.deepEqual(checkTone(text), { verdict: 'right-sized', flags: [] }));
+    it(`does not flag: "${text}"`, () => {
+      const result = checkTone(text, { radius: 'local' });
+      assert.deepEqual([result.verdict, result.flags], ['right-sized', []]);
+    });
   }
 });

@@ -1,5 +1,5 @@
 import type { Incident } from '../incidents/model';
-import { checkTone } from '../teamUpdate/toneCheck';
+import { checkTone, type ToneResult } from '../teamUpdate/toneCheck';
 import type { TeamUpdateView } from '../teamUpdate/teamUpdateView';
 import type { IncidentFacts } from './incidentFacts';
 import { teamUpdateFromFacts } from './prepareIncident';
@@ -8,7 +8,11 @@ import { teamUpdateFromFacts } from './prepareIncident';
  * The team update of an incident from the facts module: the panel, Copy Team Update and the CLI
  * all draft from the same facts (default branch, whose commit, pushed or local).
  */
-export function teamUpdateViewOf(incident: Incident, facts: IncidentFacts): TeamUpdateView {
+export function teamUpdateViewOf(
+  incident: Incident,
+  facts: IncidentFacts,
+  tone: (text: string) => ToneResult = (text) => checkTone(text, { radius: facts.blast.radius }),
+): TeamUpdateView {
   const draft = teamUpdateFromFacts(incident, facts);
   const own = incident.sections.teamUpdate.trim();
   return {
@@ -18,6 +22,6 @@ export function teamUpdateViewOf(incident: Incident, facts: IncidentFacts): Team
     draft: draft.markdown,
     draftPlain: draft.text,
     noMessageNeeded: !draft.needed,
-    tone: checkTone(own || draft.text),
+    tone: tone(own || draft.text),
   };
 }

@@ -88,3 +88,17 @@ export async function recentCommits(repoPath: string, count: number, gitBinary?:
     .filter((f) => f.length === 5)
     .map(([sha, authorName, authorEmail, date, subject]) => ({ sha, authorName, authorEmail, date, subject }));
 }
+
+/**
+ * Distinct author names of the most recent commits, with the mailmap applied (`%aN`), so the tone
+ * check can recognise a teammate named in an update. Empty when git cannot answer.
+ */
+export async function authorNames(repoPath: string, gitBinary?: string, max = 5000): Promise<string[]> {
+  let out: string;
+  try {
+    out = await git(repoPath, gitBinary).raw(['log', `--max-count=${Math.max(1, Math.floor(max))}`, '--format=%aN', 'HEAD', '--']);
+  } catch {
+    return [];
+  }
+  return [...new Set(out.split('\n').map((l) => l.trim()).filter(Boolean))];
+}

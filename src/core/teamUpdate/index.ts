@@ -1,3 +1,15 @@
 /** Team update drafts and the tone check, shared by the extension and the CLI. */
 export { draftTeamUpdate, teamUpdateInputFromIncident, type BlastRadius, type TeamUpdateDraft, type TeamUpdateInput } from './draftTeamUpdate';
-export { checkTone, type ToneFlag, type ToneFlagKind, type ToneResult, type ToneVerdict } from './toneCheck';
+export {
+  applyToneSuggestion,
+  checkTone,
+  StaleSuggestionError,
+  type ToneComponent,
+  type ToneComponentName,
+  type ToneFlag,
+  type ToneFlagKind,
+  type ToneOptions,
+  type ToneResult,
+  type ToneSuggestion,
+  type ToneVerdict,
+} from './toneCheck';

@@ -1,14 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type SavedIncident, type StoredIncident } from '../../core/incidents';
-import { checkTone } from '../../core/teamUpdate';
+import { applyToneSuggestion } from '../../core/teamUpdate';
 import { getGitApi } from '../../git/gitExtension';
 import { resolveIncidentFile, type IncidentTarget } from '../../services/incidentTargets';
 import { linkedTestStatuses } from '../../services/linkedTests';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
-import { derivedView, markdownToPlainText, readGitFacts, viewState, type GitFacts } from './viewState';
+import { derivedView, markdownToPlainText, readGitFacts, toneFor, viewState, type GitFacts } from './viewState';
 
 /** What the panel needs from the extension. Small on purpose; everything else it reads itself. */
 export interface IncidentPanelDeps {
@@ -355,13 +355,22 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   private async answer(m: RequestMessage): Promise<void> {
-    switch (m.method) {
-      case 'checkTone':
-        try {
-          this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: checkTone(m.params.text) });
-        } catch (err) {
-          this.post({ type: 'reply', id: m.id, method: m.method, ok: false, error: err instanceof Error ? err.message : String(err) });
+    const fail = (err: unknown) => this.post({ type: 'reply', id: m.id, method: m.method, ok: false, error: err instanceof Error ? err.message : String(err) });
+    const facts = this.facts;
+    if (!facts) return fail(new Error('The incident is still loading; try again in a moment.'));
+    try {
+      switch (m.method) {
+        case 'checkTone':
+          this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: toneFor(m.params.text, facts) });
+          break;
+        case 'applyToneSuggestion': {
+          const text = applyToneSuggestion(m.params.text, m.params.suggestion);
+          this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: { text, tone: toneFor(text, facts) } });
+          break;
         }
+      }
+    } catch (err) {
+      fail(err);
     }
   }
 

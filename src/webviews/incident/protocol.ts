@@ -8,14 +8,14 @@ import type { BlastRadius, BlastRadiusAssessment, CommitDetails, FileChange, Tim
 import type { Incident, LinkedTestStatus } from '../../core/incidents/model';
 import type { TeamUpdateView } from '../../core/teamUpdate/teamUpdateView';
 import type { FactLine } from '../../core/facts/factLine';
-import type { ToneResult, ToneVerdict } from '../../core/teamUpdate/toneCheck';
+import type { ToneResult, ToneSuggestion, ToneVerdict } from '../../core/teamUpdate/toneCheck';
 import type { ReadyMessage, ReplyOf, RequestOf } from '../shared/protocol';
 
-export type { BlastRadius, CommitDetails, FileChange, LinkedTestStatus, TeamUpdateView, TimelineEntry, ToneVerdict };
+export type { BlastRadius, CommitDetails, FileChange, LinkedTestStatus, TeamUpdateView, TimelineEntry, ToneSuggestion, ToneVerdict };
 
 export const INCIDENT_VIEW_TYPE = 'ownIt.incident';
 
-/** The tone check's result as the UI shows it: a verdict badge and one line per flag. */
+/** The tone check's result as the UI shows it: a verdict badge, the parts, one line and one rewrite per flag. */
 export type ToneView = ToneResult;
 
 /** Everything the UI shows that is derived from git or the file, recomputed by the host. */
@@ -69,6 +69,8 @@ export type HostNotification =
 // ---------- requests (UI asks, host replies with the same id) ----------
 export type RequestMap = {
   checkTone: { params: { text: string }; result: ToneView };
+  /** Applies one suggested rewrite to the text; the reply has the new text and its tone. */
+  applyToneSuggestion: { params: { text: string; suggestion: ToneSuggestion }; result: { text: string; tone: ToneView } };
 };
 export type RequestMethod = keyof RequestMap;
 export type RequestMessage = RequestOf<RequestMap>;

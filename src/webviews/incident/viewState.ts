@@ -9,6 +9,8 @@ import { factLines } from '../../core/facts/factLines';
 import { readIncidentFacts, type IncidentFacts } from '../../core/facts/incidentFacts';
 import { teamUpdateViewOf } from '../../core/facts/teamUpdateView';
 import type { Incident, TimelineEvent } from '../../core/incidents/model';
+import { authorNames } from '../../core/repo/repoQueries';
+import { checkTone, type ToneResult } from '../../core/teamUpdate';
 import type { DerivedView, IncidentViewState, TeamUpdateView } from './protocol';
 
 export { markdownToPlainText } from '../../core/teamUpdate/teamUpdateView';
@@ -31,6 +33,8 @@ export interface GitFacts {
   autoTimeline: TimelineEntry[];
   blast: BlastRadiusAssessment;
   facts: IncidentFacts;
+  /** The repository's author names (mailmap applied), so the tone check recognises teammates. */
+  authors: string[];
 }
 
 function factsKey(i: Incident): string {
@@ -50,7 +54,10 @@ function autoRows(incident: Incident, facts: IncidentFacts): TimelineEntry[] {
 export async function readGitFacts(repoRoot: string, incident: Incident, options: ViewStateOptions, previous?: GitFacts): Promise<GitFacts> {
   const key = factsKey(incident);
   if (previous && previous.key === key) return previous;
-  const facts = await readIncidentFacts(repoRoot, incident, { gitPath: options.gitPath, ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}) });
+  const [facts, authors] = await Promise.all([
+    readIncidentFacts(repoRoot, incident, { gitPath: options.gitPath, ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}) }),
+    previous?.authors ?? authorNames(repoRoot, options.gitPath),
+  ]);
   const blast = options.blastRadius ? await options.blastRadius(repoRoot, incident) : facts.blast;
   return {
     key,
@@ -60,11 +67,20 @@ export async function readGitFacts(repoRoot: string, incident: Incident, options
     autoTimeline: autoRows(incident, facts),
     blast,
     facts: { ...facts, blast },
+    authors,
   };
 }
 
+/**
+ * The panel's tone check: the same core {@link checkTone} the CLI runs, at the incident's blast
+ * radius and with the repository's authors. Both the state and the live check call this.
+ */
+export function toneFor(text: string, facts: Pick<GitFacts, 'blast' | 'authors'>): ToneResult {
+  return checkTone(text, { radius: facts.blast.radius, people: facts.authors });
+}
+
 export function teamUpdateView(incident: Incident, facts: GitFacts): TeamUpdateView {
-  return teamUpdateViewOf(incident, facts.facts);
+  return teamUpdateViewOf(incident, facts.facts, (text) => toneFor(text, facts));
 }
 
 export function derivedView(incident: Incident, facts: GitFacts): DerivedView {

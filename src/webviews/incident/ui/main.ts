@@ -1,14 +1,14 @@
 import { mergeIncidents } from '../../../core/incidents/merge';
 import type { Incident } from '../../../core/incidents/model';
 import { HostChannel } from '../../shared/ui/hostChannel';
-import type { ConflictChoice, DerivedView, HostNotification, IncidentViewState, PersistedWebviewState, RequestMap, StateReason, UiCommand } from '../protocol';
+import type { ConflictChoice, DerivedView, HostNotification, IncidentViewState, PersistedWebviewState, RequestMap, StateReason, ToneSuggestion, UiCommand } from '../protocol';
 import { renderActions } from './actionsView';
 import { renderWhatBroke } from './culprits';
 import { button, h, icon } from './dom';
 import type { Editor } from './editor';
 import { renderHeader } from './header';
 import { renderLessons, renderProse } from './proseViews';
-import { renderTeamUpdate, renderTone } from './teamUpdateView';
+import { renderTeamUpdate, renderTone, teamUpdateText } from './teamUpdateView';
 import { renderTimeline } from './timelineView';
 
 const SAVE_DELAY_MS = 500;
@@ -265,7 +265,7 @@ class IncidentApp implements Editor {
           renderProse(this, 'rootCause'),
           renderActions(this),
           renderLessons(this),
-          renderTeamUpdate(this, this.view.teamUpdate, (text, box) => this.checkToneSoon(text, box)),
+          renderTeamUpdate(this, this.view.teamUpdate, (text, box) => this.checkToneSoon(text, box), this.applySuggestion),
         ),
       ].filter((x): x is HTMLElement => x !== null),
     );
@@ -292,17 +292,31 @@ class IncidentApp implements Editor {
     const focusInside = (id: string) => document.getElementById(id)?.contains(document.activeElement) ?? false;
     if (focusInside('team-update') || focusInside('timeline')) {
       const box = document.querySelector<HTMLElement>('#team-update .tone');
-      if (box) renderTone(box, this.view.teamUpdate.tone);
+      if (box) renderTone(box, this.view.teamUpdate.tone, this.applySuggestion);
       return;
     }
     this.render();
   }
 
+  /** One click on a suggestion: the host rewrites the text, which becomes the person's own update. */
+  private readonly applySuggestion = (suggestion: ToneSuggestion): void => {
+    clearTimeout(this.toneTimer);
+    const text = teamUpdateText(this, this.view.teamUpdate);
+    this.channel.request('applyToneSuggestion', { text, suggestion }).then(
+      (result) => {
+        this.incident.sections.teamUpdate = result.text;
+        this.view = { ...this.view, teamUpdate: { ...this.view.teamUpdate, tone: result.tone } };
+        this.changed(true);
+      },
+      (err: Error) => this.setStatus(err.message, 'warning'),
+    );
+  };
+
   private checkToneSoon(text: string, box: HTMLElement): void {
     clearTimeout(this.toneTimer);
     this.toneTimer = setTimeout(() => {
       this.channel.request('checkTone', { text }).then(
-        (tone) => renderTone(box, tone),
+        (tone) => renderTone(box, tone, this.applySuggestion),
         () => renderTone(box, undefined),
       );
     }, TONE_DELAY_MS);

@@ -1,0 +1,76 @@
+/**
+ * Finds the parts of an apology in a message, sentence by sentence: who did it (ownership), why
+ * it broke (explanation), who or what it hit (impact), one plain apology (regret), what was done
+ * (repair) and what stops a recurrence (prevention). Word patterns, bounded gaps only.
+ */
+import type { Sentence } from './sentences';
+import type { ToneComponentName } from './types';
+
+const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'iu');
+
+const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|did\s+not|didn'?t|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d)`;
+const WORK = String.raw`(?:change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit)`;
+const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow)`;
+
+const PATTERNS: Record<ToneComponentName, RegExp> = {
+  ownership: rx([
+    String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
+    String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
+    String.raw`\b(?:caused\s+by|because\s+of|by|was|is)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
+    String.raw`\b(?:cause|root\s+cause):\s+(?:my|our)\b`,
+    String.raw`\b(?:on\s+(?:me|us)|my\s+bad|my\s+mistake|my\s+fault|our\s+fault|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
+    String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+me\b`,
+    String.raw`^(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused)\b`,
+  ]),
+  explanation: rx([
+    String.raw`\b(?:because|caused\s+by|the\s+cause|root\s+cause|cause:|due\s+to|the\s+reason|why:|turned\s+out|resulted?\s+(?:in|from)|the\s+result\s+of)\b`,
+    String.raw`\bsince\s+(?:the|it|my|our|every)\b`,
+    String.raw`\bwhich\s+(?:meant|locked|retried|caused|made|broke)\b`,
+    String.raw`\b(?:missing|typo|wrong|instead\s+of|assumption|depended\s+on|misconfiguration|without\s+(?:checking|testing|rebasing|concurrently))\b`,
+    String.raw`\bso\s+(?:every|the|those|about|all)\b`,
+  ]),
+  impact: rx([
+    String.raw`\b(?:could\s*n[o']?t|couldn'?t|unable\s+to|unavailable|outage|downtime|(?<!human[\s-])errors?|5\d\d(?:s)?|timed?\s+out|failing|slow|delayed|delay|blocked|crash(?:ed|es)?|stale|duplicate|lost|disappeared|did\s+not\s+arrive|locked\s+out|rejected|empty|affected|impacted|piled\s+up|twice\s+as\s+long|late|wrong\s+(?:prices|invoices|numbers))\b`,
+    String.raw`\b(?:was|were|went|is)\s+(?:down|red)\b|\btook\s+[\w-]+(?:\s+[\w-]+){0,2}\s+down\b|\bdown\s+for\b`,
+    String.raw`\bfor\s+(?:about\s+|around\s+|roughly\s+|~\s?|nearly\s+|over\s+|almost\s+)?(?:\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|half\s+an)\s*-?\s*(?:min(?:ute)?s?|hours?|h|days?|seconds?)\b`,
+    String.raw`\b\d+\s*-?\s*(?:min(?:ute)?s?|hours?)\b`,
+    String.raw`\bbetween\s+\d|\bfrom\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:to|until)\b|\d{1,2}:\d\d\s*(?:–|-|to)\s*\d`,
+    String.raw`\b(?:all|every|some|many|enterprise|mobile|ios|android|sso|the)\s+(?:[\w-]+\s+)?(?:users?|customers?|partners?)\b`,
+    String.raw`\bfor\s+everyone\b`,
+    // A labelled "Impact:" line addresses impact even while it is still being confirmed.
+    String.raw`^\W{0,3}impact\W{0,3}:`,
+  ]),
+  regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/iu,
+  repair: rx([
+    String.raw`\b(?:revert(?:ed|ing)?|rolled\s+(?:[\w-]+\s+){0,2}?back|rolling\s+back|roll\s+back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted)\b`,
+    String.raw`\b(?:back\s+up|back\s+to\s+normal|working\s+again|work\s+again|processing\s+again|green\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
+    String.raw`\bput\s+(?:[\w-]+\s+){1,3}back\b`,
+  ]),
+  prevention: rx([
+    String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,
+    String.raw`\bso\s+(?:this|it)\s+(?:can'?t|cannot|won'?t|doesn'?t|gets)\b`,
+    String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|index)\b`,
+    String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+)?(?:add|test|watch|run|require|check)\b`,
+    String.raw`\bnow\s+(?:refuses|blocks|stops|fails|checks|requires|runs?|go(?:es)?|needs?|carry|carries|deploys|has|renews)\b`,
+    String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
+  ]),
+};
+
+// "I reverted my change X. It caused …": the owner and the failure can sit in two sentences.
+const MY_WORK = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b`, 'iu');
+const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){0,2}?${FAILURE_WORD}`, 'iu');
+
+/** Sentences that credit someone (thanks, kudos) are not about the failure. */
+export function isCredit(sentence: string): boolean {
+  return /\b(?:thanks|thank\s+you|kudos|shout-?out|credit\s+to)\b/iu.test(sentence);
+}
+
+/** The first sentence showing each part, or undefined. `regretOk` rejects non-apology sentences. */
+export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sentence) => boolean): Record<ToneComponentName, Sentence | undefined> {
+  const found = {} as Record<ToneComponentName, Sentence | undefined>;
+  for (const name of Object.keys(PATTERNS) as ToneComponentName[]) {
+    found[name] = sentences.find((s) => PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s)) && (name !== 'ownership' || !isCredit(s.text)));
+  }
+  found.ownership ??= sentences.find((s, i) => i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text));
+  return found;
+}

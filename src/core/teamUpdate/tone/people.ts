@@ -1,0 +1,86 @@
+/**
+ * Finds people named next to a failure: @mentions, the repository's own author names (git log
+ * with the mailmap applied; full names and first names), and any capitalised name directly
+ * followed by a failure verb. The excerpt is always the whole name ("Alice Martin", not "Martin").
+ */
+import { isCredit } from './components';
+import { FAILURE_VERB } from './flagRules';
+import type { Sentence } from './sentences';
+
+export interface NamedPerson {
+  /** The name as written (an @mention keeps its @). */
+  name: string;
+  index: number;
+  /** Written as "Name's", so a rewrite says "our" rather than "we". */
+  possessive: boolean;
+}
+
+// Capitalised words that start sentences or name things, not people.
+const NOT_A_NAME = new Set(
+  `I We You He She It They This That These Those The A An Our My Your Their His Her Its There Here What Which Who Why When Where How
+   Nothing Nobody Someone Somebody Everyone Everything Something Anything Today Yesterday Tonight Monday Tuesday Wednesday Thursday Friday
+   Saturday Sunday Production Prod Staging Main Master Release CI CD QA API UI Git GitHub GitLab Jenkins Docker Kubernetes Revert Reverting
+   Reverted Heads Impact Update Status Summary Fix Fixed Then After Before Once If But And So Also Unfortunately Luckily Initially Later
+   Finally Please Checkout Login Search Payments Deploy Deployment Build Migration Config Commit Change PR Tests Test Monitoring Alerting
+   Sorry Apologies Honestly Technically Regarding Root Cause Postmortem Incident Users Customers Orders Errors Mistakes Whoever Blame
+   Thanks Sadly Anyway Cause Why Prevention Note Quick Hey Hi Team All Folks Everybody Users Ugh Oops Whoops Yeah Okay Ok`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const NEAR_FAILURE = new RegExp(
+  String.raw`\b(?:${FAILURE_VERB}|broke|caused|without|fault|error|mistake|failed|missed|forgot|skipped)\b`,
+  'iu',
+);
+const CAPITALISED_RUN = /(?<!\p{L})\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}/gu;
+const MENTION = /(?<![\w@])@[A-Za-z0-9][\w.-]{0,38}/gu;
+const FOLLOWED_BY_FAILURE = new RegExp(
+  String.raw`^(?:'s)?\s+(?:(?:change|changes|commit|commits|pr|mr|code|config|deploy|push|merge|migration|script|patch|refactor)\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?${FAILURE_VERB}\b`,
+  'iu',
+);
+const TOGETHER_WITH_ME = /^\s+(?:and|&)\s+(?:i|me)\b/iu;
+
+interface KnownNames {
+  full: string[];
+  first: Set<string>;
+}
+
+function knownNames(people: readonly string[]): KnownNames {
+  const full: string[] = [];
+  const first = new Set<string>();
+  for (const raw of people) {
+    const words = raw.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) continue;
+    if (words.length > 1) full.push(words.join(' '));
+    const head = words[0];
+    if (head.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(head) && !NOT_A_NAME.has(head)) first.add(head);
+  }
+  full.sort((a, b) => b.length - a.length);
+  return { full, first };
+}
+
+export function findNamedPeople(sentences: readonly Sentence[], people: readonly string[]): NamedPerson[] {
+  const known = knownNames(people);
+  const out: NamedPerson[] = [];
+  for (const s of sentences) {
+    if (isCredit(s.text) || !NEAR_FAILURE.test(s.text)) continue;
+    for (const m of s.text.matchAll(MENTION)) {
+      out.push({ name: m[0], index: s.index + (m.index ?? 0), possessive: false });
+    }
+    for (const m of s.text.matchAll(CAPITALISED_RUN)) {
+      const words = m[0].split(/[ \t]+/);
+      let skipped = 0;
+      while (words.length > 0 && NOT_A_NAME.has(words[0])) skipped += words.shift()!.length + 1;
+      if (words.length === 0) continue;
+      const start = (m.index ?? 0) + m[0].indexOf(words[0], skipped > 0 ? skipped - 1 : 0);
+      const run = words.join(' ');
+      const name = known.full.find((f) => run === f || run.startsWith(`${f} `)) ?? (known.first.has(words[0]) ? (words.length > 1 && known.full.includes(run) ? run : words[0]) : undefined);
+      const candidate = name ?? run;
+      const after = s.text.slice(start + candidate.length, start + candidate.length + 120);
+      if (TOGETHER_WITH_ME.test(after)) continue;
+      if (!name && !FOLLOWED_BY_FAILURE.test(after)) continue;
+      out.push({ name: candidate, index: s.index + start, possessive: after.startsWith("'s") });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Reads the labeled tone corpus (test/fixtures/tone/corpus.txt): one message per line,
+ * `<verdict> <radius> <components> | <text>`, `@authors` for the fictional repository's authors.
+ * Every 4th message is held out: it was never looked at while the check was tuned.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BlastRadius } from '../../src/core/teamUpdate/draftTeamUpdate';
+import type { ToneComponentName, ToneVerdict } from '../../src/core/teamUpdate/toneCheck';
+
+export interface CorpusMessage {
+  /** 1-based line in the corpus file. */
+  line: number;
+  verdict: ToneVerdict;
+  radius: BlastRadius;
+  components: Set<ToneComponentName>;
+  text: string;
+  heldOut: boolean;
+}
+
+export interface ToneCorpus {
+  authors: string[];
+  messages: CorpusMessage[];
+}
+
+const VERDICTS: Record<string, ToneVerdict> = { ok: 'right-sized', over: 'over-apologetic', defl: 'deflecting', under: 'under-owned' };
+const LETTERS: Record<string, ToneComponentName> = { O: 'ownership', E: 'explanation', I: 'impact', A: 'regret', R: 'repair', P: 'prevention' };
+const RADII = new Set<string>(['local', 'team', 'production']);
+
+export const CORPUS_PATH = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'tone', 'corpus.txt');
+
+export function readToneCorpus(file = CORPUS_PATH): ToneCorpus {
+  const authors: string[] = [];
+  const messages: CorpusMessage[] = [];
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) return;
+      if (line.startsWith('@authors ')) {
+        authors.push(...line.slice('@authors '.length).split(',').map((a) => a.trim()).filter(Boolean));
+        return;
+      }
+      const bar = line.indexOf(' | ');
+      const [v, radius, letters] = line.slice(0, bar).split(/\s+/);
+      const verdict = VERDICTS[v];
+      if (bar < 0 || !verdict || !RADII.has(radius) || !letters) throw new Error(`corpus line ${i + 1}: cannot read "${line.slice(0, 60)}"`);
+      const components = new Set<ToneComponentName>();
+      for (const c of letters === '-' ? '' : letters) {
+        const name = LETTERS[c];
+        if (!name) throw new Error(`corpus line ${i + 1}: unknown component letter "${c}"`);
+        components.add(name);
+      }
+      messages.push({ line: i + 1, verdict, radius: radius as BlastRadius, components, text: line.slice(bar + 3), heldOut: messages.length % 4 === 3 });
+    });
+  return { authors, messages };
+}

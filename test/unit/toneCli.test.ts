@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkTone, TONE_COMPONENTS, TONE_VERDICTS, type ToneResult } from '../../src/core/teamUpdate/toneCheck';
+import { buildCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/tempRepo';
+import { readToneCorpus } from '../helpers/toneCorpus';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe('own-it tone (CLI)', function () {
+  this.timeout(60000);
+  let cli: string;
+  let built: { path: string; dispose(): void };
+  let repo: TempRepo;
+
+  before(async () => {
+    built = await buildCli();
+    cli = built.path;
+  });
+  after(() => built.dispose());
+
+  beforeEach(() => {
+    repo = TempRepo.create();
+    repo.commit('initial', { 'src/app.ts': 'export {};\n' }, { name: 'Bob Okafor', email: 'bob@example.com' });
+    repo.commit('second', { 'src/b.ts': 'export {};\n' }, { name: 'Alice Martin', email: 'alice@example.com' });
+  });
+  afterEach(() => repo.dispose());
+
+  function run(args: string[], stdin?: string): Run {
+    const r = spawnSync(process.execPath, [cli, 'tone', ...args], { cwd: repo.path, input: stdin ?? '', encoding: 'utf8', env: { ...repo.env(), GIT_DIR: undefined } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('prints the verdict, the parts and one rewrite per finding, and exits 0 for an under-owned message', () => {
+    const r = run(['-'], 'Mistakes were made during the deployment and the login page was unavailable. The situation has been resolved.');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Tone: under-owned \(team\)/);
+    assert.match(r.stdout, /✗ ownership \(needed\)/);
+    assert.match(r.stdout, /✓ repair \(needed\) {2}"The situation has been resolved\."/);
+    assert.match(r.stdout, /try: "Mistakes were made" → "I made a mistake"/);
+  });
+
+  it('--json prints one object with verdict, components and flags, equal to the core check', () => {
+    const file = path.join(repo.path, 'update.md');
+    const text = 'I broke login for 15 minutes with my deploy. Rolled back.';
+    fs.writeFileSync(file, text);
+    const r = run([file, '--json', '--radius', 'production']);
+    assert.equal(r.status, 0, r.stderr);
+    const parsed = JSON.parse(r.stdout) as ToneResult;
+    assert.equal(parsed.verdict, 'under-owned');
+    assert.deepEqual(parsed.components.map((c) => c.name), [...TONE_COMPONENTS]);
+    assert.deepEqual(parsed.flags.map((f) => f.component), ['prevention']);
+    assert.deepEqual(parsed, checkTone(text, { radius: 'production', people: ['Alice Martin', 'Bob Okafor'] }));
+  });
+
+  it("names the repository's own authors by their whole name, from git log", () => {
+    const r = run(['-', '--json'], 'Bob Okafor approved it without reading the diff. I reverted it.');
+    const parsed = JSON.parse(r.stdout) as ToneResult;
+    assert.equal(parsed.verdict, 'deflecting');
+    assert.deepEqual(parsed.flags.filter((f) => f.kind === 'naming-people').map((f) => f.excerpt), ['Bob Okafor']);
+  });
+
+  it('gives the same verdict as the core check (and so the panel) on a sample of the corpus', function () {
+    this.timeout(180000);
+    const { messages } = readToneCorpus();
+    // A sample across the file (one process each); the corpus test covers every message in core.
+    for (const m of messages.filter((_, i) => i % 24 === 0)) {
+      const r = run(['-', '--json', '--radius', m.radius], m.text);
+      const parsed = JSON.parse(r.stdout) as ToneResult;
+      assert.ok(TONE_VERDICTS.includes(parsed.verdict));
+      assert.equal(parsed.verdict, checkTone(m.text, { radius: m.radius, people: ['Alice Martin', 'Bob Okafor'] }).verdict, m.text);
+    }
+  });
+
+  it('explains bad input and exits non-zero without a check', () => {
+    const missing = run([path.join(repo.path, 'nope.md')]);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /cannot read .*nope\.md: no such file/);
+    const radius = run(['-', '--radius', 'galaxy'], 'x');
+    assert.equal(radius.status, 2);
+    assert.match(radius.stderr, /--radius" needs local, team or production, got "galaxy"/);
+    const empty = run(['-'], '   \n');
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /the message is empty/);
+    const folder = run([repo.path]);
+    assert.equal(folder.status, 1);
+    assert.match(folder.stderr, /not a file/);
+  });
+
+  it('works outside a repository (no author names) and never echoes control characters', () => {
+    const r = spawnSync(process.execPath, [cli, 'tone', '-'], { cwd: path.dirname(repo.path), input: 'Sorry \u001b[31mall\u001b[0m, sorry again. I broke main; reverted.', encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Tone: over-apologetic/);
+    assert.doesNotMatch(r.stdout, /\u001b/);
+  });
+});
