@@ -182,7 +182,7 @@ async function validIncident(store: IncidentStore, given: string): Promise<strin
     return (await store.load(given)).relativePath;
   } catch (err) {
     // A hand-written incident the strict reader rejects is still an incident when it sits in the folder.
-    const lenient = await readIncidentInfo(store.repoRoot, given);
+    const lenient = await readIncidentInfo(store.repoRoot, given).catch(() => undefined);
     if (lenient && lenient.path.startsWith(`${store.folder}/`) && lenient.path.endsWith('.md')) return lenient.path;
     throw new UsageError(`--incident ${given} is not an incident file in ${store.folder}/ (${err instanceof Error ? err.message : String(err)}); run \`own-it incidents\` to list them`);
   }

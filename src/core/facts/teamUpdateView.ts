@@ -11,7 +11,7 @@ import { teamUpdateFromFacts } from './prepareIncident';
 export function teamUpdateViewOf(
   incident: Incident,
   facts: IncidentFacts,
-  tone: (text: string) => ToneResult = (text) => checkTone(text, { radius: facts.blast.radius }),
+  tone: (text: string, ownsTheChange: boolean) => ToneResult = (text, ownsTheChange) => checkTone(text, { radius: facts.blast.radius, ownsTheChange }),
 ): TeamUpdateView {
   const draft = teamUpdateFromFacts(incident, facts);
   const own = incident.sections.teamUpdate.trim();
@@ -22,6 +22,11 @@ export function teamUpdateViewOf(
     draft: draft.markdown,
     draftPlain: draft.text,
     noMessageNeeded: !draft.needed,
-    tone: tone(own || draft.text),
+    tone: tone(own || draft.text, ownsTheChange(facts)),
   };
+}
+
+/** The user wrote a culprit or made the revert: the update is theirs to own. */
+export function ownsTheChange(facts: IncidentFacts): boolean {
+  return facts.culprits.some((c) => c.mine) || (facts.revert?.mine ?? false);
 }

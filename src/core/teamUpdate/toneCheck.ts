@@ -75,7 +75,7 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
 
   const nonApologyAt = new Set(kept.filter((f) => f.kind === 'non-apology').map((f) => sentenceAt(sentences, f.index)?.index));
   const found = findComponents(sentences, (s) => !nonApologyAt.has(s.index));
-  const required = new Set(REQUIRED_PARTS[radius]);
+  const required = new Set(REQUIRED_PARTS[radius].filter((name) => name !== 'ownership' || options.ownsTheChange !== false));
   const components: ToneComponent[] = TONE_COMPONENTS.map((name) => ({
     name,
     present: found[name] !== undefined,

@@ -7,7 +7,7 @@ import type { CommitDetails } from '../../core/commits/commitDetails';
 import { mergeTimeline, type TimelineEntry } from '../../core/commits/timeline';
 import { factLines } from '../../core/facts/factLines';
 import { readIncidentFacts, type IncidentFacts } from '../../core/facts/incidentFacts';
-import { teamUpdateViewOf } from '../../core/facts/teamUpdateView';
+import { ownsTheChange, teamUpdateViewOf } from '../../core/facts/teamUpdateView';
 import type { Incident, TimelineEvent } from '../../core/incidents/model';
 import { authorNames } from '../../core/repo/repoQueries';
 import { checkTone, type ToneResult } from '../../core/teamUpdate';
@@ -75,8 +75,8 @@ export async function readGitFacts(repoRoot: string, incident: Incident, options
  * The panel's tone check: the same core {@link checkTone} the CLI runs, at the incident's blast
  * radius and with the repository's authors. Both the state and the live check call this.
  */
-export function toneFor(text: string, facts: Pick<GitFacts, 'blast' | 'authors'>): ToneResult {
-  return checkTone(text, { radius: facts.blast.radius, people: facts.authors });
+export function toneFor(text: string, facts: Pick<GitFacts, 'blast' | 'authors'> & { facts?: IncidentFacts }): ToneResult {
+  return checkTone(text, { radius: facts.blast.radius, people: facts.authors, ...(facts.facts ? { ownsTheChange: ownsTheChange(facts.facts) } : {}) });
 }
 
 export function teamUpdateView(incident: Incident, facts: GitFacts): TeamUpdateView {

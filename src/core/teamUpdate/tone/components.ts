@@ -43,7 +43,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/iu,
   repair: rx([
     String.raw`\b(?:revert(?:ed|ing)?|rolled\s+(?:[\w-]+\s+){0,2}?back|rolling\s+back|roll\s+back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted)\b`,
-    String.raw`\b(?:back\s+up|back\s+to\s+normal|working\s+again|work\s+again|processing\s+again|green\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
+    String.raw`\b(?:back\s+up|back\s+to\s+normal|working\s+again|work\s+again|processing\s+again|green\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|working\s+on\s+a\s+fix|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
     String.raw`\bput\s+(?:[\w-]+\s+){1,3}back\b`,
   ]),
   prevention: rx([

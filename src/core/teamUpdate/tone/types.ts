@@ -65,4 +65,10 @@ export interface ToneOptions {
   radius?: BlastRadius;
   /** People who could be named: the repository's author names (mailmap applied). */
   people?: readonly string[];
+  /**
+   * False when the person sending the update did not write the change (a teammate's commit they
+   * are reporting on): owning the failure is then not theirs to do, so ownership is not required.
+   * Default true.
+   */
+  ownsTheChange?: boolean;
 }
