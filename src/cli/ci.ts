@@ -16,7 +16,7 @@ import { DEFAULT_GITHUB_API_URL } from '../core/githost/types';
 import { githubWorkflow, gitlabJob, PLAIN_BRANCH_NAME, WORKFLOW_PATH } from '../core/githost/workflowTemplate';
 import { parseArgs, UsageError } from './args';
 import { findWorkTree } from './incidents';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
 
 
 export const CI_USAGE = `Usage: own-it ci [path] [--state <file>] [--dry-run] [--api-url <url>] [--folder <dir>] [--tag-pattern <glob>]

@@ -13,7 +13,7 @@ import { DEFAULT_INCIDENTS_FOLDER, IncidentStore } from '../core/incidents/incid
 import { slugify } from '../core/incidents/slug';
 import { parseArgs, UsageError } from './args';
 import { findWorkTree, type CliIo } from './incidents';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
 
 export const INCIDENT_NEW_USAGE = `Usage: own-it incident new <commit> [--repo <path>] [--print] [--json] [--title <symptom>] [--tag-pattern <glob>] [--folder <dir>]
 

@@ -21,7 +21,7 @@ import { blobBase, checklistArea } from '../core/scaffold/checklistContext';
 import { commitSubject as commitSubjectOf, repoTopLevel as repoRoot, resolveCommit } from '../core/scaffold/git';
 import { terminalBlock, terminalText } from './output';
 import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
 
 /** The planned file existed and so did the sibling chosen for it by the time we wrote (a race). */
 export const EXIT_EXISTS = 4;

@@ -9,7 +9,7 @@ import { authorNames } from '../core/repo/repoQueries';
 import type { BlastRadius } from '../core/teamUpdate/draftTeamUpdate';
 import { checkTone, type ToneResult } from '../core/teamUpdate/toneCheck';
 import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './output';
 import type { CliIo } from './metrics';
 
 export const TONE_USAGE = `Usage: own-it tone [file|-] [--radius local|team|production] [--json] [--repo <path>]
