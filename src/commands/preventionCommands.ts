@@ -35,6 +35,9 @@ async function linkAction(container: Container, ref: IncidentRef, action: Action
   if (stored.incident.actions.some((a) => a.path === action.path && a.kind === action.kind)) return;
   await store.save(stored, { ...stored.incident, actions: [...stored.incident.actions, action] });
   container.index.invalidate();
+  // An open panel of this incident takes the new item at once (the watcher may be seconds behind).
+  const open = IncidentPanel.all.find((p) => path.resolve(p.incidentPath) === path.resolve(stored.path));
+  await open?.reloadNow();
 }
 
 async function createAndOpen(repoRoot: string, rel: string, content: string, cursor?: { line: number; column: number }): Promise<void> {

@@ -101,14 +101,22 @@ function closeness(a: string, b: string): number {
  * file's rename, finds the symbol by name in today's file, else in another file of the same
  * language. Undefined when it no longer exists anywhere.
  */
-export async function liveTarget(repo: string, moved: Map<string, string | null>, file: ChangedFile, symbol?: ChangedSymbol): Promise<LiveTarget | undefined> {
+export async function liveTarget(
+  repo: string,
+  moved: Map<string, string | null>,
+  file: ChangedFile,
+  symbol?: ChangedSymbol,
+  options: { trustSymbols?: boolean } = {},
+): Promise<LiveTarget | undefined> {
   const mapped = moved.has(file.path) ? moved.get(file.path) : file.path;
   const todayPath = mapped ?? undefined;
   const text = todayPath && !isUntargetable(todayPath) ? await readText(repo, todayPath) : undefined;
   const movedFrom = todayPath && todayPath !== file.path ? { movedFrom: file.path } : {};
   if (text !== undefined && todayPath && !looksGenerated(text)) {
     if (!symbol) return { file: todayPath, language: file.language, text, ...movedFrom };
-    const found = findDeclared(text, file, symbol);
+    // A language service's symbol (the editor's provider) may have no textual declaration to find
+    // ("postEntry" for `obj.post = …`): in a file that is still where it was, its name is trusted.
+    const found = findDeclared(text, file, symbol) ?? (options.trustSymbols && todayPath === file.path ? symbol : undefined);
     if (found) return { file: todayPath, language: file.language, symbol: found, text, ...movedFrom };
   }
   if (!symbol) return undefined;

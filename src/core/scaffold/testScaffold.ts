@@ -105,7 +105,8 @@ async function chooseTarget(repo: string, sha: string, files: ChangedFile[], opt
   const moved = await pathsToday(repo, sha);
   const gone: string[] = [];
   for (const c of candidates.slice(0, MAX_CANDIDATES)) {
-    const live = await liveTarget(repo, moved, c.file, c.symbol);
+    // Changes passed in come from the editor's symbol provider (VS Code), which knows names the patterns cannot.
+    const live = await liveTarget(repo, moved, c.file, c.symbol, { trustSymbols: opts.changes !== undefined });
     if (live) return live;
     gone.push(c.symbol ? `${symbolLabel(c.symbol)} in ${c.file.path}` : c.file.path);
   }

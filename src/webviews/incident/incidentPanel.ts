@@ -173,6 +173,14 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     this.post({ type: 'state', reason, state: { ...viewState(stored, this.repoRoot, this.facts), linkedTests } });
   }
 
+  /**
+   * Re-reads the incident file now, without waiting for the file watcher: a command that just
+   * changed the file (a scaffold's action item) calls this so the panel shows it at once.
+   */
+  reloadNow(): Promise<void> {
+    return this.enqueue(() => this.reloadFromDisk());
+  }
+
   /** Re-reads the linked tests' files (after one changed on disk) and tells the UI. */
   refreshLinkedTests(): Promise<void> {
     return this.enqueue(async () => {
