@@ -156,6 +156,8 @@ describe('prevention: regression tests, checklists and reminders', function () {
     const posted: HostMessage[] = [];
     const sub = panel.onDidPostMessage((m) => posted.push(m));
     try {
+      // The person clicks the button in a loaded page; until then the host holds linked-test updates.
+      await waitFor('the panel page to load', () => (panel.isReady ? true : undefined));
       await panel.simulateUiMessage({ type: 'prevent', action: 'scaffoldRegressionTest' });
       const { incident } = await store.load(created.path);
       const rel = incident.actions[0]?.path;
