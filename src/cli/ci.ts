@@ -3,9 +3,8 @@
  * and `own-it init ci [path] [--package <npm spec>]`. Exit codes: 0 ok, 1 failure (or GitHub
  * stopped answering; the next run carries on), 2 usage, 3 not a repository.
  */
-import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { exec, gitRunner } from '../core/git/runner';
 import { version } from '../../package.json';
 import { createFileExclusive } from '../core/fs/atomicWrite';
 import { resolveFolderInside, UnsafeFolderError } from '../core/fs/safeFolder';
@@ -17,9 +16,8 @@ import { DEFAULT_GITHUB_API_URL } from '../core/githost/types';
 import { githubWorkflow, gitlabJob, PLAIN_BRANCH_NAME, WORKFLOW_PATH } from '../core/githost/workflowTemplate';
 import { parseArgs, UsageError } from './args';
 import { findWorkTree } from './incidents';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
-const execFileAsync = promisify(execFile);
 
 export const CI_USAGE = `Usage: own-it ci [path] [--state <file>] [--dry-run] [--api-url <url>] [--folder <dir>] [--tag-pattern <glob>]
        own-it init ci [path] --package <name@x.y.z>
@@ -129,12 +127,10 @@ export async function runCi(argv: readonly string[], io: CliIo = processIo, env:
 
 async function defaultBranch(root: string): Promise<string | undefined> {
   for (const args of [['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], ['symbolic-ref', '--quiet', '--short', 'HEAD']]) {
-    try {
-      const out = (await execFileAsync('git', args, { cwd: root, encoding: 'utf8' })).stdout.trim().replace(/^origin\//, '');
-      if (out) return out;
-    } catch {
-      // Detached HEAD or no origin/HEAD: try the next source.
-    }
+    // Detached HEAD or no origin/HEAD: a non-zero exit moves on to the next source.
+    const r = await exec(gitRunner(root), args).catch(() => undefined);
+    const out = r && r.exitCode === 0 ? r.stdout.trim().replace(/^origin\//, '') : '';
+    if (out) return out;
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { TagPatternError } from '../core/deploys/tagPattern';
 import { DEFAULT_HOTFIX_PATTERN, DEFAULT_HOTFIX_WINDOW_HOURS, DEFAULT_TAG_PATTERN, type DeployFinding } from '../core/deploys/types';
 import { NotAGitRepositoryError } from '../core/git/createGit';
 import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
 export const DEPLOYS_USAGE = `Usage: own-it scan --deploys [path] [--json] [--since <date>] [--tag-pattern <glob>] [--hotfix-pattern <regex>] [--window-hours N]
 

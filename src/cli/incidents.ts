@@ -10,7 +10,7 @@ import { GitUnavailableError } from '../core/git/errors';
 import { execOk } from '../core/git/runner';
 import { DEFAULT_INCIDENTS_FOLDER, IncidentStore, type StoredIncident } from '../core/incidents/incidentStore';
 import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
 export const INCIDENTS_USAGE = `Usage: own-it incidents [path] [--json] [--folder <dir>]
 

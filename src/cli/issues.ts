@@ -14,7 +14,7 @@ import { DEFAULT_GITHUB_API_URL } from '../core/githost/types';
 import { DEFAULT_INCIDENTS_FOLDER } from '../core/incidents/incidentStore';
 import { parseArgs, UsageError } from './args';
 import { findWorkTree } from './incidents';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
 export const ISSUES_USAGE = `Usage: own-it issues sync [path] [--dry-run] [--close-done] [--repo <path>] [--api-url <url>] [--folder <dir>] [--json]
 

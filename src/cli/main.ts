@@ -1,4 +1,5 @@
 import { runCi, runInitCi } from './ci';
+import { EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { runIncidents } from './incidents';
 import { runIssues } from './issues';
 import { runMetrics } from './metrics';
@@ -6,11 +7,7 @@ import { runMetricsMerge } from './metricsMerge';
 import { runScaffold } from './scaffold';
 import { runScan } from './scan';
 
-/** Exit codes shared by every CLI command. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_NOT_A_REPO = 3;
+export { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
 const USAGE = `Usage: own-it <command> [options]
 

@@ -14,7 +14,7 @@ import { computeMetrics, DEFAULT_METRICS_DAYS } from '../core/metrics/computeMet
 import { metricsToCsv, metricsToMarkdown } from '../core/metrics/format';
 import type { MetricsReport } from '../core/metrics/types';
 import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
 export const METRICS_USAGE = `Usage: own-it metrics [path] [--json | --markdown | --csv] [--since <date>] [--tag-pattern <glob>] [--folder <dir>]
 

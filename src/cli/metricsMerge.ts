@@ -11,7 +11,7 @@ import { mergedToCsv, mergedToMarkdown, mergedToTable } from '../core/orgMetrics
 import { mergeMetrics } from '../core/orgMetrics/mergeMetrics';
 import { MetricsFileError, readMetricsFile, type RepoMetrics } from '../core/orgMetrics/readMetricsFile';
 import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
 export const MERGE_USAGE = `Usage: own-it metrics merge <files or folders…> [--json | --markdown | --csv | --format fourkeys [--table <name>]]
 

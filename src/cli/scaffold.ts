@@ -16,7 +16,7 @@ import {
   type TestStyle,
 } from '../core/scaffold';
 import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
 /** The planned file existed and so did the sibling chosen for it by the time we wrote (a race). */
 export const EXIT_EXISTS = 4;

@@ -4,7 +4,7 @@ import { RevertScanner } from '../core/revert/revertScanner';
 import type { RevertDetection } from '../core/revert/types';
 import { parseArgs, positiveInteger, UsageError } from './args';
 import { hasDeploysFlag, runDeploys } from './deploys';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './main';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './exitCodes';
 
 export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N]\n';
 
