@@ -158,10 +158,21 @@ describe('Incident panel and sidebar', function () {
   it('shows markup in a commit subject as text and never runs it', async () => {
     await wb.setColorTheme('dark');
     // The command opens a second quick pick (reverts and recent commits), so it is run by hand.
-    const commands = await wb.openPalette('Own It: Open Incident for Commit');
-    await commands.filter({ hasText: 'Own It: Open Incident for Commit' }).first().click();
-    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Open Incident for Commit' }).waitFor();
-    await wb.page.locator('.quick-input-widget .quick-input-box input').fill(story.hostile.slice(0, 7));
+    // Seen once in CI: the picker closed by itself while it loaded (its input went inert, then
+    // hidden). One more try keeps that known host flake from failing the suite; a second
+    // failure still fails it.
+    for (let attempt = 1; ; attempt++) {
+      const commands = await wb.openPalette('Own It: Open Incident for Commit');
+      await commands.filter({ hasText: 'Own It: Open Incident for Commit' }).first().click();
+      await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Open Incident for Commit' }).waitFor();
+      try {
+        await wb.page.locator('.quick-input-widget .quick-input-box input').fill(story.hostile.slice(0, 7), { timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 2) throw err;
+        await wb.page.keyboard.press('Escape');
+      }
+    }
     const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: story.hostile.slice(0, 7) }).first();
     await row.waitFor({ timeout: 20_000 });
     await row.click();
