@@ -34,6 +34,9 @@ export interface EditorChanges {
   fromEditor: string[];
 }
 
+/** Reading the culprit's version of a file (from disk or the git extension) before its symbols are asked for. */
+const OPEN_TIMEOUT_MS = 10_000;
+
 function withTimeout<T>(work: Thenable<T>, ms: number): Promise<T | undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), ms);
@@ -101,6 +104,9 @@ export async function changesWithEditorSymbols(repoRoot: string, sha: string, op
     candidates.map(async (file) => {
       const uri = await culpritVersion(repoRoot, sha, file.path, options.toGitUri).catch(() => undefined);
       if (!uri) return;
+      // Loading the document is not the language server's time: the bound applies to the provider.
+      const opened = await withTimeout(vscode.workspace.openTextDocument(uri), OPEN_TIMEOUT_MS);
+      if (!opened) return;
       const symbols = await withTimeout(
         vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', uri),
         timeoutMs,
