@@ -35,6 +35,16 @@ export async function pickCommit(container: Container, repoRoot: string): Promis
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.busy = true;
+  // Listen before loading: Escape (or focus moving away) while the list loads must end the command,
+  // not leave it waiting for an answer from a picker that is gone.
+  let hidden = false;
+  const choice = new Promise<CommitPick | undefined>((resolve) => {
+    qp.onDidAccept(() => resolve(qp.selectedItems[0]));
+    qp.onDidHide(() => {
+      hidden = true;
+      resolve(undefined);
+    });
+  });
   qp.show();
   try {
     const [reverts, commits] = await Promise.all([
@@ -51,15 +61,18 @@ export async function pickCommit(container: Container, repoRoot: string): Promis
     items.push({ label: 'Recent commits', kind: vscode.QuickPickItemKind.Separator });
     for (const c of commits) items.push({ label: `$(git-commit) ${c.subject}`, description: `${c.sha.slice(0, 7)} · ${c.authorName}`, detail: c.date.slice(0, 10), sha: c.sha });
     qp.items = items;
+  } catch (err) {
+    qp.dispose();
+    throw err;
   } finally {
     qp.busy = false;
   }
-  const choice = await new Promise<CommitPick | undefined>((resolve) => {
-    qp.onDidAccept(() => resolve(qp.selectedItems[0]));
-    qp.onDidHide(() => resolve(undefined));
-  });
-  qp.dispose();
-  return choice?.sha ? { sha: choice.sha, detection: choice.detection } : undefined;
+  try {
+    const picked = hidden ? undefined : await choice;
+    return picked?.sha ? { sha: picked.sha, detection: picked.detection } : undefined;
+  } finally {
+    qp.dispose();
+  }
 }
 
 export async function pickIncident(container: Container, filter: (i: IndexedIncident) => boolean, placeHolder: string): Promise<IndexedIncident | undefined> {
