@@ -160,7 +160,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     return this.enqueue(async () => {
       this.stored = await this.store.load(this.incidentPath);
       this.facts = await readGitFacts(this.repoRoot, this.stored.incident, this.gitOptions(), this.facts);
-      this.panel.title = this.stored.incident.title || 'Incident';
+      this.showTitle(this.stored.incident);
     });
   }
 
@@ -168,7 +168,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     const stored = this.stored;
     if (!stored) return;
     this.facts = await readGitFacts(this.repoRoot, stored.incident, this.gitOptions(), this.facts);
-    this.panel.title = stored.incident.title || 'Incident';
+    this.showTitle(stored.incident);
     const linkedTests = await linkedTestStatuses(this.repoRoot, stored.incident.actions);
     this.post({ type: 'state', reason, state: { ...viewState(stored, this.repoRoot, this.facts), linkedTests } });
   }
@@ -188,6 +188,11 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
       if (this.isDisposed || !this.stored || !this.isReady) return;
       this.post({ type: 'linkedTests', linkedTests: await linkedTestStatuses(this.repoRoot, this.stored.incident.actions) });
     });
+  }
+
+  /** Git work is awaited before this, and the person may have closed the panel meanwhile. */
+  private showTitle(incident: Incident): void {
+    if (!this.isDisposed) this.panel.title = incident.title || 'Incident';
   }
 
   private gitOptions() {
@@ -260,7 +265,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   private async afterSave(merged?: { incident: Incident; conflicts: string[] }): Promise<void> {
     const stored = this.stored as StoredIncident;
     this.facts = await readGitFacts(this.repoRoot, stored.incident, this.gitOptions(), this.facts);
-    this.panel.title = stored.incident.title || 'Incident';
+    this.showTitle(stored.incident);
     this.post({ type: 'saved', version: stored.version, savedAt: new Date().toISOString(), derived: derivedView(stored.incident, this.facts), ...merged });
     _onDidSaveIncident.fire({ repoRoot: this.repoRoot, incidentPath: this.incidentPath, incident: stored.incident });
   }
