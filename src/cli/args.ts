@@ -66,3 +66,53 @@ export function positiveInteger(name: string, value: string): number {
   }
   return Number(value);
 }
+
+const DAY_MS = 86_400_000;
+const RELATIVE = /^(\d{1,6})[ .](second|minute|hour|day|week|month|year)s?[ .]ago$/i;
+const UNIT_MS: Record<string, number> = { second: 1000, minute: 60_000, hour: 3_600_000, day: DAY_MS, week: 7 * DAY_MS };
+
+/**
+ * The one reader of `--since` / `--until` for every command, returning an ISO 8601 time (UTC).
+ * Accepted: a day `2026-01-31` (midnight UTC), an ISO 8601 time `2026-01-31T09:30[:00][Z|+02:00]`,
+ * `N days ago` (seconds to years; months and years by the calendar), `yesterday`, `today`
+ * (midnight UTC) and `now`. Anything else is a usage error: JavaScript's own date parser reads
+ * "0" as the year 2000 and git falls back to "now" for words it does not know, so either would
+ * quietly answer for the wrong window. @throws UsageError
+ */
+export function dateOption(name: string, value: string, now: Date = new Date()): string {
+  const v = value.trim();
+  const fail = (why = ''): never => {
+    throw new UsageError(`option "--${name}" needs a date such as 2026-01-31, 2026-01-31T09:30Z or "2 weeks ago", got "${value}"${why}`);
+  };
+  let ms: number;
+  const relative = RELATIVE.exec(v);
+  if (relative) {
+    const n = Number(relative[1]);
+    const unit = relative[2].toLowerCase();
+    if (unit === 'month' || unit === 'year') {
+      const d = new Date(now.getTime());
+      d.setUTCMonth(d.getUTCMonth() - (unit === 'year' ? 12 * n : n));
+      ms = d.getTime();
+    } else {
+      ms = now.getTime() - n * UNIT_MS[unit];
+    }
+  } else if (/^now$/i.test(v)) {
+    ms = now.getTime();
+  } else if (/^today$/i.test(v)) {
+    ms = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  } else if (/^yesterday$/i.test(v)) {
+    ms = now.getTime() - DAY_MS;
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    ms = Date.parse(`${v}T00:00:00Z`);
+    // Date.parse rolls 2026-02-31 over to March; a day that does not exist is a typo.
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== v) fail(' (no such day)');
+  } else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(v)) {
+    ms = Date.parse(v.replace(' ', 'T'));
+    if (Number.isNaN(ms)) fail(' (no such time)');
+  } else {
+    return fail();
+  }
+  if (Number.isNaN(ms) || ms < 0) fail(' (before 1970, where git keeps no commit dates)');
+  if (new Date(ms).getUTCFullYear() > 9999) fail();
+  return new Date(ms).toISOString();
+}

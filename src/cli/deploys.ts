@@ -9,8 +9,8 @@ import { HotfixPatternError } from '../core/deploys/hotfixes';
 import { TagPatternError } from '../core/deploys/tagPattern';
 import { DEFAULT_HOTFIX_PATTERN, DEFAULT_HOTFIX_WINDOW_HOURS, DEFAULT_TAG_PATTERN, type DeployFinding } from '../core/deploys/types';
 import { NotAGitRepositoryError } from '../core/git/createGit';
-import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
+import { dateOption, parseArgs, UsageError } from './args';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE, jsonText, terminalText, textTable } from './output';
 
 export const DEPLOYS_USAGE = `Usage: own-it scan --deploys [path] [--json] [--since <date>] [--tag-pattern <glob>] [--hotfix-pattern <regex>] [--window-hours N]
 
@@ -38,8 +38,8 @@ export async function runDeploys(argv: readonly string[], io: CliIo = processIo)
     const args = parseArgs(withoutDeploysFlag(argv), { flags: ['json'], options: ['since', 'tag-pattern', 'hotfix-pattern', 'window-hours'], maxPositionals: 1 });
     repoPath = path.resolve(args.positionals[0] ?? '.');
     json = args.flags.has('json');
-    since = args.options.get('since');
-    if (since !== undefined && Number.isNaN(Date.parse(since))) throw new UsageError(`option "--since" needs a date such as 2026-01-31, got "${since}"`);
+    const sinceArg = args.options.get('since');
+    since = sinceArg === undefined ? undefined : dateOption('since', sinceArg);
     const hours = args.options.get('window-hours');
     if (hours !== undefined && !(/^\d+(\.\d+)?$/.test(hours) && Number(hours) > 0)) {
       throw new UsageError(`option "--window-hours" needs a positive number of hours, got "${hours}"`);
@@ -58,7 +58,7 @@ export async function runDeploys(argv: readonly string[], io: CliIo = processIo)
   try {
     const { deploys, findings } = await analyzeDeploys(repoPath, { ...options, since });
     if (json) {
-      for (const f of findings) io.stdout(`${JSON.stringify(f)}\n`);
+      for (const f of findings) io.stdout(`${jsonText(f)}\n`);
     } else if (findings.length === 0) {
       io.stdout(`No failed deploys found in ${repoPath} (${deploys.length} deploy tag${deploys.length === 1 ? '' : 's'} read).\n`);
     } else {
@@ -91,6 +91,9 @@ function withoutDeploysFlag(argv: readonly string[]): string[] {
   return hasDeploysFlag(argv) ? [...argv.slice(0, at), ...argv.slice(at + 1)] : [...argv];
 }
 
+/** An evidence sentence quotes subjects; longer than this it is cut (the whole text stays in --json). */
+const MAX_EVIDENCE = 400;
+
 /** A table (date, kind, environment, confidence, failed deploy, culprits) with each finding's evidence below it. */
 export function formatFindings(findings: readonly DeployFinding[]): string {
   const header = ['DATE', 'KIND', 'ENV', 'CONFIDENCE', 'FAILED', 'CULPRITS'];
@@ -101,15 +104,11 @@ export function formatFindings(findings: readonly DeployFinding[]): string {
     f.confidence,
     f.failed?.tag ?? f.evidence.ref ?? '-',
     f.culprits.length === 0 ? '-' : f.culprits.slice(0, 3).map((s) => s.slice(0, 7)).join(',') + (f.culprits.length > 3 ? ` +${f.culprits.length - 3}` : ''),
-  ].map(printable));
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const out = [line(header)];
-  findings.forEach((f, i) => out.push(line(rows[i]), `    ${printable(f.evidence.sentence)} [${f.rule}]`));
+  ]);
+  // Tag names and commit subjects come from anyone with push access: the table and the evidence
+  // line below each row go through the CLI frame's sanitizer.
+  const [head, ...lines] = textTable(header, rows);
+  const out = [head];
+  findings.forEach((f, i) => out.push(lines[i], `    ${terminalText(f.evidence.sentence, MAX_EVIDENCE)} [${f.rule}]`));
   return `${out.join('\n')}\n`;
-}
-
-/** Tag names and commit subjects come from anyone with push access: never echo terminal control sequences. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ');
 }

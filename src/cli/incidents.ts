@@ -10,7 +10,7 @@ import { GitUnavailableError } from '../core/git/errors';
 import { execOk } from '../core/git/runner';
 import { DEFAULT_INCIDENTS_FOLDER, IncidentStore, type StoredIncident } from '../core/incidents/incidentStore';
 import { parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
+import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE, jsonText, terminalText, textTable } from './output';
 
 export const INCIDENTS_USAGE = `Usage: own-it incidents [path] [--json] [--folder <dir>]
 
@@ -48,18 +48,13 @@ export async function findWorkTree(dir: string): Promise<{ root: string } | { er
   }
 }
 
-/** Repository text goes to a terminal: control characters could rewrite the screen. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-}
-
 function openActions(s: StoredIncident): number {
   return s.incident.actions.filter((a) => !a.done).length;
 }
 
 function jsonLine(s: StoredIncident): string {
   const i = s.incident;
-  return JSON.stringify({
+  return jsonText({
     path: s.relativePath,
     id: i.id,
     title: i.title,
@@ -75,10 +70,9 @@ function jsonLine(s: StoredIncident): string {
 
 function table(incidents: StoredIncident[]): string {
   const header = ['DATE', 'STATUS', 'SEVERITY', 'TITLE', 'FILE'];
-  const rows = incidents.map((s) => [s.incident.detected.slice(0, 10), s.incident.status, s.incident.severity, s.incident.title, s.relativePath].map(printable));
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
-  return [line(header), ...rows.map(line)].join('\n') + '\n';
+  const rows = incidents.map((s) => [s.incident.detected.slice(0, 10), s.incident.status, s.incident.severity, s.incident.title, s.relativePath]);
+  // Titles and file names come from the repository: the CLI frame's table sanitizes every cell.
+  return `${textTable(header, rows).join('\n')}\n`;
 }
 
 export async function runIncidents(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -123,7 +117,7 @@ export async function runIncidents(argv: readonly string[], io: CliIo = processI
     io.stdout(`No incidents in ${store.folder}.\n`);
   }
   for (const e of errors) {
-    for (const p of e.problems) io.stderr(`${printable(e.file)}:${p.line}: ${printable(p.message)}\n`);
+    for (const p of e.problems) io.stderr(`${terminalText(e.file)}:${p.line}: ${terminalText(p.message)}\n`);
   }
   return errors.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }

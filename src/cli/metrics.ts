@@ -7,15 +7,15 @@ import * as path from 'node:path';
 import { HotfixPatternError } from '../core/deploys/hotfixes';
 import { TagPatternError } from '../core/deploys/tagPattern';
 import { DEFAULT_TAG_PATTERN } from '../core/deploys/types';
-import { UnsafeFolderError } from '../core/fs/safeFolder';
+import { UnsafeFolderError, validateRelativeFolder } from '../core/fs/safeFolder';
 import { NotAGitRepositoryError } from '../core/git/createGit';
 import { DEFAULT_INCIDENTS_FOLDER } from '../core/incidents/incidentStore';
 import { computeMetrics, DEFAULT_METRICS_DAYS } from '../core/metrics/computeMetrics';
 import { metricsToCsv, metricsToMarkdown } from '../core/metrics/format';
 import type { MetricsReport } from '../core/metrics/types';
-import { parseArgs, UsageError } from './args';
+import { dateOption, parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
-import { jsonText, MAX_CELL_CHARS, quotedName, terminalText } from './output';
+import { jsonText, quotedName, terminalText, textTable } from './output';
 
 export const METRICS_USAGE = `Usage: own-it metrics [path] [--json | --markdown | --csv] [--since <date>] [--until <date>] [--tag-pattern <glob>] [--folder <dir>]
 
@@ -52,15 +52,16 @@ export async function runMetrics(argv: readonly string[], io: CliIo = processIo)
     if (formats.length > 1) throw new UsageError(`choose one of --json, --markdown and --csv, not ${formats.map((f) => `--${f}`).join(' and ')}`);
     output = formats[0] ?? 'table';
     repoPath = path.resolve(args.positionals[0] ?? '.');
-    since = args.options.get('since');
-    if (since !== undefined && Number.isNaN(Date.parse(since))) throw new UsageError(`option "--since" needs a date such as 2026-01-31, got "${since}"`);
-    until = args.options.get('until');
-    if (until !== undefined && Number.isNaN(Date.parse(until))) throw new UsageError(`option "--until" needs a date such as 2026-01-31, got "${until}"`);
-    if (since !== undefined && until !== undefined && Date.parse(since) > Date.parse(until)) throw new UsageError(`--since (${since}) is after --until (${until})`);
+    const sinceArg = args.options.get('since');
+    const untilArg = args.options.get('until');
+    since = sinceArg === undefined ? undefined : dateOption('since', sinceArg);
+    until = untilArg === undefined ? undefined : dateOption('until', untilArg);
+    if (since !== undefined && until !== undefined && Date.parse(since) > Date.parse(until)) throw new UsageError(`--since (${sinceArg}) is after --until (${untilArg})`);
     tagPattern = args.options.get('tag-pattern');
     incidentsFolder = args.options.get('folder');
+    if (incidentsFolder !== undefined) validateRelativeFolder(incidentsFolder);
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
+    if (!(err instanceof UsageError) && !(err instanceof UnsafeFolderError)) throw err;
     io.stderr(`own-it metrics: ${err.message}\n${METRICS_USAGE}`);
     return EXIT_USAGE;
   }
@@ -78,9 +79,14 @@ export async function runMetrics(argv: readonly string[], io: CliIo = processIo)
       io.stderr(`own-it: ${repoPath} is not a git repository. Run this inside a repository or pass its path.\n`);
       return EXIT_NOT_A_REPO;
     }
-    if (err instanceof TagPatternError || err instanceof HotfixPatternError || err instanceof UnsafeFolderError) {
+    if (err instanceof TagPatternError || err instanceof HotfixPatternError) {
       io.stderr(`own-it metrics: ${err.message}\n${METRICS_USAGE}`);
       return EXIT_USAGE;
+    }
+    if (err instanceof UnsafeFolderError) {
+      // The folder on disk (a symbolic link out of the repository, a file), not the command line.
+      io.stderr(`own-it metrics: ${terminalText(err.message)} Nothing was computed; move the incident files into the repository or pass --folder <dir>.\n`);
+      return EXIT_FAILURE;
     }
     io.stderr(`own-it: ${err instanceof Error ? err.message.trim() : String(err)}\n`);
     return EXIT_FAILURE;
@@ -111,14 +117,7 @@ export function formatSummary(r: MetricsReport): string {
     ['Top hotspot file', r.hotspots.files[0]?.path ?? '-', r.hotspots.files[0] ? count(r.hotspots.files[0].count, 'culprit commit') : ''],
     ['Top hotspot folder', r.hotspots.folders[0]?.path ?? '-', r.hotspots.folders[0] ? count(r.hotspots.folders[0].count, 'culprit commit') : ''],
     ['Open action items (median age)', r.actionAge.medianDays === null ? 'n/a' : `${r.actionAge.medianDays} days`, `${r.actionAge.items.length} open`],
-  ].map((row) => row.map(printable));
-  const header = ['METRIC (ESTIMATE)', 'VALUE', 'FROM'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
-  return `Own It insights, ${r.since.slice(0, 10)} to ${r.until.slice(0, 10)} (estimates; --markdown shows each formula)\n${[header, ...rows].map(line).join('\n')}\n`;
-}
-
-/** Paths and subjects come from the repository: never echo terminal control sequences. */
-function printable(text: string): string {
-  return terminalText(text, MAX_CELL_CHARS);
+  ];
+  // Paths come from the repository: the CLI frame's table sanitizes and cuts every cell.
+  return `Own It insights, ${r.since.slice(0, 10)} to ${r.until.slice(0, 10)} (estimates; --markdown shows each formula)\n${textTable(['METRIC (ESTIMATE)', 'VALUE', 'FROM'], rows).join('\n')}\n`;
 }

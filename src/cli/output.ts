@@ -9,6 +9,7 @@
  *   markdownText(s)        --markdown: markup, links and HTML escaped, one line
  *   csvCell(value)         --csv: RFC 4180 quoting; formula triggers neutralised anywhere a spreadsheet splits
  *   quotedName(s)          a file name inside a sentence: quoted and escaped
+ *   textTable(head, rows)  the one table layout: cells through terminalText, cut at MAX_CELL_CHARS
  */
 
 /** Exit codes shared by every CLI command. */
@@ -24,5 +25,24 @@ export interface CliIo {
 
 export const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
+import { MAX_CELL_CHARS, terminalText } from '../core/text/safeText';
+
 export { csvCell, jsonText, markdownText, MAX_CELL_CHARS, quotedName, terminalBlock, terminalText } from '../core/text/safeText';
+
+/**
+ * The table every command prints: a header row, then one row per item, columns two spaces apart
+ * and padded to the widest cell; the last column is not padded. Every cell goes through
+ * {@link terminalText} and is cut at {@link MAX_CELL_CHARS}, so no repository text can move the
+ * cursor, reorder the line or fill the screen.
+ */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const cells = [header, ...rows].map((row) => row.map((c) => terminalText(c, MAX_CELL_CHARS)));
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  return cells.map((row) =>
+    row
+      .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd(),
+  );
+}
 

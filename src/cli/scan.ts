@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import { NotAGitRepositoryError } from '../core/git/createGit';
 import { RevertScanner } from '../core/revert/revertScanner';
 import type { RevertDetection } from '../core/revert/types';
-import { parseArgs, positiveInteger, UsageError } from './args';
+import { dateOption, parseArgs, positiveInteger, UsageError } from './args';
 import { hasDeploysFlag, runDeploys } from './deploys';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
-import { jsonText, MAX_CELL_CHARS, terminalText } from './output';
+import { jsonText, textTable } from './output';
 
 export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N] [--min-confidence 0-1]\n';
 
@@ -35,8 +35,8 @@ export async function runScan(argv: readonly string[], io: CliIo = processIo): P
     const args = parseArgs(argv, { flags: ['json'], options: ['since', 'max-count', 'min-confidence'], maxPositionals: 1 });
     repoPath = path.resolve(args.positionals[0] ?? '.');
     json = args.flags.has('json');
-    since = args.options.get('since');
-    if (since !== undefined) assertDate(since);
+    const sinceArg = args.options.get('since');
+    since = sinceArg === undefined ? undefined : dateOption('since', sinceArg);
     const max = args.options.get('max-count');
     maxCount = max === undefined ? undefined : positiveInteger('max-count', max);
     const min = args.options.get('min-confidence');
@@ -89,25 +89,8 @@ export function formatTable(detections: readonly RevertDetection[]): string {
     d.date.slice(0, 10),
     d.reverted.length > 0 ? d.reverted.map((s) => s.slice(0, 7)).join(',') : '-',
     d.evidence,
-    terminalText(d.subject, MAX_CELL_CHARS),
+    d.subject,
   ]);
-  const header = ['SHA', 'KIND', 'DATE', 'REVERTS', 'EVIDENCE', 'SUBJECT'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return `${[header, ...rows].map(line).join('\n')}\n`;
+  return `${textTable(['SHA', 'KIND', 'DATE', 'REVERTS', 'EVIDENCE', 'SUBJECT'], rows).join('\n')}\n`;
 }
 
-
-/**
- * git reads almost anything as a date and silently falls back to "now", which would make a
- * typo look like "no reverts". Accept what Date.parse reads and git's relative forms.
- */
-function assertDate(value: string): void {
-  const relative = /^(\d+[ .](second|minute|hour|day|week|month|year)s?[ .]ago|yesterday|today|now)$/i;
-  if (relative.test(value.trim()) || !Number.isNaN(Date.parse(value))) return;
-  throw new UsageError(`option "--since" needs a date such as 2026-01-31 or "2 weeks ago", got "${value}"`);
-}

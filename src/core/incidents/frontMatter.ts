@@ -50,9 +50,14 @@ export class FrontMatterReader {
     private readonly firstLine: number,
   ) {
     this.doc = parseDocument(yaml, { lineCounter: this.lines, keepSourceTokens: false, uniqueKeys: true });
+    // An unclosed flow collection nested N deep is N identical errors from the parser: say it once.
+    const seen = new Set<string>();
     for (const err of this.doc.errors) {
-      const line = err.linePos?.[0]?.line ?? 1;
-      this.problems.push({ line: line + firstLine - 1, message: `invalid YAML: ${firstSentence(err.message)}` });
+      const problem = { line: (err.linePos?.[0]?.line ?? 1) + firstLine - 1, message: `invalid YAML: ${firstSentence(err.message)}` };
+      const key = `${problem.line}:${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.problems.push(problem);
     }
     if (this.doc.errors.length === 0) {
       if (isMap(this.doc.contents)) this.map = this.doc.contents;
