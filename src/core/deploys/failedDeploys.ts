@@ -1,6 +1,7 @@
 import { openRepository } from '../git/createGit';
 import type { IncidentDraft } from '../incidents/incidentFile';
 import { gitRunner } from '../revert/gitStream';
+import { CommitGraph } from './commitGraph';
 import { readDeploys } from './deployTags';
 import { DeployGit } from './gitQueries';
 import { compileHotfixPattern, findHotfixFollowUps } from './hotfixes';
@@ -43,15 +44,19 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
   const maxEntries = options.maxReflogEntries ?? DEFAULT_MAX_REFLOG_ENTRIES;
 
   const git = await openRepository(repoPath, options.gitBinary);
-  const dg = new DeployGit(git);
-  const deploys = await readDeploys(git, pattern);
+  const runner = gitRunner(repoPath, options.gitBinary);
+  const deploys = await readDeploys(runner, pattern);
+  // Frozen, so the rules below share one grouping by environment (byEnvironment).
+  const shared = Object.freeze([...deploys]);
+  // One in-memory history for every ancestry filter below: no git process per pair of tags.
+  const dg = new DeployGit(git, deploys.length > 1 ? await CommitGraph.load(runner, deploys.map((d) => d.sha)) : undefined);
   const reflog = { sinceSeconds: Math.floor(sinceMs / 1000), maxEntries, maxCulprits };
   const [rollbacks, reverted, resets, forced, hotfixes] = await Promise.all([
-    findRollbacks(dg, deploys, maxCulprits),
-    findRevertFollowUps(dg, deploys, maxCulprits),
+    findRollbacks(dg, shared, maxCulprits),
+    findRevertFollowUps(dg, shared, maxCulprits),
     findResetsOverPushed(dg, reflog),
     findForcedUpdates(dg, reflog),
-    findHotfixFollowUps(dg, gitRunner(repoPath, options.gitBinary), deploys, { hotfix, windowHours, maxCulprits, sinceMs }),
+    findHotfixFollowUps(dg, runner, shared, { hotfix, windowHours, maxCulprits, sinceMs }),
   ]);
   const findings = [...[...rollbacks, ...reverted].filter((f) => Date.parse(f.date) >= sinceMs), ...resets, ...forced, ...hotfixes];
   findings.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));

@@ -1,5 +1,6 @@
 import type { SimpleGit } from '../git/runner';
 import { assertSafeRevision, isFullSha } from '../git/revision';
+import type { CommitGraph, LoggedCommit } from './commitGraph';
 
 /**
  * The git questions deploy detection asks, answered from command OUTPUT only: simple-git does
@@ -9,7 +10,29 @@ import { assertSafeRevision, isFullSha } from '../git/revision';
 export class DeployGit {
   private readonly mergeBases = new Map<string, Promise<string | null>>();
 
-  constructor(readonly git: SimpleGit) {}
+  /**
+   * @param graph the history behind the deploy tags, when loaded ({@link CommitGraph}): ancestry
+   * filters are then answered in memory, and git is asked only for a finding's evidence.
+   */
+  constructor(
+    readonly git: SimpleGit,
+    private readonly graph?: CommitGraph,
+  ) {}
+
+  /** {@link isAncestor}'s yes or no, from the graph when it holds `descendant`. */
+  async reaches(ancestor: string, descendant: string): Promise<boolean> {
+    return this.graph?.isAncestor(ancestor, descendant) ?? (await this.isAncestor(ancestor, descendant)).isAncestor;
+  }
+
+  /** Commits of `to` not in `from`, newest first, at most `max`, from the graph; undefined when it cannot tell. */
+  graphLog(from: string | undefined, to: string, max: number): LoggedCommit[] | undefined {
+    return this.graph?.logRange(from, to, max);
+  }
+
+  /** False only when the graph shows that `git log from..to` holds no revert; true means "look". */
+  mayHoldRevert(from: string | undefined, to: string): boolean {
+    return this.graph?.rangeHasRevert(from, to) ?? true;
+  }
 
   /** `git merge-base a b`; null when there is none or a commit is missing. Cached: deploy histories ask the same pairs. */
   mergeBase(a: string, b: string): Promise<string | null> {
@@ -36,6 +59,8 @@ export class DeployGit {
     assertSafeRevision(to);
     if (from !== undefined) assertSafeRevision(from);
     if (max < 1) return [];
+    const known = from === undefined ? undefined : this.graph?.commitsBetween(from, to, max);
+    if (known) return known;
     const range = from === undefined ? [to] : [to, `^${from}`];
     const out = await this.rawOrEmpty(['rev-list', `--max-count=${Math.floor(max)}`, '--end-of-options', ...range]);
     return out.split('\n').map((l) => l.trim()).filter(isFullSha);

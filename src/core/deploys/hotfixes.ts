@@ -64,18 +64,19 @@ export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, depl
   const findings: DeployFinding[] = [];
   for (const [environment, group] of byEnvironment(deploys)) {
     const perDeploy = new Map<number, { hotfixes: Hotfix[]; confidence: Confidence; kinds: Set<string> }>();
+    const times = group.map((d) => Date.parse(d.date));
     for (const c of candidates) {
       const at = Date.parse(c.date);
-      const index = latestBefore(group, at);
+      const index = latestBefore(times, at);
       if (index < 0) continue;
       const deploy = group[index];
       const deployedAt = Date.parse(deploy.date);
       if (deployedAt < options.sinceMs || at - deployedAt > windowMs) continue;
       // Part of what was deployed (a clock skew or a rebase), so it cannot be a follow-up.
-      if ((await dg.isAncestor(c.sha, deploy.sha)).isAncestor) continue;
+      if (await dg.reaches(c.sha, deploy.sha)) continue;
       let confidence: Confidence = c.kind === 'branch' ? 'low' : 'medium';
       const next = group[index + 1];
-      if (c.kind === 'commit' && next && (await dg.isAncestor(c.sha, next.sha)).isAncestor) confidence = 'high';
+      if (c.kind === 'commit' && next && (await dg.reaches(c.sha, next.sha))) confidence = 'high';
       const entry = perDeploy.get(index) ?? { hotfixes: [], confidence: 'low', kinds: new Set<string>() };
       const { kind: _kind, ...hotfix } = c;
       entry.hotfixes.push({ ...hotfix, hoursAfterDeploy: Math.round(((at - deployedAt) / HOUR_MS) * 100) / 100 });
@@ -109,11 +110,16 @@ export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, depl
   return findings;
 }
 
-/** Index of the latest deploy strictly before `at`, or -1. */
-function latestBefore(group: readonly Deploy[], at: number): number {
-  let found = -1;
-  for (let i = 0; i < group.length; i++) if (Date.parse(group[i].date) < at) found = i;
-  return found;
+/** Index of the latest deploy strictly before `at`, or -1 (`times` ascending: a group is sorted by date). */
+function latestBefore(times: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function rank(c: Confidence): number {

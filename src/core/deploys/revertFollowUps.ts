@@ -1,6 +1,7 @@
 import { isFullSha } from '../git/revision';
 import { parseRevertMessage } from '../revert/messageParser';
 import { byEnvironment } from './deployTags';
+import type { LoggedCommit } from './commitGraph';
 import type { DeployGit } from './gitQueries';
 import { short } from './rollbacks';
 import type { Deploy, DeployEvidence, DeployFinding } from './types';
@@ -12,11 +13,6 @@ const MAX_COMMITS_PER_DEPLOY = 500;
 /** An abbreviated sha shorter than this could name the wrong commit. */
 const MIN_PREFIX = 7;
 
-interface LoggedCommit {
-  sha: string;
-  subject: string;
-  body: string;
-}
 
 /**
  * Roll-forward by revert, the most common failed deploy: deploy N moves forward from deploy N-1
@@ -33,10 +29,11 @@ export async function findRevertFollowUps(dg: DeployGit, deploys: readonly Deplo
       const failed = group[i - 1];
       const before = i > 1 ? group[i - 2] : undefined;
       if (current.sha === failed.sha) continue;
-      const forward = await dg.isAncestor(failed.sha, current.sha);
-      if (!forward.isAncestor) continue; // going back is a rollback (rollbacks.ts)
+      if (!(await dg.reaches(failed.sha, current.sha))) continue; // going back is a rollback (rollbacks.ts)
+      // Most forward steps ship no revert at all; the graph says so without starting git.
+      if (!dg.mayHoldRevert(failed.sha, current.sha)) continue;
       const later = await logRange(dg, failed.sha, current.sha);
-      const candidates = later.map((c) => ({ commit: c, parsed: parseRevertMessage(c.subject, c.body) })).filter((c) => c.parsed !== null && c.parsed.kind !== 'reapply');
+      const candidates = later.filter((c) => c.revert !== false).map((c) => ({ commit: c, parsed: parseRevertMessage(c.subject, c.body) })).filter((c) => c.parsed !== null && c.parsed.kind !== 'reapply');
       if (candidates.length === 0) continue;
       const shipped = await logRange(dg, before?.sha, failed.sha);
       const reverts: ShippedRevert[] = [];
@@ -63,7 +60,8 @@ export async function findRevertFollowUps(dg: DeployGit, deploys: readonly Deplo
             `${current.tag} deployed ${short(first.sha)} "${first.subject}"${more}, which reverts ` +
             `${first.reverted.map(short).join(', ')} that ${failed.tag} shipped in ${environment}: ${failed.tag} failed.`,
           ref: `refs/tags/${current.tag}`,
-          ancestry: [{ ancestor: failed.sha, descendant: current.sha, isAncestor: true, mergeBase: forward.mergeBase }],
+          // `git merge-base A B` of an ancestor A is A itself.
+          ancestry: [{ ancestor: failed.sha, descendant: current.sha, isAncestor: true, mergeBase: failed.sha }],
           reverts,
         },
       });
@@ -81,6 +79,8 @@ function undoes(commit: LoggedCommit, shas: readonly string[], subject: string |
 
 /** Commits of `to` not in `from` (`git log from..to`), newest first, at most {@link MAX_COMMITS_PER_DEPLOY}. */
 async function logRange(dg: DeployGit, from: string | undefined, to: string): Promise<LoggedCommit[]> {
+  const known = dg.graphLog(from, to, MAX_COMMITS_PER_DEPLOY);
+  if (known) return known;
   const range = from === undefined ? [to] : [to, `^${from}`];
   const out = await dg.rawOrEmpty(['log', `--max-count=${MAX_COMMITS_PER_DEPLOY}`, '--format=%H%x00%s%x00%b%x1e', '--end-of-options', ...range, '--']);
   const commits: LoggedCommit[] = [];

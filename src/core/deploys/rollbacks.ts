@@ -20,11 +20,14 @@ export async function findRollbacks(dg: DeployGit, deploys: readonly Deploy[], m
       const current = group[i];
       const previous = group[i - 1];
       if (current.sha === previous.sha) continue;
-      const forward = await dg.isAncestor(previous.sha, current.sha);
-      if (forward.isAncestor) continue;
-      const earlier = group.slice(0, i - 1).reverse().find((d) => d.sha === current.sha);
-      const back = await dg.isAncestor(current.sha, previous.sha);
-      if (!earlier && !back.isAncestor) continue;
+      if (await dg.reaches(previous.sha, current.sha)) continue;
+      const earlier = findEarlier(group, i - 1, current.sha);
+      if (!earlier && !(await dg.reaches(current.sha, previous.sha))) continue;
+      // A finding: the merge-base answers go into the evidence. When the deploy went back to an
+      // ancestor, that ancestor is the merge base both ways; otherwise git is asked.
+      const wentBack = await dg.reaches(current.sha, previous.sha);
+      const back = wentBack ? { isAncestor: true, mergeBase: current.sha } : await dg.isAncestor(current.sha, previous.sha);
+      const forward = wentBack ? { isAncestor: false, mergeBase: current.sha } : await dg.isAncestor(previous.sha, current.sha);
       const culprits = await dg.commitsBetween(current.sha, previous.sha, maxCulprits);
       // Both checks go into the evidence: not a roll-forward, and (maybe) going back in history.
       const ancestry = [
@@ -71,6 +74,12 @@ export async function findRollbacks(dg: DeployGit, deploys: readonly Deploy[], m
     }
   }
   return findings;
+}
+
+/** The latest of `group[0..end)` that deployed `sha`. */
+function findEarlier(group: readonly Deploy[], end: number, sha: string): Deploy | undefined {
+  for (let j = end - 1; j >= 0; j--) if (group[j].sha === sha) return group[j];
+  return undefined;
 }
 
 export function short(sha: string): string {

@@ -1,0 +1,297 @@
+import type { GitRunner } from '../git/runner';
+import { isFullSha } from '../git/revision';
+import { isCandidateMessage } from '../revert/historyWalk';
+import { parseRevertMessage } from '../revert/messageParser';
+import { DateQueue, GenerationQueue } from './commitQueues';
+import { ownString, readItems } from './gitItems';
+
+/** A commit as deploy detection reads it: `git log --format=%H%x00%s%x00%b`. */
+export interface LoggedCommit {
+  sha: string;
+  subject: string;
+  /** The message body; the graph keeps it only for reverts (the only commits whose body is read). */
+  body: string;
+  /** Set by the graph: whether the revert parser accepts the message (a reapply is no revert). */
+  revert?: boolean;
+}
+
+/**
+ * The history behind a set of deploy tags, held once in memory so that deploy detection asks
+ * its ancestry and range questions without starting git for each pair of tags: with 50,000 tags
+ * the old `git merge-base` per pair (and a `git log` per forward step) meant ~100,000 processes.
+ *
+ * One git process, `log -z --stdin`: sha, parents, committer date, subject and body of every
+ * commit reachable from a deploy. Messages that pass the revert candidate filter are parsed once
+ * and only reverts keep their body. Commits get small integer
+ * ids and a generation number (1 + the largest of their parents'), which bounds every walk: a
+ * commit can only reach commits of a lower generation. Ranges come back in git's own order
+ * ({@link DateQueue}), so a culprit list reads exactly like `git rev-list good..failed`.
+ */
+export class CommitGraph {
+  private readonly ids = new Map<string, number>();
+  private readonly shas: string[] = [];
+  private readonly subjects: string[] = [];
+  private readonly times: number[] = [];
+  private readonly firstParent: number[] = [];
+  /** Parents after the first, for merges only. */
+  private readonly moreParents = new Map<number, number[]>();
+  /** Bodies of the commits the revert parser accepts (reapplies left out). */
+  private readonly revertBodies = new Map<number, string>();
+  private gen: Int32Array = new Int32Array(0);
+  private time: Float64Array = new Float64Array(0);
+  private stamp: Uint32Array = new Uint32Array(0);
+  private color: Uint8Array = new Uint8Array(0);
+  private epoch = 0;
+
+  /** Reads the history behind `tips` (full shas). @throws GitCommandError when git fails */
+  static async load(runner: GitRunner, tips: readonly string[]): Promise<CommitGraph> {
+    const graph = new CommitGraph();
+    const unique = [...new Set(tips.filter(isFullSha).map((s) => s.toLowerCase()))];
+    if (unique.length === 0) return graph.finish();
+    const input = unique.map((s) => `${s}\n`).join('');
+    let field = 0;
+    let record: string[] = [];
+    // One walk: git parses each commit once; the candidate filter and the parser run here.
+    await readItems(runner, ['log', '-z', '--stdin', '--format=%H %P%x00%ct%x00%s%x00%b', '--'], input, '\0', (item) => {
+      record[field++] = item;
+      if (field < 4) return;
+      const id = graph.addCommit(record[0], record[1], record[2]);
+      const [subject, body] = [record[2], record[3]];
+      if (id !== undefined && isCandidateMessage(subject, body)) {
+        const parsed = parseRevertMessage(subject, body);
+        if (parsed !== null && parsed.kind !== 'reapply') graph.revertBodies.set(id, body);
+      }
+      field = 0;
+      record = [];
+    });
+    return graph.finish();
+  }
+
+  get size(): number {
+    return this.firstParent.length;
+  }
+
+  has(sha: string): boolean {
+    return this.ids.has(sha.toLowerCase());
+  }
+
+  /**
+   * Whether `ancestor` is `descendant` or one of its ancestors (what `git merge-base --is-ancestor`
+   * answers); undefined when `descendant` is not in the graph (the caller asks git). A commit
+   * missing from the graph is no ancestor of one in it: the graph holds every ancestor of its tips.
+   */
+  isAncestor(ancestor: string, descendant: string): boolean | undefined {
+    const to = this.ids.get(descendant.toLowerCase());
+    if (to === undefined) return undefined;
+    const from = this.ids.get(ancestor.toLowerCase());
+    if (from === undefined) return false;
+    if (from === to) return true;
+    const floor = this.gen[from];
+    if (floor >= this.gen[to]) return false;
+    const epoch = this.nextEpoch();
+    const stack = [to];
+    this.stamp[to] = epoch;
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      for (const p of this.parentsOf(at)) {
+        if (p === from) return true;
+        if (this.stamp[p] === epoch || this.gen[p] <= floor) continue;
+        this.stamp[p] = epoch;
+        stack.push(p);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether `git log from..to` (commits of `to` not reachable from `from`) holds a revert (any
+   * revert the message parser accepts, reapplies left out); undefined when `to` is not in the
+   * graph. A two-colour walk in generation order: a commit's colour is final when it is taken,
+   * since every commit that could pass a colour to it has a higher generation.
+   */
+  rangeHasRevert(from: string | undefined, to: string): boolean | undefined {
+    const top = this.ids.get(to.toLowerCase());
+    if (top === undefined) return undefined;
+    const bottom = from === undefined ? undefined : this.ids.get(from.toLowerCase());
+    const epoch = this.nextEpoch();
+    const heap = new GenerationQueue(this.gen);
+    let onlyNew = 0; // queued commits reachable from `to` but (so far) not from `from`
+    const paint = (id: number, c: number): void => {
+      if (this.stamp[id] !== epoch) {
+        this.stamp[id] = epoch;
+        this.color[id] = c;
+        if (c === NEW) onlyNew++;
+        heap.push(id);
+      } else if ((this.color[id] | c) !== this.color[id]) {
+        if (this.color[id] === NEW) onlyNew--;
+        this.color[id] |= c;
+      }
+    };
+    paint(top, NEW);
+    if (bottom !== undefined) paint(bottom, OLD);
+    while (onlyNew > 0) {
+      const id = heap.pop();
+      const c = this.color[id];
+      if (c === NEW) {
+        onlyNew--;
+        if (this.revertBodies.has(id)) return true;
+      }
+      for (const p of this.parentsOf(id)) paint(p, c === NEW ? NEW : OLD);
+    }
+    return false;
+  }
+
+  /**
+   * `git log from..to` (every commit of `to` when `from` is undefined), newest first in git's
+   * order, at most `max`; undefined when `to` (or a given `from`) is not in the graph.
+   */
+  logRange(from: string | undefined, to: string, max: number): LoggedCommit[] | undefined {
+    return this.rangeIds(from, to, max)?.map((id) => ({ sha: this.shas[id], subject: this.subjects[id], body: this.revertBodies.get(id) ?? '', revert: this.revertBodies.has(id) }));
+  }
+
+  /** `git rev-list --max-count=<max> to ^from` from memory; undefined when either is not in the graph. */
+  commitsBetween(from: string, to: string, max: number): string[] | undefined {
+    return this.rangeIds(from, to, max)?.map((id) => this.shas[id]);
+  }
+
+  private rangeIds(from: string | undefined, to: string, max: number): number[] | undefined {
+    const top = this.ids.get(to.toLowerCase());
+    const bottom = from === undefined ? undefined : this.ids.get(from.toLowerCase());
+    if (top === undefined || (from !== undefined && bottom === undefined)) return undefined;
+    const limit = Math.max(0, Math.floor(max));
+    if (limit === 0) return [];
+    const inRange = bottom === undefined ? undefined : this.newCommits(top, bottom);
+    // git's walk restricted to the range: a commit of the range is only ever queued by another
+    // commit of the range, so commits outside it do not change the order of those inside.
+    const epoch = this.nextEpoch();
+    const queue = new DateQueue(this.time);
+    const out: number[] = [];
+    if (inRange === undefined || inRange.has(top)) {
+      this.stamp[top] = epoch;
+      queue.push(top);
+    }
+    while (queue.size > 0 && out.length < limit) {
+      const id = queue.pop();
+      out.push(id);
+      for (const p of this.parentsOf(id)) {
+        if (this.stamp[p] === epoch || (inRange !== undefined && !inRange.has(p))) continue;
+        this.stamp[p] = epoch;
+        queue.push(p);
+      }
+    }
+    return out;
+  }
+
+  /** Every commit reachable from `top` and not from `bottom` (the two-colour walk of {@link rangeHasRevert}, to the end). */
+  private newCommits(top: number, bottom: number): Set<number> {
+    const epoch = this.nextEpoch();
+    const queue = new GenerationQueue(this.gen);
+    const found = new Set<number>();
+    let onlyNew = 0;
+    const paint = (id: number, c: number): void => {
+      if (this.stamp[id] !== epoch) {
+        this.stamp[id] = epoch;
+        this.color[id] = c;
+        if (c === NEW) onlyNew++;
+        queue.push(id);
+      } else if ((this.color[id] | c) !== this.color[id]) {
+        if (this.color[id] === NEW) onlyNew--;
+        this.color[id] |= c;
+      }
+    };
+    paint(top, NEW);
+    paint(bottom, OLD);
+    while (onlyNew > 0) {
+      const id = queue.pop();
+      const c = this.color[id];
+      if (c === NEW) {
+        onlyNew--;
+        found.add(id);
+      }
+      for (const p of this.parentsOf(id)) paint(p, c === NEW ? NEW : OLD);
+    }
+    return found;
+  }
+
+  private addCommit(shaAndParents: string, time: string, subject: string): number | undefined {
+    // git prints full lowercase shas here; the checks stay cheap because this runs per commit.
+    const parts = shaAndParents.split(' ');
+    if (!isShaToken(parts[0])) return undefined;
+    const id = this.idOf(parts[0]);
+    if (parts.length > 1 && isShaToken(parts[1])) this.firstParent[id] = this.idOf(parts[1]);
+    if (parts.length > 2) this.moreParents.set(id, parts.slice(2).filter(isShaToken).map((s) => this.idOf(s)));
+    this.times[id] = Number(time);
+    this.subjects[id] = subject;
+    return id;
+  }
+
+  private idOf(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      const key = ownString(token);
+      id = this.firstParent.length;
+      this.ids.set(key, id);
+      this.shas.push(key);
+      this.firstParent.push(NONE);
+      this.subjects.push('');
+      this.times.push(0);
+    }
+    return id;
+  }
+
+  private *parentsOf(id: number): Iterable<number> {
+    const first = this.firstParent[id];
+    if (first === NONE) return;
+    yield first;
+    const more = this.moreParents.get(id);
+    if (more) yield* more;
+  }
+
+  /** Generation numbers, iteratively (a deep history would overflow a recursive walk). */
+  private finish(): this {
+    const n = this.firstParent.length;
+    this.gen = new Int32Array(n);
+    this.time = Float64Array.from(this.times);
+    this.times.length = 0;
+    this.stamp = new Uint32Array(n);
+    this.color = new Uint8Array(n);
+    const stack: number[] = [];
+    for (let start = 0; start < n; start++) {
+      if (this.gen[start] !== 0) continue;
+      stack.push(start);
+      while (stack.length > 0) {
+        const id = stack[stack.length - 1];
+        let ready = true;
+        let g = 1;
+        for (const p of this.parentsOf(id)) {
+          if (this.gen[p] === 0) {
+            ready = false;
+            stack.push(p);
+          } else if (this.gen[p] + 1 > g) g = this.gen[p] + 1;
+        }
+        if (ready) {
+          this.gen[id] = g;
+          stack.pop();
+        }
+      }
+    }
+    return this;
+  }
+
+  private nextEpoch(): number {
+    if (++this.epoch === 0xffffffff) {
+      this.stamp.fill(0);
+      this.epoch = 1;
+    }
+    return this.epoch;
+  }
+}
+
+const NONE = -1;
+
+/** `%H`/`%P` are always full hex shas: a length check tells a sha from an empty field. */
+function isShaToken(s: string | undefined): s is string {
+  return s !== undefined && (s.length === 40 || s.length === 64);
+}
+const NEW = 1;
+const OLD = 2;

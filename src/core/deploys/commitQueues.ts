@@ -1,0 +1,88 @@
+/**
+ * The two orders the deploy graph walks in. Binary heaps over commit ids; the keys live in the
+ * graph's typed arrays, so a queue holds nothing but numbers.
+ */
+
+/** Highest generation first: every commit that can reach a commit is taken before it. */
+export class GenerationQueue {
+  private readonly heap: number[] = [];
+
+  constructor(private readonly gen: Int32Array) {}
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(id: number): void {
+    siftUp(this.heap, id, (a, b) => this.gen[a] > this.gen[b]);
+  }
+
+  pop(): number {
+    return siftDown(this.heap, (a, b) => this.gen[a] > this.gen[b]);
+  }
+}
+
+/**
+ * git's own walk order (`git log`/`rev-list` without an ordering option): newest committer
+ * date first, and among equal dates the commit queued first (git inserts a commit after every
+ * queued commit of the same or a newer date).
+ */
+export class DateQueue {
+  private readonly heap: number[] = [];
+  private readonly seq = new Map<number, number>();
+  private next = 0;
+
+  constructor(private readonly time: Float64Array) {}
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(id: number): void {
+    this.seq.set(id, this.next++);
+    siftUp(this.heap, id, (a, b) => this.before(a, b));
+  }
+
+  pop(): number {
+    const id = siftDown(this.heap, (a, b) => this.before(a, b));
+    this.seq.delete(id);
+    return id;
+  }
+
+  private before(a: number, b: number): boolean {
+    const ta = this.time[a];
+    const tb = this.time[b];
+    return ta > tb || (ta === tb && this.seq.get(a)! < this.seq.get(b)!);
+  }
+}
+
+function siftUp(heap: number[], id: number, before: (a: number, b: number) => boolean): void {
+  heap.push(id);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const up = (i - 1) >> 1;
+    if (!before(heap[i], heap[up])) break;
+    [heap[up], heap[i]] = [heap[i], heap[up]];
+    i = up;
+  }
+}
+
+function siftDown(heap: number[], before: (a: number, b: number) => boolean): number {
+  const top = heap[0];
+  const last = heap.pop()!;
+  if (heap.length > 0) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < heap.length && before(heap[l], heap[best])) best = l;
+      if (r < heap.length && before(heap[r], heap[best])) best = r;
+      if (best === i) break;
+      [heap[best], heap[i]] = [heap[i], heap[best]];
+      i = best;
+    }
+  }
+  return top;
+}

@@ -1,0 +1,52 @@
+import { StringDecoder } from 'node:string_decoder';
+import { GitCommandError } from '../git/errors';
+import { startGit, type GitRunner } from '../git/runner';
+
+/** Streams a git command's output split on `separator` (one character), with `input` on stdin. */
+export function readItems(runner: GitRunner, args: string[], input: string, separator: string, onItem: (item: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = startGit(runner, args, { flush: false });
+    const decoder = new StringDecoder('utf8');
+    const stderr: Buffer[] = [];
+    // The unfinished item is kept in pieces and joined once its separator arrives: a huge
+    // commit message costs one pass, not one copy per chunk.
+    let pending: string[] = [];
+    const take = (text: string, final: boolean): void => {
+      let start = 0;
+      for (let end = text.indexOf(separator); end >= 0; end = text.indexOf(separator, start)) {
+        pending.push(text.slice(start, end));
+        onItem(detachedJoin(pending));
+        pending = [];
+        start = end + separator.length;
+      }
+      if (start < text.length) pending.push(text.slice(start));
+      if (final && pending.length > 0) onItem(detachedJoin(pending));
+    };
+    child.stdout.on('data', (chunk: Buffer) => take(decoder.write(chunk), false));
+    child.stderr.on('data', (b: Buffer) => stderr.push(b));
+    child.stdin.on('error', () => undefined);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      take(decoder.end(), true);
+      if (code === 0) resolve();
+      else reject(new GitCommandError(args[0] ?? '', code ?? -1, Buffer.concat(stderr).toString('utf8')));
+    });
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * A copy of `s` that shares no memory with the line it was cut from: a slice of 13 characters
+ * or more keeps its whole parent alive in V8, and a graph or deploy list keeps one per commit.
+ */
+export function ownString(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/**
+ * The item as a string of its own: a slice would keep the whole 64 KB chunk it came from alive
+ * (V8 slices share their parent), and a graph keeps one sha per commit.
+ */
+function detachedJoin(pieces: string[]): string {
+  return pieces.length === 1 ? (pieces[0] + ' ').slice(0, -1) : pieces.join('');
+}
