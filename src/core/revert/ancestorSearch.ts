@@ -7,11 +7,17 @@ import type { LinkEvidence } from './types';
 /** Subjects shorter than this are too vague to match as a truncated prefix. */
 export const MIN_PREFIX = 8;
 
-/** One way a revert names its original without a sha; a revert lists them strongest first. */
+/**
+ * One way a revert names its original without a sha; a revert lists them strongest first.
+ * `sha` is the ancestry check of a sha the message names in a body line: the walk answers
+ * whether a commit starting with `hex` is an ancestor of the revert (a PR branch's own commit
+ * can be in the object store without being in this history).
+ */
 export type SubjectMatcher =
   | { evidence: 'subject-exact'; subject: string }
   | { evidence: 'pr-number'; pr: number }
-  | { evidence: 'subject-prefix'; prefix: string };
+  | { evidence: 'subject-prefix'; prefix: string }
+  | { evidence: 'sha'; hex: string };
 
 export interface AncestorMatch {
   sha: string;
@@ -52,6 +58,8 @@ const WALK_BATCH = 512;
 const PR_SUFFIX = /\(#(\d+)\)\s*$/;
 const WITH_PR = /^([\s\S]*) \(#\d+\)$/;
 const MERGE_PR = /^Merge pull request #(\d+)/;
+/** Sha lookups are indexed by this many leading hex digits (the shortest name a message may use). */
+const HEX_KEY = 4;
 
 /**
  * Resolves every subject and PR-number lookup of one scan in ONE history walk, instead of one
@@ -78,6 +86,7 @@ export class AncestorSearch {
   private readonly exact = new Map<string, Pending[]>();
   private readonly prs = new Map<string, Pending[]>();
   private readonly prefixes = new Map<string, Pending[]>();
+  private readonly hexes = new Map<string, Pending[]>();
   private readonly reach = new Map<string, Marks>();
   private active = 0;
   private unseeded = 0;
@@ -118,6 +127,7 @@ export class AncestorSearch {
       for (const m of matchers) {
         if (m.evidence === 'subject-exact') push(this.exact, m.subject, p);
         else if (m.evidence === 'pr-number') push(this.prs, String(m.pr), p);
+        else if (m.evidence === 'sha') push(this.hexes, m.hex.slice(0, HEX_KEY), p);
         else push(this.prefixes, m.prefix.slice(0, MIN_PREFIX), p);
       }
     });
@@ -238,6 +248,10 @@ export class AncestorSearch {
         if (p.hits[0] !== undefined) this.resolveBest(p);
       }
     };
+    if (this.hexes.size > 0) {
+      const named = this.hexes.get(sha.slice(0, HEX_KEY));
+      consider(named, (m) => m.evidence === 'sha' && sha.startsWith(m.hex));
+    }
     const exact = this.exact.get(subject);
     const stripped = subject.includes('(#') ? WITH_PR.exec(subject)?.[1] : undefined;
     const pr = subject.includes('(#') ? PR_SUFFIX.exec(subject)?.[1] : undefined;
@@ -279,6 +293,7 @@ export class AncestorSearch {
     for (const m of p.matchers) {
       if (m.evidence === 'subject-exact') unlist(this.exact, m.subject, p);
       else if (m.evidence === 'pr-number') unlist(this.prs, String(m.pr), p);
+      else if (m.evidence === 'sha') unlist(this.hexes, m.hex.slice(0, HEX_KEY), p);
       else unlist(this.prefixes, m.prefix.slice(0, MIN_PREFIX), p);
     }
     return true;
@@ -308,6 +323,7 @@ export class AncestorSearch {
     this.exact.clear();
     this.prs.clear();
     this.prefixes.clear();
+    this.hexes.clear();
   }
 }
 

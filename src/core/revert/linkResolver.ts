@@ -89,7 +89,9 @@ export class LinkResolver {
   async findByMatchers(revert: string, matchers: readonly SubjectMatcher[]): Promise<AncestorMatch | undefined> {
     for (const m of matchers) {
       const sha =
-        m.evidence === 'subject-exact'
+        m.evidence === 'sha'
+          ? await this.ancestorNamed(revert, m.hex)
+          : m.evidence === 'subject-exact'
           ? await this.findBySubject(revert, m.subject)
           : m.evidence === 'pr-number'
             ? await this.findByPullRequest(revert, m.pr)
@@ -97,6 +99,14 @@ export class LinkResolver {
       if (sha !== undefined) return { sha, evidence: m.evidence };
     }
     return undefined;
+  }
+
+  /** The full sha `hex` names, when that commit is an ancestor of `from`. */
+  async ancestorNamed(from: string, hex: string): Promise<string | undefined> {
+    const sha = await this.resolveSha(hex);
+    if (sha === undefined || sha === from) return undefined;
+    const ancestor = await this.lookups.run(() => runGit(this.runner, ['merge-base', '--is-ancestor', '--end-of-options', sha, from], '').then(() => true, () => false));
+    return ancestor ? sha : undefined;
   }
 
   /**

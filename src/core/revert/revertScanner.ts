@@ -4,7 +4,7 @@ import { hasHeadAt } from '../git/repository';
 import { assertSafeRevision, isFullSha } from '../git/revision';
 import { AncestorSearch, MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
 import { commitLines, findUndoneByDiff, inversion, type DiffEvidence } from './diffEvidence';
-import { gitRunner, Limiter, runGit, type GitRunner } from './gitStream';
+import { gitRunner, Limiter, type GitRunner } from './gitStream';
 import { walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
 import { walkHistory } from './historyWalk';
 import { LinkResolver, type CommitFacts } from './linkResolver';
@@ -33,6 +33,8 @@ interface Candidate {
   direct: Promise<void>;
   /** A subject or PR lookup, registered before the walk passes the revert; dropped when `direct` links. */
   lookup?: Lookup;
+  /** In a fed walk, whether each sha a body line names is an ancestor (see {@link RevertScanner.keepAncestors}). */
+  ancestry?: Lookup[];
 }
 
 /**
@@ -133,7 +135,7 @@ export class RevertScanner {
               limit--;
               last = w.sha;
               commits.push(w.candidate);
-              const c = this.startCandidate(w.candidate, resolver, search);
+              const c = this.startCandidate(w.candidate, resolver, search, fed);
               if (c) {
                 page.push(c);
                 linking.add(c.direct);
@@ -190,15 +192,19 @@ export class RevertScanner {
    * lookup registered now (the walk must not pass the revert unregistered). When the direct
    * link finds the original, the lookup is dropped.
    */
-  private startCandidate(commit: LogCommit, resolver: LinkResolver, lookups: SubjectLookups): Candidate | undefined {
+  private startCandidate(commit: LogCommit, resolver: LinkResolver, lookups: SubjectLookups, fed: boolean): Candidate | undefined {
     const parsed = parseRevertMessage(commit.subject, commit.body);
     if (!parsed) return undefined;
     const c: Candidate = { commit, parsed, reverted: [], evidence: 'none', direct: DONE };
     const matchers = subjectMatchers(parsed);
     if (matchers.length > 0) c.lookup = lookups.register(commit, matchers);
+    // The scan's own walk passes every ancestor anyway: it answers the ancestry of body-line
+    // shas too, instead of one `merge-base` process per sha.
+    if (fed && parsed.signal === 'body') c.ancestry = parsed.shas.map((hex) => lookups.register(commit, [{ evidence: 'sha', hex }]));
     c.direct = linkDirect(c, resolver).then(() => {
       if (c.evidence !== 'none') c.lookup?.cancel();
       else if (c.lookup) lookups.need();
+      if (c.evidence !== 'sha') for (const l of c.ancestry ?? []) l.cancel();
     });
 
     return c;
@@ -217,7 +223,7 @@ export class RevertScanner {
         }
         // A body line's sha may name a commit that is in the object store but not in this
         // history (a PR branch's own commit, fetched with pull refs): only ancestors count.
-        if (c.parsed.signal === 'body' && c.evidence === 'sha') await this.keepAncestors(c);
+        if (c.parsed.signal === 'body' && c.evidence === 'sha') await keepAncestors(c, resolver);
         if (c.commit.parents.length > 1) return;
         // A body line naming a commit that is not here is most often a squashed branch's own
         // revert: its diff would only find unrelated refactors.
@@ -248,19 +254,6 @@ export class RevertScanner {
     c.diff = found;
     c.reverted = found.undone.map((u) => u.sha);
     c.evidence = 'diff-inverse';
-  }
-
-  private async keepAncestors(c: Candidate): Promise<void> {
-    const kept: string[] = [];
-    for (const sha of c.reverted) {
-      const ancestor = await runGit(this.runner, ['merge-base', '--is-ancestor', '--end-of-options', sha, c.commit.sha], '').then(
-        () => true,
-        () => false,
-      );
-      if (ancestor) kept.push(sha);
-    }
-    c.reverted = kept;
-    if (kept.length === 0) c.evidence = 'none';
   }
 
   /**
@@ -306,6 +299,24 @@ interface SubjectLookups {
   register(revert: LogCommit, matchers: readonly SubjectMatcher[]): Lookup;
   /** A registered lookup found no direct link and waits for the answer. */
   need(): void;
+}
+
+/**
+ * Keeps the named commits that are ancestors of the revert: a body line's sha may name a
+ * commit that is in the object store but not in this history (a PR branch's own commit,
+ * fetched with pull refs). A fed walk has answered that already; otherwise git is asked.
+ */
+async function keepAncestors(c: Candidate, resolver: LinkResolver): Promise<void> {
+  let kept: string[];
+  if (c.ancestry) {
+    const seen = new Set((await Promise.all(c.ancestry.map((l) => l.result))).map((m) => m?.sha));
+    kept = c.reverted.filter((sha) => seen.has(sha));
+  } else {
+    const found = await Promise.all(c.reverted.map((sha) => resolver.ancestorNamed(c.commit.sha, sha)));
+    kept = c.reverted.filter((sha, i) => found[i] === sha);
+  }
+  c.reverted = kept;
+  if (kept.length === 0) c.evidence = 'none';
 }
 
 /** Links named by sha, or by a GitLab MR number (needs the body, so it keeps its own grep). */
