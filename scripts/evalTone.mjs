@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `npm run eval:tone`: the tone check against the labeled corpus (test/fixtures/tone/corpus.txt).
-// Prints accuracy and per-verdict recall/precision for the tuning split and the held-out split
-// (every 4th message, never looked at while tuning), plus agreement on each apology part.
-//   --misses           list the tuning split's misclassified messages
-//   --misses-held-out  also list the held-out split's (only for the final report)
-//   --json             one JSON object instead of tables
+// `npm run eval:tone`: the tone check against labeled team-update messages.
+//   corpus.txt      242 messages of round one (tuned on; its "held-out" quarter was read while tuning)
+//   fresh.txt        40 messages written after round one's rules were frozen (read in round two)
+//   blind-dev.txt    round two's blind set, dev split: tuned on
+//   blind-test.txt   round two's blind set, test split: only with --test, for the report
+// Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
+//   --misses   list misclassified messages of the corpus, fresh and dev splits
+//   --test     also evaluate the blind test split (numbers only; its misses need --misses-test)
+//   --misses-test  list the test split's misses (after the final run only)
+//   --json     one JSON object instead of tables
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +19,10 @@ const { checkTone, TONE_VERDICTS, TONE_COMPONENTS } = require(path.join(root, 'o
 const { readToneCorpus } = require(path.join(root, 'out', 'test', 'helpers', 'toneCorpus.js'));
 
 const argv = process.argv.slice(2);
-const { authors, messages } = readToneCorpus();
-// Written after the rules were frozen and evaluated once; see docs/tone-eval.md.
-const fresh = readToneCorpus(path.join(root, 'test', 'fixtures', 'tone', 'fresh.txt'));
+const fixture = (name) => readToneCorpus(path.join(root, 'test', 'fixtures', 'tone', name));
+const corpus = readToneCorpus();
 
-function evaluate(subset, people = authors) {
+function evaluate(subset, people) {
   const rows = subset.map((m) => ({ m, r: checkTone(m.text, { radius: m.radius, people }) }));
   const perVerdict = {};
   for (const v of TONE_VERDICTS) {
@@ -37,17 +40,23 @@ function evaluate(subset, people = authors) {
   return { n: rows.length, accuracy: rows.length ? correct / rows.length : null, perVerdict, perComponent, misses: rows.filter((x) => x.m.verdict !== x.r.verdict) };
 }
 
+const withTest = argv.includes('--test') || argv.includes('--misses-test');
+const dev = fixture('blind-dev.txt');
+const fresh = fixture('fresh.txt');
 const splits = {
-  tuning: evaluate(messages.filter((m) => !m.heldOut)),
-  'held-out': evaluate(messages.filter((m) => m.heldOut)),
-  all: evaluate(messages),
-  'fresh (written after freezing)': evaluate(fresh.messages, fresh.authors),
+  corpus: evaluate(corpus.messages, corpus.authors),
+  fresh: evaluate(fresh.messages, fresh.authors),
+  'blind dev': evaluate(dev.messages, dev.authors),
 };
+if (withTest) {
+  const test = fixture('blind-test.txt');
+  splits['blind test'] = evaluate(test.messages, test.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
   const strip = (s) => ({ n: s.n, accuracy: s.accuracy, perVerdict: s.perVerdict, perComponent: s.perComponent });
-  process.stdout.write(`${JSON.stringify({ tuning: strip(splits.tuning), heldOut: strip(splits['held-out']), all: strip(splits.all), fresh: strip(splits['fresh (written after freezing)']) }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(splits).map(([k, s]) => [k, strip(s)])), null, 2)}\n`);
 } else {
   for (const [name, s] of Object.entries(splits)) {
     process.stdout.write(`\n${name}: ${s.n} messages, accuracy ${f(s.accuracy)}\n`);
@@ -60,15 +69,14 @@ if (argv.includes('--json')) {
   }
   const show = (label, s) => {
     for (const { m, r } of s.misses) {
-      process.stdout.write(`  [${label} line ${m.line}] expected ${m.verdict}, got ${r.verdict} (${m.radius}): ${m.text.slice(0, 110)}\n    flags: ${r.flags.map((x) => `${x.kind}${x.component ? `:${x.component}` : ''} "${x.excerpt}"`).join('; ') || 'none'}\n`);
+      process.stdout.write(`  [${label} line ${m.line}] expected ${m.verdict}, got ${r.verdict} (${m.radius}): ${m.text.slice(0, 140)}\n    flags: ${r.flags.map((x) => `${x.kind}${x.component ? `:${x.component}` : ''} "${x.excerpt}"`).join('; ') || 'none'}\n`);
     }
   };
-  if (argv.includes('--misses') || argv.includes('--misses-held-out')) {
+  if (argv.includes('--misses') || argv.includes('--misses-test')) {
     process.stdout.write('\nMisclassified:\n');
-    show('tuning', splits.tuning);
-    if (argv.includes('--misses-held-out')) {
-      show('held-out', splits['held-out']);
-      show('fresh', splits['fresh (written after freezing)']);
-    }
+    show('corpus', splits.corpus);
+    show('fresh', splits.fresh);
+    show('dev', splits['blind dev']);
+    if (argv.includes('--misses-test')) show('test', splits['blind test']);
   }
 }

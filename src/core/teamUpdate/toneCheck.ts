@@ -7,7 +7,7 @@
  * leaves the machine. The CLI (`own-it tone`) and the incident panel both call {@link checkTone}.
  */
 import type { BlastRadius } from './draftTeamUpdate';
-import { findComponents } from './tone/components';
+import { findComponents, ownedSentences, showsPart } from './tone/components';
 import { APOLOGY, FLAG_RULES, likeCase } from './tone/flagRules';
 import { findNamedPeople } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
@@ -34,6 +34,7 @@ const VERDICT_OF: Record<ToneFlagKind, Exclude<ToneVerdict, 'right-sized'>> = {
   'over-apology': 'over-apologetic',
   'self-deprecation': 'over-apologetic',
   'non-apology': 'under-owned',
+  minimizing: 'under-owned',
   'human-error': 'under-owned',
   'missing-beat': 'under-owned',
 };
@@ -57,8 +58,14 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
       suggestion: dropExtraApology(sentenceAt(sentences, at), m[0], at),
     });
   }
+  const owned = ownedSentences(sentences);
+  const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
-    for (const m of text.matchAll(rule.pattern)) add(rule.kind, m[0], m.index ?? 0, rule.explanation, rule.rewrite(m[0]));
+    if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart)) continue;
+    for (const s of sentences) {
+      if (rule.unlessOwned === 'sentence' && owned.has(s.index)) continue;
+      for (const m of s.text.matchAll(rule.pattern)) add(rule.kind, m[0], s.index + (m.index ?? 0), rule.explanation, rule.rewrite(m[0]));
+    }
   }
   for (const p of findNamedPeople(sentences, options.people ?? [])) {
     const original = p.possessive ? `${p.name}'s` : p.name;

@@ -16,11 +16,15 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
   ownership: rx([
     String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
     String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
-    String.raw`\b(?:caused\s+by|because\s+of|by|was|is)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
+    String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
+    String.raw`\b(?:caused|made|deployed|pushed|merged|introduced|shipped|done|broken|written|started)\s+by\s+(?:me|us)\b`,
+    // "Sorry for breaking staging": the apology names the writer's act.
+    String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:[\w-]+\s+){0,4}?for\s+(?:breaking|taking\s+down|bringing\s+down|causing|deleting|wiping|pushing|merging|deploying|shipping|killing)\b`,
     String.raw`\b(?:cause|root\s+cause):\s+(?:my|our)\b`,
     String.raw`\b(?:on\s+(?:me|us)|my\s+bad|my\s+mistake|my\s+fault|our\s+fault|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
     String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+me\b`,
-    String.raw`^(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused)\b`,
+    // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
+    String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
   ]),
   explanation: rx([
     String.raw`\b(?:because|caused\s+by|the\s+cause|root\s+cause|cause:|due\s+to|the\s+reason|why:|turned\s+out|resulted?\s+(?:in|from)|the\s+result\s+of)\b`,
@@ -44,14 +48,16 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
   repair: rx([
     String.raw`\b(?:revert(?:ed|ing)?|rolled\s+(?:[\w-]+\s+){0,2}?back|rolling\s+back|roll\s+back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted)\b`,
     String.raw`\b(?:back\s+up|back\s+to\s+normal|working\s+again|work\s+again|processing\s+again|green\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|working\s+on\s+a\s+fix|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
-    String.raw`\bput\s+(?:[\w-]+\s+){1,3}back\b`,
+    String.raw`\b(?:put|added|brought|turned|flipped|switched|set|changed|moved)\s+(?:[\w-]+\s+){1,3}back\b`,
+    String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|redid|replaced|stopped\s+the|disabled\s+the|unblocked|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
   ]),
   prevention: rx([
     String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,
     String.raw`\bso\s+(?:this|it)\s+(?:can'?t|cannot|won'?t|doesn'?t|gets)\b`,
     String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|index)\b`,
     String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+)?(?:add|test|watch|run|require|check)\b`,
-    String.raw`\bnow\s+(?:refuses|blocks|stops|fails|checks|requires|runs?|go(?:es)?|needs?|carry|carries|deploys|has|renews)\b`,
+    String.raw`\bnow\s+(?:refuses|blocks|stops|fails|checks|requires|runs?|go(?:es)?|needs?|carry|carries|deploys|has|have|renews|waits|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verifies|gets?)\b`,
+    String.raw`\b(?:is|are)\s+now\s+(?:scripted|checked|tested|validated|automated|required|blocked|gated|monitored|reviewed|covered|alerted\s+on)\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
   ]),
 };
@@ -63,6 +69,21 @@ const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){
 /** Sentences that credit someone (thanks, kudos) are not about the failure. */
 export function isCredit(sentence: string): boolean {
   return /\b(?:thanks|thank\s+you|kudos|shout-?out|credit\s+to)\b/iu.test(sentence);
+}
+
+/** Offsets of the sentences whose words own the failure in the first person (a credit never does). */
+export function ownedSentences(sentences: readonly Sentence[]): Set<number> {
+  const out = new Set<number>();
+  sentences.forEach((s, i) => {
+    if (isCredit(s.text)) return;
+    if (PATTERNS.ownership.test(s.text) || (i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text))) out.add(s.index);
+  });
+  return out;
+}
+
+/** True when some sentence shows the part (the part's own words only). */
+export function showsPart(sentences: readonly Sentence[], name: ToneComponentName): boolean {
+  return sentences.some((s) => PATTERNS[name].test(s.text));
 }
 
 /** The first sentence showing each part, or undefined. `regretOk` rejects non-apology sentences. */

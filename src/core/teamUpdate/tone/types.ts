@@ -15,6 +15,7 @@ export type ToneFlagKind =
   | 'naming-people'
   | 'human-error'
   | 'non-apology'
+  | 'minimizing'
   | 'missing-beat';
 
 /** The six parts of an effective apology (Lewicki, Polin & Lount 2016), minus asking forgiveness. */

@@ -1,0 +1,91 @@
+/**
+ * Deflection: words that shift the failure off the writer. Some always do ("not my fault",
+ * "QA should have caught it", "the intern pushed it"); others only when nobody owns anything —
+ * a vendor, a tool or a documentation gap named as the cause is fine next to "we had no
+ * fallback, that part was ours" or "we're adding a status check", and deflecting without either.
+ */
+import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
+
+// What an outside agent is said to have done, as the subject of the failure.
+const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|ate|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
+// A determiner before the agent ("the linter", "our vendor", "someone on the QA side").
+const DET = String.raw`(?:the|a|an|our|their|my|some|one\s+of\s+the|someone\s+(?:on|from|in)\s+the|somebody\s+(?:on|from|in)\s+the)`;
+// Words between such a subject and its verb ("Jenkins just decided"); a noun there means the tool is
+// only a modifier ("the linter config got deleted" is about a config).
+const ADVERB = String.raw`(?:just|then|also|apparently|silently|suddenly|clearly|somehow|again|randomly|accidentally|automatically|probably|itself)`;
+const OUTSIDE = String.raw`(?:${TOOL}|${VENDOR})`;
+const PEOPLE_BY_ROLE = String.raw`(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks|people|guys)|(?:[\w-]+\s+)?team)`;
+
+const ALWAYS: readonly FlagRule[] = [
+  {
+    kind: 'deflection',
+    pattern: rx([
+      String.raw`\b(?:not|wasn'?t|isn'?t|was not|is not)\s+(?:really\s+|entirely\s+|totally\s+)?(?:my|our)\s+fault\b`,
+      String.raw`\b(?:wasn'?t|was\s+not)\s+me\b`,
+      String.raw`\bnot\s+ours\b`,
+      String.raw`\bnot\s+(?:my|our)\s+(?:problem|bug|code|issue|doing|responsibility|call)\b`,
+      String.raw`\b(?:is|'s|was)\s+not\s+on\s+(?:me|us)\b`,
+      String.raw`\bnothing\s+(?:i|we)\s+did\b`,
+      String.raw`\b(?:was|is)\s+(?:someone|somebody)\s+else(?:'s)?\b`,
+      String.raw`\b(?:someone|somebody)\s+else(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
+      String.raw`\bwhoever\s+(?:\w+\s+){0,6}?(?:should|broke|caused|forgot|wrote|set up|configured)\b`,
+      String.raw`\bshould(?:'?ve|\s+have)\s+been\s+caught\b`,
+      String.raw`\b(?:nobody|no one|no-one)\s+(?:told|warned|reviewed|tested|checked|documented|mentioned|informed)\b`,
+      String.raw`\bthe\s+(?:requirements?|specs?|docs|documentation|ticket|runbook|story)\s+(?:never|didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:say|said|mention|mentioned|specify|specified|warn|cover)\b`,
+      String.raw`\b(?:qa|ci|the tests?|testers?|reviewers?|the reviewers?|code review|the code review|the review|ops|the ops team|devops|sre)\s+(?:should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|seen)|missed|didn'?t\s+catch|failed\s+to\s+catch|signed\s+off|approved)\b`,
+      String.raw`\b(?:the|our|their)\s+(?:[\w-]+\s+)?${TOOL}\s+should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|blocked|prevented|stopped)\b`,
+      String.raw`\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box)\b`,
+      String.raw`\balready\s+(?:red|broken|failing|down)\s+(?:when|before)\s+(?:i|we)\b`,
+      String.raw`\b(?:out\s+of\s+(?:my|our)\s+hands|beyond\s+(?:my|our)\s+control)\b`,
+      String.raw`\bnothing\s+(?:we|i)\s+could\s+(?:have\s+)?do(?:ne)?\b`,
+      String.raw`\bi\s+(?:was\s+)?(?:just|only)\s+(?:following|followed|doing\s+what|did\s+what|wrote)\b`,
+      String.raw`\b(?:i|we)\s+(?:was|were)\s+told\s+to\b|\btold\s+(?:me|us)\s+to\b`,
+      String.raw`\btechnically\s+(?:\w+\s+){0,3}?(?:worked|was\s+(?:fine|correct))\b`,
+      String.raw`\ba\s+\w+\s+problem,?\s+not\s+a\s+\w+\s+problem\b`,
+      String.raw`\b(?:shouldn'?t|should not)\s+be\s+expected\s+to\b`,
+      String.raw`\b(?:made|caused)\s+by\s+the\s+(?:[\w-]+\s+)?team\b`,
+      String.raw`\b(?:these\s+things\s+happen|(?:stuff|things)\s+happens?|does\s+(?:this|that)\s+sometimes)\b`,
+      String.raw`\bblame\s+(?:it\s+on\s+)?(?:the|them|him|her|you)\b`,
+    ]),
+    explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
+    rewrite: (m) => likeCase(m, /caught|missed|approved|signed|review/i.test(m) ? 'our checks did not catch it' : 'my change was part of this'),
+  },
+  {
+    kind: 'blame',
+    pattern: rx([
+      String.raw`\b(?:their|your|his|her|\w+'s)\s+fault\b`,
+      String.raw`\b(?:they|he|she)\s+${FAILURE_VERB}`,
+      String.raw`\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
+      String.raw`\b(?:is|was|'s|are|were)\s+(?:all\s+|entirely\s+|really\s+|squarely\s+)?on\s+(?:the\s+[\w-]+\s+(?:team|side|folks)|them|him|her|whoever|ops|qa)\b`,
+      String.raw`\b(?:the\s+)?[\w-]+\s+team\s+(?:owns|should\s+own)\s+(?:this|that|it)\b`,
+      String.raw`\bbecause\s+of\s+(?:them|him|her|the other team)\b`,
+      String.raw`\b(?:was\s+)?caused\s+by\s+(?:the|a|an)\s+(?:vendor|third[- ]party|upstream|provider|cloud provider)\b`,
+      // People by role, as the ones who did it: "the intern pushed", "it was the new guy who forgot".
+      String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s)?\s+(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
+      String.raw`\b(?:mistake|error|fault|bug|typo)\s+(?:of|by|from)\s+${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
+      String.raw`\b(?:made|introduced|caused|broken|pushed|merged|written|deployed)\s+by\s+${DET}\s+(?:[\w-]+\s+)?(?:${ROLE}|${TEAM_WORD}\s+(?:team|side))\b`,
+      String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote)\b`,
+      String.raw`\b(?:someone|somebody)\s+(?:on|from|in)\s+the\s+[\w-]+\s+(?:team|side)\s+(?:${FAILURE_VERB}|wrote|gave|told)\b`,
+    ]),
+    explanation: 'Putting the cause on others makes people defensive; say what was yours and which safeguard was missing.',
+    rewrite: (m) => likeCase(m, 'we missed this'),
+  },
+];
+
+const UNLESS_OWNED: readonly FlagRule[] = [
+  {
+    kind: 'deflection',
+    pattern: rx([
+      // A tool or vendor as the subject of the failure: "Jenkins decided to deploy…", "the merge tool picked…".
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?:${DET}\s+)?(?:[\w-]+(?:'s)?\s+)?${OUTSIDE}(?:'s)?\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
+      // …or as the cause: "because of the CDN", "came from the backup tool", "this was a SendGrid issue".
+      String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of|thanks\s+to)\s+(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}\b`,
+      String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment)\s+(?:problem|issue|failure)\b`,
+    ]),
+    explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
+    rewrite: () => 'we had no safeguard for this',
+    unlessOwned: 'message',
+  },
+];
+
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED];

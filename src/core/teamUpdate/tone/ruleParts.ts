@@ -1,0 +1,48 @@
+/**
+ * What the tone check's flag rules share: the rule shape, the word lists several rules use, and
+ * small helpers. Every gap inside a pattern is bounded ({0,N}) and each variable-length piece
+ * starts after a literal word or whitespace, so each pattern runs in linear time (the unit test
+ * `tone check: every pattern is linear` runs each one on adversarial 1 MB inputs).
+ */
+import type { ToneFlagKind } from './types';
+
+export interface FlagRule {
+  kind: ToneFlagKind;
+  pattern: RegExp;
+  explanation: string;
+  /** The concrete rewrite of the matched words. */
+  rewrite: (matched: string) => string;
+  /**
+   * When the words only count if nobody owns anything: `sentence` — not when the sentence the
+   * words are in has a first-person owner ("I pushed a bad change and the builds were broken");
+   * `message` — not when any sentence of the message has one, or says what the team will change
+   * (a vendor outage the team owns its part of).
+   */
+  unlessOwned?: 'sentence' | 'message';
+  /** Not at the local radius (nobody else was affected, so there is nothing to play down). */
+  notLocal?: boolean;
+}
+
+export const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'giu');
+
+/** Keeps a rewrite capitalised when the words it replaces were. */
+export function likeCase(original: string, replacement: string): string {
+  if (!replacement) return replacement;
+  const first = original.charAt(0);
+  return first !== first.toLowerCase() ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
+
+export const INTENSIFIER = String.raw`(?:so|really|terribly|deeply|incredibly|extremely|awfully|truly|very|massively|profoundly|sincerely|humbly|genuinely|super|hugely)`;
+
+export const FAILURE_VERB = String.raw`(?:broke|breaks|broken|caused|causes|introduced|forgot|forgets|missed|misses|messed up|screwed up|pushed|merged|deployed|shipped|approved|skipped|ran|did(?:n'?t| not)|should(?:'?ve| have)|failed to|dropped|deleted|took down|brought down|changed|overwrote|wiped|corrupted)`;
+
+/**
+ * Things outside the writer a failure gets put on: tools and services acting for them, vendors,
+ * and people by role. Used only in subject or cause position (see deflectionRules.ts).
+ */
+export const TOOL = String.raw`(?:linter|ide|editor|merge\s+tool|bot|test\s+framework|test\s+runner|framework|compiler|build\s+system|jenkins|github\s+actions|gitlab\s+ci|circleci|travis|dependabot|renovate|copilot|chatgpt|ai|autocomplete|auto-?import|git|homebrew|brew|npm|yarn|pip|kubernetes|k8s|terraform|backup\s+tool|package\s+manager|operating\s+system)`;
+export const VENDOR = String.raw`(?:vendor|provider|cloud\s+provider|dns\s+provider|hosting\s+(?:partner|provider|company)|host|isp|cdn|third[- ]party(?:\s+(?:service|api|library|vendor))?|upstream(?:\s+(?:service|api|library|provider))?|partner|supplier|aws|amazon|azure|gcp|google\s+cloud|cloudflare|stripe|sendgrid|twilio|github|gitlab|heroku|vercel|netlify|datadog|okta|auth0|fastly|akamai)`;
+export const ROLE = String.raw`(?:intern|interns|new\s+(?:guy|girl|hire|dev|developer|engineer)|junior(?:\s+(?:dev|developer|engineer))?|contractors?|consultants?|freelancers?|offshore\s+team|outsourced\s+team)`;
+/** Words that name a team on their own ("because ops gave me…"); the others need "team" or "side". */
+export const TEAM_BARE = String.raw`(?:qa|ops|devops|sre|dba|dbas|security|management|marketing)`;
+export const TEAM_WORD = String.raw`(?:qa|ops|devops|sre|dba|dbas|security|product|design|infra|infrastructure|platform|backend|frontend|front-end|back-end|data|mobile|marketing|management|support|release|other)`;
