@@ -82,6 +82,10 @@ try {
   await shot('settings');
 
   // The README's Insights image (media/insights-dark.png): the panel with its charts drawn.
+  // The settings editor opens as a modal here; Escape leaves its search box, then closes it.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(500);
   await command('View: Close All Editors');
   await command('Own It: Show Insights');
   const chartsBy = Date.now() + 30_000;
@@ -97,6 +101,9 @@ try {
   await page.waitForTimeout(1500);
   await page.screenshot({ path: path.join(repoRoot, 'media', 'insights-dark.png') });
   console.log(`wrote ${fs.readdirSync(out).join(', ')} to ${path.relative(repoRoot, out)}, and media/insights-dark.png`);
+} catch (err) {
+  await page.screenshot({ path: path.join(os.tmpdir(), 'own-it-shots-failed.png') }).catch(() => undefined);
+  throw err;
 } finally {
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
