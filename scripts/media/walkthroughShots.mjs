@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Takes the walkthrough's images (media/walkthrough/*.png) from a running demo:
+// Takes the walkthrough's images (media/walkthrough/*.png) and the README's Insights image from a running demo:
 //   npm run demo -- --port 38123   (in another terminal), then
 //   node scripts/media/walkthroughShots.mjs http://127.0.0.1:38123/?folder=…
 // Open each image afterwards and look at it before committing.
@@ -80,7 +80,30 @@ try {
   await page.keyboard.type('ownIt');
   await page.waitForTimeout(2500);
   await shot('settings');
-  console.log(`wrote ${fs.readdirSync(out).join(', ')} to ${path.relative(repoRoot, out)}`);
+
+  // The README's Insights image (media/insights-dark.png): the panel with its charts drawn.
+  // The settings editor opens as a modal here; Escape leaves its search box, then closes it.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(500);
+  await command('View: Close All Editors');
+  await command('Own It: Show Insights');
+  const chartsBy = Date.now() + 30_000;
+  const drawn = async () => {
+    for (const frame of page.frames()) if ((await frame.locator('h2', { hasText: 'Time to recover' }).count().catch(() => 0)) > 0) return true;
+    return false;
+  };
+  while (!(await drawn())) {
+    if (Date.now() > chartsBy) throw new Error('the Insights panel did not draw within 30 s');
+    await page.waitForTimeout(300);
+  }
+  await page.mouse.move(800, 700);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: path.join(repoRoot, 'media', 'insights-dark.png') });
+  console.log(`wrote ${fs.readdirSync(out).join(', ')} to ${path.relative(repoRoot, out)}, and media/insights-dark.png`);
+} catch (err) {
+  await page.screenshot({ path: path.join(os.tmpdir(), 'own-it-shots-failed.png') }).catch(() => undefined);
+  throw err;
 } finally {
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
