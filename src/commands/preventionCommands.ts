@@ -40,13 +40,27 @@ async function linkAction(container: Container, ref: IncidentRef, action: Action
   await open?.reloadNow();
 }
 
-async function createAndOpen(repoRoot: string, rel: string, content: string, cursor?: { line: number; column: number }): Promise<void> {
+/**
+ * Where a created or existing file opens. From the incident panel it opens beside the panel and
+ * leaves the focus there: the person may still be typing in the panel, and a panel hidden behind
+ * the new editor would drop the keystrokes of its last moments (#13).
+ */
+function showOptions(fromPanel: boolean): vscode.TextDocumentShowOptions {
+  return fromPanel ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : {};
+}
+
+/** Whether the command was started by the incident panel's own button. */
+function fromPanel(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && (arg as Record<string, unknown>).fromPanel === true;
+}
+
+async function createAndOpen(repoRoot: string, rel: string, content: string, cursor?: { line: number; column: number }, show: vscode.TextDocumentShowOptions = {}): Promise<void> {
   const uri = vscode.Uri.file(path.join(repoRoot, rel));
   // A WorkspaceEdit makes the creation undoable and refuses to overwrite an existing file.
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(content, 'utf8') });
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not create ${rel}; nothing was changed.`);
-  const editor = await vscode.window.showTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(uri, show);
   if (cursor) {
     const pos = new vscode.Position(cursor.line, cursor.column);
     editor.selection = new vscode.Selection(pos, pos);
@@ -118,7 +132,7 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
   const subject = plan.target.symbol?.name ?? path.posix.basename(plan.target.file);
   if (plan.existing) {
     // A rerun opens the test written before; the action item is recorded once.
-    await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, plan.existing)));
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, plan.existing)), showOptions(fromPanel(arg)));
     await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: plan.existing });
     return plan.existing;
   }
@@ -133,13 +147,13 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
           ? sibling
           : await vscode.window.showInformationMessage(`${plan.path} already exists. Own It never overwrites a file.`, open, ...(sibling ? [sibling] : []));
     if (choice === open) {
-      await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, plan.path)));
+      await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, plan.path)), showOptions(fromPanel(arg)));
       return plan.path;
     }
     if (!choice || !plan.alternative) return undefined;
     target = plan.alternative;
   }
-  await createAndOpen(ref.repoRoot, target.path, target.content, target.cursor);
+  await createAndOpen(ref.repoRoot, target.path, target.content, target.cursor, showOptions(fromPanel(arg)));
   await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: target.path });
   void vscode.window.showInformationMessage(`Created ${target.path} (${plan.framework.framework}). It fails until you write the test; the incident shows it as pending until then.`);
   return target.path;
@@ -190,14 +204,14 @@ export async function addChecklistItem(container: Container, arg?: unknown): Pro
   if (plan.added.length === 0) {
     void vscode.window.showInformationMessage(`${plan.path} already has these items.`);
   } else if (plan.created) {
-    await createAndOpen(ref.repoRoot, plan.path, plan.content);
+    await createAndOpen(ref.repoRoot, plan.path, plan.content, undefined, showOptions(fromPanel(arg)));
   } else {
     const doc = await vscode.workspace.openTextDocument(uri);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), plan.content);
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not update ${plan.path}; nothing was changed.`);
     await doc.save();
-    await vscode.window.showTextDocument(doc);
+    await vscode.window.showTextDocument(doc, showOptions(fromPanel(arg)));
   }
   await linkAction(container, ref, { text: `Checklist: ${picked.category ? CATEGORY_LABELS[picked.category] : 'own item'} (${plan.path})`, kind: 'checklist', done: true, path: plan.path });
   if (plan.added.length > 0) void vscode.window.showInformationMessage(`Added ${plan.added.length} item${plan.added.length === 1 ? '' : 's'} to ${plan.path}.`);

@@ -2,9 +2,9 @@
 // panel adds an action item to the incident file while the person keeps typing in the panel.
 // 0.1.0 then showed "Not saved: the file changed on disk" on the next keystroke, and either
 // button of that banner lost work (the scaffold's item or the typing). Each round types right
-// before and right after clicking the button, and again as soon as the panel is back in front
-// of the test file the scaffold opened; the file must end with both the typing and the item,
-// and the panel must never show the conflict banner.
+// before and right after clicking the button, and again once the test file the scaffold opened
+// (beside the panel) is there; the file must end with both the typing and the item, the panel
+// must never show the conflict banner, and no keystroke may land in another editor.
 // `npm run test:ui` runs 3 rounds; OWN_IT_UI_RACE_ROUNDS=20 runs the issue's 20 (≈ 8 s a round).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -137,7 +137,8 @@ describe('Incident panel: scaffold while typing', function () {
       await frame.locator('#prevent-scaffold').click();
       await typeInto(frame, typed[1]);
 
-      // The scaffold opens its test file in front of the panel; the person goes straight back.
+      // The scaffold opens its test file beside the panel, leaving the focus in the panel (a panel
+      // hidden behind it would drop the last keystrokes); the person clicks back into the field.
       const testTab = wb.page.locator('.tabs-container .tab', { hasText: round.fn });
       await testTab.first().waitFor({ timeout: 30_000 });
       await wb.page.locator('.tabs-container .tab', { hasText: round.title }).first().click();
@@ -151,6 +152,7 @@ describe('Incident panel: scaffold while typing', function () {
       });
       await back.locator('.save-status', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
       await assertNoConflict(back, round);
+      assert.equal(await wb.page.locator('.tabs-container .tab.dirty').count(), 0, `${round.title}: typing went into another editor`);
       assert.equal(await back.locator('#f-whatHappened').inputValue(), want, `${round.title}: the field lost typing`);
       const items = await back.locator('#actions input[aria-label="Action"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
       assert.ok(items.some((t) => t === `Regression test for ${round.fn}`), `${round.title}: the panel does not show the scaffold's item: ${JSON.stringify(items)}`);

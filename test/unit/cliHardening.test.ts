@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { dateOption, UsageError } from '../../src/cli/args';
 import { MAX_CELL_CHARS } from '../../src/cli/output';
 import { newIncident, serializeIncident } from '../../src/core/incidents';
+import { planChecklist } from '../../src/core/scaffold/checklist';
 import { computeMetrics } from '../../src/core/metrics/computeMetrics';
 import { requiredWord } from '../../src/core/metrics/gitFacts';
 import { buildCli } from '../helpers/cli';
@@ -144,6 +145,35 @@ describe('CLI hardening (#13): dates, folders, YAML errors, sanitized incidents 
     assert.equal(table.status, 0, table.stderr);
     assert.doesNotMatch(table.stdout, RAW_UNSAFE);
     assert.match(table.stdout, /deploy\/prod\/ 2/);
+  });
+
+  it('scan: a 1 MB revert subject is cut in the table and kept whole in --json', () => {
+    const culprit = repo.commit('Add b', { 'src/b.ts': 'b\n' }, undefined, new Date('2026-01-11T10:00:00Z'));
+    repo.git('revert', '--no-edit', culprit);
+    const long = `Revert "Add b" ${'y'.repeat(1024 * 1024)}`;
+    const message = path.join(makeTempDir('long-subject-'), 'msg');
+    fs.writeFileSync(message, long);
+    repo.git('commit', '--amend', '-q', '-F', message);
+    fs.rmSync(path.dirname(message), { recursive: true, force: true });
+    const table = run('scan');
+    assert.equal(table.status, 0, table.stderr);
+    const widest = Math.max(...table.stdout.split('\n').map((l) => l.length));
+    assert.ok(widest <= MAX_CELL_CHARS + 80, `widest table line ${widest} chars`);
+    assert.match(table.stdout, /y…\n/);
+    const json = run('scan', '--json');
+    assert.equal((JSON.parse(json.stdout.split('\n')[0]) as { subject: string }).subject, long);
+  });
+
+  it('scaffold checklist: an incident file name cannot end the Markdown link or start markup in the PR template', async () => {
+    repo.commit('template', { '.github/pull_request_template.md': '# PR\n' });
+    const incidentPath = 'docs/incidents/2026-01-05-x](javascript:alert(1)) <b>\n# injected (y).md';
+    const plan = await planChecklist(repo.path, { incidentPath, lesson: 'Check the rollout' });
+    const added = plan.content.split('\n').filter((l) => l.startsWith('- [ ] Check the rollout'));
+    assert.equal(added.length, 1, plan.content);
+    assert.doesNotMatch(plan.content, /^# injected/m);
+    const target = /\(\[incident\]\(([^)]*)\)\)$/.exec(added[0])?.[1];
+    assert.ok(target && !/[\s()[\]<>]/.test(target), `link target: ${added[0]}`);
+    assert.equal(decodeURI(target.replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%28/g, '(').replace(/%29/g, ')').replace(/%3C/g, '<').replace(/%3E/g, '>')), `../${incidentPath}`);
   });
 
   it('hotfix search: git pre-filters on the word of a one-word pattern, and the subject still decides', async () => {

@@ -357,7 +357,8 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
 
   /** The commands record their result in the incident file; the file watcher then reloads this panel. */
   private async prevent(action: PreventionAction): Promise<void> {
-    await vscode.commands.executeCommand(`ownIt.${action}`, { repoRoot: this.repoRoot, incidentPath: this.incidentPath });
+    // fromPanel: the command opens its file beside this panel and leaves the focus here.
+    await vscode.commands.executeCommand(`ownIt.${action}`, { repoRoot: this.repoRoot, incidentPath: this.incidentPath, fromPanel: true });
   }
 
   private async copy(format: CopyFormat, own?: string): Promise<void> {

@@ -56,10 +56,12 @@ class IncidentApp implements Editor {
   }
 
   get dirty(): boolean {
-    return this.editSeq > this.sentSeq || this.saveTimer !== undefined || this.awaitingAck;
+    return this.editSeq > this.sentSeq || this.saveTimer !== undefined || this.awaitingAck || this.savePending || this.inFlight.length > 0;
   }
 
   private awaitingAck = false;
+  /** A save came due while an edit was in flight; it is sent when the host answers that one. */
+  private savePending = false;
 
   changed(rerender = false): void {
     this.editSeq++;
@@ -76,6 +78,14 @@ class IncidentApp implements Editor {
   private save(): void {
     this.saveTimer = undefined;
     if (this.conflict) return;
+    // One edit in flight at a time. The next is sent with the version the host saved for this one:
+    // sent earlier, it would name an older version than its own previous edit, and the host's
+    // three-way merge would see two different texts of the same field (a conflict with ourselves).
+    if (this.inFlight.length > 0) {
+      this.savePending = true;
+      return;
+    }
+    this.savePending = false;
     this.sentSeq = this.editSeq;
     this.awaitingAck = true;
     this.setStatus('Saving…', 'sync');
@@ -104,11 +114,13 @@ class IncidentApp implements Editor {
       case 'saveFailed':
         this.inFlight.shift();
         this.awaitingAck = false;
+        this.savePending = false;
         this.setStatus(`Not saved: ${m.message}`, 'error');
         break;
       case 'conflict':
         this.inFlight.shift();
         this.awaitingAck = false;
+        this.savePending = false;
         this.conflict = { message: m.message, theirs: m.theirs };
         this.setStatus('Not saved: the file changed on disk', 'warning');
         this.persist();
@@ -145,6 +157,7 @@ class IncidentApp implements Editor {
     this.persist();
     if (merged) this.render();
     else this.refreshDerived();
+    if (this.savePending) this.save();
   }
 
   private onState(state: IncidentViewState, reason: StateReason): void {
@@ -168,6 +181,7 @@ class IncidentApp implements Editor {
     this.editSeq = 0;
     this.sentSeq = 0;
     this.awaitingAck = false;
+    this.savePending = false;
     this.inFlight = [];
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
