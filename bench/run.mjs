@@ -6,6 +6,8 @@
 //   --host      also the VS Code host numbers (bench/host.mjs: activation, prompt, panel, 10k view);
 //               builds dist/ for production first, since the host loads the extension from there
 //   --host-only only the host numbers; the scan numbers already in results.json are kept
+//   --cli       also the CLI rows (bench/cliRows.mjs: scan --deploys with 50,000 tags, scaffold
+//               test on a commit of 200,000 files); --cli-only runs just those, keeping the rest
 // Every scan is timed in the same run as its baseline: the candidate `git log` the scanner
 // itself runs (same arguments, same config), its output consumed and dropped in Node.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRepo, GENERATOR_VERSION } from './generate.mjs';
+import { runCliRows } from './cliRows.mjs';
 import { runHostBench } from './host.mjs';
 
 const require = createRequire(import.meta.url);
@@ -194,8 +197,33 @@ async function host(results) {
   results.host = { generatedAt: new Date().toISOString(), machine: machine(), ...(await runHostBench()) };
 }
 
+async function cliRows(results) {
+  console.log('[bench] CLI rows: production build into dist/…');
+  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { cwd: root, stdio: 'ignore' });
+  results.cli = { generatedAt: new Date().toISOString(), machine: machine(), ...(await runCliRows(benchDir, { runs: RUNS })) };
+}
+
+function cliTable(c) {
+  const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+  const row = (name, r) => `| ${name} | ${range(r.wallMs)} | ${range(r.cpuMs)} | ${range(r.peakRssKb, mb)} | ${r.wallMs.runs} |`;
+  return [
+    `CLI rows (load average ${c.loadAverageAtStart.join(' / ')} at the start, ${c.loadAverageAtEnd.join(' / ')} at the end)`,
+    '| CLI | Wall, median (min–max) | CPU user+sys incl. git | Peak RSS | Runs |',
+    '|---|---:|---:|---:|---:|',
+    row(`scan --deploys, ${c.deploys.tags.toLocaleString('en')} tags / ${c.deploys.commits.toLocaleString('en')} commits (${Object.values(c.deploys.findingsByRule).reduce((a, b) => a + b, 0)} findings, planted rollbacks ${c.deploys.rollbacksFound ? 'all found' : 'NOT all found'})`, c.deploys),
+    row(`scaffold test, commit of ${c.scaffold.files.toLocaleString('en')} files (${c.scaffold.targetsTheHandChange ? 'targets the hand-made change' : 'WRONG TARGET'})`, c.scaffold),
+  ].join('\n');
+}
+
 async function main() {
   const resultsFile = path.join(benchDir, 'results.json');
+  if (flag('--cli-only')) {
+    const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : { sizes: [] };
+    await cliRows(results);
+    fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+    console.log('\n' + cliTable(results.cli));
+    return results.cli.deploys.rollbacksFound && results.cli.scaffold.targetsTheHandChange ? 0 : 1;
+  }
   if (flag('--host-only')) {
     const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : { sizes: [] };
     await host(results);
@@ -224,9 +252,11 @@ async function main() {
     console.log(`[bench] ${size}: scan ${range(full.scan)}, git ${range(full.git)}, ratio ${full.ratio.median.toFixed(2)}×, incremental ${range(inc.rescan)}, detections ${correctness.detected}/${correctness.planted} links ${correctness.linksMatch ? 'match' : 'DIFFER'}`);
   }
   results.bundle = { extensionJsBytes: await bundleSize() };
+  if (flag('--cli')) await cliRows(results);
   if (flag('--host')) await host(results);
   fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
   console.log('\n' + table(results));
+  if (results.cli) console.log('\n' + cliTable(results.cli));
   if (results.host) console.log('\n' + hostTable(results.host));
   const failed = results.sizes.some((s) => !s.correctness.linksMatch);
   return failed ? 1 : 0;

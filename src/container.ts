@@ -9,6 +9,7 @@ import { CiStatus } from './services/ciStatus';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
 import { DeployHistory, deploySettings } from './services/deployHistory';
 import { repositoryMetrics } from './services/metrics';
+import { HistoryFacts } from './services/historyFacts';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
 import { FailedDeploysViewProvider } from './views/failedDeploysView';
@@ -32,6 +33,7 @@ export class Container implements vscode.Disposable {
   private _tracker: RepositoryTracker | undefined;
   private _index: IncidentIndex | undefined;
   private _history: RevertHistory | undefined;
+  private _facts: HistoryFacts | undefined;
   private _incidentsView: IncidentsViewProvider | undefined;
   private _untrackedView: UntrackedRevertsViewProvider | undefined;
   private _prevention: Prevention | undefined;
@@ -91,11 +93,27 @@ export class Container implements vscode.Disposable {
     return (this._failedDeploysView ??= this.own(new FailedDeploysViewProvider(this.tracker, this.deployHistory, this.index, this.ciStatus)));
   }
 
+  /** Shared history facts (Insights' metrics), kept until the repository or its incidents change. */
+  get facts(): HistoryFacts {
+    return (this._facts ??= this.own(
+      new HistoryFacts(
+        {
+          onDidChangeRepository: this.tracker.onDidChangeRepository,
+          onDidChangeIncidents: this.index.onDidChange,
+          onDidChangeSettings: (listener) => vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ownIt') && listener()),
+        },
+        (repoRoot, since) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary, since),
+      ),
+    ));
+  }
+
   get insightsDeps(): InsightsPanelDeps {
     return {
       extensionUri: this.context.extensionUri,
       repositories: () => this.tracker.repositories.map((r) => r.root),
-      metrics: (repoRoot, since) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary, since),
+      metrics: (repoRoot, since) => this.facts.metrics(repoRoot, since),
+      peekMetrics: (repoRoot, since) => this.facts.peekMetrics(repoRoot, since),
+      invalidate: (repoRoot) => this.facts.invalidate(repoRoot),
       openIncident: (repoRoot, incidentPath) => IncidentPanel.open(this.panelDeps, { kind: 'file', repoRoot, incidentPath }),
     };
   }

@@ -54,7 +54,9 @@ export class UntrackedRevertsViewProvider implements vscode.TreeDataProvider<Rev
   async getChildren(node?: RevertNode): Promise<RevertNode[]> {
     if (node) return [];
     try {
-      const all = await this.untracked();
+      // The view's own progress bar while the repositories open and the history is read (a first
+      // scan of a long history can take a few seconds; later ones come from the scan cache).
+      const all = await vscode.window.withProgress({ location: { viewId: 'ownIt.untrackedReverts' } }, () => this.untracked());
       const nodes: RevertNode[] = all.slice(0, this.shown).map((r) => ({ type: 'revert', ...r }));
       if (all.length > this.shown) nodes.push({ type: 'more', remaining: all.length - this.shown });
       this.view.description = all.length > 0 ? String(all.length) : undefined;

@@ -1,5 +1,7 @@
 import { parseUnifiedDiff, type FileDiff } from './diffParser';
-import { commitPatch, fileAtCommit, repoTopLevel, resolveCommit } from './git';
+import { gitRunner } from '../git/runner';
+import { filesAt, MAX_PATCH_FILES, mostRelevantDiffs, touchesMoreThan } from './commitFiles';
+import { commitPatch, repoTopLevel, resolveCommit } from './git';
 import { isTestFile, languageOf } from './languages';
 import { allSymbols, symbolFromLine, symbolsInRanges } from './symbols';
 import type { ChangedFile, ChangedSymbol, Language } from './types';
@@ -7,9 +9,9 @@ import type { ChangedFile, ChangedSymbol, Language } from './types';
 /** Files larger than this are listed without symbols: pattern scanning them is slow and rarely useful. */
 const MAX_SCAN_BYTES = 2_000_000;
 /**
- * Reading a file's text costs one git process, so a commit touching 100k files (a vendored tree,
- * generated code) would take many minutes. Only this many files, the biggest source changes
- * first, are read; the rest get symbols from git's hunk headers, which cost nothing extra.
+ * Only this many files, the biggest source changes first, are read (all in one `cat-file`); the
+ * rest get symbols from git's hunk headers, which cost nothing extra. A commit of more than
+ * {@link MAX_PATCH_FILES} files is listed by these files only (commitFiles.ts).
  */
 export const MAX_SYMBOL_FILES = 200;
 
@@ -20,18 +22,23 @@ export const MAX_SYMBOL_FILES = 200;
 export async function changedSymbols(repoPath: string, sha: string): Promise<ChangedFile[]> {
   const repo = await repoTopLevel(repoPath);
   const commit = await resolveCommit(repo, sha);
-  const diffs = parseUnifiedDiff(await commitPatch(repo, commit));
+  const runner = gitRunner(repo);
+  // A huge commit's whole patch is never read: only its most relevant source files' hunks.
+  const diffs = (await touchesMoreThan(runner, commit, MAX_PATCH_FILES))
+    ? await mostRelevantDiffs(runner, repo, commit, MAX_SYMBOL_FILES)
+    : parseUnifiedDiff(await commitPatch(repo, commit));
   const readable = diffs.filter((d) => !d.binary && languageOf(d.path) !== 'unknown');
-  const read = new Set(
-    readable
-      .sort((a, b) => Number(isTestFile(a.path)) - Number(isTestFile(b.path)) || b.added + b.removed - (a.added + a.removed))
-      .slice(0, MAX_SYMBOL_FILES),
-  );
+  const chosen = readable
+    .sort((a, b) => Number(isTestFile(a.path)) - Number(isTestFile(b.path)) || b.added + b.removed - (a.added + a.removed))
+    .slice(0, MAX_SYMBOL_FILES);
+  // A deleted file has no new side: it is read at the parent.
+  const texts = await filesAt(runner, chosen.map((d) => (d.status === 'deleted' ? `${commit}^:${d.path}` : `${commit}:${d.path}`)), MAX_SCAN_BYTES);
+  const read = new Map(chosen.map((d, i) => [d, texts[i]]));
   const out: ChangedFile[] = [];
   for (const diff of diffs) {
     const language = languageOf(diff.path);
     const symbols =
-      diff.binary || language === 'unknown' ? [] : read.has(diff) ? await symbolsOfDiff(repo, commit, diff, language) : contextSymbols(diff, language, []);
+      diff.binary || language === 'unknown' ? [] : read.has(diff) ? symbolsOfDiff(read.get(diff), diff, language) : contextSymbols(diff, language, []);
     out.push({
       path: diff.path,
       ...(diff.oldPath ? { oldPath: diff.oldPath } : {}),
@@ -46,10 +53,9 @@ export async function changedSymbols(repoPath: string, sha: string): Promise<Cha
   return out;
 }
 
-async function symbolsOfDiff(repo: string, commit: string, diff: FileDiff, language: Language): Promise<ChangedSymbol[]> {
-  // A deleted file has no new side: read it at the parent and use the removed lines.
+/** `text` is the file at the commit (at its parent for a deleted file, whose removed lines are used). */
+function symbolsOfDiff(text: string | undefined, diff: FileDiff, language: Language): ChangedSymbol[] {
   const deleted = diff.status === 'deleted';
-  const text = deleted ? await fileAtCommit(repo, `${commit}^`, diff.path) : await fileAtCommit(repo, commit, diff.path);
   if (text === undefined || text.length > MAX_SCAN_BYTES) return contextSymbols(diff, language, []);
   const declared = allSymbols(text, language);
   const found = symbolsInRanges(declared, deleted ? diff.oldRanges : diff.newRanges);

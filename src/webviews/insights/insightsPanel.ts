@@ -14,6 +14,10 @@ export interface InsightsPanelDeps {
   repositories: () => string[];
   /** Computes the metrics for a repository with its settings (deploy patterns, incidents folder), from `since` (ISO; default 180 days) to now. */
   metrics: (repoRoot: string, since?: string) => Promise<MetricsReport>;
+  /** The last metrics computed for the same repository and window, even if stale: drawn at once while `metrics` runs. */
+  peekMetrics?: (repoRoot: string, since?: string) => MetricsReport | undefined;
+  /** Forgets kept metrics of a repository (the Refresh button). */
+  invalidate?: (repoRoot: string) => void;
   /** Opens an incident file (absolute path) in the incident panel. */
   openIncident: (repoRoot: string, incidentPath: string) => Thenable<unknown>;
 }
@@ -90,20 +94,29 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     this.repoRoot = repoRoot;
     this.panel.title = `Insights: ${path.basename(repoRoot)}`;
     this.error = undefined;
-    this.show({ type: 'loading', repoRoot });
+    const since = windowStart(this.window, new Date());
+    // What is known is drawn at once (the last computation, even if the repository moved since);
+    // the fresh numbers replace it when they arrive.
+    const known = this.deps.peekMetrics?.(repoRoot, since);
+    if (known) this.showReport(repoRoot, known);
+    else this.show({ type: 'loading', repoRoot });
     try {
-      const report = await this.deps.metrics(repoRoot, windowStart(this.window, new Date()));
+      const report = await this.deps.metrics(repoRoot, since);
       if (ticket !== this.loads || this.isDisposed) return;
-      const roots = this.deps.repositories();
-      const repositories = (roots.includes(repoRoot) ? roots : [repoRoot, ...roots]).map((root) => ({ root, name: path.basename(root) }));
-      this.state = { repoRoot, window: this.window, repositories, view: buildInsightsView(report, path.basename(repoRoot)), report };
-      this.show({ type: 'state', state: this.state });
+      if (report !== known) this.showReport(repoRoot, report);
     } catch (err) {
       if (ticket !== this.loads || this.isDisposed) return;
       this.state = undefined;
       this.error = err instanceof Error ? err.message : String(err);
       this.show({ type: 'error', repoRoot, message: this.error });
     }
+  }
+
+  private showReport(repoRoot: string, report: MetricsReport): void {
+    const roots = this.deps.repositories();
+    const repositories = (roots.includes(repoRoot) ? roots : [repoRoot, ...roots]).map((root) => ({ root, name: path.basename(root) }));
+    this.state = { repoRoot, window: this.window, repositories, view: buildInsightsView(report, path.basename(repoRoot)), report };
+    this.show({ type: 'state', state: this.state });
   }
 
   /** What the page shows now: the state, the error, or that a computation runs. */
@@ -140,7 +153,10 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
   protected async onMessage(m: Exclude<UiMessage, ReadyMessage>): Promise<void> {
     switch (m.type) {
       case 'refresh':
-        if (this.repoRoot) await this.load(this.repoRoot);
+        if (this.repoRoot) {
+          this.deps.invalidate?.(this.repoRoot);
+          await this.load(this.repoRoot);
+        }
         return;
       case 'selectRepository':
         if (this.deps.repositories().includes(m.repoRoot)) await this.load(m.repoRoot);
