@@ -27,7 +27,7 @@ const json = argv.includes('--json');
 const deep = argv.includes('--deep');
 const outAt = argv.indexOf('--out');
 const outFile = outAt >= 0 ? argv[outAt + 1] : undefined;
-const dirs = argv.filter((a, i) => !a.startsWith('--') && i !== outAt + 1);
+const dirs = argv.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
 if (dirs.length === 0) {
   console.error('Usage: npm run eval:detect -- <clone or mirror dir>... [--deep] [--json] [--out file]');
   process.exit(2);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { NotAGitRepositoryError } from '../core/git/createGit';
+import { scanRevertsDeep } from '../core/revert/deepScan';
 import { RevertScanner } from '../core/revert/revertScanner';
 import type { RevertDetection } from '../core/revert/types';
 import { dateOption, parseArgs, positiveInteger, UsageError } from './args';
@@ -7,7 +8,7 @@ import { hasDeploysFlag, runDeploys } from './deploys';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
 import { jsonText, textTable } from './output';
 
-export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N] [--min-confidence 0-1]\n';
+export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N] [--min-confidence 0-1] [--deep]\n';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -22,6 +23,8 @@ const processIo: CliIo = {
 /**
  * `own-it scan`: lists revert commits, newest first. `--json` prints one object per line with
  * exactly the {@link RevertDetection} fields, written as soon as each page of history is read.
+ * `--deep` also compares every commit's diff with earlier ones (silent, partial and reapplied
+ * reverts; src/core/revert/deepScan.ts).
  */
 export async function runScan(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   // `scan --deploys` scans for failed deploys instead of reverts (src/cli/deploys.ts).
@@ -31,10 +34,15 @@ export async function runScan(argv: readonly string[], io: CliIo = processIo): P
   let since: string | undefined;
   let maxCount: number | undefined;
   let minConfidence: number | undefined;
+  let deep: boolean;
   try {
-    const args = parseArgs(argv, { flags: ['json'], options: ['since', 'max-count', 'min-confidence'], maxPositionals: 1 });
+    const args = parseArgs(argv, { flags: ['json', 'deep'], options: ['since', 'max-count', 'min-confidence'], maxPositionals: 1 });
     repoPath = path.resolve(args.positionals[0] ?? '.');
     json = args.flags.has('json');
+    deep = args.flags.has('deep');
+    if (deep && (args.options.has('since') || args.options.has('max-count'))) {
+      throw new UsageError('--deep compares every commit with the ones before it, so it reads the whole history: leave out --since and --max-count');
+    }
     const sinceArg = args.options.get('since');
     since = sinceArg === undefined ? undefined : dateOption('since', sinceArg);
     const max = args.options.get('max-count');
@@ -48,6 +56,13 @@ export async function runScan(argv: readonly string[], io: CliIo = processIo): P
   }
 
   try {
+    if (deep) {
+      // The diff walk decides at the end of history, so the list comes at once.
+      const found = await scanRevertsDeep(repoPath, { minConfidence });
+      if (json) for (const d of found) io.stdout(`${toJsonLine(d)}\n`);
+      else io.stdout(found.length === 0 ? `No revert commits found in ${repoPath}.\n` : formatTable(found));
+      return EXIT_OK;
+    }
     const scanner = await RevertScanner.open(repoPath);
     const table: RevertDetection[] = [];
     for await (const d of scanner.scan({ since, maxCount, minConfidence })) {

@@ -8,8 +8,6 @@
  * one removes (or the other way round) is one inverted line. Lines shorter than
  * {@link MIN_LINE} characters ("}", "") match too easily to count.
  */
-import { streamText, type GitRunner } from './gitStream';
-
 /** Changed lines of one commit: `file\0+line` / `file\0-line` → count. */
 export type LineSet = Map<string, number>;
 
@@ -30,24 +28,11 @@ export interface DiffEvidence {
   partial: boolean;
 }
 
-export interface DiffSearchOptions {
-  /** Earlier commits touching the same paths to compare, nearest first. */
-  depth?: number;
-  /** Least share of this commit's lines the undone commits must explain. */
-  minExplained?: number;
-  /** Only compare commits made at most this many days before (default 365): bounds git's walk. */
-  windowDays?: number;
-}
-
 const MIN_LINE = 2;
 /** Commits whose diff is larger than this many changed lines are not compared (vendored drops). */
 const MAX_LINES = 50_000;
-/** Paths passed to one `git log`; a commit touching more is compared on its first ones. */
-const MAX_PATHS = 200;
-/** Bytes of earlier diffs read per search before it stops. */
-const MAX_BYTES = 32 * 1024 * 1024;
 /** A target must have at least this share of its own lines inverted to count. */
-const MIN_COVER = 0.3;
+export const MIN_COVER = 0.3;
 /** A target covered less than this is only partly undone. */
 const FULL_COVER = 0.8;
 
@@ -77,6 +62,20 @@ export function parseDiffLines(patch: string): LineSet {
     if (++count > MAX_LINES) return new Map();
   }
   return lines;
+}
+
+/** The paths of a commit's changed lines. */
+export function pathsOf(lines: LineSet): Set<string> {
+  const paths = new Set<string>();
+  for (const key of lines.keys()) paths.add(key.slice(0, key.indexOf('\0')));
+  return paths;
+}
+
+/** The lines of `lines` in `paths` (all of them when every path is in). */
+export function onPaths(lines: LineSet, paths: ReadonlySet<string>): LineSet {
+  const out: LineSet = new Map();
+  for (const [key, n] of lines) if (paths.has(key.slice(0, key.indexOf('\0')))) out.set(key, n);
+  return out.size === lines.size ? lines : out;
 }
 
 function inverseKey(key: string): string {
@@ -156,56 +155,4 @@ export function pickUndone(own: LineSet, earlier: Iterable<[string, LineSet]>, m
   }
   if (undone.length === 0 || explained / size < minExplained) return undefined;
   return { undone, explained: explained / size, partial: undone.some((u) => u.cover < FULL_COVER) };
-}
-
-/** The changed lines of one commit against its first parent. */
-export async function commitLines(runner: GitRunner, sha: string): Promise<{ lines: LineSet; paths: string[] }> {
-  let text = '';
-  for await (const chunk of streamText(runner, ['show', '--format=', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--first-parent', '-m', '--end-of-options', sha, '--'], false)) {
-    text += chunk;
-    if (text.length > MAX_BYTES) return { lines: new Map(), paths: [] };
-  }
-  const lines = parseDiffLines(text);
-  const paths = new Set<string>();
-  for (const key of lines.keys()) paths.add(key.slice(0, key.indexOf('\0')));
-  return { lines, paths: [...paths] };
-}
-
-/**
- * Earlier commits that `sha` undoes, found among the `depth` nearest ancestors touching the
- * same paths; undefined when its diff does not invert any of them well enough.
- */
-export async function findUndoneByDiff(runner: GitRunner, sha: string, date: string, options: DiffSearchOptions = {}): Promise<DiffEvidence | undefined> {
-  const own = await commitLines(runner, sha);
-  if (own.lines.size === 0) return undefined;
-  const earlier: [string, LineSet][] = [];
-  // Paths as literal pathspecs: a path is data, never pathspec magic.
-  const paths = own.paths.slice(0, MAX_PATHS).map((p) => `:(literal)${p.replace(/^"|"$/g, '')}`);
-  const args = ['log', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-merges', '--format=%x01%H', `--max-count=${options.depth ?? 40}`, ...since(date, options.windowDays ?? 365), '--end-of-options', `${sha}^`, '--', ...paths];
-  let pending = '';
-  let read = 0;
-  const take = (record: string): void => {
-    const sha40 = record.slice(0, 40);
-    if (/^[0-9a-f]{40}$/.test(sha40)) earlier.push([sha40, parseDiffLines(record.slice(41))]);
-  };
-  try {
-    for await (const chunk of streamText(runner, args, false)) {
-      read += chunk.length;
-      const parts = (pending + chunk).split('\x01');
-      pending = parts.pop() ?? '';
-      for (const p of parts) if (p !== '') take(p);
-      if (read > MAX_BYTES) break;
-    }
-    if (read <= MAX_BYTES && pending !== '') take(pending);
-  } catch {
-    // A root commit has no parent to walk from: nothing earlier to undo.
-    return undefined;
-  }
-  return pickUndone(own.lines, earlier, options.minExplained);
-}
-
-/** `--since` a window before `date`: a path-limited walk otherwise reads history to the root. */
-function since(date: string, days: number): string[] {
-  const ms = Date.parse(date);
-  return Number.isNaN(ms) ? [] : [`--since=@${Math.max(0, Math.floor(ms / 1000) - days * 86_400)}`];
 }

@@ -3,7 +3,8 @@ import { createGit, openRepository } from '../git/createGit';
 import { hasHeadAt } from '../git/repository';
 import { assertSafeRevision, isFullSha } from '../git/revision';
 import { AncestorSearch, MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
-import { commitLines, findUndoneByDiff, inversion, type DiffEvidence } from './diffEvidence';
+import { findUndoneBatch, linesOfCommits } from './diffBatch';
+import { inversion, type DiffEvidence } from './diffEvidence';
 import { gitRunner, Limiter, type GitRunner } from './gitStream';
 import { walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
 import { walkHistory } from './historyWalk';
@@ -91,7 +92,8 @@ export class RevertScanner {
     const args = walkLogArgs(query);
     if (query.maxCount !== undefined && !(query.maxCount >= 1)) return;
     const resolver = new LinkResolver(this.runner);
-    const diffs = new Limiter(2);
+    const diffs = new Limiter(1);
+    const budget = { left: MAX_DIFF_LINKS };
     const fed = query.since === undefined && walksWholeAncestry(rev);
     const search = fed
       ? new AncestorSearch()
@@ -116,7 +118,7 @@ export class RevertScanner {
     let page: Candidate[] = [];
     const flush = (): void => {
       onCandidates?.(commits);
-      const done = this.finishPage(page, resolver, diffs);
+      const done = this.finishPage(page, resolver, diffs, budget);
       done.catch(() => undefined);
       ready.push(done);
       commits = [];
@@ -210,7 +212,7 @@ export class RevertScanner {
     return c;
   }
 
-  private async finishPage(candidates: Candidate[], resolver: LinkResolver, diffs: Limiter): Promise<RevertDetection[]> {
+  private async finishPage(candidates: Candidate[], resolver: LinkResolver, diffs: Limiter, budget: { left: number }): Promise<RevertDetection[]> {
     await Promise.all(
       candidates.map(async (c) => {
         await c.direct;
@@ -224,15 +226,18 @@ export class RevertScanner {
         // A body line's sha may name a commit that is in the object store but not in this
         // history (a PR branch's own commit, fetched with pull refs): only ancestors count.
         if (c.parsed.signal === 'body' && c.evidence === 'sha') await keepAncestors(c, resolver);
-        if (c.commit.parents.length > 1) return;
-        // A body line naming a commit that is not here is most often a squashed branch's own
-        // revert: its diff would only find unrelated refactors.
-        if (c.evidence === 'none' && c.parsed.signal !== 'body') await diffs.run(() => this.linkByDiff(c));
-        else if (c.evidence === 'sha' && c.reverted.length > 1) await diffs.run(() => this.pruneByDiff(c));
       }),
     );
-    const single = candidates.filter((c) => c.reverted.length === 1);
-    const facts = await resolver.describe(single.flatMap((c) => [c.commit.sha, c.reverted[0]]));
+    // Merges are never linked by diff. A body line naming a commit that is not here is most
+    // often a squashed branch's own revert: its diff would only find unrelated refactors.
+    const single = candidates.filter((c) => c.commit.parents.length <= 1);
+    const unnamed = single.filter((c) => c.evidence === 'none' && c.parsed.signal !== 'body');
+    const byDiff = unnamed.slice(0, Math.max(0, budget.left));
+    budget.left -= byDiff.length;
+    const several = single.filter((c) => c.evidence === 'sha' && c.reverted.length > 1);
+    if (byDiff.length > 0 || several.length > 0) await diffs.run(() => this.diffPage(byDiff, several));
+    const linked = candidates.filter((c) => c.reverted.length === 1);
+    const facts = await resolver.describe(linked.flatMap((c) => [c.commit.sha, c.reverted[0]]));
     return candidates.map((c) => {
       const kind = refineKind(c, facts);
       if (c.evidence === 'sha' && c.mergeParent && facts.get(c.reverted[0])?.parents.includes(c.mergeParent)) {
@@ -243,43 +248,51 @@ export class RevertScanner {
   }
 
   /**
-   * A revert-like message that named nothing git could resolve: the commits whose diff this
-   * one inverts, among the nearest earlier commits touching the same paths.
+   * Diff evidence for one page, batched (see diffBatch.ts): `unnamed` named nothing git could
+   * resolve, so they are linked to the commits whose diff they invert, among the nearest earlier
+   * commits touching the same paths; `several` name several commits (a squashed branch of
+   * reverts, "This reverts commits A, B and C"), and keep the ones their diff still undoes
+   * (others were re-applied within the same change, or only named in passing; when none is
+   * inverted, the message's word stands). A failed git leaves the links as they are.
    */
-  private async linkByDiff(c: Candidate): Promise<void> {
+  private async diffPage(unnamed: Candidate[], several: Candidate[]): Promise<void> {
     // Words alone need a diff that is nearly all undo; a convention in the subject, half of it.
-    const minExplained = c.parsed.signal === 'weak' ? 0.8 : 0.5;
-    const found = await findUndoneByDiff(this.runner, c.commit.sha, c.commit.date, { minExplained }).catch(() => undefined);
-    if (!found) return;
-    c.diff = found;
-    c.reverted = found.undone.map((u) => u.sha);
-    c.evidence = 'diff-inverse';
-  }
-
-  /**
-   * A message naming several commits (a squashed branch of reverts, "This reverts commits A, B
-   * and C"): keep the ones this commit's diff still undoes. Others were re-applied within the
-   * same change, or only named in passing. When none is inverted (conflicts, later rewrites),
-   * the message's word stands.
-   */
-  private async pruneByDiff(c: Candidate): Promise<void> {
-    try {
-      const own = await commitLines(this.runner, c.commit.sha);
-      if (own.lines.size === 0) return;
-      const keep: string[] = [];
-      for (const sha of c.reverted) {
-        const target = await commitLines(this.runner, sha);
-        if (target.lines.size === 0 || inversion(own.lines, target.lines).cover >= PRUNE_COVER) keep.push(sha);
-      }
+    const requests = unnamed.map((c) => ({ sha: c.commit.sha, date: c.commit.date, minExplained: c.parsed.signal === 'weak' ? 0.8 : 0.5 }));
+    const found = await findUndoneBatch(this.runner, requests).catch(() => new Map<string, DiffEvidence>());
+    for (const c of unnamed) {
+      const d = found.get(c.commit.sha);
+      if (!d) continue;
+      c.diff = d;
+      c.reverted = d.undone.map((u) => u.sha);
+      c.evidence = 'diff-inverse';
+    }
+    if (several.length === 0) return;
+    const lines = await linesOfCommits(
+      this.runner,
+      several.flatMap((c) => [c.commit.sha, ...c.reverted]),
+    ).catch(() => undefined);
+    if (!lines) return;
+    for (const c of several) {
+      const own = lines.get(c.commit.sha);
+      if (!own || own.size === 0) continue;
+      const keep = c.reverted.filter((sha) => {
+        const target = lines.get(sha);
+        // A target git cannot show (a shallow boundary) keeps what the message says.
+        return !target || target.size === 0 || inversion(own, target).cover >= PRUNE_COVER;
+      });
       if (keep.length > 0) c.reverted = keep;
-    } catch {
-      // A target git cannot show (a shallow boundary): keep what the message says.
     }
   }
 }
 
 /** The most a merge commit's detection can be sure of (below the default threshold). */
 const MERGE_CONFIDENCE = 0.4;
+
+/**
+ * Revert-like commits per scan whose originals are searched by diff (each page's are batched):
+ * a history of thousands of unresolvable backouts must not turn the message scan into a diff scan.
+ */
+const MAX_DIFF_LINKS = 2000;
 
 /** A named target whose lines are inverted less than this is dropped from a multi-target link. */
 const PRUNE_COVER = 0.3;
