@@ -7,11 +7,11 @@
 //   node scripts/evalScaffold.mjs [--repos /work/repos] [--per-repo 4] [--out docs/scaffold-eval.md]
 //
 // Clones are read-only: each is copied with `git clone --shared` into a scratch folder first.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeRunners, run } from './evalScaffoldRunners.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -24,6 +24,11 @@ const PER_REPO = Number(arg('per-repo', '4'));
 const OUT = path.resolve(ROOT, arg('out', 'docs/scaffold-eval.md'));
 // --scratch reuses clones (and whatever dependencies were installed into them) across runs.
 const SCRATCH = arg('scratch', '') || fs.mkdtempSync(path.join(os.tmpdir(), 'own-it-scaffold-eval-'));
+// --python: an interpreter with pytest and the repositories' test dependencies (a venv; its bin folder
+// also gives the scaffold ruff/black); --pythonpath: extra import folders (':'-separated).
+const PYTHON = arg('python', 'python3');
+const { runner, formatter } = makeRunners({ python: PYTHON, pythonPath: arg('pythonpath', '').split(':').filter(Boolean), scratch: SCRATCH });
+const CLI_ENV = { ...process.env, PATH: `${path.dirname(PYTHON)}:${process.env.PATH}` };
 
 /** Repositories (owner+name as cloned) and the language whose source files make a culprit eligible. */
 const REPOS = [
@@ -44,12 +49,7 @@ const REPOS = [
   { repo: 'tj+commander.js', eco: 'js', ext: /\.[cm]?[jt]s$/ },
 ];
 
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: opts.timeout ?? 240_000, maxBuffer: 64 * 1024 * 1024, ...opts });
-  return { status: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}`, stdout: r.stdout ?? '', error: r.error };
-}
 const git = (cwd, ...args) => run('git', args, { cwd }).stdout.trim();
-const have = (cmd) => run('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const isTest = (p) => /(^|\/)(__tests__|spec|tests?)\/|\.(test|spec)\.|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb)$|_spec\.rb$|Tests?\.java$/.test(p);
 
 function culpritsOf(clone, ext) {
@@ -69,58 +69,6 @@ function culpritsOf(clone, ext) {
   return out;
 }
 
-/** Runs the repository's own runner on just the generated test. */
-function runner(eco, work, test, framework) {
-  const dir = path.posix.dirname(test);
-  if (eco === 'go') {
-    if (!have('go')) return { ran: 'no go toolchain' };
-    const env = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local', GOCACHE: path.join(SCRATCH, 'gocache'), GOMODCACHE: path.join(SCRATCH, 'gomod') };
-    const r = run('go', ['test', '-count=1', '-run', '^TestRegression', `./${dir}`], { cwd: work, env });
-    if (/invalid go version|errors parsing go\.mod/.test(r.out)) return { ran: `go test (the installed ${run('go', ['version']).stdout.split(' ')[2]} is older than go.mod asks)` };
-    if (/cannot find module|dial tcp|go: downloading|lookup .* no such host|requires go >=/.test(r.out) && !/--- FAIL/.test(r.out)) return { ran: 'go test (dependencies not available offline)', detail: r.out.split('\n')[0] };
-    return { ran: 'go test', collected: /--- FAIL: TestRegression/.test(r.out), red: r.status !== 0 && /OWN-IT-PLACEHOLDER/.test(r.out), detail: r.out.split('\n').find((l) => /error|undefined|redeclared/.test(l)) };
-  }
-  if (eco === 'python') {
-    const env = { ...process.env, PYTHONPATH: [work, path.join(work, 'src')].join(':'), PYTHONDONTWRITEBYTECODE: '1' };
-    const r = run('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-o', 'addopts=', test], { cwd: work, env });
-    return { ran: 'pytest', collected: /\b1 failed\b/.test(r.out), red: /\b1 failed\b/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out) && !/error/i.test(r.out.split('\n').slice(-2).join('')), detail: r.out.split('\n').find((l) => /Error|error/.test(l)) };
-  }
-  if (eco === 'ruby') {
-    const text = fs.readFileSync(path.join(work, test), 'utf8');
-    if (/RSpec\./.test(text) && have('rspec')) {
-      const specRoot = /^(.*?\bspec)\//.exec(test)?.[1] ?? 'spec';
-      const r = run('rspec', ['-Ilib', `-I${path.posix.join(path.posix.dirname(specRoot), 'lib')}`, `-I${specRoot}`, test], { cwd: work });
-      if (/cannot load such file/.test(r.out) && !/1 example/.test(r.out)) return { ran: 'rspec (gem dependencies not installed)', detail: /cannot load such file -- \S+/.exec(r.out)?.[0] };
-      return { ran: 'rspec', collected: /1 example/.test(r.out), red: /1 example, 1 failure/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out), detail: r.out.split('\n').find((l) => /Error/.test(l)) };
-    }
-    if (/RSpec\./.test(text)) {
-      const c = run('ruby', ['-c', test], { cwd: work });
-      return { ran: 'ruby -c (rspec not installed)', collected: undefined, red: undefined, syntax: c.status === 0 };
-    }
-    const testRoot = /^(.*?\btest)\//.exec(test)?.[1] ?? 'test';
-    const r = run('ruby', ['-Ilib', `-I${testRoot}`, test], { cwd: work });
-    if (/cannot load such file/.test(r.out) && !/1 runs/.test(r.out)) return { ran: 'ruby (gem dependencies not installed)', detail: /cannot load such file -- \S+/.exec(r.out)?.[0] };
-    return { ran: 'ruby (minitest)', collected: /1 runs/.test(r.out), red: /1 failures/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out), detail: r.out.split('\n').find((l) => /Error/.test(l)) };
-  }
-  if (eco === 'rust') {
-    const c = run('rustfmt', ['--check', '--edition', '2021', test], { cwd: work });
-    return { ran: 'not run (cargo build of the crate exceeds the time box; parsed by rustfmt)', syntax: c.status === 0 || c.status === 1 };
-  }
-  if (eco === 'js') {
-    const bin = (name) => path.join(work, 'node_modules', '.bin', name);
-    const verdict = (ran, r) => ({ ran, collected: /OWN-IT-PLACEHOLDER/.test(r.out) && r.status !== 0, red: r.status !== 0 && /OWN-IT-PLACEHOLDER/.test(r.out) && !/Cannot find module|SyntaxError|ERR_MODULE_NOT_FOUND/.test(r.out), detail: r.out.split('\n').find((l) => /Cannot find|SyntaxError|Error:/.test(l) && !/OWN-IT/.test(l)) });
-    if (framework === 'node:test' && /\.m?js$|\.cjs$/.test(test)) return verdict('node --test', run(process.execPath, ['--test', test], { cwd: work }));
-    if (framework === 'jest' && fs.existsSync(bin('jest'))) return verdict('jest', run(bin('jest'), ['--ci', test], { cwd: work }));
-    if (framework === 'mocha' && fs.existsSync(bin('mocha'))) return verdict('mocha', run(bin('mocha'), [test], { cwd: work }));
-    if (/\.m?js$|\.cjs$/.test(test)) {
-      const c = run(process.execPath, ['--check', test], { cwd: work });
-      return { ran: 'not run (no node_modules offline; node --check)', syntax: c.status === 0 };
-    }
-    return { ran: 'not run (no node_modules offline)' };
-  }
-  return { ran: 'not run (no offline Maven dependencies)' };
-}
-
 /** Rows of `repo` from the table already in OUT (for --only). */
 function previousRows(repo) {
   if (!fs.existsSync(OUT)) return [];
@@ -130,31 +78,11 @@ function previousRows(repo) {
     .split('\n')
     .filter((l) => l.startsWith(`| ${repo.replace('+', '/')} |`))
     .map((l) => {
-      const [, culprit, revert, outcome, symbol, test, placement, ran, collected, red, style, rerun, note] = cells(l);
+      const [, culprit, revert, outcome, symbol, test, placement, ran, collected, red, others, style, rerun, note] = cells(l);
       const bool = (v) => (v === 'yes' ? true : v === '**no**' ? false : undefined);
       const testPath = test.replace(/`/g, '');
-      return { repo, culprit, revert, outcome, symbol: symbol.replace(/ \(moved\)$/, ''), test: testPath || undefined, placement: placement || undefined, ran, collected: bool(collected), red: bool(red), style, rerun, moved: / \(moved\)$/.test(symbol), note, detail: note };
+      return { repo, culprit, revert, outcome, symbol: symbol.replace(/ \(moved\)$/, ''), test: testPath || undefined, placement: placement || undefined, ran, runnable: !/^not runnable/.test(ran), collected: bool(collected), red: bool(red), others: bool(others), style, rerun, moved: / \(moved\)$/.test(symbol), note, detail: note };
     });
-}
-
-function formatter(eco, work, test) {
-  if (eco === 'go') return run('gofmt', ['-l', test], { cwd: work }).stdout.trim() === '' ? 'gofmt clean' : 'gofmt DIFF';
-  if (eco === 'rust') return run('rustfmt', ['--check', '--edition', '2021', test], { cwd: work }).status === 0 ? 'rustfmt clean' : 'rustfmt DIFF';
-  if (eco === 'python') {
-    const cfg = ['pyproject.toml', 'setup.cfg', 'tox.ini', '.flake8', '.pre-commit-config.yaml'].map((f) => (fs.existsSync(path.join(work, f)) ? fs.readFileSync(path.join(work, f), 'utf8') : '')).join('\n');
-    if (/ruff-format|tool\.ruff\.format/.test(cfg) && have('ruff')) return run('ruff', ['format', '--check', test], { cwd: work }).status === 0 ? 'ruff clean' : 'ruff DIFF';
-    if (/\bblack\b/.test(cfg) && have('black')) return run('black', ['--check', '-q', test], { cwd: work }).status === 0 ? 'black clean' : 'black DIFF';
-    if (/ruff-format|tool\.ruff\.format/.test(cfg) && have('black')) return run('black', ['--check', '-q', test], { cwd: work }).status === 0 ? 'black clean (standing in for ruff format)' : 'black DIFF (standing in for ruff format)';
-    return /ruff|black/.test(cfg) ? 'formatter configured, not installed' : 'none configured';
-  }
-  if (eco === 'js') {
-    const prettier = path.join(work, 'node_modules', '.bin', 'prettier');
-    const configured = ['.prettierrc', '.prettierrc.json', '.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', '.prettierrc.yaml', 'prettier.config.js', 'prettier.config.mjs'].some((f) => fs.existsSync(path.join(work, f)));
-    if (configured && fs.existsSync(prettier)) return run(prettier, ['--check', test], { cwd: work }).status === 0 ? 'prettier clean' : 'prettier DIFF';
-    return configured ? 'prettier configured, not installed' : 'none configured';
-  }
-  if (eco === 'ruby') return 'none checked (rubocop not installed)';
-  return 'not checked';
 }
 
 // --only owner+name,… re-evaluates some repositories and keeps the other rows of the previous table.
@@ -176,7 +104,7 @@ for (const { repo, eco, ext } of REPOS) {
     git(work, 'reset', '-q', '--hard', 'HEAD');
     git(work, 'clean', '-fdq', '-e', 'node_modules');
     const before = git(work, 'status', '--porcelain');
-    const first = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work]);
+    const first = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work], { env: CLI_ENV });
     const row = { repo, eco, culprit: culprit.slice(0, 10), revert: revert.slice(0, 10) };
     const created = /^Created (\S+) — \S+ \(.*\) for (\S+?)(;|$)/m.exec(first.stdout);
     if (!created) {
@@ -193,22 +121,41 @@ for (const { repo, eco, ext } of REPOS) {
     const dir = path.posix.dirname(row.test);
     const siblings = fs.readdirSync(path.join(work, dir)).filter((f) => f !== path.posix.basename(row.test));
     row.placement = siblings.some((f) => isTest(`${dir}/${f}`) || isTest(f)) ? 'beside existing tests' : 'new folder or no tests beside';
-    const second = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work]);
+    const second = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work], { env: CLI_ENV });
     const afterSecond = git(work, 'status', '--porcelain');
     row.rerun = /already holds/.test(second.stdout) && afterSecond.split('\n').length === before.split('\n').filter(Boolean).length + 1 ? 'no duplicate' : 'DUPLICATE';
     Object.assign(row, runner(eco, work, row.test, row.framework));
     row.style = formatter(eco, work, row.test);
     rows.push(row);
-    console.error(`${repo} ${row.culprit}: ${row.test} ${row.ran} collected=${row.collected} red=${row.red} ${row.style} ${row.rerun}`);
+    if (row.othersCheck) row.detail = [row.detail, row.othersCheck].filter(Boolean).join('; ');
+    console.error(`${repo} ${row.culprit}: ${row.test} ${row.ran} collected=${row.collected} red=${row.red} others=${row.others} ${row.style} ${row.rerun}`);
   }
 }
 
 const yes = (v) => (v === true ? 'yes' : v === false ? '**no**' : '–');
+const LANG = { go: 'Go', python: 'Python', rust: 'Rust', ruby: 'Ruby', java: 'Java', js: 'JavaScript' };
+const ecoOf = (r) => r.eco ?? REPOS.find((x) => x.repo === r.repo)?.eco;
+/** The numbers the issue asks for, over `list` (rows of one language or all). */
+function tally(list) {
+  const scaffolded = list.filter((r) => r.outcome === 'scaffolded');
+  const runnable = scaffolded.filter((r) => r.runnable !== false && r.collected !== undefined);
+  const styled = scaffolded.filter((r) => /clean|DIFF/.test(r.style ?? ''));
+  return {
+    culprits: list.filter((r) => r.outcome).length,
+    scaffolded: scaffolded.length,
+    declined: list.filter((r) => r.outcome === 'declined').length,
+    runnable: runnable.length,
+    red: runnable.filter((r) => r.collected && r.red).length,
+    broke: runnable.filter((r) => r.others === false).length,
+    othersChecked: runnable.filter((r) => r.others !== undefined).length,
+    styled: styled.length,
+    styleOk: styled.filter((r) => /clean/.test(r.style)).length,
+    dup: scaffolded.filter((r) => r.rerun !== 'no duplicate').length,
+  };
+}
+const all = tally(rows);
+const pct = (a, b) => (b ? `${Math.round((1000 * a) / b) / 10}%` : '–');
 const scaffolded = rows.filter((r) => r.outcome === 'scaffolded');
-const ranRunner = scaffolded.filter((r) => r.collected !== undefined);
-const redOk = ranRunner.filter((r) => r.collected && r.red);
-const styled = scaffolded.filter((r) => /clean|DIFF/.test(r.style ?? ''));
-const styleOk = styled.filter((r) => /clean/.test(r.style));
 const lines = [
   '# Scaffold evaluation on real repositories',
   '',
@@ -218,19 +165,31 @@ const lines = [
   '',
   '## Summary',
   '',
-  `- Culprits: ${rows.filter((r) => r.outcome).length} across ${new Set(rows.filter((r) => r.outcome).map((r) => r.repo)).size} repositories; scaffolded ${scaffolded.length}, declined ${rows.filter((r) => r.outcome === 'declined').length} (with the reason shown).`,
-  `- Runner run on the generated test: ${ranRunner.length}; collected and red only for the placeholder: ${redOk.length} of ${ranRunner.length}.`,
-  `- Formatter check where one ran: ${styleOk.length} of ${styled.length} clean.`,
-  `- Reruns without a duplicate: ${scaffolded.filter((r) => r.rerun === 'no duplicate').length} of ${scaffolded.length}.`,
+  `- Culprits: ${all.culprits} across ${new Set(rows.filter((r) => r.outcome).map((r) => r.repo)).size} repositories; scaffolded ${all.scaffolded}, declined ${all.declined} (with the reason shown).`,
+  `- Runnable here (the repository's runner ran on the generated test): ${all.runnable} of ${all.scaffolded}; the other ${all.scaffolded - all.runnable} are *not runnable here*, with the reason, and counted neither way.`,
+  `- Collected by the runner and red only for the placeholder: **${all.red} of ${all.runnable}** (${pct(all.red, all.runnable)}).`,
+  `- Broke another test: **${all.broke}** of the ${all.othersChecked} checked (the check used is in each row's note).`,
+  `- Formatter or style check where one is configured and ran: **${all.styleOk} of ${all.styled}** clean.`,
+  `- Reruns that created a duplicate: **${all.dup}** of ${all.scaffolded}.`,
   `- Tests placed beside the repository's existing tests: ${scaffolded.filter((r) => r.placement === 'beside existing tests').length} of ${scaffolded.length}; targets that had moved since the culprit: ${scaffolded.filter((r) => r.moved).length}.`,
+  '',
+  '## By language',
+  '',
+  '| Language | Culprits | Scaffolded | Declined | Runnable here | Collected + red for placeholder | Broke another test | Style clean | Rerun duplicates |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...Object.entries(LANG).map(([eco, name]) => {
+    const t = tally(rows.filter((r) => ecoOf(r) === eco));
+    return `| ${name} | ${t.culprits} | ${t.scaffolded} | ${t.declined} | ${t.runnable} | ${t.red} of ${t.runnable} | ${t.broke} of ${t.othersChecked} | ${t.styleOk} of ${t.styled} | ${t.dup} |`;
+  }),
   '',
   '## Per culprit',
   '',
-  '| Repository | Culprit | Revert | Outcome | Symbol | Test | Placement | Runner | Collected | Red for placeholder | Style | Rerun | Note |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) =>
-    `| ${r.repo.replace('+', '/')} | ${r.culprit ?? ''} | ${r.revert ?? ''} | ${r.outcome ?? r.note} | ${r.symbol ?? ''}${r.moved ? ' (moved)' : ''} | ${r.test ? `\`${r.test}\`` : ''} | ${r.placement ?? ''} | ${r.ran ?? ''} | ${r.outcome === 'scaffolded' ? yes(r.collected) : ''} | ${r.outcome === 'scaffolded' ? yes(r.red) : ''} | ${r.style ?? ''} | ${r.rerun ?? ''} | ${(r.outcome === 'declined' ? r.note : (r.detail ?? '')).replace(/\|/g, '\\|').slice(0, 140)} |`,
-  ),
+  '| Repository | Culprit | Revert | Outcome | Symbol | Test | Placement | Runner | Collected | Red for placeholder | Others intact | Style | Rerun | Note |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => {
+    const s = r.outcome === 'scaffolded';
+    return `| ${r.repo.replace('+', '/')} | ${r.culprit ?? ''} | ${r.revert ?? ''} | ${r.outcome ?? r.note} | ${r.symbol ?? ''}${r.moved ? ' (moved)' : ''} | ${r.test ? `\`${r.test}\`` : ''} | ${r.placement ?? ''} | ${r.ran ?? ''} | ${s ? yes(r.collected) : ''} | ${s ? yes(r.red) : ''} | ${s ? yes(r.others) : ''} | ${r.style ?? ''} | ${r.rerun ?? ''} | ${(r.outcome === 'declined' ? r.note : (r.detail ?? '')).replace(/\|/g, '\\|').slice(0, 180)} |`;
+  }),
   '',
 ];
 // Hand-written reading of the numbers (below a `<!-- notes -->` line) survives regeneration.

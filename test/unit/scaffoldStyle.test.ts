@@ -50,6 +50,28 @@ describe('scaffold follows the repository’s style (real git, real formatters)'
     assert.match(plan.content.split('\n')[plan.cursor.line], /OWN-IT-PLACEHOLDER/);
   });
 
+  it('Python without a formatter run: the placeholder call is split and quoted as Black/Ruff would at the configured line length', async function () {
+    if (spawnSync('sh', ['-c', 'command -v black']).status !== 0) this.skip();
+    const subject = 'Quote the "name" parameter so a much longer commit subject puts the placeholder far over the limit';
+    for (const [config, length] of [['', 88], ['[tool.ruff]\nline-length = 120\n', 120], ['[tool.ruff]\nline-length = 400\n', 400]] as const) {
+      const repo = make();
+      repo.commit('init', { 'pyproject.toml': `[project]\nname = "pkg"\n${config}`, 'pkg/__init__.py': '', 'pkg/calc.py': 'def add(a, b):\n    return a + b\n', 'tests/test_x.py': 'def test_x():\n    pass\n' });
+      const plan = await planTestScaffold(repo.path, repo.commit(subject, { 'pkg/calc.py': 'def add(a, b):\n    return b + a\n' }));
+      assert.equal(plan.styledBy, 'as generated', 'no formatter is configured to run');
+      const check = spawnSync('black', ['--check', '-q', '-l', String(length), '-'], { input: plan.content, encoding: 'utf8' });
+      assert.equal(check.status, 0, `line length ${length}: ${check.stderr}\n${plan.content}`);
+      assert.match(plan.content.split('\n')[plan.cursor.line], /OWN-IT-PLACEHOLDER/);
+    }
+  });
+
+  it('Python: `ruff format` run from tox.ini counts as configured (Black stands in when Ruff is not installed)', async function () {
+    if (spawnSync('sh', ['-c', 'command -v black']).status !== 0) this.skip();
+    const repo = make();
+    repo.commit('init', { 'tox.ini': '[testenv:lint]\ncommands = ruff format --exit-non-zero-on-format .\n', 'pyproject.toml': '[project]\nname = "pkg"\n', 'pkg/__init__.py': '', 'pkg/calc.py': 'def add(a, b):\n    return a + b\n', 'tests/test_x.py': 'def test_x():\n    pass\n' });
+    const plan = await planTestScaffold(repo.path, repo.commit('Swap', { 'pkg/calc.py': 'def add(a, b):\n    return b + a\n' }));
+    assert.match(plan.styledBy ?? '', /^(ruff format|black)$/);
+  });
+
   it('Go: gofmt shapes the file when it is installed', async function () {
     if (spawnSync('sh', ['-c', 'command -v gofmt']).status !== 0) this.skip();
     const repo = make();

@@ -112,6 +112,18 @@ async function exists(abs: string): Promise<boolean> {
   );
 }
 
+/** Python: the line length Black or Ruff is configured with (pyproject.toml, ruff.toml), else their 88. */
+export async function pythonLineLength(repo: string, root: string): Promise<number> {
+  for (const dir of [...new Set([root, ''])]) {
+    const pyproject = (await read(path.join(repo, dir, 'pyproject.toml'))) ?? '';
+    const section = /^\[tool\.(black|ruff)\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(pyproject)?.[2] ?? '';
+    const ruff = (await read(path.join(repo, dir, 'ruff.toml'))) ?? (await read(path.join(repo, dir, '.ruff.toml'))) ?? '';
+    const n = Number(/^\s*line-length\s*=\s*(\d+)/m.exec(section)?.[1] ?? /^\s*line-length\s*=\s*(\d+)/m.exec(ruff)?.[1]);
+    if (n > 0) return n;
+  }
+  return 88;
+}
+
 export interface StyledText {
   content: string;
   /** What shaped it: the formatter run, the config read, or nothing. */
@@ -136,14 +148,14 @@ export async function styleGenerated(repo: string, root: string, relPath: string
   }
   if (ecosystem === 'python') {
     // Formatters are configured in pyproject.toml, or only named as pre-commit hooks.
-    const files = ['pyproject.toml', '.pre-commit-config.yaml', 'setup.cfg', 'tox.ini'];
+    const files = ['pyproject.toml', '.pre-commit-config.yaml', 'setup.cfg', 'tox.ini', 'noxfile.py', 'Makefile'];
     const project = (await Promise.all([...new Set([cwd, repo])].flatMap((d) => files.map((f) => read(path.join(d, f)))))).join('\n');
-    if (/\[tool\.ruff\.format|ruff-format|\bid:\s*ruff-format/.test(project)) {
+    if (/\[tool\.ruff\.format|ruff-format|\bid:\s*ruff-format|\bruff"?,?\s+"?format\b/.test(project)) {
       const out = await runFormatter('ruff', ['format', '--stdin-filename', relPath, '-'], content, repo);
       if (out) return { content: out, by: 'ruff format' };
     }
     // Ruff's formatter is Black-compatible: Black stands in when only it is installed.
-    if (/\[tool\.black\]|psf\/black|\bid:\s*black\b|\[tool\.ruff\.format|ruff-format/.test(project)) {
+    if (/\[tool\.black\]|psf\/black|\bid:\s*black\b|\[tool\.ruff\.format|ruff-format|\bruff"?,?\s+"?format\b/.test(project)) {
       const out = await runFormatter('black', ['-q', '--stdin-filename', relPath, '-'], content, repo);
       if (out) return { content: out, by: 'black' };
     }

@@ -6,7 +6,8 @@ import type { ChangedFile, ChangedSymbol } from './types';
 
 /**
  * Code a regression test should never import: type declarations, vendored copies, generated
- * files and build output. Their behaviour is tested through the source they come from.
+ * files and build output (their behaviour is tested through the source they come from), and files
+ * that are not run as the library at all: type-checker examples, documentation and benchmarks.
  */
 export function isUntargetable(filePath: string): boolean {
   const p = filePath.replace(/\\/g, '/');
@@ -14,6 +15,8 @@ export function isUntargetable(filePath: string): boolean {
     /\.d\.[cm]?ts$/.test(p) ||
     /(^|\/)(node_modules|vendor|_vendor|vendored|third_party|third-party|thirdparty|external|bower_components|Pods)\//.test(p) ||
     /(^|\/)(dist|build|out|target|coverage|\.next|__generated__|generated)\//.test(p) ||
+    /(^|\/)(typing[-_]?(examples|tests)|type[-_]?tests)\//.test(p) ||
+    /^(docs?|benchmarks?|bench)\//.test(p) ||
     /\.(min|bundle|generated|gen)\.[cm]?[jt]s$/.test(p) ||
     /(_pb2(_grpc)?\.py|\.pb\.go|_generated\.go|_string\.go|\.g\.cs|\.Designer\.cs)$/.test(p)
   );

@@ -26,6 +26,8 @@ export interface RenderInput {
   reference?: string;
   /** Go package / Java package / C# namespace / PHP namespace of the test. */
   packageName?: string;
+  /** Python: the formatter's line length (Black and Ruff default to 88). */
+  lineLength?: number;
 }
 
 export interface Rendered {
@@ -37,6 +39,13 @@ export interface Rendered {
 const js = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const dq = (s: string): string => JSON.stringify(s);
 const sq = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/** A Python string as Black and Ruff write it: double quotes, unless that needs more escapes. */
+const py = (s: string): string => ((s.match(/"/g)?.length ?? 0) > (s.match(/'/g)?.length ?? 0) ? sq(s) : dq(s));
+/** `callee(arg)` at `indent`, split the way Black and Ruff split a call that passes the line length. */
+function pyCall(r: RenderInput, indent: string, callee: string, arg: string, cursor = ''): string[] {
+  const one = `${indent}${callee}(${arg})`;
+  return one.length <= (r.lineLength ?? 88) ? [`${cursor}${one}`] : [`${indent}${callee}(`, `${cursor}${indent}    ${arg}`, `${indent})`];
+}
 
 function comment(prefix: string, lines: string[]): string[] {
   return lines.map((l) => (l ? `${prefix} ${l}` : prefix));
@@ -122,9 +131,9 @@ function body(r: RenderInput): string[] {
         ...(r.imports.length ? ['', ...r.imports] : []),
         '',
         '',
-        ...(skipped ? [`@pytest.mark.skip(reason=${dq(r.message)})`] : []),
+        ...(skipped ? pyCall(r, '', '@pytest.mark.skip', `reason=${py(r.message)}`) : []),
         `def test_regression_${r.snake}():`,
-        `${CURSOR}    pytest.fail(${dq(r.message)})`,
+        ...pyCall(r, '    ', 'pytest.fail', py(r.message), CURSOR),
       ];
     case 'unittest':
       return [
@@ -134,12 +143,12 @@ function body(r: RenderInput): string[] {
         '',
         '',
         `class ${r.className}(unittest.TestCase):`,
-        ...(skipped ? [`    @unittest.skip(${dq(r.message)})`] : []),
+        ...(skipped ? pyCall(r, '    ', '@unittest.skip', py(r.message)) : []),
         `    def test_regression_${r.snake}(self):`,
-        `${CURSOR}        self.fail(${dq(r.message)})`,
+        ...pyCall(r, '        ', 'self.fail', py(r.message), CURSOR),
         '',
         '',
-        "if __name__ == '__main__':",
+        'if __name__ == "__main__":',
         '    unittest.main()',
       ];
     case 'go':

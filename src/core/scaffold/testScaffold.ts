@@ -5,13 +5,14 @@ import { changedSymbols } from './changedSymbols';
 import { detectFrameworks, pickFramework } from './frameworks';
 import { parseRevertMessage } from '../revert/messageParser';
 import { commitMessage, commitSubject, repoTopLevel, resolveCommit } from './git';
+import { houseHeader } from './houseHeader';
 import { readIncidentInfo, type IncidentInfo } from './incidentInfo';
 import { isTestFile } from './languages';
 import { pascalCase, snakeCase } from './naming';
 import { placeTest } from './placement';
 import { createExclusive, pathExists } from './safeWrite';
 import { isUntargetable, liveTarget, pathsToday, type LiveTarget } from './targets';
-import { styleGenerated } from './style';
+import { pythonLineLength, styleGenerated } from './style';
 import { renderTest, type Rendered } from './templates';
 import { PLACEHOLDER_MARKER, type ChangedFile, type ChangedSymbol, type TestScaffoldPlan, type TestStyle } from './types';
 
@@ -199,6 +200,11 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
     'Replace the placeholder failure with a test that fails on the culprit and passes with the fix.',
   ];
   const relAt = (n: number): string => path.posix.join(placement.dir, placement.fileName(n));
+  // The repository's license block and magic comment go first; a Go build constraint after line comments only.
+  const house = (await houseHeader(repo, placement.dir, path.posix.extname(relAt(1)), live.text)).lines;
+  const goBlock = framework.ecosystem === 'go' && placement.preamble?.length && /^\s*\/\*/.test(house[0] ?? '');
+  const preamble = [...(goBlock ? [] : house), ...(placement.preamble ?? [])];
+  const lineLength = framework.ecosystem === 'python' ? await pythonLineLength(repo, framework.root) : undefined;
   const takenGoNames = framework.ecosystem === 'go' ? await goTestNames(repo, placement.dir) : new Set<string>();
   const uniquePascal = (n: number): string => {
     let name = `${pascalCase(subject)}${n > 1 ? n : ''}`;
@@ -206,7 +212,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
     return name;
   };
   const render = (n: number) =>
-    withPreamble(placement.preamble, renderTest({
+    withPreamble(preamble, renderTest({
       framework: framework.framework,
       style: options.testStyle ?? 'failing',
       moduleSystem: placement.moduleSystem,
@@ -220,6 +226,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
       imports: placement.imports,
       ...(placement.reference ? { reference: placement.reference } : {}),
       ...(placement.packageName ? { packageName: placement.packageName } : {}),
+      ...(lineLength ? { lineLength } : {}),
     }));
   const styled = async (n: number): Promise<Rendered & { by: string }> => {
     const r = render(n);
