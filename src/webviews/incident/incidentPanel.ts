@@ -168,8 +168,11 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     const stored = this.stored;
     if (!stored) return;
     this.facts = await readGitFacts(this.repoRoot, stored.incident, this.gitOptions(), this.facts);
-    this.showTitle(stored.incident);
+    // Closed while git answered (a reload queued by a scaffold, then the panel closed).
+    if (this.isDisposed) return;
+    this.panel.title = stored.incident.title || 'Incident';
     const linkedTests = await linkedTestStatuses(this.repoRoot, stored.incident.actions);
+    if (this.isDisposed) return;
     this.post({ type: 'state', reason, state: { ...viewState(stored, this.repoRoot, this.facts), linkedTests } });
   }
 
@@ -265,8 +268,10 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   private async afterSave(merged?: { incident: Incident; conflicts: string[] }): Promise<void> {
     const stored = this.stored as StoredIncident;
     this.facts = await readGitFacts(this.repoRoot, stored.incident, this.gitOptions(), this.facts);
-    this.showTitle(stored.incident);
-    this.post({ type: 'saved', version: stored.version, savedAt: new Date().toISOString(), derived: derivedView(stored.incident, this.facts), ...merged });
+    if (!this.isDisposed) {
+      this.panel.title = stored.incident.title || 'Incident';
+      this.post({ type: 'saved', version: stored.version, savedAt: new Date().toISOString(), derived: derivedView(stored.incident, this.facts), ...merged });
+    }
     _onDidSaveIncident.fire({ repoRoot: this.repoRoot, incidentPath: this.incidentPath, incident: stored.incident });
   }
 
