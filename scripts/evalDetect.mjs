@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { scanReverts } = require(path.join(root, 'out', 'src', 'core', 'revert', 'revertScanner.js'));
+const { scanRevertsDeep } = require(path.join(root, 'out', 'src', 'core', 'revert', 'deepScan.js'));
 const fixtures = path.join(root, 'test', 'fixtures', 'detection');
 
 const argv = process.argv.slice(2);
@@ -144,11 +145,11 @@ for (const dir of dirs) {
   const labeled = new Set(labels.map((l) => l.sha));
   // The labels were made at corpus.head: score the history up to there.
   const rev = head === corpus.head ? undefined : corpus.head;
-  const modes = { scan: {}, ...(deep ? { deep: { deep: true } } : {}) };
+  const modes = { scan: scanReverts, ...(deep ? { deep: scanRevertsDeep } : {}) };
   const entry = { repository: corpus.repository, head: corpus.head, commits: corpus.commits, labeled: labels.length, modes: {} };
-  for (const [mode, extra] of Object.entries(modes)) {
+  for (const [mode, scanWith] of Object.entries(modes)) {
     const started = process.hrtime.bigint();
-    const detections = await scanReverts(dir, { revRange: rev, ...extra });
+    const detections = await scanWith(dir, { revRange: rev });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const detected = new Map(detections.map((d) => [d.sha, d.reverted]));
     const unlabeled = detections.filter((d) => !labeled.has(d.sha)).length;

@@ -3,6 +3,7 @@ export const COMMAND_IDS = [
   'ownIt.openIncidentForCommit',
   'ownIt.newIncident',
   'ownIt.scanHistory',
+  'ownIt.deepScan',
   'ownIt.copyTeamUpdate',
   'ownIt.markResolved',
   'ownIt.openIncidentsFolder',

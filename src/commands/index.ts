@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import { COMMAND_IDS, type CommandId } from './commandIds';
+import { deepScan } from './deepScanCommand';
 import {
   createIncidentFromRevert,
   markResolved,
@@ -27,6 +28,7 @@ export function commandTable(container: Container): Record<CommandId, Handler> {
     'ownIt.openIncidentForCommit': (arg) => openIncidentForCommit(container, arg),
     'ownIt.newIncident': () => newIncident(container),
     'ownIt.scanHistory': () => scanHistory(container),
+    'ownIt.deepScan': () => deepScan(container),
     'ownIt.copyTeamUpdate': (arg) => copyTeamUpdate(container, arg),
     'ownIt.markResolved': (arg) => markResolved(container, arg),
     'ownIt.openIncidentsFolder': () => openIncidentsFolder(container),

@@ -150,4 +150,30 @@ describe('deep scan: reverts found by their diffs', function () {
     assert.equal(again.outcome, 'full');
     assert.deepEqual(again.detections, first.detections);
   });
+
+  it('skips a commit whose file content is missing (a partial clone) and still finds the others', async () => {
+    const work = TempRepo.clone(repo.path, ['--no-hardlinks']);
+    try {
+      // Unpack everything, then drop one blob: git log -p fails on the commit that added it.
+      work.git('repack', '-a', '-d', '-q');
+      const packs = path.join(work.path, '.git', 'objects', 'pack');
+      for (const f of fs.readdirSync(packs).filter((f) => f.endsWith('.pack'))) {
+        const pack = path.join(packs, f);
+        const moved = path.join(path.dirname(packs), f);
+        fs.renameSync(pack, moved);
+        fs.rmSync(pack.replace(/\.pack$/, '.idx'));
+        spawnSync('git', ['unpack-objects', '-q'], { cwd: work.path, input: fs.readFileSync(moved) });
+        fs.rmSync(moved);
+      }
+      const blob = work.git('rev-parse', `${plain}:CHANGELOG.md`);
+      fs.rmSync(path.join(work.path, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+      const result = await scanRevertsDeepCached(work.path, { cacheDir: makeTempDir('deep-missing-') });
+      assert.equal(result.unreadable, 1);
+      const found = bySha(result.detections);
+      assert.deepEqual(found.get(silent)?.reverted, [retry]);
+      assert.deepEqual(found.get(partial)?.reverted, [config]);
+    } finally {
+      work.dispose();
+    }
+  });
 });
