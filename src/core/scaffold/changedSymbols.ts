@@ -9,7 +9,7 @@ import type { ChangedFile, ChangedSymbol, Language } from './types';
 /** Files larger than this are listed without symbols: pattern scanning them is slow and rarely useful. */
 const MAX_SCAN_BYTES = 2_000_000;
 /**
- * Only this many files, the biggest source changes first, are read (all in one `cat-file`); the
+ * Only this many files, the biggest source changes first, are read (through two `cat-file` processes); the
  * rest get symbols from git's hunk headers, which cost nothing extra. A commit of more than
  * {@link MAX_PATCH_FILES} files is listed by these files only (commitFiles.ts).
  */

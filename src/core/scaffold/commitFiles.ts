@@ -1,4 +1,4 @@
-import { startGit, stream, type GitRunner } from '../git/runner';
+import { exec, startGit, stream, type GitRunner } from '../git/runner';
 import { parseUnifiedDiff, type FileDiff } from './diffParser';
 import { gitAt } from './git';
 import { isUntargetable } from './targets';
@@ -105,6 +105,12 @@ export async function filesAt(runner: GitRunner, names: readonly string[], maxBy
     if (m && Number(m[1]) <= maxBytes) wanted.push(i);
   });
   const out: (string | undefined)[] = names.map(() => undefined);
+  // A path with a line break cannot go through the batch's line protocol: read it on its own.
+  for (let i = 0; i < names.length; i++) {
+    if (usable[i]) continue;
+    const r = await exec(runner, ['cat-file', 'blob', names[i]]);
+    if (r.exitCode === 0 && Buffer.byteLength(r.stdout) <= maxBytes) out[i] = r.stdout;
+  }
   if (wanted.length === 0) return out;
   const buf = await runBatch(runner, ['cat-file', '--batch'], wanted.map((i) => names[i]));
   let at = 0;

@@ -89,7 +89,7 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   /** (Re)computes the metrics of a repository; a newer load wins over a slower older one. */
-  async load(repoRoot: string): Promise<void> {
+  async load(repoRoot: string, options: { showKnown?: boolean } = {}): Promise<void> {
     const ticket = ++this.loads;
     this.repoRoot = repoRoot;
     this.panel.title = `Insights: ${path.basename(repoRoot)}`;
@@ -97,7 +97,7 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     const since = windowStart(this.window, new Date());
     // What is known is drawn at once (the last computation, even if the repository moved since);
     // the fresh numbers replace it when they arrive.
-    const known = this.deps.peekMetrics?.(repoRoot, since);
+    const known = options.showKnown === false ? undefined : this.deps.peekMetrics?.(repoRoot, since);
     if (known) this.showReport(repoRoot, known);
     else this.show({ type: 'loading', repoRoot });
     try {
@@ -154,8 +154,9 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     switch (m.type) {
       case 'refresh':
         if (this.repoRoot) {
+          // Asked for fresh numbers: no stale ones in between, the page shows that they are computed.
           this.deps.invalidate?.(this.repoRoot);
-          await this.load(this.repoRoot);
+          await this.load(this.repoRoot, { showKnown: false });
         }
         return;
       case 'selectRepository':
