@@ -8,7 +8,7 @@ describe('tone check: deflection, minimizing and passive voice', () => {
     ['I pushed the wrong tag and Jenkins deployed it to QA. Rolled it back.', 'team', 'right-sized', null],
     ['Renovate merged a major upgrade of the ORM, which broke the build. Pinned it.', 'team', 'deflecting', 'deflection'],
     ['Checkout errors for 20 minutes came from the CDN. Traffic is back.', 'production', 'deflecting', 'deflection'],
-    ['The CDN had an outage and we had no fallback; that gap was ours. We rolled traffic to the origin and are adding a second CDN, so checkout failed for only 9 minutes.', 'production', 'right-sized', null],
+    ['The CDN had an outage and checkout failed for 9 minutes; we had no fallback, and that gap was ours. We moved traffic back to the origin and are adding a second provider.', 'production', 'right-sized', null],
     ['The payment provider had an outage and card payments failed for 30 minutes. Payments recovered when they fixed it, and we are adding an alert on their status page.', 'production', 'under-owned', null],
     // People by role are blame whatever else the message says.
     ['I reverted it. The new hire pushed it without review.', 'team', 'deflecting', 'blame'],
@@ -39,10 +39,10 @@ describe('tone check: deflection, minimizing and passive voice', () => {
   }
 
   const neutral = [
-    'I asked the reviewer who approved it to look again; I reverted my change.',
+    'I broke the build; I asked the reviewer who approved it to look again, and reverted my change.',
     'I broke the build when my script deleted the linter config. Restored it.',
-    'Only staging was affected; I reverted my change.',
-    'If you had pulled before 10:00, pull again: I reverted my change.',
+    'My config change broke staging; only staging was affected. Reverted it.',
+    'If you had pulled before 10:00, pull again: I broke main and reverted my change.',
     'I broke the deploy because the release script used my old token. Rotated it.',
   ];
   for (const text of neutral) {
