@@ -1,7 +1,8 @@
 /**
  * Reads the labeled tone corpus (test/fixtures/tone/corpus.txt): one message per line,
  * `<verdict> <radius> <components> | <text>`, `@authors` for the fictional repository's authors.
- * Every 4th message is held out: it was never looked at while the check was tuned.
+ * The same format serves fresh.txt and the round-two blind splits (blind-dev.txt, blind-test.txt);
+ * which file is tuned on and which is report-only is in docs/tone-eval.md.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +16,6 @@ export interface CorpusMessage {
   radius: BlastRadius;
   components: Set<ToneComponentName>;
   text: string;
-  heldOut: boolean;
 }
 
 export interface ToneCorpus {
@@ -51,7 +51,7 @@ export function readToneCorpus(file = CORPUS_PATH): ToneCorpus {
         if (!name) throw new Error(`corpus line ${i + 1}: unknown component letter "${c}"`);
         components.add(name);
       }
-      messages.push({ line: i + 1, verdict, radius: radius as BlastRadius, components, text: line.slice(bar + 3), heldOut: messages.length % 4 === 3 });
+      messages.push({ line: i + 1, verdict, radius: radius as BlastRadius, components, text: line.slice(bar + 3) });
     });
   return { authors, messages };
 }

@@ -6,6 +6,7 @@ import { checkTone, TONE_COMPONENTS, TONE_VERDICTS, type ToneResult } from '../.
 import { buildCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/tempRepo';
 import { readToneCorpus } from '../helpers/toneCorpus';
+import { toneFor } from '../../src/webviews/incident/viewState';
 
 interface Run {
   status: number | null;
@@ -76,6 +77,26 @@ describe('own-it tone (CLI)', function () {
       assert.ok(TONE_VERDICTS.includes(parsed.verdict));
       assert.equal(parsed.verdict, checkTone(m.text, { radius: m.radius, people: ['Alice Martin', 'Bob Okafor'] }).verdict, m.text);
     }
+  });
+
+  it("gives the same result as the panel's check (toneFor, which the panel host answers checkTone requests with) on the blind sets", function () {
+    this.timeout(300000);
+    const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'tone');
+    const sets = ['blind-dev.txt', 'blind-test.txt'].map((f) => readToneCorpus(path.join(fixtures, f)));
+    const authors = sets[0].authors;
+    // The repository's authors are the blind sets' people, so the CLI finds them in git log.
+    authors.forEach((name, i) => repo.commit(`work ${i}`, { [`src/w${i}.ts`]: 'export {};\n' }, { name, email: `p${i}@example.com` }));
+    const messages = sets.flatMap((s) => s.messages).filter((_, i) => i % 4 === 0);
+    const verdicts = new Set<string>();
+    for (const m of messages) {
+      const r = run(['-', '--json', '--radius', m.radius], m.text);
+      assert.equal(r.status, 0, r.stderr);
+      const cli = JSON.parse(r.stdout) as ToneResult;
+      const panel = toneFor(m.text, { blast: { radius: m.radius, reason: '', remoteBranches: [] }, authors: [...authors, 'Bob Okafor', 'Alice Martin'] });
+      assert.deepEqual(cli, JSON.parse(JSON.stringify(panel)), m.text);
+      verdicts.add(cli.verdict);
+    }
+    assert.deepEqual([...verdicts].sort(), [...TONE_VERDICTS].sort(), 'the sample has every verdict');
   });
 
   it('explains bad input and exits non-zero without a check', () => {

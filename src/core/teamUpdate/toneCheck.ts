@@ -7,9 +7,9 @@
  * leaves the machine. The CLI (`own-it tone`) and the incident panel both call {@link checkTone}.
  */
 import type { BlastRadius } from './draftTeamUpdate';
-import { findComponents, ownedSentences, showsPart } from './tone/components';
+import { COMPONENT_PATTERNS, findComponents, ownedSentences, showsPart } from './tone/components';
 import { APOLOGY, FLAG_RULES, likeCase } from './tone/flagRules';
-import { findNamedPeople } from './tone/people';
+import { findNamedPeople, PEOPLE_PATTERNS } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
 import { appendSuggestion, MISSING_PART } from './tone/suggestions';
 import { TONE_COMPONENTS, type ToneComponent, type ToneComponentName, type ToneFlag, type ToneFlagKind, type ToneOptions, type ToneResult, type ToneSuggestion, type ToneVerdict } from './tone/types';
@@ -39,6 +39,14 @@ const VERDICT_OF: Record<ToneFlagKind, Exclude<ToneVerdict, 'right-sized'>> = {
   'missing-beat': 'under-owned',
 };
 const PRECEDENCE: readonly ToneVerdict[] = ['deflecting', 'over-apologetic', 'under-owned'];
+
+/** Every regular expression the check runs, named; the unit test runs each on adversarial 1 MB inputs. */
+export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['apology', APOLOGY],
+  ...FLAG_RULES.map((r, i) => [`${r.kind} rule ${i + 1}`, r.pattern] as const),
+  ...COMPONENT_PATTERNS.map(([name, re]) => [`part: ${name}`, re] as const),
+  ...PEOPLE_PATTERNS.map(([name, re]) => [`people: ${name}`, re] as const),
+];
 
 export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   const radius = options.radius ?? 'team';

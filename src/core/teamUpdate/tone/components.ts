@@ -6,7 +6,7 @@
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
-const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'iu');
+const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'i');
 
 const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|did\s+not|didn'?t|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d)`;
 const WORK = String.raw`(?:change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit)`;
@@ -44,7 +44,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // A labelled "Impact:" line addresses impact even while it is still being confirmed.
     String.raw`^\W{0,3}impact\W{0,3}:`,
   ]),
-  regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/iu,
+  regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
     String.raw`\b(?:revert(?:ed|ing)?|rolled\s+(?:[\w-]+\s+){0,2}?back|rolling\s+back|roll\s+back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted)\b`,
     String.raw`\b(?:back\s+up|back\s+to\s+normal|working\s+again|work\s+again|processing\s+again|green\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|working\s+on\s+a\s+fix|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
@@ -63,13 +63,23 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
 };
 
 // "I reverted my change X. It caused …": the owner and the failure can sit in two sentences.
-const MY_WORK = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b`, 'iu');
-const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){0,2}?${FAILURE_WORD}`, 'iu');
+const MY_WORK = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b`, 'i');
+const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){0,2}?${FAILURE_WORD}`, 'i');
+
+const CREDIT = /\b(?:thanks|thank\s+you|kudos|shout-?out|credit\s+to)\b/i;
 
 /** Sentences that credit someone (thanks, kudos) are not about the failure. */
 export function isCredit(sentence: string): boolean {
-  return /\b(?:thanks|thank\s+you|kudos|shout-?out|credit\s+to)\b/iu.test(sentence);
+  return CREDIT.test(sentence);
 }
+
+/** Every pattern this file runs, named, for the linear-time test. */
+export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ...Object.entries(PATTERNS).map(([name, re]) => [name, re] as const),
+  ['my work', MY_WORK],
+  ['it failed', IT_FAILED],
+  ['credit', CREDIT],
+];
 
 /** Offsets of the sentences whose words own the failure in the first person (a credit never does). */
 export function ownedSentences(sentences: readonly Sentence[]): Set<number> {

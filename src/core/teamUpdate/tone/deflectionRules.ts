@@ -57,7 +57,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:they|he|she)\s+${FAILURE_VERB}`,
       String.raw`\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
       String.raw`\b(?:is|was|'s|are|were)\s+(?:all\s+|entirely\s+|really\s+|squarely\s+)?on\s+(?:the\s+[\w-]+\s+(?:team|side|folks)|them|him|her|whoever|ops|qa)\b`,
-      String.raw`\b(?:the\s+)?[\w-]+\s+team\s+(?:owns|should\s+own)\s+(?:this|that|it)\b`,
+      String.raw`\bthe\s+[\w-]+\s+team\s+(?:owns|should\s+own)\s+(?:this|that|it)\b`,
       String.raw`\bbecause\s+of\s+(?:them|him|her|the other team)\b`,
       String.raw`\b(?:was\s+)?caused\s+by\s+(?:the|a|an)\s+(?:vendor|third[- ]party|upstream|provider|cloud provider)\b`,
       // People by role, as the ones who did it: "the intern pushed", "it was the new guy who forgot".

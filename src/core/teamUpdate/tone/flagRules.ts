@@ -8,7 +8,7 @@ import { INTENSIFIER, likeCase, rx, type FlagRule } from './ruleParts';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
-export const APOLOGY = /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b/giu;
+export const APOLOGY = /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b/gi;
 
 // Words that only fill the gap in "I'm <…> idiot" ("I'm such an absolute clown").
 const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute)`;
@@ -56,7 +56,7 @@ const TOO_MUCH: readonly FlagRule[] = [
 const TOO_LITTLE: readonly FlagRule[] = [
   {
     kind: 'human-error',
-    pattern: /\bhuman[\s-]+errors?\b/giu,
+    pattern: /\bhuman[\s-]+errors?\b/gi,
     explanation: '"Human error" names no cause; say which safeguard was missing (a test, a check, a review step).',
     rewrite: (m) => likeCase(m, 'a missing check'),
   },

@@ -30,15 +30,24 @@ const NOT_A_NAME = new Set(
 
 const NEAR_FAILURE = new RegExp(
   String.raw`\b(?:${FAILURE_VERB}|broke|caused|without|fault|error|mistake|failed|missed|forgot|skipped)\b`,
-  'iu',
+  'i',
 );
 const CAPITALISED_RUN = /(?<!\p{L})\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}/gu;
 const MENTION = /(?<![\w@])@[A-Za-z0-9][\w.-]{0,38}/gu;
 const FOLLOWED_BY_FAILURE = new RegExp(
   String.raw`^(?:'s)?\s+(?:(?:change|changes|commit|commits|pr|mr|code|config|deploy|push|merge|migration|script|patch|refactor)\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?${FAILURE_VERB}\b`,
-  'iu',
+  'i',
 );
-const TOGETHER_WITH_ME = /^\s+(?:and|&)\s+(?:i|me)\b/iu;
+const TOGETHER_WITH_ME = /^\s+(?:and|&)\s+(?:i|me)\b/i;
+
+/** Every pattern this file runs, named, for the linear-time test. */
+export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['near failure', NEAR_FAILURE],
+  ['capitalised run', CAPITALISED_RUN],
+  ['mention', MENTION],
+  ['followed by failure', FOLLOWED_BY_FAILURE],
+  ['together with me', TOGETHER_WITH_ME],
+];
 
 interface KnownNames {
   full: string[];

@@ -23,7 +23,7 @@ export interface FlagRule {
   notLocal?: boolean;
 }
 
-export const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'giu');
+export const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'gi');
 
 /** Keeps a rewrite capitalised when the words it replaces were. */
 export function likeCase(original: string, replacement: string): string {
