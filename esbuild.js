@@ -56,8 +56,17 @@ async function main() {
   const contexts = [
     await esbuild.context({
       ...common,
-      // The prevention core is its own bundle, required on first use (src/prevention/scaffoldModule.ts).
-      entryPoints: { extension: 'src/extension.ts', scaffold: 'src/core/scaffold/index.ts' },
+      // The prevention core, the tone check, metrics, GitHub, the deep scan and failed deploys are bundles of their own, required
+      // on first use (src/prevention/scaffoldModule.ts, src/services/lazyBundles.ts).
+      entryPoints: {
+        extension: 'src/extension.ts',
+        scaffold: 'src/core/scaffold/index.ts',
+        tone: 'src/core/teamUpdate/toneCheck.ts',
+        metrics: 'src/core/metrics/index.ts',
+        githost: 'src/core/githost/index.ts',
+        deepScan: 'src/core/revert/deepScanCache.ts',
+        deploys: 'src/core/deploys/index.ts',
+      },
       format: 'cjs',
       platform: 'node',
       target: 'node20',

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import { scanRevertsDeepCached } from '../core/revert/deepScanCache';
 import type { RevertDetection } from '../core/revert/types';
+import { deepScanModule } from '../services/lazyBundles';
 import { pickRepository } from './pickers';
 
 /** What one "Deep Scan for Silent Reverts" found (returned for tests; undefined when cancelled). */
@@ -28,7 +28,7 @@ export async function deepScan(container: Container): Promise<DeepScanSummary | 
       const abort = new AbortController();
       const cancel = token.onCancellationRequested(() => abort.abort());
       try {
-        return await scanRevertsDeepCached(repoRoot, {
+        return await deepScanModule().scanRevertsDeepCached(repoRoot, {
           cacheDir: container.context.globalStorageUri.fsPath,
           gitBinary: container.tracker.gitBinary,
           signal: abort.signal,

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { incidentDraftForFinding, type DeployFinding } from '../core/deploys';
+import type { DeployFinding } from '../core/deploys';
 import type { Container } from '../container';
 import { incidentCoversFinding } from '../services/deployHistory';
+import { deploysModule } from '../services/lazyBundles';
 import { exportReport, ExportTargetExistsError } from '../webviews/insights/exportReport';
 import { InsightsPanel } from '../webviews/insights/insightsPanel';
 import type { ExportFormat } from '../webviews/insights/protocol';
@@ -81,7 +82,7 @@ export async function openIncidentForDeploy(container: Container, arg?: unknown)
   const store = container.index.store(ref.repoRoot);
   const { incidents } = await store.list();
   const existing = incidents.find((s) => incidentCoversFinding(s.incident, ref.finding));
-  const incidentPath = existing?.path ?? (await store.create({ ...incidentDraftForFinding(ref.finding), detected: ref.finding.date || undefined })).path;
+  const incidentPath = existing?.path ?? (await store.create({ ...deploysModule().incidentDraftForFinding(ref.finding), detected: ref.finding.date || undefined })).path;
   const panel = await openPanel(container, { kind: 'file', repoRoot: ref.repoRoot, incidentPath });
   container.index.invalidate();
   return panel;

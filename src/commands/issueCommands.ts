@@ -6,12 +6,11 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { GitHubAuthError, GitHubClient, GitHubPermissionError } from '../core/githost/githubClient';
-import { syncActionItems, type IssueSyncResult } from '../core/githost/issueSync';
-import { gitHubRepoFor, NoGitHubRemoteError } from '../core/githost/repoTarget';
+import type { IssueSyncResult } from '../core/githost/issueSync';
 import type { GitHubRepoRef } from '../core/githost/types';
 import type { Container } from '../container';
 import { gitHubApiUrl, gitHubToken } from '../services/githubSession';
+import { githostModule } from '../services/lazyBundles';
 import { asIncidentRef, type IncidentRef } from './args';
 import { pickIncident } from './pickers';
 
@@ -31,13 +30,13 @@ export async function syncActionItemIssues(container: Container, arg?: unknown):
   const folder = container.index.store(ref.repoRoot).folder;
   let repo: GitHubRepoRef;
   try {
-    repo = await gitHubRepoFor(ref.repoRoot, apiUrl, container.tracker.gitBinary);
+    repo = await githostModule().gitHubRepoFor(ref.repoRoot, apiUrl, container.tracker.gitBinary);
   } catch (err) {
-    if (err instanceof NoGitHubRemoteError) void vscode.window.showWarningMessage(err.message);
+    if (err instanceof githostModule().NoGitHubRemoteError) void vscode.window.showWarningMessage(err.message);
     else throw err;
     return undefined;
   }
-  const plan = await syncActionItems({ repoRoot: ref.repoRoot, incidentsFolder: folder, repo, dryRun: true, only });
+  const plan = await githostModule().syncActionItems({ repoRoot: ref.repoRoot, incidentsFolder: folder, repo, dryRun: true, only });
   const creates = plan.steps.filter((s) => s.kind === 'create').length;
   if (creates > 0) {
     const ok = await vscode.window.showInformationMessage(
@@ -52,10 +51,10 @@ export async function syncActionItemIssues(container: Container, arg?: unknown):
     void vscode.window.showWarningMessage(`Own It could not sign in to GitHub: ${auth.reason}.`);
     return undefined;
   }
-  const client = new GitHubClient({ apiUrl, token: auth.token });
+  const client = new (githostModule().GitHubClient)({ apiUrl, token: auth.token });
   const run = (closeDone: boolean): Thenable<IssueSyncResult | undefined> =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Own It: syncing action items with GitHub…' }, () =>
-      syncActionItems({ repoRoot: ref.repoRoot, incidentsFolder: folder, repo, client, dryRun: false, only, closeDone }).catch((err: unknown) => {
+      githostModule().syncActionItems({ repoRoot: ref.repoRoot, incidentsFolder: folder, repo, client, dryRun: false, only, closeDone }).catch((err: unknown) => {
         showSyncError(err);
         return undefined;
       }),
@@ -96,10 +95,10 @@ function report(r: IssueSyncResult): void {
 }
 
 function showSyncError(err: unknown): void {
-  if (err instanceof GitHubPermissionError) {
+  if (err instanceof githostModule().GitHubPermissionError) {
     const needed = (err.permission ?? 'issues=write').replace(/=/g, ': ');
     void vscode.window.showErrorMessage(`Your GitHub sign-in cannot create issues in this repository: it is missing the "${needed}" permission. Nothing was changed.`);
-  } else if (err instanceof GitHubAuthError) {
+  } else if (err instanceof githostModule().GitHubAuthError) {
     void vscode.window.showErrorMessage(`GitHub rejected the sign-in (${err.message}). Sign in again from the Accounts menu.`);
   } else {
     void vscode.window.showErrorMessage(`Could not sync action items with GitHub: ${err instanceof Error ? err.message : String(err)}`);

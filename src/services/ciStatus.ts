@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { CiMonitor, type CiSettings, type RepoCiFinding } from '../core/githost/ciMonitor';
+import type { CiMonitor, CiSettings, RepoCiFinding } from '../core/githost/ciMonitor';
 import { DEFAULT_POLL_MINUTES } from '../core/githost/types';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import { gitHubApiUrl, gitHubToken, providerFor } from './githubSession';
+import { githostModule } from './lazyBundles';
 
 export type { RepoCiFinding };
 
@@ -26,27 +27,35 @@ export function ciSettings(): CiSettings {
 export class CiStatus implements vscode.Disposable {
   private readonly _onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChange = this._onDidChange.event;
-  private readonly monitor: CiMonitor;
+  private monitorInstance: CiMonitor | undefined;
   private readonly disposables: vscode.Disposable[] = [this._onDidChange];
   private started = false;
 
   constructor(
     private readonly tracker: RepositoryTracker,
     private readonly log: vscode.LogOutputChannel,
-  ) {
-    this.monitor = new CiMonitor({
-      settings: ciSettings,
-      repositories: () => tracker.repositories.map((r) => r.root),
-      getToken: (interactive) => this.token(interactive),
-      log: { info: (m) => log.info(m) },
-      gitBinary: () => tracker.gitBinary,
-    });
-    this.disposables.push(this.monitor.onDidChange(() => this._onDidChange.fire()));
+  ) {}
+
+  /** Created on first use: the GitHub part of the core is a bundle of its own (lazyBundles.ts). */
+  private get monitor(): CiMonitor {
+    if (!this.monitorInstance) {
+      const { CiMonitor } = githostModule();
+      const monitor = new CiMonitor({
+        settings: ciSettings,
+        repositories: () => this.tracker.repositories.map((r) => r.root),
+        getToken: (interactive) => this.token(interactive),
+        log: { info: (m) => this.log.info(m) },
+        gitBinary: () => this.tracker.gitBinary,
+      });
+      this.disposables.push(monitor.onDidChange(() => this._onDidChange.fire()));
+      this.monitorInstance = monitor;
+    }
+    return this.monitorInstance;
   }
 
   /** Failed checks and deployments found by the last polls, newest first. */
   findings(): RepoCiFinding[] {
-    return this.monitor.findings();
+    return this.monitorInstance?.findings() ?? [];
   }
 
   /** Called once repositories are tracked (trusted workspace); polls only if the setting is on. */
@@ -63,7 +72,7 @@ export class CiStatus implements vscode.Disposable {
       this.tracker.onDidChangeRepositories(() => {
         if (ciSettings().enabled) void this.monitor.refresh();
       }),
-      { dispose: () => this.monitor.stop() },
+      { dispose: () => this.monitorInstance?.stop() },
     );
     if (ciSettings().enabled) void this.tracker.whenReady().then(() => this.monitor.start());
   }
@@ -72,7 +81,7 @@ export class CiStatus implements vscode.Disposable {
     if (!e.affectsConfiguration('ownIt.ci') && !e.affectsConfiguration('ownIt.github')) return;
     const { enabled } = ciSettings();
     if (!enabled) {
-      this.monitor.stop(true);
+      this.monitorInstance?.stop(true);
       return;
     }
     if (e.affectsConfiguration('ownIt.ci.enabled')) {

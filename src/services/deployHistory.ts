@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { analyzeDeploys, DEFAULT_HOTFIX_PATTERN, DEFAULT_HOTFIX_WINDOW_HOURS, DEFAULT_TAG_PATTERN, type DeployFinding, type FailedDeployReport } from '../core/deploys';
+import type { FailedDeployReport } from '../core/deploys';
+import { DEFAULT_HOTFIX_PATTERN, DEFAULT_HOTFIX_WINDOW_HOURS, DEFAULT_TAG_PATTERN, type DeployFinding } from '../core/deploys/types';
 import { openRepository } from '../core/git/createGit';
 import type { Incident } from '../core/incidents/model';
 import type { RepositoryTracker } from '../git/repositoryTracker';
+import { deploysModule } from './lazyBundles';
 
 /** The `ownIt.deploy.*` settings as they apply to one repository (resource-scoped, so per folder). */
 export interface DeploySettings {
@@ -89,7 +91,7 @@ export class DeployHistory implements vscode.Disposable {
     const fingerprint = await refsFingerprint(repoRoot, settings, gitBinary);
     const cached = this.cache.get(repoRoot);
     if (cached && cached.fingerprint === fingerprint) return cached.report;
-    const report = analyzeDeploys(repoRoot, { ...settings, gitBinary });
+    const report = deploysModule().analyzeDeploys(repoRoot, { ...settings, gitBinary });
     this.cache.set(repoRoot, { fingerprint, report });
     report.catch(() => {
       if (this.cache.get(repoRoot)?.report === report) this.cache.delete(repoRoot);

@@ -7,6 +7,7 @@ import { readIncidentFacts } from '../core/facts/incidentFacts';
 import { teamUpdateViewOf } from '../core/facts/teamUpdateView';
 import type { Incident } from '../core/incidents/model';
 import type { TeamUpdateView } from '../core/teamUpdate/teamUpdateView';
+import { toneModule } from './lazyBundles';
 
 export { markdownToPlainText } from '../core/teamUpdate/teamUpdateView';
 
@@ -18,5 +19,5 @@ export interface TeamUpdateOptions {
 
 export async function readTeamUpdate(repoRoot: string, incident: Incident, options: TeamUpdateOptions = {}): Promise<TeamUpdateView> {
   const facts = await readIncidentFacts(repoRoot, incident, { gitPath: options.gitPath, ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}) });
-  return teamUpdateViewOf(incident, facts);
+  return teamUpdateViewOf(incident, facts, (text, ownsTheChange) => toneModule().checkTone(text, { radius: facts.blast.radius, ownsTheChange }));
 }

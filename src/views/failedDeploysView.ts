@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findingTitle, type DeployFinding } from '../core/deploys';
+import type { DeployFinding } from '../core/deploys';
 import type { RepoCiFinding } from '../core/githost';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import { incidentCoversFinding, type DeployHistory } from '../services/deployHistory';
+import { deploysModule } from '../services/lazyBundles';
 import type { IncidentIndex } from '../services/incidentIndex';
 
 /** How many findings the view lists; older ones are counted in a last row. */
@@ -119,7 +120,7 @@ export class FailedDeploysViewProvider implements vscode.TreeDataProvider<Deploy
     }
     if (node.type === 'ci') return this.ciItem(node);
     const { finding, repoRoot } = node;
-    const t = new vscode.TreeItem(findingTitle(finding), vscode.TreeItemCollapsibleState.None);
+    const t = new vscode.TreeItem(deploysModule().findingTitle(finding), vscode.TreeItemCollapsibleState.None);
     t.id = `deploy:${repoRoot}:${finding.rule}:${finding.failed?.tag ?? finding.evidence.ref ?? ''}:${finding.date}`;
     const culprits = finding.culprits.length;
     t.description = [

@@ -1,5 +1,5 @@
 import type { Incident } from '../incidents/model';
-import { checkTone, type ToneResult } from '../teamUpdate/toneCheck';
+import type { ToneResult } from '../teamUpdate/toneCheck';
 import type { TeamUpdateView } from '../teamUpdate/teamUpdateView';
 import type { IncidentFacts } from './incidentFacts';
 import { teamUpdateFromFacts } from './prepareIncident';
@@ -11,7 +11,7 @@ import { teamUpdateFromFacts } from './prepareIncident';
 export function teamUpdateViewOf(
   incident: Incident,
   facts: IncidentFacts,
-  tone: (text: string, ownsTheChange: boolean) => ToneResult = (text, ownsTheChange) => checkTone(text, { radius: facts.blast.radius, ownsTheChange }),
+  tone: (text: string, ownsTheChange: boolean) => ToneResult,
 ): TeamUpdateView {
   const draft = teamUpdateFromFacts(incident, facts);
   const own = incident.sections.teamUpdate.trim();

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type SavedIncident, type StoredIncident } from '../../core/incidents';
-import { applyToneSuggestion } from '../../core/teamUpdate';
 import { getGitApi } from '../../git/gitExtension';
 import { resolveIncidentFile, type IncidentTarget } from '../../services/incidentTargets';
 import { linkedTestStatuses } from '../../services/linkedTests';
+import { toneModule } from '../../services/lazyBundles';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
@@ -383,7 +383,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
           this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: toneFor(m.params.text, facts) });
           break;
         case 'applyToneSuggestion': {
-          const text = applyToneSuggestion(m.params.text, m.params.suggestion);
+          const text = toneModule().applyToneSuggestion(m.params.text, m.params.suggestion);
           this.post({ type: 'reply', id: m.id, method: m.method, ok: true, result: { text, tone: toneFor(text, facts) } });
           break;
         }

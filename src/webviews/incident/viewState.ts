@@ -10,7 +10,8 @@ import { readIncidentFacts, type IncidentFacts } from '../../core/facts/incident
 import { ownsTheChange, teamUpdateViewOf } from '../../core/facts/teamUpdateView';
 import type { Incident, TimelineEvent } from '../../core/incidents/model';
 import { authorNames } from '../../core/repo/repoQueries';
-import { checkTone, type ToneResult } from '../../core/teamUpdate';
+import type { ToneResult } from '../../core/teamUpdate/toneCheck';
+import { toneModule } from '../../services/lazyBundles';
 import type { DerivedView, IncidentViewState, TeamUpdateView } from './protocol';
 
 export { markdownToPlainText } from '../../core/teamUpdate/teamUpdateView';
@@ -72,11 +73,11 @@ export async function readGitFacts(repoRoot: string, incident: Incident, options
 }
 
 /**
- * The panel's tone check: the same core {@link checkTone} the CLI runs, at the incident's blast
+ * The panel's tone check: the same core `checkTone` the CLI runs, at the incident's blast
  * radius and with the repository's authors. Both the state and the live check call this.
  */
 export function toneFor(text: string, facts: Pick<GitFacts, 'blast' | 'authors'> & { facts?: IncidentFacts }): ToneResult {
-  return checkTone(text, { radius: facts.blast.radius, people: facts.authors, ...(facts.facts ? { ownsTheChange: ownsTheChange(facts.facts) } : {}) });
+  return toneModule().checkTone(text, { radius: facts.blast.radius, people: facts.authors, ...(facts.facts ? { ownsTheChange: ownsTheChange(facts.facts) } : {}) });
 }
 
 export function teamUpdateView(incident: Incident, facts: GitFacts): TeamUpdateView {

@@ -3,8 +3,8 @@
  * formulas, and chart series. Pure (no vscode, no DOM) so it is unit-tested directly and the UI
  * bundle only renders.
  */
-import { metricsToCsv, metricsToMarkdown } from '../../core/metrics/format';
 import type { MetricsReport } from '../../core/metrics/types';
+import { metricsModule } from '../../services/lazyBundles';
 import type { ActionRow, BarSeries, InsightsView, MetricCard, RecoveryRow } from './protocol';
 
 export type { ActionRow, BarSeries, InsightsView, MetricCard, RecoveryRow };
@@ -153,5 +153,5 @@ export function exportFileName(format: 'markdown' | 'csv', now: Date = new Date(
 
 /** The export's text: the core's Markdown or CSV, the same the CLI's `own-it metrics` prints. */
 export function renderReport(report: MetricsReport, format: 'markdown' | 'csv'): string {
-  return format === 'markdown' ? metricsToMarkdown(report) : metricsToCsv(report);
+  return format === 'markdown' ? metricsModule().metricsToMarkdown(report) : metricsModule().metricsToCsv(report);
 }

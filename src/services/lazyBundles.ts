@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import type * as Deploys from '../core/deploys';
+import type * as Githost from '../core/githost';
+import type * as DeepScan from '../core/revert/deepScanCache';
+import type * as Metrics from '../core/metrics';
+import type * as Tone from '../core/teamUpdate/toneCheck';
+
+/** Running from dist/extension.js (the bundle), not from the compiled sources in out/ (tests). */
+const bundled = path.basename(__filename) === 'extension.js';
+
+/**
+ * Parts of the core that only some commands and panels use are bundles of their own next to
+ * `dist/extension.js` (esbuild.js), required the first time they are needed, so they stay off the
+ * activation path and out of the 400 kB main bundle (like the prevention core, scaffoldModule.ts).
+ * Every runtime value of such a part (error classes included, for `instanceof`) comes from here.
+ */
+function lazy<T>(bundleFile: string, source: string): () => T {
+  let loaded: T | undefined;
+  // A computed path, so esbuild leaves this require alone and the part stays in its own bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return () => (loaded ??= require(bundled ? `./${bundleFile}` : source) as T);
+}
+
+/** The tone check (rules and patterns): the incident panel and Copy Team Update. */
+export const toneModule = lazy<typeof Tone>('tone.js', '../core/teamUpdate/toneCheck');
+/** Insights' numbers and their Markdown/CSV export. */
+export const metricsModule = lazy<typeof Metrics>('metrics.js', '../core/metrics');
+/** GitHub: CI status (only when turned on) and issue sync (only when asked). */
+export const githostModule = lazy<typeof Githost>('githost.js', '../core/githost');
+/** The diff-based scan for silent and partial reverts: the Deep Scan command only. */
+export const deepScanModule = lazy<typeof DeepScan>('deepScan.js', '../core/revert/deepScanCache');
+/** Failed deploys from deploy tags and reflogs: the Failed Deploys view and its commands. */
+export const deploysModule = lazy<typeof Deploys>('deploys.js', '../core/deploys');
