@@ -77,7 +77,7 @@ export function makeRunners({ python, pythonPath, scratch }) {
       const text = read(work, test);
       if (/RSpec\./.test(text)) {
         const root = /^(.*?\bspec)\//.exec(test)?.[1] ?? 'spec';
-        const r = run('rspec', ['-Ilib', `-I${root}`, test], { cwd: work });
+        const r = run('rspec', ['-Ilib', `-I${path.posix.join(path.posix.dirname(root), 'lib')}`, `-I${root}`, test], { cwd: work });
         if (/cannot load such file/.test(r.out) && !/1 example/.test(r.out)) return { ran: `not runnable here: ${/cannot load such file -- \S+/.exec(r.out)?.[0]} (no offline gem)`, runnable: false };
         const was = before(work, test, root, () => rspecDry(work, root));
         const after = rspecDry(work, root);
