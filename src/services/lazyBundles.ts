@@ -16,9 +16,10 @@ const bundled = path.basename(__filename) === 'extension.js';
  */
 function lazy<T>(bundleFile: string, source: string): () => T {
   let loaded: T | undefined;
-  // A computed path, so esbuild leaves this require alone and the part stays in its own bundle.
+  // An absolute path computed at run time: esbuild leaves this require alone (a template or a
+  // concatenation would be bundled as a glob of this folder), so the part stays in its own bundle.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return () => (loaded ??= require(bundled ? `./${bundleFile}` : source) as T);
+  return () => (loaded ??= require(path.join(__dirname, bundled ? bundleFile : source)) as T);
 }
 
 /** The tone check (rules and patterns): the incident panel and Copy Team Update. */
