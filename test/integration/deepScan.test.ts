@@ -4,6 +4,11 @@ import type { DeepScanSummary } from '../../src/commands/deepScanCommand';
 import { activateOwnIt, commitFile, testWorkspace } from './helpers/host';
 
 describe('Deep Scan for Silent Reverts (command)', () => {
+  // The scan's result notification ("… by their diffs alone", Show) stays until dismissed.
+  after(async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
   it('finds a revert with no revert wording by its diff, then answers from its cache', async () => {
     await activateOwnIt();
     const root = testWorkspace();
