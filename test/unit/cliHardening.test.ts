@@ -3,7 +3,6 @@
 // `metrics`, deeply nested YAML reported once, `incidents` and `scan --deploys` sanitized like
 // the other commands, and the hotfix search that git pre-filters.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dateOption, UsageError } from '../../src/cli/args';
@@ -12,7 +11,7 @@ import { newIncident, serializeIncident } from '../../src/core/incidents';
 import { planChecklist } from '../../src/core/scaffold/checklist';
 import { computeMetrics } from '../../src/core/metrics/computeMetrics';
 import { requiredWord } from '../../src/core/metrics/gitFacts';
-import { buildCli } from '../helpers/cli';
+import { useBuiltCli, type CliRun } from '../helpers/cli';
 import { makeTempDir, TempRepo } from '../helpers/tempRepo';
 
 const BIDI = '\u202e';
@@ -21,24 +20,16 @@ const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-
 
 describe('CLI hardening (#13): dates, folders, YAML errors, sanitized incidents and deploys', function () {
   this.timeout(60_000);
-  let cli: string;
-  let built: { path: string; dispose(): void };
+  const cli = useBuiltCli();
   let repo: TempRepo;
-
-  before(async () => {
-    built = await buildCli();
-    cli = built.path;
-  });
-  after(() => built.dispose());
   beforeEach(() => {
     repo = TempRepo.create();
     repo.commit('one', { 'src/a.ts': '1\n' }, undefined, new Date('2026-01-10T10:00:00Z'));
   });
   afterEach(() => repo.dispose());
 
-  function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo.path, encoding: 'utf8', env: { ...repo.env(), GIT_DIR: undefined } });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  function run(...args: string[]): CliRun {
+    return cli.run(repo, args);
   }
 
   function writeIncident(name: string, text: string): void {

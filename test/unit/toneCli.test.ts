@@ -3,28 +3,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkTone, TONE_COMPONENTS, TONE_VERDICTS, type ToneResult } from '../../src/core/teamUpdate/toneCheck';
-import { buildCli } from '../helpers/cli';
+import { useBuiltCli, type CliRun } from '../helpers/cli';
 import { TempRepo } from '../helpers/tempRepo';
 import { readToneCorpus } from '../helpers/toneCorpus';
 import { toneFor } from '../../src/webviews/incident/viewState';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 describe('own-it tone (CLI)', function () {
   this.timeout(60000);
-  let cli: string;
-  let built: { path: string; dispose(): void };
+  const cli = useBuiltCli();
   let repo: TempRepo;
-
-  before(async () => {
-    built = await buildCli();
-    cli = built.path;
-  });
-  after(() => built.dispose());
 
   beforeEach(() => {
     repo = TempRepo.create();
@@ -33,9 +20,8 @@ describe('own-it tone (CLI)', function () {
   });
   afterEach(() => repo.dispose());
 
-  function run(args: string[], stdin?: string): Run {
-    const r = spawnSync(process.execPath, [cli, 'tone', ...args], { cwd: repo.path, input: stdin ?? '', encoding: 'utf8', env: { ...repo.env(), GIT_DIR: undefined } });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  function run(args: string[], stdin?: string): CliRun {
+    return cli.run(repo, ['tone', ...args], stdin);
   }
 
   it('prints the verdict, the parts and one rewrite per finding, and exits 0 for an under-owned message', () => {
@@ -115,7 +101,7 @@ describe('own-it tone (CLI)', function () {
   });
 
   it('works outside a repository (no author names) and never echoes control characters', () => {
-    const r = spawnSync(process.execPath, [cli, 'tone', '-'], { cwd: path.dirname(repo.path), input: 'Sorry \u001b[31mall\u001b[0m, sorry again. I broke main; reverted.', encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli.path, 'tone', '-'], { cwd: path.dirname(repo.path), input: 'Sorry \u001b[31mall\u001b[0m, sorry again. I broke main; reverted.', encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Tone: over-apologetic/);
     assert.doesNotMatch(r.stdout, /\u001b/);
