@@ -62,22 +62,6 @@ describe('Incident panel: scaffold while typing', function () {
     await wb?.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   });
 
-  /** The webview frame whose incident has this title (hidden panels keep no frame). */
-  async function panelFrame(title: string, timeoutMs = 30_000): Promise<Frame> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      for (const frame of wb.page.frames()) {
-        if (frame === wb.page.mainFrame()) continue;
-        const value = await frame
-          .locator('#f-title')
-          .inputValue({ timeout: 200 })
-          .catch(() => undefined);
-        if (value === title) return frame;
-      }
-      if (Date.now() > deadline) throw new Error(`no incident panel shows "${title}" within ${timeoutMs} ms`);
-      await wb.page.waitForTimeout(200);
-    }
-  }
 
   /**
    * Own It: Open Incident for Commit… with the round's culprit, which opens the incident that
@@ -102,7 +86,7 @@ describe('Incident panel: scaffold while typing', function () {
     await row.waitFor({ timeout: 20_000 });
     await row.click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: round.title }).waitFor({ timeout: 20_000 });
-    return panelFrame(round.title);
+    return wb.incidentFrame(round.title);
   }
 
   /** Types at the end of What happened, with no delay between keys. */
@@ -142,7 +126,7 @@ describe('Incident panel: scaffold while typing', function () {
       const testTab = wb.page.locator('.tabs-container .tab', { hasText: round.fn });
       await testTab.first().waitFor({ timeout: 30_000 });
       await wb.page.locator('.tabs-container .tab', { hasText: round.title }).first().click();
-      const back = await panelFrame(round.title);
+      const back = await wb.incidentFrame(round.title);
       await typeInto(back, typed[2]);
 
       const want = typed.join('');

@@ -40,22 +40,6 @@ describe('Incident panel across a window reload', function () {
 
   const onDisk = (title: string) => fs.readFileSync(files.get(title) as string, 'utf8');
 
-  /** The webview frame whose incident has this title (panels are iframes; hidden ones stay loaded). */
-  async function panelFrame(title: string, timeoutMs = 30_000): Promise<Frame> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      for (const frame of wb.page.frames()) {
-        if (frame === wb.page.mainFrame()) continue;
-        const value = await frame
-          .locator('#f-title')
-          .inputValue({ timeout: 200 })
-          .catch(() => undefined);
-        if (value === title) return frame;
-      }
-      if (Date.now() > deadline) throw new Error(`no incident panel shows "${title}" within ${timeoutMs} ms`);
-      await wb.page.waitForTimeout(200);
-    }
-  }
 
   /** Opens an incident from the Incidents view, as a person would. */
   async function open(title: string): Promise<Frame> {
@@ -64,7 +48,7 @@ describe('Incident panel across a window reload', function () {
     await row.waitFor({ timeout: 20_000 });
     await row.click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ timeout: 20_000 });
-    return panelFrame(title);
+    return wb.incidentFrame(title);
   }
 
   /** Waits until the workbench page has loaded again and Own It's contributions are back. */
@@ -111,7 +95,7 @@ describe('Incident panel across a window reload', function () {
     await reloadWindowFromPalette();
     // The serializer revives the panel that was active: same incident, text from the file.
     await wb.page.locator('.tabs-container .tab.active', { hasText: SAVED.title }).waitFor({ timeout: 30_000 });
-    const restored = await panelFrame(SAVED.title);
+    const restored = await wb.incidentFrame(SAVED.title);
     assert.equal(await restored.locator('#f-whatHappened').inputValue(), SAVED.text);
     await wb.screenshot('reload-restored-saved');
   });
@@ -125,7 +109,7 @@ describe('Incident panel across a window reload', function () {
     await reloadWindowByKey();
     assert.ok(!beforeReload.includes(UNSAVED.text), 'the autosave wrote the text before the reload: this test did not reload mid-edit');
     await wb.page.locator('.tabs-container .tab.active', { hasText: UNSAVED.title }).waitFor({ timeout: 30_000 });
-    const restored = await panelFrame(UNSAVED.title);
+    const restored = await wb.incidentFrame(UNSAVED.title);
     // The text is back in the field (from the webview's persisted state)…
     await restored.locator('#f-whatHappened').waitFor();
     assert.equal(await restored.locator('#f-whatHappened').inputValue(), UNSAVED.text, 'the text typed before the reload is gone');

@@ -130,6 +130,23 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /** The incident panel's frame whose title field holds `title` (each panel is its own iframe). */
+  async incidentFrame(title: string, timeoutMs = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame()) continue;
+        const value = await frame
+          .locator('#f-title')
+          .inputValue({ timeout: 200 })
+          .catch(() => undefined);
+        if (value === title) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`no incident panel shows "${title}" within ${timeoutMs} ms`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
   /**
    * The frame of a webview whose document matches `selector` and contains `text`. Webviews are an
    * iframe inside an iframe, and hidden panels keep theirs, so the text picks the right one.
