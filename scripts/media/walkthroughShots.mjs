@@ -26,6 +26,15 @@ async function command(label) {
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
+/** Waits up to 30 s for a webview (an iframe inside an iframe) to show `text` in `selector`. */
+async function webviewShows(selector, text, failure) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    for (const frame of page.frames()) if ((await frame.locator(selector, { hasText: text }).count().catch(() => 0)) > 0) return;
+    if (Date.now() > deadline) throw new Error(`${failure} within 30 s`);
+    await page.waitForTimeout(300);
+  }
+}
 const shot = (name, clip) => page.screenshot({ path: path.join(out, `${name}.png`), ...(clip ? { clip } : {}) });
 /** The activity bar and side bar only (the views), for steps about them. */
 const SIDEBAR = { x: 0, y: 36, width: 350, height: 560 };
@@ -51,15 +60,7 @@ try {
   await shot('action-items', SIDEBAR);
 
   // The incident panel (a click on the incident opens it): a webview, an iframe inside an iframe.
-  const deadline = Date.now() + 30_000;
-  const rendered = async () => {
-    for (const frame of page.frames()) if ((await frame.locator('body', { hasText: 'What broke' }).count().catch(() => 0)) > 0) return true;
-    return false;
-  };
-  while (!(await rendered())) {
-    if (Date.now() > deadline) throw new Error('the incident panel did not render within 30 s');
-    await page.waitForTimeout(300);
-  }
+  await webviewShows('body', 'What broke', 'the incident panel did not render');
   await page.waitForTimeout(1000);
   await shot('incident-panel');
 
@@ -88,15 +89,7 @@ try {
   await page.waitForTimeout(500);
   await command('View: Close All Editors');
   await command('Own It: Show Insights');
-  const chartsBy = Date.now() + 30_000;
-  const drawn = async () => {
-    for (const frame of page.frames()) if ((await frame.locator('h2', { hasText: 'Time to recover' }).count().catch(() => 0)) > 0) return true;
-    return false;
-  };
-  while (!(await drawn())) {
-    if (Date.now() > chartsBy) throw new Error('the Insights panel did not draw within 30 s');
-    await page.waitForTimeout(300);
-  }
+  await webviewShows('h2', 'Time to recover', 'the Insights panel did not draw');
   await page.mouse.move(800, 700);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: path.join(repoRoot, 'media', 'insights-dark.png') });
