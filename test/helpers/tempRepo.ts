@@ -123,3 +123,14 @@ export class TempRepo {
     fs.rmSync(path.dirname(this.path), { recursive: true, force: true });
   }
 }
+
+/** For a mocha suite: a maker of temp repositories that are all removed after the suite. */
+export function useTempRepos(): () => TempRepo {
+  const repos: TempRepo[] = [];
+  after(() => repos.forEach((r) => r.dispose()));
+  return () => {
+    const r = TempRepo.create();
+    repos.push(r);
+    return r;
+  };
+}

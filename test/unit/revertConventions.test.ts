@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseFixesTrailers, parseRevertMessage } from '../../src/core/revert/messageParser';
 import { scanReverts } from '../../src/core/revert/revertScanner';
 import type { RevertDetection } from '../../src/core/revert/types';
-import { BOB, TempRepo } from '../helpers/tempRepo';
+import { BOB, useTempRepos } from '../helpers/tempRepo';
 
 /**
  * One real repository per convention of the labeled corpus (test/fixtures/detection): the shape
@@ -10,13 +10,7 @@ import { BOB, TempRepo } from '../helpers/tempRepo';
  */
 describe('revert conventions (real git)', function () {
   this.timeout(60000);
-  const repos: TempRepo[] = [];
-  const fresh = (): TempRepo => {
-    const r = TempRepo.create();
-    repos.push(r);
-    return r;
-  };
-  after(() => repos.forEach((r) => r.dispose()));
+  const fresh = useTempRepos();
 
   const lines = (n: number, tag: string): string => Array.from({ length: n }, (_, i) => `${tag} line ${i + 1};`).join('\n') + '\n';
   function find(found: RevertDetection[], sha: string): RevertDetection {

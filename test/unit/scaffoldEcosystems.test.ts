@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
 import { planTestScaffold, scaffoldStatus, writeScaffold, type TestScaffoldPlan } from '../../src/core/scaffold';
-import { makeTempDir, TempRepo } from '../helpers/tempRepo';
+import { makeTempDir, TempRepo, useTempRepos } from '../helpers/tempRepo';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MOCHA = path.join(ROOT, 'node_modules/mocha/bin/mocha.js');
@@ -56,13 +56,7 @@ async function scaffoldAndWrite(repo: TempRepo, sha: string, opts: Parameters<ty
 }
 
 describe('scaffold: generated tests are valid for their ecosystem', () => {
-  const repos: TempRepo[] = [];
-  const make = (): TempRepo => {
-    const r = TempRepo.create();
-    repos.push(r);
-    return r;
-  };
-  after(() => repos.forEach((r) => r.dispose()));
+  const make = useTempRepos();
 
   it('mocha (plain JS): the test fails with the placeholder, then passes once written', async () => {
     const repo = make();

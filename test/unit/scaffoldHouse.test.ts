@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { NothingToTestError, planTestScaffold } from '../../src/core/scaffold';
-import { TempRepo } from '../helpers/tempRepo';
+import { TempRepo, useTempRepos } from '../helpers/tempRepo';
 
 // Findings of the real-repository evaluation (docs/scaffold-eval.md), each as a small real repository.
 const LICENSE = ['/*', ' * Licensed to the Example Foundation under one or more contributor', ' * license agreements. See the NOTICE file for details.', ' */'];
@@ -10,13 +10,7 @@ const javaFile = (body: string): string => `${LICENSE.join('\n')}\npackage org.e
 
 describe('scaffold copies the repository’s file header (license block, magic comment)', function () {
   this.timeout(60_000);
-  const repos: TempRepo[] = [];
-  const make = (): TempRepo => {
-    const r = TempRepo.create();
-    repos.push(r);
-    return r;
-  };
-  after(() => repos.forEach((r) => r.dispose()));
+  const make = useTempRepos();
 
   it('Java: the license block every test beside it carries comes first (Apache RAT would fail the file without it)', async () => {
     const repo = make();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { NothingToTestError, planTestScaffold, writeScaffold } from '../../src/core/scaffold';
-import { TempRepo } from '../helpers/tempRepo';
+import { useTempRepos } from '../helpers/tempRepo';
 
 function have(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -10,13 +10,7 @@ function have(cmd: string): boolean {
 
 describe('scaffold places tests like the repository does (real git)', function () {
   this.timeout(60_000);
-  const repos: TempRepo[] = [];
-  const make = (): TempRepo => {
-    const r = TempRepo.create();
-    repos.push(r);
-    return r;
-  };
-  after(() => repos.forEach((r) => r.dispose()));
+  const make = useTempRepos();
 
   it('monorepo: next to the spec already named after the file, in the package’s own __tests__ folder', async () => {
     const repo = make();

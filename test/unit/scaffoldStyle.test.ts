@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { planTestScaffold } from '../../src/core/scaffold';
-import { TempRepo } from '../helpers/tempRepo';
+import { useTempRepos } from '../helpers/tempRepo';
 
 const SOURCE = { 'lib/fee.js': 'function fee(x) {\n  return x;\n}\nmodule.exports = { fee };\n' };
 const CHANGED = { 'lib/fee.js': 'function fee(x) {\n  return x * 2;\n}\nmodule.exports = { fee };\n' };
 
 describe('scaffold follows the repository’s style (real git, real formatters)', function () {
   this.timeout(60_000);
-  const repos: TempRepo[] = [];
-  const make = (): TempRepo => {
-    const r = TempRepo.create();
-    repos.push(r);
-    return r;
-  };
-  after(() => repos.forEach((r) => r.dispose()));
+  const make = useTempRepos();
 
   it('no formatter installed: Prettier config without semicolons and with double quotes is followed', async () => {
     const repo = make();
