@@ -53,6 +53,8 @@ function codeServerArgs({ port, dirs, extraArgs = [], smokeTestDriver = true, wo
     '--disable-getting-started-override',
     // Without this the workbench ignores extensionTestsPath in the URL payload and no test runs.
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    // OWN_IT_TEST_LOG=trace keeps every file-watcher event in the run folder's logs (for chasing flaky runs).
+    ...(process.env.OWN_IT_TEST_LOG ? ['--log', process.env.OWN_IT_TEST_LOG] : []),
     ...extraArgs,
   ];
 }
@@ -80,7 +82,8 @@ export async function startCodeServer({ port, dirs, env = {}, extraArgs, smokeTe
   const out = fs.openSync(logFile, 'a');
   const child = spawn(path.join(node24Bin, 'node'), codeServerArgs({ port, dirs, extraArgs, smokeTestDriver, workspaceTrust }), {
     cwd: dirs.workspace,
-    env: { ...node24Env(isolatedEnv(dirs)), ...env },
+    // An empty gallery: the server never asks open-vsx.org for extensions (tests talk only to 127.0.0.1).
+    env: { ...node24Env(isolatedEnv(dirs)), EXTENSIONS_GALLERY: '{}', ...env },
     // Own process group: the server forks the extension host, file watcher and pty host;
     // killing the group (negative pid) takes all of them down together.
     detached: true,
