@@ -10,6 +10,7 @@ import { DEFAULT_TAG_PATTERN } from '../core/deploys/types';
 import { UnsafeFolderError, validateRelativeFolder } from '../core/fs/safeFolder';
 import { NotAGitRepositoryError } from '../core/git/createGit';
 import { DEFAULT_INCIDENTS_FOLDER } from '../core/incidents/incidentStore';
+import { countOf as count } from '../core/text/plural';
 import { computeMetrics, DEFAULT_METRICS_DAYS } from '../core/metrics/computeMetrics';
 import { metricsToCsv, metricsToMarkdown } from '../core/metrics/format';
 import type { MetricsReport } from '../core/metrics/types';
@@ -93,10 +94,6 @@ export async function runMetrics(argv: readonly string[], io: CliIo = processIo)
   }
 }
 
-function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
 /** The human table: one line per metric with its value and what it was computed from. */
 export function formatSummary(r: MetricsReport): string {
   const pct = (rate: number | null): string => (rate === null ? 'n/a' : `${Math.round(rate * 1000) / 10}%`);
@@ -105,14 +102,14 @@ export function formatSummary(r: MetricsReport): string {
   const months = r.incidentsPerMonth.months;
   const rows = [
     ['Time to recover (median)', r.timeToRecover.medianHours === null ? 'n/a' : `${r.timeToRecover.medianHours} h`, count(r.timeToRecover.items.length, 'revert or rollback', 'reverts and rollbacks')],
-    ['Change failure rate', pct(cf.rate), `(${cf.reverts} shipped reverts + ${cf.rollbacks} rollbacks) / ${cf.denominator} ${cf.basis}`],
+    ['Change failure rate', pct(cf.rate), `(${count(cf.reverts, 'shipped revert')} + ${count(cf.rollbacks, 'rollback')}) / ${count(cf.denominator, cf.basis === 'deploys' ? 'deploy' : 'merge')}`],
     ['Caught before shipping', String(cf.caughtBeforeShipping), 'reverts on no remote branch (not failures)'],
-    ['Rework rate', pct(rw.rate), `(${rw.reverts} reverts + ${rw.reapplies} reapplies + ${rw.hotfixes} hotfixes) / ${rw.commits} commits`],
+    ['Rework rate', pct(rw.rate), `(${count(rw.reverts, 'revert')} + ${count(rw.reapplies, 'reapply', 'reapplies')} + ${count(rw.hotfixes, 'hotfix', 'hotfixes')}) / ${count(rw.commits, 'commit')}`],
     [
       'Incidents per month (average)',
       months.length === 0 ? 'n/a' : String(Math.round((months.reduce((n, m) => n + m.total, 0) / months.length) * 10) / 10),
-      // The last six months keep the line readable; --json and --csv list every month.
-      months.slice(-6).map((m) => `${m.month}: ${m.total}`).join(', '),
+      // The last six months keep the line readable; --markdown, --json and --csv list every month.
+      (months.length > 6 ? `last 6 of ${months.length} months (--markdown lists all): ` : '') + months.slice(-6).map((m) => `${m.month}: ${m.total}`).join(', '),
     ],
     ['Top hotspot file', r.hotspots.files[0]?.path ?? '-', r.hotspots.files[0] ? count(r.hotspots.files[0].count, 'culprit commit') : ''],
     ['Top hotspot folder', r.hotspots.folders[0]?.path ?? '-', r.hotspots.folders[0] ? count(r.hotspots.folders[0].count, 'culprit commit') : ''],

@@ -11,12 +11,9 @@ import type { GitHubRepoRef } from '../core/githost/types';
 import type { Container } from '../container';
 import { gitHubApiUrl, gitHubToken } from '../services/githubSession';
 import { githostModule } from '../services/lazyBundles';
+import { countOf as plural } from '../core/text/plural';
 import { asIncidentRef, type IncidentRef } from './args';
 import { pickIncident } from './pickers';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export async function syncActionItemIssues(container: Container, arg?: unknown): Promise<IssueSyncResult | undefined> {
   let ref: IncidentRef | undefined = asIncidentRef(arg);

@@ -80,6 +80,27 @@ describe('own-it incident new (CLI)', function () {
     assert.equal(stored.raw, out.markdown);
   });
 
+  for (const [style, subject, body, title] of [
+    ['GitHub', 'Merge pull request #6605 from bob/fix-retry', 'Stop retrying on 4xx responses', 'Stop retrying on 4xx responses (#6605)'],
+    ['GitLab', "Merge branch 'fix-retry' into 'main'", 'Stop retrying on 4xx responses\n\nSee merge request shop/api!42', 'Stop retrying on 4xx responses (!42)'],
+  ] as const) {
+    it(`names a reverted ${style} merge by its request's title, not the merge boilerplate`, () => {
+      repo.gitAs(BOB, 'checkout', '-q', '-b', 'fix-retry');
+      repo.commit('Retry only 5xx', { 'src/retry.ts': 'export const retry = (s: number) => s >= 500;\n' }, BOB);
+      repo.gitAs(BOB, 'checkout', '-q', 'main');
+      repo.gitAs(BOB, 'merge', '-q', '--no-ff', '-m', subject, '-m', body, 'fix-retry');
+      const merge = repo.head();
+      const undo = repo.revert(merge, ALICE, ['-m', '1']);
+      const r = run(['incident', 'new', undo, '--print']);
+      assert.equal(r.status, 0, r.stderr);
+      const p = parseIncident(r.stdout, 'printed');
+      assert.equal(p.title, `${title} reverted`);
+      assert.deepEqual(p.culprits, [merge]);
+      assert.ok(p.sections.teamUpdate.includes('Stop retrying on 4xx responses'), p.sections.teamUpdate);
+      assert.ok(!p.sections.teamUpdate.includes('Merge pull request') && !p.sections.teamUpdate.includes('Merge branch'), p.sections.teamUpdate);
+    });
+  }
+
   it('explains bad input: unknown commit, missing commit, not a repository, unsafe folder', () => {
     const unknown = run(['incident', 'new', 'deadbeefdeadbeef', '--print']);
     assert.equal(unknown.status, 1);

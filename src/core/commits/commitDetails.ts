@@ -16,7 +16,29 @@ export async function getCommitDetails(repoRoot: string, ref: string, gitPath?: 
   const git = gitFor(repoRoot, gitPath);
   const sha = await resolveCommit(repoRoot, ref, gitPath);
   const out = await git.raw(['show', '-z', '--numstat', '-M', '-m', '--first-parent', FORMAT, sha, '--']);
-  return parseShowOutput(out);
+  const details = parseShowOutput(out);
+  const number = details.parents.length > 1 ? mergeRequestNumber(details.subject) : undefined;
+  if (number === undefined) return details;
+  // Only merges of a pull/merge request read their body: its first line is the request's title.
+  const title = mergeTitle(await git.raw(['log', '-1', '--format=%b', sha, '--']), number);
+  return title ? { ...details, title } : details;
+}
+
+/** `#6605` for GitHub's `Merge pull request #6605 from …`, `!42` for GitLab's body trailer. */
+function mergeRequestNumber(subject: string): string | undefined {
+  const github = /^Merge pull request (#\d+) from \S/.exec(subject);
+  if (github) return github[1];
+  return /^Merge branch '[^']+' into '[^']+'$/.test(subject) ? '' : undefined;
+}
+
+/** The first body line, with the request's number; for GitLab the number is in "See merge request …!N". */
+export function mergeTitle(body: string, number: string): string | undefined {
+  const lines = body.split('\n').map((l) => l.trim());
+  const first = lines.find((l) => l !== '');
+  if (!first || /^See merge request /.test(first)) return undefined;
+  const ref = number || /^See merge request \S*?(!\d+)$/m.exec(body)?.[1];
+  const text = first.length > 200 ? `${first.slice(0, 199)}…` : first;
+  return ref ? `${text} (${ref})` : text;
 }
 
 /** Reads several commits, keeping the order given and skipping none: a missing one throws. */

@@ -23,6 +23,12 @@ export interface CommitDetails {
   sha: string;
   shortSha: string;
   subject: string;
+  /**
+   * What the change is called when the subject is a merge's boilerplate: a merged pull or merge
+   * request's title (the first line of the merge commit's body) with its number, e.g.
+   * `Fix the retry loop (#6605)`. Absent for other commits: use {@link subject}.
+   */
+  title?: string;
   authorName: string;
   authorEmail: string;
   /** ISO 8601 */

@@ -52,7 +52,7 @@ export function teamUpdateFromFacts(incident: Incident, facts: IncidentFacts): T
   return draftTeamUpdate(
     teamUpdateInputFromIncident(incident, {
       blastRadius: facts.blast.radius,
-      culpritSubjects: facts.culprits.map((c) => c.details.subject),
+      culpritSubjects: facts.culprits.map((c) => c.details.title ?? c.details.subject),
       ...(branch ? { branch } : {}),
       // Unknown culprits are not claimed: "my change" only for commits the user wrote.
       culpritsMine: facts.culprits.length > 0 && facts.culprits.every((c) => c.mine),
@@ -77,7 +77,7 @@ export async function prepareIncident(repoRoot: string, source: IncidentSource, 
   const picked = facts.culprits[0]?.details;
   const title = incidentTitle({
     ...(options.symptom ? { symptom: options.symptom } : {}),
-    ...(picked ? { culpritSubject: picked.subject } : {}),
+    ...(picked ? { culpritSubject: picked.title ?? picked.subject } : {}),
     ...(isRevert ? { revertSubject: detection.subject } : {}),
   });
   const base = newIncident(

@@ -1,4 +1,5 @@
 import { csvCell, markdownText } from '../text/safeText';
+import { countOf } from '../text/plural';
 import type { MetricsReport } from './types';
 
 /** A Markdown report: one section per metric, each with its formula and marked as an estimate. */
@@ -16,10 +17,10 @@ export function metricsToMarkdown(r: MetricsReport): string {
   );
 
   const cf = r.changeFailure;
-  section(out, 'Change failure rate', cf.formula, `Rate: ${percent(cf.rate)} (${cf.reverts} shipped reverts + ${cf.rollbacks} rollbacks ÷ ${cf.denominator} ${cf.basis}); caught before shipping: ${cf.caughtBeforeShipping}`);
+  section(out, 'Change failure rate', cf.formula, `Rate: ${percent(cf.rate)} (${countOf(cf.reverts, 'shipped revert')} + ${countOf(cf.rollbacks, 'rollback')} ÷ ${countOf(cf.denominator, cf.basis === 'deploys' ? 'deploy' : 'merge')}); caught before shipping: ${cf.caughtBeforeShipping}`);
 
   const rw = r.reworkRate;
-  section(out, 'Rework rate', rw.formula, `Rate: ${percent(rw.rate)} (${rw.reverts} reverts + ${rw.reapplies} reapplies + ${rw.hotfixes} hotfixes ÷ ${rw.commits} commits)`);
+  section(out, 'Rework rate', rw.formula, `Rate: ${percent(rw.rate)} (${countOf(rw.reverts, 'revert')} + ${countOf(rw.reapplies, 'reapply', 'reapplies')} + ${countOf(rw.hotfixes, 'hotfix', 'hotfixes')} ÷ ${countOf(rw.commits, 'commit')})`);
 
   section(out, 'Incidents per month', r.incidentsPerMonth.formula);
   table(
@@ -87,11 +88,11 @@ export function metricsToCsv(r: MetricsReport): string {
     rows.push(['time_to_recover', i.recoveredBy, i.hours, 'hours', `${i.source}${i.environment ? ` ${i.environment}` : ''}; culprit landed ${i.culpritLanded}; recovered ${i.recovered}${i.incident ? `; ${i.incident}` : ''}`, ttr.formula]);
   }
   const cf = r.changeFailure;
-  rows.push(['change_failure', 'rate', cf.rate, 'ratio', `${cf.reverts} reverts + ${cf.rollbacks} rollbacks / ${cf.denominator} ${cf.basis}`, cf.formula]);
+  rows.push(['change_failure', 'rate', cf.rate, 'ratio', `${countOf(cf.reverts, 'shipped revert')} + ${countOf(cf.rollbacks, 'rollback')} / ${countOf(cf.denominator, cf.basis === 'deploys' ? 'deploy' : 'merge')}`, cf.formula]);
   const rw = r.reworkRate;
-  rows.push(['rework_rate', 'rate', rw.rate, 'ratio', `${rw.reverts} reverts + ${rw.reapplies} reapplies + ${rw.hotfixes} hotfixes / ${rw.commits} commits`, rw.formula]);
+  rows.push(['rework_rate', 'rate', rw.rate, 'ratio', `${countOf(rw.reverts, 'revert')} + ${countOf(rw.reapplies, 'reapply', 'reapplies')} + ${countOf(rw.hotfixes, 'hotfix', 'hotfixes')} / ${countOf(rw.commits, 'commit')}`, rw.formula]);
   for (const m of r.incidentsPerMonth.months) {
-    rows.push(['incidents_per_month', m.month, m.total, 'count', `${m.incidents} incidents + ${m.untrackedReverts} untracked reverts`, r.incidentsPerMonth.formula]);
+    rows.push(['incidents_per_month', m.month, m.total, 'count', `${countOf(m.incidents, 'incident')} + ${countOf(m.untrackedReverts, 'untracked revert')}`, r.incidentsPerMonth.formula]);
   }
   for (const h of r.hotspots.files) rows.push(['hotspot_file', h.path, h.count, 'culprit commits', '', r.hotspots.formula]);
   for (const h of r.hotspots.folders) rows.push(['hotspot_folder', h.path, h.count, 'culprit commits', '', r.hotspots.formula]);

@@ -4,6 +4,7 @@
  * bundle only renders.
  */
 import type { MetricsReport } from '../../core/metrics/types';
+import { countOf as plural } from '../../core/text/plural';
 import { metricsModule } from '../../services/lazyBundles';
 import type { ActionRow, BarSeries, InsightsView, MetricCard, RecoveryRow } from './protocol';
 
@@ -38,10 +39,6 @@ export function durationUnit(maxHours: number): { unit: 'minutes' | 'hours' | 'd
 
 function trim(n: number): string {
   return n >= 10 ? String(Math.round(n)) : n.toFixed(1).replace(/\.0$/, '');
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** A sha is shortened; a tag or other ref stays readable. */
