@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { IncidentStore } from '../core/incidents/incidentStore';
 import type { Incident } from '../core/incidents/model';
 import type { RepositoryTracker } from '../git/repositoryTracker';
+import { StatPoll } from './statPoll';
 
 export interface IndexedIncident {
   repoRoot: string;
@@ -53,6 +54,8 @@ export class IncidentIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ownIt.incidents.folder')) this.invalidate();
       }),
+      // Under the watcher: an incident file created, renamed or deleted is seen even when no event comes.
+      new StatPoll({ paths: () => this.roots().map((root) => path.resolve(root, incidentsFolderSetting(root))), onChange: () => this.invalidate(), intervalMs: 3000 }),
     );
   }
 

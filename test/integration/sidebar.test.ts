@@ -85,4 +85,20 @@ describe('sidebar views', function () {
     assert.equal(resolved.contextValue, 'ownIt.incident.resolved');
     assert.match(fs.readFileSync(path.join(root, 'docs/incidents', file), 'utf8'), /^status: resolved$/m);
   });
+
+  it('lists an incident written where no file event arrives (a folder excluded from watching)', async () => {
+    const config = vscode.workspace.getConfiguration(undefined, vscode.Uri.file(root));
+    await config.update('files.watcherExclude', { '**/docs/unwatched/**': true }, vscode.ConfigurationTarget.Workspace);
+    await config.update('ownIt.incidents.folder', 'docs/unwatched', vscode.ConfigurationTarget.Workspace);
+    try {
+      fs.mkdirSync(path.join(root, 'docs/unwatched'), { recursive: true });
+      await waitFor('the Incidents view to read the new, empty folder', async () => (findNode(findNode((await api.snapshotViews()).incidents, 'Open')?.children, 'Double the tax rate reverted') ? undefined : true));
+      await new IncidentStore(root, 'docs/unwatched').create({ title: 'Written without a file event' });
+      await waitFor('the incident in the Incidents view', async () => findNode(findNode((await api.snapshotViews()).incidents, 'Open')?.children, 'Written without a file event'));
+    } finally {
+      await config.update('ownIt.incidents.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('files.watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(path.join(root, 'docs/unwatched'), { recursive: true, force: true });
+    }
+  });
 });

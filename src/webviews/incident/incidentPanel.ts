@@ -5,6 +5,7 @@ import { getGitApi } from '../../git/gitExtension';
 import { resolveIncidentFile, type IncidentTarget } from '../../services/incidentTargets';
 import { linkedTestStatuses } from '../../services/linkedTests';
 import { toneModule } from '../../services/lazyBundles';
+import { StatPoll } from '../../services/statPoll';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
@@ -121,6 +122,8 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     this.disposables.push(
       this._onDidPostMessage,
       watcher,
+      // Under the watcher: a visible panel notices a change on disk even when no event comes.
+      new StatPoll({ paths: () => [incidentPath], onChange: onDisk, intervalMs: 2000, active: () => panel.visible }),
       watcher.onDidChange(onDisk),
       watcher.onDidCreate(onDisk),
       watcher.onDidDelete(onDisk),
