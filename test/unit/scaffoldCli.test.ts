@@ -91,4 +91,12 @@ describe('own-it scaffold (CLI)', function () {
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /unknown commit: cafebabe/);
   });
+
+  it('a culprit in a language it cannot write tests for (C) names the files and points to the checklist, writing nothing', () => {
+    const c = repo.commit('Faster parser', { 'src/parse.c': 'int parse(const char *s) { return s[0]; }\n' });
+    const r = run(['scaffold', 'test', c], repo.path);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /changed no file Own It can write a test for \(src\/parse\.c\); it writes tests for JavaScript, TypeScript, Python, Go, Rust, Java and Ruby\. A checklist item fits instead: own-it scaffold checklist [0-9a-f]{7} --item/);
+    assert.equal(fs.existsSync(path.join(repo.path, 'test')), false);
+  });
 });

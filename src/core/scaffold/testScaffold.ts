@@ -7,7 +7,7 @@ import { parseRevertMessage } from '../revert/messageParser';
 import { commitMessage, commitSubject, repoTopLevel, resolveCommit } from './git';
 import { houseHeader } from './houseHeader';
 import { readIncidentInfo, type IncidentInfo } from './incidentInfo';
-import { isTestFile } from './languages';
+import { ecosystemOf, isTestFile } from './languages';
 import { pascalCase, snakeCase } from './naming';
 import { placeTest } from './placement';
 import { createExclusive, pathExists } from './safeWrite';
@@ -29,6 +29,9 @@ export interface TestScaffoldOptions {
   /** What the commit changed, when the caller already knows (e.g. from an editor's symbol provider). */
   changes?: ChangedFile[];
 }
+
+/** Source files of languages Own It writes no tests for (named in the error, so the person knows why). */
+const OTHER_CODE = /\.(c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|swift|kt|kts|scala|cs|php|sh|bash|lua|pl|pm|ex|exs|erl|hs|ml|dart|zig|nim|r|jl|clj|vue|svelte|sql)$/i;
 
 /** Thrown when the commit changed no source file a test could target. */
 export class NothingToTestError extends Error {
@@ -89,7 +92,13 @@ async function chooseTarget(repo: string, sha: string, files: ChangedFile[], opt
     if (tests.length > 0 && tests.length === files.filter((f) => f.language !== 'unknown').length) {
       throw new NothingToTestError(sha, `commit ${sha.slice(0, 7)} changed only tests (${tests.map((f) => f.path).slice(0, 4).join(', ')}); those tests are the regression test: restore them from ${sha.slice(0, 7)} if the revert removed them`);
     }
-    throw new NothingToTestError(sha);
+    const others = files.filter((f) => (f.language === 'unknown' || !ecosystemOf(f.language)) && OTHER_CODE.test(f.path) && !isTestFile(f.path)).map((f) => f.path);
+    if (others.length === 0) throw new NothingToTestError(sha);
+    throw new NothingToTestError(
+      sha,
+      `commit ${sha.slice(0, 7)} changed no file Own It can write a test for (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); ` +
+        `it writes tests for JavaScript, TypeScript, Python, Go, Rust, Java and Ruby. A checklist item fits instead: own-it scaffold checklist ${sha.slice(0, 7)} --item "<what to check next time>"`,
+    );
   }
   const candidates: { file: ChangedFile; symbol?: ChangedSymbol }[] = [];
   if (opts.symbol) {
