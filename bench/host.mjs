@@ -176,8 +176,9 @@ async function findTitleFrame(page, title) {
  * Click on the incident row → first contentful paint of the panel's webview document (its own
  * `first-contentful-paint` entry, on the same wall clock as the click, which the page stamps).
  */
-async function measurePanel(page) {
+async function measurePanel(page, culpritFile) {
   const times = [];
+  const filled = [];
   let fallbacks = 0;
   const title = 'Bench panel incident';
   for (let i = 0; i < RUNS; i++) {
@@ -199,8 +200,12 @@ async function measurePanel(page) {
     // found the title, an upper bound (polled every 10 ms).
     times.push((paintedAt ?? Date.now()) - clickedAt);
     if (paintedAt === undefined) fallbacks++;
+    // What the person came for: the culprit card with its files and the derived timeline (polled
+    // every 10 ms, so an upper bound by that much).
+    await waitFor(async () => ((await frame.locator('body', { hasText: culpritFile }).count()) > 0 && (await frame.locator('body', { hasText: 'Reverted by' }).count()) > 0 ? true : undefined), 30_000, 'the culprit card');
+    filled.push(Date.now() - clickedAt);
   }
-  return { ...stats(times), withoutPaintEntry: fallbacks };
+  return { ...stats(times), withoutPaintEntry: fallbacks, culpritShownMs: stats(filled) };
 }
 
 /**
@@ -277,7 +282,7 @@ export async function runHostBench() {
     log(`prompt after git revert (${RUNS} reverts)…`);
     const prompt = await measurePrompt(page, repo);
     log(`incident panel first paint (${RUNS} opens)…`);
-    const panel = await measurePanel(page);
+    const panel = await measurePanel(page, 'src/cart.js');
     log(`writing ${ITEMS} incident files…`);
     writeIncidents(dirs.workspace, ITEMS);
     const open = fs.readdirSync(path.join(dirs.workspace, 'docs', 'incidents')).length - Math.ceil(ITEMS / 3);

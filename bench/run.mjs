@@ -285,6 +285,7 @@ function hostTable(h) {
     `| bundle module evaluation (Node 20, stub vscode) | ${range(h.moduleLoadMs)} | ${h.moduleLoadMs.runs} |`,
     `| git revert returned → notification | ${range(h.promptMs)} | ${h.promptMs.runs} |`,
     `| click → incident panel first contentful paint | ${range(h.panelFirstPaintMs)} | ${h.panelFirstPaintMs.runs} |`,
+    ...(h.panelFirstPaintMs.culpritShownMs ? [`| click → panel shows the culprit card, its files and the revert | ${range(h.panelFirstPaintMs.culpritShownMs)} | ${h.panelFirstPaintMs.culpritShownMs.runs} |`] : []),
     `| ${v.items.toLocaleString('en')} incidents: page load → Open count shown | ${range(v.pageLoadToCountMs)} | ${v.pageLoadToCountMs.runs} |`,
     `| ${v.items.toLocaleString('en')} incidents: our activation → Open count shown | ${range(v.activationToCountMs)} | ${v.activationToCountMs.runs} |`,
     `| ${v.items.toLocaleString('en')} incidents: PageDown → next frame with the new focus row | ${range(v.pageDownMs)} | ${v.pageDownMs.runs} |`,

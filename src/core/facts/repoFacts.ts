@@ -138,25 +138,23 @@ export interface Landing {
 /**
  * Where `sha` landed on the default branch: the oldest commit on the branch's first-parent line
  * that contains it. (`rev-list --first-parent --ancestry-path` cannot answer this: it ignores the
- * second parents through which a merged commit is reached.) The line from the tip back to the
- * commit's fork point is listed once; containment along it is monotonic, so a binary search
- * needs about log2(n) `merge-base` calls.
+ * second parents through which a merged commit is reached.) Two lists answer it: the line from the
+ * tip back to the commit, and every commit between the commit and the tip (`--ancestry-path`,
+ * second parents included). Containment along the line is monotonic, so the landing is the last
+ * line commit, walking back from the tip, that the second list has. A handful of git processes
+ * however long the line (a binary search of `merge-base` calls took two per step).
  */
 export async function landingOnDefault(git: SimpleGit, sha: string, defaultBranch: DefaultBranch | undefined): Promise<Landing | undefined> {
-  if (!defaultBranch || !looksLikeSha(sha) || !(await isAncestor(git, sha, defaultBranch.ref))) return undefined;
+  if (!defaultBranch || !looksLikeSha(sha)) return undefined;
   const full = await raw(git, ['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
-  if (!full) return undefined;
-  const line = ((await raw(git, ['rev-list', '--first-parent', defaultBranch.ref, `^${full}`, '--'])) ?? '').split('\n').filter((l) => l.trim() !== '');
+  if (!full || (await raw(git, ['merge-base', full, defaultBranch.ref])) !== full) return undefined;
+  const lines = (out: string | undefined) => (out ?? '').split('\n').filter((l) => l.trim() !== '');
+  const [line, between] = await Promise.all([
+    raw(git, ['rev-list', '--first-parent', defaultBranch.ref, `^${full}`, '--']).then(lines),
+    raw(git, ['rev-list', '--ancestry-path', defaultBranch.ref, `^${full}`, '--']).then((out) => new Set(lines(out))),
+  ]);
   let oldest = -1;
-  let lo = 0;
-  let hi = line.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (await isAncestor(git, full, line[mid])) {
-      oldest = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  while (oldest + 1 < line.length && between.has(line[oldest + 1])) oldest++;
   const found = oldest >= 0 ? await raw(git, ['log', '-1', '--format=%H%x00%P%x00%cI', line[oldest], '--']) : undefined;
   const [merge, parents, at] = (found ?? '').split('\0');
   // No newer line commit contains it (it is the tip), or the oldest one sits right on top of it: it was committed on the line.
