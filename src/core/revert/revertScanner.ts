@@ -200,13 +200,16 @@ export class RevertScanner {
     const c: Candidate = { commit, parsed, reverted: [], evidence: 'none', direct: DONE };
     const matchers = subjectMatchers(parsed);
     if (matchers.length > 0) c.lookup = lookups.register(commit, matchers);
-    // The scan's own walk passes every ancestor anyway: it answers the ancestry of body-line
-    // shas too, instead of one `merge-base` process per sha.
-    if (fed && parsed.signal === 'body') c.ancestry = parsed.shas.map((hex) => lookups.register(commit, [{ evidence: 'sha', hex }]));
-    c.direct = linkDirect(c, resolver).then(() => {
+    // The scan's own walk passes every ancestor anyway: it answers the ancestry of named shas
+    // too, instead of one `merge-base` process per sha.
+    if (fed && parsed.shas.length > 0) c.ancestry = parsed.shas.map((hex) => lookups.register(commit, [{ evidence: 'sha', hex }]));
+    c.direct = linkDirect(c, resolver).then(async () => {
+      if (c.evidence !== 'sha') for (const l of c.ancestry ?? []) l.cancel();
+      // A fed walk answers the ancestry later (finishPage); the subject lookup waits for it.
+      if (c.evidence === 'sha' && c.ancestry) return;
+      if (c.evidence === 'sha') await keepAncestors(c, resolver);
       if (c.evidence !== 'none') c.lookup?.cancel();
       else if (c.lookup) lookups.need();
-      if (c.evidence !== 'sha') for (const l of c.ancestry ?? []) l.cancel();
     });
 
     return c;
@@ -216,6 +219,12 @@ export class RevertScanner {
     await Promise.all(
       candidates.map(async (c) => {
         await c.direct;
+        // A named sha counts only when it is an ancestor: a revert made before its branch was
+        // rebased names the original's old copy, and the quoted subject finds the one here.
+        if (c.evidence === 'sha' && c.ancestry) {
+          await keepAncestors(c, resolver);
+          if (c.evidence === 'sha') c.lookup?.cancel();
+        }
         if (c.evidence === 'none' && c.lookup) {
           const found = await c.lookup.result;
           if (found !== undefined) {
@@ -223,9 +232,6 @@ export class RevertScanner {
             c.evidence = found.evidence;
           }
         }
-        // A body line's sha may name a commit that is in the object store but not in this
-        // history (a PR branch's own commit, fetched with pull refs): only ancestors count.
-        if (c.parsed.signal === 'body' && c.evidence === 'sha') await keepAncestors(c, resolver);
       }),
     );
     // Merges are never linked by diff. A body line naming a commit that is not here is most
@@ -238,6 +244,7 @@ export class RevertScanner {
     if (byDiff.length > 0 || several.length > 0) await diffs.run(() => this.diffPage(byDiff, several));
     const linked = candidates.filter((c) => c.reverted.length === 1);
     const facts = await resolver.describe(linked.flatMap((c) => [c.commit.sha, c.reverted[0]]));
+    await preferMergedCommit(linked, facts, resolver);
     return candidates.map((c) => {
       const kind = refineKind(c, facts);
       if (c.evidence === 'sha' && c.mergeParent && facts.get(c.reverted[0])?.parents.includes(c.mergeParent)) {
@@ -257,7 +264,9 @@ export class RevertScanner {
    */
   private async diffPage(unnamed: Candidate[], several: Candidate[]): Promise<void> {
     // Words alone need a diff that is nearly all undo; a convention in the subject, half of it.
-    const requests = unnamed.map((c) => ({ sha: c.commit.sha, date: c.commit.date, minExplained: c.parsed.signal === 'weak' ? 0.8 : 0.5 }));
+    // Either way, a commit that undoes most of one earlier commit is its revert even when it
+    // also does new work: a quarter will do.
+    const requests = unnamed.map((c) => ({ sha: c.commit.sha, date: c.commit.date, minExplained: c.parsed.signal === 'weak' ? 0.8 : 0.5, minExplainedWhole: 0.25 }));
     const found = await findUndoneBatch(this.runner, requests).catch(() => new Map<string, DiffEvidence>());
     for (const c of unnamed) {
       const d = found.get(c.commit.sha);
@@ -315,9 +324,10 @@ interface SubjectLookups {
 }
 
 /**
- * Keeps the named commits that are ancestors of the revert: a body line's sha may name a
- * commit that is in the object store but not in this history (a PR branch's own commit,
- * fetched with pull refs). A fed walk has answered that already; otherwise git is asked.
+ * Keeps the named commits that are ancestors of the revert: a named sha may be in the object
+ * store without being in this history (a PR branch's own commit fetched with pull refs, the
+ * copy of a commit from before a rebase or cherry-pick). A fed walk has answered that already;
+ * otherwise git is asked.
  */
 async function keepAncestors(c: Candidate, resolver: LinkResolver): Promise<void> {
   let kept: string[];
@@ -330,6 +340,30 @@ async function keepAncestors(c: Candidate, resolver: LinkResolver): Promise<void
   }
   c.reverted = kept;
   if (kept.length === 0) c.evidence = 'none';
+}
+
+/**
+ * A quoted subject matched as `subject (#N)` on a merge commit whose merged side is the commit
+ * with exactly that subject: `git revert` of that side commit wrote the message, so it is the
+ * original (the merge's own diff is the same change). `facts` gains the side commits.
+ */
+async function preferMergedCommit(linked: Candidate[], facts: Map<string, CommitFacts>, resolver: LinkResolver): Promise<void> {
+  const viaMerge = linked.filter((c) => {
+    const original = facts.get(c.reverted[0]);
+    return c.evidence === 'subject-exact' && original !== undefined && original.parents.length > 1 && original.subject !== c.parsed.subject;
+  });
+  if (viaMerge.length === 0) return;
+  const sides = await resolver.describe(viaMerge.flatMap((c) => facts.get(c.reverted[0])?.parents.slice(1) ?? []));
+  for (const c of viaMerge) {
+    const side = facts
+      .get(c.reverted[0])
+      ?.parents.slice(1)
+      .find((p) => sides.get(p)?.subject === c.parsed.subject);
+    const found = side === undefined ? undefined : sides.get(side);
+    if (!found) continue;
+    c.reverted = [found.sha];
+    facts.set(found.sha, found);
+  }
 }
 
 /** Links named by sha, or by a GitLab MR number (needs the body, so it keeps its own grep). */
