@@ -134,6 +134,32 @@ describe('deep scan: reverts found by their diffs', function () {
     }
   });
 
+  it('a merge bringing a silent revert is incremental; a rewritten HEAD is a full walk; both equal a fresh scan', async () => {
+    const work = TempRepo.clone(repo.path);
+    const cacheDir = makeTempDir('deep-cache-merge-');
+    try {
+      await scanRevertsDeepCached(work.path, { cacheDir });
+      work.git('checkout', '-q', '-b', 'side');
+      const undo = work.commit('Changelog wording', { 'CHANGELOG.md': '' });
+      work.git('checkout', '-q', '-');
+      work.commit('Unrelated note', { 'NOTES.md': 'a note of our own\n' });
+      work.git('merge', '-q', '--no-ff', '-m', 'Merge side', 'side');
+      const merged = await scanRevertsDeepCached(work.path, { cacheDir });
+      assert.equal(merged.outcome, 'incremental');
+      assert.equal(merged.detections.find((d) => d.sha === undo)?.reverted[0], plain);
+      assert.deepEqual(merged.detections, (await scanRevertsDeepCached(work.path, { cacheDir: makeTempDir('deep-cache-fresh-') })).detections);
+
+      work.git('reset', '-q', '--hard', 'HEAD~2');
+      work.commit('Rewritten note', { 'NOTES.md': 'another note\n' });
+      const rewritten = await scanRevertsDeepCached(work.path, { cacheDir });
+      assert.equal(rewritten.outcome, 'full');
+      assert.equal(rewritten.detections.find((d) => d.sha === undo), undefined);
+      assert.deepEqual(rewritten.detections, (await scanRevertsDeepCached(work.path, { cacheDir: makeTempDir('deep-cache-fresh-') })).detections);
+    } finally {
+      work.dispose();
+    }
+  });
+
   it('a cancelled scan rejects and leaves no cache behind; a damaged cache is rebuilt', async () => {
     const cacheDir = makeTempDir('deep-cancel-');
     const abort = new AbortController();
