@@ -108,6 +108,21 @@ describe('revert linking (real git)', function () {
     assert.deepEqual([d.reverted, d.evidence], [[swap], 'diff-inverse']);
   });
 
+  it('a revert verb opening a later clause of the subject is a revert when the diff agrees', async () => {
+    const repo = fresh();
+    const runtime = repo.commit('Use the runtime helpers', { 'build.js': lines(6, 'runtime') });
+    repo.commit('Unrelated', { 'other.ts': lines(2, 'other') });
+    const clause = repo.commit('Improve error reporting; revert the runtime helpers change', { 'build.js': '' });
+    // The same words over a diff that undoes nothing stay out.
+    const words = repo.commit('Tidy the docs; revert wording', { 'docs.md': lines(4, 'docs') });
+    const found = await scanReverts(repo.path);
+    assert.deepEqual([find(found, clause).reverted, find(found, clause).evidence], [[runtime], 'diff-inverse']);
+    assert.equal(
+      found.find((x) => x.sha === words),
+      undefined,
+    );
+  });
+
   it('a commit that says revert but only edits a few lines of a larger commit further is not linked', async () => {
     const repo = fresh();
     repo.commit('Add the parser', { 'parser.ts': lines(20, 'parse') });
