@@ -160,6 +160,27 @@ describe('deep scan: reverts found by their diffs', function () {
     }
   });
 
+  it('deleting a renamed file does not undo the rename; deleting a file a commit added does', async () => {
+    const work = TempRepo.create();
+    try {
+      work.commit('Examples', { 'examples/core/embed.py': file('embed', 8), 'examples/core/other.py': file('other', 4) });
+      work.git('mv', 'examples/core/embed.py', 'examples/Core-embed.py');
+      work.commit('Rename the example');
+      work.commit('Unrelated', { 'README.md': lines('a readme line of our own') });
+      const dropRenamed = work.commit('Drop the embed example', { 'examples/Core-embed.py': '' });
+      const added = work.commit('Add a scratch file', { 'scratch.ts': file('scratch', 8) });
+      const dropAdded = work.commit('Tidy up', { 'scratch.ts': '' });
+      const found = await scanRevertsDeep(work.path, { minConfidence: 0 });
+      assert.equal(
+        found.find((d) => d.sha === dropRenamed),
+        undefined,
+      );
+      assert.deepEqual(found.find((d) => d.sha === dropAdded)?.reverted, [added]);
+    } finally {
+      work.dispose();
+    }
+  });
+
   it('a cancelled scan rejects and leaves no cache behind; a damaged cache is rebuilt', async () => {
     const cacheDir = makeTempDir('deep-cancel-');
     const abort = new AbortController();
