@@ -6,6 +6,7 @@
 //   --host      also the VS Code host numbers (bench/host.mjs: activation, prompt, panel, 10k view);
 //               builds dist/ for production first, since the host loads the extension from there
 //   --host-only only the host numbers; the scan numbers already in results.json are kept
+//   --deep      also the deep scan's incremental rescan after one new commit (bench/deepIncremental.mjs)
 //   --cli       also the CLI rows (bench/cliRows.mjs: scan --deploys with 50,000 tags, scaffold
 //               test on a commit of 200,000 files); --cli-only runs just those, keeping the rest
 // Every scan is timed in the same run as its baseline: the candidate `git log` the scanner
@@ -18,6 +19,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRepo, GENERATOR_VERSION } from './generate.mjs';
 import { runCliRows } from './cliRows.mjs';
+import { deepIncremental } from './deepIncremental.mjs';
 import { runHostBench } from './host.mjs';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +29,7 @@ const out = (p) => require(path.join(root, 'out', 'src', 'core', 'revert', p));
 const { scanReverts } = out('revertScanner.js');
 const { candidateLogArgs } = out('historyReader.js');
 const { scanRevertsCached } = out('scanCache.js');
+const { scanRevertsDeepCached } = out('deepScanCache.js');
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -242,6 +245,11 @@ async function main() {
     console.log(`[bench] ${size}: incremental…`);
     const inc = await incremental(dir, manifest);
     const entry = { commits: manifest.commits, plantedReverts: manifest.reverts.length, git: full.git, scan: full.scan, ratio: full.ratio, correctness, memory: mem, incremental: inc };
+    if (flag('--deep')) {
+      console.log(`[bench] ${size}: deep scan, incremental…`);
+      entry.deep = await deepIncremental(dir, { runs: RUNS, scanRevertsDeepCached, stats });
+      console.log(`[bench] ${size}: deep full ${ms(entry.deep.fullMs)}, incremental ${range(entry.deep.rescan)}, ${entry.deep.commitsRead} commits read, equals a full deep scan: ${entry.deep.equalsFull ? 'yes' : 'NO'}`);
+    }
     if (size === 100_000 || SIZES.length === 1) {
       const clean = await ensureRepo(benchDir, size, { noReverts: true });
       console.log(`[bench] ${size}: repository without reverts…`);
@@ -258,7 +266,7 @@ async function main() {
   console.log('\n' + table(results));
   if (results.cli) console.log('\n' + cliTable(results.cli));
   if (results.host) console.log('\n' + hostTable(results.host));
-  const failed = results.sizes.some((s) => !s.correctness.linksMatch);
+  const failed = results.sizes.some((s) => !s.correctness.linksMatch || s.deep?.equalsFull === false);
   return failed ? 1 : 0;
 }
 
@@ -271,6 +279,9 @@ function table(r) {
   }
   for (const s of r.sizes.filter((x) => x.noReverts)) {
     rows.push('', `No reverts, ${s.commits.toLocaleString('en')} commits: scan ${range(s.noReverts.scan)}, git ${range(s.noReverts.git)}, ratio ${range(s.noReverts.ratio, (x) => `${x.toFixed(2)}×`)}, ${s.noReverts.detections} detections.`);
+  }
+  for (const s of r.sizes.filter((x) => x.deep)) {
+    rows.push('', `Deep scan, ${s.commits.toLocaleString('en')} commits: full (empty cache) ${ms(s.deep.fullMs)}; incremental after one silent revert ${range(s.deep.rescan)}, ${s.deep.commitsRead} commits read by the diff walk, equals a full deep scan: ${s.deep.equalsFull ? 'yes' : 'NO'}.`);
   }
   rows.push('', `Bundle dist/extension.js (minified): ${r.bundle.extensionJsBytes.toLocaleString('en')} bytes (${(r.bundle.extensionJsBytes / 1024).toFixed(1)} KiB).`);
   return rows.join('\n');

@@ -134,6 +134,53 @@ describe('deep scan: reverts found by their diffs', function () {
     }
   });
 
+  it('a merge bringing a silent revert is incremental; a rewritten HEAD is a full walk; both equal a fresh scan', async () => {
+    const work = TempRepo.clone(repo.path);
+    const cacheDir = makeTempDir('deep-cache-merge-');
+    try {
+      await scanRevertsDeepCached(work.path, { cacheDir });
+      work.git('checkout', '-q', '-b', 'side');
+      const undo = work.commit('Changelog wording', { 'CHANGELOG.md': '' });
+      work.git('checkout', '-q', '-');
+      work.commit('Unrelated note', { 'NOTES.md': 'a note of our own\n' });
+      work.git('merge', '-q', '--no-ff', '-m', 'Merge side', 'side');
+      const merged = await scanRevertsDeepCached(work.path, { cacheDir });
+      assert.equal(merged.outcome, 'incremental');
+      assert.equal(merged.detections.find((d) => d.sha === undo)?.reverted[0], plain);
+      assert.deepEqual(merged.detections, (await scanRevertsDeepCached(work.path, { cacheDir: makeTempDir('deep-cache-fresh-') })).detections);
+
+      work.git('reset', '-q', '--hard', 'HEAD~2');
+      work.commit('Rewritten note', { 'NOTES.md': 'another note\n' });
+      const rewritten = await scanRevertsDeepCached(work.path, { cacheDir });
+      assert.equal(rewritten.outcome, 'full');
+      assert.equal(rewritten.detections.find((d) => d.sha === undo), undefined);
+      assert.deepEqual(rewritten.detections, (await scanRevertsDeepCached(work.path, { cacheDir: makeTempDir('deep-cache-fresh-') })).detections);
+    } finally {
+      work.dispose();
+    }
+  });
+
+  it('deleting a renamed file does not undo the rename; deleting a file a commit added does', async () => {
+    const work = TempRepo.create();
+    try {
+      work.commit('Examples', { 'examples/core/embed.py': file('embed', 8), 'examples/core/other.py': file('other', 4) });
+      work.git('mv', 'examples/core/embed.py', 'examples/Core-embed.py');
+      work.commit('Rename the example');
+      work.commit('Unrelated', { 'README.md': lines('a readme line of our own') });
+      const dropRenamed = work.commit('Drop the embed example', { 'examples/Core-embed.py': '' });
+      const added = work.commit('Add a scratch file', { 'scratch.ts': file('scratch', 8) });
+      const dropAdded = work.commit('Tidy up', { 'scratch.ts': '' });
+      const found = await scanRevertsDeep(work.path, { minConfidence: 0 });
+      assert.equal(
+        found.find((d) => d.sha === dropRenamed),
+        undefined,
+      );
+      assert.deepEqual(found.find((d) => d.sha === dropAdded)?.reverted, [added]);
+    } finally {
+      work.dispose();
+    }
+  });
+
   it('a cancelled scan rejects and leaves no cache behind; a damaged cache is rebuilt', async () => {
     const cacheDir = makeTempDir('deep-cancel-');
     const abort = new AbortController();

@@ -97,6 +97,14 @@ describe('parseRevertMessage', () => {
     assert.deepEqual(parse('Automated rollback of commit 1a2b3c4d5e6f.')?.shas, ['1a2b3c4d5e6f']);
   });
 
+  it('reads a revert verb opening a later clause of the subject as words only (weak)', () => {
+    for (const subject of ['Improve syntax error reporting; revert babel-runtime change.', 'oops, revert failed application of patch 2/9', 'Ran the formatter, reverted changes on io.py.']) {
+      const parsed = parse(subject);
+      assert.deepEqual([parsed?.format, parsed?.signal, parsed?.kind], ['words', 'weak', 'revert'], subject);
+    }
+    for (const subject of ['Fix the revert button, again', 'Explain reverts; see the guide']) assert.equal(parse(subject), null, subject);
+  });
+
   it('ignores incidental words, or marks them weak so that only a diff can make them count', () => {
     for (const [subject, body] of [
       ['revert to threads in config', ''],

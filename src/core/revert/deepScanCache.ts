@@ -12,7 +12,7 @@ import { openRepository } from '../git/createGit';
 import { DEFAULT_MIN_CONFIDENCE, type RevertDetection } from './types';
 import { mergeDeep, walkDiffs } from './deepScan';
 import { gitRunner, runGit, type GitRunner } from './gitStream';
-import { isAncestor, probeHead } from './headProbe';
+import { probeHead } from './headProbe';
 import { scanRevertsCached, type ScanCacheOutcome } from './scanCache';
 
 export interface DeepCachedOptions {
@@ -55,6 +55,9 @@ interface DeepCacheFile {
  */
 export async function scanRevertsDeepCached(repoPath: string, options: DeepCachedOptions): Promise<DeepCachedResult> {
   const runner = gitRunner(repoPath, options.gitBinary);
+  // The message scan (its own cache) runs beside everything the diff walk asks git.
+  const messages = scanRevertsCached(repoPath, { cacheDir: options.cacheDir, gitBinary: options.gitBinary });
+  messages.catch(() => undefined);
   const repo = await probeHead(runner);
   if (!repo) {
     await openRepository(repoPath, options.gitBinary);
@@ -63,8 +66,6 @@ export async function scanRevertsDeepCached(repoPath: string, options: DeepCache
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const { head, gitDir } = repo;
   if (head === undefined) return { head, detections: [], outcome: 'full', commitsRead: 0, unreadable: 0 };
-  const messages = scanRevertsCached(repoPath, { cacheDir: options.cacheDir, gitBinary: options.gitBinary });
-  messages.catch(() => undefined);
   const file = deepCachePath(options.cacheDir, gitDir);
   const cached = await readCache(file, gitDir);
   let diffs: RevertDetection[];
@@ -75,7 +76,7 @@ export async function scanRevertsDeepCached(repoPath: string, options: DeepCache
     diffs = cached.detections;
     outcome = 'hit';
   } else {
-    const fresh = cached && (await isAncestor(runner, cached.head, head)) ? await newCommits(runner, cached.head, head) : undefined;
+    const fresh = cached ? await newCommits(runner, cached.head, head) : undefined;
     const walk = !fresh
       ? await walkDiffs(runner, { revRange: head, signal: options.signal, onProgress: options.onProgress })
       : fresh.paths.length === 0
@@ -92,20 +93,37 @@ export async function scanRevertsDeepCached(repoPath: string, options: DeepCache
   return { head, detections: merged, outcome, commitsRead, unreadable };
 }
 
-/** The new commits and the paths they touch; undefined when there are too many to walk path by path. */
+/**
+ * The commits in `to` that `from` lacks (merges left out) and the paths they touch, in one git
+ * process: undefined when `from` is not an ancestor of `to` (a rebase, a reset, a collected
+ * sha) or when there are too many to walk path by path. With `--boundary`, git also lists the
+ * excluded parents of those commits: `from` is an ancestor exactly when it is one of them.
+ */
 async function newCommits(runner: GitRunner, from: string, to: string): Promise<NewCommits | undefined> {
-  const out = await runGit(runner, ['log', '--no-merges', '--no-renames', '--format=%x01%H %ct', '--name-only', `--max-count=${MAX_INCREMENTAL + 1}`, '--end-of-options', `${from}..${to}`, '--'], '');
+  const args = ['log', '--boundary', '--no-renames', '--format=%x01%m%H %P %ct', '--name-only', `--max-count=${MAX_INCREMENTAL + 1}`, '--end-of-options', `${from}..${to}`, '--'];
+  const out = await runGit(runner, args, '').catch(() => undefined);
+  if (out === undefined) return undefined;
   const shas = new Set<string>();
   const paths = new Set<string>();
+  let descends = false;
+  let count = 0;
   let since = Number.POSITIVE_INFINITY;
   for (const record of out.split('\x01').slice(1)) {
     const [line, ...files] = record.split('\n');
-    const [sha, time] = line.trim().split(' ');
+    const [mark, rest] = [line[0], line.slice(1).trim().split(' ')];
+    const sha = rest[0];
+    if (mark === '-') {
+      if (sha === from) descends = true;
+      continue;
+    }
+    count++;
+    // Merges bring nothing of their own to compare (their sides are listed).
+    if (rest.length > 3) continue;
     shas.add(sha);
-    since = Math.min(since, Number(time));
+    since = Math.min(since, Number(rest[rest.length - 1]));
     for (const f of files) if (f !== '') paths.add(f);
   }
-  if (shas.size > MAX_INCREMENTAL) return undefined;
+  if (!descends || count > MAX_INCREMENTAL) return undefined;
   // A quoted path (unusual characters, core.quotePath) is not a literal pathspec: walk every path then.
   if ([...paths].some((p) => p.startsWith('"'))) return undefined;
   return { shas, paths: [...paths], since };

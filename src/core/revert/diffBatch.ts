@@ -5,16 +5,14 @@
  * diffs, then one path-limited `git log -p` walk each (see {@link MAX_GROUP}), bounded by depth,
  * a time window and a byte cap, and at most `MAX_DIFF_LINKS` per scan (revertScanner.ts).
  */
-import { MIN_COVER, inversion, onPaths, parseDiffLines, pathsOf, pickUndone, type DiffEvidence, type LineSet } from './diffEvidence';
+import { MIN_COVER, inversion, isPart, lineCount, onPaths, parseDiffLines, pathsOf, pickUndone, type DiffEvidence, type ExplainRule, type LineSet } from './diffEvidence';
 import type { GitRunner } from './gitStream';
 import { patchRecords } from './patchStream';
 
-export interface UndoneRequest {
+export interface UndoneRequest extends ExplainRule {
   sha: string;
   /** ISO committer date of `sha`. */
   date: string;
-  /** Least share of the commit's lines the undone commits must explain. */
-  minExplained: number;
 }
 
 export interface BatchOptions {
@@ -64,6 +62,8 @@ export async function linesOfCommits(runner: GitRunner, shas: readonly string[])
 interface Open {
   req: UndoneRequest;
   own: LineSet;
+  /** Changed lines of `own`. */
+  size: number;
   paths: Set<string>;
   time: number;
   opened: boolean;
@@ -89,11 +89,11 @@ export async function findUndoneBatch(runner: GitRunner, requests: readonly Undo
     const lines = own.get(req.sha);
     const time = Date.parse(req.date) / 1000;
     if (!lines || lines.size === 0 || Number.isNaN(time)) continue;
-    open.push({ req, own: lines, paths: new Set([...pathsOf(lines)].slice(0, MAX_PATHS)), time, opened: false, closed: false, seen: 0, kept: [] });
+    open.push({ req, own: lines, size: lineCount(lines), paths: new Set([...pathsOf(lines)].slice(0, MAX_PATHS)), time, opened: false, closed: false, seen: 0, kept: [] });
   }
   for (const group of groups(open)) await walkGroup(runner, group, options);
   for (const o of open) {
-    const found = pickUndone(o.own, o.kept, o.req.minExplained);
+    const found = pickUndone(o.own, o.kept, o.req);
     if (found) result.set(o.req.sha, found);
   }
   return result;
@@ -166,7 +166,7 @@ async function walkGroup(runner: GitRunner, group: Open[], options: BatchOptions
         const mine = onPaths(lines, o.paths);
         if (mine.size > 0 || r.oversized) {
           o.seen++;
-          if (mine.size > 0 && inversion(o.own, mine).cover >= MIN_COVER) o.kept.push([sha, mine]);
+          if (mine.size > 0 && keeps(inversion(o.own, mine), o.size)) o.kept.push([sha, mine]);
           if (o.seen >= depth) o.closed = true;
         }
         if (!o.closed) waiting = true;
@@ -176,4 +176,9 @@ async function walkGroup(runner: GitRunner, group: Open[], options: BatchOptions
   } catch {
     // A root commit's walk, a shallow boundary: compare what was read.
   }
+}
+
+/** Worth comparing further: it undoes a real share of that commit, or it explains nearly all of this one. */
+function keeps(r: { matched: number; cover: number }, size: number): boolean {
+  return r.matched > 0 && (r.cover >= MIN_COVER || isPart(r.matched, size));
 }

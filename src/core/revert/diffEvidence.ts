@@ -35,6 +35,23 @@ const MAX_LINES = 50_000;
 export const MIN_COVER = 0.3;
 /** A target covered less than this is only partly undone. */
 const FULL_COVER = 0.8;
+/** Share of an earlier commit's added lines whose removal undoes it even if nothing it replaced comes back. */
+const MOST_ADDED = 0.5;
+/**
+ * A commit whose changed lines are at least this share the inverse of part of one earlier
+ * commit undoes that part (a partial revert), however small the part is of that commit.
+ */
+export const PART_EXPLAINS = 0.8;
+/** A target undone at least this much may explain less of the commit (a revert with new work). */
+const WHOLE_COVER = 0.6;
+
+/** How much of a commit the commits it undoes must explain. */
+export interface ExplainRule {
+  /** Least share of the commit's lines the undone commits explain. */
+  minExplained: number;
+  /** Least share when the first undone commit is undone nearly whole (default `minExplained`). */
+  minExplainedWhole?: number;
+}
 
 /** Parses `git show/log -p -U0` text of one commit into its changed lines. */
 export function parseDiffLines(patch: string): LineSet {
@@ -108,16 +125,28 @@ export function inversion(pool: LineSet, earlier: LineSet): { matched: number; c
       files.add(key.slice(0, key.indexOf('\0')));
     }
   }
-  // Removing lines an edit added without bringing back any it removed is editing it again,
-  // not undoing it: an undo of a replacement restores something of what was replaced.
-  if (restored === 0 && removedIn(earlier, files)) return { matched: 0, cover: 0, files: [] };
+  // Removing a few lines an edit added without bringing back any it removed is editing it
+  // again, not undoing it: an undo of a replacement restores something of what was replaced.
+  // Taking out most of what it added is an undo even when the replaced lines stay.
+  if (restored === 0 && matched < added(earlier) * MOST_ADDED && removedIn(earlier, files)) return { matched: 0, cover: 0, files: [] };
   return { matched, cover: size === 0 ? 0 : matched / size, files: [...files] };
+}
+
+/**
+ * Whether `lines` replaced something in `files`: a removed line that the same commit does not
+ * add back in that file. A moved line (removed here, added there) was not replaced, so undoing
+ * the move has nothing to restore.
+ */
+function added(lines: LineSet): number {
+  let n = 0;
+  for (const [key, count] of lines) if (key[key.indexOf('\0') + 1] === '+') n += count;
+  return n;
 }
 
 function removedIn(lines: LineSet, files: Set<string>): boolean {
   for (const key of lines.keys()) {
     const at = key.indexOf('\0');
-    if (key[at + 1] === '-' && files.has(key.slice(0, at))) return true;
+    if (key[at + 1] === '-' && files.has(key.slice(0, at)) && !lines.has(inverseKey(key))) return true;
   }
   return false;
 }
@@ -126,7 +155,7 @@ function removedIn(lines: LineSet, files: Set<string>): boolean {
  * Picks the earlier commits that `own` undoes, greedily: the one explaining most of the
  * remaining lines first (the nearest on ties), until nothing more is explained.
  */
-export function pickUndone(own: LineSet, earlier: Iterable<[string, LineSet]>, minExplained = 0.5): DiffEvidence | undefined {
+export function pickUndone(own: LineSet, earlier: Iterable<[string, LineSet]>, rule: ExplainRule = { minExplained: 0.5 }): DiffEvidence | undefined {
   const size = total(own);
   if (size === 0) return undefined;
   const pool = new Map(own);
@@ -138,7 +167,7 @@ export function pickUndone(own: LineSet, earlier: Iterable<[string, LineSet]>, m
     for (const [sha, lines] of candidates) {
       if (undone.some((u) => u.sha === sha)) continue;
       const r = inversion(pool, lines);
-      if (r.cover < MIN_COVER || r.matched === 0) continue;
+      if (r.matched === 0 || (r.cover < MIN_COVER && !(undone.length === 0 && isPart(r.matched, size)))) continue;
       if (!best || r.matched > best.matched) best = { sha, ...r };
     }
     // A further target must explain a real share of the commit, not a stray line.
@@ -153,6 +182,18 @@ export function pickUndone(own: LineSet, earlier: Iterable<[string, LineSet]>, m
       else pool.delete(inv);
     }
   }
-  if (undone.length === 0 || explained / size < minExplained) return undefined;
-  return { undone, explained: explained / size, partial: undone.some((u) => u.cover < FULL_COVER) };
+  const share = explained / size;
+  const least = undone.length > 0 && undone[0].cover >= WHOLE_COVER ? Math.min(rule.minExplained, rule.minExplainedWhole ?? rule.minExplained) : rule.minExplained;
+  if (undone.length === 0 || share < least) return undefined;
+  return { undone, explained: share, partial: undone.some((u) => u.cover < FULL_COVER) };
+}
+
+/** `matched` of a commit's `size` changed lines invert part of one earlier commit: nearly all of them, and more than one. */
+export function isPart(matched: number, size: number): boolean {
+  return matched >= 2 && matched >= size * PART_EXPLAINS;
+}
+
+/** The number of changed lines. */
+export function lineCount(lines: LineSet): number {
+  return total(lines);
 }

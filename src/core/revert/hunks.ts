@@ -29,11 +29,14 @@ export function parseHunks(patch: string): Hunk[] {
   let added: string[] = [];
   let weight = 0;
   let inHunk = false;
+  /** Content of each hunk that only adds, or only removes, lines (same index as `out`). */
+  const whole: (string | undefined)[] = [];
   const close = (): void => {
     if (path !== undefined && (removed.length > 0 || added.length > 0) && weight > 0) {
       const r = removed.join('\n');
       const a = added.join('\n');
       out.push({ path, key: `${path}\0${hash(r, a)}`, inverse: `${path}\0${hash(a, r)}`, weight });
+      whole.push(removed.length === 0 ? `+${hash(a, '')}` : added.length === 0 ? `-${hash(r, '')}` : undefined);
     }
     removed = [];
     added = [];
@@ -70,7 +73,26 @@ export function parseHunks(patch: string): Hunk[] {
     if (out.length > MAX_HUNKS) return [];
   }
   close();
-  return out;
+  return withoutMoves(out, whole);
+}
+
+/**
+ * Leaves out lines a commit moves: a hunk that only adds lines which another hunk of the same
+ * commit only removes (a renamed file, a block moved to another file) changes nothing, so a
+ * later commit deleting the moved copy does not undo it.
+ */
+function withoutMoves(hunks: Hunk[], whole: readonly (string | undefined)[]): Hunk[] {
+  const added = new Set<string>();
+  const removed = new Set<string>();
+  for (const w of whole) {
+    if (w?.startsWith('+')) added.add(w.slice(1));
+    else if (w?.startsWith('-')) removed.add(w.slice(1));
+  }
+  if (added.size === 0 || removed.size === 0) return hunks;
+  return hunks.filter((_, i) => {
+    const w = whole[i];
+    return w === undefined || !(w.startsWith('+') ? removed : added).has(w.slice(1));
+  });
 }
 
 /** A 53-bit hash of the removed and added lines (cyrb53-style: two 32-bit lanes mixed). */

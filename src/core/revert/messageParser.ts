@@ -94,6 +94,8 @@ const REVERT_PR_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:partial(?:ly)?\s+)?reverts?\s+(
 /** Words only: the subject starts with a revert verb but names no commit (`Revert the X topic`). */
 const WORDS_HEAD =
   /^(?:partial(?:ly)?\s+)?(?:revert(?:s|ed|ing)?|back(?:s|ed)?[ \t]*out|roll[ \t]*back|reapply|reland)\b/i;
+/** Words only, in a later clause of the subject: `Improve X; revert Y`, `oops, revert Z`. */
+const WORDS_CLAUSE = /[;,]\s+(?:and\s+)?(?:partial(?:ly)?\s+)?(?:revert(?:s|ed|ing)?|back(?:s|ed)?[ \t]*out|roll[ \t]*back)\s+(?:the\s+|a\s+|an\s+)?\S/i;
 const GITHUB_REVERT_BRANCH = /^Merge pull request #\d+ from [^\s/]+\/((?:revert-\d+-)+)/i;
 const GITLAB_MR = /\bthis\s+reverts\s+merge\s+request\s+!(\d{1,9})\b/i;
 const GERRIT_REASON = /^\s*reason\s+for\s+revert:/im;
@@ -144,6 +146,9 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
   };
 
   const wordsHead = WORDS_HEAD.test(core);
+  // A revert verb opening a later clause says as much as one opening the subject, but only
+  // for a diff to confirm (weak).
+  const wordsClause = !wordsHead && WORDS_CLAUSE.test(core);
   let signal: MessageSignal = quoted && !(conv && convRevert) ? 'subject' : 'weak';
   const raise = (to: MessageSignal): void => {
     if (to === 'subject' || (to === 'body' && signal === 'weak')) signal = to;
@@ -208,7 +213,7 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
   if (gerrit && (format === undefined || format === 'git')) format = 'gerrit';
   if (gerrit) raise(wordsHead ? 'subject' : 'body');
   // Words only: a revert verb opens the subject but nothing is named; a diff may still say what.
-  if (format === undefined && wordsHead) {
+  if (format === undefined && (wordsHead || wordsClause)) {
     format = 'words';
     if (/^(?:reapply|reland)/i.test(core)) kind = 'reapply';
   }

@@ -28,7 +28,7 @@ export interface RevertDetection {
   evidence: LinkEvidence;
   /**
    * 0–1: how sure the scanner is that this commit undoes the ones in `reverted` (message
-   * convention and link evidence together; see `confidenceOf` in revertScanner.ts).
+   * convention and link evidence together; see `confidenceOf` in revertVerdict.ts).
    */
   confidence: number;
   /** With `diff-inverse` evidence: the files in which the undone lines were found. */

@@ -1,0 +1,114 @@
+/**
+ * One revert-like commit of a message scan while its links are found (see revertScanner.ts):
+ * the sha or MR link named in the message, the ancestry check of named shas, the subject or PR
+ * lookup, and the matchers that lookup uses.
+ */
+import { MIN_PREFIX, type Lookup, type SubjectMatcher } from './ancestorSearch';
+import type { DiffEvidence } from './diffEvidence';
+import type { LogCommit } from './historyReader';
+import type { CommitFacts, LinkResolver } from './linkResolver';
+import type { ParsedRevertMessage } from './messageParser';
+import type { LinkEvidence } from './types';
+
+export interface Candidate {
+  commit: LogCommit;
+  parsed: ParsedRevertMessage;
+  reverted: string[];
+  evidence: LinkEvidence;
+  mergeParent?: string;
+  /** What the diff said, when the message named nothing resolvable. */
+  diff?: DiffEvidence;
+  /** The sha or MR link, started as soon as the candidate is read. */
+  direct: Promise<void>;
+  /** A subject or PR lookup, registered before the walk passes the revert; dropped when `direct` links. */
+  lookup?: Lookup;
+  /** In a fed walk, whether each sha the message names is an ancestor (see {@link keepAncestors}). */
+  ancestry?: Lookup[];
+}
+
+/** Registers subject and PR lookups with the scan's ancestry search. */
+export interface SubjectLookups {
+  register(revert: LogCommit, matchers: readonly SubjectMatcher[]): Lookup;
+  /** A registered lookup found no direct link and waits for the answer. */
+  need(): void;
+}
+
+/**
+ * Keeps the named commits that are ancestors of the revert: a named sha may be in the object
+ * store without being in this history (a PR branch's own commit fetched with pull refs, the
+ * copy of a commit from before a rebase or cherry-pick). A fed walk has answered that already;
+ * otherwise git is asked.
+ */
+export async function keepAncestors(c: Candidate, resolver: LinkResolver): Promise<void> {
+  let kept: string[];
+  if (c.ancestry) {
+    const seen = new Set((await Promise.all(c.ancestry.map((l) => l.result))).map((m) => m?.sha));
+    kept = c.reverted.filter((sha) => seen.has(sha));
+  } else {
+    const found = await Promise.all(c.reverted.map((sha) => resolver.ancestorNamed(c.commit.sha, sha)));
+    kept = c.reverted.filter((sha, i) => found[i] === sha);
+  }
+  c.reverted = kept;
+  if (kept.length === 0) c.evidence = 'none';
+}
+
+/**
+ * A quoted subject matched as `subject (#N)` on a merge commit whose merged side is the commit
+ * with exactly that subject: `git revert` of that side commit wrote the message, so it is the
+ * original (the merge's own diff is the same change). `facts` gains the side commits.
+ */
+export async function preferMergedCommit(linked: Candidate[], facts: Map<string, CommitFacts>, resolver: LinkResolver): Promise<void> {
+  const viaMerge = linked.filter((c) => {
+    const original = facts.get(c.reverted[0]);
+    return c.evidence === 'subject-exact' && original !== undefined && original.parents.length > 1 && original.subject !== c.parsed.subject;
+  });
+  if (viaMerge.length === 0) return;
+  const sides = await resolver.describe(viaMerge.flatMap((c) => facts.get(c.reverted[0])?.parents.slice(1) ?? []));
+  for (const c of viaMerge) {
+    const side = facts
+      .get(c.reverted[0])
+      ?.parents.slice(1)
+      .find((p) => sides.get(p)?.subject === c.parsed.subject);
+    const found = side === undefined ? undefined : sides.get(side);
+    if (!found) continue;
+    c.reverted = [found.sha];
+    facts.set(found.sha, found);
+  }
+}
+
+/** Links named by sha, or by a GitLab MR number (needs the body, so it keeps its own grep). */
+export async function linkDirect(c: Candidate, resolver: LinkResolver): Promise<void> {
+  const { parsed, commit } = c;
+  const found = await Promise.all(parsed.shas.map((s) => resolver.resolveSha(s)));
+  const reverted = [...new Set(found.filter((s): s is string => s !== undefined && s !== commit.sha))];
+  if (reverted.length > 0) {
+    c.reverted = reverted;
+    c.evidence = 'sha';
+    if (parsed.mergeParent) c.mergeParent = await resolver.resolveSha(parsed.mergeParent);
+    return;
+  }
+  // A GitLab MR number names the merge commit; its title often equals a commit inside the MR,
+  // so it goes before the subject.
+  const mr = parsed.mrNumber;
+  if (mr === undefined) return;
+  const sha = await resolver.findByMergeRequest(commit.sha, mr);
+  if (sha === undefined) return;
+  c.reverted = [sha];
+  c.evidence = 'mr-number';
+}
+
+/**
+ * The subject-based evidence to try, strongest first. A GitHub PR number and an exact subject
+ * name the same squash commit; the subject goes first because it also covers merge-commit
+ * reverts. A truncated subject is only ever a prefix.
+ */
+export function subjectMatchers(parsed: ParsedRevertMessage): SubjectMatcher[] {
+  const out: SubjectMatcher[] = [];
+  const subject = parsed.subject;
+  if (subject !== undefined && !parsed.subjectTruncated) out.push({ evidence: 'subject-exact', subject });
+  for (const pr of parsed.prNumbers) out.push({ evidence: 'pr-number', pr });
+  if (subject !== undefined && parsed.subjectTruncated && subject.trim().length >= MIN_PREFIX) {
+    out.push({ evidence: 'subject-prefix', prefix: subject });
+  }
+  return out;
+}
