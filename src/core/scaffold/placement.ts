@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { readRepoText } from '../fs/repoFiles';
 import { isTypeModule, jsImport, jsModuleSystem } from './jsImports';
-import { pascalCase } from './naming';
+import { moduleBaseName, pascalCase } from './naming';
 import { findFiles, learnRubyHelper, learnRubyName, learnTestDir, mostCommon } from './testLayout';
 import type { ChangedSymbol, DetectedFramework, Language } from './types';
 
@@ -43,7 +43,6 @@ async function isDir(p: string): Promise<boolean> {
 }
 
 const stripExt = (p: string): string => p.replace(/\.[^./]+$/, '');
-const baseOf = (p: string): string => stripExt(posix.basename(p));
 const relImport = (fromDir: string, to: string): string => {
   const r = posix.relative(fromDir, to);
   return r.startsWith('.') ? r : `./${r}`;
@@ -55,7 +54,7 @@ export async function placeTest(input: PlacementInput): Promise<Placement> {
   const { framework, file, sourceText, symbol } = input;
   const root = framework.root;
   const srcDir = posix.dirname(file);
-  const base = baseOf(file);
+  const base = moduleBaseName(file);
   const owner = symbol?.container ?? symbol?.name;
   const classBase = pascalCase(symbol?.container ?? base);
   switch (framework.ecosystem) {

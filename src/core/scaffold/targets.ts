@@ -100,6 +100,24 @@ function closeness(a: string, b: string): number {
 }
 
 /**
+ * The other file form of the same module, when the culprit's file is gone: Rust's `a/b.rs` and
+ * `a/b/mod.rs`, Python's `a/b.py` and `a/b/__init__.py` (a module grown into a folder, or folded
+ * back). Git sees a delete and an add when the content changed a lot on the way.
+ */
+async function sameModuleToday(repo: string, file: string): Promise<string | undefined> {
+  const forms: [RegExp, string][] = [
+    [/^(.+)\/mod\.rs$/, '$1.rs'],
+    [/^(.+)\.rs$/, '$1/mod.rs'],
+    [/^(.+)\/__init__\.py$/, '$1.py'],
+    [/^(.+)\.py$/, '$1/__init__.py'],
+  ];
+  const [re, to] = forms.find(([form]) => form.test(file)) ?? [];
+  if (!re || !to) return undefined;
+  const other = file.replace(re, to);
+  return other !== file && (await readText(repo, other)) !== undefined ? other : undefined;
+}
+
+/**
  * Maps one changed file (and optionally one of its symbols) forward to today's tree: follows the
  * file's rename, finds the symbol by name in today's file, else in another file of the same
  * language. Undefined when it no longer exists anywhere.
@@ -112,7 +130,7 @@ export async function liveTarget(
   options: { trustSymbols?: boolean } = {},
 ): Promise<LiveTarget | undefined> {
   const mapped = moved.has(file.path) ? moved.get(file.path) : file.path;
-  const todayPath = mapped ?? undefined;
+  const todayPath = mapped ?? (mapped === null ? await sameModuleToday(repo, file.path) : undefined);
   const text = todayPath && !isUntargetable(todayPath) ? await readText(repo, todayPath) : undefined;
   const movedFrom = todayPath && todayPath !== file.path ? { movedFrom: file.path } : {};
   if (text !== undefined && todayPath && !looksGenerated(text)) {

@@ -8,7 +8,7 @@ import { commitMessage, commitSubject, repoTopLevel, resolveCommit } from './git
 import { houseHeader } from './houseHeader';
 import { readIncidentInfo, type IncidentInfo } from './incidentInfo';
 import { ecosystemOf, isTestFile } from './languages';
-import { pascalCase, snakeCase } from './naming';
+import { fileSubject, pascalCase, snakeCase } from './naming';
 import { placeTest } from './placement';
 import { createExclusive, pathExists } from './safeWrite';
 import { isUntargetable, liveTarget, pathsToday, type LiveTarget } from './targets';
@@ -197,7 +197,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
     throw new NothingToTestError(commit, `${live.file} is a browser script with no exports, so a Node test runner cannot load it; a checklist item fits better: own-it scaffold checklist ${commit.slice(0, 7)} --item "<what to check next time>"`);
   }
   const placement = await placeTest({ repoRoot: repo, framework, file: live.file, language: live.language, symbol, sourceText: live.text });
-  const subject = symbol ? symbolLabel(symbol) : path.posix.basename(live.file);
+  const subject = symbol ? symbolLabel(symbol) : fileSubject(live.file);
   const short = commit.slice(0, 7);
   const reproduce = oneLine(options.reproduce ?? incident?.whatHappened ?? `what broke after ${short} "${subjectLine}"`);
   const where = incidentPath ? `incident ${incidentPath}` : `culprit ${short}`;
