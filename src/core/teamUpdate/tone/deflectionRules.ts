@@ -22,6 +22,7 @@ const ALWAYS: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:not|wasn'?t|isn'?t|was not|is not)\s+(?:really\s+|entirely\s+|totally\s+)?(?:my|our)\s+fault\b`,
       String.raw`\b(?:wasn'?t|was\s+not)\s+me\b`,
+      String.raw`\b(?:i|we)\s+(?:(?:did\s+not|didn'?t|never)\s+(?:break|cause|touch)|never\s+(?:broke|caused|touched))\b`,
       String.raw`\bnot\s+ours\b`,
       String.raw`\bnot\s+(?:my|our)\s+(?:problem|bug|code|issue|doing|responsibility|call)\b`,
       String.raw`\b(?:is|'s|was)\s+not\s+on\s+(?:me|us)\b`,
@@ -62,7 +63,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:was\s+)?caused\s+by\s+(?:the|a|an)\s+(?:vendor|third[- ]party|upstream|provider|cloud provider)\b`,
       // People by role, as the ones who did it: "the intern pushed", "it was the new guy who forgot".
       String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s)?\s+(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
-      String.raw`\b(?:mistake|error|fault|bug|typo)\s+(?:of|by|from)\s+${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
+      String.raw`\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
       String.raw`\b(?:made|introduced|caused|broken|pushed|merged|written|deployed)\s+by\s+${DET}\s+(?:[\w-]+\s+)?(?:${ROLE}|${TEAM_WORD}\s+(?:team|side))\b`,
       String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote)\b`,
       String.raw`\b(?:someone|somebody)\s+(?:on|from|in)\s+the\s+[\w-]+\s+(?:team|side)\s+(?:${FAILURE_VERB}|wrote|gave|told)\b`,
