@@ -7,8 +7,8 @@
 //   round3-dev.txt   round three's own messages (varied ownership phrasing and near misses): tuned on
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
-//   --test     also evaluate the blind test split (numbers only; its misses need --misses-test)
-//   --misses-test  list the test split's misses (after the final run only)
+//   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
+//   --misses-test  also list the test split's misses
 //   --json     one JSON object instead of tables
 import { createRequire } from 'node:module';
 import * as path from 'node:path';

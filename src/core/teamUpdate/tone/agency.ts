@@ -3,8 +3,8 @@
  * ownership verbs miss most ways of saying it ("my change to the ticket form dropped
  * attachments", "I accidentally revoked the token"), so this reads the sentence as words: a
  * first-person subject ("I", "we", "my X", "our X"), then within a few words a past-tense or
- * perfect verb (any regular "-ed" form or a common irregular one), in a sentence that also names
- * a failure, a change or an apology. Not when the clause is negated ("I didn't break it"),
+ * perfect verb (any regular "-ed" form or a common irregular one), in a clause that also names
+ * a failure, a change or an accident (or a sentence that apologises). Not when the clause is negated ("I didn't break it"),
  * conditional ("if I broke anything"), or the "my/our X" is a person, a team, a vendor or a tool
  * ("our intern pushed it"). Verbs that report, feel or repair ("we noticed", "I reverted") need
  * stronger words: an accident or an omission ("by mistake", "without updating the worker").
@@ -12,6 +12,8 @@
  */
 import { ROLE, TEAM_BARE, TOOL, VENDOR } from './ruleParts';
 
+const CLAUSE_BREAK = /[;:—–]/;
+const APOLOGY_WORD = /\b(?:sorry|apologi[sz]e|apologies|apology)\b/i;
 // Tokens: words (with inner apostrophes and hyphens) and the punctuation that ends a clause.
 const TOKEN = /[a-z0-9][a-z0-9'’-]*|[,;:()—–]/gi;
 
@@ -49,17 +51,17 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'c
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`br[eo]ak\w*|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+`;
+const FAILURE_WORDS = String.raw`br[eo]ak\w*|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
 // Strong words: an accident, an omission, a stated cause or consequence.
-const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:the|every|all|about|card|our|my)\b(?:\s+[\w-]+){0,4}\s+(?:failed|broke|stopped|went|were|was)|causing|root\s+cause)\b/i;
+const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was)|causing|root\s+cause)\b/i;
 // A first-person owner named in a few words: "is mine", "were on me", "I was the one who".
 const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|on\s+(?:me|us)|my\s+(?:fault|doing|mistake)|our\s+(?:fault|doing|mistake))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
 // A cause that is the writer's own work: "traces back to my cookie change", "are from my folder rename".
 const MINE_AS_CAUSE = /\b(?:caused\s+by|because\s+of|due\s+to|down\s+to|back\s+to|traced\s+to|from|by)\s+$/i;
-const OWNED_PHRASE_DENIED = /\b(?:not|n't|never)\s+(?:all\s+|entirely\s+)?(?:mine|ours|on\s+(?:me|us)|my\s+(?:fault|doing)|our\s+(?:fault|doing))\b/i;
+const OWNED_PHRASE_DENIED = /(?:\bnot|n't|\bnever)\s+(?:all\s+|entirely\s+)?(?:mine|ours|on\s+(?:me|us)|my\s+(?:fault|doing)|our\s+(?:fault|doing))\b/i;
 
 // "behind my back", "to our users": a possessive after a preposition is not a subject.
 const PREPOSITION = /^(?:by|of|to|for|from|with|in|on|at|about|into|onto|behind|under|over|through|after|before|during|against|across|via|within|without|than|like|back)$/;
@@ -67,6 +69,8 @@ const PREPOSITION = /^(?:by|of|to|for|from|with|in|on|at|about|into|onto|behind|
 /** Every pattern this file runs, named, for the linear-time test. */
 export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: token', TOKEN],
+  ['agency: clause break', CLAUSE_BREAK],
+  ['agency: apology word', APOLOGY_WORD],
   ['agency: other agent', OTHER_AGENT],
   ['agency: preposition', PREPOSITION],
   ['agency: failure word', FAILURE],
@@ -93,39 +97,54 @@ export function isPastVerb(word: string): boolean {
 /** True when the sentence has a first-person agent of a past act next to a failure or change. */
 export function firstPersonAgent(sentence: string): boolean {
   if (OWNED_PHRASE.test(sentence) && !OWNED_PHRASE_DENIED.test(sentence)) return true;
-  const failure = FAILURE.test(sentence);
-  if (!failure) return false;
-  const strong = STRONG.test(sentence);
-  const words = (sentence.toLowerCase().match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
-  for (let i = 0; i < words.length; i++) {
-    if (ownWorkAsCause(words, i)) return true;
-    const start = subjectEnd(words, i);
-    if (start < 0 || conditional(words, i)) continue;
-    const pronoun = words[i] !== 'my' && words[i] !== 'our';
-    const verb = verbAfter(words, start, pronoun);
-    if (verb === undefined || (!pronoun && sufferedIt(words, verb, start))) continue;
-    if (pronoun && REPAIR_VERB.has(verb) && !strong) continue;
-    return true;
-  }
-  return false;
+  const apology = APOLOGY_WORD.test(sentence);
+  // The failure must be in the act's own clause ("the CDN cached the wrong page; we purged it" owns nothing).
+  return clauses(sentence).some((clause) => {
+    if (!apology && !FAILURE.test(clause)) return false;
+    const strong = STRONG.test(clause);
+    const words = wordsOf(clause);
+    for (let i = 0; i < words.length; i++) {
+      if (ownWorkAsCause(words, i)) return true;
+      const start = subjectEnd(words, i);
+      if (start < 0 || conditional(words, i)) continue;
+      const pronoun = words[i] !== 'my' && words[i] !== 'our';
+      const verb = verbAfter(words, start, pronoun);
+      if (verb === undefined || (!pronoun && sufferedIt(words, verb, start))) continue;
+      if (pronoun && REPAIR_VERB.has(verb) && !strong) continue;
+      return true;
+    }
+    return false;
+  });
 }
 
 /**
- * A repair or a safeguard told as an act: a sentence without failure words whose subject is "I"
+ * A repair or a safeguard told as an act: a clause without failure words whose subject is "I"
  * or "we" (or, chat style, nobody) and whose verb is a past or perfect act that is not a report
  * ("I've added redirects for the old paths", "Isolated it.", "We reindexed from the snapshot").
+ * `afterFirstClause`: only clauses after the first count (the message's opening states the failure).
  */
-export function firstPersonAct(sentence: string): boolean {
-  if (FAILURE_ONLY.test(sentence)) return false;
-  const words = (sentence.toLowerCase().match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
-  if (words.length > 0 && isPastVerb(words[0]) && !NOT_AGENT.has(words[0]) && !NOT_AN_ACT.has(words[0])) return true;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (!(w === 'i' || w === 'we' || w === "i've" || w === "we've") || conditional(words, i)) continue;
-    const verb = verbAfter(words, i + 1, true);
-    if (verb !== undefined && !NOT_AN_ACT.has(verb)) return true;
-  }
-  return false;
+export function firstPersonAct(sentence: string, afterFirstClause = false): boolean {
+  return clauses(sentence).some((clause, index) => {
+    if ((afterFirstClause && index === 0) || FAILURE_ONLY.test(clause)) return false;
+    const words = wordsOf(clause);
+    if (words.length > 0 && isPastVerb(words[0]) && !NOT_AGENT.has(words[0]) && !NOT_AN_ACT.has(words[0])) return true;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!(w === 'i' || w === 'we' || w === "i've" || w === "we've") || conditional(words, i)) continue;
+      const verb = verbAfter(words, i + 1, true);
+      if (verb !== undefined && !NOT_AN_ACT.has(verb)) return true;
+    }
+    return false;
+  });
+}
+
+/** Clauses split at semicolons, colons and dashes (commas join too much to split on). */
+function clauses(sentence: string): string[] {
+  return sentence.split(CLAUSE_BREAK).filter((c) => c.trim().length > 0);
+}
+
+function wordsOf(clause: string): string[] {
+  return (clause.toLowerCase().match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
 }
 
 /** "…traces back to my cookie change": the writer's own work named as the cause. */
@@ -165,7 +184,7 @@ function subjectEnd(words: readonly string[], i: number): number {
 function sufferedIt(words: readonly string[], verb: string, from: number): boolean {
   if (VICTIM_VERB.has(verb)) return true;
   if (verb !== 'broke' && verb !== 'broken') return false;
-  const at = words.indexOf(verb, from);
+  const at = from + words.slice(from, from + 8).indexOf(verb);
   const next = words[at + 1];
   return next === undefined || /^(?:[,;:()—–]|and|but|for|on|in|at|after|when|again|because|during|overnight|yesterday|today|this|last|around|while|so)$/.test(next);
 }
@@ -183,9 +202,10 @@ function conditional(words: readonly string[], i: number): boolean {
 function verbAfter(words: readonly string[], from: number, pronoun: boolean): string | undefined {
   let j = from;
   if (words[j] === '(') {
-    const close = words.indexOf(')', j);
-    if (close < 0 || close - j > 6) return undefined;
-    j = close + 1;
+    // A short parenthesis only ("we (platform) pushed"); looking no further keeps one pass linear.
+    const close = words.slice(j, j + 7).indexOf(')');
+    if (close < 0) return undefined;
+    j += close + 1;
   }
   for (let seen = 0; j < words.length && seen < 4; j++, seen++) {
     const w = words[j];

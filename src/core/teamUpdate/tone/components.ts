@@ -59,7 +59,8 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,
     String.raw`\bso\s+(?:this|it)\s+(?:can'?t|cannot|won'?t|doesn'?t|gets)\b`,
     String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|monitor(?:ing|s)?|validation|dry[- ]run|runbook)\b`,
-    String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+)?(?:add|test|watch|run|require|check)\b`,
+    String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+|also\s+)?(?:add|test|watch|run|require|check|write|gate|automate|script|enforce|monitor|alert|set\s+up|introduce|block|pin|document|review)\b`,
+    String.raw`\b(?:are|am|'re|'m)\s+(?:now\s+|also\s+)?(?:adding|writing|requiring|gating|automating|scripting|enforcing|setting\s+up|introducing)\s+(?:an?|the|more|new|some|automated|extra|[\w-]+\s+)?(?:[\w-]+\s+)?(?:tests?|checks?|alerts?|lint|guard|canary|gate|review|validation|monitoring|step)\b`,
     String.raw`\bnow\s+(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
     String.raw`\b(?:is|are)\s+now\s+(?:scripted|checked|tested|validated|automated|required|blocked|gated|monitored|reviewed|covered|alerted\s+on)\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
@@ -124,7 +125,7 @@ export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sen
     found[name] = sentences.find((s) => (name === 'ownership' ? ownsIn(s.text) : PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s))));
   }
   found.ownership ??= sentences.find((s, i) => i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text));
-  // After the first sentence (which states the failure), an act of the writer's with no failure words is what was done.
-  found.repair ??= sentences.find((s, i) => i > 0 && firstPersonAct(s.text));
+  // After the opening clause (which states the failure), an act of the writer's with no failure words is what was done.
+  found.repair ??= sentences.find((s, i) => firstPersonAct(s.text, i === 0));
   return found;
 }
