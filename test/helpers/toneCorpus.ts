@@ -1,7 +1,7 @@
 /**
  * Reads the labeled tone corpus (test/fixtures/tone/corpus.txt): one message per line,
  * `<verdict> <radius> <components> | <text>`, `@authors` for the fictional repository's authors.
- * The same format serves fresh.txt and the round-two blind splits (blind-dev.txt, blind-test.txt);
+ * The same format serves fresh.txt, the round-two blind splits (blind-dev.txt, blind-test.txt) and round3-dev.txt;
  * which file is tuned on and which is report-only is in docs/tone-eval.md.
  */
 import * as fs from 'node:fs';

@@ -91,7 +91,7 @@ describe('tone check: every pattern is linear on adversarial 1 MB inputs', funct
 
   it('covers the patterns of every part of the check', () => {
     const names = TONE_PATTERNS.map(([n]) => n);
-    for (const part of ['apology', 'deflection rule', 'blame rule', 'non-apology rule', 'minimizing rule', 'part: ownership', 'part: prevention', 'people: capitalised run']) {
+    for (const part of ['apology', 'deflection rule', 'blame rule', 'non-apology rule', 'minimizing rule', 'part: ownership', 'part: prevention', 'part: agency: token', 'part: agency: failure word', 'part: agency: owned phrase', 'part: hedged before', 'people: capitalised run', 'people: addressed to']) {
       assert.ok(names.some((n) => n.startsWith(part)), `${part} is measured`);
     }
   });

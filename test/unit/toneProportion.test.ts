@@ -127,6 +127,8 @@ describe('tone check: linear time on large input', function () {
     (n) => 'unfortunately my our whoever if you I am the '.repeat(n / 45),
     (n) => 'we  '.repeat(n / 4),
     (n) => "x's ".repeat(n / 4),
+    // The first-person-agent reader's words: subjects, open parentheses, auxiliaries, no verb.
+    (n) => 'i ( my we had our change to the '.repeat(n / 33),
   ];
   const input = (bytes: number) => blocks.map((b) => b(bytes / blocks.length)).join('\n');
   const MB = 1024 * 1024;

@@ -3,12 +3,13 @@
  * it broke (explanation), who or what it hit (impact), one plain apology (regret), what was done
  * (repair) and what stops a recurrence (prevention). Word patterns, bounded gaps only.
  */
+import { AGENCY_PATTERNS, firstPersonAct, firstPersonAgent, startsWithOtherAgent } from './agency';
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
 const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'i');
 
-const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|did\s+not|didn'?t|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d)`;
+const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|(?:did\s+not|didn'?t)(?!\s+(?:break|cause|touch|do\s+(?:it|this|that|anything)))|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d)`;
 const WORK = String.raw`(?:change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit)`;
 const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow)`;
 
@@ -20,7 +21,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:caused|made|deployed|pushed|merged|introduced|shipped|done|broken|written|started)\s+by\s+(?:me|us)\b`,
     // "Sorry for breaking staging": the apology names the writer's act.
     String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:[\w-]+\s+){0,4}?for\s+(?:breaking|taking\s+down|bringing\s+down|causing|deleting|wiping|pushing|merging|deploying|shipping|killing)\b`,
-    String.raw`\b(?:cause|root\s+cause):\s+(?:my|our)\b`,
+    String.raw`\b(?:cause|root\s+cause):\s+(?:my|our|i|we)\b`,
     String.raw`\b(?:on\s+(?:me|us)|my\s+bad|my\s+mistake|my\s+fault|our\s+fault|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
     String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+me\b`,
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
@@ -41,22 +42,26 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\bbetween\s+\d|\bfrom\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:to|until)\b|\d{1,2}:\d\d\s*(?:–|-|to)\s*\d`,
     String.raw`\b(?:all|every|some|many|enterprise|mobile|ios|android|sso|the)\s+(?:[\w-]+\s+)?(?:users?|customers?|partners?)\b`,
     String.raw`\bfor\s+everyone\b`,
+    String.raw`(?:~\s?\d|\b\d)[\d,.]*\s*%?\s+(?:of\s+)?(?:[\w-]+\s+)?(?:users?|customers?|orders?|accounts?|tickets?|requests?|people|tenants?|merchants?|payments?|emails?|invoices?|messages?|posts?)\b`,
     // A labelled "Impact:" line addresses impact even while it is still being confirmed.
     String.raw`^\W{0,3}impact\W{0,3}:`,
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
     String.raw`\b(?:revert(?:ed|ing)?|rolled\s+(?:[\w-]+\s+){0,2}?back|rolling\s+back|roll\s+back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted)\b`,
-    String.raw`\b(?:back\s+up|back\s+to\s+normal|working\s+again|work\s+again|processing\s+again|green\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|working\s+on\s+a\s+fix|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
+    String.raw`\b(?:back\s+up|back\s+to\s+normal|(?:pass(?:es|ing)?|work(?:s|ing)?|runs?|running|loads?|loading|processing|green|up|online|healthy|stable|flowing|succeed(?:s|ing)?|deploy(?:s|ing)?|sending|syncing)\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|working\s+on\s+a\s+fix|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
     String.raw`\b(?:put|added|brought|turned|flipped|switched|set|changed|moved)\s+(?:[\w-]+\s+){1,3}back\b`,
     String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|redid|replaced|stopped\s+the|disabled\s+the|unblocked|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
+    // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
+    String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:[a-z]+ed|put|set|made|done|run|sent|built|rewritten|redone|undone)\b(?:\s+[\w-]+){0,4}?\s+(?:now|again|back)\b`,
   ]),
   prevention: rx([
     String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,
     String.raw`\bso\s+(?:this|it)\s+(?:can'?t|cannot|won'?t|doesn'?t|gets)\b`,
-    String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|index)\b`,
-    String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+)?(?:add|test|watch|run|require|check)\b`,
-    String.raw`\bnow\s+(?:refuses|blocks|stops|fails|checks|requires|runs?|go(?:es)?|needs?|carry|carries|deploys|has|have|renews|waits|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verifies|gets?)\b`,
+    String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|monitor(?:ing|s)?|validation|dry[- ]run|runbook)\b`,
+    String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+|also\s+)?(?:add|test|watch|run|require|check|write|gate|automate|script|enforce|monitor|alert|set\s+up|introduce|block|pin|document|review)\b`,
+    String.raw`\b(?:are|am|'re|'m)\s+(?:now\s+|also\s+)?(?:adding|writing|requiring|gating|automating|scripting|enforcing|setting\s+up|introducing)\s+(?:an?|the|more|new|some|automated|extra|[\w-]+\s+)?(?:[\w-]+\s+)?(?:tests?|checks?|alerts?|lint|guard|canary|gate|review|validation|monitoring|step)\b`,
+    String.raw`\bnow\s+(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
     String.raw`\b(?:is|are)\s+now\s+(?:scripted|checked|tested|validated|automated|required|blocked|gated|monitored|reviewed|covered|alerted\s+on)\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
   ]),
@@ -65,6 +70,20 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
 // "I reverted my change X. It caused …": the owner and the failure can sit in two sentences.
 const MY_WORK = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b`, 'i');
 const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){0,2}?${FAILURE_WORD}`, 'i');
+
+// The listed ownership words, all matches, each checked for a hedge just before it ("if I broke anything").
+const OWNERSHIP_ALL = new RegExp(PATTERNS.ownership.source, 'gi');
+const HEDGED_BEFORE = /\b(?:if|unless|whether|whoever|in\s+case|not|never|no|\w+n't)\s+(?:[\w']+\s+)?$/i;
+
+/** True when the sentence owns the failure in the first person, not hedged or denied (listed words or the agency rule). */
+function ownsIn(sentence: string): boolean {
+  if (isCredit(sentence)) return false;
+  for (const m of sentence.matchAll(OWNERSHIP_ALL)) {
+    const at = m.index ?? 0;
+    if (!HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) && !startsWithOtherAgent(m[0])) return true;
+  }
+  return firstPersonAgent(sentence);
+}
 
 const CREDIT = /\b(?:thanks|thank\s+you|kudos|shout-?out|credit\s+to)\b/i;
 
@@ -79,6 +98,9 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['my work', MY_WORK],
   ['it failed', IT_FAILED],
   ['credit', CREDIT],
+  ['ownership, all matches', OWNERSHIP_ALL],
+  ['hedged before', HEDGED_BEFORE],
+  ...AGENCY_PATTERNS,
 ];
 
 /** Offsets of the sentences whose words own the failure in the first person (a credit never does). */
@@ -86,7 +108,7 @@ export function ownedSentences(sentences: readonly Sentence[]): Set<number> {
   const out = new Set<number>();
   sentences.forEach((s, i) => {
     if (isCredit(s.text)) return;
-    if (PATTERNS.ownership.test(s.text) || (i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text))) out.add(s.index);
+    if (ownsIn(s.text) || (i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text))) out.add(s.index);
   });
   return out;
 }
@@ -100,8 +122,10 @@ export function showsPart(sentences: readonly Sentence[], name: ToneComponentNam
 export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sentence) => boolean): Record<ToneComponentName, Sentence | undefined> {
   const found = {} as Record<ToneComponentName, Sentence | undefined>;
   for (const name of Object.keys(PATTERNS) as ToneComponentName[]) {
-    found[name] = sentences.find((s) => PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s)) && (name !== 'ownership' || !isCredit(s.text)));
+    found[name] = sentences.find((s) => (name === 'ownership' ? ownsIn(s.text) : PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s))));
   }
   found.ownership ??= sentences.find((s, i) => i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text));
+  // After the opening clause (which states the failure), an act of the writer's with no failure words is what was done.
+  found.repair ??= sentences.find((s, i) => firstPersonAct(s.text, i === 0));
   return found;
 }

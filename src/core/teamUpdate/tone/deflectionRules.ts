@@ -7,7 +7,7 @@
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 
 // What an outside agent is said to have done, as the subject of the failure.
-const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|ate|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
+const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|[a-z]{2,}ed\b|ate|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
 // A determiner before the agent ("the linter", "our vendor", "someone on the QA side").
 const DET = String.raw`(?:the|a|an|our|their|my|some|one\s+of\s+the|someone\s+(?:on|from|in)\s+the|somebody\s+(?:on|from|in)\s+the)`;
 // Words between such a subject and its verb ("Jenkins just decided"); a noun there means the tool is
@@ -22,9 +22,10 @@ const ALWAYS: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:not|wasn'?t|isn'?t|was not|is not)\s+(?:really\s+|entirely\s+|totally\s+)?(?:my|our)\s+fault\b`,
       String.raw`\b(?:wasn'?t|was\s+not)\s+me\b`,
+      String.raw`\b(?:i|we)\s+(?:(?:did\s+not|didn'?t|never)\s+(?:break|cause|touch)|never\s+(?:broke|caused|touched))\b`,
       String.raw`\bnot\s+ours\b`,
       String.raw`\bnot\s+(?:my|our)\s+(?:problem|bug|code|issue|doing|responsibility|call)\b`,
-      String.raw`\b(?:is|'s|was)\s+not\s+on\s+(?:me|us)\b`,
+      String.raw`\b(?:(?:is|'s|was)\s+not|isn'?t|wasn'?t)\s+on\s+(?:me|us)\b`,
       String.raw`\bnothing\s+(?:i|we)\s+did\b`,
       String.raw`\b(?:was|is)\s+(?:someone|somebody)\s+else(?:'s)?\b`,
       String.raw`\b(?:someone|somebody)\s+else(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
@@ -61,8 +62,8 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\bbecause\s+of\s+(?:them|him|her|the other team)\b`,
       String.raw`\b(?:was\s+)?caused\s+by\s+(?:the|a|an)\s+(?:vendor|third[- ]party|upstream|provider|cloud provider)\b`,
       // People by role, as the ones who did it: "the intern pushed", "it was the new guy who forgot".
-      String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s)?\s+(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
-      String.raw`\b(?:mistake|error|fault|bug|typo)\s+(?:of|by|from)\s+${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
+      String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s\s+(?:[\w-]+\s+)?|\s+)(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
+      String.raw`\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
       String.raw`\b(?:made|introduced|caused|broken|pushed|merged|written|deployed)\s+by\s+${DET}\s+(?:[\w-]+\s+)?(?:${ROLE}|${TEAM_WORD}\s+(?:team|side))\b`,
       String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote)\b`,
       String.raw`\b(?:someone|somebody)\s+(?:on|from|in)\s+the\s+[\w-]+\s+(?:team|side)\s+(?:${FAILURE_VERB}|wrote|gave|told)\b`,

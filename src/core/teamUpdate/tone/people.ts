@@ -39,6 +39,10 @@ const FOLLOWED_BY_FAILURE = new RegExp(
   'i',
 );
 const TOGETHER_WITH_ME = /^\s+(?:and|&)\s+(?:i|me)\b/i;
+// The person an apology or thanks is addressed to is not blamed: "I apologize in particular to Nadia".
+// …or greeted with one: "Greta, sorry: I broke your branch".
+const SPOKEN_TO = /^,\s+(?:sorry|apologies|my\s+apologies|i'?m\s+sorry)\b/i;
+const ADDRESSED_TO = /\b(?:(?:apologi[sz]e|apologies|apology|sorry)\s+(?:[\w-]+\s+){0,3}?to|owe|thank|thanks)\s+$/i;
 
 /** Every pattern this file runs, named, for the linear-time test. */
 export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
@@ -47,6 +51,8 @@ export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['mention', MENTION],
   ['followed by failure', FOLLOWED_BY_FAILURE],
   ['together with me', TOGETHER_WITH_ME],
+  ['addressed to', ADDRESSED_TO],
+  ['spoken to', SPOKEN_TO],
 ];
 
 interface KnownNames {
@@ -87,6 +93,7 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
       const candidate = name ?? run;
       const after = s.text.slice(start + candidate.length, start + candidate.length + 120);
       if (TOGETHER_WITH_ME.test(after)) continue;
+      if (ADDRESSED_TO.test(s.text.slice(Math.max(0, start - 60), start)) || SPOKEN_TO.test(after)) continue;
       if (!name && !FOLLOWED_BY_FAILURE.test(after)) continue;
       out.push({ name: candidate, index: s.index + start, possessive: after.startsWith("'s") });
     }
