@@ -55,6 +55,13 @@ if (withTest) {
   const test = fixture('blind-test.txt');
   splits['blind test'] = evaluate(test.messages, test.authors);
 }
+// Round three's blind set: written by someone who never saw the check's rules or results, run
+// once after round three's rules were frozen; report only (--blind3, misses with --misses-blind3).
+const withBlind3 = argv.includes('--blind3') || argv.includes('--misses-blind3');
+if (withBlind3) {
+  const b3 = fixture('blind3.txt');
+  splits['blind3'] = evaluate(b3.messages, b3.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
@@ -82,5 +89,9 @@ if (argv.includes('--json')) {
     show('dev', splits['blind dev']);
     show('round3', splits['round3 dev']);
     if (argv.includes('--misses-test')) show('test', splits['blind test']);
+  }
+  if (argv.includes('--misses-blind3')) {
+    process.stdout.write('\nMisclassified (blind3):\n');
+    show('blind3', splits.blind3);
   }
 }
