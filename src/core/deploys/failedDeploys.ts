@@ -2,7 +2,7 @@ import { openRepository } from '../git/createGit';
 import type { IncidentDraft } from '../incidents/incidentFile';
 import { gitRunner } from '../revert/gitStream';
 import { CommitGraph } from './commitGraph';
-import { peelDeployRefs, readDeployRefs } from './deployTags';
+import { readDeploys } from './deployTags';
 import { DeployGit } from './gitQueries';
 import { compileHotfixPattern, findHotfixFollowUps } from './hotfixes';
 import { findForcedUpdates, findResetsOverPushed } from './reflogFindings';
@@ -45,16 +45,12 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
 
   const git = await openRepository(repoPath, options.gitBinary);
   const runner = gitRunner(repoPath, options.gitBinary);
-  const refs = await readDeployRefs(runner, pattern);
-  // One in-memory history for every ancestry filter below: no git process per pair of tags. If
-  // git cannot walk it (a damaged or partial clone), each question goes to git as before. The
-  // walk starts from the tag objects (git peels them), so it runs while the tags are peeled.
-  const [deploys, graph] = await Promise.all([
-    peelDeployRefs(runner, refs),
-    refs.length > 1 ? CommitGraph.load(runner, refs.map((r) => r.object)).catch(() => undefined) : undefined,
-  ]);
+  const deploys = await readDeploys(runner, pattern);
   // Frozen, so the rules below share one grouping by environment (byEnvironment).
   const shared = Object.freeze([...deploys]);
+  // One in-memory history for every ancestry filter below: no git process per pair of tags. If
+  // git cannot walk it (a damaged or partial clone), each question goes to git as before.
+  const graph = deploys.length > 1 ? await CommitGraph.load(runner, deploys.map((d) => d.sha)).catch(() => undefined) : undefined;
   const dg = new DeployGit(git, graph);
   const reflog = { sinceSeconds: Math.floor(sinceMs / 1000), maxEntries, maxCulprits };
   const [rollbacks, reverted, resets, forced, hotfixes] = await Promise.all([
