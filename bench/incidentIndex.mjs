@@ -2,7 +2,7 @@
 // The Incidents view's first fill without VS Code: what IncidentIndex.load() does for one
 // repository (IncidentStore.list() + the prevention deriver + sort), over 10,000 incident files
 // written with the core serializer like bench/host.mjs writes them.
-// Needs `npm run compile-tests` first. Usage: node bench/incidentIndex.mjs [--items N] [--runs N] [--linked-tests N]
+// Needs `npm run compile-tests` first. Usage: node bench/incidentIndex.mjs [--items N] [--runs N] [--linked-tests N] [--json]
 // Each run is a fresh Node process (a cold JIT, like the extension host's first fill); the
 // printed line is the median (min–max) of the runs.
 import { execFileSync } from 'node:child_process';
@@ -69,6 +69,10 @@ try {
     runs.push(JSON.parse(line.trim().split('\n').pop()));
   }
   if (runs.some((r) => r.incidents !== ITEMS || r.errors !== 0 || r.changed !== 1)) throw new Error(`expected ${ITEMS} incidents and one changed on refresh, got ${JSON.stringify(runs)}`);
+  if (argv.includes('--json')) {
+    console.log(JSON.stringify({ items: ITEMS, linkedTests: LINKED, pending: runs[0].pending, runs: RUNS, totalMs: stats(runs.map((r) => r.totalMs)), refreshMs: stats(runs.map((r) => r.refreshMs)) }));
+    process.exit(0);
+  }
   console.log(
     `${ITEMS} incidents (${LINKED} linked test files; ${runs[0].pending} incidents with a pending test), ${RUNS} cold runs: ` +
       `list + derive + sort ${fmt(stats(runs.map((r) => r.totalMs)))}; refresh after one file changed ${fmt(stats(runs.map((r) => r.refreshMs)))}`,
