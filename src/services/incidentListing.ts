@@ -4,7 +4,8 @@
  * Kept apart from the index so `bench/incidentIndex.mjs` times exactly this code.
  */
 import { ListingCache } from '../core/incidents/listingCache';
-import type { IncidentStore } from '../core/incidents/incidentStore';
+import type { IncidentFileError } from '../core/incidents/errors';
+import type { IncidentStore, StoredIncident } from '../core/incidents/incidentStore';
 import type { Incident } from '../core/incidents/model';
 import type { LinkedTestReads } from './linkedTests';
 
@@ -27,7 +28,7 @@ export type IncidentDeriver = (repoRoot: string, incident: Incident, reads: Link
 const DERIVE_CONCURRENCY = 8;
 
 /** Listing caches by store folder (repository root + incidents folder), kept by the caller between lists. */
-export type ListingCaches = Map<string, ListingCache>;
+export type ListingCaches = Map<string, ListingCache<StoredIncident | IncidentFileError>>;
 
 export async function listIncidents(
   roots: readonly string[],

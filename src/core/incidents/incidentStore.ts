@@ -82,7 +82,7 @@ export class IncidentStore {
    * (one per folder, kept by the caller), files whose stamps have not changed since the last list
    * are not read again (listingCache.ts).
    */
-  async list(options: { cache?: ListingCache } = {}): Promise<{ incidents: StoredIncident[]; errors: IncidentFileError[] }> {
+  async list(options: { cache?: ListingCache<StoredIncident | IncidentFileError> } = {}): Promise<{ incidents: StoredIncident[]; errors: IncidentFileError[] }> {
     const cache = options.cache;
     const real = await resolveFolderInside(this.repoRoot, this.folder, false);
     if (!real) return { incidents: [], errors: [] };

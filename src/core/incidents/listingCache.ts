@@ -1,11 +1,7 @@
 import { lstatSync } from 'node:fs';
-import type { IncidentFileError } from './errors';
-import type { StoredIncident } from './incidentStore';
-
-type Listed = StoredIncident | IncidentFileError;
 
 /**
- * What `IncidentStore.list()` read from each file last time, keyed by the file's identity and
+ * What `IncidentStore.list()` read from each file last time (an incident or its file's error), keyed by the file's identity and
  * change stamps (inode, size, mtime, ctime): a re-list after one file changed (the watcher's
  * refresh of a 10,000-incident view) stats every file and reads and parses only the changed one.
  *
@@ -15,7 +11,7 @@ type Listed = StoredIncident | IncidentFileError;
  * through `IncidentStore.load`/`save`, which always re-read the file).
  * One cache belongs to one incidents folder; files gone from the folder leave it on the next list.
  */
-export class ListingCache {
+export class ListingCache<Listed> {
   private entries = new Map<string, { stamp: string; listed: Listed }>();
   private seen = new Map<string, { stamp: string; listed: Listed }>();
 
