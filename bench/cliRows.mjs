@@ -1,6 +1,7 @@
 // The CLI rows of issue 19's table, each a fresh `node dist/cli.js` process timed end to end:
 //   `own-it scan --deploys` on 100,000 commits with 50,000 deploy tags (bench/deployRepo.mjs)
 //   `own-it scaffold test HEAD --print` on a commit touching 200,000 files (bench/bigCommitRepo.mjs)
+//   the Incidents view's list of 10,000 incident files (bench/incidentIndex.mjs, in-process timing)
 // Wall time (median, min–max), CPU (user + system, git included) and peak RSS of the Node
 // process (`/usr/bin/time -f %M`, the largest of the process and the children it waited for).
 import { spawnSync } from 'node:child_process';
@@ -69,6 +70,11 @@ export async function runCliRows(benchDir, { runs = 5, log = console.log } = {})
     cpuMs: stats(s.map((r) => r.cpuMs)),
     peakRssKb: stats(s.map((r) => r.peakKb)),
   };
+  // The Incidents view's list over 10,000 incident files (bench/incidentIndex.mjs: cold Node processes).
+  log(`[bench] incident list: 10,000 incident files (${runs} cold runs)…`);
+  const listed = spawnSync(process.execPath, [path.join(benchDir, 'incidentIndex.mjs'), '--runs', String(runs), '--json'], { encoding: 'utf8' });
+  if (listed.status !== 0) throw new Error(`incident list failed: ${listed.stderr}`);
+  out.incidents = JSON.parse(listed.stdout.trim().split('\n').pop());
   out.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(1)));
   return out;
 }

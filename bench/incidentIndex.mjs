@@ -2,7 +2,7 @@
 // The Incidents view's first fill without VS Code: what IncidentIndex.load() does for one
 // repository (IncidentStore.list() + the prevention deriver + sort), over 10,000 incident files
 // written with the core serializer like bench/host.mjs writes them.
-// Needs `npm run compile-tests` first. Usage: node bench/incidentIndex.mjs [--items N] [--runs N]
+// Needs `npm run compile-tests` first. Usage: node bench/incidentIndex.mjs [--items N] [--runs N] [--linked-tests N] [--json]
 // Each run is a fresh Node process (a cold JIT, like the extension host's first fill); the
 // printed line is the median (min–max) of the runs.
 import { execFileSync } from 'node:child_process';
@@ -24,23 +24,34 @@ const option = (name, fallback) => {
 };
 
 if (argv[0] === '--child') {
-  // One cold run: time list + derive + sort, print JSON.
+  // One cold run of what IncidentIndex.load() runs (list + derive linked tests + sort), then the
+  // refresh after one file changed (the listing cache reads only that file); prints JSON.
   const { IncidentStore } = require(out('core', 'incidents', 'index.js'));
-  const { deriveIncident } = require(out('prevention', 'incidentFacts.js'));
+  const { listIncidents } = require(out('services', 'incidentListing.js'));
+  const { deriveIncident } = require(out('services', 'linkedTests.js'));
   const workspace = argv[1];
-  const started = performance.now();
-  const { incidents, errors } = await new IncidentStore(workspace).list();
-  const listed = performance.now();
-  const derived = [];
-  for (const s of incidents) derived.push(await deriveIncident(workspace, s.incident));
-  derived.sort((a, b) => b.detected.localeCompare(a.detected));
-  const done = performance.now();
-  console.log(JSON.stringify({ totalMs: done - started, listMs: listed - started, incidents: incidents.length, errors: errors.length }));
+  const derive = (root, incident, reads) => deriveIncident(root, incident, reads);
+  const caches = new Map();
+  const storeFor = (root) => new IncidentStore(root);
+  let started = performance.now();
+  const { incidents, problems } = await listIncidents([workspace], storeFor, { derive, caches });
+  const totalMs = performance.now() - started;
+  const pending = incidents.filter((i) => i.incident.actions.some((a) => a.kind === 'test' && !a.done)).length;
+  const dir = path.join(workspace, 'docs', 'incidents');
+  const one = path.join(dir, fs.readdirSync(dir).sort()[0]);
+  fs.writeFileSync(one, fs.readFileSync(one, 'utf8').replace('Generated incident', 'Changed incident'));
+  started = performance.now();
+  const again = await listIncidents([workspace], storeFor, { derive, caches });
+  const refreshMs = performance.now() - started;
+  fs.writeFileSync(one, fs.readFileSync(one, 'utf8').replace('Changed incident', 'Generated incident'));
+  const changed = again.incidents.filter((i) => i.incident.title.startsWith('Changed incident')).length;
+  console.log(JSON.stringify({ totalMs, refreshMs, incidents: incidents.length, errors: problems.length, pending, changed }));
   process.exit(0);
 }
 
 const ITEMS = option('--items', 10_000);
 const RUNS = option('--runs', 5);
+const LINKED = option('--linked-tests', 200);
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,14 +62,21 @@ const fmt = ({ median, min, max }) => `${median.toFixed(0)} ms (${min.toFixed(0)
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'own-it-bench-incidents-'));
 try {
-  writeIncidents(workspace, ITEMS);
+  writeIncidents(workspace, ITEMS, { linkedTests: LINKED });
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const line = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', workspace], { encoding: 'utf8' });
     runs.push(JSON.parse(line.trim().split('\n').pop()));
   }
-  if (runs.some((r) => r.incidents !== ITEMS || r.errors !== 0)) throw new Error(`expected ${ITEMS} incidents, got ${JSON.stringify(runs)}`);
-  console.log(`${ITEMS} incidents, ${RUNS} cold runs: list ${fmt(stats(runs.map((r) => r.listMs)))}; list + derive + sort ${fmt(stats(runs.map((r) => r.totalMs)))}`);
+  if (runs.some((r) => r.incidents !== ITEMS || r.errors !== 0 || r.changed !== 1)) throw new Error(`expected ${ITEMS} incidents and one changed on refresh, got ${JSON.stringify(runs)}`);
+  if (argv.includes('--json')) {
+    console.log(JSON.stringify({ items: ITEMS, linkedTests: LINKED, pending: runs[0].pending, runs: RUNS, totalMs: stats(runs.map((r) => r.totalMs)), refreshMs: stats(runs.map((r) => r.refreshMs)) }));
+    process.exit(0);
+  }
+  console.log(
+    `${ITEMS} incidents (${LINKED} linked test files; ${runs[0].pending} incidents with a pending test), ${RUNS} cold runs: ` +
+      `list + derive + sort ${fmt(stats(runs.map((r) => r.totalMs)))}; refresh after one file changed ${fmt(stats(runs.map((r) => r.refreshMs)))}`,
+  );
 } finally {
   fs.rmSync(workspace, { recursive: true, force: true });
 }

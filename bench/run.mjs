@@ -215,6 +215,13 @@ function cliTable(c) {
     '|---|---:|---:|---:|---:|',
     row(`scan --deploys, ${c.deploys.tags.toLocaleString('en')} tags / ${c.deploys.commits.toLocaleString('en')} commits (${Object.values(c.deploys.findingsByRule).reduce((a, b) => a + b, 0)} findings, planted rollbacks ${c.deploys.rollbacksFound ? 'all found' : 'NOT all found'})`, c.deploys),
     row(`scaffold test, commit of ${c.scaffold.files.toLocaleString('en')} files (${c.scaffold.targetsTheHandChange ? 'targets the hand-made change' : 'WRONG TARGET'})`, c.scaffold),
+    ...(c.incidents
+      ? [
+          '',
+          `Incident list, ${c.incidents.items.toLocaleString('en')} files, ${c.incidents.linkedTests} linked test files (${c.incidents.runs} cold Node processes): ` +
+            `list + derive + sort ${range(c.incidents.totalMs)}; refresh after one file changed ${range(c.incidents.refreshMs)}`,
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -50,7 +50,7 @@ export class Prevention implements vscode.Disposable {
 
   /** Linked tests take their status from disk wherever incidents are listed. Reads files only, so it runs untrusted too. */
   registerDerivedStatus(): void {
-    this.index.setDeriver((repoRoot, incident) => deriveIncident(repoRoot, incident));
+    this.index.setDeriver((repoRoot, incident, reads) => deriveIncident(repoRoot, incident, reads));
     // The watcher invalidates the index when a linked test changes; whoever shows tests listens to the index.
     this.own(new LinkedTestWatcher(this.index));
   }

@@ -1,21 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IncidentStore } from '../core/incidents/incidentStore';
-import type { Incident } from '../core/incidents/model';
 import type { RepositoryTracker } from '../git/repositoryTracker';
+import { listIncidents, type IncidentDeriver, type IndexedIncident, type IndexProblem, type ListingCaches } from './incidentListing';
 import { StatPoll } from './statPoll';
 
-export interface IndexedIncident {
-  repoRoot: string;
-  /** Absolute path of the incident file. */
-  path: string;
-  incident: Incident;
-}
-
-export interface IndexProblem {
-  repoRoot: string;
-  message: string;
-}
+export type { IndexedIncident, IndexProblem };
 
 export function incidentsFolderSetting(repoRoot: string): string {
   return vscode.workspace.getConfiguration('ownIt.incidents', vscode.Uri.file(repoRoot)).get<string>('folder', 'docs/incidents');
@@ -34,7 +24,9 @@ export class IncidentIndex implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** The roots the cached list was read from. */
   private cachedRoots: string | undefined;
-  private derive: ((repoRoot: string, incident: Incident) => Promise<Incident>) | undefined;
+  private derive: IncidentDeriver | undefined;
+  /** What each folder's files said last time: a refresh reads only the files that changed. */
+  private readonly caches: ListingCaches = new Map();
 
   constructor(private readonly tracker: RepositoryTracker) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
@@ -81,7 +73,7 @@ export class IncidentIndex implements vscode.Disposable {
    * Lets a service adjust incidents as they are listed, from other files (a linked test's status
    * comes from the test file). Listed incidents are for display; writes always re-read the file.
    */
-  setDeriver(derive: (repoRoot: string, incident: Incident) => Promise<Incident>): void {
+  setDeriver(derive: IncidentDeriver): void {
     this.derive = derive;
     this.invalidate();
   }
@@ -106,25 +98,10 @@ export class IncidentIndex implements vscode.Disposable {
     return this.cache;
   }
 
-  private async load(): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
-    const incidents: IndexedIncident[] = [];
-    const problems: IndexProblem[] = [];
+  private load(): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
     const roots = this.roots();
     this.cachedRoots = roots.join('\n');
-    for (const repoRoot of roots) {
-      try {
-        const { incidents: found, errors } = await this.store(repoRoot).list();
-        for (const s of found) {
-          const incident = this.derive ? await this.derive(repoRoot, s.incident).catch(() => s.incident) : s.incident;
-          incidents.push({ repoRoot, path: s.path, incident });
-        }
-        for (const e of errors) problems.push({ repoRoot, message: e.message });
-      } catch (e) {
-        problems.push({ repoRoot, message: e instanceof Error ? e.message : String(e) });
-      }
-    }
-    incidents.sort((a, b) => b.incident.detected.localeCompare(a.incident.detected));
-    return { incidents, problems };
+    return listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches });
   }
 
   dispose(): void {

@@ -34,17 +34,35 @@ export function isDerivedAction(action: ActionItem): action is ActionItem & { pa
   return action.kind === 'test' && typeof action.path === 'string' && action.path.length > 0;
 }
 
-/** The incident with each linked test's status read from disk. The result is for display; it is never saved. */
-export async function deriveIncident(repoRoot: string, incident: Incident): Promise<Incident> {
+/** Linked test statuses already read (or being read) during one listing, by absolute path. */
+export type LinkedTestReads = Map<string, Promise<LinkedTestStatus>>;
+
+/**
+ * The incident with each linked test's status read from disk. The result is for display; it is
+ * never saved. With `reads`, a test file that many incidents link is read once.
+ */
+export async function deriveIncident(repoRoot: string, incident: Incident, reads?: LinkedTestReads): Promise<Incident> {
   if (!incident.actions.some(isDerivedAction)) return incident;
+  const statusOf = (relative: string): Promise<LinkedTestStatus> => {
+    if (!reads) return linkedTestStatus(repoRoot, relative);
+    const key = path.resolve(repoRoot, relative);
+    let status = reads.get(key);
+    if (!status) reads.set(key, (status = linkedTestStatus(repoRoot, relative)));
+    return status;
+  };
   const actions = await Promise.all(
     incident.actions.map(async (a) => {
       if (!isDerivedAction(a)) return a;
-      const done = (await linkedTestStatus(repoRoot, a.path)) === 'done';
+      const done = (await statusOf(a.path)) === 'done';
       return done === a.done ? a : { ...a, done };
     }),
   );
-  return { ...incident, actions };
+  if (actions.every((a, i) => a === incident.actions[i])) return incident;
+  // A copy of the property descriptors, not a spread: a listed incident reads its body sections
+  // only when asked (listingParser.ts), and a spread would read them for every incident.
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(incident)) as Incident;
+  copy.actions = actions;
+  return copy;
 }
 
 /** Status of every linked test of an incident, keyed by its repository-relative path. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { NotAGitRepositoryError } from '../../src/core/git/createGit';
 import {
@@ -78,6 +79,36 @@ describe('deploys from tags', function () {
       (await findDeploys(repo.path, { tagPattern: 'release/*' })).map((d) => [d.tag, d.environment]),
       [['release/1', 'default']],
     );
+  });
+
+  it('peels tags of tags, dates a tag without a tagger by its commit, skips tags of trees, and reads past long messages', async () => {
+    tagAt('2026-01-11T11:00:00Z', 'inner', c2);
+    // A tag of the annotated tag: it deploys c2, dated by the OUTER tag.
+    tagAt('2026-01-13T08:00:00Z', 'deploy/prod/2', 'inner');
+    // A tag object without a tagger line (very old tools), written by hand: dated by its commit.
+    const bare = execFileSync('git', ['hash-object', '-t', 'tag', '-w', '--stdin', '--literally'], {
+      cwd: repo.path,
+      input: `object ${c3}\ntype commit\ntag deploy/staging/1\n\nno tagger\n`,
+      encoding: 'utf8',
+    }).trim();
+    repo.git('update-ref', 'refs/tags/deploy/staging/1', bare);
+    repo.git('tag', '-a', '-m', 'a tree', 'deploy/prod/tree', `${c3}^{tree}`);
+    // A message longer than one chunk of git's output (multi-byte text), between two deploys.
+    const long = `${'déploiement ✓ '.repeat(20_000)}\n`;
+    repo.write('.git/long-message.txt', long);
+    repo.gitAt(at('2026-01-12T09:00:00Z'), 'tag', '-a', 'deploy/prod/1', '-F', '.git/long-message.txt', c1);
+    tagAt('2026-01-13T09:00:00Z', 'deploy/prod/3', c3);
+    assert.deepEqual(
+      (await findDeploys(repo.path)).map((d) => [d.tag, d.sha, d.date, d.annotated]),
+      [
+        ['deploy/prod/1', c1, '2026-01-12T09:00:00Z', true],
+        ['deploy/staging/1', c3, '2026-01-12T10:00:00Z', true],
+        ['deploy/prod/2', c2, '2026-01-13T08:00:00Z', true],
+        ['deploy/prod/3', c3, '2026-01-13T09:00:00Z', true],
+      ],
+    );
+    // The same deploys drive the rules: prod went c1 → c2 → c3, all forward.
+    assert.deepEqual((await findFailedDeploys(repo.path)).filter((f) => f.kind === 'rollback'), []);
   });
 
   it('marks the deploy rolled back from as failed, by same commit or by ancestry; roll-forwards are normal', async () => {

@@ -239,12 +239,12 @@ export class CommitGraph {
     return id;
   }
 
-  private *parentsOf(id: number): Iterable<number> {
+  /** A merge's parents in order, else the single parent (a plain array: a generator here cost more than the walks). */
+  private parentsOf(id: number): readonly number[] {
     const first = this.firstParent[id];
-    if (first === NONE) return;
-    yield first;
+    if (first === NONE) return NO_PARENTS;
     const more = this.moreParents.get(id);
-    if (more) yield* more;
+    return more ? [first, ...more] : [first];
   }
 
   /** Generation numbers, iteratively (a deep history would overflow a recursive walk). */
@@ -288,6 +288,7 @@ export class CommitGraph {
 }
 
 const NONE = -1;
+const NO_PARENTS: readonly number[] = [];
 
 /** `%H`/`%P` are always full hex shas: a length check tells a sha from an empty field. */
 function isShaToken(s: string | undefined): s is string {

@@ -1,4 +1,4 @@
-import { gitRunner, type GitRunner } from '../git/runner';
+import { execOk, gitRunner, type GitRunner } from '../git/runner';
 import { ownString, readItems } from './gitItems';
 import { openRepository } from '../git/createGit';
 import { isFullSha } from '../git/revision';
@@ -30,29 +30,52 @@ export async function findDeploys(repoPath: string, options: DeployOptions = {})
 export async function readDeploys(runner: GitRunner, pattern: TagPattern): Promise<Deploy[]> {
   const args = ['for-each-ref', `--format=${FORMAT}`, '--end-of-options', pattern.refGlob];
   const deploys: Deploy[] = [];
+  // One string per environment, not one copy per tag.
+  const environments = new Map<string, string>();
   // Streamed line by line: 50,000 tags are ~8 MB of output, never held whole.
+  // Tags of tags: git's `*` fields go down one level only, to the inner tag.
+  const nested: Deploy[] = [];
   await readItems(runner, args, '', '\n', (line) => {
-    const deploy = parseLine(line, pattern);
-    if (deploy) deploys.push({ ...deploy, tag: ownString(deploy.tag), environment: ownString(deploy.environment), sha: ownString(deploy.sha) });
+    const parsed = parseLine(line, pattern);
+    if (!parsed) return;
+    const { deploy, peeled } = parsed;
+    let environment = environments.get(deploy.environment);
+    if (environment === undefined) environments.set(environment = ownString(deploy.environment), environment);
+    const own = { ...deploy, tag: ownString(deploy.tag), environment, sha: ownString(deploy.sha) };
+    if (peeled) deploys.push(own);
+    else nested.push(own);
   });
+  if (nested.length > 0) deploys.push(...(await peelNested(runner, nested)));
   return sortDeploys(deploys);
 }
 
-function parseLine(line: string, pattern: TagPattern): Deploy | undefined {
+/** Deploys whose `sha` is an inner tag, with the commit it comes down to; tags of trees or blobs are dropped. */
+async function peelNested(runner: GitRunner, nested: Deploy[]): Promise<Deploy[]> {
+  const out = await execOk(runner, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: nested.map((d) => `${d.sha}^{commit}\n`).join('') });
+  const lines = out.split('\n');
+  return nested.flatMap((d, i) => {
+    const [sha = '', type] = (lines[i] ?? '').split(' ');
+    return type === 'commit' && isFullSha(sha) ? [{ ...d, sha: sha.toLowerCase() }] : [];
+  });
+}
+
+/** The deploy of one line; `peeled` is false while its `sha` is still an inner tag (a tag of a tag). */
+function parseLine(line: string, pattern: TagPattern): { deploy: Deploy; peeled: boolean } | undefined {
   const [ref, type, object, taggerDate, committerDate, peeledType, peeled, peeledDate] = line.split('\0');
   if (!ref?.startsWith('refs/tags/')) return undefined;
   const tag = ref.slice('refs/tags/'.length);
   const environment = pattern.matchTag(tag);
   if (environment === undefined) return undefined;
   if (type === 'commit' && isFullSha(object) && committerDate) {
-    return { tag, environment, sha: object.toLowerCase(), date: normalizeDate(committerDate), annotated: false };
+    return { deploy: { tag, environment, sha: object.toLowerCase(), date: normalizeDate(committerDate), annotated: false }, peeled: true };
   }
-  // A tag of a tag of a commit peels all the way (git's `*` fields do); a tag of a tree or blob is no deploy.
-  if (type === 'tag' && peeledType === 'commit' && isFullSha(peeled)) {
-    // A tag made without a tagger line (very old tools) falls back to the commit's date.
-    const date = taggerDate || peeledDate;
+  // A tag of a tree or blob is no deploy.
+  if (type === 'tag' && (peeledType === 'commit' || peeledType === 'tag') && isFullSha(peeled)) {
+    // A tag made without a tagger line (very old tools) falls back to the commit's date (known
+    // here only when the tag names the commit itself).
+    const date = taggerDate || (peeledType === 'commit' ? peeledDate : '');
     if (!date) return undefined;
-    return { tag, environment, sha: peeled.toLowerCase(), date: normalizeDate(date), annotated: true };
+    return { deploy: { tag, environment, sha: peeled.toLowerCase(), date: normalizeDate(date), annotated: true }, peeled: peeledType === 'commit' };
   }
   return undefined;
 }

@@ -21,6 +21,7 @@ import { readListedFileSync, readRepoFile, writeRepoFile, type RepoFileContent }
 import { resolveFolderInside, UnsafeFolderError, validateRelativeFolder } from '../fs/safeFolder';
 import { IncidentConflictError, IncidentFileError } from './errors';
 import { newIncident, parseIncident, serializeIncident, type IncidentDraft } from './incidentFile';
+import type { ListingCache } from './listingCache';
 import { parseIncidentForListing } from './listingParser';
 import { mergeIncidents, type MergeConflict } from './merge';
 import type { Incident } from './model';
@@ -76,8 +77,13 @@ export class IncidentStore {
     return path.join(this.repoRoot, ...this.folder.split('/'));
   }
 
-  /** All incident files, newest name first. A missing folder means no incidents. */
-  async list(): Promise<{ incidents: StoredIncident[]; errors: IncidentFileError[] }> {
+  /**
+   * All incident files, newest name first. A missing folder means no incidents. With a `cache`
+   * (one per folder, kept by the caller), files whose stamps have not changed since the last list
+   * are not read again (listingCache.ts).
+   */
+  async list(options: { cache?: ListingCache<StoredIncident | IncidentFileError> } = {}): Promise<{ incidents: StoredIncident[]; errors: IncidentFileError[] }> {
+    const cache = options.cache;
     const real = await resolveFolderInside(this.repoRoot, this.folder, false);
     if (!real) return { incidents: [], errors: [] };
     await this.cleanLeftovers(real);
@@ -87,16 +93,17 @@ export class IncidentStore {
       .map((e) => e.name)
       .sort()
       .reverse();
+    const folder = this.folderPath;
     const results = await mapInSlices(names, (name) => {
-      try {
-        return this.readListed(path.join(this.folderPath, name));
-      } catch (err) {
-        if (err instanceof IncidentFileError) return err;
-        // A file deleted between readdir and read is simply gone; anything else is reported.
-        if (isErrno(err, 'ENOENT')) return undefined;
-        return new IncidentFileError(this.relative(path.join(this.folderPath, name)), [{ line: 1, message: `cannot be read: ${errMessage(err)}` }]);
-      }
+      const absolute = path.join(folder, name);
+      const stamp = cache?.stamp(absolute);
+      const known = cache?.get(absolute, stamp);
+      if (known) return known;
+      const listed = this.readListedOrError(absolute);
+      if (listed) cache?.set(absolute, stamp, listed);
+      return listed;
     });
+    cache?.finish();
     const incidents: StoredIncident[] = [];
     const errors: IncidentFileError[] = [];
     for (const r of results) {
@@ -222,6 +229,17 @@ export class IncidentStore {
    * fs.promises.readFile costs ~0.1 ms of main-thread time each (open, fstat, read and close are
    * separate round trips), ~10× readFileSync; mapInSlices keeps each stretch short.
    */
+  private readListedOrError(absolute: string): StoredIncident | IncidentFileError | undefined {
+    try {
+      return this.readListed(absolute);
+    } catch (err) {
+      if (err instanceof IncidentFileError) return err;
+      // A file deleted between readdir and read is simply gone; anything else is reported.
+      if (isErrno(err, 'ENOENT')) return undefined;
+      return new IncidentFileError(this.relative(absolute), [{ line: 1, message: `cannot be read: ${errMessage(err)}` }]);
+    }
+  }
+
   private readListed(absolute: string): StoredIncident {
     const relativePath = this.relative(absolute);
     const raw = readListedFileSync(absolute, relativePath);

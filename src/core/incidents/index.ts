@@ -7,3 +7,4 @@ export { contentVersion, DEFAULT_INCIDENTS_FOLDER, INCIDENT_FILE_PATTERN, Incide
 export { isWindowsReservedName, MAX_SLUG_LENGTH, slugify } from './slug';
 export { UnsafeFolderError } from '../fs/safeFolder';
 export { BOTH_KEPT_MARKER, mergeIncidents, type MergeConflict, type MergeResult } from './merge';
+export { ListingCache } from './listingCache';

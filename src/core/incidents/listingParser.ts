@@ -46,15 +46,37 @@ export function readIncidentFast(text: string): Incident | undefined {
       deployRefs: textList(fields.get('deployRefs')),
       actions: mapList(fields.get('actions')).map(action),
       events: mapList(fields.get('events')).map(event),
-      sections: readSections(split.body),
+      sections: undefined,
     };
     if (incident.resolved === undefined) delete incident.resolved;
     if (incident.revert === undefined) delete incident.revert;
-    return incident as Incident;
+    return withLazySections(incident as Incident, split.body);
   } catch (err) {
     if (err === FULL) return undefined;
     throw err;
   }
+}
+
+/**
+ * The body's sections are split on first read: a list of 10,000 incidents shows front-matter
+ * fields, and only the few incidents whose prose is read (Insights, a deploy finding's match)
+ * pay for it. An ordinary enumerable property once read, at the same key position, so
+ * JSON.stringify, spreads and deep equality see the same object as parseIncident's.
+ */
+function withLazySections(incident: Incident, body: string): Incident {
+  Object.defineProperty(incident, 'sections', {
+    configurable: true,
+    enumerable: true,
+    get(this: Incident) {
+      const sections = readSections(body);
+      Object.defineProperty(this, 'sections', { value: sections, configurable: true, enumerable: true, writable: true });
+      return sections;
+    },
+    set(this: Incident, value: Incident['sections']) {
+      Object.defineProperty(this, 'sections', { value, configurable: true, enumerable: true, writable: true });
+    },
+  });
+  return incident;
 }
 
 function required<T>(value: T | undefined): T {
