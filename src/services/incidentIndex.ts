@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { IncidentStore } from '../core/incidents/incidentStore';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import { listIncidents, type IncidentDeriver, type IndexedIncident, type IndexProblem, type ListingCaches } from './incidentListing';
-import { StatPoll } from './statPoll';
+import { fingerprint } from './statPoll';
 
 export type { IndexedIncident, IndexProblem };
 
@@ -24,6 +24,9 @@ export class IncidentIndex implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** The roots the cached list was read from. */
   private cachedRoots: string | undefined;
+  /** Stat of each incidents folder when the cached list was read. */
+  private loadedFolders: Promise<Map<string, string>> | undefined;
+  private checking = false;
   private derive: IncidentDeriver | undefined;
   /** What each folder's files said last time: a refresh reads only the files that changed. */
   private readonly caches: ListingCaches = new Map();
@@ -46,9 +49,11 @@ export class IncidentIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ownIt.incidents.folder')) this.invalidate();
       }),
-      // Under the watcher: an incident file created, renamed or deleted is seen even when no event comes.
-      new StatPoll({ paths: () => this.roots().map((root) => path.resolve(root, incidentsFolderSetting(root))), onChange: () => this.invalidate(), intervalMs: 3000 }),
     );
+    // Under the watcher: an incident file created, renamed or deleted is seen even when no event
+    // comes. The folders' stat taken when the list was read is compared with today's every 3 s.
+    const poll = setInterval(() => void this.checkFolders(), 3000);
+    this.disposables.push({ dispose: () => clearInterval(poll) });
   }
 
   store(repoRoot: string): IncidentStore {
@@ -101,7 +106,30 @@ export class IncidentIndex implements vscode.Disposable {
   private load(): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
     const roots = this.roots();
     this.cachedRoots = roots.join('\n');
-    return listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches });
+    const folders = roots.map((root) => path.resolve(root, incidentsFolderSetting(root)));
+    // Taken before the files are read: a change made while they are read is seen by the next check.
+    const before = Promise.all(folders.map(async (f) => [f, await fingerprint(f)] as const)).then((pairs) => new Map(pairs));
+    this.loadedFolders = before;
+    return before.then(() => listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches }));
+  }
+
+  /** Invalidates the list when an incidents folder changed since it was read (the watcher may not have said). */
+  private async checkFolders(): Promise<void> {
+    const loaded = this.loadedFolders;
+    if (!this.cache || !loaded || this.checking) return;
+    this.checking = true;
+    try {
+      const before = await loaded;
+      for (const root of this.roots()) {
+        const folder = path.resolve(root, incidentsFolderSetting(root));
+        if (before.get(folder) !== (await fingerprint(folder))) {
+          if (this.loadedFolders === loaded) this.invalidate();
+          return;
+        }
+      }
+    } finally {
+      this.checking = false;
+    }
   }
 
   dispose(): void {

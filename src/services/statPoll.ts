@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import type * as vscode from 'vscode';
 
 /** One comparable string for what `stat` says about a path; `missing` when it is gone. */
-async function fingerprint(file: string): Promise<string> {
+export async function fingerprint(file: string): Promise<string> {
   try {
     const s = await fs.stat(file, { bigint: true });
     return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
