@@ -113,32 +113,9 @@ export class CommitGraph {
     const top = this.ids.get(to.toLowerCase());
     if (top === undefined) return undefined;
     const bottom = from === undefined ? undefined : this.ids.get(from.toLowerCase());
-    const epoch = this.nextEpoch();
-    const heap = new GenerationQueue(this.gen);
-    let onlyNew = 0; // queued commits reachable from `to` but (so far) not from `from`
-    const paint = (id: number, c: number): void => {
-      if (this.stamp[id] !== epoch) {
-        this.stamp[id] = epoch;
-        this.color[id] = c;
-        if (c === NEW) onlyNew++;
-        heap.push(id);
-      } else if ((this.color[id] | c) !== this.color[id]) {
-        if (this.color[id] === NEW) onlyNew--;
-        this.color[id] |= c;
-      }
-    };
-    paint(top, NEW);
-    if (bottom !== undefined) paint(bottom, OLD);
-    while (onlyNew > 0) {
-      const id = heap.pop();
-      const c = this.color[id];
-      if (c === NEW) {
-        onlyNew--;
-        if (this.revertBodies.has(id)) return true;
-      }
-      for (const p of this.parentsOf(id)) paint(p, c === NEW ? NEW : OLD);
-    }
-    return false;
+    let found = false;
+    this.walkNew(top, bottom, (id) => (found = this.revertBodies.has(id)));
+    return found;
   }
 
   /**
@@ -184,10 +161,23 @@ export class CommitGraph {
 
   /** Every commit reachable from `top` and not from `bottom` (the two-colour walk of {@link rangeHasRevert}, to the end). */
   private newCommits(top: number, bottom: number): Set<number> {
+    const found = new Set<number>();
+    this.walkNew(top, bottom, (id) => {
+      found.add(id);
+      return false;
+    });
+    return found;
+  }
+
+  /**
+   * The two-colour walk: commits reachable from `top` (NEW) and from `bottom` (OLD) are taken in
+   * generation order; `visit` sees each commit reachable from `top` only, and the walk ends when
+   * `visit` returns true or no such commit is left queued. A commit reached from both sides is OLD.
+   */
+  private walkNew(top: number, bottom: number | undefined, visit: (id: number) => boolean): void {
     const epoch = this.nextEpoch();
     const queue = new GenerationQueue(this.gen);
-    const found = new Set<number>();
-    let onlyNew = 0;
+    let onlyNew = 0; // queued commits reachable from `top` but (so far) not from `bottom`
     const paint = (id: number, c: number): void => {
       if (this.stamp[id] !== epoch) {
         this.stamp[id] = epoch;
@@ -200,17 +190,16 @@ export class CommitGraph {
       }
     };
     paint(top, NEW);
-    paint(bottom, OLD);
+    if (bottom !== undefined) paint(bottom, OLD);
     while (onlyNew > 0) {
       const id = queue.pop();
       const c = this.color[id];
       if (c === NEW) {
         onlyNew--;
-        found.add(id);
+        if (visit(id)) return;
       }
       for (const p of this.parentsOf(id)) paint(p, c === NEW ? NEW : OLD);
     }
-    return found;
   }
 
   private addCommit(shaAndParents: string, time: string, subject: string): number | undefined {
