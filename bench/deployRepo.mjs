@@ -7,9 +7,10 @@
 // Deterministic: the same sizes always give the same repository, reused from bench/.repos/.
 //
 //   node bench/deployRepo.mjs [--commits N] [--tags N]   prints the repository's path
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rng, startFastImport } from './fastImport.mjs';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the generated history changes. */
@@ -18,17 +19,6 @@ export const DEPLOY_GENERATOR_VERSION = 1;
 const ENVS = ['prod', 'staging', 'canary'];
 const BASE = 1_700_000_000; // 2023-11-14
 const STEP = 600; // seconds between commits
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function deployRepoDir(benchDir, commits, tags) {
   return path.join(benchDir, '.repos', `deploys-${commits}c-${tags}t-g${DEPLOY_GENERATOR_VERSION}.git`);
@@ -43,20 +33,7 @@ export async function ensureDeployRepo(benchDir, { commits = 100_000, tags = 50_
   fs.mkdirSync(dir, { recursive: true });
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', dir]);
   log(`generating ${commits.toLocaleString('en-US')} commits with ${tags.toLocaleString('en-US')} deploy tags in ${dir}…`);
-  const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: dir, stdio: ['pipe', 'ignore', 'inherit'] });
-  const exited = new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`)))));
-  let buffer = [];
-  let size = 0;
-  const write = async (text) => {
-    buffer.push(text);
-    size += text.length;
-    if (size > 1 << 20) {
-      const chunk = buffer.join('');
-      buffer = [];
-      size = 0;
-      if (!child.stdin.write(chunk)) await new Promise((r) => child.stdin.once('drain', r));
-    }
-  };
+  const { write, finish } = startFastImport(dir);
   const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
   const random = rng(commits * 31 + tags);
   const subjects = [];
@@ -112,9 +89,7 @@ export async function ensureDeployRepo(benchDir, { commits = 100_000, tags = 50_
       s.history.push({ pos: s.pos, at: commitAt });
     }
   }
-  await write('done\n');
-  child.stdin.end(buffer.join(''));
-  await exited;
+  await finish();
   execFileSync('git', ['symbolic-ref', 'HEAD', 'refs/heads/main'], { cwd: dir });
   const manifest = { commits, tags, planted, generator: DEPLOY_GENERATOR_VERSION };
   fs.writeFileSync(manifestPath, JSON.stringify(manifest));

@@ -5,10 +5,11 @@
 // Commit shas are needed inside revert messages before git has written anything, so this
 // script hashes blobs, trees and commits itself (SHA-1 object format, flat tree) and the
 // manifest is checked against git afterwards (a few rev-parse calls).
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rng, startFastImport } from './fastImport.mjs';
 
 /** Bump when the generated history changes: repositories are reused by size + this version. */
 export const GENERATOR_VERSION = 3;
@@ -27,18 +28,6 @@ const SCOPES = ['cart', 'auth', 'api', 'ui', 'billing', 'search'];
 const BODY_WORDS = 'the a request handler returns value when customer order total cache miss retries before after timeout flag config migration index query slow path because users reported errors under load this change keeps behaviour for existing callers'.split(' ');
 /** Messages that pass git's candidate filter but are not reverts: the parser must reject them. */
 const DECOYS = ['Fix revert button alignment on the settings page', 'Document how to roll back a deploy', 'Add test for reapply logic in the queue', 'Rename revertable flag to undoable'];
-
-/** Deterministic PRNG (mulberry32) so the same size always yields the same repository. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sha1(buf) {
   return createHash('sha1').update(buf).digest();
@@ -75,20 +64,7 @@ export async function ensureRepo(benchDir, size, { noReverts = false, log = cons
 }
 
 async function writeHistory(dir, size, noReverts) {
-  const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: dir, stdio: ['pipe', 'ignore', 'inherit'] });
-  const exited = new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`)))));
-  let chunks = [];
-  let buffered = 0;
-  const write = async (s) => {
-    chunks.push(s);
-    buffered += s.length;
-    if (buffered > 1 << 20) {
-      const data = chunks.join('');
-      chunks = [];
-      buffered = 0;
-      if (!child.stdin.write(data)) await new Promise((r) => child.stdin.once('drain', r));
-    }
-  };
+  const { write, finish } = startFastImport(dir);
 
   const random = rng(size * 7919 + (noReverts ? 1 : 0));
   const pick = (list) => list[Math.floor(random() * list.length)];
@@ -259,9 +235,7 @@ async function writeHistory(dir, size, noReverts) {
     if (count > 3 && r > 0.96 && size - count > 3) lastMerge = await merge();
     else await plain();
   }
-  await write('done\n');
-  child.stdin.end(chunks.join(''));
-  await exited;
+  await finish();
   execFileSync('git', ['-C', dir, 'update-ref', '-d', 'refs/heads/side']);
   return { version: GENERATOR_VERSION, commits: count, head, reverts: reverts.reverse() };
 }
