@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { planTestScaffold } from '../../src/core/scaffold';
-import { buildCli, runCli } from '../helpers/hostileRepo';
-import { makeTempDir, TempRepo } from '../helpers/tempRepo';
+import { useBuiltCli } from '../helpers/cli';
+import { runCli } from '../helpers/hostileRepo';
+import { makeTempDir, useTempRepos } from '../helpers/tempRepo';
 
 const have = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const CARGO = '[package]\nname = "sysdefs"\nversion = "0.1.0"\nedition = "2021"\n';
@@ -16,20 +17,8 @@ const consts = (prefix: string, n: number): string => Array.from({ length: n }, 
 // for `mod.rs` / `__init__.py` named `mod_regression.rs` / `test___init___regression.py`.
 describe('scaffold: module files (mod.rs, __init__.py) named and followed by their module (real git)', function () {
   this.timeout(120_000);
-  const repos: TempRepo[] = [];
-  const make = (): TempRepo => {
-    const r = TempRepo.create();
-    repos.push(r);
-    return r;
-  };
-  let cli: { path: string; dispose(): void };
-  before(async () => {
-    cli = await buildCli();
-  });
-  after(() => {
-    repos.forEach((r) => r.dispose());
-    cli.dispose();
-  });
+  const make = useTempRepos();
+  const cli = useBuiltCli();
 
   it('Rust: a culprit in src/wasi.rs targets today’s src/wasi/mod.rs; the test is tests/wasi_regression.rs and cargo runs it red', async function () {
     const repo = make();

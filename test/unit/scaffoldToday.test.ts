@@ -2,27 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NothingSurvivesError, NothingToTestError, planTestScaffold, UnknownTargetError, writeScaffold } from '../../src/core/scaffold';
-import { buildCli, runCli } from '../helpers/hostileRepo';
-import { TempRepo } from '../helpers/tempRepo';
+import { useBuiltCli } from '../helpers/cli';
+import { runCli } from '../helpers/hostileRepo';
+import { useTempRepos } from '../helpers/tempRepo';
 
 const MOCHA_PKG = JSON.stringify({ devDependencies: { mocha: '11' } });
 
 describe('scaffold targets today’s tree and never duplicates (real git)', function () {
   this.timeout(60_000);
-  const repos: TempRepo[] = [];
-  const make = (): TempRepo => {
-    const r = TempRepo.create();
-    repos.push(r);
-    return r;
-  };
-  let cli: { path: string; dispose(): void };
-  before(async () => {
-    cli = await buildCli();
-  });
-  after(() => {
-    repos.forEach((r) => r.dispose());
-    cli.dispose();
-  });
+  const make = useTempRepos();
+  const cli = useBuiltCli();
 
   it('a rerun for the same culprit returns the test written before, through the API and the CLI', async () => {
     const repo = make();
