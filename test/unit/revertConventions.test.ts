@@ -67,6 +67,36 @@ describe('revert conventions (real git)', function () {
     assert.deepEqual(d.files?.sort(), ['log.c', 'ssl.c']);
   });
 
+  it('a words-only revert naming several PRs in parentheses links each of them, not its own squash PR', async () => {
+    const repo = fresh();
+    const a = repo.commit('Speed up the tree walk (#6006)', { 'tree.js': lines(4, 'walk') });
+    const b = repo.commit('Skip empty suites in the tree walk (#5885)', { 'suite.js': lines(4, 'skip') });
+    repo.commit('Docs for the walker (#6010)', { 'README.md': lines(2, 'doc') });
+    // The revert leaves both files as they are: only the PR numbers can name the originals.
+    const both = repo.commit('Revert changes on the tree walk (#6006 and #5885) (#6105)', { 'CHANGELOG.md': lines(1, 'log') });
+    const own = repo.commit('Revert the walker docs (#6110)', { 'README.md': '' });
+    const found = await scanReverts(repo.path, { minConfidence: 0 });
+    assert.deepEqual([find(found, both).evidence, find(found, both).reverted.sort()], ['pr-number', [a, b].sort()]);
+    assert.ok(find(found, both).confidence >= 0.5, String(find(found, both).confidence));
+    // A single trailing (#N) is the revert's own PR: it is linked by its diff, never to PR 6110.
+    assert.notEqual(find(found, own).evidence, 'pr-number');
+    assert.deepEqual(parseRevertMessage('Revert the cache (#12) (#13)', '')?.prNumbers, [12]);
+    assert.deepEqual(parseRevertMessage('Revert import assertions (#13911)', '')?.prNumbers, []);
+  });
+
+  it('a CVS-era backout that names a patch or revision but no findable id is still a confident revert', async () => {
+    const repo = fresh();
+    repo.commit('Import the cert database', { 'certdb.c': lines(5, 'cert') });
+    repo.commit('Bug 390 - add the cert override flags. r=dev', { 'flags.c': lines(5, 'flag') });
+    // The CVS file revision it restores is not in this history: no id and no diff can link it.
+    const backout = repo.commit('Back out revision 1.23 of certdb.c, the override fix for bug 390', { 'certdb.c': lines(5, 'cert') + 'restored older check;\n' });
+    const plain = repo.commit('Back out to the main menu on Escape', { 'menu.c': lines(2, 'menu') });
+    const found = await scanReverts(repo.path);
+    assert.deepEqual([find(found, backout).kind, find(found, backout).reverted], ['revert', []]);
+    assert.ok(find(found, backout).confidence >= 0.5);
+    assert.equal(found.find((d) => d.sha === plain), undefined, 'a words-only "back out" without a change noun is not confident');
+  });
+
   it('a topic reverted in words links every commit it undoes; one undone in part is a partial revert', async () => {
     const repo = fresh();
     const t1 = repo.commit('search: add index', { 'index.ts': lines(5, 'idx') });

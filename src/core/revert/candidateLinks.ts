@@ -22,8 +22,18 @@ export interface Candidate {
   direct: Promise<void>;
   /** A subject or PR lookup, registered before the walk passes the revert; dropped when `direct` links. */
   lookup?: Lookup;
+  /**
+   * One PR lookup per pull request when the message names several that it undoes together
+   * (`Revert changes (#6006 and #5885)`, two `revert #N` lines): each is linked, not the first found.
+   */
+  perPr?: Lookup[];
   /** In a fed walk, whether each sha the message names is an ancestor (see {@link keepAncestors}). */
   ancestry?: Lookup[];
+}
+
+/** The subject and PR lookups a candidate still has registered. */
+export function lookupsOf(c: Candidate): Lookup[] {
+  return [...(c.lookup ? [c.lookup] : []), ...(c.perPr ?? [])];
 }
 
 /** Registers subject and PR lookups with the scan's ancestry search. */

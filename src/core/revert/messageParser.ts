@@ -94,8 +94,20 @@ const REVERT_PR_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:partial(?:ly)?\s+)?reverts?\s+(
 /** Words only: the subject starts with a revert verb but names no commit (`Revert the X topic`). */
 const WORDS_HEAD =
   /^(?:partial(?:ly)?\s+)?(?:revert(?:s|ed|ing)?|back(?:s|ed)?[ \t]*out|roll[ \t]*back|reapply|reland)\b/i;
+/**
+ * A backout that names what it undoes by its kind of change without a findable id — `Backout
+ * patch 390381 of bug …`, `Back out revision 1.23 of certdb.c`, `Back out the preceding … patch`:
+ * a convention of Mercurial- and CVS-era histories, which no component name shares.
+ */
+const BACKOUT_OF_CHANGE =
+  /^back(?:ed)?[ \t]*out\s+(?:(?:the|a|an|my|our|this|that|previous|preceding|preceeding|last|earlier)\s+)*(?:[\w.\/-]+\s+){0,4}?(?:patch(?:es)?|revisions?|rev\s+\d|changesets?|check-?ins?|commits?|landings?|fix\s+for\s+bug)\b/i;
 /** Words only, in a later clause of the subject: `Improve X; revert Y`, `oops, revert Z`. */
 const WORDS_CLAUSE = /[;,]\s+(?:and\s+)?(?:partial(?:ly)?\s+)?(?:revert(?:s|ed|ing)?|back(?:s|ed)?[ \t]*out|roll[ \t]*back)\s+(?:the\s+|a\s+|an\s+)?\S/i;
+/**
+ * Pull requests named in parentheses inside a words-only revert subject: `(#6006 and #5885)`,
+ * `(#12, #13)`, or a single `(#12)` that is not the subject's own squash suffix.
+ */
+const PR_GROUP = /\((?:prs?\s+)?#(\d{1,9})((?:\s*(?:,|&|\band\b)\s*#\d{1,9}){0,20})\s*\)/gi;
 const GITHUB_REVERT_BRANCH = /^Merge pull request #\d+ from [^\s/]+\/((?:revert-\d+-)+)/i;
 const GITLAB_MR = /\bthis\s+reverts\s+merge\s+request\s+!(\d{1,9})\b/i;
 const GERRIT_REASON = /^\s*reason\s+for\s+revert:/im;
@@ -192,6 +204,7 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
     format ??= 'github';
     raise((m.index ?? 0) < subj.length ? 'subject' : 'body');
   }
+  if (wordsHead && !quoted) for (const n of prGroupTargets(core)) if (!prNumbers.includes(n)) prNumbers.push(n);
   const branch = GITHUB_REVERT_BRANCH.exec(subj);
   if (branch) {
     // `revert-130-revert-123-…`: the first number is the PR undone, the count is the depth.
@@ -215,6 +228,7 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
   // Words only: a revert verb opens the subject but nothing is named; a diff may still say what.
   if (format === undefined && (wordsHead || wordsClause)) {
     format = 'words';
+    if (BACKOUT_OF_CHANGE.test(core)) raise('subject');
     if (/^(?:reapply|reland)/i.test(core)) kind = 'reapply';
   }
   if (convRevert || format !== undefined) {
@@ -239,6 +253,22 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
   if (target !== undefined && target.trim() !== '') result.subject = target;
   if (mrNumber !== undefined) result.mrNumber = mrNumber;
   return result;
+}
+
+/**
+ * The PRs a words-only revert subject names as undone: every number of a parenthesised group
+ * of two or more, and a single `(#N)` unless it is the last group of the subject (there it is
+ * the squash suffix of the revert's own PR).
+ */
+function prGroupTargets(subject: string): number[] {
+  const groups = [...subject.matchAll(PR_GROUP)];
+  const out: number[] = [];
+  groups.forEach((g, i) => {
+    const numbers = [g[1], ...[...g[2].matchAll(/#(\d{1,9})/g)].map((m) => m[1])].map(Number);
+    const ownSuffix = numbers.length === 1 && i === groups.length - 1 && subject.slice((g.index ?? 0) + g[0].length).trim() === '';
+    if (!ownSuffix) out.push(...numbers);
+  });
+  return out;
 }
 
 /** Splits a multi-line subject and re-joins a GitHub subject wrapped into the body (`…` / `…`). */

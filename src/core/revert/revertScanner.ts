@@ -3,7 +3,7 @@ import { createGit, openRepository } from '../git/createGit';
 import { hasHeadAt } from '../git/repository';
 import { assertSafeRevision, isFullSha } from '../git/revision';
 import { AncestorSearch } from './ancestorSearch';
-import { keepAncestors, linkDirect, preferMergedCommit, subjectMatchers, type Candidate, type SubjectLookups } from './candidateLinks';
+import { keepAncestors, linkDirect, lookupsOf, preferMergedCommit, subjectMatchers, type Candidate, type SubjectLookups } from './candidateLinks';
 import { diffPage } from './candidateDiffs';
 import { gitRunner, Limiter, type GitRunner } from './gitStream';
 import { walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
@@ -178,8 +178,12 @@ export class RevertScanner {
     const parsed = parseRevertMessage(commit.subject, commit.body);
     if (!parsed) return undefined;
     const c: Candidate = { commit, parsed, reverted: [], evidence: 'none', direct: DONE };
-    const matchers = subjectMatchers(parsed);
-    if (matchers.length > 0) c.lookup = lookups.register(commit, matchers);
+    if (parsed.prNumbers.length > 1 && parsed.subject === undefined) {
+      c.perPr = parsed.prNumbers.map((pr) => lookups.register(commit, [{ evidence: 'pr-number', pr }]));
+    } else {
+      const matchers = subjectMatchers(parsed);
+      if (matchers.length > 0) c.lookup = lookups.register(commit, matchers);
+    }
     // The scan's own walk passes every ancestor anyway: it answers the ancestry of named shas
     // too, instead of one `merge-base` process per sha.
     if (fed && parsed.shas.length > 0) c.ancestry = parsed.shas.map((hex) => lookups.register(commit, [{ evidence: 'sha', hex }]));
@@ -188,8 +192,9 @@ export class RevertScanner {
       // A fed walk answers the ancestry later (finishPage); the subject lookup waits for it.
       if (c.evidence === 'sha' && c.ancestry) return;
       if (c.evidence === 'sha') await keepAncestors(c, resolver);
-      if (c.evidence !== 'none') c.lookup?.cancel();
-      else if (c.lookup) lookups.need();
+      const waiting = lookupsOf(c);
+      if (c.evidence !== 'none') for (const l of waiting) l.cancel();
+      else if (waiting.length > 0) lookups.need();
     });
 
     return c;
@@ -203,13 +208,21 @@ export class RevertScanner {
         // rebased names the original's old copy, and the quoted subject finds the one here.
         if (c.evidence === 'sha' && c.ancestry) {
           await keepAncestors(c, resolver);
-          if (c.evidence === 'sha') c.lookup?.cancel();
+          if (c.evidence === 'sha') for (const l of lookupsOf(c)) l.cancel();
         }
         if (c.evidence === 'none' && c.lookup) {
           const found = await c.lookup.result;
           if (found !== undefined) {
             c.reverted = [found.sha];
             c.evidence = found.evidence;
+          }
+        }
+        if (c.evidence === 'none' && c.perPr) {
+          const found = await Promise.all(c.perPr.map((l) => l.result));
+          const shas = [...new Set(found.flatMap((f) => (f ? [f.sha] : [])))];
+          if (shas.length > 0) {
+            c.reverted = shas;
+            c.evidence = 'pr-number';
           }
         }
       }),
