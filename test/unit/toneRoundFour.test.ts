@@ -27,6 +27,9 @@ describe('tone check: blame and denial come before missing parts', () => {
     ['a guess at another team', 'No idea why people ping me. Must be the platform folks.', 'team', 'blame'],
     ['a vendor outage as the cause', 'Checkout was down for 30 minutes for all users due to an outage at our payment provider. It has recovered.', 'production', 'deflection'],
     ['a vendor with a long name as the subject', 'The edge cache vendor pushed a bad rule; half of our traffic failed for 35 minutes. It recovered.', 'production', 'deflection'],
+    ['a lead by title, with a modifier', 'The QA lead signed off on it, so it went out and broke the staging login. Reverted.', 'team', 'deflection'],
+    ["a vendor's thing as the subject", "Our vendor's SDK update changed the retry default and the workers hung. Restarted them.", 'team', 'deflection'],
+    ['the docs said to be unclear', 'Honestly the spec was unclear, so the export broke. Fixed the mapping.', 'team', 'deflection'],
     ['the docs as the source', 'The wiki said the column was unused. It was not. Put it back.', 'team', 'deflection'],
     ['the docs never saying it', 'Staging broke because the README never mentions the feature flag. Flipped it back.', 'team', 'deflection'],
     ['a denial of the writer\'s code', 'The outage was not caused by my change. Restarted the workers.', 'team', 'deflection'],
@@ -55,6 +58,8 @@ describe('tone check: blame and denial come before missing parts', () => {
     ['thanking a named person', 'Thanks Priya for spotting that my migration broke staging. I reverted it.', 'team'],
     ['apologising to a named person first', 'Sorry Daniel, my config change took your branch down. Reverted.', 'team'],
     ['"we" owning it together', 'We own this together: our deploy broke the sandbox for the other squads. We rolled it back.', 'team'],
+    ['the docs unclear next to owning it', 'The spec was unclear and I guessed wrong, which broke the export; my mistake. Fixed the mapping.', 'team'],
+    ['a lead who reviewed the fix', 'I broke staging; the tech lead reviewed my fix and I redeployed.', 'team'],
     ['the docs mentioned next to owning it', 'The docs said to run the migration first, and I skipped that step, which broke staging. Reverted.', 'team'],
     ['a denial corrected in the same sentence', 'We found no problem on our side at first, then realised my deploy broke the webhooks. Reverted.', 'team'],
     ['a team that asked for the change', 'I pushed a config that broke staging. Product asked for the change, but rolling it out untested was my call. Reverted.', 'team'],
@@ -81,6 +86,8 @@ describe('tone check: self-deprecation as identity', () => {
     ['"why anyone lets me near …"', "Reverted my unpushed commit. I don't know why anyone lets me near a keyboard."],
     ['"I don\'t deserve …"', 'I broke main with a bad merge and reverted it. I do not deserve commit rights.'],
     ['"I should be fired"', 'I broke main with a bad merge and reverted it. I should be fired.'],
+    ['"I am such a screw-up"', 'I am such a screw-up. I broke staging with a bad config. Reverted.'],
+    ['"nobody should trust me"', 'Nobody should trust me with prod access. My deploy broke staging. Reverted.'],
     ['"I have failed our customers"', 'I have failed our customers: my deploy broke search. Rolled back.'],
     ['an apology intensified after the verb', 'I apologize profusely; my deploy broke search. Rolled back.'],
   ];
@@ -107,7 +114,11 @@ describe('tone check: owning clauses the agent reader used to drop', () => {
     ['"my X of the user column" (a person word inside the phrase)', 'My rename of the user column broke the nightly export for the data team. I restored the old column.', 'team'],
     ['"from my merge" after a thanks clause', "Thanks @mei for catching it — the broken staging build was from my merge, sorry. I've reverted it.", 'team'],
     ['"after my job deleted"', 'I restored from backup after my cleanup job deleted two days of avatars for about 900 users. The job now runs in dry-run mode first.', 'production'],
+    ['"on account of my change"', 'The broken emails were on account of my template change. Reverted it.', 'team'],
+    ['"thanks to my typo" is not a thanks', 'Thanks to my typo the deploy failed. Fixed it.', 'team'],
+    ['"… was me"', 'The staging break was me. Reverted.', 'team'],
     ['"a bug in my change"', 'Checkout failed for 20 minutes for all users because of a bug in my change to the payment client. I rolled back and added a test.', 'production'],
+    ['a vendor outage with the team\'s part owned and "failed over"', 'Our payment provider had an outage; checkout failed for 25 minutes for all users. We failed over, and we are adding a second provider. Our runbook lacked the failover step, which was on us.', 'production'],
     ['a repair under way', "Apologies for the broken nightly build, I shipped a test that depends on wall-clock time. It's quarantined and I'm rewriting it today.", 'team'],
     ['a safeguard named after "now"', 'I deployed the search service with the wrong index name, so search was empty for all users for 30 minutes. I redeployed. Now the deploy script checks that the index exists.', 'production'],
     ['a safeguard in the future passive', 'Notifications were delayed for all users for 35 minutes by a queue change we made. We reverted it, and queue changes will now be canaried first.', 'production'],
@@ -122,6 +133,7 @@ describe('tone check: owning clauses the agent reader used to drop', () => {
 
   const notOwned: [string, string, ToneVerdict][] = [
     ['a tool acting on "my X" is not the writer acting', 'the linter rewrote my imports into a broken state. Reverted it.', 'deflecting'],
+    ['"was not me" denies it', 'The staging break was not me. Restarted it.', 'deflecting'],
     ['a hedged "my fault, I guess"', 'dev env was down a bit, mostly my fault i guess, anyway it works again', 'under-owned'],
     ['a thanks for fixing the writer\'s work owns nothing new', 'Thanks to Greta for catching the broken migration. Reverted it.', 'under-owned'],
   ];

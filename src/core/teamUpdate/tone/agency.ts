@@ -58,10 +58,10 @@ const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
 // Strong words: an accident, an omission, a stated cause or consequence.
 const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was)|causing|root\s+cause)\b/i;
 // A first-person owner named in a few words: "is mine", "were on me", "I was the one who".
-const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|on\s+(?:me|us)|(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:fault|doing|mistake|typo|bug|error|change|commit|merge|deploy|push|config|call))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
+const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|me|on\s+(?:me|us)|(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:fault|doing|mistake|typo|bug|error|change|commit|merge|deploy|push|config|call))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
 // A cause that is the writer's own work: "traces back to my cookie change", "are from my folder rename".
-const MINE_AS_CAUSE = /\b(?:caused\s+by|because\s+of|due\s+to|down\s+to|back\s+to|traced\s+to|from|by|(?:bug|typo|mistake|error|flaw)\s+in)\s+$/i;
-const OWNED_PHRASE_DENIED = /(?:\bnot|n't|\bnever)\s+(?:all\s+|entirely\s+)?(?:mine|ours|on\s+(?:me|us)|my\s+(?:fault|doing)|our\s+(?:fault|doing))\b/i;
+const MINE_AS_CAUSE = /\b(?:caused\s+by|because\s+of|due\s+to|down\s+to|back\s+to|traced\s+to|on\s+account\s+of|owing\s+to|thanks\s+to|from|by|(?:bug|typo|mistake|error|flaw)\s+in)\s+$/i;
+const OWNED_PHRASE_DENIED = /(?:\bnot|n't|\bnever)\s+(?:all\s+|entirely\s+)?(?:mine|ours|me|on\s+(?:me|us)|my\s+(?:fault|doing)|our\s+(?:fault|doing))\b/i;
 
 // "behind my back", "to our users": a possessive after a preposition is not a subject.
 const PREPOSITION = /^(?:by|of|to|for|from|with|in|on|at|about|into|onto|behind|under|over|through|after|before|during|against|across|via|within|without|than|like|back)$/;
@@ -87,7 +87,7 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
 
 /** True when words[j] is a person, a team, a vendor or a tool, not a modifier of the writer's work. */
 function otherAgentAt(words: readonly string[], j: number): boolean {
-  return OTHER_AGENT.test(words[j]) && !WORK_NOUN.test(words[j + 1] ?? '');
+  return OTHER_AGENT.test(words[j].replace(/'s$/, '')) && !WORK_NOUN.test(words[j + 1] ?? '');
 }
 
 /** True for "my/our" followed (within two words) by a person, a team, a vendor or a tool: "our contractor pushed". */

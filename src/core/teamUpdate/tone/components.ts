@@ -54,7 +54,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // A repair told as a state or as under way: "it's quarantined", "I'm rewriting it today".
     String.raw`\b(?:it'?s|it\s+is|they'?re|they\s+are|(?:is|are)\s+now)\s+(?:quarantined|disabled|isolated|paused|turned\s+off|switched\s+off)\b`,
     String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+|already\s+)?(?:rewriting|fixing|patching|reverting|rolling\s+back|restoring|redeploying|re-?running|backfilling)\b`,
-    String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|redid|replaced|stopped\s+the|disabled\s+the|unblocked|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
+    String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|redid|replaced|stopped\s+the|disabled\s+the|unblocked|(?:failed|switched|cut)\s+over|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
     // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
     String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:[a-z]+ed|put|set|made|done|run|sent|built|rewritten|redone|undone)\b(?:\s+[\w-]+){0,4}?\s+(?:now|again|back)\b`,
   ]),
@@ -96,7 +96,8 @@ function ownsIn(text: string): boolean {
   return firstPersonAgent(sentence);
 }
 
-const CREDIT = /\b(?:thanks|thank\s+you|kudos|shout-?out|credit\s+to)\b/i;
+// "Thanks to my typo" is irony about the writer's own work, not credit.
+const CREDIT = /\b(?:thanks(?!\s+to\s+(?:my|our)\b)|thank\s+you|kudos|shout-?out|credit\s+to)\b/i;
 
 const CLAUSE_BREAK = /[;:—–]/;
 

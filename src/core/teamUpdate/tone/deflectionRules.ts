@@ -100,9 +100,12 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       // …or any named software at a version: "Node 22 changed the behavior", "after Postgres 16 dropped …".
       String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?!(?:pr|build|commit|release|version|step|job|test|sprint|incident|ticket|issue|line|day|week|run)\b)[a-z][\w.-]{1,30}\s+v?\d+(?:\.\d+){0,3}\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
       // …or a team or role deciding it: "Product insisted on shipping", "and the design team changed the tokens".
-      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|then)\s+)(?:the\s+)?(?:${TEAM_BARE}|product|design|legal|leadership|sales|finance|execs|the\s+business|${TEAM_WORD}\s+(?:team|side|folks|people)|${ROLE})\s+(?:${ADVERB}\s+){0,2}(?:insisted|decided|demanded|forced|rushed|wanted|made\s+us|asked\s+(?:us|me)\s+to|${FAILURE_VERB}|[a-z]{3,}ed)\b`,
-      // …or a docs-like source the writer followed: "the docs said the flag was safe to remove".
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|then)\s+)(?:the\s+)?(?:${TEAM_BARE}|product|design|legal|leadership|sales|finance|execs|the\s+business|${TEAM_WORD}\s+(?:team|side|folks|people)|(?:[\w-]+\s+)?${ROLE})\s+(?:${ADVERB}\s+){0,2}(?:insisted|decided|demanded|forced|rushed|wanted|made\s+us|asked\s+(?:us|me)\s+to|${FAILURE_VERB}|[a-z]{3,}ed)\b`,
+      // …or a docs-like source the writer followed: "the docs said the flag was safe to remove", "the spec was unclear".
       String.raw`\b${DOCS}\s+(?:said|says|claimed|claims|stated|states|suggested|implied|told\s+(?:me|us))\b`,
+      String.raw`\b${DOCS}\s+(?:was|were|is|are)\s+(?:just\s+|really\s+|totally\s+)?(?:unclear|wrong|outdated|out\s+of\s+date|incomplete|ambiguous|misleading|vague|confusing)\b`,
+      // …or a vendor's or tool's thing as the subject: "our vendor's SDK update changed the default".
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}'s\s+(?:[\w-]+\s+){0,2}?${OUTSIDE_DID}`,
       // …or the writer's part declared fine: "my change was fine."
       String.raw`\b(?:my|our)\s+(?:[\w-]+\s+)?${MY_WORK}\s+(?:was|is|were|are)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|ok|okay|correct|good|innocent)(?=\s*(?:[.,;!]|$))`,
       // …or as the cause: "because of the CDN", "came from the backup tool", "this was a SendGrid issue".

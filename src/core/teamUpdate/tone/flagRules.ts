@@ -14,7 +14,7 @@ export const APOLOGY = /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b
 const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too)`;
 // What the writer says they are, not what they did: "an embarrassment to this team", "a terrible engineer".
 const WORKER = String.raw`(?:engineer|developer|dev|coder|programmer|teammate|colleague|person|human|employee)`;
-const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|careless|sloppy|pathetic|worthless|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
+const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|careless|sloppy|pathetic|worthless|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
 // Nouns for a mistake, and adjectives that make any noun one ("a bad rebase").
 const MISTAKE_NOUN = String.raw`(?:errors?|mistakes?|typos?|bugs?|regressions?|oversights?)`;
 const BAD_THING = String.raw`(?:(?:bad|broken|wrong|incorrect|faulty|buggy|invalid)\s+[\w-]+)`;
@@ -41,6 +41,7 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\bi(?:'?m| am)\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
       // Unfit to be trusted with the work: "why anyone lets me near a keyboard", "I don't deserve", "I should be fired".
       String.raw`\bwhy\s+(?:anyone|anybody|they|you|people|you\s+all)\s+(?:still\s+)?(?:lets?|allows?|trusts?|hired|keeps?)\s+me\b`,
+      String.raw`\b(?:nobody|no\s+one|no-one)\s+should\s+(?:ever\s+)?(?:trust|let|allow|hire)\s+me\b`,
       String.raw`\bi\s+(?:really\s+)?(?:don'?t|do\s+not)\s+deserve\b|\bi\s+(?:should|ought\s+to|deserve\s+to)\s+(?:be|get)\s+(?:fired|sacked|banned|demoted)\b`,
       String.raw`\bi(?:'ve|\s+have)?\s+(?:failed|disappointed|betrayed)\s+(?:you|everyone|everybody|all\s+of\s+you|(?:our|my|the)\s+(?:customers|users|team|teammates|colleagues|company|clients))\b`,
       String.raw`\bfeel(?:ing)?\s+(?:like\s+)?(?:${FILLER}\s+){0,3}(?:idiot|moron|fool|clown|failure|amateur|embarrassed|mortified|ashamed|stupid)\b`,
