@@ -5,6 +5,7 @@
 //   blind-dev.txt    round two's blind set, dev split: tuned on
 //   blind-test.txt   round two's blind set, test split: only with --test (tuned on in round three)
 //   round3-dev.txt   round three's own messages (varied ownership phrasing and near misses): tuned on
+//   blind3.txt       round three's blind set: only with --blind3 (tuned on in round four)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -56,7 +57,8 @@ if (withTest) {
   splits['blind test'] = evaluate(test.messages, test.authors);
 }
 // Round three's blind set: written by someone who never saw the check's rules or results, run
-// once after round three's rules were frozen; report only (--blind3, misses with --misses-blind3).
+// once after round three's rules were frozen; its misses were read and tuned on in round four, so
+// it is a dev set now (--blind3, misses with --misses-blind3).
 const withBlind3 = argv.includes('--blind3') || argv.includes('--misses-blind3');
 if (withBlind3) {
   const b3 = fixture('blind3.txt');

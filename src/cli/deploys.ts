@@ -5,12 +5,9 @@
  */
 import * as path from 'node:path';
 import { analyzeDeploys } from '../core/deploys/failedDeploys';
-import { HotfixPatternError } from '../core/deploys/hotfixes';
-import { TagPatternError } from '../core/deploys/tagPattern';
 import { DEFAULT_HOTFIX_PATTERN, DEFAULT_HOTFIX_WINDOW_HOURS, DEFAULT_TAG_PATTERN, type DeployFinding } from '../core/deploys/types';
-import { NotAGitRepositoryError } from '../core/git/createGit';
 import { dateOption, parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE, jsonText, terminalText, textTable } from './output';
+import { EXIT_OK, EXIT_USAGE, exitForRepositoryError, jsonText, terminalText, textTable } from './output';
 
 export const DEPLOYS_USAGE = `Usage: own-it scan --deploys [path] [--json] [--since <date>] [--tag-pattern <glob>] [--hotfix-pattern <regex>] [--window-hours N]
 
@@ -66,16 +63,7 @@ export async function runDeploys(argv: readonly string[], io: CliIo = processIo)
     }
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof NotAGitRepositoryError) {
-      io.stderr(`own-it: ${repoPath} is not a git repository. Run this inside a repository or pass its path.\n`);
-      return EXIT_NOT_A_REPO;
-    }
-    if (err instanceof TagPatternError || err instanceof HotfixPatternError) {
-      io.stderr(`own-it scan: ${err.message}\n${DEPLOYS_USAGE}`);
-      return EXIT_USAGE;
-    }
-    io.stderr(`own-it: ${err instanceof Error ? err.message.trim() : String(err)}\n`);
-    return EXIT_FAILURE;
+    return exitForRepositoryError(io, err, { command: 'scan', repoPath, usage: DEPLOYS_USAGE });
   }
 }
 

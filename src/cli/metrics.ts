@@ -4,18 +4,15 @@
  * 2 usage, 3 not a repository.
  */
 import * as path from 'node:path';
-import { HotfixPatternError } from '../core/deploys/hotfixes';
-import { TagPatternError } from '../core/deploys/tagPattern';
 import { DEFAULT_TAG_PATTERN } from '../core/deploys/types';
 import { UnsafeFolderError, validateRelativeFolder } from '../core/fs/safeFolder';
-import { NotAGitRepositoryError } from '../core/git/createGit';
 import { DEFAULT_INCIDENTS_FOLDER } from '../core/incidents/incidentStore';
 import { countOf as count } from '../core/text/plural';
 import { computeMetrics, DEFAULT_METRICS_DAYS } from '../core/metrics/computeMetrics';
 import { metricsToCsv, metricsToMarkdown } from '../core/metrics/format';
 import type { MetricsReport } from '../core/metrics/types';
 import { dateOption, parseArgs, UsageError } from './args';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitForRepositoryError } from './output';
 import { jsonText, quotedName, terminalText, textTable } from './output';
 
 export const METRICS_USAGE = `Usage: own-it metrics [path] [--json | --markdown | --csv] [--since <date>] [--until <date>] [--tag-pattern <glob>] [--folder <dir>]
@@ -76,21 +73,12 @@ export async function runMetrics(argv: readonly string[], io: CliIo = processIo)
     for (const file of report.unreadableIncidentFiles) io.stderr(`own-it: ${quotedName(file)}: not a readable incident file, left out of the numbers\n`);
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof NotAGitRepositoryError) {
-      io.stderr(`own-it: ${repoPath} is not a git repository. Run this inside a repository or pass its path.\n`);
-      return EXIT_NOT_A_REPO;
-    }
-    if (err instanceof TagPatternError || err instanceof HotfixPatternError) {
-      io.stderr(`own-it metrics: ${err.message}\n${METRICS_USAGE}`);
-      return EXIT_USAGE;
-    }
     if (err instanceof UnsafeFolderError) {
       // The folder on disk (a symbolic link out of the repository, a file), not the command line.
       io.stderr(`own-it metrics: ${terminalText(err.message)} Nothing was computed; move the incident files into the repository or pass --folder <dir>.\n`);
       return EXIT_FAILURE;
     }
-    io.stderr(`own-it: ${err instanceof Error ? err.message.trim() : String(err)}\n`);
-    return EXIT_FAILURE;
+    return exitForRepositoryError(io, err, { command: 'metrics', repoPath, usage: METRICS_USAGE });
   }
 }
 

@@ -25,6 +25,9 @@ export interface CliIo {
 
 export const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
+import { HotfixPatternError } from '../core/deploys/hotfixes';
+import { TagPatternError } from '../core/deploys/tagPattern';
+import { NotAGitRepositoryError } from '../core/git/createGit';
 import { MAX_CELL_CHARS, terminalText } from '../core/text/safeText';
 
 export { csvCell, jsonText, markdownText, MAX_CELL_CHARS, quotedName, terminalBlock, terminalText } from '../core/text/safeText';
@@ -46,3 +49,20 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   );
 }
 
+/**
+ * The exit of a repository command for an error it does not handle itself: not a repository
+ * (3), a deploy-tag or hotfix pattern from the command line (2, with the command's usage when it
+ * has one), anything else (1) — each with one line on stderr.
+ */
+export function exitForRepositoryError(io: CliIo, err: unknown, at: { command: string; repoPath: string; usage?: string }): number {
+  if (err instanceof NotAGitRepositoryError) {
+    io.stderr(`own-it: ${at.repoPath} is not a git repository. Run this inside a repository or pass its path.\n`);
+    return EXIT_NOT_A_REPO;
+  }
+  if (at.usage !== undefined && (err instanceof TagPatternError || err instanceof HotfixPatternError)) {
+    io.stderr(`own-it ${at.command}: ${err.message}\n${at.usage}`);
+    return EXIT_USAGE;
+  }
+  io.stderr(`own-it: ${err instanceof Error ? err.message.trim() : String(err)}\n`);
+  return EXIT_FAILURE;
+}

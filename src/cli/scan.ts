@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import { NotAGitRepositoryError } from '../core/git/createGit';
 import { scanRevertsDeep } from '../core/revert/deepScan';
 import { RevertScanner } from '../core/revert/revertScanner';
 import type { RevertDetection } from '../core/revert/types';
 import { dateOption, parseArgs, positiveInteger, UsageError } from './args';
 import { hasDeploysFlag, runDeploys } from './deploys';
-import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
+import { EXIT_OK, EXIT_USAGE, exitForRepositoryError } from './output';
 import { jsonText, textTable } from './output';
 
 export const SCAN_USAGE = 'Usage: own-it scan [path] [--json] [--since <date>] [--max-count N] [--min-confidence 0-1] [--deep]\n';
@@ -72,12 +71,7 @@ export async function runScan(argv: readonly string[], io: CliIo = processIo): P
     if (!json) io.stdout(table.length === 0 ? `No revert commits found in ${repoPath}.\n` : formatTable(table));
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof NotAGitRepositoryError) {
-      io.stderr(`own-it: ${repoPath} is not a git repository. Run this inside a repository or pass its path.\n`);
-      return EXIT_NOT_A_REPO;
-    }
-    io.stderr(`own-it: ${err instanceof Error ? err.message.trim() : String(err)}\n`);
-    return EXIT_FAILURE;
+    return exitForRepositoryError(io, err, { command: 'scan', repoPath });
   }
 }
 

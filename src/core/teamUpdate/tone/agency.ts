@@ -44,7 +44,7 @@ const REPAIR_VERB = new Set(
 // Verbs whose subject suffers the failure ("our build failed"), for a "my/our X" subject.
 const VICTIM_VERB = new Set(['failed', 'crashed', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were']);
 // Words allowed between the subject and its verb ("I (platform) have just accidentally pushed").
-const BETWEEN = new Set(['just', 'also', 'then', 'both', 'all', 'have', 'has', "'ve", 'had', 'myself', 'ourselves', 'actually', 'apparently', 'already', 'originally', 'initially', 'earlier', 'again', 'somehow', 'probably', 'basically']);
+const BETWEEN = new Set(['just', 'also', 'then', 'both', 'all', 'have', 'has', "'ve", 'had', 'myself', 'ourselves', 'actually', 'apparently', 'already', 'originally', 'initially', 'earlier', 'again', 'somehow', 'probably', 'basically', 'still', 'even']);
 const NEGATION = new Set(['not', 'never', "didn't", 'didnt', "haven't", "hasn't", "wasn't", "weren't", 'no', "don't", "can't", "couldn't", "won't", 'nobody']);
 const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'could', 'would', 'should', 'maybe', 'perhaps', 'whoever']);
 // An "our X" that is somebody else: a person, a team, a vendor or a tool.
@@ -58,13 +58,16 @@ const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
 // Strong words: an accident, an omission, a stated cause or consequence.
 const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was)|causing|root\s+cause)\b/i;
 // A first-person owner named in a few words: "is mine", "were on me", "I was the one who".
-const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|on\s+(?:me|us)|my\s+(?:fault|doing|mistake)|our\s+(?:fault|doing|mistake))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
+const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|me|on\s+(?:me|us)|(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:fault|doing|mistake|typo|bug|error|change|commit|merge|deploy|push|config|call))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
 // A cause that is the writer's own work: "traces back to my cookie change", "are from my folder rename".
-const MINE_AS_CAUSE = /\b(?:caused\s+by|because\s+of|due\s+to|down\s+to|back\s+to|traced\s+to|from|by)\s+$/i;
-const OWNED_PHRASE_DENIED = /(?:\bnot|n't|\bnever)\s+(?:all\s+|entirely\s+)?(?:mine|ours|on\s+(?:me|us)|my\s+(?:fault|doing)|our\s+(?:fault|doing))\b/i;
+const MINE_AS_CAUSE = /\b(?:caused\s+by|because\s+of|due\s+to|down\s+to|back\s+to|traced\s+to|on\s+account\s+of|owing\s+to|thanks\s+to|from|by|(?:bug|typo|mistake|error|flaw)\s+in)\s+$/i;
+const OWNED_PHRASE_DENIED = /(?:\bnot|n't|\bnever)\s+(?:all\s+|entirely\s+)?(?:mine|ours|me|on\s+(?:me|us)|my\s+(?:fault|doing)|our\s+(?:fault|doing))\b/i;
 
 // "behind my back", "to our users": a possessive after a preposition is not a subject.
 const PREPOSITION = /^(?:by|of|to|for|from|with|in|on|at|about|into|onto|behind|under|over|through|after|before|during|against|across|via|within|without|than|like|back)$/;
+
+// A noun for a piece of work: after it, a tool or team word is only a modifier ("my Terraform change").
+const WORK_NOUN = /^(?:changes?|commits?|config\w*|scripts?|migrations?|deploy\w*|prs?|modules?|upgrades?|bumps?|rules?|setup|plan|files?|jobs?|edits?|fix|patch|refactor|query|workflow|values)$/;
 
 /** Every pattern this file runs, named, for the linear-time test. */
 export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
@@ -72,6 +75,7 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: clause break', CLAUSE_BREAK],
   ['agency: apology word', APOLOGY_WORD],
   ['agency: other agent', OTHER_AGENT],
+  ['agency: work noun', WORK_NOUN],
   ['agency: preposition', PREPOSITION],
   ['agency: failure word', FAILURE],
   ['agency: failure only', FAILURE_ONLY],
@@ -81,11 +85,16 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: owned phrase denied', OWNED_PHRASE_DENIED],
 ];
 
+/** True when words[j] is a person, a team, a vendor or a tool, not a modifier of the writer's work. */
+function otherAgentAt(words: readonly string[], j: number): boolean {
+  return OTHER_AGENT.test(words[j].replace(/'s$/, '')) && !WORK_NOUN.test(words[j + 1] ?? '');
+}
+
 /** True for "my/our" followed (within two words) by a person, a team, a vendor or a tool: "our contractor pushed". */
 export function startsWithOtherAgent(phrase: string): boolean {
   const words = phrase.toLowerCase().match(TOKEN) ?? [];
   if (words[0] !== 'my' && words[0] !== 'our') return false;
-  return words.slice(1, 3).some((w) => OTHER_AGENT.test(w) && w !== 'team');
+  return [1, 2].some((j) => j < words.length && words[j] !== 'team' && otherAgentAt(words, j));
 }
 
 /** True for a past-tense or perfect verb form. */
@@ -150,11 +159,14 @@ function wordsOf(clause: string): string[] {
 /** "…traces back to my cookie change": the writer's own work named as the cause. */
 function ownWorkAsCause(words: readonly string[], i: number): boolean {
   if ((words[i] !== 'my' && words[i] !== 'our') || i === 0) return false;
-  const before = words.slice(Math.max(0, i - 3), i).join(' ') + ' ';
-  if (!MINE_AS_CAUSE.test(before)) return false;
-  for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
-    if (OTHER_AGENT.test(words[j]) || /^[,;:()—–]$/.test(words[j])) return false;
+  const before = words.slice(Math.max(0, i - 4), i);
+  // "not because of my code" denies it.
+  if (!MINE_AS_CAUSE.test(before.slice(-3).join(' ') + ' ') || before.some((w) => NEGATION.has(w) || w.endsWith("n't"))) return false;
+  // The phrase ends at punctuation ("from my merge, sorry"); a person in it is someone else's work.
+  for (let j = i + 1; j < Math.min(words.length, i + 5) && !/^[,;:()—–]$/.test(words[j]); j++) {
+    if (OTHER_AGENT.test(words[j])) return false;
   }
+  if (/^[,;:()—–]$/.test(words[i + 1] ?? ',')) return false;
   return i + 1 < words.length;
 }
 
@@ -167,11 +179,19 @@ function subjectEnd(words: readonly string[], i: number): number {
   const w = words[i];
   if (w === 'i' || w === 'we' || w === "i've" || w === "we've" || w === "i'd" || w === "we'd") return i + 1;
   if (w !== 'my' && w !== 'our') return -1;
-  if (i > 0 && (PREPOSITION.test(words[i - 1]) || REPAIR_VERB.has(words[i - 1]))) return -1;
+  // After a preposition or a verb, "my X" is an object ("to our users", "the linter auto-fixed my imports").
+  // "after/before my X <verb>" opens a clause with its own subject ("after my cleanup job deleted …").
+  const prev = i > 0 ? words[i - 1] : '';
+  if (prev && ((PREPOSITION.test(prev) && prev !== 'after' && prev !== 'before') || REPAIR_VERB.has(prev) || isPastVerb(prev))) return -1;
+  let afterPreposition = false;
   for (let j = i + 1; j < Math.min(words.length, i + 8); j++) {
-    if (OTHER_AGENT.test(words[j]) && !/^(?:team|ai)$/.test(words[j])) return -1;
+    // "my rename of the user column": a person after a preposition is not the head of the phrase.
+    afterPreposition ||= PREPOSITION.test(words[j]);
+    if (otherAgentAt(words, j) && !/^(?:team|ai)$/.test(words[j]) && !afterPreposition) return -1;
     if (/^(?:[,;:()—–]|and|but|so|or|while|when)$/.test(words[j]) || CONDITION.has(words[j])) return -1;
     if (/^(?:that|which|who)$/.test(words[j])) return j + 1 < words.length && isPastVerb(words[j + 1]) ? j + 1 : -1;
+    // After "a/an/the" a participle is an adjective ("my imports into a broken state").
+    if (j > i + 1 && /^(?:a|an|the)$/.test(words[j - 1])) continue;
     if (j > i + 1 && (isPastVerb(words[j]) || words[j] === 'has' || words[j] === 'had' || words[j] === 'have')) return j;
   }
   return -1;

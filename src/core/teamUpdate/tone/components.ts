@@ -48,10 +48,13 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
-    String.raw`\b(?:revert(?:ed|ing)?|rolled\s+(?:[\w-]+\s+){0,2}?back|rolling\s+back|roll\s+back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted)\b`,
+    String.raw`\b(?:revert(?:ed|ing)?|roll(?:ed|ing)?\s+(?:[\w-]+\s+){0,2}?back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted)\b`,
     String.raw`\b(?:back\s+up|back\s+to\s+normal|(?:pass(?:es|ing)?|work(?:s|ing)?|runs?|running|loads?|loading|processing|green|up|online|healthy|stable|flowing|succeed(?:s|ing)?|deploy(?:s|ing)?|sending|syncing)\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|working\s+on\s+a\s+fix|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
-    String.raw`\b(?:put|added|brought|turned|flipped|switched|set|changed|moved)\s+(?:[\w-]+\s+){1,3}back\b`,
-    String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|redid|replaced|stopped\s+the|disabled\s+the|unblocked|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
+    String.raw`\b(?:put|added|brought|turned|flipped|switched|set|changed|moved)\s+(?:[\w-]+\s+){0,3}back\b`,
+    // A repair told as a state or as under way: "it's quarantined", "I'm rewriting it today".
+    String.raw`\b(?:it'?s|it\s+is|they'?re|they\s+are|(?:is|are)\s+now)\s+(?:quarantined|disabled|isolated|paused|turned\s+off|switched\s+off)\b`,
+    String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+|already\s+)?(?:rewriting|fixing|patching|reverting|rolling\s+back|restoring|redeploying|re-?running|backfilling)\b`,
+    String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|redid|replaced|stopped\s+the|disabled\s+the|unblocked|(?:failed|switched|cut)\s+over|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
     // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
     String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:[a-z]+ed|put|set|made|done|run|sent|built|rewritten|redone|undone)\b(?:\s+[\w-]+){0,4}?\s+(?:now|again|back)\b`,
   ]),
@@ -61,7 +64,9 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|monitor(?:ing|s)?|validation|dry[- ]run|runbook)\b`,
     String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+|also\s+)?(?:add|test|watch|run|require|check|write|gate|automate|script|enforce|monitor|alert|set\s+up|introduce|block|pin|document|review)\b`,
     String.raw`\b(?:are|am|'re|'m)\s+(?:now\s+|also\s+)?(?:adding|writing|requiring|gating|automating|scripting|enforcing|setting\s+up|introducing)\s+(?:an?|the|more|new|some|automated|extra|[\w-]+\s+)?(?:[\w-]+\s+)?(?:tests?|checks?|alerts?|lint|guard|canary|gate|review|validation|monitoring|step)\b`,
-    String.raw`\bnow\s+(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
+    String.raw`\bnow\s+(?:[\w-]+\s+){1,3}?(?:checks?|verif(?:y|ies)|validates?|requires?|refuses?|blocks?|rejects?|gates?)\s+(?:that|whether|if|for|the|a|an|every|each)\b`,
+    String.raw`\bwill\s+(?:now\s+|also\s+|always\s+)?(?:be|get)\s+(?:canaried|tested|reviewed|gated|checked|validated|staged|monitored|linted|dry-run)\b`,
+    String.raw`\bnow\s+(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|ships?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
     String.raw`\b(?:is|are)\s+now\s+(?:scripted|checked|tested|validated|automated|required|blocked|gated|monitored|reviewed|covered|alerted\s+on)\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
   ]),
@@ -73,21 +78,43 @@ const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){
 
 // The listed ownership words, all matches, each checked for a hedge just before it ("if I broke anything").
 const OWNERSHIP_ALL = new RegExp(PATTERNS.ownership.source, 'gi');
-const HEDGED_BEFORE = /\b(?:if|unless|whether|whoever|in\s+case|not|never|no|\w+n't)\s+(?:[\w']+\s+)?$/i;
+const HEDGED_BEFORE = /\b(?:if|unless|whether|whoever|in\s+case|not|never|no|\w+n't|maybe|probably|possibly|perhaps|kind\s+of|sort\s+of)\s+(?:[\w']+\s+)?$/i;
+// …or just after it: "mostly my fault i guess".
+const HEDGED_AFTER = /^\W{0,3}(?:i\s+guess|i\s+suppose|i\s+think|maybe|probably|perhaps)\b/i;
 
 /** True when the sentence owns the failure in the first person, not hedged or denied (listed words or the agency rule). */
-function ownsIn(sentence: string): boolean {
-  if (isCredit(sentence)) return false;
+function ownsIn(text: string): boolean {
+  // A thanks clause is not about the failure; the sentence's other clauses can still own it
+  // ("Thanks @mei for catching it — the broken build was from my merge").
+  const sentence = isCredit(text) ? withoutCredit(text) : text;
+  if (!sentence) return false;
   for (const m of sentence.matchAll(OWNERSHIP_ALL)) {
     const at = m.index ?? 0;
-    if (!HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) && !startsWithOtherAgent(m[0])) return true;
+    const end = at + m[0].length;
+    if (!HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) && !HEDGED_AFTER.test(sentence.slice(end, end + 16)) && !startsWithOtherAgent(m[0])) return true;
   }
   return firstPersonAgent(sentence);
 }
 
-const CREDIT = /\b(?:thanks|thank\s+you|kudos|shout-?out|credit\s+to)\b/i;
+// "Thanks to my typo" is irony about the writer's own work, not credit.
+const CREDIT = /\b(?:thanks(?!\s+to\s+(?:my|our)\b)|thank\s+you|kudos|shout-?out|credit\s+to)\b/i;
 
-/** Sentences that credit someone (thanks, kudos) are not about the failure. */
+const CLAUSE_BREAK = /[;:—–]/;
+
+// "Thanks Priya for spotting that": the thanks itself, up to what was caught.
+const CREDIT_LEAD = /\b(?:thanks|thank\s+you|kudos|shout-?out|credit)\s+(?:to\s+)?(?:[@\w'.-]+\s+){0,3}?for\s+[a-z]+ing\s+(?:that\s+)?/i;
+
+/** A sentence without its thanks: clauses that thank are dropped, or cut to what follows "for catching that". */
+function withoutCredit(sentence: string): string {
+  return sentence
+    .split(CLAUSE_BREAK)
+    .map((c) => (CREDIT.test(c) ? c.replace(CREDIT_LEAD, '\u0000') : c))
+    .map((c) => (c.includes('\u0000') ? c.slice(c.indexOf('\u0000') + 1) : c))
+    .filter((c) => c.trim() && !CREDIT.test(c))
+    .join('; ');
+}
+
+/** Sentences that credit someone (thanks, kudos): their thanks is not about the failure (people there are not blamed). */
 export function isCredit(sentence: string): boolean {
   return CREDIT.test(sentence);
 }
@@ -98,16 +125,18 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['my work', MY_WORK],
   ['it failed', IT_FAILED],
   ['credit', CREDIT],
+  ['clause break', CLAUSE_BREAK],
+  ['credit lead', CREDIT_LEAD],
   ['ownership, all matches', OWNERSHIP_ALL],
   ['hedged before', HEDGED_BEFORE],
+  ['hedged after', HEDGED_AFTER],
   ...AGENCY_PATTERNS,
 ];
 
-/** Offsets of the sentences whose words own the failure in the first person (a credit never does). */
+/** Offsets of the sentences whose words own the failure in the first person (a thanks clause never does; the rest of its sentence can). */
 export function ownedSentences(sentences: readonly Sentence[]): Set<number> {
   const out = new Set<number>();
   sentences.forEach((s, i) => {
-    if (isCredit(s.text)) return;
     if (ownsIn(s.text) || (i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text))) out.add(s.index);
   });
   return out;

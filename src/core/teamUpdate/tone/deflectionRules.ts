@@ -7,13 +7,17 @@
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 
 // What an outside agent is said to have done, as the subject of the failure.
-const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|[a-z]{2,}ed\b|ate|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
+const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|(?:[a-z]+-)?[a-z]{2,}ed\b|ate|rewrote|wrote|threw|made|put|hid|took|cut|reset|overrode|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
 // A determiner before the agent ("the linter", "our vendor", "someone on the QA side").
 const DET = String.raw`(?:the|a|an|our|their|my|some|one\s+of\s+the|someone\s+(?:on|from|in)\s+the|somebody\s+(?:on|from|in)\s+the)`;
 // Words between such a subject and its verb ("Jenkins just decided"); a noun there means the tool is
 // only a modifier ("the linter config got deleted" is about a config).
 const ADVERB = String.raw`(?:just|then|also|apparently|silently|suddenly|clearly|somehow|again|randomly|accidentally|automatically|probably|itself)`;
 const OUTSIDE = String.raw`(?:${TOOL}|${VENDOR})`;
+// The writer's own work, in a denial: "not because of my code", "wasn't a deploy from us".
+const MY_WORK = String.raw`(?:code|change|changes|commit|commits|deploy|deployment|pr|side|end|work|config|release|migration|part|stuff|service)`;
+// A docs-like source the writer followed ("the README never mentions", "the docs said it was safe").
+const DOCS = String.raw`(?:the|our|their)\s+(?:[\w-]+\s+)?(?:requirements?|specs?|docs|documentation|readme|wiki|guide|instructions|ticket|runbook|story)`;
 const PEOPLE_BY_ROLE = String.raw`(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks|people|guys)|(?:[\w-]+\s+)?team)`;
 
 const ALWAYS: readonly FlagRule[] = [
@@ -23,7 +27,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:not|wasn'?t|isn'?t|was not|is not)\s+(?:really\s+|entirely\s+|totally\s+)?(?:my|our)\s+fault\b`,
       String.raw`\b(?:wasn'?t|was\s+not)\s+me\b`,
       String.raw`\b(?:i|we)\s+(?:(?:did\s+not|didn'?t|never)\s+(?:break|cause|touch)|never\s+(?:broke|caused|touched))\b`,
-      String.raw`\bnot\s+ours\b`,
+      String.raw`\bnot\s+(?:ours|mine)\b`,
       String.raw`\bnot\s+(?:my|our)\s+(?:problem|bug|code|issue|doing|responsibility|call)\b`,
       String.raw`\b(?:(?:is|'s|was)\s+not|isn'?t|wasn'?t)\s+on\s+(?:me|us)\b`,
       String.raw`\bnothing\s+(?:i|we)\s+did\b`,
@@ -32,7 +36,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\bwhoever\s+(?:\w+\s+){0,6}?(?:should|broke|caused|forgot|wrote|set up|configured)\b`,
       String.raw`\bshould(?:'?ve|\s+have)\s+been\s+caught\b`,
       String.raw`\b(?:nobody|no one|no-one)\s+(?:told|warned|reviewed|tested|checked|documented|mentioned|informed)\b`,
-      String.raw`\bthe\s+(?:requirements?|specs?|docs|documentation|ticket|runbook|story)\s+(?:never|didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:say|said|mention|mentioned|specify|specified|warn|cover)\b`,
+      String.raw`\b${DOCS}\s+(?:never|didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:says?|said|mentions?|mentioned|specif(?:y|ies|ied)|warns?|warned|covers?|covered|explains?|explained|documents?|documented)\b`,
       String.raw`\b(?:qa|ci|the tests?|testers?|reviewers?|the reviewers?|code review|the code review|the review|ops|the ops team|devops|sre)\s+(?:should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|seen)|missed|didn'?t\s+catch|failed\s+to\s+catch|signed\s+off|approved)\b`,
       String.raw`\b(?:the|our|their)\s+(?:[\w-]+\s+)?${TOOL}\s+should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|blocked|prevented|stopped)\b`,
       String.raw`\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box)\b`,
@@ -65,7 +69,9 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s\s+(?:[\w-]+\s+)?|\s+)(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
       String.raw`\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
       String.raw`\b(?:made|introduced|caused|broken|pushed|merged|written|deployed)\s+by\s+${DET}\s+(?:[\w-]+\s+)?(?:${ROLE}|${TEAM_WORD}\s+(?:team|side))\b`,
-      String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote)\b`,
+      String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote|[a-z]{3,}ed)\b`,
+      // Guessing at someone else as the cause: "must be the infra folks", "has to be the on-call person".
+      String.raw`\b(?:must|has\s+to|gotta)\s+(?:be|have\s+been)\s+(?:the\s+|some\s+)?(?:[\w-]+\s+)?(?:${ROLE}|team|folks|side|people|guys)\b`,
       String.raw`\b(?:someone|somebody)\s+(?:on|from|in)\s+the\s+[\w-]+\s+(?:team|side)\s+(?:${FAILURE_VERB}|wrote|gave|told)\b`,
     ]),
     explanation: 'Putting the cause on others makes people defensive; say what was yours and which safeguard was missing.',
@@ -76,11 +82,35 @@ const ALWAYS: readonly FlagRule[] = [
 const UNLESS_OWNED: readonly FlagRule[] = [
   {
     kind: 'deflection',
+    // Denial, unless the same sentence owns a part ("no problem on our side at first, then I found my deploy broke it").
+    pattern: rx([
+      // "not because of my code", "not a bug in my code", "wasn't a deploy from us".
+      String.raw`\b(?:not|wasn'?t|isn'?t|was\s+not|is\s+not)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:bug|problem|issue|fault|error|deploy|deployment|change|commit|push|release)\s+)?(?:because\s+of|due\s+to|caused\s+by|from|in|with|by)\s+(?:(?:my|our)\s+(?:[\w-]+\s+)?${MY_WORK}|us|me)\b`,
+      String.raw`\b(?:no|nothing)\s+(?:[\w-]+\s+)?(?:problems?|issues?|bugs?|errors?|faults?|wrong)\s+(?:on|in|with|from)\s+(?:our|my)\s+(?:side|end|part|code|systems?|changes?)\b`,
+    ]),
+    explanation: 'This denies a part before showing what happened; say what you checked and what was yours, if anything.',
+    rewrite: () => 'we are still finding the cause',
+    unlessOwned: 'sentence',
+  },
+  {
+    kind: 'deflection',
     pattern: rx([
       // A tool or vendor as the subject of the failure: "Jenkins decided to deploy…", "the merge tool picked…".
-      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?:${DET}\s+)?(?:[\w-]+(?:'s)?\s+)?${OUTSIDE}(?:'s)?\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?:${DET}\s+)?(?:[\w-]+(?:'s)?\s+){0,2}${OUTSIDE}(?:'s)?\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
+      // …or any named software at a version: "Node 22 changed the behavior", "after Postgres 16 dropped …".
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?!(?:pr|build|commit|release|version|step|job|test|sprint|incident|ticket|issue|line|day|week|run)\b)[a-z][\w.-]{1,30}\s+v?\d+(?:\.\d+){0,3}\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
+      // …or a team or role deciding it: "Product insisted on shipping", "and the design team changed the tokens".
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|then)\s+)(?:the\s+)?(?:${TEAM_BARE}|product|design|legal|leadership|sales|finance|execs|the\s+business|${TEAM_WORD}\s+(?:team|side|folks|people)|(?:[\w-]+\s+)?${ROLE})\s+(?:${ADVERB}\s+){0,2}(?:insisted|decided|demanded|forced|rushed|wanted|made\s+us|asked\s+(?:us|me)\s+to|${FAILURE_VERB}|[a-z]{3,}ed)\b`,
+      // …or a docs-like source the writer followed: "the docs said the flag was safe to remove", "the spec was unclear".
+      String.raw`\b${DOCS}\s+(?:said|says|claimed|claims|stated|states|suggested|implied|told\s+(?:me|us))\b`,
+      String.raw`\b${DOCS}\s+(?:was|were|is|are)\s+(?:just\s+|really\s+|totally\s+)?(?:unclear|wrong|outdated|out\s+of\s+date|incomplete|ambiguous|misleading|vague|confusing)\b`,
+      // …or a vendor's or tool's thing as the subject: "our vendor's SDK update changed the default".
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}'s\s+(?:[\w-]+\s+){0,2}?${OUTSIDE_DID}`,
+      // …or the writer's part declared fine: "my change was fine."
+      String.raw`\b(?:my|our)\s+(?:[\w-]+\s+)?${MY_WORK}\s+(?:was|is|were|are)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|ok|okay|correct|good|innocent)(?=\s*(?:[.,;!]|$))`,
       // …or as the cause: "because of the CDN", "came from the backup tool", "this was a SendGrid issue".
       String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of|thanks\s+to)\s+(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}\b`,
+      String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of)\s+(?:${DET}\s+)?(?:[\w-]+\s+){0,2}(?:outage|issue|problem|incident|bug|failure|change|update|error|misconfiguration|regression|glitch)\s+(?:at|in|on|from|with|by|of)\s+(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}\b`,
       String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment)\s+(?:problem|issue|failure)\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',

@@ -11,7 +11,10 @@ export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 export const APOLOGY = /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b/gi;
 
 // Words that only fill the gap in "I'm <…> idiot" ("I'm such an absolute clown").
-const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute)`;
+const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too)`;
+// What the writer says they are, not what they did: "an embarrassment to this team", "a terrible engineer".
+const WORKER = String.raw`(?:engineer|developer|dev|coder|programmer|teammate|colleague|person|human|employee)`;
+const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|careless|sloppy|pathetic|worthless|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
 // Nouns for a mistake, and adjectives that make any noun one ("a bad rebase").
 const MISTAKE_NOUN = String.raw`(?:errors?|mistakes?|typos?|bugs?|regressions?|oversights?)`;
 const BAD_THING = String.raw`(?:(?:bad|broken|wrong|incorrect|faulty|buggy|invalid)\s+[\w-]+)`;
@@ -23,6 +26,7 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\b${INTENSIFIER}(?:,?\s+${INTENSIFIER}){0,3},?\s+(?:sorry|apologi[sz]e)\b`,
       String.raw`\bcan(?:'|no)?t\s+apologi[sz]e\s+enough\b`,
       String.raw`\bbeyond\s+sorry\b`,
+      String.raw`\b(?:apologi[sz]e|sorry)\s+(?:so\s+)?(?:unreservedly|profusely|wholeheartedly|unconditionally|deeply|sincerely|enormously|immensely)\b`,
       String.raw`\b(?:sincerest|deepest|sincere|massive|profound|humble|huge|heartfelt|big|thousand|million)\s+apologies\b`,
       String.raw`\bfrom\s+the\s+bottom\s+of\s+my\s+heart\b`,
       String.raw`\b(?:please\s+)?forgive\s+me\b`,
@@ -34,7 +38,12 @@ const TOO_MUCH: readonly FlagRule[] = [
   {
     kind: 'self-deprecation',
     pattern: rx([
-      String.raw`\bi(?:'?m| am)\s+(?:${FILLER}\s+){0,3}(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed)\b`,
+      String.raw`\bi(?:'?m| am)\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
+      // Unfit to be trusted with the work: "why anyone lets me near a keyboard", "I don't deserve", "I should be fired".
+      String.raw`\bwhy\s+(?:anyone|anybody|they|you|people|you\s+all)\s+(?:still\s+)?(?:lets?|allows?|trusts?|hired|keeps?)\s+me\b`,
+      String.raw`\b(?:nobody|no\s+one|no-one)\s+should\s+(?:ever\s+)?(?:trust|let|allow|hire)\s+me\b`,
+      String.raw`\bi\s+(?:really\s+)?(?:don'?t|do\s+not)\s+deserve\b|\bi\s+(?:should|ought\s+to|deserve\s+to)\s+(?:be|get)\s+(?:fired|sacked|banned|demoted)\b`,
+      String.raw`\bi(?:'ve|\s+have)?\s+(?:failed|disappointed|betrayed)\s+(?:you|everyone|everybody|all\s+of\s+you|(?:our|my|the)\s+(?:customers|users|team|teammates|colleagues|company|clients))\b`,
       String.raw`\bfeel(?:ing)?\s+(?:like\s+)?(?:${FILLER}\s+){0,3}(?:idiot|moron|fool|clown|failure|amateur|embarrassed|mortified|ashamed|stupid)\b`,
       String.raw`\b(?:so|really|incredibly|unbelievably|such an?)\s+(?:stupid|dumb|idiotic)\b`,
       String.raw`\b(?:complete\s+|total\s+)?(?:stupid|dumb|idiotic|rookie|silly|boneheaded|amateur|noob)\s+(?:mistake|error|move|thing|hour)\b`,

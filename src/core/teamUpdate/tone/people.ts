@@ -29,7 +29,7 @@ const NOT_A_NAME = new Set(
 );
 
 const NEAR_FAILURE = new RegExp(
-  String.raw`\b(?:${FAILURE_VERB}|broke|caused|without|fault|error|mistake|failed|missed|forgot|skipped)\b`,
+  String.raw`\b(?:${FAILURE_VERB}|broke|caused|without|fault|error|mistake|failed|missed|forgot|skipped|wrong|red|down|messed|screwed|took|brought|crashed|wiped)\b`,
   'i',
 );
 const CAPITALISED_RUN = /(?<!\p{L})\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}/gu;
@@ -38,11 +38,16 @@ const FOLLOWED_BY_FAILURE = new RegExp(
   String.raw`^(?:'s)?\s+(?:(?:change|changes|commit|commits|pr|mr|code|config|deploy|push|merge|migration|script|patch|refactor)\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?${FAILURE_VERB}\b`,
   'i',
 );
+// A capitalised word after a determiner names a thing: "my Terraform change", "the Postgres upgrade".
+const AFTER_DETERMINER = /\b(?:my|our|the|a|an|this|that|your|their|its)\s+$/i;
+const NAME_CHAR = /[\p{L}\d]/u;
+// A person who helped, caught or fixed it is being credited, not blamed: "Priya helped me bring it back".
+const HELPED = /^\s+(?:(?:just|quickly|kindly|then|also|first)\s+)?(?:helped|caught|spotted|noticed|found|flagged|reported|fixed|reverted|rolled|restored|debugged|paired|pointed|jumped|saved|unblocked)\b/i;
 const TOGETHER_WITH_ME = /^\s+(?:and|&)\s+(?:i|me)\b/i;
 // The person an apology or thanks is addressed to is not blamed: "I apologize in particular to Nadia".
 // …or greeted with one: "Greta, sorry: I broke your branch".
 const SPOKEN_TO = /^,\s+(?:sorry|apologies|my\s+apologies|i'?m\s+sorry)\b/i;
-const ADDRESSED_TO = /\b(?:(?:apologi[sz]e|apologies|apology|sorry)\s+(?:[\w-]+\s+){0,3}?to|owe|thank|thanks)\s+$/i;
+const ADDRESSED_TO = /\b(?:(?:apologi[sz]e|apologies|apology|sorry)\s+(?:[\w-]+\s+){0,3}?to|owe|thank|thanks|sorry|apologies|hey|hi)\s+$/i;
 
 /** Every pattern this file runs, named, for the linear-time test. */
 export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
@@ -50,6 +55,9 @@ export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['capitalised run', CAPITALISED_RUN],
   ['mention', MENTION],
   ['followed by failure', FOLLOWED_BY_FAILURE],
+  ['after determiner', AFTER_DETERMINER],
+  ['name character', NAME_CHAR],
+  ['helped', HELPED],
   ['together with me', TOGETHER_WITH_ME],
   ['addressed to', ADDRESSED_TO],
   ['spoken to', SPOKEN_TO],
@@ -80,6 +88,7 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
   for (const s of sentences) {
     if (isCredit(s.text) || !NEAR_FAILURE.test(s.text)) continue;
     for (const m of s.text.matchAll(MENTION)) {
+      if (HELPED.test(s.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40))) continue;
       out.push({ name: m[0], index: s.index + (m.index ?? 0), possessive: false });
     }
     for (const m of s.text.matchAll(CAPITALISED_RUN)) {
@@ -92,10 +101,28 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
       const name = known.full.find((f) => run === f || run.startsWith(`${f} `)) ?? (known.first.has(words[0]) ? (words.length > 1 && known.full.includes(run) ? run : words[0]) : undefined);
       const candidate = name ?? run;
       const after = s.text.slice(start + candidate.length, start + candidate.length + 120);
-      if (TOGETHER_WITH_ME.test(after)) continue;
+      if (TOGETHER_WITH_ME.test(after) || HELPED.test(after)) continue;
       if (ADDRESSED_TO.test(s.text.slice(Math.max(0, start - 60), start)) || SPOKEN_TO.test(after)) continue;
-      if (!name && !FOLLOWED_BY_FAILURE.test(after)) continue;
+      if (!name && (!FOLLOWED_BY_FAILURE.test(after) || AFTER_DETERMINER.test(s.text.slice(Math.max(0, start - 8), start)))) continue;
       out.push({ name: candidate, index: s.index + start, possessive: after.startsWith("'s") });
+    }
+    out.push(...uncapitalisedFullNames(s, known.full));
+  }
+  return out;
+}
+
+/** A known full name written in lower case ("jonas weber's cron ran"), which the capitalised-run scan cannot see. */
+function uncapitalisedFullNames(s: Sentence, full: readonly string[]): NamedPerson[] {
+  const out: NamedPerson[] = [];
+  const lower = s.text.toLowerCase();
+  for (const name of full) {
+    const wanted = name.toLowerCase();
+    if (wanted === name) continue;
+    for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + wanted.length)) {
+      const written = s.text.slice(at, at + wanted.length);
+      const bounded = !NAME_CHAR.test(s.text.charAt(at - 1)) && !NAME_CHAR.test(s.text.charAt(at + wanted.length));
+      if (!bounded || written !== wanted || HELPED.test(s.text.slice(at + wanted.length, at + wanted.length + 40))) continue;
+      out.push({ name: written, index: s.index + at, possessive: s.text.startsWith("'s", at + wanted.length) });
     }
   }
   return out;

@@ -42,7 +42,9 @@ export const FAILURE_VERB = String.raw`(?:broke|breaks|broken|caused|causes|intr
  */
 export const TOOL = String.raw`(?:linter|ide|editor|merge\s+tool|bot|test\s+framework|test\s+runner|framework|compiler|build\s+system|jenkins|github\s+actions|gitlab\s+ci|circleci|travis|dependabot|renovate|copilot|chatgpt|ai|autocomplete|auto-?import|git|homebrew|brew|npm|yarn|pip|kubernetes|k8s|terraform|backup\s+tool|package\s+manager|operating\s+system)`;
 export const VENDOR = String.raw`(?:vendor|provider|cloud\s+provider|dns\s+provider|hosting\s+(?:partner|provider|company)|host|isp|cdn|third[- ]party(?:\s+(?:service|api|library|vendor))?|upstream(?:\s+(?:service|api|library|provider))?|partner|supplier|aws|amazon|azure|gcp|google\s+cloud|cloudflare|stripe|sendgrid|twilio|github|gitlab|heroku|vercel|netlify|datadog|okta|auth0|fastly|akamai)`;
-export const ROLE = String.raw`(?:intern|interns|new\s+(?:guy|girl|hire|dev|developer|engineer)|junior(?:\s+(?:dev|developer|engineer))?|contractors?|consultants?|freelancers?|offshore\s+team|outsourced\s+team)`;
+// People named by their job rather than their name ("the on-call engineer", "the release manager").
+const ROLE_HOLDER = String.raw`(?:engineer|person|dev|developer|folks|people|guy|team)`;
+export const ROLE = String.raw`(?:intern|interns|new\s+(?:guy|girl|hire|dev|developer|engineer)|junior(?:\s+(?:dev|developer|engineer))?|contractors?|consultants?|freelancers?|offshore\s+team|outsourced\s+team|on-?call(?:\s+${ROLE_HOLDER})?|(?:release|product|project|engineering|eng|delivery|program)\s+(?:manager|owner|lead)s?|(?:tech|team)\s+leads?|approvers?|sysadmins?|dbas?|managers?|leads?|pms?|designers?|architects?|cto|ceo|other\s+(?:dev|developer|engineer)s?)`;
 /** Words that name a team on their own ("because ops gave me…"); the others need "team" or "side". */
 export const TEAM_BARE = String.raw`(?:qa|ops|devops|sre|dba|dbas|security|management|marketing)`;
 export const TEAM_WORD = String.raw`(?:qa|ops|devops|sre|dba|dbas|security|product|design|infra|infrastructure|platform|backend|frontend|front-end|back-end|data|mobile|marketing|management|support|release|other)`;
