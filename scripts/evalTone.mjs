@@ -6,6 +6,8 @@
 //   blind-test.txt   round two's blind set, test split: only with --test (tuned on in round three)
 //   round3-dev.txt   round three's own messages (varied ownership phrasing and near misses): tuned on
 //   blind3.txt       round three's blind set: only with --blind3 (tuned on in round four)
+//   blind4.txt       round four's blind set, written blind to the check: only with --blind4
+//                    (run once on round four's frozen rules; misses with --misses-blind4)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -64,6 +66,11 @@ if (withBlind3) {
   const b3 = fixture('blind3.txt');
   splits['blind3'] = evaluate(b3.messages, b3.authors);
 }
+const withBlind4 = argv.includes('--blind4') || argv.includes('--misses-blind4');
+if (withBlind4) {
+  const b4 = fixture('blind4.txt');
+  splits['blind4'] = evaluate(b4.messages, b4.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
@@ -95,5 +102,9 @@ if (argv.includes('--json')) {
   if (argv.includes('--misses-blind3')) {
     process.stdout.write('\nMisclassified (blind3):\n');
     show('blind3', splits.blind3);
+  }
+  if (argv.includes('--misses-blind4')) {
+    process.stdout.write('\nMisclassified (blind4):\n');
+    show('blind4', splits.blind4);
   }
 }
