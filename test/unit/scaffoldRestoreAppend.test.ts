@@ -148,6 +148,39 @@ describe('scaffold: restoring the tests a revert removed, and adding to the exis
     assert.deepEqual(fs.readdirSync(path.join(repo.path, 'test')), ['math.test.js']);
   });
 
+  it('restored tests that use a name today’s file no longer has are not put back (the file would stop loading)', async () => {
+    const repo = make();
+    const withFlag = (cases: string): string => MATH_TEST(cases).replace("const { add } = require('../lib/math');\n", "const { add } = require('../lib/math');\nconst strict = true;\n");
+    repo.commit('init', { 'package.json': NODE_PKG, 'lib/math.js': MATH, 'test/math.test.js': withFlag('') });
+    const culprit = repo.commit('Coerce', { 'lib/math.js': MATH.replace('a + b', 'Number(a) + Number(b)'), 'test/math.test.js': withFlag("\n  it('coerces when strict', () => {\n    assert.equal(strict && add('1', '2'), 3);\n  });\n") });
+    repo.revert(culprit);
+    repo.commit('Drop the flag', { 'test/math.test.js': MATH_TEST('') });
+    const plan = await planRestoreTests(repo.path, culprit);
+    assert.deepEqual(plan?.files, []);
+    assert.match(plan?.skipped[0]?.reason ?? '', /they use strict, which today’s file no longer defines or imports/);
+  });
+
+  it('a helper the culprit added beside its tests comes back with them, verbatim under one comment', async () => {
+    const repo = make();
+    repo.commit('init', { 'package.json': NODE_PKG, 'lib/math.js': MATH, 'test/math.test.js': MATH_TEST('') });
+    const culprit = repo.commit('Add sums', {
+      'lib/math.js': `${MATH}module.exports.sum = (xs) => xs.reduce((a, b) => a + b, 0);\n`,
+      'test/__tests__/numbers.js': 'module.exports = [1, 2, 3];\n',
+      'test/__tests__/sum.test.js': "const assert = require('node:assert');\nconst { it } = require('node:test');\nconst { sum } = require('../../lib/math');\nconst numbers = require('./numbers');\n\nit('sums', () => {\n  assert.equal(sum(numbers), 6);\n});\n",
+      'test/__tests__/keep.test.js': "const { it } = require('node:test');\nit('stays', () => {});\n",
+    });
+    repo.revert(culprit);
+    repo.commit('Keep a test in the folder', { 'test/__tests__/keep.test.js': "const { it } = require('node:test');\nit('stays', () => {});\n" });
+    const plan = await planRestoreTests(repo.path, culprit);
+    assert.deepEqual(plan?.files.map((f) => [f.path, f.kind]).sort(), [['test/__tests__/numbers.js', 'recreate'], ['test/__tests__/sum.test.js', 'recreate']]);
+    await writeRestore(repo.path, plan!);
+    assert.equal(read(repo, 'test/__tests__/numbers.js'), `// Own It restored tests from ${culprit.slice(0, 7)}: a helper the restored tests use.\nmodule.exports = [1, 2, 3];\n`);
+    const run = spawnSync(process.execPath, ['--test', 'test/__tests__/sum.test.js'], { cwd: repo.path, encoding: 'utf8' });
+    // `sum` is gone with the revert: the restored test is red for that, the placeholder for its own reason.
+    assert.match(run.stdout, /# pass 0\n# fail 2/, run.stdout);
+    assert.match(run.stdout, /OWN-IT-PLACEHOLDER: confirm the tests restored/);
+  });
+
   it('a culprit hunk whose surroundings are gone is not guessed into place: the placeholder is offered, with the reason', () => {
     const repo = make();
     const { culprit } = revertedWithTests(repo);

@@ -79,11 +79,22 @@ async function styleEdit(repo: string, framework: DetectedFramework, rel: string
   return FORMATTERS.has(now.by) ? { content: now.content, by: now.by } : { content: after };
 }
 
-/** Adds `input`'s case to `text` (the file at `rel`) and styles the result; undefined when no place fits. */
-export async function addCaseToText(repo: string, framework: DetectedFramework, rel: string, text: string, input: CaseInput): Promise<{ content: string; cursor: Cursor; into: string; by?: string } | undefined> {
+/**
+ * Adds `input`'s case to `text` (the file at `rel`) and styles the result; undefined when no place
+ * fits. `base` is the file as the repository has it (when `text` already holds restored lines):
+ * the formatter runs when it leaves `base` unchanged.
+ */
+export async function addCaseToText(
+  repo: string,
+  framework: DetectedFramework,
+  rel: string,
+  text: string,
+  input: CaseInput,
+  base = text,
+): Promise<{ content: string; cursor: Cursor; into: string; by?: string } | undefined> {
   const inserted = insertCase(text, input);
   if (!inserted) return undefined;
-  const styled = await styleEdit(repo, framework, rel, text, inserted.content);
+  const styled = await styleEdit(repo, framework, rel, base, inserted.content);
   if (styled.content === inserted.content) return { ...inserted, ...(styled.by ? { by: styled.by } : {}) };
   const lines = styled.content.split('\n');
   const marker = input.message.slice(0, 40);

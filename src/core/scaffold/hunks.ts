@@ -9,6 +9,9 @@ export interface Hunk {
   oldStart: number;
   /** The hunk's lines with their ` `, `-` or `+` prefix. */
   lines: string[];
+  /** 1-based first line and length of the new side, to tell a hunk that ended the file. */
+  newStart: number;
+  newCount: number;
 }
 
 /** Hunks of a unified diff of one file (`-U3` or any context). */
@@ -16,9 +19,9 @@ export function parseHunks(patch: string): Hunk[] {
   const hunks: Hunk[] = [];
   let current: Hunk | undefined;
   for (const line of patch.replace(/\r\n/g, '\n').split('\n')) {
-    const head = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(line);
+    const head = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
     if (head) {
-      current = { oldStart: Number(head[1]), lines: [] };
+      current = { oldStart: Number(head[1]), newStart: Number(head[2]), newCount: head[3] === undefined ? 1 : Number(head[3]), lines: [] };
       hunks.push(current);
     } else if (current && /^[ +-]/.test(line)) {
       current.lines.push(line);
@@ -47,8 +50,31 @@ function findBlock(lines: string[], block: string[], from: number, near: number)
 
 const MAX_FUZZ = 3;
 
-/** `text` with every hunk applied, or why one could not be. */
-export function reapplyHunks(text: string, hunks: readonly Hunk[]): string | { failed: string } {
+/** Runs of more than `max` blank lines become `max` (what Black/Ruff, gofmt and Prettier leave). */
+function collapseBlankRuns(lines: string[], max: number): string[] {
+  const out: string[] = [];
+  let run = 0;
+  for (const l of lines) {
+    run = l.trim() === '' ? run + 1 : 0;
+    if (run <= max) out.push(l);
+  }
+  return out;
+}
+
+const longestBlankRun = (lines: string[]): number => {
+  let run = 0;
+  let longest = 0;
+  for (const l of lines) longest = Math.max(longest, (run = l.trim() === '' ? run + 1 : 0));
+  return longest;
+};
+
+/**
+ * `text` with every hunk applied, or why one could not be. `fileEnd` is the line count of the
+ * file the hunks were made for: a hunk that ended that file goes to the end of this one when its
+ * context is there too (tests often end in the same lines). `maxBlank`: blank-line runs longer than
+ * this are collapsed when the file had none (the formatter's rule).
+ */
+export function reapplyHunks(text: string, hunks: readonly Hunk[], fileEnd = 0, maxBlank = 1): string | { failed: string } {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const endsWithEol = /\n$/.test(text);
   const lines = text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
@@ -69,7 +95,9 @@ export function reapplyHunks(text: string, hunks: readonly Hunk[]): string | { f
       const n = neu.slice(front, neu.length - back);
       // An addition with no line left to anchor it could go anywhere: not guessed.
       if (o.length === 0 || o.every((l) => l.trim() === '')) break;
-      const at = findBlock(lines, o, floor, near + front);
+      const last = lines.length - [...lines].reverse().findIndex((l) => l.trim() !== '');
+      const endsFile = fileEnd > 0 && h.newStart + h.newCount - 1 >= fileEnd;
+      const at = findBlock(lines, o, floor, endsFile ? last - o.length : near + front);
       if (at < 0) continue;
       lines.splice(at, o.length, ...n);
       offset += n.length - o.length;
@@ -78,5 +106,6 @@ export function reapplyHunks(text: string, hunks: readonly Hunk[]): string | { f
     }
     if (!applied) return { failed: `the code around line ${h.oldStart} changed` };
   }
-  return `${lines.join(eol)}${endsWithEol ? eol : ''}`;
+  const shaped = longestBlankRun(text.split('\n')) > maxBlank ? lines : collapseBlankRuns(lines, maxBlank);
+  return `${shaped.join(eol)}${endsWithEol ? eol : ''}`;
 }

@@ -13,6 +13,7 @@ import { commitSubject, fileAtCommit, gitAt, repoTopLevel, resolveCommit } from 
 import { ecosystemOf, isTestFile, languageOf } from './languages';
 import { createExclusive } from './safeWrite';
 import { reapplyHunks, parseHunks } from './hunks';
+import { missingNames } from './restoredNames';
 import { culpritOf } from './testScaffold';
 import { PLACEHOLDER_MARKER, type Cursor, type TestStyle } from './types';
 
@@ -108,6 +109,7 @@ export async function planRestoreTests(repoPath: string, sha: string, options: R
   const short = culprit.slice(0, 7);
   const subject = await commitSubject(repo, culprit);
   const plan: RestorePlan = { culprit, revert, files: [], skipped: [] };
+  const helpers: RestoredFile[] = [];
   for (const file of tests) {
     const framework = pickFramework(await detectFrameworks(repo, file), languageOf(file));
     if (!framework) {
@@ -124,6 +126,17 @@ export async function planRestoreTests(repoPath: string, sha: string, options: R
       continue;
     }
     const names = testNames(today ? addedLines : then.split('\n'));
+    // A helper beside the tests (`__tests__/SuperTestClass.ts`) comes back as it was, without a placeholder.
+    const helper = testNames(then.split('\n')).length === 0;
+    if (helper) {
+      if (today) plan.skipped.push({ path: file, reason: 'a helper, not a test, and it is there today' });
+      else helpers.push({ path: file, kind: 'recreate', content: `${commentFor(file)} ${restoredMarker(culprit)}: a helper the restored tests use.\n${then}`, cursor: { line: 0, column: 0 }, tests: [] });
+      continue;
+    }
+    if (today && hunks.length > 0 && hunks[0].oldStart === 0) {
+      plan.skipped.push({ path: file, reason: 'the culprit added it, and a different file is at that path today' });
+      continue;
+    }
     const input = {
       framework: framework.framework,
       style: options.testStyle ?? 'failing',
@@ -155,12 +168,18 @@ export async function planRestoreTests(repoPath: string, sha: string, options: R
       plan.skipped.push({ path: file, reason: 'its tests from the culprit are still in today’s file' });
       continue;
     }
-    const reapplied = reapplyHunks(today.text, hunks);
+    const thenLines = then.replace(/\n$/, '').split('\n').length;
+    const reapplied = reapplyHunks(today.text, hunks, thenLines, framework.ecosystem === 'python' ? 2 : 1);
     if (typeof reapplied !== 'string') {
       plan.skipped.push({ path: file, reason: `the culprit’s changes no longer apply to today’s file (${reapplied.failed})` });
       continue;
     }
-    const added = await addCaseToText(repo, framework, file, reapplied, input);
+    const missing = missingNames(then, addedLines, reapplied);
+    if (missing.length > 0) {
+      plan.skipped.push({ path: file, reason: `they use ${missing.slice(0, 4).join(', ')}, which today’s file no longer defines or imports, so the file would stop loading` });
+      continue;
+    }
+    const added = await addCaseToText(repo, framework, file, reapplied, input, today.text);
     if (!added) {
       plan.skipped.push({ path: file, reason: 'no place for the confirming placeholder in today’s file' });
       continue;
@@ -169,6 +188,9 @@ export async function planRestoreTests(repoPath: string, sha: string, options: R
     const edit: SpecEdit = { path: file, content: added.content, cursor: added.cursor, into: added.into, original: today.text, stat: { ino, size, mtimeMs } };
     plan.files.push({ path: file, kind: 'reapply', content: added.content, cursor: added.cursor, tests: names, edit });
   }
+  // Helpers only matter with the tests that use them.
+  if (plan.files.some((f) => !f.existing)) plan.files.push(...helpers);
+  else for (const h of helpers) plan.skipped.push({ path: h.path, reason: 'a helper, and no test of the culprit is restored' });
   return plan.files.length > 0 || plan.skipped.length > 0 ? plan : undefined;
 }
 
