@@ -25,7 +25,8 @@ export async function applySpecEdit(repoRoot: string, edit: SpecEdit, show: vsco
   const workspaceEdit = new vscode.WorkspaceEdit();
   workspaceEdit.replace(uri, new vscode.Range(start, end), text);
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) throw new Error(`Could not update ${edit.path}; nothing was changed.`);
-  await doc.save();
+  // A save that does not go through leaves the edit in the editor (still undoable), not lost.
+  if (!(await doc.save())) void vscode.window.showWarningMessage(`${edit.path} was changed in the editor but not saved; save it to keep the test.`);
   const editor = await vscode.window.showTextDocument(doc, show);
   const pos = new vscode.Position(edit.cursor.line, edit.cursor.column);
   editor.selection = new vscode.Selection(pos, pos);
