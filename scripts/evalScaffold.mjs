@@ -60,6 +60,10 @@ const REPOS = [
 const git = (cwd, ...args) => run('git', args, { cwd }).stdout.trim();
 const isTest = (p) => /(^|\/)(__tests__|spec|tests?)\/|\.(test|spec)\.|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb)$|_spec\.rb$|Tests?\.java$/.test(p);
 
+// The table measures the placeholder file (its runner, style and rerun checks read that one file);
+// restored tests and cases added to an existing test file are checked by hand (docs/scaffold-eval.md).
+const PLACEHOLDER_FILE = ['--placeholder', '--new-file'];
+
 function culpritsOf(clone, ext) {
   const scan = run(process.execPath, [CLI, 'scan', clone, '--json']);
   const seen = new Set();
@@ -112,7 +116,7 @@ for (const { repo, eco, ext } of REPOS) {
     git(work, 'reset', '-q', '--hard', 'HEAD');
     git(work, 'clean', '-fdq', '-e', 'node_modules');
     const before = git(work, 'status', '--porcelain');
-    const first = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work], { env: CLI_ENV });
+    const first = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work, ...PLACEHOLDER_FILE], { env: CLI_ENV });
     const row = { repo, eco, culprit: culprit.slice(0, 10), revert: revert.slice(0, 10) };
     const created = /^Created (\S+) — \S+ \(.*\) for (\S+?)(;|$)/m.exec(first.stdout);
     if (!created) {
@@ -129,7 +133,7 @@ for (const { repo, eco, ext } of REPOS) {
     const dir = path.posix.dirname(row.test);
     const siblings = fs.readdirSync(path.join(work, dir)).filter((f) => f !== path.posix.basename(row.test));
     row.placement = siblings.some((f) => isTest(`${dir}/${f}`) || isTest(f)) ? 'beside existing tests' : 'new folder or no tests beside';
-    const second = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work], { env: CLI_ENV });
+    const second = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work, ...PLACEHOLDER_FILE], { env: CLI_ENV });
     const afterSecond = git(work, 'status', '--porcelain');
     row.rerun = /already holds/.test(second.stdout) && afterSecond.split('\n').length === before.split('\n').filter(Boolean).length + 1 ? 'no duplicate' : 'DUPLICATE';
     Object.assign(row, runner(eco, work, row.test, row.framework));

@@ -13,6 +13,9 @@ import {
   UnknownTargetError,
   writeChecklist,
   writeScaffold,
+  writeSpecEdit,
+  changedRegion,
+  FileChangedError,
   type CauseCategory,
   type TestStyle,
 } from '../core/scaffold';
@@ -20,6 +23,7 @@ import { IncidentStore } from '../core/incidents';
 import { blobBase, checklistArea } from '../core/scaffold/checklistContext';
 import { commitSubject as commitSubjectOf, repoTopLevel as repoRoot, resolveCommit } from '../core/scaffold/git';
 import { terminalBlock, terminalText } from './output';
+import { restoreTests } from './scaffoldRestore';
 import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
 
@@ -27,10 +31,13 @@ import { EXIT_FAILURE, EXIT_NOT_A_REPO, EXIT_OK, EXIT_USAGE } from './output';
 export const EXIT_EXISTS = 4;
 
 export const SCAFFOLD_USAGE = `Usage:
-  own-it scaffold test <sha> [--repo <path>] [--incident <path>] [--style failing|skipped] [--file <path>] [--symbol <name>] [--print]
+  own-it scaffold test <sha> [--repo <path>] [--incident <path>] [--style failing|skipped] [--file <path>] [--symbol <name>] [--placeholder] [--new-file] [--print]
   own-it scaffold checklist <sha> [--item "<lesson>"] [--category ${CAUSE_CATEGORIES.join('|')}] [--area <name>] [--repo <path>] [--incident <path> | --no-incident] [--print]
 
 <sha> is the culprit commit; given a revert, the test is for the commit it reverted. --print writes nothing and shows the path and content.
+When the culprit added or changed tests that its revert removed, they are put back (preferred; red until you confirm them);
+--placeholder writes a placeholder test instead (so do --file and --symbol). A placeholder goes into the existing test file
+of the changed module when there is one; --new-file creates a file beside it instead.
 A checklist links its items to the incident naming <sha>, creating one when none does (--no-incident: no link).
 `;
 
@@ -60,6 +67,14 @@ export async function runScaffold(argv: readonly string[], io: Io = processIo): 
       io.stderr(`own-it scaffold: ${err.message}\n`);
       return EXIT_NOT_A_REPO;
     }
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      io.stderr(`own-it scaffold: a file appeared where Own It was about to create one; nothing was overwritten. Run again.\n`);
+      return EXIT_EXISTS;
+    }
+    if (err instanceof FileChangedError) {
+      io.stderr(`own-it scaffold: ${err.message.replace('while it was being saved', 'after Own It read it')} Run again to add to the file as it is now.\n`);
+      return EXIT_EXISTS;
+    }
     if (err instanceof UnknownCommitError || err instanceof UnknownTargetError || err instanceof NothingToTestError || err instanceof OutsideRepositoryError) {
       io.stderr(`own-it scaffold: ${err.message}\n`);
       return EXIT_FAILURE;
@@ -75,13 +90,17 @@ function oneSha(positionals: string[]): string {
 }
 
 async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['print'], options: ['repo', 'incident', 'style', 'file', 'symbol'], maxPositionals: 1 });
+  const args = parseArgs(argv, { flags: ['print', 'placeholder', 'new-file'], options: ['repo', 'incident', 'style', 'file', 'symbol'], maxPositionals: 1 });
   const sha = oneSha(args.positionals);
   const style = args.options.get('style') ?? 'failing';
   if (style !== 'failing' && style !== 'skipped') throw new UsageError(`--style must be failing or skipped, got "${style}"`);
   const repo = path.resolve(args.options.get('repo') ?? '.');
   const incidentPath = args.options.get('incident') ?? (await findIncidentForCommit(repo, sha))?.path;
+  const placeholderChosen = args.flags.has('placeholder') || args.options.has('file') || args.options.has('symbol');
+  const restored = await restoreTests(repo, sha, { print: args.flags.has('print'), placeholderChosen, testStyle: style as TestStyle, ...(incidentPath ? { incidentPath } : {}) }, io);
+  if (restored !== undefined) return restored;
   const plan = await planTestScaffold(repo, sha, {
+    ...(args.flags.has('new-file') ? { newFile: true } : {}),
     testStyle: style as TestStyle,
     ...(incidentPath ? { incidentPath } : {}),
     ...(args.options.has('file') ? { file: args.options.get('file') } : {}),
@@ -96,6 +115,20 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
   ];
   if (plan.existing) {
     io.stdout([...notes, `${plan.existing} already holds the regression test for ${plan.target.symbol?.name ?? plan.target.file}; nothing was written.`].join('\n') + '\n');
+    return EXIT_OK;
+  }
+  if (plan.append) {
+    const edit = plan.append;
+    const where = `${edit.path} (${edit.into})`;
+    if (args.flags.has('print')) {
+      for (const note of notes) io.stdout(`# ${note}\n`);
+      const region = changedRegion(edit.original, edit.content);
+      io.stdout(`# would add to ${terminalText(where)} at line ${region.start + 1} — ${terminalText(about)}; --new-file: ${terminalText(chosen.path)}\n${terminalBlock(`${region.lines.join('\n')}\n`)}`);
+      return EXIT_OK;
+    }
+    await writeSpecEdit(repo, edit);
+    for (const note of notes) io.stdout(`${note}\n`);
+    io.stdout(`Added a regression case to ${where}, line ${edit.cursor.line + 1} — ${about}${edit.styledBy ? `; file formatted with ${edit.styledBy}` : ''}. --new-file creates ${chosen.path} instead.\n`);
     return EXIT_OK;
   }
   if (args.flags.has('print')) {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionItem } from '../core/incidents';
-import type { CauseCategory, ChangedFile, TestStyle } from '../core/scaffold';
+import type { CauseCategory, ChangedFile, RestorePlan, TestStyle } from '../core/scaffold';
 import { scaffoldModule } from '../prevention/scaffoldModule';
 import type { Container } from '../container';
 import { getGitApi } from '../git/gitExtension';
@@ -9,6 +9,7 @@ import { changesWithEditorSymbols } from '../prevention/editorSymbols';
 import { IncidentPanel } from '../webviews/incident/incidentPanel';
 import { asIncidentRef, type IncidentRef } from './args';
 import { pickIncident } from './pickers';
+import { applySpecEdit } from './specEdits';
 
 const CATEGORY_LABELS: Record<CauseCategory, string> = {
   config: 'Configuration',
@@ -68,18 +69,25 @@ async function createAndOpen(repoRoot: string, rel: string, content: string, cur
   }
 }
 
-/** What a caller (panel, tree, test) may pass besides the incident: which culprit, and what to do when the test file exists. */
+/**
+ * What a caller (panel, tree, test) may pass besides the incident: which culprit, what to do when
+ * the test file exists, restored tests or a placeholder, and a new file instead of the existing test file.
+ */
 interface ScaffoldOptions {
   sha?: string;
   onExists?: 'open' | 'sibling';
+  choice?: 'restore' | 'placeholder';
+  newFile?: boolean;
 }
 
 function scaffoldOptions(arg: unknown): ScaffoldOptions {
   if (typeof arg !== 'object' || arg === null) return {};
-  const { sha, onExists } = arg as Record<string, unknown>;
+  const { sha, onExists, choice, newFile } = arg as Record<string, unknown>;
   return {
     ...(typeof sha === 'string' ? { sha } : {}),
     ...(onExists === 'open' || onExists === 'sibling' ? { onExists } : {}),
+    ...(choice === 'restore' || choice === 'placeholder' ? { choice } : {}),
+    ...(newFile === true ? { newFile } : {}),
   };
 }
 
@@ -114,10 +122,29 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
       : (await vscode.window.showQuickPick(culprits.map((c) => ({ label: c.slice(0, 7), sha: c })), { placeHolder: 'Which culprit commit should the test cover?' }))?.sha);
   if (!sha) return undefined;
   const testStyle = vscode.workspace.getConfiguration('ownIt.scaffold', vscode.Uri.file(ref.repoRoot)).get<TestStyle>('testStyle', 'failing');
+  const show = showOptions(fromPanel(arg));
+  const restore = await scaffoldModule()
+    .planRestoreTests(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle })
+    .catch((e: unknown) => void container.log.warn(`Could not look for tests ${sha.slice(0, 7)} wrote`, e));
+  if (restore && restore.files.length > 0 && options.choice !== 'placeholder') {
+    const picked =
+      options.choice ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: `Restore the tests ${sha.slice(0, 7)} wrote`, description: 'recommended', detail: `Revert ${restore.revert.slice(0, 7)} removed them: ${restore.files.map((f) => f.path).join(', ')}`, choice: 'restore' as const },
+            { label: 'Write a placeholder test', detail: 'A failing test to fill in, in the test file for the changed code', choice: 'placeholder' as const },
+          ],
+          { placeHolder: 'The revert removed tests the culprit added: put them back as the regression test?' },
+        )
+      )?.choice;
+    if (!picked) return undefined;
+    if (picked === 'restore') return restoreIntoWorkspace(container, ref, restore, show);
+  }
   const changes = await culpritChanges(container, ref.repoRoot, sha);
   let plan;
   try {
-    plan = await scaffoldModule().planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle, ...(changes ? { changes } : {}) });
+    plan = await scaffoldModule().planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle, ...(changes ? { changes } : {}), ...(options.newFile ? { newFile: true } : {}) });
   } catch (e) {
     if (e instanceof scaffoldModule().NothingToTestError) {
       const why = e instanceof scaffoldModule().NothingSurvivesError
@@ -135,6 +162,12 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, plan.existing)), showOptions(fromPanel(arg)));
     await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: plan.existing });
     return plan.existing;
+  }
+  if (plan.append) {
+    if (!(await applySpecEdit(ref.repoRoot, plan.append, show))) return undefined;
+    await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: plan.append.path });
+    void vscode.window.showInformationMessage(`Added a regression case to ${plan.append.path} (${plan.append.into}). It fails until you write the test; Undo removes it.`);
+    return plan.append.path;
   }
   let target = { path: plan.path, content: plan.content, cursor: plan.cursor };
   if (plan.exists) {
@@ -157,6 +190,21 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
   await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: target.path });
   void vscode.window.showInformationMessage(`Created ${target.path} (${plan.framework.framework}). It fails until you write the test; the incident shows it as pending until then.`);
   return target.path;
+}
+
+/** Puts back the culprit's tests (recreated files as undoable creations, re-applied ones as undoable edits) and links each. */
+async function restoreIntoWorkspace(container: Container, ref: IncidentRef, restore: RestorePlan, show: vscode.TextDocumentShowOptions): Promise<string | undefined> {
+  const short = restore.culprit.slice(0, 7);
+  let last: string | undefined;
+  for (const f of restore.files) {
+    if (f.existing) await vscode.window.showTextDocument(vscode.Uri.file(path.join(ref.repoRoot, f.path)), show);
+    else if (f.kind === 'recreate') await createAndOpen(ref.repoRoot, f.path, f.content, f.cursor, show);
+    else if (!f.edit || !(await applySpecEdit(ref.repoRoot, f.edit, show))) continue;
+    await linkAction(container, ref, { text: `Tests restored from ${short} (${f.path})`, kind: 'test', done: false, path: f.path });
+    last = f.path;
+  }
+  if (last) void vscode.window.showInformationMessage(`Restored the tests ${short} wrote. They stay red until you confirm them: run them, then delete the OWN-IT-PLACEHOLDER test.`);
+  return last;
 }
 
 /** A caller that already knows the cause and lesson (a script, a test) skips both questions. */

@@ -29,3 +29,5 @@ export {
 export { readIncidentInfo, findIncidentForCommit, type IncidentInfo } from './incidentInfo';
 export { NotAGitRepositoryError, UnknownCommitError, fileAtCommit } from './git';
 export { OutsideRepositoryError } from './safeWrite';
+export { writeSpecEdit, changedRegion, FileChangedError } from './appendToSpec';
+export { planRestoreTests, writeRestore, restoredMarker, type RestorePlan, type RestoredFile, type RestoreOptions } from './restoreTests';

@@ -10,6 +10,7 @@ import { readIncidentInfo, type IncidentInfo } from './incidentInfo';
 import { ecosystemOf, isTestFile } from './languages';
 import { fileSubject, pascalCase, snakeCase } from './naming';
 import { placeTest } from './placement';
+import { findSpecFile, planSpecEdit } from './appendToSpec';
 import { createExclusive, pathExists } from './safeWrite';
 import { isUntargetable, liveTarget, pathsToday, type LiveTarget } from './targets';
 import { pythonLineLength, styleGenerated } from './style';
@@ -28,6 +29,8 @@ export interface TestScaffoldOptions {
   reproduce?: string;
   /** What the commit changed, when the caller already knows (e.g. from an editor's symbol provider). */
   changes?: ChangedFile[];
+  /** Plan only a new test file, not a case in the existing test file for the changed module. */
+  newFile?: boolean;
 }
 
 /** Source files of languages Own It writes no tests for (named in the error, so the person knows why). */
@@ -125,7 +128,7 @@ async function chooseTarget(repo: string, sha: string, files: ChangedFile[], opt
 }
 
 /** When `sha` is itself a revert, the commit it reverted: that is what the test is about. */
-async function culpritOf(repo: string, sha: string): Promise<string | undefined> {
+export async function culpritOf(repo: string, sha: string): Promise<string | undefined> {
   const { subject, body } = await commitMessage(repo, sha);
   const parsed = parseRevertMessage(subject, body);
   if (!parsed || parsed.kind === 'reapply') return undefined;
@@ -254,13 +257,21 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
     ...(reverted ? { revert: given } : {}),
     ...(live.movedFrom ? { movedFrom: live.movedFrom } : {}),
   };
+  // A maintainer adds the case to the module's existing test file; a rerun finds it there.
+  const spec = options.newFile ? undefined : await findSpecFile(repo, framework, live.file);
+  const specText = spec ? await readRepoText(repo, spec).catch(() => undefined) : undefined;
+  if (spec && specText !== undefined && isSameScaffold(specText, subject, short, incidentPath)) {
+    return { ...base, path: spec, content: specText, cursor: first.cursor, exists: true, existing: spec };
+  }
+  const caseInput = { framework: framework.framework, style: options.testStyle ?? 'failing', subject, pascal: uniquePascal(1), snake: snakeCase(subject), header, message, ...(lineLength ? { lineLength } : {}) } as const;
+  const append = spec && specText !== undefined ? await planSpecEdit(repo, framework, spec, caseInput) : undefined;
   // A rerun for the same subject and culprit (or incident) finds the test it wrote before.
   let n = 1;
   for (; await pathExists(path.join(repo, relAt(n))); n++) {
     const text = (await readRepoText(repo, relAt(n)).catch(() => undefined)) ?? '';
     if (isSameScaffold(text, subject, short, incidentPath)) return { ...base, path: relAt(n), content: text, cursor: first.cursor, exists: true, existing: relAt(n) };
   }
-  const plan: TestScaffoldPlan = { ...base, path: relAt(1), content: first.content, cursor: first.cursor, exists: n > 1, styledBy: first.by };
+  const plan: TestScaffoldPlan = { ...base, path: relAt(1), content: first.content, cursor: first.cursor, exists: n > 1, styledBy: first.by, ...(append ? { append } : {}) };
   if (n > 1) {
     const alt = await styled(n);
     plan.alternative = { path: relAt(n), content: alt.content, cursor: alt.cursor };

@@ -101,4 +101,21 @@ export interface TestScaffoldPlan {
   existing?: string;
   /** What gave the new test its style: a formatter (`prettier`, `gofmt`, …), `repo config`, or `as generated`. */
   styledBy?: string;
+  /** The same test as a new case in the existing test file for the changed module: what a maintainer would do. */
+  append?: SpecEdit;
+}
+
+/** An edit of an existing test file: the whole new text, and the file as it was when planned. */
+export interface SpecEdit {
+  path: string;
+  content: string;
+  cursor: Cursor;
+  /** The block the case went into (`describe('parse')`, `class TestShop`, `end of file`). */
+  into: string;
+  /** The text the edit was planned from; an editor applies the edit only to this text. */
+  original: string;
+  /** Identity of the file as read; the write is refused when it no longer matches. */
+  stat: { ino: number; size: number; mtimeMs: number };
+  /** What shaped the whole file after the edit (the repo's formatter), when it ran. */
+  styledBy?: string;
 }
