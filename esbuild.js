@@ -51,8 +51,22 @@ function copyCodicons() {
   for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
+/**
+ * The scaffold core parses changed files with the tree-sitter grammars VS Code ships; the runtime and
+ * the grammars of the languages it supports are read from dist/tree-sitter/ on first use
+ * (src/core/scaffold/treeSitter.ts), never bundled into JavaScript.
+ */
+const GRAMMARS = ['typescript', 'tsx', 'javascript', 'python', 'go', 'rust', 'java', 'c-sharp', 'ruby', 'php'];
+function copyGrammars() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
+  const to = path.join(__dirname, 'dist', 'tree-sitter');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['tree-sitter.wasm', ...GRAMMARS.map((g) => `tree-sitter-${g}.wasm`)]) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
   copyCodicons();
+  copyGrammars();
   const contexts = [
     await esbuild.context({
       ...common,

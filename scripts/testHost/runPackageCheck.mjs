@@ -24,7 +24,7 @@ const ALLOWED = [
   /^extension\/dist\/[^/].*$/,
   /^extension\/media\/[^/].*$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/scaffold.js', 'extension/dist/tone.js', 'extension/dist/metrics.js', 'extension/dist/githost.js', 'extension/dist/deepScan.js', 'extension/dist/deploys.js', 'extension/media/own-it.svg'];
+const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/scaffold.js', 'extension/dist/tone.js', 'extension/dist/metrics.js', 'extension/dist/githost.js', 'extension/dist/deepScan.js', 'extension/dist/deploys.js', 'extension/media/own-it.svg', 'extension/dist/tree-sitter/tree-sitter.wasm', 'extension/dist/tree-sitter/tree-sitter-typescript.wasm', 'extension/dist/tree-sitter/tree-sitter-javascript.wasm', 'extension/dist/tree-sitter/tree-sitter-python.wasm'];
 
 function checkListing() {
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
@@ -71,6 +71,19 @@ function checkManifestAndReadme(entries) {
   return problems;
 }
 
+/**
+ * The installed scaffold bundle finds its grammars beside itself: `res.status = function status` is a
+ * symbol only the JavaScript grammar reads (the line patterns do not), so this fails if the wasm
+ * files are missing from the package or resolved from anywhere but the bundle's folder.
+ */
+function checkInstalledGrammars(extensionDir) {
+  const probe = `require(process.argv[1]).declaredSymbols('var res = {};\\nres.status = function status(code) {\\n  return code;\\n};\\n', 'lib/response.js', 'javascript')
+    .then((s) => { process.stdout.write(JSON.stringify(s.map((x) => (x.container ? x.container + '.' : '') + x.name))); });`;
+  const r = spawnSync(process.execPath, ['-e', probe, path.join(extensionDir, 'dist', 'scaffold.js')], { cwd: extensionDir, encoding: 'utf8' });
+  if (r.status !== 0 || !r.stdout.includes('"res.status"')) throw new Error(`the packaged scaffold bundle did not read symbols with its grammars: ${r.stdout}${r.stderr}`);
+  console.log('package: the scaffold bundle reads symbols with the grammars in dist/tree-sitter');
+}
+
 async function main() {
   checkListing();
   setupHost();
@@ -88,6 +101,7 @@ async function main() {
       const installed = fs.readdirSync(dirs.extensions).filter((d) => d.startsWith('own-it.own-it'));
       if (installed.length !== 1) throw new Error(`expected one own-it.own-it-* folder in ${dirs.extensions}, found: ${installed.join(', ') || 'none'}`);
       console.log(`package: installed as ${installed[0]}`);
+      checkInstalledGrammars(path.join(dirs.extensions, installed[0]));
       // The workbench only runs extensionTestsPath in an extension-development window, so an empty
       // probe extension is the development extension and Own It is the installed, packaged copy.
       const probe = path.join(dirs.root, 'probe-extension');

@@ -22,6 +22,8 @@ export async function buildCli(): Promise<{ path: string; dispose(): void }> {
     logLevel: 'silent',
     banner: { js: '#!/usr/bin/env node' },
   });
+  // The grammars sit next to the bundle, as esbuild.js copies them into dist/tree-sitter.
+  fs.symlinkSync(path.resolve(__dirname, '..', '..', '..', 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm'), path.join(dir, 'tree-sitter'));
   return { path: outfile, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

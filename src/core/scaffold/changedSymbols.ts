@@ -3,10 +3,10 @@ import { gitRunner } from '../git/runner';
 import { filesAt, MAX_PATCH_FILES, mostRelevantDiffs, touchesMoreThan } from './commitFiles';
 import { commitPatch, repoTopLevel, resolveCommit } from './git';
 import { isTestFile, languageOf } from './languages';
-import { allSymbols, symbolFromLine, symbolsInRanges } from './symbols';
+import { declaredSymbols, symbolFromLine, symbolsInRanges, type SymbolExtent } from './symbols';
 import type { ChangedFile, ChangedSymbol, Language } from './types';
 
-/** Files larger than this are listed without symbols: pattern scanning them is slow and rarely useful. */
+/** Files larger than this are listed without symbols: parsing them is slow and rarely useful. */
 const MAX_SCAN_BYTES = 2_000_000;
 /**
  * Only this many files, the biggest source changes first, are read (through two `cat-file` processes); the
@@ -38,7 +38,7 @@ export async function changedSymbols(repoPath: string, sha: string): Promise<Cha
   for (const diff of diffs) {
     const language = languageOf(diff.path);
     const symbols =
-      diff.binary || language === 'unknown' ? [] : read.has(diff) ? symbolsOfDiff(read.get(diff), diff, language) : contextSymbols(diff, language, []);
+      diff.binary || language === 'unknown' ? [] : read.has(diff) ? await symbolsOfDiff(read.get(diff), diff, language) : contextSymbols(diff, language, []);
     out.push({
       path: diff.path,
       ...(diff.oldPath ? { oldPath: diff.oldPath } : {}),
@@ -54,10 +54,10 @@ export async function changedSymbols(repoPath: string, sha: string): Promise<Cha
 }
 
 /** `text` is the file at the commit (at its parent for a deleted file, whose removed lines are used). */
-function symbolsOfDiff(text: string | undefined, diff: FileDiff, language: Language): ChangedSymbol[] {
+async function symbolsOfDiff(text: string | undefined, diff: FileDiff, language: Language): Promise<ChangedSymbol[]> {
   const deleted = diff.status === 'deleted';
   if (text === undefined || text.length > MAX_SCAN_BYTES) return contextSymbols(diff, language, []);
-  const declared = allSymbols(text, language);
+  const declared = await declaredSymbols(text, diff.path, language);
   const found = symbolsInRanges(declared, deleted ? diff.oldRanges : diff.newRanges);
   return found.length > 0 ? found : contextSymbols(diff, language, declared);
 }
@@ -66,7 +66,7 @@ function symbolsOfDiff(text: string | undefined, diff: FileDiff, language: Langu
  * Fallback: git's hunk header context names the enclosing function for many languages
  * (more with a repo's diff drivers), even where our patterns missed the extent.
  */
-function contextSymbols(diff: FileDiff, language: Language, declared: ReturnType<typeof allSymbols>): ChangedSymbol[] {
+function contextSymbols(diff: FileDiff, language: Language, declared: readonly SymbolExtent[]): ChangedSymbol[] {
   const out: ChangedSymbol[] = [];
   const seen = new Set<string>();
   for (const ctx of diff.contexts) {

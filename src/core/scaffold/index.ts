@@ -2,7 +2,7 @@
 export * from './types';
 export { changedSymbols } from './changedSymbols';
 export { parseUnifiedDiff, type FileDiff } from './diffParser';
-export { allSymbols, symbolsFromText, symbolsInRanges, type SymbolExtent } from './symbols';
+export { allSymbols, declaredSymbols, symbolsFromText, symbolsInRanges, type SymbolExtent } from './symbols';
 export { languageOf, isTestFile } from './languages';
 export { detectFrameworks, pickFramework } from './frameworks';
 export {

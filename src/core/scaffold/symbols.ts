@@ -1,5 +1,7 @@
 import { braceExtent, scanBraces, type BraceMap } from './braceScanner';
 import { isKeyword, kindFromKeyword, patternsFor, type DeclPattern } from './symbolPatterns';
+import { withSyntaxTree } from './treeSitter';
+import { treeSymbols } from './treeSymbols';
 import type { ChangedSymbol, Language, LineRange, SymbolKind } from './types';
 
 /** A declaration with the lines it spans (1-based, inclusive). */
@@ -36,6 +38,19 @@ export function allSymbols(text: string, language: Language): SymbolExtent[] {
 }
 
 /**
+ * The declarations of a file: from its tree-sitter syntax tree where the language's grammar loads
+ * and parses it, else from the per-language patterns (`allSymbols`). A tree with syntax errors
+ * that yields nothing (a dialect the grammar does not know) also falls back to the patterns.
+ */
+export async function declaredSymbols(text: string, filePath: string, language: Language): Promise<SymbolExtent[]> {
+  const fromTree = await withSyntaxTree(text, filePath, language, (tree) => {
+    const found = treeSymbols(tree, language);
+    return found.length === 0 && tree.rootNode.hasError ? undefined : found;
+  });
+  return fromTree ?? allSymbols(text, language);
+}
+
+/**
  * The innermost declarations that contain any line of `ranges` (1-based, inclusive).
  * A change inside a method reports the method (with its class as container); a change
  * between methods reports the class.
@@ -44,10 +59,15 @@ export function symbolsFromText(text: string, language: Language, ranges: readon
   return symbolsInRanges(allSymbols(text, language), ranges);
 }
 
-/** Same as `symbolsFromText`, for symbols that came from elsewhere (for example an editor's symbol provider). */
+/**
+ * Same as `symbolsFromText`, for symbols that came from elsewhere (the syntax tree, an editor's
+ * symbol provider). Ordered by what the change is most about: symbols with some lines kept come
+ * before symbols whose every line changed (a helper added, rewritten or moved whole, such as a
+ * one-liner moved next to its caller), and within each group the most changed lines come first;
+ * ties keep file order.
+ */
 export function symbolsInRanges(symbols: readonly SymbolExtent[], ranges: readonly LineRange[]): ChangedSymbol[] {
-  const result: ChangedSymbol[] = [];
-  const seen = new Set<string>();
+  const touched = new Map<string, { symbol: SymbolExtent; lines: number; order: number }>();
   for (const range of ranges) {
     // Changed lines are bounded per range so a huge generated file cannot make this quadratic.
     const last = Math.min(range.end, range.start + 2000);
@@ -58,13 +78,15 @@ export function symbolsInRanges(symbols: readonly SymbolExtent[], ranges: readon
       }
       if (!best) continue;
       const key = `${best.container ?? ''}\u0000${best.name}\u0000${best.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const { end: _end, ...symbol } = best;
-      result.push(symbol);
+      const seen = touched.get(key);
+      if (seen) seen.lines++;
+      else touched.set(key, { symbol: best, lines: 1, order: touched.size });
     }
   }
-  return result;
+  const whole = (t: { symbol: SymbolExtent; lines: number }): number => Number(t.lines >= t.symbol.end - t.symbol.line + 1);
+  return [...touched.values()]
+    .sort((a, b) => whole(a) - whole(b) || b.lines - a.lines || a.order - b.order)
+    .map(({ symbol: { end: _end, ...symbol } }) => symbol);
 }
 
 /** Reads one declaration from a single line of text, such as the context git prints after a hunk header. */

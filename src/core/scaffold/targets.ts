@@ -1,7 +1,7 @@
 import { readRepoText } from '../fs/repoFiles';
 import { gitAt } from './git';
 import { isTestFile, languageOf } from './languages';
-import { allSymbols } from './symbols';
+import { declaredSymbols } from './symbols';
 import type { ChangedFile, ChangedSymbol } from './types';
 
 /**
@@ -68,8 +68,9 @@ export async function pathsToday(repo: string, commit: string): Promise<Map<stri
 // Through the safe module: a symlink out of the repository, a FIFO or a huge file is never read into a test.
 const readText = (repo: string, rel: string): Promise<string | undefined> => readRepoText(repo, rel).catch(() => undefined);
 
-function findDeclared(text: string, file: ChangedFile, symbol: ChangedSymbol): ChangedSymbol | undefined {
-  const declared = allSymbols(text, file.language);
+/** `symbol` as declared in `text` (today's `filePath`), read the same way the culprit's symbols were. */
+async function findDeclared(text: string, filePath: string, file: ChangedFile, symbol: ChangedSymbol): Promise<ChangedSymbol | undefined> {
+  const declared = await declaredSymbols(text, filePath, file.language);
   const same = declared.filter((d) => d.name === symbol.name);
   const hit = same.find((d) => (d.container ?? '') === (symbol.container ?? '')) ?? same.find((d) => d.kind === symbol.kind) ?? same[0];
   if (!hit) return undefined;
@@ -137,7 +138,7 @@ export async function liveTarget(
     if (!symbol) return { file: todayPath, language: file.language, text, ...movedFrom };
     // A language service's symbol (the editor's provider) may have no textual declaration to find
     // ("postEntry" for `obj.post = …`): in a file that is still where it was, its name is trusted.
-    const found = findDeclared(text, file, symbol) ?? (options.trustSymbols && todayPath === file.path ? symbol : undefined);
+    const found = (await findDeclared(text, todayPath, file, symbol)) ?? (options.trustSymbols && todayPath === file.path ? symbol : undefined);
     if (found) return { file: todayPath, language: file.language, symbol: found, text, ...movedFrom };
   }
   if (!symbol) return undefined;
@@ -146,7 +147,7 @@ export async function liveTarget(
     if (other === todayPath) continue;
     const otherText = await readText(repo, other);
     if (otherText === undefined || looksGenerated(otherText)) continue;
-    const found = findDeclared(otherText, file, symbol);
+    const found = await findDeclared(otherText, other, file, symbol);
     if (found) return { file: other, language: file.language, symbol: found, text: otherText, movedFrom: file.path };
   }
   return undefined;
