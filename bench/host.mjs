@@ -83,7 +83,7 @@ async function showOwnIt(page) {
   if (!(await header.isVisible())) {
     await page.locator('.activitybar .action-item a[aria-label^="Own It"], .activitybar .action-item[aria-label^="Own It"]').first().click();
   }
-  await header.waitFor();
+  await header.waitFor({ timeout: 120_000 });
 }
 
 function activationLines(file) {
