@@ -70,7 +70,8 @@ export class Container implements vscode.Disposable {
   /** Incident listings kept in workspace storage, written by this build only (a new build may parse differently). */
   private listingSnapshots(): ListingSnapshots | undefined {
     const storage = this.context.storageUri;
-    if (!storage || storage.scheme !== 'file') return undefined;
+    // An untrusted workspace writes nothing, not even a cache of what it lists.
+    if (!storage || storage.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
     let build = String(this.context.extension.packageJSON.version ?? '');
     try {
       const bundle = fs.statSync(path.join(this.context.extensionPath, 'dist', 'extension.js'));
