@@ -83,7 +83,7 @@ async function showOwnIt(page) {
   if (!(await header.isVisible())) {
     await page.locator('.activitybar .action-item a[aria-label^="Own It"], .activitybar .action-item[aria-label^="Own It"]').first().click();
   }
-  await header.waitFor();
+  await header.waitFor({ timeout: 120_000 });
 }
 
 function activationLines(file) {
@@ -252,7 +252,8 @@ async function measureView(page, url, openCount, activationFile) {
       if (ms !== undefined) keys.push(ms);
     }
   }
-  return { ready: stats(ready), afterActivation: stats(afterActivation), pageDown: stats(keys) };
+  // The first load reads every file; the later ones start from the listing snapshot it left (workspace storage).
+  return { ready: stats(ready), afterActivation: stats(afterActivation), afterActivationEach: afterActivation, pageDown: stats(keys) };
 }
 
 export async function runHostBench() {
@@ -285,6 +286,10 @@ export async function runHostBench() {
     const panel = await measurePanel(page, 'src/cart.js');
     log(`writing ${ITEMS} incident files…`);
     writeIncidents(dirs.workspace, ITEMS);
+    // Committed, as a team's incident write-ups are: 10,000 untracked files would measure the git
+    // extension listing them in Source Control (~6 s of the extension host's CPU in a profile).
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', `Write up ${ITEMS} incidents`);
     const open = fs.readdirSync(path.join(dirs.workspace, 'docs', 'incidents')).length - Math.ceil(ITEMS / 3);
     log(`Incidents view with ${ITEMS} incidents (${VIEW_RUNS} page loads)…`);
     const view = await measureView(page, url, open, activationFile);
@@ -294,7 +299,7 @@ export async function runHostBench() {
       moduleLoadMs: moduleLoad,
       promptMs: prompt,
       panelFirstPaintMs: panel,
-      incidentsView: { items: ITEMS, open, pageLoadToCountMs: view.ready, activationToCountMs: view.afterActivation, pageDownMs: view.pageDown },
+      incidentsView: { items: ITEMS, open, pageLoadToCountMs: view.ready, activationToCountMs: view.afterActivation, activationToCountEachMs: view.afterActivationEach, pageDownMs: view.pageDown },
     };
   } finally {
     await context.close().catch(() => undefined);

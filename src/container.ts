@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RevertDetection } from './core/revert/types';
 import { scanReverts } from './core/revert/revertScanner';
@@ -10,6 +12,7 @@ import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex'
 import { DeployHistory, deploySettings } from './services/deployHistory';
 import { repositoryMetrics } from './services/metrics';
 import { HistoryFacts } from './services/historyFacts';
+import { ListingSnapshots } from './services/listingSnapshots';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
 import { FailedDeploysViewProvider } from './views/failedDeploysView';
@@ -61,7 +64,22 @@ export class Container implements vscode.Disposable {
   }
 
   get index(): IncidentIndex {
-    return (this._index ??= this.own(new IncidentIndex(this.tracker)));
+    return (this._index ??= this.own(new IncidentIndex(this.tracker, this.listingSnapshots())));
+  }
+
+  /** Incident listings kept in workspace storage, written by this build only (a new build may parse differently). */
+  private listingSnapshots(): ListingSnapshots | undefined {
+    const storage = this.context.storageUri;
+    // An untrusted workspace writes nothing, not even a cache of what it lists.
+    if (!storage || storage.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
+    let build = String(this.context.extension.packageJSON.version ?? '');
+    try {
+      const bundle = fs.statSync(path.join(this.context.extensionPath, 'dist', 'extension.js'));
+      build += `:${bundle.size}:${bundle.mtimeMs}`;
+    } catch {
+      // No bundle to stamp (tests loading the sources): the version alone names the build.
+    }
+    return new ListingSnapshots(storage.fsPath, build);
   }
 
   get history(): RevertHistory {
@@ -138,11 +156,12 @@ export class Container implements vscode.Disposable {
 
   /** Views exist from activation (cheap: their data loads when first shown). */
   registerViews(): void {
+    // The deriver first: set after the views, it would throw away their first list of every incident file.
+    this.prevention.registerDerivedStatus();
     void this.incidentsView;
     void this.untrackedView;
     void this.failedDeploysView;
     this.own(new PendingActionsStatus(this.index));
-    this.prevention.registerDerivedStatus();
     // A linked test changed on disk (the index was invalidated): open incident panels re-read theirs.
     this.own(this.index.onDidChange(() => IncidentPanel.all.forEach((p) => void p.refreshLinkedTests())));
   }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { IncidentStore } from '../core/incidents/incidentStore';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import { listIncidents, type IncidentDeriver, type IndexedIncident, type IndexProblem, type ListingCaches } from './incidentListing';
+import type { ListingSnapshots } from './listingSnapshots';
 import { fingerprint } from './statPoll';
 
 export type { IndexedIncident, IndexProblem };
@@ -31,7 +32,12 @@ export class IncidentIndex implements vscode.Disposable {
   /** What each folder's files said last time: a refresh reads only the files that changed. */
   private readonly caches: ListingCaches = new Map();
 
-  constructor(private readonly tracker: RepositoryTracker) {
+  constructor(
+    private readonly tracker: RepositoryTracker,
+    /** Listings kept between sessions (workspace storage); without it the first list reads every file. */
+    private readonly snapshots?: ListingSnapshots,
+  ) {
+    if (snapshots) this.disposables.push(snapshots);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const changed = (uri: vscode.Uri) => {
       if (this.isIncidentFile(uri.fsPath)) this.invalidate();
@@ -110,7 +116,7 @@ export class IncidentIndex implements vscode.Disposable {
     // Taken before the files are read: a change made while they are read is seen by the next check.
     const before = Promise.all(folders.map(async (f) => [f, await fingerprint(f)] as const)).then((pairs) => new Map(pairs));
     this.loadedFolders = before;
-    return before.then(() => listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches }));
+    return before.then(() => listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches, snapshots: this.snapshots }));
   }
 
   /** Invalidates the list when an incidents folder changed since it was read (the watcher may not have said). */

@@ -4,10 +4,10 @@
  * Kept apart from the index so `bench/incidentIndex.mjs` times exactly this code.
  */
 import { ListingCache } from '../core/incidents/listingCache';
-import type { IncidentFileError } from '../core/incidents/errors';
-import type { IncidentStore, StoredIncident } from '../core/incidents/incidentStore';
+import type { IncidentStore } from '../core/incidents/incidentStore';
 import type { Incident } from '../core/incidents/model';
 import type { LinkedTestReads } from './linkedTests';
+import type { FolderListingCache, ListingSnapshotHooks } from './listingSnapshots';
 
 export interface IndexedIncident {
   repoRoot: string;
@@ -28,12 +28,12 @@ export type IncidentDeriver = (repoRoot: string, incident: Incident, reads: Link
 const DERIVE_CONCURRENCY = 8;
 
 /** Listing caches by store folder (repository root + incidents folder), kept by the caller between lists. */
-export type ListingCaches = Map<string, ListingCache<StoredIncident | IncidentFileError>>;
+export type ListingCaches = Map<string, FolderListingCache>;
 
 export async function listIncidents(
   roots: readonly string[],
   storeFor: (repoRoot: string) => IncidentStore,
-  options: { derive?: IncidentDeriver; caches?: ListingCaches } = {},
+  options: { derive?: IncidentDeriver; caches?: ListingCaches; snapshots?: ListingSnapshotHooks } = {},
 ): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
   const incidents: IndexedIncident[] = [];
   const problems: IndexProblem[] = [];
@@ -44,8 +44,12 @@ export async function listIncidents(
       const key = `${repoRoot}\n${store.folder}`;
       used.add(key);
       let cache = options.caches?.get(key);
-      if (options.caches && !cache) options.caches.set(key, (cache = new ListingCache()));
+      if (options.caches && !cache) {
+        options.caches.set(key, (cache = new ListingCache()));
+        await options.snapshots?.restore(repoRoot, store.folderPath, cache);
+      }
       const { incidents: found, errors } = await store.list({ cache });
+      if (cache) options.snapshots?.listed(store.folderPath, cache);
       const derived = options.derive ? await deriveAll(repoRoot, found.map((s) => s.incident), options.derive) : found.map((s) => s.incident);
       found.forEach((s, i) => incidents.push({ repoRoot, path: s.path, incident: derived[i] }));
       for (const e of errors) problems.push({ repoRoot, message: e.message });

@@ -3,10 +3,35 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OwnItApi } from '../../src/api';
-import { IncidentStore } from '../../src/core/incidents';
+import * as os from 'node:os';
+import { decodeListingSnapshot, encodeListingSnapshot, IncidentStore } from '../../src/core/incidents';
 import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findNode } from './helpers/host';
 
-
+/** The listing snapshot the extension wrote for an incidents folder, found in the run's VS Code user data. */
+function findListingSnapshot(folderEnd: string): string | undefined {
+  const walk = (dir: string, depth: number): string | undefined => {
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 6) {
+        const found = walk(full, depth + 1);
+        if (found) return found;
+      } else if (e.isFile() && path.basename(dir) === 'incident-listing' && e.name.endsWith('.json')) {
+        const text = fs.readFileSync(full, 'utf8');
+        const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { folder: string };
+        if (header.folder.endsWith(folderEnd)) return full;
+      }
+    }
+    return undefined;
+  };
+  // The runner keeps HOME and VS Code's user data side by side in one run folder.
+  return walk(path.join(os.homedir(), '..', 'user-data'), 0);
+}
 
 describe('sidebar views', function () {
   this.timeout(60_000);
@@ -99,6 +124,40 @@ describe('sidebar views', function () {
       await config.update('ownIt.incidents.folder', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('files.watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
       fs.rmSync(path.join(root, 'docs/unwatched'), { recursive: true, force: true });
+    }
+  });
+
+  it('after a restart, lists an incident edited meanwhile with its new content, and unchanged ones from the snapshot', async () => {
+    const config = vscode.workspace.getConfiguration(undefined, vscode.Uri.file(root));
+    const folder = 'docs/snapshotted';
+    const store = new IncidentStore(root, folder);
+    const edited = await store.create({ title: 'Snapshot title v1' }, new Date('2026-01-01T10:00:00Z'));
+    const unchanged = await store.create({ title: 'Unchanged meanwhile' }, new Date('2026-01-02T10:00:00Z'));
+    const listed = async (label: string) => findNode(findNode((await api.snapshotViews()).incidents, 'Open')?.children, label);
+    await config.update('ownIt.incidents.folder', folder, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the folder in the Incidents view', () => listed('Unchanged meanwhile'));
+      const file = await waitFor('the listing snapshot', () => findListingSnapshot(path.join('docs', 'snapshotted')), 20_000);
+      // Another folder is listed now: nothing reads or watches this one, as when VS Code was closed.
+      await config.update('ownIt.incidents.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the default folder listed again', async () => ((await listed('Unchanged meanwhile')) ? undefined : true));
+      // Same size: only the file's stamps tell the edit apart.
+      fs.writeFileSync(edited.path, fs.readFileSync(edited.path, 'utf8').replace('title: Snapshot title v1', 'title: Snapshot title v2'));
+      // The unchanged file's entry gets a title only the snapshot has (its stamps kept): shown, it proves the snapshot is read.
+      const text = fs.readFileSync(file, 'utf8');
+      const owner = JSON.parse(text.slice(0, text.indexOf('\n'))) as { folder: string; producer: string };
+      const entries = decodeListingSnapshot(text, owner);
+      assert.ok(entries && entries.length === 2, 'the snapshot holds both incidents');
+      const marked = entries.map((e) => (e.name === path.basename(unchanged.path) ? { ...e, incident: { ...e.incident, title: 'Served from the snapshot' } } : e));
+      fs.writeFileSync(file, await encodeListingSnapshot(owner, marked));
+
+      await config.update('ownIt.incidents.folder', folder, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the edited incident with its new title', () => listed('Snapshot title v2'));
+      assert.equal(await listed('Snapshot title v1'), undefined, 'the old content is not shown');
+      assert.ok(await listed('Served from the snapshot'), 'the unchanged file was not read again');
+    } finally {
+      await config.update('ownIt.incidents.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(path.join(root, folder), { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { IncidentFileError, IncidentStore, ListingCache, newIncident, parseIncident, serializeIncident, type Incident } from '../../src/core/incidents';
+import { IncidentFileError, IncidentStore, ListingCache, newIncident, parseIncident, serializeIncident, type Incident, type ListedIncident } from '../../src/core/incidents';
 import { listIncidents, type IncidentDeriver } from '../../src/services/incidentListing';
 import { deriveIncident } from '../../src/services/linkedTests';
 import { makeTempDir } from '../helpers/tempRepo';
@@ -72,7 +72,7 @@ describe('incident listing (the Incidents view list)', function () {
     const a = writeIncident(root, '2026-01-01-a.md', 'A', '2026-01-01T10:00:00Z');
     const b = writeIncident(root, '2026-01-02-b.md', 'B', '2026-01-02T10:00:00Z');
     fs.writeFileSync(path.join(root, FOLDER, '2026-01-03-broken.md'), 'no front matter\n');
-    const cache = new ListingCache<Awaited<ReturnType<IncidentStore['list']>>['incidents'][number] | IncidentFileError>();
+    const cache = new ListingCache<ListedIncident | IncidentFileError>();
     const first = await store.list({ cache });
     assert.deepEqual(first.incidents.map((s) => s.incident.title), ['B', 'A']);
     assert.equal(first.errors.length, 1);

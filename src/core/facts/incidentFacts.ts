@@ -64,8 +64,14 @@ async function firstDeployTag(git: SimpleGit, sha: string, tagPattern: string): 
   return undefined;
 }
 
-async function commitFact(git: SimpleGit, repoRoot: string, sha: string, ctx: { user: UserIdentity; defaultBranch?: DefaultBranch; tagPattern: string; gitPath?: string }): Promise<CommitFact> {
-  const details = await getCommitDetails(repoRoot, sha, ctx.gitPath);
+interface FactContext {
+  user: UserIdentity;
+  defaultBranch?: DefaultBranch;
+  tagPattern: string;
+}
+
+/** What git says about one commit, once its details and the repository's facts are read. */
+async function commitFact(git: SimpleGit, details: CommitDetails, ctx: FactContext): Promise<CommitFact> {
   const [placement, landing, deploy] = await Promise.all([
     commitPlacement(git, details.sha, ctx.defaultBranch),
     landingOnDefault(git, details.sha, ctx.defaultBranch),
@@ -80,25 +86,36 @@ async function commitFact(git: SimpleGit, repoRoot: string, sha: string, ctx: { 
   };
 }
 
-/** Reads the facts for an incident's commits. Culprits git does not know are listed, not thrown. */
+/**
+ * Reads the facts for an incident's commits. Culprits git does not know are listed, not thrown.
+ * Everything that does not depend on another answer runs at once — the repository's facts, each
+ * commit's details, then each commit's placement, landing and deploy — so the panel waits for the
+ * longest chain of git processes, not for their sum.
+ */
 export async function readIncidentFacts(
   repoRoot: string,
   incident: Pick<Incident, 'culprits' | 'revert' | 'deployRefs'>,
   options: IncidentFactsOptions = {},
 ): Promise<IncidentFacts> {
   const git = gitFor(repoRoot, options.gitPath);
-  const [defaultBranch, user] = await Promise.all([findDefaultBranch(git), readUserIdentity(git)]);
-  const ctx = { user, defaultBranch, tagPattern: options.tagPattern || DEFAULT_TAG_PATTERN, gitPath: options.gitPath };
+  const repo = Promise.all([findDefaultBranch(git), readUserIdentity(git)]).then(([defaultBranch, user]) => ({ user, defaultBranch, tagPattern: options.tagPattern || DEFAULT_TAG_PATTERN }));
+  const factOf = async (sha: string) => {
+    const details = await getCommitDetails(repoRoot, sha, options.gitPath);
+    return commitFact(git, details, await repo);
+  };
+  const [ctx, culpritResults, revert] = await Promise.all([
+    repo,
+    Promise.allSettled(incident.culprits.map(factOf)),
+    incident.revert ? factOf(incident.revert).catch(() => undefined) : Promise.resolve(undefined),
+  ]);
+  const defaultBranch = ctx.defaultBranch;
+  const user = ctx.user;
   const culprits: CommitFact[] = [];
   const missingCulprits: { sha: string; reason: string }[] = [];
-  for (const sha of incident.culprits) {
-    try {
-      culprits.push(await commitFact(git, repoRoot, sha, ctx));
-    } catch (err) {
-      missingCulprits.push({ sha, reason: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  const revert = incident.revert ? await commitFact(git, repoRoot, incident.revert, ctx).catch(() => undefined) : undefined;
+  culpritResults.forEach((r, i) => {
+    if (r.status === 'fulfilled') culprits.push(r.value);
+    else missingCulprits.push({ sha: incident.culprits[i], reason: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+  });
   const blast = blastFromFacts(incident, { defaultBranch, culprits, revert, linked: incident.culprits.length + (incident.revert ? 1 : 0) }, options.productionPattern);
   return { ...(defaultBranch ? { defaultBranch } : {}), user, culprits, missingCulprits, ...(revert ? { revert } : {}), blast, events: timelineFromFacts(defaultBranch, culprits, revert) };
 }

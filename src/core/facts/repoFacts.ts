@@ -6,6 +6,8 @@
 import type { SimpleGit } from '../git/runner';
 import { gitFor, looksLikeSha } from '../commits/gitRunner';
 
+const FULL_SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
+
 export type DefaultBranchSource = 'origin/HEAD' | 'init.defaultBranch' | 'main' | 'master' | 'HEAD';
 
 export interface DefaultBranch {
@@ -30,45 +32,63 @@ async function raw(git: SimpleGit, args: string[]): Promise<string | undefined> 
   }
 }
 
-async function refExists(git: SimpleGit, ref: string): Promise<boolean> {
-  return ((await raw(git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) ?? '') !== '';
-}
-
-/** The remote-tracking ref for a branch name when it exists, else the local branch, else undefined. */
-async function branchRef(git: SimpleGit, name: string): Promise<string | undefined> {
-  if (await refExists(git, `refs/remotes/origin/${name}`)) return `origin/${name}`;
-  if (await refExists(git, `refs/heads/${name}`)) return name;
-  return undefined;
+/**
+ * Which of `refs` (full ref names) exist and name a commit (a tag object is peeled once), in one
+ * `for-each-ref`: the default branch's candidates are asked together instead of one
+ * `rev-parse` each in turn. for-each-ref also matches longer names under a pattern, so only
+ * exact names count.
+ */
+async function existingCommitRefs(git: SimpleGit, refs: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(refs)];
+  const out = await raw(git, ['for-each-ref', '--format=%(objecttype) %(*objecttype) %(refname)', ...wanted]);
+  const found = new Set<string>();
+  for (const line of (out ?? '').split('\n')) {
+    const [type, peeled, ...name] = line.split(' ');
+    const ref = name.join(' ');
+    if (wanted.includes(ref) && (type === 'commit' || peeled === 'commit')) found.add(ref);
+  }
+  return found;
 }
 
 /**
  * The default branch: `origin/HEAD`, else `init.defaultBranch`, else `main`, else `master`
  * (remote-tracking first), else the branch HEAD is on. Undefined for a repository without commits.
+ * Three questions at once, then one for-each-ref for every candidate: two rounds of git
+ * processes however the answer is found (the panel waits for this).
  */
 export async function findDefaultBranch(git: SimpleGit): Promise<DefaultBranch | undefined> {
-  const originHead = await raw(git, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
-  if (originHead && originHead.startsWith('refs/remotes/origin/') && (await refExists(git, originHead))) {
-    const name = originHead.slice('refs/remotes/origin/'.length);
+  const [originHead, configuredRaw, head] = await Promise.all([
+    raw(git, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']),
+    raw(git, ['config', '--get', 'init.defaultBranch']),
+    raw(git, ['symbolic-ref', '--quiet', '--short', 'HEAD']),
+  ]);
+  const remoteHead = originHead && originHead.startsWith('refs/remotes/origin/') ? originHead : undefined;
+  const configured = configuredRaw && /^[\w./-]+$/.test(configuredRaw) && !configuredRaw.startsWith('-') ? configuredRaw : undefined;
+  const names = [...(configured ? [configured] : []), 'main', 'master'];
+  const candidates = [...(remoteHead ? [remoteHead] : []), ...names.flatMap((n) => [`refs/remotes/origin/${n}`, `refs/heads/${n}`]), ...(head ? [`refs/heads/${head}`] : [])];
+  const exists = await existingCommitRefs(git, candidates);
+  if (remoteHead && exists.has(remoteHead)) {
+    const name = remoteHead.slice('refs/remotes/origin/'.length);
     return { name, ref: `origin/${name}`, source: 'origin/HEAD' };
   }
-  const configured = await raw(git, ['config', '--get', 'init.defaultBranch']);
-  if (configured && /^[\w./-]+$/.test(configured) && !configured.startsWith('-')) {
-    const ref = await branchRef(git, configured);
+  const branchRef = (name: string) => (exists.has(`refs/remotes/origin/${name}`) ? `origin/${name}` : exists.has(`refs/heads/${name}`) ? name : undefined);
+  if (configured) {
+    const ref = branchRef(configured);
     if (ref) return { name: configured, ref, source: 'init.defaultBranch' };
   }
   for (const name of ['main', 'master'] as const) {
-    const ref = await branchRef(git, name);
+    const ref = branchRef(name);
     if (ref) return { name, ref, source: name };
   }
-  const head = await raw(git, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
-  if (head && (await refExists(git, `refs/heads/${head}`))) return { name: head, ref: head, source: 'HEAD' };
+  if (head && exists.has(`refs/heads/${head}`)) return { name: head, ref: head, source: 'HEAD' };
   return undefined;
 }
 
 /** `user.name` and `user.email` as git would use them for a new commit, mapped through the mailmap. */
 export async function readUserIdentity(git: SimpleGit): Promise<UserIdentity> {
-  const name = (await raw(git, ['config', '--get', 'user.name'])) || undefined;
-  const email = (await raw(git, ['config', '--get', 'user.email'])) || undefined;
+  const [nameRaw, emailRaw] = await Promise.all([raw(git, ['config', '--get', 'user.name']), raw(git, ['config', '--get', 'user.email'])]);
+  const name = nameRaw || undefined;
+  const email = emailRaw || undefined;
   if (!email) return { ...(name ? { name } : {}) };
   const mapped = await raw(git, ['check-mailmap', `${name ?? ''} <${email}>`]);
   const m = mapped ? /^(.*?)\s*<([^>]*)>$/.exec(mapped) : null;
@@ -146,7 +166,8 @@ export interface Landing {
  */
 export async function landingOnDefault(git: SimpleGit, sha: string, defaultBranch: DefaultBranch | undefined): Promise<Landing | undefined> {
   if (!defaultBranch || !looksLikeSha(sha)) return undefined;
-  const full = await raw(git, ['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
+  // A full sha (the panel passes the one `git show` printed) needs no rev-parse: merge-base checks it.
+  const full = FULL_SHA.test(sha) ? sha : await raw(git, ['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
   if (!full || (await raw(git, ['merge-base', full, defaultBranch.ref])) !== full) return undefined;
   const lines = (out: string | undefined) => (out ?? '').split('\n').filter((l) => l.trim() !== '');
   const [line, between] = await Promise.all([

@@ -46,6 +46,9 @@ export interface StoredIncident {
   version: string;
 }
 
+/** What a cached list keeps of each file: enough to show it; opening or saving reads the file again. */
+export type ListedIncident = Pick<StoredIncident, 'path' | 'relativePath' | 'incident'>;
+
 /** What save() wrote: the merged incident when the file had changed, and any field both sides changed. */
 export interface SavedIncident extends StoredIncident {
   /** Fields changed both here and on disk; prose kept both texts, values kept mine (see merge.ts). */
@@ -80,12 +83,18 @@ export class IncidentStore {
   /**
    * All incident files, newest name first. A missing folder means no incidents. With a `cache`
    * (one per folder, kept by the caller), files whose stamps have not changed since the last list
-   * are not read again (listingCache.ts).
+   * are not read again (listingCache.ts), and each file is kept without its text: a cached list
+   * can come from an earlier session's snapshot (listingSnapshot.ts).
    */
-  async list(options: { cache?: ListingCache<StoredIncident | IncidentFileError> } = {}): Promise<{ incidents: StoredIncident[]; errors: IncidentFileError[] }> {
+  async list(options: { cache?: ListingCache<ListedIncident | IncidentFileError> }): Promise<{ incidents: ListedIncident[]; errors: IncidentFileError[] }>;
+  async list(): Promise<{ incidents: StoredIncident[]; errors: IncidentFileError[] }>;
+  async list(options: { cache?: ListingCache<ListedIncident | IncidentFileError> } = {}): Promise<{ incidents: ListedIncident[]; errors: IncidentFileError[] }> {
     const cache = options.cache;
     const real = await resolveFolderInside(this.repoRoot, this.folder, false);
-    if (!real) return { incidents: [], errors: [] };
+    if (!real) {
+      cache?.finish();
+      return { incidents: [], errors: [] };
+    }
     await this.cleanLeftovers(real);
     const entries = await fs.readdir(real, { withFileTypes: true });
     const names = entries
@@ -96,15 +105,17 @@ export class IncidentStore {
     const folder = this.folderPath;
     const results = await mapInSlices(names, (name) => {
       const absolute = path.join(folder, name);
-      const stamp = cache?.stamp(absolute);
-      const known = cache?.get(absolute, stamp);
+      if (!cache) return this.readListedOrError(absolute);
+      const stamp = cache.stamp(absolute);
+      const known = cache.get(absolute, stamp);
       if (known) return known;
-      const listed = this.readListedOrError(absolute);
-      if (listed) cache?.set(absolute, stamp, listed);
+      const read = this.readListedOrError(absolute);
+      const listed = read && !(read instanceof IncidentFileError) ? { path: read.path, relativePath: read.relativePath, incident: read.incident } : read;
+      if (listed) cache.set(absolute, stamp, listed);
       return listed;
     });
     cache?.finish();
-    const incidents: StoredIncident[] = [];
+    const incidents: ListedIncident[] = [];
     const errors: IncidentFileError[] = [];
     for (const r of results) {
       if (r instanceof IncidentFileError) errors.push(r);

@@ -162,7 +162,11 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   private load(): Promise<void> {
     return this.enqueue(async () => {
       this.stored = await this.store.load(this.incidentPath);
-      this.facts = await readGitFacts(this.repoRoot, this.stored.incident, this.gitOptions(), this.facts);
+      const facts = readGitFacts(this.repoRoot, this.stored.incident, this.gitOptions(), this.facts);
+      // The tone check's bundle is needed for the first state; loading it is synchronous, so it is
+      // loaded now, while the git processes for the facts run, instead of after them.
+      toneModule();
+      this.facts = await facts;
       this.showTitle(this.stored.incident);
     });
   }

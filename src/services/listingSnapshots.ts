@@ -1,0 +1,109 @@
+/**
+ * The incident list's first read after a start: each incidents folder's listing cache is seeded
+ * from the snapshot an earlier session wrote (core listingSnapshot.ts), so the first list stats the
+ * files and reads only those that changed meanwhile, instead of reading and parsing all of them.
+ * After a list that changed something the snapshot is written again, later and in the background.
+ * No vscode import.
+ */
+import * as path from 'node:path';
+import { IncidentFileError } from '../core/incidents/errors';
+import type { ListedIncident } from '../core/incidents/incidentStore';
+import type { ListingCache } from '../core/incidents/listingCache';
+import { readListingSnapshot, writeListingSnapshot, type SnapshotEntry, type SnapshotOwner } from '../core/incidents/listingSnapshot';
+
+export type FolderListingCache = ListingCache<ListedIncident | IncidentFileError>;
+
+/** What a list does with snapshots (listIncidents calls these); `folder` is the absolute incidents folder. */
+export interface ListingSnapshotHooks {
+  /** Called once for a new cache, before its first list. */
+  restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<void>;
+  /** Called after each list of the cache. */
+  listed(folder: string, cache: FolderListingCache): void;
+}
+
+/** Snapshots are written this long after the last list that changed something: never during a burst. */
+const WRITE_DELAY_MS = 3000;
+
+export class ListingSnapshots implements ListingSnapshotHooks {
+  /** The cache generation each snapshot on disk holds. */
+  private readonly onDisk = new WeakMap<FolderListingCache, number>();
+  private readonly due = new Map<string, FolderListingCache>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    /** The extension's workspace storage folder. */
+    private readonly storageDir: string,
+    /** Which build wrote a snapshot: another build's is not used (it may parse differently). */
+    private readonly producer: string,
+    private readonly delayMs: number = WRITE_DELAY_MS,
+  ) {}
+
+  private owner(folder: string): SnapshotOwner {
+    return { folder, producer: this.producer };
+  }
+
+  async restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<void> {
+    const entries = await readListingSnapshot(this.storageDir, this.owner(folder));
+    if (!entries) return;
+    // Names have no separators (decodeListingSnapshot checks): the same paths the store builds, without path calls per file.
+    const relativeFolder = path.relative(repoRoot, folder).split(path.sep).join('/');
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    cache.restore(
+      entries.map((e) => {
+        const absolute = prefix + e.name;
+        const listed: ListedIncident = { path: absolute, relativePath: relativeFolder ? `${relativeFolder}/${e.name}` : e.name, incident: e.incident };
+        return [absolute, e.stamp, listed] as const;
+      }),
+    );
+    this.onDisk.set(cache, cache.generation);
+  }
+
+  listed(folder: string, cache: FolderListingCache): void {
+    if (this.disposed || this.onDisk.get(cache) === cache.generation) return;
+    this.due.set(folder, cache);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.writing = this.writing.then(() => this.writeDue());
+    }, this.delayMs);
+    // A pending snapshot never keeps the process alive.
+    this.timer.unref?.();
+  }
+
+  /** Resolves when the snapshots due so far are written (tests, and a clean shutdown). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.writing = this.writing.then(() => this.writeDue());
+    }
+    await this.writing;
+  }
+
+  private async writeDue(): Promise<void> {
+    const due = [...this.due];
+    this.due.clear();
+    for (const [folder, cache] of due) {
+      const generation = cache.generation;
+      const entries: SnapshotEntry[] = [];
+      for (const [absolute, stamp, listed] of cache.kept()) {
+        // Broken files are not kept: the next session reads them and reports them again.
+        if (!(listed instanceof IncidentFileError) && path.dirname(absolute) === folder) entries.push({ name: path.basename(absolute), stamp, incident: listed.incident });
+      }
+      try {
+        await writeListingSnapshot(this.storageDir, this.owner(folder), entries);
+        this.onDisk.set(cache, generation);
+      } catch {
+        // Only a cache: without it the next session reads every file, as it would anyway.
+      }
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
