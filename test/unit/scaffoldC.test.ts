@@ -243,6 +243,22 @@ describe('scaffold: C and C++ suites', () => {
     assert.equal(cxx.status, 0, cxx.stderr);
   });
 
+  it('one test binary built from a list of files: the note gives the whole line with the new file joined to it', async () => {
+    const repo = make();
+    repo.commit('init', {
+      'CMakeLists.txt': 'project(o CXX)\nadd_executable(options_test test/main.cpp test/options.cpp)\nadd_executable(link_test test/link_a.cpp)\n',
+      'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc;\n  }\n};\n',
+      'test/main.cpp': '#define CATCH_CONFIG_MAIN\n#include "catch.hpp"\n',
+      'test/options.cpp': '#include "catch.hpp"\n#include "opts.hpp"\n\nTEST_CASE("parse") { REQUIRE(true); }\n',
+      'test/link_a.cpp': 'int link_a() { return 1; }\n',
+    });
+    const sha = repo.commit('opts: count from one', { 'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc + 1;\n  }\n};\n' });
+    const plan = await planAndWrite(repo, sha);
+    assert.equal(plan.framework.framework, 'catch2');
+    assert.equal(plan.path, 'test/parse_regression.cpp');
+    assert.equal(plan.registration, 'CMakeLists.txt builds the tests from a list of files: change line 2 to `add_executable(options_test test/main.cpp test/options.cpp test/parse_regression.cpp)` so the build runs parse_regression.cpp.');
+  });
+
   it('Unity: setUp/tearDown and a main with RUN_TEST when the siblings have them; it compiles against the declared API', async function () {
     const repo = make();
     const sibling = '#include "unity.h"\n#include "stack.h"\n\nvoid setUp(void) {}\nvoid tearDown(void) {}\n\nvoid test_pop(void) { TEST_ASSERT_EQUAL(1, 1); }\n\nint main(void)\n{\n  UNITY_BEGIN();\n  RUN_TEST(test_pop);\n  return UNITY_END();\n}\n';

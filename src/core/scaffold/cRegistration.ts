@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { readRepoText } from '../fs/repoFiles';
-import { SHARNESS_SCRIPT, SUITE_SCRIPT } from './cSuites';
+import { SHARNESS_SCRIPT, SUITE_SCRIPT, unitTestFiles } from './cSuites';
 import type { DetectedFramework, TestScaffoldPlan } from './types';
 
 const posix = path.posix;
@@ -19,9 +19,12 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * sorts just before the new test, and the line to add after it (that sibling's line with the new
  * name). When tests are collected by a glob, where; undefined when no build file says either.
  */
-export async function registrationNote(repo: string, projectRoot: string, testDir: string, fileName: string): Promise<string | undefined> {
+export async function registrationNote(repo: string, projectRoot: string, testDir: string, fileName: string, unitTests?: string[]): Promise<string | undefined> {
+  // Unit tests: only the framework's own test files are siblings (not link or fuzz helpers beside them).
+  const own = unitTests?.filter((t) => posix.dirname(t) === testDir).map((t) => posix.basename(t));
   const siblings = (await fs.readdir(path.join(repo, testDir)).catch(() => [] as string[]))
     .filter((n) => n !== fileName && (SUITE_SCRIPT.test(n) || SHARNESS_SCRIPT.test(n) || /\.(c|cc|cpp|cxx)$/.test(n)) && !n.includes('-regression.') && !n.includes('_regression'))
+    .filter((n) => !own?.length || own.includes(n))
     .sort();
   if (siblings.length === 0) return undefined;
   let glob: string | undefined;
@@ -35,7 +38,11 @@ export async function registrationNote(repo: string, projectRoot: string, testDi
       const listed = siblings.filter((s) => new RegExp(`(^|[^\\w-])${escapeRe(stem(s))}(\\.\\w+)?([^\\w-]|$)`).test(text));
       if (listed.length > 0) {
         const wordRe = (name: string): RegExp => new RegExp(`(^|[^\\w-])${escapeRe(stem(name))}(?=(\\.\\w+)?([^\\w-]|$))`, 'g');
-        const lineOf = (name: string): number => lines.findIndex((l) => !/^\s*#/.test(l) && new RegExp(wordRe(name).source).test(l));
+        // A line naming the file itself beats one naming only its stem (a target or test name).
+        const lineOf = (name: string): number => {
+          const full = lines.findIndex((l) => !/^\s*#/.test(l) && l.includes(name));
+          return full >= 0 ? full : lines.findIndex((l) => !/^\s*#/.test(l) && new RegExp(wordRe(name).source).test(l));
+        };
         // The longest run of listing lines is the test list (a build file may list other things too);
         // a sorted list gets the new name in its place, any other list after its last plain entry.
         const group = longestRun(listed.map((name) => ({ name, line: lineOf(name) })).filter((e) => e.line >= 0));
@@ -49,6 +56,14 @@ export async function registrationNote(repo: string, projectRoot: string, testDi
         const line0 = lineOf(before);
         if (line0 >= 0) {
           const line = lines[line0];
+          // One target built from several test files (`add_executable(t main.cpp options.cpp)`): the new file joins that line.
+          const onLine = siblings.map((x) => ({ x, at: line.indexOf(x) })).filter((e) => e.at >= 0).sort((a, b) => a.at - b.at);
+          if (onLine.length >= 2) {
+            const [prev, last] = onLine.slice(-2);
+            const sep = line.slice(prev.at + prev.x.length, last.at);
+            const joined = `${line.slice(0, last.at + last.x.length)}${sep}${fileName}${line.slice(last.at + last.x.length)}`;
+            return `${rel} builds the tests from a list of files: change line ${line0 + 1} to \`${joined.trim()}\` so the build runs ${fileName}.`;
+          }
           const added = line.replace(re, (_m, lead: string) => `${lead}${stem(fileName)}`);
           return `${rel} lists the tests by name: add \`${added.trim()}\` after line ${line0 + 1} (\`${line.trim()}\`) so the build runs ${fileName}.`;
         }
@@ -77,7 +92,8 @@ function longestRun(entries: { name: string; line: number }[]): { name: string; 
 
 /** What a C/C++ plan adds: the build-file note, and the executable bit for suite scripts. */
 export async function cBuildNotes(repo: string, framework: DetectedFramework, dir: string, fileName: string): Promise<Pick<TestScaffoldPlan, 'registration' | 'executable'>> {
-  const registration = await registrationNote(repo, framework.root, dir, fileName);
   const script = framework.framework === 'shell-suite' || framework.framework === 'sharness';
+  const unitTests = script ? undefined : (await unitTestFiles(repo, framework.root)).get(framework.framework);
+  const registration = await registrationNote(repo, framework.root, dir, fileName, unitTests);
   return { ...(registration ? { registration } : {}), ...(script ? { executable: true } : {}) };
 }
