@@ -134,6 +134,7 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
   if (args.flags.has('print')) {
     for (const note of notes) io.stdout(`# ${note}\n`);
     if (plan.exists) io.stdout(`# ${plan.path} exists; would create ${chosen.path}\n`);
+    if (plan.registration) io.stdout(`# ${terminalText(plan.registration)}\n`);
     io.stdout(`# ${terminalText(chosen.path)} — ${terminalText(about)}\n${terminalBlock(chosen.content)}`);
     return EXIT_OK;
   }
@@ -141,6 +142,7 @@ async function scaffoldTest(argv: readonly string[], io: Io): Promise<number> {
     const written = await writeScaffold(repo, plan);
     for (const note of notes) io.stdout(`${note}\n`);
     io.stdout(plan.exists ? `${plan.path} exists; created sibling ${written} — ${about}\n` : `Created ${written} — ${about}\n`);
+    if (plan.registration) io.stdout(`${terminalText(plan.registration)}\n`);
     return EXIT_OK;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {

@@ -92,11 +92,15 @@ describe('own-it scaffold (CLI)', function () {
     assert.match(unknown.stderr, /unknown commit: cafebabe/);
   });
 
-  it('a culprit in a language it cannot write tests for (C) names the files and points to the checklist, writing nothing', () => {
-    const c = repo.commit('Faster parser', { 'src/parse.c': 'int parse(const char *s) { return s[0]; }\n' });
-    const r = run(['scaffold', 'test', c], repo.path);
+  it('a culprit in a language it cannot write tests for (Swift) names the files and points to the checklist, writing nothing; C without a suite does too', () => {
+    const swift = repo.commit('Faster parser', { 'src/Parse.swift': 'func parse(_ s: String) -> Int { return s.count }\n' });
+    const r = run(['scaffold', 'test', swift], repo.path);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stderr, /changed no file Own It can write a test for \(src\/parse\.c\); it writes tests for JavaScript, TypeScript, Python, Go, Rust, Java and Ruby\. A checklist item fits instead: own-it scaffold checklist [0-9a-f]{7} --item/);
+    assert.match(r.stderr, /changed no file Own It can write a test for \(src\/Parse\.swift\); it writes tests for JavaScript, TypeScript, Python, Go, Rust, Java, Ruby, PHP, C# and C\/C\+\+\. A checklist item fits instead: own-it scaffold checklist [0-9a-f]{7} --item/);
+    const c = repo.commit('Faster C parser', { 'src/parse.c': 'int parse(const char *s) { return s[0]; }\n' });
+    const rc = run(['scaffold', 'test', c], repo.path);
+    assert.equal(rc.code, 1, rc.stderr);
+    assert.match(rc.stderr, /found no C or C\+\+ test suite for src\/parse\.c .*own-it scaffold checklist [0-9a-f]{7} --item/);
     assert.equal(fs.existsSync(path.join(repo.path, 'test')), false);
   });
 });

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { readRepoText } from '../fs/repoFiles';
-import { ecosystemOf } from './languages';
+import { detectCSuites } from './cSuites';
+import { ecosystemOf, languageOf } from './languages';
 import type { DetectedFramework, Ecosystem, Language, TestFramework } from './types';
 
 type Found = Omit<DetectedFramework, 'root'>;
@@ -163,11 +164,14 @@ export async function detectFrameworks(repoRoot: string, forPath = ''): Promise<
   let dir = path.resolve(root, path.dirname(forPath || '.'));
   if (forPath === '') dir = root;
   const out: DetectedFramework[] = [];
+  // Looking for C suites reads test files across the tree: only worth it for a C or C++ file.
+  const wantC = forPath === '' || ecosystemOf(languageOf(forPath)) === 'c';
   for (;;) {
     if (toRel(root, dir).startsWith('..')) dir = root;
     const names = await list(dir);
     const rel = toRel(root, dir);
-    for (const f of [...(await detectJs(dir, names)), ...(await detectPython(dir, names)), ...(await detectOthers(dir, names))]) {
+    const cSuites = wantC ? await detectCSuites(root, rel, names) : [];
+    for (const f of [...(await detectJs(dir, names)), ...(await detectPython(dir, names)), ...(await detectOthers(dir, names)), ...cSuites]) {
       out.push({ ...f, root: rel });
     }
     if (dir === root) break;
@@ -178,7 +182,8 @@ export async function detectFrameworks(repoRoot: string, forPath = ''): Promise<
   return out;
 }
 
-const DEFAULTS: Record<Ecosystem, TestFramework> = {
+/** C and C++ have no default: a test that no build compiles or runs would only mislead. */
+const DEFAULTS: Record<Exclude<Ecosystem, 'c'>, TestFramework> = {
   js: 'node:test',
   python: 'unittest',
   go: 'go',
@@ -193,5 +198,7 @@ const DEFAULTS: Record<Ecosystem, TestFramework> = {
 export function pickFramework(detected: readonly DetectedFramework[], language: Language): DetectedFramework | undefined {
   const eco = ecosystemOf(language);
   if (!eco) return undefined;
-  return detected.find((d) => d.ecosystem === eco) ?? { framework: DEFAULTS[eco], ecosystem: eco, root: '', evidence: 'no test setup found; using the built-in default' };
+  const found = detected.find((d) => d.ecosystem === eco);
+  if (found || eco === 'c') return found;
+  return { framework: DEFAULTS[eco], ecosystem: eco, root: '', evidence: 'no test setup found; using the built-in default' };
 }

@@ -16,10 +16,20 @@ const BY_EXTENSION: Record<string, Language> = {
   cs: 'csharp',
   rb: 'ruby',
   php: 'php',
+  c: 'c',
+  // A header is C unless the project is C++; both share one ecosystem, so the guess only names it.
+  h: 'c',
+  cc: 'cpp',
+  cpp: 'cpp',
+  cxx: 'cpp',
+  'c++': 'cpp',
+  hh: 'cpp',
+  hpp: 'cpp',
+  hxx: 'cpp',
 };
 
 export function languageOf(filePath: string): Language {
-  const m = /\.([A-Za-z0-9]+)$/.exec(filePath);
+  const m = /\.([A-Za-z0-9]+|c\+\+)$/.exec(filePath);
   return (m && BY_EXTENSION[m[1].toLowerCase()]) || 'unknown';
 }
 
@@ -28,6 +38,9 @@ export function ecosystemOf(language: Language): Ecosystem | undefined {
     case 'typescript':
     case 'javascript':
       return 'js';
+    case 'c':
+    case 'cpp':
+      return 'c';
     case 'unknown':
       return undefined;
     default:
@@ -45,6 +58,11 @@ export function isTestFile(filePath: string): boolean {
     /^test_.*\.py$/.test(base) ||
     /_test\.(py|go|rb)$/.test(base) ||
     /_spec\.rb$/.test(base) ||
-    /Tests?\.(java|cs|php)$/.test(base)
+    /Tests?\.(java|cs|php)$/.test(base) ||
+    /(^|_)(unit)?tests?\.(c|cc|cpp|cxx)$/.test(base) ||
+    /^tests?_.*\.(c|cc|cpp|cxx|h|hpp)$/.test(base) ||
+    /Tests?\.(cc|cpp|cxx)$/.test(base) ||
+    // git-style suites keep C test helpers beside the shell tests (`t/helper/test-*.c`).
+    /(^|\/)t\/(helper|unit-tests)\//.test(p)
   );
 }

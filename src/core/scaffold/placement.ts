@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { readRepoText } from '../fs/repoFiles';
+import { cPlacement, type CHarness } from './cPlacement';
 import { isTypeModule, jsImport, jsModuleSystem } from './jsImports';
 import { moduleBaseName, pascalCase } from './naming';
 import { findFiles, learnRubyHelper, learnRubyName, learnTestDir, mostCommon } from './testLayout';
@@ -32,6 +33,8 @@ export interface Placement {
   moduleSystem: 'esm' | 'cjs';
   /** Lines that must open the test file (a Go build constraint the source file has). */
   preamble?: string[];
+  /** C and C++: how the test loads its framework. */
+  harness?: CHarness;
 }
 
 async function isDir(p: string): Promise<boolean> {
@@ -85,6 +88,8 @@ export async function placeTest(input: PlacementInput): Promise<Placement> {
     }
     case 'rust':
       return rustPlacement(input, base);
+    case 'c':
+      return cPlacement(input);
     case 'java': {
       const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(sourceText)?.[1];
       const dir = posix.join(root, 'src/test/java', ...(pkg ? pkg.split('.') : []));

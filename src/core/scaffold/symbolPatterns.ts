@@ -1,3 +1,4 @@
+import { C_PATTERNS } from './cSymbols';
 import type { Language, SymbolKind } from './types';
 
 /**
@@ -135,6 +136,9 @@ export function patternsFor(language: Language): DeclPattern[] {
       return RUBY;
     case 'php':
       return PHP;
+    case 'c':
+    case 'cpp':
+      return C_PATTERNS;
     default:
       return [];
   }

@@ -1,4 +1,5 @@
 import { braceExtent, scanBraces, type BraceMap } from './braceScanner';
+import { cSymbols } from './cSymbols';
 import { isKeyword, kindFromKeyword, patternsFor, type DeclPattern } from './symbolPatterns';
 import { withSyntaxTree } from './treeSitter';
 import { treeSymbols } from './treeSymbols';
@@ -23,6 +24,7 @@ interface Candidate {
 
 /** Every declaration the per-language patterns recognise, outermost first, with containers filled in. */
 export function allSymbols(text: string, language: Language): SymbolExtent[] {
+  if (language === 'c' || language === 'cpp') return cSymbols(text);
   const patterns = patternsFor(language);
   if (patterns.length === 0) return [];
   const lines = text.split(/\r?\n/);

@@ -1,3 +1,5 @@
+import type { CHarness } from './cPlacement';
+import { cBody } from './cTemplates';
 import type { TestFramework, TestStyle } from './types';
 
 /** Everything a template needs; placement and import resolution happen before rendering. */
@@ -28,6 +30,8 @@ export interface RenderInput {
   packageName?: string;
   /** Python: the formatter's line length (Black and Ruff default to 88). */
   lineLength?: number;
+  /** C and C++: how the test loads its framework, learned from the suite's other tests. */
+  harness?: CHarness;
 }
 
 export interface Rendered {
@@ -74,6 +78,7 @@ function safeInput(r: RenderInput): RenderInput {
     header: r.header.map(codeSafeText),
     message: codeSafeText(r.message),
     imports: r.imports.map(codeSafeText),
+    ...(r.harness ? { harness: { ...r.harness, frameworkLines: r.harness.frameworkLines.map(codeSafeText) } } : {}),
   };
 }
 
@@ -93,6 +98,12 @@ function body(r: RenderInput): string[] {
   const skipped = r.style === 'skipped';
   const ref = r.reference;
   switch (r.framework) {
+    case 'shell-suite':
+    case 'sharness':
+    case 'gtest':
+    case 'catch2':
+    case 'unity':
+      return cBody(r, CURSOR);
     case 'mocha':
     case 'jest':
     case 'vitest':

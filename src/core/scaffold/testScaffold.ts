@@ -1,7 +1,9 @@
-import { readdir } from 'node:fs/promises';
+import { chmod, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { readRepoText } from '../fs/repoFiles';
 import { changedSymbols } from './changedSymbols';
+import { cBuildNotes } from './cRegistration';
+import { noCSuiteMessage } from './cSuites';
 import { detectFrameworks, pickFramework } from './frameworks';
 import { parseRevertMessage } from '../revert/messageParser';
 import { commitMessage, commitSubject, repoTopLevel, resolveCommit } from './git';
@@ -34,7 +36,7 @@ export interface TestScaffoldOptions {
 }
 
 /** Source files of languages Own It writes no tests for (named in the error, so the person knows why). */
-const OTHER_CODE = /\.(c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|swift|kt|kts|scala|cs|php|sh|bash|lua|pl|pm|ex|exs|erl|hs|ml|dart|zig|nim|r|jl|clj|vue|svelte|sql)$/i;
+const OTHER_CODE = /\.(m|mm|swift|kt|kts|scala|cs|php|sh|bash|lua|pl|pm|ex|exs|erl|hs|ml|dart|zig|nim|r|jl|clj|vue|svelte|sql)$/i;
 
 /** Thrown when the commit changed no source file a test could target. */
 export class NothingToTestError extends Error {
@@ -100,7 +102,7 @@ async function chooseTarget(repo: string, sha: string, files: ChangedFile[], opt
     throw new NothingToTestError(
       sha,
       `commit ${sha.slice(0, 7)} changed no file Own It can write a test for (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); ` +
-        `it writes tests for JavaScript, TypeScript, Python, Go, Rust, Java and Ruby. A checklist item fits instead: own-it scaffold checklist ${sha.slice(0, 7)} --item "<what to check next time>"`,
+        `it writes tests for JavaScript, TypeScript, Python, Go, Rust, Java, Ruby, PHP, C# and C/C++. A checklist item fits instead: own-it scaffold checklist ${sha.slice(0, 7)} --item "<what to check next time>"`,
     );
   }
   const candidates: { file: ChangedFile; symbol?: ChangedSymbol }[] = [];
@@ -152,7 +154,9 @@ function isBrowserScript(live: LiveTarget): boolean {
 
 function withPreamble(preamble: string[] | undefined, r: Rendered): Rendered {
   if (!preamble || preamble.length === 0) return r;
-  return { content: `${preamble.join('\n')}\n${r.content}`, cursor: { line: r.cursor.line + preamble.length, column: r.cursor.column } };
+  // A script's `#!` line must stay the first line.
+  const shebang = /^#!.*\n/.exec(r.content)?.[0] ?? '';
+  return { content: `${shebang}${preamble.join('\n')}\n${r.content.slice(shebang.length)}`, cursor: { line: r.cursor.line + preamble.length, column: r.cursor.column } };
 }
 
 /** Go test functions share one namespace per package: names already taken in `dir`. */
@@ -192,7 +196,10 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
   const live = await chooseTarget(repo, commit, files, options);
   const { symbol } = live;
   const framework = pickFramework(await detectFrameworks(repo, live.file), live.language);
-  if (!framework) throw new NothingToTestError(commit, `no test framework found for ${live.file}; add one to the project (or its build file) first`);
+  if (!framework) {
+    const c = live.language === 'c' || live.language === 'cpp';
+    throw new NothingToTestError(commit, c ? noCSuiteMessage(live.file, commit) : `no test framework found for ${live.file}; add one to the project (or its build file) first`);
+  }
   const incident: IncidentInfo | undefined = options.incidentPath ? await readIncidentInfo(repo, options.incidentPath) : undefined;
   const incidentPath = incident?.path ?? options.incidentPath;
   const subjectLine = await commitSubject(repo, commit);
@@ -238,6 +245,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
       imports: placement.imports,
       ...(placement.reference ? { reference: placement.reference } : {}),
       ...(placement.packageName ? { packageName: placement.packageName } : {}),
+      ...(placement.harness ? { harness: placement.harness } : {}),
       ...(lineLength ? { lineLength } : {}),
     }));
   const styled = async (n: number): Promise<Rendered & { by: string }> => {
@@ -276,6 +284,7 @@ export async function planTestScaffold(repoPath: string, sha: string, options: T
     const alt = await styled(n);
     plan.alternative = { path: relAt(n), content: alt.content, cursor: alt.cursor };
   }
+  if (framework.ecosystem === 'c') Object.assign(plan, await cBuildNotes(repo, framework, placement.dir, placement.fileName(n)));
   return plan;
 }
 
@@ -289,7 +298,9 @@ export async function writeScaffold(repoPath: string, plan: TestScaffoldPlan): P
   if (plan.existing) return plan.existing;
   const chosen = plan.exists ? plan.alternative : plan;
   if (!chosen) throw new Error(`${plan.path} exists and the plan has no free sibling`);
-  await createExclusive(repo, chosen.path, chosen.content);
+  const abs = await createExclusive(repo, chosen.path, chosen.content);
+  // The suite's runner executes each script itself (git's test-lint checks the bit).
+  if (plan.executable) await chmod(abs, 0o755);
   return chosen.path;
 }
 

@@ -1,6 +1,6 @@
 /** Shared shapes of the Prevention core: what a commit changed, which framework tests it, what to write. */
 
-export type Language = 'typescript' | 'javascript' | 'python' | 'go' | 'rust' | 'java' | 'csharp' | 'ruby' | 'php' | 'unknown';
+export type Language = 'typescript' | 'javascript' | 'python' | 'go' | 'rust' | 'java' | 'csharp' | 'ruby' | 'php' | 'c' | 'cpp' | 'unknown';
 
 /** 1-based, inclusive line range in a file. */
 export interface LineRange {
@@ -53,9 +53,15 @@ export type TestFramework =
   | 'phpunit'
   | 'xunit'
   | 'nunit'
-  | 'mstest';
+  | 'mstest'
+  /** git-style shell suites: `t/tNNNN-*.sh` sourcing `test-lib.sh` (or a project's own copy of it). */
+  | 'shell-suite'
+  | 'sharness'
+  | 'gtest'
+  | 'catch2'
+  | 'unity';
 
-export type Ecosystem = 'js' | 'python' | 'go' | 'rust' | 'java' | 'ruby' | 'php' | 'csharp';
+export type Ecosystem = 'js' | 'python' | 'go' | 'rust' | 'java' | 'ruby' | 'php' | 'csharp' | 'c';
 
 export interface DetectedFramework {
   framework: TestFramework;
@@ -66,6 +72,8 @@ export interface DetectedFramework {
   evidence: string;
   /** Java build tool, when known. */
   buildTool?: 'maven' | 'gradle';
+  /** Repository-relative folder of the tests themselves, when detection found it (C and C++ suites). */
+  testDir?: string;
 }
 
 export type TestStyle = 'failing' | 'skipped';
@@ -101,6 +109,10 @@ export interface TestScaffoldPlan {
   existing?: string;
   /** What gave the new test its style: a formatter (`prettier`, `gofmt`, …), `repo config`, or `as generated`. */
   styledBy?: string;
+  /** What the person must add to a build file so the new test is built and run (C and C++), or how it is collected. */
+  registration?: string;
+  /** The file is a script the runner executes directly (shell suites): written with mode 0755. */
+  executable?: boolean;
   /** The same test as a new case in the existing test file for the changed module: what a maintainer would do. */
   append?: SpecEdit;
 }
