@@ -97,6 +97,7 @@ describe('tone check (round five): passive and conditional wording with no doer'
     expectVerdict('I set a wrong environment variable locally and the tests failed; unset it.', 'local', 'right-sized');
     expectVerdict('I force-pushed my scratch branch by mistake. Restored from the reflog.', 'local', 'right-sized');
     expectVerdict('The broken build came from my merge; I reverted it.', 'team', 'right-sized');
+    expectVerdict("I broke the preview env with a bad env file. It isn't a problem anymore: reverted it.", 'team', 'right-sized');
   });
 });
 
@@ -113,6 +114,8 @@ describe('tone check (round five): people who are readers or victims, not causes
   });
   it("near miss: the person's own work as the subject is still blame", () => {
     expectVerdict("Priya's commit broke the release branch. I restored it from the reflog.", 'team', 'deflecting', 'naming-people');
+    expectVerdict("I noticed Priya's commit broke the release branch. Reverted it.", 'team', 'deflecting', 'naming-people');
+    expectVerdict('I found Mateo merged the broken fixture, so the build went red.', 'team', 'deflecting', 'naming-people');
   });
 });
 

@@ -146,7 +146,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
     kind: 'minimizing',
     pattern: rx([
       String.raw`\b(?:no|not\s+a|not\s+that\s+(?:a\s+)?|not\s+such\s+a)\s*big\s+deal\b`,
-      String.raw`\b(?:isn'?t|is\s+not|wasn'?t|was\s+not|aren'?t|weren'?t)\s+(?:really\s+|that\s+|such\s+|exactly\s+)?(?:a\s+)?(?:big\s+deal|a\s+problem|an\s+issue|serious|that\s+bad)\b`,
+      String.raw`\b(?:isn'?t|is\s+not|wasn'?t|was\s+not|aren'?t|weren'?t)\s+(?:really\s+|that\s+|such\s+|exactly\s+)?(?:a\s+)?(?:big\s+deal|that\s+bad|(?:real|serious|major)\s+(?:problem|issue))\b`,
       String.raw`\bnothing\s+(?:serious|major|to\s+worry\s+about|dramatic|too\s+bad)\b`,
       String.raw`\b(?:tiny|small|little|minor|brief|quick)\s+(?:blip|hiccup|glitch|wobble|thing)\b`,
       String.raw`\b(?:just|only)\s+a\s+(?:blip|hiccup|glitch|wobble)\b`,

@@ -51,7 +51,9 @@ const TOGETHER_WITH_ME = /^\s+(?:and|&)\s+(?:i|me)\b/i;
 const SPOKEN_TO = /^,\s+(?:sorry|apologies|my\s+apologies|i'?m\s+sorry)\b/i;
 // The person the writer's failure hit is its victim, not its cause: "my rebase dropped Claire's commit",
 // "Kwame, whose demo I ruined".
-const HIT_BY_ME = /\b(?:i|we|my\s+[\w-]+|our\s+[\w-]+)\s+(?:(?:just|accidentally|also|then)\s+)?(?:[a-z-]{2,}ed|broke|overwrote|took\s+down|lost|undid|hid)\s+$/i;
+// Only the person's thing as the object of an act ("dropped Claire's commit"); after a verb that reports or
+// thinks ("I noticed Priya's commit broke it") the name starts a clause of its own.
+const HIT_BY_ME = /\b(?:i|we|my\s+[\w-]+|our\s+[\w-]+)\s+(?:(?:just|accidentally|also|then)\s+)?(?!(?:noticed|saw|found|realized|realised|learned|heard|discovered|checked|confirmed|verified|suspected|assumed|believed|guessed|figured|thought|asked|told|pinged|warned|reported|saw|spotted|traced|tracked)\s)(?:[a-z-]{2,}ed|broke|overwrote|took\s+down|lost|undid|hid)\s+$/i;
 const WHOSE_I_HIT = /^,?\s+whose\s+(?:[\w-]+\s+){1,3}?(?:i|we|my|our)\b/i;
 const ADDRESSED_TO = /\b(?:(?:apologi[sz]e|apologies|apology|sorry)\s+(?:[\w-]+\s+){0,3}?to|owe|thank|thanks|sorry|apologies|hey|hi)\s+$/i;
 
@@ -112,7 +114,7 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
       const after = s.text.slice(start + candidate.length, start + candidate.length + 120);
       if (TOGETHER_WITH_ME.test(after) || HELPED.test(after)) continue;
       const before = s.text.slice(Math.max(0, start - 60), start);
-      if (ADDRESSED_TO.test(before) || SPOKEN_TO.test(after) || HIT_BY_ME.test(before) || WHOSE_I_HIT.test(after)) continue;
+      if (ADDRESSED_TO.test(before) || SPOKEN_TO.test(after) || (HIT_BY_ME.test(before) && after.startsWith("'s")) || WHOSE_I_HIT.test(after)) continue;
       if (!name && (!FOLLOWED_BY_FAILURE.test(after) || AFTER_DETERMINER.test(s.text.slice(Math.max(0, start - 8), start)))) continue;
       out.push({ name: candidate, index: s.index + start, possessive: after.startsWith("'s") });
     }
