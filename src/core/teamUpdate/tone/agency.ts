@@ -42,7 +42,7 @@ const REPAIR_VERB = new Set(
    disabled unblocked flipped moved added updated improved deleted contacted paused`.split(/\s+/),
 );
 // Verbs whose subject suffers the failure ("our build failed"), for a "my/our X" subject.
-const VICTIM_VERB = new Set(['failed', 'crashed', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were']);
+const VICTIM_VERB = new Set(['failed', 'crashed', 'expired', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were']);
 // Words allowed between the subject and its verb ("I (platform) have just accidentally pushed").
 const BETWEEN = new Set(['just', 'also', 'then', 'both', 'all', 'have', 'has', "'ve", 'had', 'myself', 'ourselves', 'actually', 'apparently', 'already', 'originally', 'initially', 'earlier', 'again', 'somehow', 'probably', 'basically', 'still', 'even']);
 const NEGATION = new Set(['not', 'never', "didn't", 'didnt', "haven't", "hasn't", "wasn't", "weren't", 'no', "don't", "can't", "couldn't", "won't", 'nobody']);
@@ -51,12 +51,12 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'c
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`br[eo]ak\w*|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+`;
+const FAILURE_WORDS = String.raw`br[eo]ak\w*|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
 // Strong words: an accident, an omission, a stated cause or consequence.
-const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was)|causing|root\s+cause)\b/i;
+const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was|couldn'?t|could\s+not|can'?t|cannot|lost)|causing|root\s+cause|and\s+(?:then\s+)?(?:forgot|missed|skipped|overlooked|broke|dropped|left\s+out))\b/i;
 // A first-person owner named in a few words: "is mine", "were on me", "I was the one who".
 const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|me|on\s+(?:me|us)|(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:fault|doing|mistake|typo|bug|error|change|commit|merge|deploy|push|config|call))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
 // A cause that is the writer's own work: "traces back to my cookie change", "are from my folder rename".
@@ -162,9 +162,11 @@ function ownWorkAsCause(words: readonly string[], i: number): boolean {
   const before = words.slice(Math.max(0, i - 4), i);
   // "not because of my code" denies it.
   if (!MINE_AS_CAUSE.test(before.slice(-3).join(' ') + ' ') || before.some((w) => NEGATION.has(w) || w.endsWith("n't"))) return false;
+  // "were deleted from my working copy": after a participle "from" names a place, not a cause.
+  if (before[before.length - 1] === 'from' && before.length > 1 && isPastVerb(before[before.length - 2]) && before[before.length - 2] !== 'came') return false;
   // The phrase ends at punctuation ("from my merge, sorry"); a person in it is someone else's work.
   for (let j = i + 1; j < Math.min(words.length, i + 5) && !/^[,;:()—–]$/.test(words[j]); j++) {
-    if (OTHER_AGENT.test(words[j])) return false;
+    if (OTHER_AGENT.test(words[j].replace(/'s$/, ''))) return false;
   }
   if (/^[,;:()—–]$/.test(words[i + 1] ?? ',')) return false;
   return i + 1 < words.length;
@@ -177,6 +179,11 @@ function ownWorkAsCause(words: readonly string[], i: number): boolean {
  */
 function subjectEnd(words: readonly string[], i: number): number {
   const w = words[i];
+  // "We, the mobile team, shipped …": a short apposition between the subject and its verb.
+  if (w === 'we' && words[i + 1] === ',') {
+    const close = words.slice(i + 2, i + 7).indexOf(',');
+    if (close > 0) return i + 3 + close;
+  }
   if (w === 'i' || w === 'we' || w === "i've" || w === "we've" || w === "i'd" || w === "we'd") return i + 1;
   if (w !== 'my' && w !== 'our') return -1;
   // After a preposition or a verb, "my X" is an object ("to our users", "the linter auto-fixed my imports").
@@ -192,6 +199,8 @@ function subjectEnd(words: readonly string[], i: number): number {
     if (/^(?:that|which|who)$/.test(words[j])) return j + 1 < words.length && isPastVerb(words[j + 1]) ? j + 1 : -1;
     // After "a/an/the" a participle is an adjective ("my imports into a broken state").
     if (j > i + 1 && /^(?:a|an|the)$/.test(words[j - 1])) continue;
+    // "my scratch branch was force-pushed": a passive names no doer.
+    if (isPastVerb(words[j]) && /^(?:was|were|been|got|is|are)$/.test(words[j - 1])) return -1;
     if (j > i + 1 && (isPastVerb(words[j]) || words[j] === 'has' || words[j] === 'had' || words[j] === 'have')) return j;
   }
   return -1;

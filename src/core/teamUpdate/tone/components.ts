@@ -11,7 +11,8 @@ const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'i');
 
 const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|(?:did\s+not|didn'?t)(?!\s+(?:break|cause|touch|do\s+(?:it|this|that|anything)))|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d)`;
 const WORK = String.raw`(?:change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit)`;
-const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow)`;
+// "in error" says how a thing was done ("was force-pushed in error"), not that something failed.
+const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|(?<!\bin\s)errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow)`;
 
 const PATTERNS: Record<ToneComponentName, RegExp> = {
   ownership: rx([
@@ -54,16 +55,22 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // A repair told as a state or as under way: "it's quarantined", "I'm rewriting it today".
     String.raw`\b(?:it'?s|it\s+is|they'?re|they\s+are|(?:is|are)\s+now)\s+(?:quarantined|disabled|isolated|paused|turned\s+off|switched\s+off)\b`,
     String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+|already\s+)?(?:rewriting|fixing|patching|reverting|rolling\s+back|restoring|redeploying|re-?running|backfilling)\b`,
-    String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|redid|replaced|stopped\s+the|disabled\s+the|unblocked|(?:failed|switched|cut)\s+over|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
+    String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|re-[a-z]{3,}ed|redid|replaced|stopped\s+the|disabled\s+the|unblocked|(?:failed|switched|cut)\s+over|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
     // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
     String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:[a-z]+ed|put|set|made|done|run|sent|built|rewritten|redone|undone)\b(?:\s+[\w-]+){0,4}?\s+(?:now|again|back)\b`,
   ]),
   prevention: rx([
     String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,
     String.raw`\bso\s+(?:this|it)\s+(?:can'?t|cannot|won'?t|doesn'?t|gets)\b`,
-    String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|monitor(?:ing|s)?|validation|dry[- ]run|runbook)\b`,
+    // A guarantee about every case from now on: "so each message can only be sent once", "so no job can write there".
+    String.raw`\bso\s+(?:each|every|no|any)\s+(?:[\w-]+\s+){1,3}?(?:can\s+only|can'?t|cannot|won'?t|will\s+never|never)\b`,
+    // A state that is now different, told as a participle or a present verb: "the key is now fetched at runtime",
+    // "we've now configured a secondary origin", "jobs now write to a separate schema" (a repair state is not one).
+    String.raw`\b(?:is|are|(?:i|we)(?:'ve|\s+have))\s+now\s+(?!(?:restored|fixed|resolved|recovered|reverted|rolled|redeployed|re-?enabled|deployed|stabili[sz]ed|unblocked|cleared|merged|released|patched)\b)[a-z]+ed\b`,
+    String.raw`\bnow\s+(?:writes?|reads?|fetch(?:es)?|retr(?:y|ies)|includes?|falls?\s+back)\s+(?:to|from|at|the|a|an|every|each|on|with)\b`,
+    String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|monitor(?:ing|s)?|validation|dry[- ]run|runbook|rollback|fallback|failover|idempotency\s+key|rate\s+limit)\b`,
     String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+|also\s+)?(?:add|test|watch|run|require|check|write|gate|automate|script|enforce|monitor|alert|set\s+up|introduce|block|pin|document|review)\b`,
-    String.raw`\b(?:are|am|'re|'m)\s+(?:now\s+|also\s+)?(?:adding|writing|requiring|gating|automating|scripting|enforcing|setting\s+up|introducing)\s+(?:an?|the|more|new|some|automated|extra|[\w-]+\s+)?(?:[\w-]+\s+)?(?:tests?|checks?|alerts?|lint|guard|canary|gate|review|validation|monitoring|step)\b`,
+    String.raw`\b(?:are|am|'re|'m)\s+(?:now\s+|also\s+)?(?:adding|writing|requiring|gating|automating|scripting|enforcing|setting\s+up|introducing)\s+(?:an?|the|more|new|some|automated|extra|[\w-]+\s+)?(?:[\w-]+\s+)?(?:tests?|checks?|alerts?|lint|guard|canary|gate|review|validation|monitoring|step|rollback|fallback|failover)\b`,
     String.raw`\bnow\s+(?:[\w-]+\s+){1,3}?(?:checks?|verif(?:y|ies)|validates?|requires?|refuses?|blocks?|rejects?|gates?)\s+(?:that|whether|if|for|the|a|an|every|each)\b`,
     String.raw`\bwill\s+(?:now\s+|also\s+|always\s+)?(?:be|get)\s+(?:canaried|tested|reviewed|gated|checked|validated|staged|monitored|linted|dry-run)\b`,
     String.raw`\bnow\s+(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|ships?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,

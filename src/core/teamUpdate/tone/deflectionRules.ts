@@ -17,7 +17,7 @@ const OUTSIDE = String.raw`(?:${TOOL}|${VENDOR})`;
 // The writer's own work, in a denial: "not because of my code", "wasn't a deploy from us".
 const MY_WORK = String.raw`(?:code|change|changes|commit|commits|deploy|deployment|pr|side|end|work|config|release|migration|part|stuff|service)`;
 // A docs-like source the writer followed ("the README never mentions", "the docs said it was safe").
-const DOCS = String.raw`(?:the|our|their)\s+(?:[\w-]+\s+)?(?:requirements?|specs?|docs|documentation|readme|wiki|guide|instructions|ticket|runbook|story)`;
+const DOCS = String.raw`(?:the|our|their)\s+(?:[\w-]+\s+)?(?:requirements?|specs?|docs|documentation|readme|wiki|guide|instructions|ticket|runbook|story)(?:\s+(?:for|of|on)\s+the\s+(?:[\w-]+\s+)?[\w-]+)?`;
 const PEOPLE_BY_ROLE = String.raw`(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks|people|guys)|(?:[\w-]+\s+)?team)`;
 
 const ALWAYS: readonly FlagRule[] = [
@@ -33,16 +33,16 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\bnothing\s+(?:i|we)\s+did\b`,
       String.raw`\b(?:was|is)\s+(?:someone|somebody)\s+else(?:'s)?\b`,
       String.raw`\b(?:someone|somebody)\s+else(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
-      String.raw`\bwhoever\s+(?:\w+\s+){0,6}?(?:should|broke|caused|forgot|wrote|set up|configured)\b`,
+      String.raw`\bwhoever\s+(?:\w+\s+){0,6}?(?:should|broke|caused|forgot|wrote|set up|configured|touched|changed|edited|merged|pushed)\b`,
       String.raw`\bshould(?:'?ve|\s+have)\s+been\s+caught\b`,
       String.raw`\b(?:nobody|no one|no-one)\s+(?:told|warned|reviewed|tested|checked|documented|mentioned|informed)\b`,
-      String.raw`\b${DOCS}\s+(?:never|didn'?t|did\s+not|doesn'?t|does\s+not)\s+(?:says?|said|mentions?|mentioned|specif(?:y|ies|ied)|warns?|warned|covers?|covered|explains?|explained|documents?|documented)\b`,
+      String.raw`\b${DOCS}\s+(?:never|didn'?t|did\s+not|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:says?|said|mentions?|mentioned|specif(?:y|ies|ied)|warns?|warned|covers?|covered|explains?|explained|documents?|documented)\b`,
       String.raw`\b(?:qa|ci|the tests?|testers?|reviewers?|the reviewers?|code review|the code review|the review|ops|the ops team|devops|sre)\s+(?:should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|seen)|missed|didn'?t\s+catch|failed\s+to\s+catch|signed\s+off|approved)\b`,
       String.raw`\b(?:the|our|their)\s+(?:[\w-]+\s+)?${TOOL}\s+should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|blocked|prevented|stopped)\b`,
       String.raw`\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box)\b`,
       String.raw`\balready\s+(?:red|broken|failing|down)\s+(?:when|before)\s+(?:i|we)\b`,
       String.raw`\b(?:out\s+of\s+(?:my|our)\s+hands|beyond\s+(?:my|our)\s+control)\b`,
-      String.raw`\bnothing\s+(?:we|i)\s+could\s+(?:have\s+)?do(?:ne)?\b`,
+      String.raw`\bnothing\s+(?:we|i)\s+(?:can|could)\s+(?:have\s+)?do(?:ne)?\b`,
       String.raw`\bi\s+(?:was\s+)?(?:just|only)\s+(?:following|followed|doing\s+what|did\s+what|wrote)\b`,
       String.raw`\b(?:i|we)\s+(?:was|were)\s+told\s+to\b|\btold\s+(?:me|us)\s+to\b`,
       String.raw`\btechnically\s+(?:\w+\s+){0,3}?(?:worked|was\s+(?:fine|correct))\b`,
@@ -50,7 +50,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:shouldn'?t|should not)\s+be\s+expected\s+to\b`,
       String.raw`\b(?:made|caused)\s+by\s+the\s+(?:[\w-]+\s+)?team\b`,
       String.raw`\b(?:these\s+things\s+happen|(?:stuff|things)\s+happens?|does\s+(?:this|that)\s+sometimes)\b`,
-      String.raw`\bblame\s+(?:it\s+on\s+)?(?:the|them|him|her|you)\b`,
+      String.raw`\bblame\s+(?:it\s+on\s+)?(?:the|them|him|her|you|${OUTSIDE})\b`,
     ]),
     explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
     rewrite: (m) => likeCase(m, /caught|missed|approved|signed|review/i.test(m) ? 'our checks did not catch it' : 'my change was part of this'),
@@ -64,6 +64,8 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:is|was|'s|are|were)\s+(?:all\s+|entirely\s+|really\s+|squarely\s+)?on\s+(?:the\s+[\w-]+\s+(?:team|side|folks)|them|him|her|whoever|ops|qa)\b`,
       String.raw`\bthe\s+[\w-]+\s+team\s+(?:owns|should\s+own)\s+(?:this|that|it)\b`,
       String.raw`\bbecause\s+of\s+(?:them|him|her|the other team)\b`,
+      // Another team's problem or job: "the flaky test is QA's problem", "that's their job".
+      String.raw`\b(?:is|was|'s|are|were)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?(?:their|(?:${TEAM_BARE}|the\s+[\w-]+\s+team)'s)\s+(?:problem|issue|job|responsibility|mess|bug)\b`,
       String.raw`\b(?:was\s+)?caused\s+by\s+(?:the|a|an)\s+(?:vendor|third[- ]party|upstream|provider|cloud provider)\b`,
       // People by role, as the ones who did it: "the intern pushed", "it was the new guy who forgot".
       String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s\s+(?:[\w-]+\s+)?|\s+)(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
@@ -87,6 +89,10 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       // "not because of my code", "not a bug in my code", "wasn't a deploy from us".
       String.raw`\b(?:not|wasn'?t|isn'?t|was\s+not|is\s+not)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:bug|problem|issue|fault|error|deploy|deployment|change|commit|push|release)\s+)?(?:because\s+of|due\s+to|caused\s+by|from|in|with|by)\s+(?:(?:my|our)\s+(?:[\w-]+\s+)?${MY_WORK}|us|me)\b`,
       String.raw`\b(?:no|nothing)\s+(?:[\w-]+\s+)?(?:problems?|issues?|bugs?|errors?|faults?|wrong)\s+(?:on|in|with|from)\s+(?:our|my)\s+(?:side|end|part|code|systems?|changes?)\b`,
+      // "nothing changed on my side", "Nothing was changed on our end".
+      String.raw`\bnothing\s+(?:was\s+|has\s+been\s+|had\s+)?(?:changed|touched|deployed|different)\s+(?:on|in|from)\s+(?:our|my)\s+(?:side|end|part)\b`,
+      // "This isn't a regression from my PR".
+      String.raw`\b(?:not|wasn'?t|isn'?t|was\s+not|is\s+not)\s+a\s+regression\s+(?:from|in|by|of)\s+(?:my|our)\b`,
     ]),
     explanation: 'This denies a part before showing what happened; say what you checked and what was yours, if anything.',
     rewrite: () => 'we are still finding the cause',
@@ -111,6 +117,15 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       // …or as the cause: "because of the CDN", "came from the backup tool", "this was a SendGrid issue".
       String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of|thanks\s+to)\s+(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}\b`,
       String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of)\s+(?:${DET}\s+)?(?:[\w-]+\s+){0,2}(?:outage|issue|problem|incident|bug|failure|change|update|error|misconfiguration|regression|glitch)\s+(?:at|in|on|from|with|by|of)\s+(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}\b`,
+      // Another team's work as the subject or the cause: "the security team's new rule blocked", "since the platform
+      // team's change to the base image", "the template from the platform team is what broke".
+      String.raw`\bthe\s+[\w-]+\s+team's\s+(?:[\w-]+\s+){0,3}?(?:${OUTSIDE_DID}|blocked|rejected)`,
+      String.raw`\b(?:since|after|because\s+of|due\s+to)\s+the\s+[\w-]+\s+team's\s+(?:[\w-]+\s+)?(?:change|update|release|deploy|migration|rule|config|upgrade|rollout|refactor)`,
+      String.raw`\bfrom\s+the\s+[\w-]+\s+team\s+(?:is\s+what\s+|just\s+)?${FAILURE_VERB}`,
+      // Handing the fix to others: "Waiting on them.", "someone should talk to them", "ask infra", "Datadog needs to explain this".
+      String.raw`\b(?:waiting\s+on|(?:someone|somebody)\s+(?:should|needs\s+to|has\s+to)\s+(?:talk|speak)\s+to|ask)\s+(?:them|${TEAM_BARE}|infra|the\s+[\w-]+\s+team)\s*(?:[.!,;]|$)`,
+      String.raw`\b(?:${OUTSIDE}|they)\s+(?:needs?|has|have)\s+to\s+(?:explain|answer\s+for|own)\s+(?:this|that|it)\b`,
+      String.raw`\bupstream\s+(?:bug|issue|problem|regression)\b`,
       String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment)\s+(?:problem|issue|failure)\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',

@@ -11,10 +11,10 @@ export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 export const APOLOGY = /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b/gi;
 
 // Words that only fill the gap in "I'm <…> idiot" ("I'm such an absolute clown").
-const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too)`;
+const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too|apparently|probably|officially)`;
 // What the writer says they are, not what they did: "an embarrassment to this team", "a terrible engineer".
 const WORKER = String.raw`(?:engineer|developer|dev|coder|programmer|teammate|colleague|person|human|employee)`;
-const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|careless|sloppy|pathetic|worthless|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
+const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|careless|sloppy|pathetic|worthless|incapable|hopeless\s+case|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
 // Nouns for a mistake, and adjectives that make any noun one ("a bad rebase").
 const MISTAKE_NOUN = String.raw`(?:errors?|mistakes?|typos?|bugs?|regressions?|oversights?)`;
 const BAD_THING = String.raw`(?:(?:bad|broken|wrong|incorrect|faulty|buggy|invalid)\s+[\w-]+)`;
@@ -42,7 +42,7 @@ const TOO_MUCH: readonly FlagRule[] = [
       // Unfit to be trusted with the work: "why anyone lets me near a keyboard", "I don't deserve", "I should be fired".
       String.raw`\bwhy\s+(?:anyone|anybody|they|you|people|you\s+all)\s+(?:still\s+)?(?:lets?|allows?|trusts?|hired|keeps?)\s+me\b`,
       String.raw`\b(?:nobody|no\s+one|no-one)\s+should\s+(?:ever\s+)?(?:trust|let|allow|hire)\s+me\b`,
-      String.raw`\bi\s+(?:really\s+)?(?:don'?t|do\s+not)\s+deserve\b|\bi\s+(?:should|ought\s+to|deserve\s+to)\s+(?:be|get)\s+(?:fired|sacked|banned|demoted)\b`,
+      String.raw`\bi\s+(?:really\s+)?(?:don'?t|do\s+not)\s+deserve\b|\bi\s+(?:should|ought\s+to|deserve\s+to)\s+(?:honestly\s+|really\s+|probably\s+|just\s+)?(?:be|get)\s+(?:fired|sacked|banned|demoted)\b`,
       String.raw`\bi(?:'ve|\s+have)?\s+(?:failed|disappointed|betrayed)\s+(?:you|everyone|everybody|all\s+of\s+you|(?:our|my|the)\s+(?:customers|users|team|teammates|colleagues|company|clients))\b`,
       String.raw`\bfeel(?:ing)?\s+(?:like\s+)?(?:${FILLER}\s+){0,3}(?:idiot|moron|fool|clown|failure|amateur|embarrassed|mortified|ashamed|stupid)\b`,
       String.raw`\b(?:so|really|incredibly|unbelievably|such an?)\s+(?:stupid|dumb|idiotic)\b`,
@@ -56,6 +56,8 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\bi\s+feel\s+(?:so\s+|very\s+|really\s+)?(?:terrible|awful|horrible|bad|sick|dreadful)\b`,
       String.raw`\b(?:shame\s+on\s+me|i\s+let\s+(?:everyone|everybody|you\s+all|the\s+team|you)\s+down|can'?t\s+believe\s+i\s+(?:did|missed|broke|let|pushed|merged)|can'?t\s+stop\s+thinking\s+about)\b`,
       String.raw`\bworst\s+(?:engineer|developer|dev|coder|teammate)\b`,
+      // The writer as the one who always breaks things: "the person who breaks everything", "classic me".
+      String.raw`\bwho\s+(?:always\s+|just\s+)?(?:breaks|ruins|wrecks|messes\s+up|screws\s+up)\s+everything\b|\bclassic\s+me\b`,
     ]),
     explanation: 'Putting yourself down does not help anyone; state what broke and what you changed so it cannot recur.',
     rewrite: (m) => likeCase(m, /^what/i.test(m) ? 'I missed this' : 'I made a mistake'),
@@ -74,7 +76,9 @@ const TOO_LITTLE: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:mistakes|errors|an error|a mistake|some mistakes)\s+(?:were|was|have been|has been|had been)\s+made\b`,
       String.raw`\b(?:a|an|the|some|several|two|three|a\s+few)\s+(?:${MISTAKE_NOUN}|${BAD_THING}|(?:error|mistake|bug|change|commit|regression|bad deploy))\s+(?:was|were|has\s+been|have\s+been|had\s+been|may\s+have\s+been|might\s+have\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+|incorrectly\s+)?(?:made|introduced|pushed|deployed|merged|shipped|committed|applied|set|added)\b`,
-      String.raw`\b(?:${MISTAKE_NOUN}|${BAD_THING})\s+(?:happened|occurred|ended\s+up|slipped\s+(?:in|into|through)|crept\s+in|got\s+(?:in|into|through))\b`,
+      // A wrong thing done with no doer, whatever the verb: "an incorrect merge was performed", "a wrong environment variable was set".
+      String.raw`\b(?:a|an|some|several)\s+${BAD_THING}(?:\s+[\w-]+){0,2}\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:[a-z-]{2,}ed|set|done|run|put|made|sent|built|written)\b`,
+      String.raw`\b(?:${MISTAKE_NOUN}|${BAD_THING})\s+(?:(?:was|were)\s+)?(?:happened|occurred|ended\s+up|slipped\s+(?:in|into|through)|crept\s+in|got\s+(?:in|into|through))\b`,
     ]),
     explanation: 'Passive voice hides who did it; say "I" (or "we", if the team did it together).',
     rewrite: (m) => likeCase(m, /made/i.test(m) ? 'I made a mistake' : 'I pushed a change that broke this'),
@@ -83,6 +87,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
     kind: 'non-apology',
     pattern: rx([
       String.raw`\b(?:got|was|were|have\s+been|has\s+been)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:deleted|dropped|broken|wiped|removed|overwritten|misconfigured)\b`,
+      // Any act in the passive, marked as a mistake: "was force-pushed in error", "were reset by mistake".
+      String.raw`\b(?:got|was|were|have\s+been|has\s+been)\s+(?:[a-z-]{2,}ed|set|reset|run|rerun|put|cut|sent|made|done|built|written|overwritten)\s+(?:in\s+error|by\s+mistake|by\s+accident|accidentally|mistakenly|inadvertently|unintentionally)\b`,
       String.raw`\b(?:errors?|issues?|problems?|failures?)\s+(?:were|was)\s+(?:observed|detected|experienced|seen|identified)\b`,
       String.raw`\b(?:the\s+result\s+of|due\s+to|caused\s+by)\s+(?:an?\s+)?(?:oversight|mistake|error|misconfiguration|miscommunication)\b`,
     ]),
@@ -96,6 +102,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+if\b`,
       String.raw`\bif\s+(?:you|anyone|anybody|someone|any\s+of\s+you)\s+(?:\w+\s+){0,6}?(?:affected|impacted|inconvenienced|bothered|upset|experienced)\b`,
       String.raw`\b(?:to\s+)?whoever\s+(?:was|were|got)\s+(?:affected|impacted)\b`,
+      // The writer's own work, but its effect doubted: "if my stash mishap held up our pairing".
+      String.raw`\bif\s+(?:my|our|this|that)\s+(?:[\w-]+\s+){0,4}?(?:held\s+up|affected|impacted|inconvenienced|bothered|delayed|blocked|disrupted|slowed\s+down|caused\s+(?:any|some))\b`,
       String.raw`\bany\s+(?:customers|users|people|one)\s+who\s+(?:experienced|were\s+affected|had)\b`,
     ]),
     explanation: 'A conditional apology ("if anyone was affected") doubts the impact; say who was affected and apologise plainly.',
@@ -107,7 +115,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:for|regret)\s+any\s+(?:inconvenience|confusion|trouble|problems|issues|disruption)(?:\s+(?:this|that|it)\s+(?:may|might|could)\s+have\s+caused|\s+caused)?\b`,
       String.raw`\bany\s+(?:inconvenience|confusion|trouble|problems|issues|disruption)\s+(?:this|that|it)\s+(?:may|might|could)\s+have\s+caused\b`,
       String.raw`\bwho\s+feel\s+inconvenienced\b`,
-      String.raw`\b(?:we|i)\s+regret\s+that\b`,
+      String.raw`\b(?:we|i)\s+regret\s+that\b|\b(?:it|this|that)(?:'s|\s+is|\s+was)\s+(?:very\s+|deeply\s+|most\s+)?regrettable\b`,
     ]),
     explanation: '"Any inconvenience this may have caused" is a form letter; name the actual impact and what you did.',
     rewrite: (m) => likeCase(m, /regret/i.test(m) ? 'are sorry for the disruption we caused' : 'for the disruption my change caused'),
@@ -138,6 +146,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
     kind: 'minimizing',
     pattern: rx([
       String.raw`\b(?:no|not\s+a|not\s+that\s+(?:a\s+)?|not\s+such\s+a)\s*big\s+deal\b`,
+      String.raw`\b(?:isn'?t|is\s+not|wasn'?t|was\s+not|aren'?t|weren'?t)\s+(?:really\s+|that\s+|such\s+|exactly\s+)?(?:a\s+)?(?:big\s+deal|that\s+bad|(?:real|serious|major)\s+(?:problem|issue))\b`,
       String.raw`\bnothing\s+(?:serious|major|to\s+worry\s+about|dramatic|too\s+bad)\b`,
       String.raw`\b(?:tiny|small|little|minor|brief|quick)\s+(?:blip|hiccup|glitch|wobble|thing)\b`,
       String.raw`\b(?:just|only)\s+a\s+(?:blip|hiccup|glitch|wobble)\b`,

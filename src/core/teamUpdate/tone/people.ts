@@ -34,6 +34,8 @@ const NEAR_FAILURE = new RegExp(
 );
 const CAPITALISED_RUN = /(?<!\p{L})\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}/gu;
 const MENTION = /(?<![\w@])@[A-Za-z0-9][\w.-]{0,38}/gu;
+// A mention of a whole group addresses the readers, it names nobody: "@channel I pushed …".
+const GROUP_MENTION = /^@(?:channel|here|everyone|all|team|room)$/i;
 const FOLLOWED_BY_FAILURE = new RegExp(
   String.raw`^(?:'s)?\s+(?:(?:change|changes|commit|commits|pr|mr|code|config|deploy|push|merge|migration|script|patch|refactor)\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?${FAILURE_VERB}\b`,
   'i',
@@ -47,6 +49,12 @@ const TOGETHER_WITH_ME = /^\s+(?:and|&)\s+(?:i|me)\b/i;
 // The person an apology or thanks is addressed to is not blamed: "I apologize in particular to Nadia".
 // …or greeted with one: "Greta, sorry: I broke your branch".
 const SPOKEN_TO = /^,\s+(?:sorry|apologies|my\s+apologies|i'?m\s+sorry)\b/i;
+// The person the writer's failure hit is its victim, not its cause: "my rebase dropped Claire's commit",
+// "Kwame, whose demo I ruined".
+// Only the person's thing as the object of an act ("dropped Claire's commit"); after a verb that reports or
+// thinks ("I noticed Priya's commit broke it") the name starts a clause of its own.
+const HIT_BY_ME = /\b(?:i|we|my\s+[\w-]+|our\s+[\w-]+)\s+(?:(?:just|accidentally|also|then)\s+)?(?!(?:noticed|saw|found|realized|realised|learned|heard|discovered|checked|confirmed|verified|suspected|assumed|believed|guessed|figured|thought|asked|told|pinged|warned|reported|saw|spotted|traced|tracked)\s)(?:[a-z-]{2,}ed|broke|overwrote|took\s+down|lost|undid|hid)\s+$/i;
+const WHOSE_I_HIT = /^,?\s+whose\s+(?:[\w-]+\s+){1,3}?(?:i|we|my|our)\b/i;
 const ADDRESSED_TO = /\b(?:(?:apologi[sz]e|apologies|apology|sorry)\s+(?:[\w-]+\s+){0,3}?to|owe|thank|thanks|sorry|apologies|hey|hi)\s+$/i;
 
 /** Every pattern this file runs, named, for the linear-time test. */
@@ -54,6 +62,7 @@ export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['near failure', NEAR_FAILURE],
   ['capitalised run', CAPITALISED_RUN],
   ['mention', MENTION],
+  ['group mention', GROUP_MENTION],
   ['followed by failure', FOLLOWED_BY_FAILURE],
   ['after determiner', AFTER_DETERMINER],
   ['name character', NAME_CHAR],
@@ -61,6 +70,8 @@ export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['together with me', TOGETHER_WITH_ME],
   ['addressed to', ADDRESSED_TO],
   ['spoken to', SPOKEN_TO],
+  ['hit by me', HIT_BY_ME],
+  ['whose I hit', WHOSE_I_HIT],
 ];
 
 interface KnownNames {
@@ -88,7 +99,7 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
   for (const s of sentences) {
     if (isCredit(s.text) || !NEAR_FAILURE.test(s.text)) continue;
     for (const m of s.text.matchAll(MENTION)) {
-      if (HELPED.test(s.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40))) continue;
+      if (GROUP_MENTION.test(m[0]) || HELPED.test(s.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40))) continue;
       out.push({ name: m[0], index: s.index + (m.index ?? 0), possessive: false });
     }
     for (const m of s.text.matchAll(CAPITALISED_RUN)) {
@@ -102,7 +113,8 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
       const candidate = name ?? run;
       const after = s.text.slice(start + candidate.length, start + candidate.length + 120);
       if (TOGETHER_WITH_ME.test(after) || HELPED.test(after)) continue;
-      if (ADDRESSED_TO.test(s.text.slice(Math.max(0, start - 60), start)) || SPOKEN_TO.test(after)) continue;
+      const before = s.text.slice(Math.max(0, start - 60), start);
+      if (ADDRESSED_TO.test(before) || SPOKEN_TO.test(after) || (HIT_BY_ME.test(before) && after.startsWith("'s")) || WHOSE_I_HIT.test(after)) continue;
       if (!name && (!FOLLOWED_BY_FAILURE.test(after) || AFTER_DETERMINER.test(s.text.slice(Math.max(0, start - 8), start)))) continue;
       out.push({ name: candidate, index: s.index + start, possessive: after.startsWith("'s") });
     }

@@ -40,7 +40,7 @@ export const FAILURE_VERB = String.raw`(?:broke|breaks|broken|caused|causes|intr
  * Things outside the writer a failure gets put on: tools and services acting for them, vendors,
  * and people by role. Used only in subject or cause position (see deflectionRules.ts).
  */
-export const TOOL = String.raw`(?:linter|ide|editor|merge\s+tool|bot|test\s+framework|test\s+runner|framework|compiler|build\s+system|jenkins|github\s+actions|gitlab\s+ci|circleci|travis|dependabot|renovate|copilot|chatgpt|ai|autocomplete|auto-?import|git|homebrew|brew|npm|yarn|pip|kubernetes|k8s|terraform|backup\s+tool|package\s+manager|operating\s+system)`;
+export const TOOL = String.raw`(?:linter|ide|editor|merge\s+tool|bot|test\s+framework|test\s+runner|framework|compiler|build\s+system|jenkins|github\s+actions|gitlab\s+ci|circleci|travis|dependabot|renovate|copilot|chatgpt|ai|autocomplete|auto-?import|git|homebrew|brew|npm|yarn|pip|kubernetes|k8s|terraform|backup\s+tool|package\s+manager|operating\s+system|(?:monitoring|alerting|deploy|deployment|release|migration|sync|build|ci)\s+tool|autoscaler|scheduler|load\s+balancer)`;
 export const VENDOR = String.raw`(?:vendor|provider|cloud\s+provider|dns\s+provider|hosting\s+(?:partner|provider|company)|host|isp|cdn|third[- ]party(?:\s+(?:service|api|library|vendor))?|upstream(?:\s+(?:service|api|library|provider))?|partner|supplier|aws|amazon|azure|gcp|google\s+cloud|cloudflare|stripe|sendgrid|twilio|github|gitlab|heroku|vercel|netlify|datadog|okta|auth0|fastly|akamai)`;
 // People named by their job rather than their name ("the on-call engineer", "the release manager").
 const ROLE_HOLDER = String.raw`(?:engineer|person|dev|developer|folks|people|guy|team)`;
