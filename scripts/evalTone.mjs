@@ -8,6 +8,8 @@
 //   blind3.txt       round three's blind set: only with --blind3 (tuned on in round four)
 //   blind4.txt       round four's blind set, written blind to the check: only with --blind4
 //                    (run once on round four's frozen rules; misses with --misses-blind4)
+//   blind5.txt       round five's blind set, written blind to the check: only with --blind5
+//                    (run once on round five's frozen rules; misses with --misses-blind5)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -71,6 +73,11 @@ if (withBlind4) {
   const b4 = fixture('blind4.txt');
   splits['blind4'] = evaluate(b4.messages, b4.authors);
 }
+const withBlind5 = argv.includes('--blind5') || argv.includes('--misses-blind5');
+if (withBlind5) {
+  const b5 = fixture('blind5.txt');
+  splits['blind5'] = evaluate(b5.messages, b5.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
@@ -106,5 +113,9 @@ if (argv.includes('--json')) {
   if (argv.includes('--misses-blind4')) {
     process.stdout.write('\nMisclassified (blind4):\n');
     show('blind4', splits.blind4);
+  }
+  if (argv.includes('--misses-blind5')) {
+    process.stdout.write('\nMisclassified (blind5):\n');
+    show('blind5', splits.blind5);
   }
 }

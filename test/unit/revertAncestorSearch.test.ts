@@ -8,7 +8,9 @@ import { TempRepo } from '../helpers/tempRepo';
  * The scan answers every subject and PR lookup in one walk beside the candidate walk
  * (ancestorSearch.ts); these pin down that it keeps the single lookups' evidence rules.
  */
-describe('revert scanner: subject and PR lookups in one walk (real git)', () => {
+describe('revert scanner: subject and PR lookups in one walk (real git)', function () {
+  // Builds repositories of up to 90 commits: well under 20 s alone, not always on a loaded 2-core machine.
+  this.timeout(60000);
   const repos: TempRepo[] = [];
   const track = (r: TempRepo): TempRepo => (repos.push(r), r);
   after(() => repos.forEach((r) => r.dispose()));
