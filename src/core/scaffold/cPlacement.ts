@@ -3,22 +3,11 @@ import * as path from 'node:path';
 import { readRepoText } from '../fs/repoFiles';
 import { loadLines, SHARNESS_SCRIPT, SUITE_SCRIPT, unitTestFiles } from './cSuites';
 import { moduleBaseName, pascalCase, snakeCase } from './naming';
-import type { Placement, PlacementInput } from './placement';
+import type { CHarness, Placement, PlacementInput } from './sharedShapes';
 import { learnTestDir, mostCommon } from './testLayout';
 
 const posix = path.posix;
 
-/** How a C/C++ test is built: what the template needs beyond the common fields. */
-export interface CHarness {
-  /** The lines that load the framework: `. ./test-lib.sh`, `#include <gtest/gtest.h>`. */
-  frameworkLines: string[];
-  /** Unity: the line that opens the file's own `main` (`int main(void)`), when the siblings have one (no generated runner). */
-  unityMain?: string;
-  /** C89 projects have no `//` comments: the header goes in a block comment unless the siblings use `//`. */
-  blockComments?: boolean;
-  /** Unity: the file defines `setUp`/`tearDown` (older Unity has no weak defaults). */
-  unityFixtures?: boolean;
-}
 
 const read = (repo: string, rel: string): Promise<string> => readRepoText(repo, rel).then((t) => t ?? '', () => '');
 const kebab = (s: string): string => snakeCase(s).replace(/_/g, '-');
@@ -201,3 +190,5 @@ function unityHarness(texts: string[], majority: (re: RegExp) => boolean): Pick<
   const main = mains.length * 2 > texts.length ? mostCommon(mains) : undefined;
   return { ...(main ? { unityMain: main } : {}), unityFixtures: majority(/\bvoid\s+setUp\s*\(\s*void\s*\)/) };
 }
+
+export type { CHarness } from './sharedShapes';

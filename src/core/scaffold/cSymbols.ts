@@ -1,5 +1,4 @@
-import type { DeclPattern } from './symbolPatterns';
-import type { SymbolExtent } from './symbols';
+import type { DeclPattern, SymbolExtent } from './sharedShapes';
 import type { SymbolKind } from './types';
 
 /**

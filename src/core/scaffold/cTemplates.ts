@@ -1,4 +1,4 @@
-import type { RenderInput } from './templates';
+import type { RenderInput } from './sharedShapes';
 
 /** A shell word in single quotes: a `'` inside ends the quote, so it is written as `'\''`. */
 const shq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;

@@ -1,41 +1,15 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { readRepoText } from '../fs/repoFiles';
-import { cPlacement, type CHarness } from './cPlacement';
+import { cPlacement } from './cPlacement';
 import { isTypeModule, jsImport, jsModuleSystem } from './jsImports';
 import { moduleBaseName, pascalCase } from './naming';
 import { findFiles, learnRubyHelper, learnRubyName, learnTestDir, mostCommon } from './testLayout';
-import type { ChangedSymbol, DetectedFramework, Language } from './types';
+import type { Placement, PlacementInput } from './sharedShapes';
 
 const posix = path.posix;
 
-export interface PlacementInput {
-  repoRoot: string;
-  framework: DetectedFramework;
-  /** Repository-relative path of the changed source file. */
-  file: string;
-  language: Language;
-  symbol?: ChangedSymbol;
-  /** The source file's text (as committed), to read its package/namespace/exports. */
-  sourceText: string;
-}
 
-export interface Placement {
-  /** Repository-relative folder of the test. */
-  dir: string;
-  /** File name for attempt n (1 = the plain name, 2+ = numbered siblings). */
-  fileName(n: number): string;
-  /** Test class name matching fileName(n), for frameworks that need one. */
-  className(n: number): string;
-  imports: string[];
-  reference?: string;
-  packageName?: string;
-  moduleSystem: 'esm' | 'cjs';
-  /** Lines that must open the test file (a Go build constraint the source file has). */
-  preamble?: string[];
-  /** C and C++: how the test loads its framework. */
-  harness?: CHarness;
-}
 
 async function isDir(p: string): Promise<boolean> {
   try {
@@ -229,3 +203,5 @@ async function rustPlacement(input: PlacementInput, base: string): Promise<Place
   }
   return { dir, fileName: (n) => `${base}_regression${numbered(n, '_')}.rs`, className: () => '', imports, moduleSystem: 'esm' };
 }
+
+export type { Placement, PlacementInput } from './sharedShapes';

@@ -1,20 +1,7 @@
 import { C_PATTERNS } from './cSymbols';
+import type { DeclPattern } from './sharedShapes';
 import type { Language, SymbolKind } from './types';
 
-/**
- * One way a declaration starts a line. `group` is the capture holding the name;
- * `memberOnly` patterns are loose (`name(...)`) and only trusted directly inside a class body;
- * `containerGroup` names the owner for declarations that say it themselves (Go receivers).
- */
-export interface DeclPattern {
-  re: RegExp;
-  kind: SymbolKind;
-  group: number;
-  memberOnly?: boolean;
-  containerGroup?: number;
-  /** For patterns whose kind is picked from a captured keyword. */
-  kindGroup?: number;
-}
 
 const ID = '[A-Za-z_$][\\w$]*';
 const KEYWORDS = new Set([
@@ -166,3 +153,5 @@ export function kindFromKeyword(keyword: string, fallback: SymbolKind): SymbolKi
       return fallback;
   }
 }
+
+export type { DeclPattern } from './sharedShapes';

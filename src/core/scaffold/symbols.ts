@@ -2,13 +2,10 @@ import { braceExtent, scanBraces, type BraceMap } from './braceScanner';
 import { cSymbols } from './cSymbols';
 import { isKeyword, kindFromKeyword, patternsFor, type DeclPattern } from './symbolPatterns';
 import { withSyntaxTree } from './treeSitter';
+import type { SymbolExtent } from './sharedShapes';
 import { treeSymbols } from './treeSymbols';
 import type { ChangedSymbol, Language, LineRange, SymbolKind } from './types';
 
-/** A declaration with the lines it spans (1-based, inclusive). */
-export interface SymbolExtent extends ChangedSymbol {
-  end: number;
-}
 
 const CONTAINER_KINDS: ReadonlySet<SymbolKind> = new Set(['class', 'interface', 'struct', 'enum', 'trait', 'impl', 'module']);
 const BRACE_LANGUAGES: ReadonlySet<Language> = new Set(['typescript', 'javascript', 'go', 'rust', 'java', 'csharp', 'php']);
@@ -163,3 +160,5 @@ function nest(candidates: Candidate[], lines: string[], braces: BraceMap | undef
   }
 }
 
+
+export type { SymbolExtent } from './sharedShapes';

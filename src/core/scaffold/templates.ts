@@ -1,38 +1,6 @@
-import type { CHarness } from './cPlacement';
+import type { RenderInput } from './sharedShapes';
 import { cBody } from './cTemplates';
-import type { TestFramework, TestStyle } from './types';
 
-/** Everything a template needs; placement and import resolution happen before rendering. */
-export interface RenderInput {
-  framework: TestFramework;
-  style: TestStyle;
-  /** File extension family for JS (TypeScript gets types-free code anyway). */
-  moduleSystem: 'esm' | 'cjs';
-  /** Human name of what is tested, e.g. `Parser.parseConfig`. */
-  subject: string;
-  /** A readable test title naming the incident. */
-  title: string;
-  /** Identifier-safe PascalCase of the subject, e.g. `ParseConfig`. */
-  pascal: string;
-  /** snake_case of the subject. */
-  snake: string;
-  /** Class name for class-based frameworks, matching the file name. */
-  className: string;
-  /** Comment lines for the header (no comment markers). */
-  header: string[];
-  /** The placeholder failure message (contains the marker). */
-  message: string;
-  /** Ready-made import/require/use lines for the changed code (may be empty). */
-  imports: string[];
-  /** An identifier the body mentions so strict compilers do not flag the import as unused. */
-  reference?: string;
-  /** Go package / Java package / C# namespace / PHP namespace of the test. */
-  packageName?: string;
-  /** Python: the formatter's line length (Black and Ruff default to 88). */
-  lineLength?: number;
-  /** C and C++: how the test loads its framework, learned from the suite's other tests. */
-  harness?: CHarness;
-}
 
 export interface Rendered {
   content: string;
@@ -282,3 +250,5 @@ function body(r: RenderInput): string[] {
     }
   }
 }
+
+export type { RenderInput } from './sharedShapes';

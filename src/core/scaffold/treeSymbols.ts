@@ -1,5 +1,5 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
-import type { SymbolExtent } from './symbols';
+import type { SymbolExtent } from './sharedShapes';
 import type { Language, SymbolKind } from './types';
 
 /**
