@@ -100,10 +100,11 @@ describe('tone check: every pattern is linear on adversarial 1 MB inputs', funct
     it(`${name}: cost per byte stays flat from 4 kB to 1 MB`, () => {
       const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
       for (const [label, make] of [...generic, ...ownWords(re)]) {
-        // A step over the limit is measured once more before it counts: another process may have
-        // taken the CPU during the first measurement; a quadratic pattern is over it both times.
+        // A step over the limit is measured up to three times more before it counts: on a loaded
+        // 2-core machine another process can slow one measurement (seen: ×9 once, then ×1 on the
+        // same pattern); a quadratic pattern is over the limit every time.
         let { growth, at } = worstGrowth(re, make, SIZES);
-        if (growth >= STEP_LIMIT) ({ growth, at } = worstGrowth(re, make, SIZES));
+        for (let retry = 0; retry < 3 && growth >= STEP_LIMIT; retry++) ({ growth, at } = worstGrowth(re, make, SIZES));
         assert.ok(growth < STEP_LIMIT, `${name} on "${label}": cost per byte grew ×${growth.toFixed(1)} up to ${at / KB} kB (linear ≈ 1, quadratic ≈ 8)`);
       }
     });
