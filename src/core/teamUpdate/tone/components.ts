@@ -85,7 +85,7 @@ const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){
 
 // The listed ownership words, all matches, each checked for a hedge just before it ("if I broke anything").
 const OWNERSHIP_ALL = new RegExp(PATTERNS.ownership.source, 'gi');
-const HEDGED_BEFORE = /\b(?:if|unless|whether|whoever|in\s+case|not|never|no|\w+n't|maybe|probably|possibly|perhaps|kind\s+of|sort\s+of)\s+(?:[\w']+\s+)?$/i;
+const HEDGED_BEFORE = /\b(?:if|unless|whether|whoever|in\s+case|not|never|no|\w{1,30}n't|maybe|probably|possibly|perhaps|kind\s+of|sort\s+of)\s+(?:[\w']+\s+)?$/i;
 // …or just after it: "mostly my fault i guess".
 const HEDGED_AFTER = /^\W{0,3}(?:i\s+guess|i\s+suppose|i\s+think|maybe|probably|perhaps)\b/i;
 
