@@ -1,21 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { checkTone, type ToneComponentName, type ToneFlagKind, type ToneResult, type ToneVerdict } from '../../src/core/teamUpdate/toneCheck';
+import { verdictExpecter } from '../helpers/toneExpect';
+import { checkTone, type ToneComponentName, type ToneFlagKind, type ToneResult } from '../../src/core/teamUpdate/toneCheck';
 
 type Radius = 'local' | 'team' | 'production';
 
 /** Authors of the fictional repository the messages come from (the people finder needs them). */
 const PEOPLE = ['Priya Raman', 'Jonas Weber', 'Mateo Silva'];
-const describeFlags = (r: ToneResult) => JSON.stringify(r.flags.map((f) => [f.kind, f.component ?? f.excerpt]));
-
-function expectVerdict(text: string, radius: Radius, verdict: ToneVerdict, kind?: ToneFlagKind): ToneResult {
-  const r = checkTone(text, { radius, people: PEOPLE });
-  assert.equal(r.verdict, verdict, describeFlags(r));
-  if (kind) assert.ok(r.flags.some((f) => f.kind === kind), describeFlags(r));
-  // A flag that forces a verdict never sits under a green badge.
-  if (r.verdict === 'right-sized') assert.deepEqual(r.flags, []);
-  for (const f of r.flags) if (f.excerpt) assert.equal(text.slice(f.index, f.index + f.excerpt.length), f.excerpt);
-  return r;
-}
+const expectVerdict = verdictExpecter(PEOPLE);
 
 const has = (r: ToneResult, name: ToneComponentName) => r.components.find((c) => c.name === name)?.present;
 

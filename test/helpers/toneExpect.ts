@@ -1,0 +1,22 @@
+import * as assert from 'node:assert/strict';
+import { checkTone, type ToneFlagKind, type ToneResult, type ToneVerdict } from '../../src/core/teamUpdate/toneCheck';
+import type { BlastRadius } from '../../src/core/teamUpdate/draftTeamUpdate';
+
+/** The flags of a result, short enough for an assertion message. */
+export const describeFlags = (r: ToneResult): string => JSON.stringify(r.flags.map((f) => [f.kind, f.component ?? f.excerpt]));
+
+/**
+ * `expectVerdict(text, radius, verdict, kind?)` for a repository with these authors: checks the
+ * verdict (and that a flag of `kind` is there), that a right-sized result carries no flag (never a
+ * green badge over a warning), and that every excerpt is the text at its index.
+ */
+export function verdictExpecter(people: readonly string[]) {
+  return (text: string, radius: BlastRadius, verdict: ToneVerdict, kind?: ToneFlagKind): ToneResult => {
+    const r = checkTone(text, { radius, people: [...people] });
+    assert.equal(r.verdict, verdict, describeFlags(r));
+    if (kind) assert.ok(r.flags.some((f) => f.kind === kind), describeFlags(r));
+    if (r.verdict === 'right-sized') assert.deepEqual(r.flags, []);
+    for (const f of r.flags) if (f.excerpt) assert.equal(text.slice(f.index, f.index + f.excerpt.length), f.excerpt);
+    return r;
+  };
+}
