@@ -46,18 +46,11 @@ export interface SubjectLookups {
 /**
  * Keeps the named commits that are ancestors of the revert: a named sha may be in the object
  * store without being in this history (a PR branch's own commit fetched with pull refs, the
- * copy of a commit from before a rebase or cherry-pick). A fed walk has answered that already;
- * otherwise git is asked.
+ * copy of a commit from before a rebase or cherry-pick). The fed walk has answered that.
  */
-export async function keepAncestors(c: Candidate, resolver: LinkResolver): Promise<void> {
-  let kept: string[];
-  if (c.ancestry) {
-    const seen = new Set((await Promise.all(c.ancestry.map((l) => l.result))).map((m) => m?.sha));
-    kept = c.reverted.filter((sha) => seen.has(sha));
-  } else {
-    const found = await Promise.all(c.reverted.map((sha) => resolver.ancestorNamed(c.commit.sha, sha)));
-    kept = c.reverted.filter((sha, i) => found[i] === sha);
-  }
+export async function keepAncestors(c: Candidate, ancestry: readonly Lookup[]): Promise<void> {
+  const seen = new Set((await Promise.all(ancestry.map((l) => l.result))).map((m) => m?.sha));
+  const kept = c.reverted.filter((sha) => seen.has(sha));
   c.reverted = kept;
   if (kept.length === 0) c.evidence = 'none';
 }
@@ -86,7 +79,7 @@ export async function preferMergedCommit(linked: Candidate[], facts: Map<string,
   }
 }
 
-/** Links named by sha, or by a GitLab MR number (needs the body, so it keeps its own grep). */
+/** Links named by sha (any commit git has), or by a GitLab MR number (needs the body, so it keeps its own grep). */
 export async function linkDirect(c: Candidate, resolver: LinkResolver): Promise<void> {
   const { parsed, commit } = c;
   const found = await Promise.all(parsed.shas.map((s) => resolver.resolveSha(s)));
@@ -97,8 +90,31 @@ export async function linkDirect(c: Candidate, resolver: LinkResolver): Promise<
     if (parsed.mergeParent) c.mergeParent = await resolver.resolveSha(parsed.mergeParent);
     return;
   }
-  // A GitLab MR number names the merge commit; its title often equals a commit inside the MR,
-  // so it goes before the subject.
+  await linkByMergeRequest(c, resolver);
+}
+
+/**
+ * {@link linkDirect} and {@link keepAncestors} in one step, for a scan without a walk of the whole
+ * ancestry (a short range, as in an incremental rescan): each named sha costs one `merge-base`
+ * that says both what it names and whether that is an ancestor of the revert.
+ */
+export async function linkNamedAncestors(c: Candidate, resolver: LinkResolver): Promise<void> {
+  const { parsed, commit } = c;
+  const mergeParent = parsed.mergeParent ? resolver.resolveSha(parsed.mergeParent) : undefined;
+  const answers = await Promise.all(parsed.shas.map((s) => resolver.nameAncestor(commit.sha, s)));
+  if (answers.every((a) => a === 'missing')) {
+    await linkByMergeRequest(c, resolver);
+    return;
+  }
+  c.reverted = [...new Set(answers.filter((a) => a !== 'missing' && a !== 'elsewhere'))];
+  if (c.reverted.length === 0) return;
+  c.evidence = 'sha';
+  if (mergeParent) c.mergeParent = await mergeParent;
+}
+
+/** A GitLab MR number names the merge commit; its title often equals a commit inside the MR, so it goes before the subject. */
+async function linkByMergeRequest(c: Candidate, resolver: LinkResolver): Promise<void> {
+  const { parsed, commit } = c;
   const mr = parsed.mrNumber;
   if (mr === undefined) return;
   const sha = await resolver.findByMergeRequest(commit.sha, mr);

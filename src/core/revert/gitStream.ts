@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { isHexObjectName } from '../git/revision';
-import { execOk, gitRunner, startGit, stream, type GitRunner } from '../git/runner';
+import { exec, execOk, gitRunner, startGit, stream, type GitResult, type GitRunner } from '../git/runner';
 
 // The runner (core/git/runner.ts) starts every git; these names stay for the scan's modules.
 export { gitRunner, stream as streamText, type GitRunner };
@@ -49,6 +49,11 @@ export async function* streamTokens(
 /** Runs git with `input` on stdin (revisions for `--stdin`: no command-line length limit) and returns its output. */
 export function runGit(runner: GitRunner, args: string[], input: string): Promise<string> {
   return execOk(runner, args, { input });
+}
+
+/** One short git command whose exit code is an answer (`merge-base`: 1 means no common ancestor). */
+export function runGitStatus(runner: GitRunner, args: string[]): Promise<GitResult> {
+  return exec(runner, args);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { isFullSha } from '../git/revision';
+import { isFullSha, isHexObjectName } from '../git/revision';
 import { MIN_PREFIX, type AncestorMatch, type SubjectMatcher } from './ancestorSearch';
-import { CommitNameResolver, Limiter, runGit, streamTokens, type GitRunner } from './gitStream';
+import { CommitNameResolver, Limiter, runGit, runGitStatus, streamTokens, type GitRunner } from './gitStream';
 
 /** What git knows about a commit that a revert points at. */
 export interface CommitFacts {
@@ -103,10 +103,26 @@ export class LinkResolver {
 
   /** The full sha `hex` names, when that commit is an ancestor of `from`. */
   async ancestorNamed(from: string, hex: string): Promise<string | undefined> {
-    const sha = await this.resolveSha(hex);
-    if (sha === undefined || sha === from) return undefined;
-    const ancestor = await this.lookups.run(() => runGit(this.runner, ['merge-base', '--is-ancestor', '--end-of-options', sha, from], '').then(() => true, () => false));
-    return ancestor ? sha : undefined;
+    const named = await this.nameAncestor(from, hex);
+    return named === 'missing' || named === 'elsewhere' ? undefined : named;
+  }
+
+  /**
+   * What `hex` names, seen from `from`, in one `merge-base` (a scan of a short range has no walk
+   * to answer ancestry, and a name lookup followed by an ancestry check would be two processes):
+   * the full sha when it is an ancestor of `from`, `elsewhere` for a commit outside that history,
+   * `missing` when git has no commit by that name (or it names `from` itself).
+   */
+  async nameAncestor(from: string, hex: string): Promise<string | 'elsewhere' | 'missing'> {
+    const key = hex.toLowerCase();
+    if (!isHexObjectName(key) || !isFullSha(from)) return 'missing';
+    const r = await this.lookups.run(() => runGitStatus(this.runner, ['merge-base', '--end-of-options', `${key}^{commit}`, from]));
+    // 1: no common ancestor (an unrelated history); 128: no such commit, or an ambiguous name.
+    if (r.exitCode === 1) return 'elsewhere';
+    if (r.exitCode !== 0) return 'missing';
+    const base = r.stdout.trim();
+    if (base === from) return 'missing';
+    return base.startsWith(key) ? base : 'elsewhere';
   }
 
   /**

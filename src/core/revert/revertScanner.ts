@@ -3,7 +3,7 @@ import { createGit, openRepository } from '../git/createGit';
 import { hasHeadAt } from '../git/repository';
 import { assertSafeRevision, isFullSha } from '../git/revision';
 import { AncestorSearch } from './ancestorSearch';
-import { keepAncestors, linkDirect, lookupsOf, preferMergedCommit, subjectMatchers, type Candidate, type SubjectLookups } from './candidateLinks';
+import { keepAncestors, linkDirect, linkNamedAncestors, lookupsOf, preferMergedCommit, subjectMatchers, type Candidate, type SubjectLookups } from './candidateLinks';
 import { diffPage } from './candidateDiffs';
 import { gitRunner, Limiter, type GitRunner } from './gitStream';
 import { walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
@@ -187,11 +187,10 @@ export class RevertScanner {
     // The scan's own walk passes every ancestor anyway: it answers the ancestry of named shas
     // too, instead of one `merge-base` process per sha.
     if (fed && parsed.shas.length > 0) c.ancestry = parsed.shas.map((hex) => lookups.register(commit, [{ evidence: 'sha', hex }]));
-    c.direct = linkDirect(c, resolver).then(async () => {
+    c.direct = (fed ? linkDirect(c, resolver) : linkNamedAncestors(c, resolver)).then(() => {
       if (c.evidence !== 'sha') for (const l of c.ancestry ?? []) l.cancel();
       // A fed walk answers the ancestry later (finishPage); the subject lookup waits for it.
       if (c.evidence === 'sha' && c.ancestry) return;
-      if (c.evidence === 'sha') await keepAncestors(c, resolver);
       const waiting = lookupsOf(c);
       if (c.evidence !== 'none') for (const l of waiting) l.cancel();
       else if (waiting.length > 0) lookups.need();
@@ -207,7 +206,7 @@ export class RevertScanner {
         // A named sha counts only when it is an ancestor: a revert made before its branch was
         // rebased names the original's old copy, and the quoted subject finds the one here.
         if (c.evidence === 'sha' && c.ancestry) {
-          await keepAncestors(c, resolver);
+          await keepAncestors(c, c.ancestry);
           if (c.evidence === 'sha') for (const l of lookupsOf(c)) l.cancel();
         }
         if (c.evidence === 'none' && c.lookup) {
