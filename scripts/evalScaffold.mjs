@@ -85,9 +85,13 @@ function culpritsOf(clone, ext) {
 function previousRows(repo) {
   if (!fs.existsSync(OUT)) return [];
   const cells = (line) => line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
-  return fs
-    .readFileSync(OUT, 'utf8')
-    .split('\n')
+  // Only the results table: other sections of the doc have rows that start with a repository too.
+  const text = fs.readFileSync(OUT, 'utf8').split('\n');
+  const header = text.findIndex((l) => l.startsWith('| Repository | Culprit | Revert | Outcome |'));
+  if (header < 0) return [];
+  const end = text.findIndex((l, i) => i > header && !l.startsWith('|'));
+  return text
+    .slice(header + 2, end < 0 ? undefined : end)
     .filter((l) => l.startsWith(`| ${repo.replace('+', '/')} |`))
     .map((l) => {
       const [, culprit, revert, outcome, symbol, test, placement, ran, collected, red, others, style, rerun, note] = cells(l);
