@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { scanReverts } from '../../src/core/revert/revertScanner';
 import type { RevertDetection } from '../../src/core/revert/types';
+import { cherryPickedCopy } from '../helpers/linkShapes';
 import { BOB, useTempRepos } from '../helpers/tempRepo';
 
 /**
@@ -20,13 +21,7 @@ describe('revert linking (real git)', function () {
 
   it('a sha line naming the copy of a commit from before a rebase links the copy in this history', async () => {
     const repo = fresh();
-    repo.commit('Base', { 'base.ts': lines(3, 'base') });
-    repo.git('checkout', '-q', '-b', 'old');
-    const before = repo.commit('Drop the legacy styles', { 'legacy.css': '' , 'keep.ts': lines(2, 'keep') });
-    repo.git('checkout', '-q', 'main');
-    repo.commit('Unrelated', { 'other.ts': lines(2, 'other') });
-    repo.git('cherry-pick', before);
-    const copy = repo.head();
+    const { before, copy } = cherryPickedCopy(repo, lines);
     // The revert was written against the old branch: its message names `before`, not an ancestor.
     const revert = repo.commit(`Revert "Drop the legacy styles"\n\nThis reverts commit ${before}.`, { 'keep.ts': '' });
     repo.git('branch', '-q', '-D', 'old');

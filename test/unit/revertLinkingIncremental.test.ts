@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { scanRevertsCached } from '../../src/core/revert/scanCache';
 import { scanReverts } from '../../src/core/revert/revertScanner';
 import type { RevertDetection } from '../../src/core/revert/types';
+import { cherryPickedCopy } from '../helpers/linkShapes';
 import { makeTempDir, useTempRepos, type TempRepo } from '../helpers/tempRepo';
 
 /**
@@ -38,13 +39,8 @@ describe('revert linking in an incremental rescan (real git)', function () {
   it('a named sha outside this history (the copy before a cherry-pick) falls back to the quoted subject', async () => {
     const repo = fresh();
     const cacheDir = makeTempDir();
-    repo.commit('Base', { 'base.ts': lines(3, 'base') });
-    repo.git('checkout', '-q', '-b', 'old');
-    const before = repo.commit('Drop the legacy styles', { 'legacy.css': '', 'keep.ts': lines(2, 'keep') });
-    repo.git('checkout', '-q', 'main');
-    repo.commit('Unrelated', { 'other.ts': lines(2, 'other') });
-    repo.git('cherry-pick', before);
-    const copy = repo.head();
+    const { before, copy } = cherryPickedCopy(repo, lines);
+    repo.git('branch', '-q', '-D', 'old');
     await scanRevertsCached(repo.path, { cacheDir });
     const revert = repo.commit(`Revert "Drop the legacy styles"\n\nThis reverts commit ${before}.`, { 'keep.ts': '' });
     const d = await incremental(repo, cacheDir, revert);
