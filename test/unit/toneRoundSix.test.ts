@@ -26,6 +26,9 @@ describe('tone check (round six): another agent of the failure is blame', () => 
     ['a question after the doer', 'Who switched off the backup job? The restore test failed this morning.', 'team', 'blame'],
     ['a question about whose idea it was', 'Whose idea was it to rotate every key at once? Nothing could log in.', 'production', 'blame'],
     ['"whoever" with an act', 'Great work, whoever disabled the rate limiter. The API fell over at noon.', 'team', 'blame'],
+    ['an embedded question after the doer', 'No idea who approved the schema change, but the import is down.', 'team', 'blame'],
+    ['a team rolling something out in a relative clause', 'Search returned nothing for an hour; the analyzer update the data team rolled out changed tokenizing. Rolled back.', 'production', 'deflection'],
+    ['a doer after "because" with the writer only hit', "I couldn't deploy all morning because the release manager froze the branch without telling anyone.", 'team', 'deflection'],
     ['a denial tied to the writer\'s work', 'The checkout errors are not related to my release; I only changed copy.', 'team', 'deflection'],
   ];
   for (const [name, text, radius, kind] of deflecting) it(name, () => expectVerdict(text, radius, 'deflecting', kind));

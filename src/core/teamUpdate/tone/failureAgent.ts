@@ -12,7 +12,9 @@
  * Words are read once, left to right; the few regular expressions are bounded and anchored.
  */
 import { FAILURE, isPastVerb, NOT_AGENT } from './agency';
-import { ROLE, TEAM_BARE, TEAM_WORD, TOOL, VENDOR } from './ruleParts';
+import { ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, HELPING, MALFUNCTION, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
+
+export { CLAUSE_REACH, HELPING, FIRST_PERSON, FAILURE_AGENT_PATTERNS } from './agentWords';
 
 export type AgentSide = 'self' | 'other';
 export type AgentStructure = 'subject' | 'by' | 'possessive' | 'relative' | 'question' | 'denial';
@@ -34,68 +36,6 @@ export interface Token {
   at: number;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:()—–?!]/gu;
-const PUNCT = /^[,;:()—–?!]$/;
-// Words that end a noun phrase: conjunctions, relative words, prepositions of place or time.
-const PHRASE_END = /^(?:and|or|but|so|which|that|who|whose|when|while|because|since|in|on|at|for|during|to|into|with|after|before|is|was|were|are|has|had|have|will|would)$/;
-// Documents a writer follows: blaming them puts the cause outside the team.
-const DOC = String.raw`(?:documentation|docs|wiki|readme|runbook|spec|specs|guide|instructions|changelog|release\s+notes)`;
-const OTHER_WORDS = String.raw`(?:${TOOL}|${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|[\w-]+)\s+(?:team|squad|side|folks|guys)|${DOC}|someone|somebody|they|he|she|tool|plugin|extension|registry|mirror)`;
-const OTHER_IN_PHRASE = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}(?:'s|')?(?=\s|$)`, 'i');
-// …as the head of the phrase (its last word): "the merge tool", not "the tool config".
-const OTHER_HEAD = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}$`, 'i');
-const DETERMINER = /^(?:the|a|an|this|that|some)$/;
-const CLAUSE_BREAK = /^[;:—–]$/;
-// Verbs whose subject suffers the failure or is in a state: "Wei's dashboard went blank", "Tom's build failed".
-const SUFFERED = /^(?:went|failed|crashed|stopped|died|hung|errored|timed|was|were|is|are|got|showed|turned|looked|became|kept|stayed|lost)$/;
-// How far (in words) a clause is read either side of a word: longer clauses are rare, and the bound keeps each sentence's reading linear.
-export const CLAUSE_REACH = 40;
-// Verbs of helping and noticing: their subject helped with the failure, it did not cause it.
-export const HELPING = /^(?:helped|caught|spotted|flagged|reported|paired|pointed|saved|unblocked|warned|alerted|paged|escalated|raised|debugged|traced|diagnosed|investigated)$/;
-// A product named in camel case ("IntelliJ", "GitHub"): a tool or a vendor, never a person.
-const CAMEL = /\p{Ll}\p{Lu}/u;
-// Words after "X's" that make it "X is" or "X has": "Pipeline's been red", "Prod's back".
-const STATE_WORD = /^(?:been|not|still|now|back|a|an|the|all|up|fine|gone|going|getting|green|ok|okay|live|out|over|done|fixed|working)$/;
-export const FIRST_PERSON = /^(?:i|we|i've|we've|i'd|we'd|me|us|my|our|myself|ourselves)$/;
-// Verbs of malfunction: the doer of one is the agent of the failure even with no other failure word.
-// Verbs that put things back: their doer repaired the failure ("Priya reverted it"). Narrower than the
-// agency reader's repair verbs: "the bot switched off the job", "PyCharm rewrote my config" are acts.
-const RESTORING = /^(?:reverted|rolled|fixed|restored|resolved|recovered|patched|hotfixed|mitigated|redeployed|re-deployed|unblocked|rebuilt|refunded|reissued|backfilled|corrected|reran|re-ran|reinstalled|re-enabled|reenabled|recreated|re-created|redid|undid)$/;
-// Idioms of breaking that are more than one word: "fell over", "blew up", "nobody could log in".
-const BREAK_IDIOM = /\b(?:(?:nothing|nobody|no\s+one|no-one)\s+(?:could|was\s+able\s+to)|fell\s+over|fell\s+apart|blew\s+up|went\s+(?:sideways|dark|haywire)|misbehav\w*|malfunction\w*)\b/i;
-const MALFUNCTION = /^(?:misbehaved|malfunctioned|glitched|flaked|choked|nuked|clobbered|mangled|borked|trashed|wrecked|ruined|skipped|dropped|ate|swallowed|ignored)$/;
-// Past forms that tell of a victim or a state, not of an act.
-const NOT_AN_ACT = /^(?:was|were|been|had|failed|crashed|went|died|stopped|hung|errored|fell|timed|expired|degraded|broken|got|did|became|came|seemed|looked)$/;
-// Possessives that name a time or everyone, not a doer: "yesterday's deploy", "everyone's builds".
-const NOT_AN_OWNER = /^(?:it|that|what|let|there|here|he|she|who|where|how|today|yesterday|tonight|tomorrow|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|everyone|everybody|nobody|anyone|one|other|customers|users|people|service|team|company|world|sprint|quarter|day|hour|minute)$/;
-// Words before a doer that say it caused the failure.
-const CAUSE_MARK = /^(?:because|since|after|by|from|blame|courtesy|thanks|due|via)$/;
-// Capitalised words that are not people (sentence openers, products of the team itself, months…).
-const NOT_A_PERSON = /^(?:I|We|The|A|An|This|That|It|Our|My|Your|Their|So|And|But|Then|Sorry|Thanks|FYI|Fyi|Hey|Hi|Status|Update|Impact|Summary|Incident|Postmortem|Root|Cause|Prevention|Fix|Fixed|Staging|Production|Prod|Main|Master|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|UTC|EU|US|UI|API|CI|CD|QA|PR|DB|Nice|Great|Well|Whose|Who|Dear|Best|Please)$/;
-const QUESTION_OPEN = /^(?:who|whose)$/;
-// "…is not related to my deploy", "nothing to do with our change": a denial tied to the writer's work.
-const DENIAL = /(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,2}?(?:related\s+to|caused\s+by|due\s+to|because\s+of|connected\s+to|linked\s+to|from)\s+(?:my|our|me|us)\b|\b(?:nothing\s+to\s+do\s+with|unrelated\s+to|independent\s+of)\s+(?:my|our|me|us)\b/i;
-const DENIAL_CONCEDED = /^\s*,?\s*but\s+(?:my|our|i|we)\b/i;
-
-/** Every pattern this file runs, named, for the linear-time test. */
-export const FAILURE_AGENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
-  ['agent: token', TOKEN],
-  ['agent: other in phrase', OTHER_IN_PHRASE],
-  ['agent: other as head', OTHER_HEAD],
-  ['agent: determiner', DETERMINER],
-  ['agent: clause break', CLAUSE_BREAK],
-  ['agent: suffered', SUFFERED],
-  ['agent: helping verb', HELPING],
-  ['agent: camel case', CAMEL],
-  ['agent: state word', STATE_WORD],
-  ['agent: denial', DENIAL],
-  ['agent: denial conceded', DENIAL_CONCEDED],
-  ['agent: not a person', NOT_A_PERSON],
-  ['agent: malfunction', MALFUNCTION],
-  ['agent: restoring verb', RESTORING],
-  ['agent: idiom of breaking', BREAK_IDIOM],
-  ['agent: not an owner', NOT_AN_OWNER],
-];
 
 export function tokens(sentence: string): Token[] {
   return [...sentence.matchAll(TOKEN)].map((m) => ({ text: m[0].replace(/’/g, "'"), lower: m[0].toLowerCase().replace(/’/g, "'"), at: m.index ?? 0 }));
@@ -118,7 +58,8 @@ export function failureAgents(sentence: string, people: readonly string[] = [], 
   const firstFailure = FAILURE.exec(sentence)?.index ?? sentence.length;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    if (isQuestion && QUESTION_OPEN.test(w.lower) && (w.lower === 'whose' || actAt(words, k + 1, 2) >= 0)) {
+    const asked = isQuestion || (k > 0 && ASKING.test(words[k - 1].lower));
+    if (asked && QUESTION_OPEN.test(w.lower) && (w.lower === 'whose' || actAt(words, k + 1, 2) >= 0)) {
       out.push({ side: 'other', structure: 'question', who: w.text, at: w.at, person: false });
       continue;
     }
@@ -172,7 +113,8 @@ function personAt(words: readonly Token[], k: number, names: ReadonlySet<string>
 export function actAt(words: readonly Token[], k: number, reach: number, repairToo = false): number {
   for (let j = k; j < Math.min(words.length, k + reach + 1); j++) {
     const w = words[j].lower;
-    if (isPastVerb(w) && !NOT_AGENT.has(w) && !NOT_AN_ACT.test(w) && (repairToo || !RESTORING.test(w))) return j;
+    const restores = RESTORING.test(w) && !(w === 'rolled' && words[j + 1]?.lower === 'out');
+    if (isPastVerb(w) && !NOT_AGENT.has(w) && !NOT_AN_ACT.test(w) && (repairToo || !restores)) return j;
     if (MALFUNCTION.test(w)) return j;
     if (!(w.endsWith('ly') || /^(?:just|also|then|again|never|silently|apparently|already|somehow|itself)$/.test(w))) return -1;
   }
@@ -212,7 +154,8 @@ function causeBefore(words: readonly Token[], k: number): boolean {
 /** True when a first-person word stands earlier in the same clause (the writer is its subject, the rest its object). */
 function writerEarlier(words: readonly Token[], k: number): boolean {
   for (let j = k - 1; j >= Math.max(0, k - CLAUSE_REACH); j--) {
-    if (/^[;:—–]$/.test(words[j].lower)) return false;
+    // "My branch won't compile because someone pushed …": a subordinator opens a clause with its own subject.
+    if (/^(?:[;:—–]|because|since|although|though|whereas|but)$/.test(words[j].lower)) return false;
     if (FIRST_PERSON.test(words[j].lower)) return true;
   }
   return false;
