@@ -9,7 +9,7 @@
 //   blind4.txt       round four's blind set, written blind to the check: only with --blind4
 //                    (run once on round four's frozen rules; misses with --misses-blind4)
 //   blind5.txt       round five's blind set, written blind to the check: only with --blind5
-//                    (run once on round five's frozen rules; misses with --misses-blind5)
+//                    (run once on round five's frozen rules; misses with --misses-blind5; tuned on in round six)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)

@@ -129,6 +129,8 @@ describe('tone check: linear time on large input', function () {
     (n) => "x's ".repeat(n / 4),
     // The first-person-agent reader's words: subjects, open parentheses, auxiliaries, no verb.
     (n) => 'i ( my we had our change to the '.repeat(n / 33),
+    // The failure-agent reader's words in one sentence with no clause break: possessives, "by", doers and acts.
+    (n) => "the intern set Bob Okafor's config wrong by the merge tool thanks to Alice's job the flag I flipped, ".repeat(n / 100),
   ];
   const input = (bytes: number) => blocks.map((b) => b(bytes / blocks.length)).join('\n');
   const MB = 1024 * 1024;

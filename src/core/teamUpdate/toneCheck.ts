@@ -7,8 +7,10 @@
  * leaves the machine. The CLI (`own-it tone`) and the incident panel both call {@link checkTone}.
  */
 import type { BlastRadius } from './draftTeamUpdate';
+import { AGENT_FLAG_PATTERNS, agentFlags, concededDenial, notTheAgent, ownedByAgent, readAgents, victimOnly } from './tone/agentFlags';
 import { COMPONENT_PATTERNS, findComponents, ownedSentences, showsPart } from './tone/components';
-import { APOLOGY, FLAG_RULES, likeCase } from './tone/flagRules';
+import { APOLOGY, FLAG_RULES, likeCase, PASSIVE_VOICE } from './tone/flagRules';
+import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
 import { findNamedPeople, PEOPLE_PATTERNS } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
 import { appendSuggestion, MISSING_PART } from './tone/suggestions';
@@ -46,6 +48,8 @@ export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...FLAG_RULES.map((r, i) => [`${r.kind} rule ${i + 1}`, r.pattern] as const),
   ...COMPONENT_PATTERNS.map(([name, re]) => [`part: ${name}`, re] as const),
   ...PEOPLE_PATTERNS.map(([name, re]) => [`people: ${name}`, re] as const),
+  ...FAILURE_AGENT_PATTERNS,
+  ...AGENT_FLAG_PATTERNS,
 ];
 
 export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
@@ -66,7 +70,12 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
       suggestion: dropExtraApology(sentenceAt(sentences, at), m[0], at),
     });
   }
-  const owned = ownedSentences(sentences);
+  // The agent of each failure, read once: the writer's own agency adds to what the word patterns find.
+  const readings = readAgents(sentences, options.people ?? []);
+  const ownedByWriter = ownedByAgent(readings);
+  const owned = new Set([...ownedSentences(sentences), ...ownedByWriter]);
+  // "my commit was broken by the merge tool": with another agent and no "I"/"we", "my X" is the victim.
+  for (const r of readings) if (victimOnly(r)) owned.delete(r.sentence.index);
   const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart)) continue;
@@ -76,6 +85,8 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
     }
   }
   for (const p of findNamedPeople(sentences, options.people ?? [])) {
+    const sentence = sentenceAt(sentences, p.index);
+    if (sentence && notTheAgent(sentence.text, p.index - sentence.index, p.name)) continue;
     const original = p.possessive ? `${p.name}'s` : p.name;
     flags.push({
       kind: 'naming-people',
@@ -85,11 +96,15 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
       suggestion: { index: p.index, original, replacement: p.name.startsWith('@') ? '' : likeCase(p.name, p.possessive ? 'our' : 'we') },
     });
   }
+  flags.push(...agentFlags(readings, ownsItsPart));
   flags.sort((a, b) => a.index - b.index);
-  const kept = dedupe(flags);
+  // Where the reader finds the writer as the agent, an agentless wording is not a non-apology, and a
+  // denial followed by "but our …" concedes the writer's part.
+  const kept = dedupe(flags.filter((f) => !(f.explanation === PASSIVE_VOICE && ownedByWriter.has(sentenceAt(sentences, f.index)?.index ?? -1)) && !concededDenial(text, f)));
 
   const nonApologyAt = new Set(kept.filter((f) => f.kind === 'non-apology').map((f) => sentenceAt(sentences, f.index)?.index));
   const found = findComponents(sentences, (s) => !nonApologyAt.has(s.index));
+  found.ownership ??= sentences.find((s) => ownedByWriter.has(s.index));
   const required = new Set(REQUIRED_PARTS[radius].filter((name) => name !== 'ownership' || options.ownsTheChange !== false));
   const components: ToneComponent[] = TONE_COMPONENTS.map((name) => ({
     name,

@@ -26,7 +26,7 @@ const IRREGULAR = new Set(
 // "-ed" words that are not past verbs.
 const NOT_PAST = new Set(['need', 'needed', 'seed', 'speed', 'feed', 'bed', 'red', 'shed', 'embed', 'bleed', 'breed', 'hundred', 'used', 'based', 'related', 'supposed', 'expected', 'advanced', 'limited', 'detailed', 'dedicated', 'shared', 'unexpected']);
 // Verbs that report, feel, talk or wait: "we noticed errors" does not own them.
-const NOT_AGENT = new Set(
+export const NOT_AGENT = new Set(
   `noticed saw seen found realized realised learned learnt heard discovered detected observed identified investigated looked
    checked confirmed verified watched monitored told asked posted pinged paged messaged emailed notified informed contacted called
    spoke talked discussed apologized apologised thanked hoped wanted tried thought believed expected felt got received experienced
@@ -35,7 +35,7 @@ const NOT_AGENT = new Set(
 // Past verbs that are the failure itself, not an act of repair.
 const NOT_AN_ACT = new Set(['broke', 'broken', 'caused', 'forgot', 'forgotten', 'missed', 'introduced', 'made', 'left', 'lost', 'did', 'done', 'went', 'gone', 'came', 'fell', 'became', 'began', 'begun', 'hoped', 'wanted', 'tried', 'had']);
 // Verbs that usually describe the repair or the safeguard: they own the failure only with strong words.
-const REPAIR_VERB = new Set(
+export const REPAIR_VERB = new Set(
   `reverted rolled fixed restored redeployed re-deployed hotfixed patched resolved mitigated recovered reset undid reseeded rebuilt
    refunded reissued backfilled cleared pinned corrected removed drained rotated regenerated cleaned rewrote reran killed switched
    reinstalled addressed warmed restarted reapplied re-applied reenabled re-enabled recreated re-created redid replaced stopped
@@ -51,9 +51,9 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'c
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`br[eo]ak\w*|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable`;
+const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
-const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
+export const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
 // Strong words: an accident, an omission, a stated cause or consequence.
 const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was|couldn'?t|could\s+not|can'?t|cannot|lost)|causing|root\s+cause|and\s+(?:then\s+)?(?:forgot|missed|skipped|overlooked|broke|dropped|left\s+out))\b/i;
@@ -160,8 +160,8 @@ function wordsOf(clause: string): string[] {
 function ownWorkAsCause(words: readonly string[], i: number): boolean {
   if ((words[i] !== 'my' && words[i] !== 'our') || i === 0) return false;
   const before = words.slice(Math.max(0, i - 4), i);
-  // "not because of my code" denies it.
-  if (!MINE_AS_CAUSE.test(before.slice(-3).join(' ') + ' ') || before.some((w) => NEGATION.has(w) || w.endsWith("n't"))) return false;
+  // "not because of my code" denies it; "that may be from my script" only guesses.
+  if (!MINE_AS_CAUSE.test(before.slice(-3).join(' ') + ' ') || before.some((w) => NEGATION.has(w) || w.endsWith("n't") || CONDITION.has(w))) return false;
   // "were deleted from my working copy": after a participle "from" names a place, not a cause.
   if (before[before.length - 1] === 'from' && before.length > 1 && isPastVerb(before[before.length - 2]) && before[before.length - 2] !== 'came') return false;
   // The phrase ends at punctuation ("from my merge, sorry"); a person in it is someone else's work.

@@ -8,6 +8,9 @@ import { INTENSIFIER, likeCase, rx, type FlagRule } from './ruleParts';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
+/** The explanation of the agentless (passive) wordings; toneCheck.ts drops them where the writer is found as the agent. */
+export const PASSIVE_VOICE = 'Passive voice hides who did it; say "I" (or "we", if the team did it together).';
+
 export const APOLOGY = /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b/gi;
 
 // Words that only fill the gap in "I'm <…> idiot" ("I'm such an absolute clown").
@@ -80,7 +83,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:a|an|some|several)\s+${BAD_THING}(?:\s+[\w-]+){0,2}\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:[a-z-]{2,}ed|set|done|run|put|made|sent|built|written)\b`,
       String.raw`\b(?:${MISTAKE_NOUN}|${BAD_THING})\s+(?:(?:was|were)\s+)?(?:happened|occurred|ended\s+up|slipped\s+(?:in|into|through)|crept\s+in|got\s+(?:in|into|through))\b`,
     ]),
-    explanation: 'Passive voice hides who did it; say "I" (or "we", if the team did it together).',
+    explanation: PASSIVE_VOICE,
     rewrite: (m) => likeCase(m, /made/i.test(m) ? 'I made a mistake' : 'I pushed a change that broke this'),
   },
   {
@@ -92,7 +95,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:errors?|issues?|problems?|failures?)\s+(?:were|was)\s+(?:observed|detected|experienced|seen|identified)\b`,
       String.raw`\b(?:the\s+result\s+of|due\s+to|caused\s+by)\s+(?:an?\s+)?(?:oversight|mistake|error|misconfiguration|miscommunication)\b`,
     ]),
-    explanation: 'Passive voice hides who did it; say "I" (or "we", if the team did it together).',
+    explanation: PASSIVE_VOICE,
     rewrite: () => 'I broke this',
     unlessOwned: 'sentence',
   },

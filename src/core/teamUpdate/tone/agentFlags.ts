@@ -1,0 +1,130 @@
+/**
+ * Ownership and blame decided from the agent of each failure (failureAgent.ts): a sentence whose
+ * failure the writer did owns it; another's agent is blame, always when it is a named person, a
+ * question after the doer or a denial, otherwise only when nothing in the message is owned (a
+ * vendor's outage next to "our retry logic, which I wrote, resubmitted charges" is context). The
+ * same reading says when a named person is not the agent at all — spoken to ("Kwame, heads up"),
+ * hit by the writer's act ("my deploy overwrote Rafael's branch") or only reporting it ("when
+ * Arjun asked why") — so the people finder's flag for that name is dropped.
+ */
+import { actAt, CLAUSE_REACH, failureAgents, failsIn, FIRST_PERSON, HELPING, tokens, type FailureAgent } from './failureAgent';
+import { NOT_AGENT } from './agency';
+import type { Sentence } from './sentences';
+import type { ToneFlag } from './types';
+
+export interface AgentReading {
+  sentence: Sentence;
+  agents: FailureAgent[];
+}
+
+// "if my change broke anything", "that might be from my rename": a hedge before the writer's agency.
+// Characters before the writer's agency read for a hedge (a bound, so many agents in one long sentence stay linear).
+const HEDGE_REACH = 160;
+const HEDGE = /\b(?:if|unless|whether|might|may|maybe|perhaps|possibly|probably|could)\b/i;
+// Greeting or apology words a name can be spoken to after: "Terribly sorry, Kwame and Olga:".
+const ADDRESS_LEAD = /^\W{0,3}(?:(?:hey|hi|hello|dear|thanks|so|really|terribly|very|truly|heads\s+up|sorry|apologies|my\s+apologies)[\s,]{1,3}){0,3}(?:@?[A-Z][a-z]+\s+(?:and|&)\s+)?$/i;
+// What follows a name spoken to: a comma or colon, another name, or the writer's own words.
+// "that part was not ours, but our retry logic …": a denial that concedes the writer's part.
+const CONCEDED = /^\W{0,3}but\s+(?:[\w-]+\s+){0,2}?(?:my|our|i|we)\b/i;
+const OWN_VERB = /^(?:should|shouldn't|would|could|must|did|didn't|had|has|was|is|never|also|just|wrote|[a-z]+ed)$/;
+const ADDRESS_TAIL = /^(?:\s+\p{Lu}\p{Ll}+)?(?:\s+(?:and|&)\s+@?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?(?:\s*[,:—–]|\s+(?:I|I'm|I've|My|my|We|we|we're|We're)\b)/u;
+
+/** Every pattern this file runs, named, for the linear-time test. */
+export const AGENT_FLAG_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['agent flags: hedge', HEDGE],
+  ['agent flags: address lead', ADDRESS_LEAD],
+  ['agent flags: address tail', ADDRESS_TAIL],
+  ['agent flags: own verb', OWN_VERB],
+  ['agent flags: denial conceded', CONCEDED],
+];
+
+const EXPLANATION: Record<'person' | 'question' | 'denial' | 'other', string> = {
+  person: 'This names a person as the one who caused the failure; say what the team changed and which safeguard was missing.',
+  question: 'Asking who did it puts the failure on a person; say what broke and which check would have caught it.',
+  denial: 'This ties the failure to your work only to deny it; say what you checked and what you are doing to help.',
+  other: 'This makes someone or something else the agent of the failure without saying what was yours; say which part you own (a missing check, test or fallback).',
+};
+
+export function readAgents(sentences: readonly Sentence[], people: readonly string[]): AgentReading[] {
+  const messageFails = sentences.some((s) => failsIn(s.text));
+  return sentences.map((sentence) => ({ sentence, agents: failureAgents(sentence.text, people, messageFails) }));
+}
+
+/** Offsets of sentences in which the writer is the agent of a failure, not hedged. */
+export function ownedByAgent(readings: readonly AgentReading[]): Set<number> {
+  const out = new Set<number>();
+  for (const { sentence, agents } of readings) {
+    if (agents.some((a) => a.side === 'self' && !HEDGE.test(sentence.text.slice(Math.max(0, a.at - HEDGE_REACH), a.at)))) out.add(sentence.index);
+  }
+  return out;
+}
+
+/** Blame and deflection flags from other agents; `messageOwned` silences the ones that only lack ownership. */
+export function agentFlags(readings: readonly AgentReading[], messageOwned: boolean): ToneFlag[] {
+  const flags: ToneFlag[] = [];
+  for (const { sentence, agents } of readings) {
+    for (const a of agents) {
+      if (a.side !== 'other') continue;
+      const always = a.person || a.structure === 'question' || a.structure === 'denial';
+      if (!always && messageOwned) continue;
+      const index = sentence.index + a.at;
+      const why = a.person ? 'person' : a.structure === 'question' || a.structure === 'denial' ? a.structure : 'other';
+      const replacement = a.structure === 'possessive' ? 'our' : a.structure === 'denial' ? 'part of this may be mine' : 'we';
+      flags.push({
+        kind: a.person ? 'naming-people' : a.structure === 'question' ? 'blame' : 'deflection',
+        excerpt: a.who,
+        explanation: EXPLANATION[why],
+        index,
+        suggestion: { index, original: a.who, replacement: a.structure === 'question' ? 'we' : replacement },
+      });
+    }
+  }
+  return flags;
+}
+
+
+/** True when a denial flag is followed at once by the writer's own part ("not ours, but our retry logic…"). */
+export function concededDenial(text: string, flag: ToneFlag): boolean {
+  const end = flag.index + flag.excerpt.length;
+  return flag.kind === 'deflection' && CONCEDED.test(text.slice(end, end + 40));
+}
+
+/**
+ * True when the person named at `at` in the sentence is not the agent: spoken to, the object of
+ * the writer's act, or the subject of a verb that only reports ("asked", "noticed").
+ */
+export function notTheAgent(sentence: string, at: number, name: string): boolean {
+  // A window around the name, so that many names in one long sentence stay linear.
+  const from = Math.max(0, at - CLAUSE_REACH * 8);
+  const text = sentence.slice(from, at + name.length + 80);
+  const before = sentence.slice(0, at);
+  const after = text.slice(at - from + name.length);
+  if (before.length < 80 && ADDRESS_LEAD.test(before) && ADDRESS_TAIL.test(after)) return true;
+  return notTheAgentIn(text, at - from, name);
+}
+
+function notTheAgentIn(sentence: string, at: number, name: string): boolean {
+  const words = tokens(sentence);
+  const k = words.findIndex((w) => w.at >= at + name.length);
+  const next = words[k]?.lower.replace(/^'s$/, '') ?? '';
+  if (next && NOT_AGENT.has(next) && next !== 'was' && next !== 'were' && next !== 'had') return true;
+  // "the tests Oskar wrote caught it": what the person made helped.
+  if (words.slice(k + 1, k + 6).some((w) => HELPING.test(w.lower)) && actAt(words, k, 1, true) >= 0) return true;
+  // A name with its own verb is a subject: "I approved it, but Hiroshi wrote it".
+  if (OWN_VERB.test(next)) return false;
+  // The object of the writer's own act in the same clause: "my deploy … overwrote Rafael Sousa's branch".
+  for (let j = words.findIndex((w) => w.at >= at) - 1; j >= 0; j--) {
+    if (/^(?:[;:—–]|but|although|though|while|whereas)$/.test(words[j].lower)) return false;
+    if (FIRST_PERSON.test(words[j].lower) && words[j].lower !== 'me' && words[j].lower !== 'us') {
+      return words.slice(j + 1).some((w, i) => w.at < at && actAt(words, j + 1 + i, 0) >= 0);
+    }
+  }
+  return false;
+}
+
+/** A sentence whose failure was done "by" another, with no "I" or "we" in it: its "my X" is what was hit. */
+export function victimOnly(reading: AgentReading): boolean {
+  const { sentence, agents } = reading;
+  if (!agents.some((a) => a.side === 'other' && a.structure === 'by') || agents.some((a) => a.side === 'self')) return false;
+  return !tokens(sentence.text).some((w) => /^(?:i|we|i've|we've|i'd|we'd|i'm|we're)$/.test(w.lower));
+}
