@@ -10,6 +10,8 @@
 //                    (run once on round four's frozen rules; misses with --misses-blind4)
 //   blind5.txt       round five's blind set, written blind to the check: only with --blind5
 //                    (run once on round five's frozen rules; misses with --misses-blind5; tuned on in round six)
+//   blind6.txt       round six's blind set, written blind to the check: only with --blind6
+//                    (run once on round six's frozen rules; misses with --misses-blind6)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -78,6 +80,11 @@ if (withBlind5) {
   const b5 = fixture('blind5.txt');
   splits['blind5'] = evaluate(b5.messages, b5.authors);
 }
+const withBlind6 = argv.includes('--blind6') || argv.includes('--misses-blind6');
+if (withBlind6) {
+  const b6 = fixture('blind6.txt');
+  splits['blind6'] = evaluate(b6.messages, b6.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
@@ -117,5 +124,9 @@ if (argv.includes('--json')) {
   if (argv.includes('--misses-blind5')) {
     process.stdout.write('\nMisclassified (blind5):\n');
     show('blind5', splits.blind5);
+  }
+  if (argv.includes('--misses-blind6')) {
+    process.stdout.write('\nMisclassified (blind6):\n');
+    show('blind6', splits.blind6);
   }
 }
