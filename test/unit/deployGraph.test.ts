@@ -100,4 +100,32 @@ describe('deploy commit graph: the same answers as git', function () {
       }
     });
   }
+
+  for (const seed of [6, 7]) {
+    it(`the branches' walk with a date window matches git log --branches --remotes (seed ${seed})`, async () => {
+      const repo = TempRepo.create();
+      try {
+        const shas = randomHistory(repo, seed, 150);
+        const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo.path, encoding: 'utf8' });
+        // A remote-tracking ref and a branch at the same commit as another: tips in git's order, duplicates once.
+        git('update-ref', 'refs/remotes/origin/b1', shas[40]);
+        git('update-ref', 'refs/heads/a-copy', git('rev-parse', 'refs/heads/b2').trim());
+        const graph = await CommitGraph.load(gitRunner(repo.path), [shas[10]], ['--branches', '--remotes']);
+        const tips = git('for-each-ref', '--format=%(objectname)', 'refs/heads', 'refs/remotes').split('\n').filter(Boolean);
+        const times = git('log', '--branches', '--remotes', '--format=%ct').split('\n').filter(Boolean).map(Number).sort((a, b) => a - b);
+        const at = (f: number): number => times[Math.floor(f * (times.length - 1))];
+        const windows: [number, number][] = [[at(0), at(1)], [at(0.2), at(0.7)], [at(0.5), at(0.5)]];
+        for (const [since, until] of windows) {
+          const expected = git('log', '--branches', '--remotes', `--since-as-filter=@${since}`, `--until=@${until}`, '--format=%H%x00%s').split('\n').filter(Boolean).map((l) => l.split('\0'));
+          const walked = graph.logFrom(tips, since, until, () => true)?.map((c) => [c.sha, c.subject]);
+          assert.deepEqual(walked, expected, `log --branches --remotes in [${since}, ${until}]`);
+        }
+        const reverts = graph.logFrom(tips, times[0], times[times.length - 1], (subject) => subject.startsWith('Revert'))?.map((c) => c.sha);
+        assert.deepEqual(reverts, git('log', '--branches', '--remotes', '--format=%H%x00%s').split('\n').filter((l) => l.split('\0')[1]?.startsWith('Revert')).map((l) => l.split('\0')[0]), 'only kept subjects');
+        assert.equal(graph.logFrom([...tips, 'f'.repeat(40)], 0, Infinity, () => true), undefined, 'a tip outside the graph is left to git');
+      } finally {
+        repo.dispose();
+      }
+    });
+  }
 });

@@ -3,7 +3,8 @@ import { isFullSha } from '../git/revision';
 import { isCandidateMessage } from '../revert/historyWalk';
 import { parseRevertMessage } from '../revert/messageParser';
 import { DateQueue, GenerationQueue } from './commitQueues';
-import { ownString, readItems } from './gitItems';
+import { CommitStore, parseShaAndParents } from './commitStore';
+import { readByteItems } from './gitItems';
 
 /** A commit as deploy detection reads it: `git log --format=%H%x00%s%x00%b`. */
 export interface LoggedCommit {
@@ -20,21 +21,12 @@ export interface LoggedCommit {
  * its ancestry and range questions without starting git for each pair of tags: with 50,000 tags
  * the old `git merge-base` per pair (and a `git log` per forward step) meant ~100,000 processes.
  *
- * One git process, `log -z --stdin`: sha, parents, committer date, subject and body of every
- * commit reachable from a deploy. Messages that pass the revert candidate filter are parsed once
- * and only reverts keep their body. Commits get small integer
- * ids and a generation number (1 + the largest of their parents'), which bounds every walk: a
- * commit can only reach commits of a lower generation. Ranges come back in git's own order
- * ({@link DateQueue}), so a culprit list reads exactly like `git rev-list good..failed`.
+ * One git process, `log -z --stdin`, read as bytes into a {@link CommitStore}; only reverts keep
+ * their body. A generation number per commit (1 + its parents' largest) bounds every walk. Ranges
+ * come back in git's own order ({@link DateQueue}), as `git rev-list good..failed` lists them.
  */
 export class CommitGraph {
-  private readonly ids = new Map<string, number>();
-  private readonly shas: string[] = [];
-  private readonly subjects: string[] = [];
-  private readonly times: number[] = [];
-  private readonly firstParent: number[] = [];
-  /** Parents after the first, for merges only. */
-  private readonly moreParents = new Map<number, number[]>();
+  private readonly store = new CommitStore();
   /** Bodies of the commits the revert parser accepts (reapplies left out). */
   private readonly revertBodies = new Map<number, string>();
   private gen: Int32Array = new Int32Array(0);
@@ -43,36 +35,55 @@ export class CommitGraph {
   private color: Uint8Array = new Uint8Array(0);
   private epoch = 0;
 
-  /** Reads the history behind `tips` (full shas). @throws GitCommandError when git fails */
-  static async load(runner: GitRunner, tips: readonly string[]): Promise<CommitGraph> {
+  /**
+   * Reads the history behind `tips` (full shas) and behind the revisions in `alsoFrom` (e.g.
+   * `--branches`, so one walk also serves the hotfix rule). @throws GitCommandError when git fails
+   */
+  static async load(runner: GitRunner, tips: readonly string[], alsoFrom: readonly string[] = []): Promise<CommitGraph> {
     const graph = new CommitGraph();
     const unique = [...new Set(tips.filter(isFullSha).map((s) => s.toLowerCase()))];
-    if (unique.length === 0) return graph.finish();
+    if (unique.length === 0 && alsoFrom.length === 0) return graph.finish();
     const input = unique.map((s) => `${s}\n`).join('');
+    const store = graph.store;
     let field = 0;
-    let record: string[] = [];
-    // One walk: git parses each commit once; the candidate filter and the parser run here.
-    await readItems(runner, ['log', '-z', '--stdin', '--format=%H %P%x00%ct%x00%s%x00%b', '--'], input, '\0', (item) => {
-      record[field++] = item;
-      if (field < 4) return;
-      const id = graph.addCommit(record[0], record[1], record[2]);
-      const [subject, body] = [record[2], record[3]];
-      if (id !== undefined && isCandidateMessage(subject, body)) {
-        const parsed = parseRevertMessage(subject, body);
-        if (parsed !== null && parsed.kind !== 'reapply') graph.revertBodies.set(id, body);
+    let id = -1;
+    let first = -1;
+    let more: number[] | undefined;
+    let time = 0;
+    // One walk, read as bytes: subjects go into one buffer, only revert bodies become strings.
+    await readByteItems(runner, ['log', '-z', '--stdin', ...alsoFrom, '--format=%H %P%x00%ct%x00%s%x00%b', '--'], input, 0, (bytes, start, end) => {
+      switch (field++) {
+        case 0:
+          [id, first, more] = parseShaAndParents(store, bytes, start, end);
+          return;
+        case 1:
+          time = Number(bytes.toString('latin1', start, end));
+          return;
+        case 2:
+          if (id >= 0) store.setCommit(id, first, more, time, bytes.subarray(start, end));
+          return;
+        default:
+          field = 0;
+          if (id >= 0) graph.noteRevert(id, end > start ? bytes.toString('utf8', start, end) : '');
       }
-      field = 0;
-      record = [];
     });
     return graph.finish();
   }
 
+  /** Keeps the body of a commit the revert parser accepts. */
+  private noteRevert(id: number, body: string): void {
+    const subject = this.store.subjectOf(id);
+    if (!isCandidateMessage(subject, body)) return;
+    const parsed = parseRevertMessage(subject, body);
+    if (parsed !== null && parsed.kind !== 'reapply') this.revertBodies.set(id, body);
+  }
+
   get size(): number {
-    return this.firstParent.length;
+    return this.store.size;
   }
 
   has(sha: string): boolean {
-    return this.ids.has(sha.toLowerCase());
+    return this.store.find(sha) !== undefined;
   }
 
   /**
@@ -81,9 +92,9 @@ export class CommitGraph {
    * missing from the graph is no ancestor of one in it: the graph holds every ancestor of its tips.
    */
   isAncestor(ancestor: string, descendant: string): boolean | undefined {
-    const to = this.ids.get(descendant.toLowerCase());
+    const to = this.store.find(descendant);
     if (to === undefined) return undefined;
-    const from = this.ids.get(ancestor.toLowerCase());
+    const from = this.store.find(ancestor);
     if (from === undefined) return false;
     if (from === to) return true;
     const floor = this.gen[from];
@@ -110,9 +121,9 @@ export class CommitGraph {
    * since every commit that could pass a colour to it has a higher generation.
    */
   rangeHasRevert(from: string | undefined, to: string): boolean | undefined {
-    const top = this.ids.get(to.toLowerCase());
+    const top = this.store.find(to);
     if (top === undefined) return undefined;
-    const bottom = from === undefined ? undefined : this.ids.get(from.toLowerCase());
+    const bottom = from === undefined ? undefined : this.store.find(from);
     let found = false;
     this.walkNew(top, bottom, (id) => (found = this.revertBodies.has(id)));
     return found;
@@ -123,17 +134,50 @@ export class CommitGraph {
    * order, at most `max`; undefined when `to` (or a given `from`) is not in the graph.
    */
   logRange(from: string | undefined, to: string, max: number): LoggedCommit[] | undefined {
-    return this.rangeIds(from, to, max)?.map((id) => ({ sha: this.shas[id], subject: this.subjects[id], body: this.revertBodies.get(id) ?? '', revert: this.revertBodies.has(id) }));
+    return this.rangeIds(from, to, max)?.map((id) => ({ sha: this.store.shaOf(id), subject: this.store.subjectOf(id), body: this.revertBodies.get(id) ?? '', revert: this.revertBodies.has(id) }));
   }
 
   /** `git rev-list --max-count=<max> to ^from` from memory; undefined when either is not in the graph. */
   commitsBetween(from: string, to: string, max: number): string[] | undefined {
-    return this.rangeIds(from, to, max)?.map((id) => this.shas[id]);
+    return this.rangeIds(from, to, max)?.map((id) => this.store.shaOf(id));
+  }
+
+  /**
+   * `git log <tips> --since-as-filter=@since --until=@until` from memory: the commits reachable
+   * from `tips` (in the order given, as `--branches --remotes` lists them) with a committer time
+   * in [since, until] whose subject passes `keep`, in git's order; undefined when a tip is not
+   * in the graph. Only kept commits become objects (a walk can pass every commit in the graph).
+   */
+  logFrom(tips: readonly string[], since: number, until: number, keep: (subject: string) => boolean): { sha: string; time: number; subject: string }[] | undefined {
+    const ids = tips.map((t) => this.store.find(t));
+    if (ids.some((id) => id === undefined)) return undefined;
+    const epoch = this.nextEpoch();
+    const queue = new DateQueue(this.time);
+    for (const id of ids as number[]) {
+      if (this.stamp[id] === epoch) continue;
+      this.stamp[id] = epoch;
+      queue.push(id);
+    }
+    const out: { sha: string; time: number; subject: string }[] = [];
+    while (queue.size > 0) {
+      const id = queue.pop();
+      const time = this.time[id];
+      if (time >= since && time <= until) {
+        const subject = this.store.subjectOf(id);
+        if (keep(subject)) out.push({ sha: this.store.shaOf(id), time, subject });
+      }
+      for (const p of this.parentsOf(id)) {
+        if (this.stamp[p] === epoch) continue;
+        this.stamp[p] = epoch;
+        queue.push(p);
+      }
+    }
+    return out;
   }
 
   private rangeIds(from: string | undefined, to: string, max: number): number[] | undefined {
-    const top = this.ids.get(to.toLowerCase());
-    const bottom = from === undefined ? undefined : this.ids.get(from.toLowerCase());
+    const top = this.store.find(to);
+    const bottom = from === undefined ? undefined : this.store.find(from);
     if (top === undefined || (from !== undefined && bottom === undefined)) return undefined;
     const limit = Math.max(0, Math.floor(max));
     if (limit === 0) return [];
@@ -202,46 +246,20 @@ export class CommitGraph {
     }
   }
 
-  private addCommit(shaAndParents: string, time: string, subject: string): number | undefined {
-    // git prints full lowercase shas here; the checks stay cheap because this runs per commit.
-    const parts = shaAndParents.split(' ');
-    if (!isShaToken(parts[0])) return undefined;
-    const id = this.idOf(parts[0]);
-    if (parts.length > 1 && isShaToken(parts[1])) this.firstParent[id] = this.idOf(parts[1]);
-    if (parts.length > 2) this.moreParents.set(id, parts.slice(2).filter(isShaToken).map((s) => this.idOf(s)));
-    this.times[id] = Number(time);
-    this.subjects[id] = subject;
-    return id;
-  }
-
-  private idOf(token: string): number {
-    let id = this.ids.get(token);
-    if (id === undefined) {
-      const key = ownString(token);
-      id = this.firstParent.length;
-      this.ids.set(key, id);
-      this.shas.push(key);
-      this.firstParent.push(NONE);
-      this.subjects.push('');
-      this.times.push(0);
-    }
-    return id;
-  }
-
   /** A merge's parents in order, else the single parent (a plain array: a generator here cost more than the walks). */
   private parentsOf(id: number): readonly number[] {
-    const first = this.firstParent[id];
+    const first = this.store.firstParentOf(id);
     if (first === NONE) return NO_PARENTS;
-    const more = this.moreParents.get(id);
+    const more = this.store.moreParentsOf(id);
     return more ? [first, ...more] : [first];
   }
 
   /** Generation numbers, iteratively (a deep history would overflow a recursive walk). */
   private finish(): this {
-    const n = this.firstParent.length;
+    this.store.trim();
+    const n = this.store.size;
     this.gen = new Int32Array(n);
-    this.time = Float64Array.from(this.times);
-    this.times.length = 0;
+    this.time = this.store.committerTimes;
     this.stamp = new Uint32Array(n);
     this.color = new Uint8Array(n);
     const stack: number[] = [];
@@ -279,9 +297,5 @@ export class CommitGraph {
 const NONE = -1;
 const NO_PARENTS: readonly number[] = [];
 
-/** `%H`/`%P` are always full hex shas: a length check tells a sha from an empty field. */
-function isShaToken(s: string | undefined): s is string {
-  return s !== undefined && (s.length === 40 || s.length === 64);
-}
 const NEW = 1;
 const OLD = 2;

@@ -1,24 +1,10 @@
 import { execOk, gitRunner, type GitRunner } from '../git/runner';
-import { ownString, readItems } from './gitItems';
+import { ownString, readByteItems } from './gitItems';
 import { openRepository } from '../git/createGit';
 import { isFullSha } from '../git/revision';
+import { readObjectHeads } from './objectHeads';
 import { compileTagPattern, type TagPattern } from './tagPattern';
 import { DEFAULT_TAG_PATTERN, type Deploy, type DeployOptions } from './types';
-
-/**
- * One `for-each-ref` over the deploy tags. Annotated tags carry their own date and peel to the
- * deployed commit (`*`-prefixed fields); lightweight tags point at the commit itself.
- */
-const FORMAT = [
-  '%(refname)',
-  '%(objecttype)',
-  '%(objectname)',
-  '%(taggerdate:iso-strict)',
-  '%(committerdate:iso-strict)',
-  '%(*objecttype)',
-  '%(*objectname)',
-  '%(*committerdate:iso-strict)',
-].join('%00');
 
 /** Every deploy tag matching the pattern, oldest first (per environment order is by date, then tag name). */
 export async function findDeploys(repoPath: string, options: DeployOptions = {}): Promise<Deploy[]> {
@@ -27,24 +13,57 @@ export async function findDeploys(repoPath: string, options: DeployOptions = {})
   return readDeploys(gitRunner(repoPath, options.gitBinary), pattern);
 }
 
+/**
+ * The deploy tags: names and objects from one `for-each-ref` (which then reads no object), the
+ * tag and commit heads from one `cat-file --batch` ({@link readObjectHeads}). Annotated tags carry
+ * their own date and name the deployed commit; lightweight tags point at the commit itself.
+ */
 export async function readDeploys(runner: GitRunner, pattern: TagPattern): Promise<Deploy[]> {
-  const args = ['for-each-ref', `--format=${FORMAT}`, '--end-of-options', pattern.refGlob];
-  const deploys: Deploy[] = [];
+  const refs: { tag: string; environment: string; object: string }[] = [];
   // One string per environment, not one copy per tag.
   const environments = new Map<string, string>();
-  // Streamed line by line: 50,000 tags are ~8 MB of output, never held whole.
-  // Tags of tags: git's `*` fields go down one level only, to the inner tag.
-  const nested: Deploy[] = [];
-  await readItems(runner, args, '', '\n', (line) => {
-    const parsed = parseLine(line, pattern);
-    if (!parsed) return;
-    const { deploy, peeled } = parsed;
-    let environment = environments.get(deploy.environment);
-    if (environment === undefined) environments.set(environment = ownString(deploy.environment), environment);
-    const own = { ...deploy, tag: ownString(deploy.tag), environment, sha: ownString(deploy.sha) };
-    if (peeled) deploys.push(own);
-    else nested.push(own);
+  // Streamed and cut as bytes: each name and sha is decoded into a string of its own (no
+  // slice keeping a 64 KB chunk alive, no copy to detach it).
+  await readByteItems(runner, ['for-each-ref', '--format=%(refname)%00%(objectname)', '--end-of-options', pattern.refGlob], '', NEWLINE, (bytes, start, end) => {
+    const nul = bytes.indexOf(0, start);
+    if (nul < 0 || nul >= end || !startsWithTagsPrefix(bytes, start)) return;
+    const object = bytes.toString('latin1', nul + 1, end).toLowerCase();
+    if (!isFullSha(object)) return;
+    const tag = bytes.toString('utf8', start + TAGS_PREFIX.length, nul);
+    const matched = pattern.matchTag(tag);
+    if (matched === undefined) return;
+    let environment = environments.get(matched);
+    if (environment === undefined) environments.set(matched, (environment = ownString(matched)));
+    refs.push({ tag, environment, object });
   });
+  const deploys: Deploy[] = [];
+  // Tags of tags: the head names the inner tag, peeled below.
+  const nested: Deploy[] = [];
+  // A tag made without a tagger line (very old tools) is dated by its commit, read afterwards.
+  const undated: { ref: (typeof refs)[number]; sha: string }[] = [];
+  await readObjectHeads(runner, refs.map((r) => r.object), (head, i) => {
+    const ref = refs[i];
+    const { tag, environment } = ref;
+    if (head.type === 'commit') {
+      if (head.time !== undefined) deploys.push({ tag, environment, sha: ref.object, date: isoFromSeconds(head.time), annotated: false });
+      return;
+    }
+    // A tag of a tree or blob is no deploy.
+    if (head.type !== 'tag' || (head.targetType !== 'commit' && head.targetType !== 'tag') || !isFullSha(head.target ?? '')) return;
+    const sha = head.target!.toLowerCase();
+    if (head.time === undefined) {
+      if (head.targetType === 'commit') undated.push({ ref, sha });
+      return;
+    }
+    const deploy = { tag, environment, sha, date: isoFromSeconds(head.time), annotated: true };
+    (head.targetType === 'commit' ? deploys : nested).push(deploy);
+  });
+  if (undated.length > 0) {
+    await readObjectHeads(runner, undated.map((u) => u.sha), (head, i) => {
+      const { ref, sha } = undated[i];
+      if (head.type === 'commit' && head.time !== undefined) deploys.push({ tag: ref.tag, environment: ref.environment, sha, date: isoFromSeconds(head.time), annotated: true });
+    });
+  }
   if (nested.length > 0) deploys.push(...(await peelNested(runner, nested)));
   return sortDeploys(deploys);
 }
@@ -59,33 +78,28 @@ async function peelNested(runner: GitRunner, nested: Deploy[]): Promise<Deploy[]
   });
 }
 
-/** The deploy of one line; `peeled` is false while its `sha` is still an inner tag (a tag of a tag). */
-function parseLine(line: string, pattern: TagPattern): { deploy: Deploy; peeled: boolean } | undefined {
-  const [ref, type, object, taggerDate, committerDate, peeledType, peeled, peeledDate] = line.split('\0');
-  if (!ref?.startsWith('refs/tags/')) return undefined;
-  const tag = ref.slice('refs/tags/'.length);
-  const environment = pattern.matchTag(tag);
-  if (environment === undefined) return undefined;
-  if (type === 'commit' && isFullSha(object) && committerDate) {
-    return { deploy: { tag, environment, sha: object.toLowerCase(), date: normalizeDate(committerDate), annotated: false }, peeled: true };
-  }
-  // A tag of a tree or blob is no deploy.
-  if (type === 'tag' && (peeledType === 'commit' || peeledType === 'tag') && isFullSha(peeled)) {
-    // A tag made without a tagger line (very old tools) falls back to the commit's date (known
-    // here only when the tag names the commit itself).
-    const date = taggerDate || (peeledType === 'commit' ? peeledDate : '');
-    if (!date) return undefined;
-    return { deploy: { tag, environment, sha: peeled.toLowerCase(), date: normalizeDate(date), annotated: true }, peeled: peeledType === 'commit' };
-  }
-  return undefined;
+/** A git timestamp as {@link normalizeDate} writes dates: UTC, `Z`, no milliseconds. */
+function isoFromSeconds(seconds: number): string {
+  const at = new Date(seconds * 1000);
+  // A date past year 275760 (a hand-made object) has no ISO form.
+  return Number.isNaN(at.getTime()) ? String(seconds) : at.toISOString().replace('.000Z', 'Z');
+}
+
+const NEWLINE = 0x0a;
+const TAGS_PREFIX = Buffer.from('refs/tags/');
+
+function startsWithTagsPrefix(bytes: Buffer, start: number): boolean {
+  return bytes.compare(TAGS_PREFIX, 0, TAGS_PREFIX.length, start, start + TAGS_PREFIX.length) === 0;
 }
 
 /** Oldest first; ties (lightweight tags on commits made in the same second) fall back to the tag name. */
 export function sortDeploys(deploys: Deploy[]): Deploy[] {
-  // Each date parsed once, not once per comparison (50,000 tags: ~1.6 million comparisons).
-  const keyed = deploys.map((d) => ({ d, at: Date.parse(d.date) }));
-  keyed.sort((a, b) => a.at - b.at || (a.d.tag < b.d.tag ? -1 : a.d.tag > b.d.tag ? 1 : 0));
-  return keyed.map((k) => k.d);
+  // Each date parsed once, not once per comparison (50,000 tags: ~1.6 million comparisons), into
+  // a typed array: no wrapper object per deploy.
+  const at = Float64Array.from(deploys, (d) => Date.parse(d.date));
+  const order = Uint32Array.from(deploys.keys());
+  order.sort((a, b) => at[a] - at[b] || (deploys[a].tag < deploys[b].tag ? -1 : deploys[a].tag > deploys[b].tag ? 1 : 0) || a - b);
+  return Array.from(order, (i) => deploys[i]);
 }
 
 /** Groups of frozen deploy lists: one scan's rules all group the same (frozen) list. */

@@ -48,9 +48,10 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
   const deploys = await readDeploys(runner, pattern);
   // Frozen, so the rules below share one grouping by environment (byEnvironment).
   const shared = Object.freeze([...deploys]);
-  // One in-memory history for every ancestry filter below: no git process per pair of tags. If
+  // One in-memory history for every ancestry filter below (and the hotfix rule's walk of the
+  // branches, hence --branches --remotes): no git process per pair of tags. If
   // git cannot walk it (a damaged or partial clone), each question goes to git as before.
-  const graph = deploys.length > 1 ? await CommitGraph.load(runner, deploys.map((d) => d.sha)).catch(() => undefined) : undefined;
+  const graph = deploys.length > 1 ? await CommitGraph.load(runner, deploys.map((d) => d.sha), ['--branches', '--remotes']).catch(() => undefined) : undefined;
   const dg = new DeployGit(git, graph);
   const reflog = { sinceSeconds: Math.floor(sinceMs / 1000), maxEntries, maxCulprits };
   const [rollbacks, reverted, resets, forced, hotfixes] = await Promise.all([

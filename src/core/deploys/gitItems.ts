@@ -50,3 +50,42 @@ export function ownString(s: string): string {
 function detachedJoin(pieces: string[]): string {
   return pieces.length === 1 ? (pieces[0] + ' ').slice(0, -1) : pieces.join('');
 }
+
+/**
+ * Streams a git command's output as bytes split on `separator` (one byte), with `input` on stdin.
+ * `onItem` sees each item as a view (`bytes[start, end)`) that is valid only during the call
+ * unless kept whole: no string is made per item, so a walk of 100,000 commits allocates chunks only.
+ */
+export function readByteItems(runner: GitRunner, args: string[], input: string, separator: number, onItem: (bytes: Buffer, start: number, end: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = startGit(runner, args, { flush: false });
+    const stderr: Buffer[] = [];
+    // The unfinished item's pieces, joined once its separator arrives.
+    let pending: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      let start = 0;
+      for (let end = chunk.indexOf(separator); end >= 0; end = chunk.indexOf(separator, start)) {
+        if (pending.length > 0) {
+          pending.push(chunk.subarray(start, end));
+          const whole = Buffer.concat(pending);
+          pending = [];
+          onItem(whole, 0, whole.length);
+        } else onItem(chunk, start, end);
+        start = end + 1;
+      }
+      if (start < chunk.length) pending.push(chunk.subarray(start));
+    });
+    child.stderr.on('data', (b: Buffer) => stderr.push(b));
+    child.stdin.on('error', () => undefined);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (pending.length > 0) {
+        const whole = Buffer.concat(pending);
+        onItem(whole, 0, whole.length);
+      }
+      if (code === 0) resolve();
+      else reject(new GitCommandError(args[0] ?? '', code ?? -1, Buffer.concat(stderr).toString('utf8')));
+    });
+    child.stdin.end(input);
+  });
+}

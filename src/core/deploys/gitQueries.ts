@@ -29,6 +29,11 @@ export class DeployGit {
     return this.graph?.logRange(from, to, max);
   }
 
+  /** The commits of `git log <tips> --since-as-filter=@since --until=@until` (seconds) whose subject passes `keep`, from the graph; undefined when it cannot tell. */
+  graphLogFrom(tips: readonly string[], since: number, until: number, keep: (subject: string) => boolean): { sha: string; time: number; subject: string }[] | undefined {
+    return this.graph?.logFrom(tips, since, until, keep);
+  }
+
   /** False only when the graph shows that `git log from..to` holds no revert; true means "look". */
   mayHoldRevert(from: string | undefined, to: string): boolean {
     return this.graph?.rangeHasRevert(from, to) ?? true;
