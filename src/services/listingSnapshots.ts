@@ -15,8 +15,8 @@ export type FolderListingCache = ListingCache<ListedIncident | IncidentFileError
 
 /** What a list does with snapshots (listIncidents calls these); `folder` is the absolute incidents folder. */
 export interface ListingSnapshotHooks {
-  /** Called once for a new cache, before its first list. */
-  restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<void>;
+  /** Called once for a new cache, before its first list; true when a snapshot seeded it. */
+  restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<boolean>;
   /** Called after each list of the cache. */
   listed(folder: string, cache: FolderListingCache): void;
 }
@@ -44,9 +44,9 @@ export class ListingSnapshots implements ListingSnapshotHooks {
     return { folder, producer: this.producer };
   }
 
-  async restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<void> {
+  async restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<boolean> {
     const entries = await readListingSnapshot(this.storageDir, this.owner(folder));
-    if (!entries) return;
+    if (!entries) return false;
     // Names have no separators (decodeListingSnapshot checks): the same paths the store builds, without path calls per file.
     const relativeFolder = path.relative(repoRoot, folder).split(path.sep).join('/');
     const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
@@ -58,6 +58,7 @@ export class ListingSnapshots implements ListingSnapshotHooks {
       }),
     );
     this.onDisk.set(cache, cache.generation);
+    return true;
   }
 
   listed(folder: string, cache: FolderListingCache): void {
