@@ -23,12 +23,20 @@ export interface ListingSnapshotHooks {
 
 /** Snapshots are written this long after the last list that changed something: never during a burst. */
 const WRITE_DELAY_MS = 3000;
+/**
+ * ...but no later than this after the first change waiting to be written: a stream of file
+ * events (a checkout of thousands of incident files, seen for minutes in the host benchmark)
+ * re-lists every few seconds and would otherwise postpone the snapshot for as long as it lasts.
+ */
+const MAX_WRITE_WAIT_MS = 30_000;
 
 export class ListingSnapshots implements ListingSnapshotHooks {
   /** The cache generation each snapshot on disk holds. */
   private readonly onDisk = new WeakMap<FolderListingCache, number>();
   private readonly due = new Map<string, FolderListingCache>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet written was listed (Date.now()). */
+  private waitingSince: number | undefined;
   private writing: Promise<void> = Promise.resolve();
   private disposed = false;
 
@@ -38,6 +46,7 @@ export class ListingSnapshots implements ListingSnapshotHooks {
     /** Which build wrote a snapshot: another build's is not used (it may parse differently). */
     private readonly producer: string,
     private readonly delayMs: number = WRITE_DELAY_MS,
+    private readonly maxWaitMs: number = MAX_WRITE_WAIT_MS,
   ) {}
 
   private owner(folder: string): SnapshotOwner {
@@ -64,11 +73,16 @@ export class ListingSnapshots implements ListingSnapshotHooks {
   listed(folder: string, cache: FolderListingCache): void {
     if (this.disposed || this.onDisk.get(cache) === cache.generation) return;
     this.due.set(folder, cache);
+    const now = Date.now();
+    this.waitingSince ??= now;
+    // Postponed while lists keep coming, up to maxWaitMs after the first change waiting.
+    if (this.timer && now - this.waitingSince >= this.maxWaitMs) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.waitingSince = undefined;
       this.writing = this.writing.then(() => this.writeDue());
-    }, this.delayMs);
+    }, Math.max(0, Math.min(this.delayMs, this.waitingSince + this.maxWaitMs - now)));
     // A pending snapshot never keeps the process alive.
     this.timer.unref?.();
   }
@@ -78,6 +92,7 @@ export class ListingSnapshots implements ListingSnapshotHooks {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
+      this.waitingSince = undefined;
       this.writing = this.writing.then(() => this.writeDue());
     }
     await this.writing;
