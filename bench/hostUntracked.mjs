@@ -40,6 +40,8 @@ export async function measureUntrackedReverts({ page, urlFor, workspaceRoot, ben
     // The Own It container may be the one restored: show the Explorer first, so the click opens ours.
     if (await page.locator('.part.sidebar .pane-header', { hasText: 'Untracked Reverts' }).first().isVisible()) {
       await page.locator('.activitybar .action-item a[aria-label^="Explorer"], .activitybar .action-item[aria-label^="Explorer"]').first().click();
+      // A click on our icon while our container is still shown would close the sidebar instead.
+      await page.locator('.part.sidebar .pane-header', { hasText: 'Untracked Reverts' }).first().waitFor({ state: 'hidden', timeout: 60_000 });
     }
     const clicked = Date.now();
     await icon.click();
