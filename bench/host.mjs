@@ -21,6 +21,7 @@ import { createRunFolder, freePort, pruneOldRuns } from '../scripts/testHost/run
 import { seedTestWorkspace } from '../scripts/testHost/gitRepo.mjs';
 import { setupHost } from '../scripts/testHost/setup.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
+import { measureUntrackedReverts } from './hostUntracked.mjs';
 import { writeIncidents } from './incidentFiles.mjs';
 
 const require = createRequire(import.meta.url);
@@ -58,7 +59,7 @@ async function waitFor(fn, timeoutMs, what) {
 
 /** Opens (or reloads) the workbench; resolves when the Own It icon is in the activity bar. */
 async function openWorkbench(page, url) {
-  await page.goto(url);
+  await page.goto(url, { timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.activitybar .action-item a[aria-label^="Own It"], .activitybar .action-item[aria-label^="Own It"]').first().waitFor({ timeout: 60_000 });
 }
@@ -271,8 +272,10 @@ export async function runHostBench() {
   repo.git('add', '-A');
   repo.git('commit', '-q', '-m', 'Write up the bench incident');
   const activationFile = path.join(dirs.root, 'activation.jsonl');
+  const timingFile = path.join(dirs.root, 'timing.jsonl');
+  log(`run folder ${dirs.root}`);
   const port = await freePort();
-  const server = await startCodeServer({ port, dirs, env: { OWN_IT_BENCH_ACTIVATION: activationFile } });
+  const server = await startCodeServer({ port, dirs, env: { OWN_IT_BENCH_ACTIVATION: activationFile, OWN_IT_BENCH_TIMING: timingFile } });
   const context = await launchBrowser(dirs);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -293,12 +296,14 @@ export async function runHostBench() {
     const open = fs.readdirSync(path.join(dirs.workspace, 'docs', 'incidents')).length - Math.ceil(ITEMS / 3);
     log(`Incidents view with ${ITEMS} incidents (${VIEW_RUNS} page loads)…`);
     const view = await measureView(page, url, open, activationFile);
+    const untrackedReverts = await measureUntrackedReverts({ page, urlFor: (folder) => workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), workspaceRoot: dirs.root, benchDir, runs: VIEW_RUNS, timingFile, log, stats });
     return {
       versions: { codeServer: CODE_SERVER_VERSION, extensionBundleBytes: fs.statSync(path.join(repoRoot, 'dist', 'extension.js')).size },
       activationMs: activation,
       moduleLoadMs: moduleLoad,
       promptMs: prompt,
       panelFirstPaintMs: panel,
+      untrackedReverts,
       incidentsView: { items: ITEMS, open, pageLoadToCountMs: view.ready, activationToCountMs: view.afterActivation, activationToCountEachMs: view.afterActivationEach, pageDownMs: view.pageDown },
     };
   } finally {

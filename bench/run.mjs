@@ -307,6 +307,7 @@ function hostTable(h) {
     `| ${v.items.toLocaleString('en')} incidents: page load → Open count shown | ${range(v.pageLoadToCountMs)} | ${v.pageLoadToCountMs.runs} |`,
     `| ${v.items.toLocaleString('en')} incidents: our activation → Open count shown | ${range(v.activationToCountMs)} | ${v.activationToCountMs.runs} |`,
     `| ${v.items.toLocaleString('en')} incidents: PageDown → next frame with the new focus row | ${range(v.pageDownMs)} | ${v.pageDownMs.runs} |`,
+    ...(h.untrackedReverts ? [`| click the Own It icon → Untracked Reverts filled, ${h.untrackedReverts.commits.toLocaleString('en')} commits (scan cache kept) | ${range(h.untrackedReverts.clickToFilledMs)} | ${h.untrackedReverts.clickToFilledMs.runs} |`] : []),
   ].join('\n');
 }
 

@@ -4,6 +4,7 @@ import type { OwnItApi } from './api';
 import { registerCommands } from './commands';
 import { openPanel } from './commands/openPanel';
 import { Container } from './container';
+import { benchMark } from './services/benchTiming';
 import { snapshotTree } from './views/treeSnapshot';
 
 // Wiring only: no git work and nothing slow is awaited before commands and views exist.
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): OwnItApi {
     prevention: container.prevention.api,
     ciFindings: () => container.ciStatus.findings(),
   };
+  benchMark('activated');
   if (benchFile) fs.appendFileSync(benchFile, `${JSON.stringify({ activateMs: performance.now() - started, at: Date.now() })}\n`);
   return api;
 }

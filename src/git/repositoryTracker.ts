@@ -32,12 +32,15 @@ export class RepositoryTracker implements vscode.Disposable {
   private readonly repoDisposables = new Map<string, vscode.Disposable[]>();
   private readyPromise: Promise<void> | undefined;
   private api: API | undefined;
+  private discovered = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   /** Starts tracking in the background; activation never waits for it. */
   start(): Promise<void> {
-    this.readyPromise ??= this.init().catch((e: unknown) => this.log.error('Could not start repository tracking', e));
+    this.readyPromise ??= this.init()
+      .catch((e: unknown) => this.log.error('Could not start repository tracking', e))
+      .finally(() => (this.discovered = true));
     return this.readyPromise;
   }
 
@@ -47,6 +50,11 @@ export class RepositoryTracker implements vscode.Disposable {
    */
   whenReady(): Promise<void> {
     return vscode.workspace.isTrusted ? this.start() : Promise.resolve();
+  }
+
+  /** True once the first discovery is done: `repositories` then lists what the git extension found. */
+  get ready(): boolean {
+    return this.discovered;
   }
 
   get gitBinary(): string | undefined {

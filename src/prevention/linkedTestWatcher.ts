@@ -45,7 +45,7 @@ export class LinkedTestWatcher implements vscode.Disposable {
       if (this.watchers.has(folder)) continue;
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '*'));
       const changed = (uri: vscode.Uri) => {
-        if (this.files.has(uri.fsPath)) this.index.invalidate();
+        if (this.files.has(uri.fsPath)) this.index.invalidate('linked test');
       };
       this.watchers.set(folder, vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed)));
     }

@@ -4,9 +4,15 @@ import { IncidentStore } from '../core/incidents/incidentStore';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import { listIncidents, type IncidentDeriver, type IndexedIncident, type IndexProblem, type ListingCaches } from './incidentListing';
 import type { ListingSnapshots } from './listingSnapshots';
+import { benchMark } from './benchTiming';
 import { fingerprint } from './statPoll';
 
 export type { IndexedIncident, IndexProblem };
+
+export interface IndexList {
+  incidents: IndexedIncident[];
+  problems: IndexProblem[];
+}
 
 export function incidentsFolderSetting(repoRoot: string): string {
   return vscode.workspace.getConfiguration('ownIt.incidents', vscode.Uri.file(repoRoot)).get<string>('folder', 'docs/incidents');
@@ -29,6 +35,11 @@ export class IncidentIndex implements vscode.Disposable {
   private loadedFolders: Promise<Map<string, string>> | undefined;
   private checking = false;
   private derive: IncidentDeriver | undefined;
+  /**
+   * While the first list after a start checks the files: what the listing snapshots said
+   * (undefined once that list is done, or when there was no snapshot).
+   */
+  private unchecked: Promise<IndexList | undefined> | undefined;
   /** What each folder's files said last time: a refresh reads only the files that changed. */
   private readonly caches: ListingCaches = new Map();
 
@@ -40,7 +51,7 @@ export class IncidentIndex implements vscode.Disposable {
     if (snapshots) this.disposables.push(snapshots);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const changed = (uri: vscode.Uri) => {
-      if (this.isIncidentFile(uri.fsPath)) this.invalidate();
+      if (this.isIncidentFile(uri.fsPath)) this.invalidate('file event');
     };
     this.disposables.push(
       watcher,
@@ -50,7 +61,7 @@ export class IncidentIndex implements vscode.Disposable {
       // Found repositories usually are the workspace folders already listed: no second reading of every file.
       tracker.onDidChangeRepositories(() => {
         if (this.cache && this.roots().join('\n') === this.cachedRoots) return;
-        this.invalidate();
+        this.invalidate('repositories');
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ownIt.incidents.folder')) this.invalidate();
@@ -93,7 +104,8 @@ export class IncidentIndex implements vscode.Disposable {
    * Debounced so a branch switch that rewrites many files refreshes once. A list read after the
    * change (started after this call) is kept: only what was cached or loading now is stale.
    */
-  invalidate(): void {
+  invalidate(why = 'asked'): void {
+    benchMark('index: invalidated', { why });
     if (this.timer) clearTimeout(this.timer);
     const stale = this.cache;
     this.timer = setTimeout(() => {
@@ -104,19 +116,42 @@ export class IncidentIndex implements vscode.Disposable {
     }, 100);
   }
 
-  async all(): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
+  async all(): Promise<IndexList> {
     this.cache ??= this.load();
     return this.cache;
   }
 
-  private load(): Promise<{ incidents: IndexedIncident[]; problems: IndexProblem[] }> {
+  /**
+   * For a view's first answer: the checked list when it is ready, otherwise — only during the
+   * first list after a start — what the listing snapshots said, as soon as they are read
+   * (`checked: false`; not derived, and files changed while VS Code was closed still show their
+   * old content until `all()` resolves, which the caller then shows).
+   */
+  async firstAnswer(): Promise<{ list: IndexList; checked: boolean }> {
+    const checked = this.all().then((list) => ({ list, checked: true }));
+    const unchecked = this.unchecked;
+    if (!unchecked) return checked;
+    return Promise.race([checked, unchecked.then((list) => (list ? { list, checked: false } : checked))]);
+  }
+
+  private load(): Promise<IndexList> {
+    benchMark('index: load started');
     const roots = this.roots();
     this.cachedRoots = roots.join('\n');
     const folders = roots.map((root) => path.resolve(root, incidentsFolderSetting(root)));
     // Taken before the files are read: a change made while they are read is seen by the next check.
     const before = Promise.all(folders.map(async (f) => [f, await fingerprint(f)] as const)).then((pairs) => new Map(pairs));
     this.loadedFolders = before;
-    return before.then(() => listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches, snapshots: this.snapshots }));
+    // Only a list that starts with empty caches can restore snapshots; later lists are checked only.
+    let early: (list: IndexList | undefined) => void = () => undefined;
+    if (this.snapshots && this.caches.size === 0) this.unchecked = new Promise((resolve) => (early = resolve));
+    const listed = before.then(() => listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches, snapshots: this.snapshots, onSnapshot: early }));
+    const settle = () => {
+      early(undefined);
+      this.unchecked = undefined;
+    };
+    listed.then(settle, settle);
+    return listed;
   }
 
   /** Invalidates the list when an incidents folder changed since it was read (the watcher may not have said). */
@@ -129,7 +164,7 @@ export class IncidentIndex implements vscode.Disposable {
       for (const root of this.roots()) {
         const folder = path.resolve(root, incidentsFolderSetting(root));
         if (before.get(folder) !== (await fingerprint(folder))) {
-          if (this.loadedFolders === loaded) this.invalidate();
+          if (this.loadedFolders === loaded) this.invalidate('folder stat');
           return;
         }
       }

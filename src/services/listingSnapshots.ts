@@ -15,20 +15,28 @@ export type FolderListingCache = ListingCache<ListedIncident | IncidentFileError
 
 /** What a list does with snapshots (listIncidents calls these); `folder` is the absolute incidents folder. */
 export interface ListingSnapshotHooks {
-  /** Called once for a new cache, before its first list. */
-  restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<void>;
+  /** Called once for a new cache, before its first list; true when a snapshot seeded it. */
+  restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<boolean>;
   /** Called after each list of the cache. */
   listed(folder: string, cache: FolderListingCache): void;
 }
 
 /** Snapshots are written this long after the last list that changed something: never during a burst. */
 const WRITE_DELAY_MS = 3000;
+/**
+ * ...but no later than this after the first change waiting to be written: a stream of file
+ * events (a checkout of thousands of incident files, seen for minutes in the host benchmark)
+ * re-lists every few seconds and would otherwise postpone the snapshot for as long as it lasts.
+ */
+const MAX_WRITE_WAIT_MS = 30_000;
 
 export class ListingSnapshots implements ListingSnapshotHooks {
   /** The cache generation each snapshot on disk holds. */
   private readonly onDisk = new WeakMap<FolderListingCache, number>();
   private readonly due = new Map<string, FolderListingCache>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet written was listed (Date.now()). */
+  private waitingSince: number | undefined;
   private writing: Promise<void> = Promise.resolve();
   private disposed = false;
 
@@ -38,15 +46,16 @@ export class ListingSnapshots implements ListingSnapshotHooks {
     /** Which build wrote a snapshot: another build's is not used (it may parse differently). */
     private readonly producer: string,
     private readonly delayMs: number = WRITE_DELAY_MS,
+    private readonly maxWaitMs: number = MAX_WRITE_WAIT_MS,
   ) {}
 
   private owner(folder: string): SnapshotOwner {
     return { folder, producer: this.producer };
   }
 
-  async restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<void> {
+  async restore(repoRoot: string, folder: string, cache: FolderListingCache): Promise<boolean> {
     const entries = await readListingSnapshot(this.storageDir, this.owner(folder));
-    if (!entries) return;
+    if (!entries) return false;
     // Names have no separators (decodeListingSnapshot checks): the same paths the store builds, without path calls per file.
     const relativeFolder = path.relative(repoRoot, folder).split(path.sep).join('/');
     const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
@@ -58,16 +67,22 @@ export class ListingSnapshots implements ListingSnapshotHooks {
       }),
     );
     this.onDisk.set(cache, cache.generation);
+    return true;
   }
 
   listed(folder: string, cache: FolderListingCache): void {
     if (this.disposed || this.onDisk.get(cache) === cache.generation) return;
     this.due.set(folder, cache);
+    const now = Date.now();
+    this.waitingSince ??= now;
+    // Postponed while lists keep coming, up to maxWaitMs after the first change waiting.
+    if (this.timer && now - this.waitingSince >= this.maxWaitMs) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.waitingSince = undefined;
       this.writing = this.writing.then(() => this.writeDue());
-    }, this.delayMs);
+    }, Math.max(0, Math.min(this.delayMs, this.waitingSince + this.maxWaitMs - now)));
     // A pending snapshot never keeps the process alive.
     this.timer.unref?.();
   }
@@ -77,6 +92,7 @@ export class ListingSnapshots implements ListingSnapshotHooks {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
+      this.waitingSince = undefined;
       this.writing = this.writing.then(() => this.writeDue());
     }
     await this.writing;

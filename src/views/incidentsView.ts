@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { commitSummaries } from '../core/repo/repoQueries';
+import { benchMark } from '../services/benchTiming';
 import type { IncidentIndex, IndexedIncident } from '../services/incidentIndex';
 import {
   actionItem,
@@ -80,7 +81,12 @@ export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNo
   }
 
   private async roots(): Promise<IncidentNode[]> {
-    const { incidents, problems } = await this.index.all();
+    benchMark('incidents view: roots asked');
+    // After a start the snapshot's list is shown at once; the checked one replaces it when ready.
+    const { list, checked } = await this.index.firstAnswer();
+    if (!checked) void this.index.all().then(() => this.refresh(), () => undefined);
+    const { incidents, problems } = list;
+    benchMark('incidents view: roots answered', { incidents: incidents.length, checked: String(checked) });
     if (incidents.length === 0 && problems.length === 0) return [];
     const open = incidents.filter((i) => i.incident.status !== 'resolved');
     const resolved = incidents.filter((i) => i.incident.status === 'resolved');

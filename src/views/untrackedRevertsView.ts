@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { authorName, type RevertDetection } from '../core/revert/types';
 import type { RepositoryTracker } from '../git/repositoryTracker';
+import { benchMark } from '../services/benchTiming';
 import type { IncidentIndex } from '../services/incidentIndex';
 import type { RevertHistory } from '../services/revertHistory';
 import { untrackedReverts, type UntrackedRevert } from '../services/untrackedReverts';
@@ -18,6 +20,7 @@ export class UntrackedRevertsViewProvider implements vscode.TreeDataProvider<Rev
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private readonly disposables: vscode.Disposable[] = [this._onDidChangeTreeData];
   private shown = PAGE_SIZE;
+  private answeredEarly = false;
   private readonly view: vscode.TreeView<RevertNode>;
 
   constructor(
@@ -42,12 +45,42 @@ export class UntrackedRevertsViewProvider implements vscode.TreeDataProvider<Rev
     this.refresh();
   }
 
+  /**
+   * The view's first answer after a start, without waiting for the git extension to find the
+   * repositories (seconds on a large repository): the workspace folders that are repository
+   * roots (a `.git` entry, no git run) answer from the scan cache, and incidents from the listing
+   * snapshot. When the repositories are known and the incidents checked, the view is filled again.
+   * Undefined when there is nothing to answer early with.
+   */
+  private async earlyAnswer(): Promise<UntrackedRevert[] | undefined> {
+    if (this.answeredEarly || this.tracker.ready) return undefined;
+    this.answeredEarly = true;
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.scheme === 'file' && fs.existsSync(path.join(u.fsPath, '.git')));
+    if (roots.length === 0 || !vscode.workspace.isTrusted) return undefined;
+    benchMark('untracked view: early answer from workspace folders');
+    try {
+      const [{ list }, history] = await Promise.all([
+        this.index.firstAnswer(),
+        Promise.all(roots.map(async (u) => ({ repoRoot: u.fsPath, detections: await this.history.detections(u.fsPath) }))),
+      ]);
+      void Promise.all([this.tracker.whenReady(), this.index.all()]).then(() => this.refresh(), () => undefined);
+      return untrackedReverts(list.incidents, history);
+    } catch {
+      // Whatever failed here is reported by the full answer, once the repositories are known.
+      return undefined;
+    }
+  }
+
   /** Untracked reverts across all repositories (also used by commands). */
   async untracked(): Promise<UntrackedRevert[]> {
+    benchMark('untracked view: asked');
     await this.tracker.whenReady();
+    benchMark('untracked view: repositories known');
     const { incidents } = await this.index.all();
+    benchMark('untracked view: incidents listed');
     const history = [];
     for (const repo of this.tracker.repositories) history.push({ repoRoot: repo.root, detections: await this.history.detections(repo.root) });
+    benchMark('untracked view: history read');
     return untrackedReverts(incidents, history);
   }
 
@@ -56,7 +89,8 @@ export class UntrackedRevertsViewProvider implements vscode.TreeDataProvider<Rev
     try {
       // The view's own progress bar while the repositories open and the history is read (a first
       // scan of a long history can take a few seconds; later ones come from the scan cache).
-      const all = await vscode.window.withProgress({ location: { viewId: 'ownIt.untrackedReverts' } }, () => this.untracked());
+      const all = await vscode.window.withProgress({ location: { viewId: 'ownIt.untrackedReverts' } }, async () => (await this.earlyAnswer()) ?? this.untracked());
+      benchMark('untracked view: answered', { reverts: all.length });
       const nodes: RevertNode[] = all.slice(0, this.shown).map((r) => ({ type: 'revert', ...r }));
       if (all.length > this.shown) nodes.push({ type: 'more', remaining: all.length - this.shown });
       this.view.description = all.length > 0 ? String(all.length) : undefined;

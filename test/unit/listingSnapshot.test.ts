@@ -86,6 +86,43 @@ describe('incident listing snapshot (the first list after a start)', function ()
     assert.deepEqual(third.list.incidents.map((i) => i.incident.title), ['C', 'X']);
   });
 
+  it('offers the snapshot\'s list before any file is checked, and returns the checked list (an edit made meanwhile)', async () => {
+    const a = writeIncident(root, '2026-01-01-a.md', 'A', '2026-01-01T10:00:00Z');
+    writeIncident(root, '2026-01-02-b.md', 'B', '2026-01-02T10:00:00Z');
+    await session();
+    fs.writeFileSync(a, fs.readFileSync(a, 'utf8').replace('title: A', 'title: X'));
+    const offered: string[][] = [];
+    const list = await listIncidents([root], storeFor, {
+      caches: new Map(),
+      snapshots: new ListingSnapshots(storage, BUILD, 0),
+      onSnapshot: (early) => offered.push(early.incidents.map((i) => i.incident.title)),
+    });
+    assert.deepEqual(offered, [['B', 'A']], 'once, newest first, as the snapshot had it');
+    assert.deepEqual(list.incidents.map((i) => i.incident.title), ['B', 'X']);
+    // No snapshot (another build): nothing is offered, and the list is read from the files.
+    const none: unknown[] = [];
+    const fresh = await listIncidents([root], storeFor, { caches: new Map(), snapshots: new ListingSnapshots(storage, 'another-build', 0), onSnapshot: (early) => none.push(early) });
+    assert.deepEqual(none, []);
+    assert.deepEqual(fresh.incidents.map((i) => i.incident.title), ['B', 'X']);
+  });
+
+  it('a stream of changed lists does not postpone the snapshot past the longest wait', async () => {
+    writeIncident(root, '2026-01-01-a.md', 'A', '2026-01-01T10:00:00Z');
+    const caches: ListingCaches = new Map();
+    // A write delay no stream below lets pass; the longest wait is what writes it.
+    const snapshots = new ListingSnapshots(storage, BUILD, 60_000, 200);
+    try {
+      for (let i = 0; i < 40 && !fs.existsSync(listingSnapshotPath(storage, folder)); i++) {
+        writeIncident(root, `2026-01-02-n${i}.md`, `N${i}`, '2026-01-02T10:00:00Z');
+        await listIncidents([root], storeFor, { caches, snapshots });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(fs.existsSync(listingSnapshotPath(storage, folder)), 'written while the lists kept changing');
+    } finally {
+      snapshots.dispose();
+    }
+  });
+
   it('a corrupt, truncated, missing or foreign snapshot means a full read, never a crash or a wrong entry', async () => {
     writeIncident(root, '2026-01-01-a.md', 'A', '2026-01-01T10:00:00Z');
     writeIncident(root, '2026-01-02-b.md', 'B', '2026-01-02T10:00:00Z');
