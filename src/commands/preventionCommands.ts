@@ -123,9 +123,23 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
   if (!sha) return undefined;
   const testStyle = vscode.workspace.getConfiguration('ownIt.scaffold', vscode.Uri.file(ref.repoRoot)).get<TestStyle>('testStyle', 'failing');
   const show = showOptions(fromPanel(arg));
-  const restore = await scaffoldModule()
-    .planRestoreTests(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle })
-    .catch((e: unknown) => void container.log.warn(`Could not look for tests ${sha.slice(0, 7)} wrote`, e));
+  // Both questions git answers (did the revert remove the culprit's tests? what did the culprit
+  // change?) run at once, behind a progress notification the person can cancel: on a large
+  // history or commit they take seconds, and nothing is written before they are answered.
+  const planned = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Own It: reading what ${sha.slice(0, 7)} changed…`, cancellable: true },
+    async (_progress, token) => {
+      const [restorePlan, culpritChanged] = await Promise.all([
+        scaffoldModule()
+          .planRestoreTests(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle })
+          .catch((e: unknown) => void container.log.warn(`Could not look for tests ${sha.slice(0, 7)} wrote`, e)),
+        culpritChanges(container, ref.repoRoot, sha),
+      ]);
+      return token.isCancellationRequested ? undefined : { restorePlan, culpritChanged };
+    },
+  );
+  if (!planned) return undefined;
+  const restore = planned.restorePlan;
   if (restore && restore.files.length > 0 && options.choice !== 'placeholder') {
     const picked =
       options.choice ??
@@ -141,7 +155,7 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     if (!picked) return undefined;
     if (picked === 'restore') return restoreIntoWorkspace(container, ref, restore, show);
   }
-  const changes = await culpritChanges(container, ref.repoRoot, sha);
+  const changes = planned.culpritChanged;
   let plan;
   try {
     plan = await scaffoldModule().planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle, ...(changes ? { changes } : {}), ...(options.newFile ? { newFile: true } : {}) });

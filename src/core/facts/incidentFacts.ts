@@ -167,7 +167,10 @@ function short(sha: string): string {
 }
 
 /** The git-backed timeline: each event says where it came from (`git` or `deploy`). */
-export function timelineFromFacts(defaultBranch: DefaultBranch | undefined, culprits: readonly CommitFact[], revert: CommitFact | undefined): TimelineEvent[] {
+/** Only what the timeline reads: a commit's details alone give its authored and reverted rows. */
+type TimelineFact = Pick<CommitFact, 'details' | 'landing' | 'deploy'>;
+
+export function timelineFromFacts(defaultBranch: DefaultBranch | undefined, culprits: readonly TimelineFact[], revert: TimelineFact | undefined): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const c of culprits) {
     const d = c.details;
