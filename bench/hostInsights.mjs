@@ -25,7 +25,7 @@ async function chartsFrame(page) {
   return waitFor(async () => {
     const frame = await findFrame(page, CHARTS);
     return frame && (await drawn(frame, false)) ? frame : undefined;
-  }, 60_000, "the Insights charts").catch(async (e) => {
+  }, 300_000, "the Insights charts").catch(async (e) => {
     if (process.env.OWN_IT_BENCH_SHOTS) await page.screenshot({ path: `${process.env.OWN_IT_BENCH_SHOTS}/insights-${Date.now()}.png` });
     throw e;
   });

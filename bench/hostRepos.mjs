@@ -18,7 +18,7 @@ import { repoRoot } from '../scripts/testHost/hostPaths.mjs';
 import { createRunFolder, freePort } from '../scripts/testHost/runFolder.mjs';
 import { setupHost } from '../scripts/testHost/setup.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
-import { ensureRepo } from './generate.mjs';
+import { ensureRepo, repoDir } from './generate.mjs';
 import { measureInsights } from './hostInsights.mjs';
 import { openWorkbench } from './hostPage.mjs';
 import { measureScaffold, plantIncident } from './hostScaffold.mjs';
@@ -40,7 +40,11 @@ function git(dir, ...args) {
 const REPOSITORIES = [
   {
     name: 'synthetic-100k',
-    source: async () => (await ensureRepo(benchDir, 100_000, { log })).dir,
+    // Generated here, or cloned from another checkout's copy (OWN_IT_BENCH_REPOS names its bench/.repos).
+    source: async () => {
+      const shared = process.env.OWN_IT_BENCH_REPOS && path.join(process.env.OWN_IT_BENCH_REPOS, path.basename(repoDir(benchDir, 100_000)));
+      return shared && fs.existsSync(shared) ? shared : (await ensureRepo(benchDir, 100_000, { log })).dir;
+    },
     // The generated tree holds only text files: a small module with a jest test folder gives the scaffold its code.
     prepare: (dir) => {
       fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
@@ -88,7 +92,8 @@ async function main() {
   const results = [];
   for (const spec of REPOSITORIES) {
     if (ONLY && spec.name !== ONLY) continue;
-    results.push(await measureRepository(spec));
+    // One repository failing (a timeout at high load) still leaves the others' numbers.
+    results.push(await measureRepository(spec).catch((e) => ({ name: spec.name, error: String(e?.message ?? e).split('\n')[0] })));
     log(JSON.stringify(results[results.length - 1]));
   }
   console.log(JSON.stringify({ generatedAt: new Date().toISOString(), runs: RUNS, repositories: results }, null, 2));

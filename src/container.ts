@@ -138,7 +138,7 @@ export class Container implements vscode.Disposable {
           onDidChangeSettings: (listener) => vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ownIt') && listener()),
         },
         {
-          facts: (repoRoot, incident) => readIncidentFacts(repoRoot, incident, { gitPath: this.tracker.gitBinary, tagPattern: deploySettings(repoRoot).tagPattern }),
+          facts: (repoRoot, incident, details) => readIncidentFacts(repoRoot, incident, { gitPath: this.tracker.gitBinary, tagPattern: deploySettings(repoRoot).tagPattern, ...(details ? { details } : {}) }),
           authors: (repoRoot) => authorNames(repoRoot, this.tracker.gitBinary),
         },
       ),
@@ -166,7 +166,7 @@ export class Container implements vscode.Disposable {
       gitPath: () => this.tracker.gitBinary,
       tagPattern: (repoRoot) => deploySettings(repoRoot).tagPattern,
       sharedFacts: {
-        incidentFacts: (repoRoot, incident) => this.incidentFacts.incidentFacts(repoRoot, incident),
+        incidentFacts: (repoRoot, incident, details) => this.incidentFacts.incidentFacts(repoRoot, incident, details),
         authors: (repoRoot) => this.incidentFacts.repositoryAuthors(repoRoot),
       },
     };

@@ -1,3 +1,4 @@
+import type { CommitDetails } from '../core/commits/commitDetails';
 import type { IncidentFacts } from '../core/facts/incidentFacts';
 import type { Incident } from '../core/incidents/model';
 
@@ -12,7 +13,8 @@ export interface IncidentFactsSources {
 }
 
 export interface IncidentFactsReaders {
-  facts: (repoRoot: string, incident: Pick<Incident, 'culprits' | 'revert' | 'deployRefs'>) => Promise<IncidentFacts>;
+  /** `details`: commits the caller is already reading, reused on a first read. */
+  facts: (repoRoot: string, incident: Pick<Incident, 'culprits' | 'revert' | 'deployRefs'>, details?: (sha: string) => Promise<CommitDetails>) => Promise<IncidentFacts>;
   authors: (repoRoot: string) => Promise<string[]>;
 }
 
@@ -41,7 +43,7 @@ export class IncidentFactsCache {
     );
   }
 
-  incidentFacts(repoRoot: string, incident: Pick<Incident, 'culprits' | 'revert' | 'deployRefs'>): Promise<IncidentFacts> {
+  incidentFacts(repoRoot: string, incident: Pick<Incident, 'culprits' | 'revert' | 'deployRefs'>, details?: (sha: string) => Promise<CommitDetails>): Promise<IncidentFacts> {
     let kept = this.facts.get(repoRoot);
     if (!kept) this.facts.set(repoRoot, (kept = new Map()));
     const key = JSON.stringify([incident.culprits, incident.revert ?? null, incident.deployRefs]);
@@ -52,7 +54,7 @@ export class IncidentFactsCache {
       kept.set(key, known);
       return known;
     }
-    const value = this.read.facts(repoRoot, incident);
+    const value = this.read.facts(repoRoot, incident, details);
     this.keep(kept, key, value);
     return value;
   }

@@ -3,7 +3,7 @@ import { readIncidentFacts } from '../../src/core/facts/incidentFacts';
 import { authorNames } from '../../src/core/repo/repoQueries';
 import { newIncident } from '../../src/core/incidents/incidentFile';
 import { IncidentFactsCache } from '../../src/services/incidentFactsCache';
-import { commitCardsState, readCommitCards, readGitFacts } from '../../src/webviews/incident/viewState';
+import { commitCardsState, readGitFacts, startCommitCards } from '../../src/webviews/incident/viewState';
 import { TempRepo } from '../helpers/tempRepo';
 
 /** A minimal event source with vscode.Event's shape. */
@@ -104,7 +104,10 @@ describe('the panel drawn from its commit cards before the git facts', function 
     const revert = repo.revert(culprit);
     const missing = 'e'.repeat(40);
     const incident = newIncident({ title: 'Cart totals wrong', culprits: [culprit, missing], revert });
-    const cards = await readCommitCards(repo.path, incident, {});
+    const started = startCommitCards(repo.path, incident, {});
+    const cards = await started.cards;
+    const facts = await readGitFacts(repo.path, incident, { details: started.details });
+    assert.equal(facts.culprits[0], cards.culprits[0], 'the facts reuse the cards\' read of the commit');
     const state = commitCardsState({ path: '/x.md', relativePath: 'x.md', incident, version: 'v1' }, repo.path, cards);
     assert.equal(state.culprits[0].sha, culprit);
     assert.deepEqual(state.culprits[0].files.map((f) => f.path), ['src/cart.js']);

@@ -19,7 +19,9 @@ export { markdownToPlainText } from '../../core/teamUpdate/teamUpdateView';
 export interface ViewStateOptions {
   gitPath?: string;
   /** Shared, cached facts (services/incidentFactsCache.ts); read directly when absent. */
-  incidentFacts?: (repoRoot: string, incident: Incident) => Promise<IncidentFacts>;
+  incidentFacts?: (repoRoot: string, incident: Incident, details?: (sha: string) => Promise<CommitDetails>) => Promise<IncidentFacts>;
+  /** Details already being read for the commit cards, reused by the facts. */
+  details?: (sha: string) => Promise<CommitDetails>;
   /** Shared, cached author names; read directly when absent. */
   authors?: (repoRoot: string) => Promise<string[]>;
   /** `ownIt.deploy.tagPattern` for this repository. */
@@ -60,7 +62,8 @@ export async function readGitFacts(repoRoot: string, incident: Incident, options
   const key = factsKey(incident);
   if (previous && previous.key === key) return previous;
   const [facts, authors] = await Promise.all([
-    options.incidentFacts?.(repoRoot, incident) ?? readIncidentFacts(repoRoot, incident, { gitPath: options.gitPath, ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}) }),
+    options.incidentFacts?.(repoRoot, incident, options.details) ??
+      readIncidentFacts(repoRoot, incident, { gitPath: options.gitPath, ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}), ...(options.details ? { details: options.details } : {}) }),
     previous?.authors ?? options.authors?.(repoRoot) ?? authorNames(repoRoot, options.gitPath),
   ]);
   const blast = options.blastRadius ? await options.blastRadius(repoRoot, incident) : facts.blast;
@@ -118,10 +121,25 @@ export interface CommitCards {
   revert?: CommitDetails;
 }
 
-export async function readCommitCards(repoRoot: string, incident: Incident, options: ViewStateOptions): Promise<CommitCards> {
+/**
+ * Starts reading the incident's commits. Started before the facts, so their `git show` processes
+ * are first in the repository's process queue (simple-git runs 4 at once); the facts reuse them
+ * through `details` instead of reading each commit a second time.
+ */
+export function startCommitCards(repoRoot: string, incident: Incident, options: ViewStateOptions): { cards: Promise<CommitCards>; details: (sha: string) => Promise<CommitDetails> } {
+  const reads = new Map<string, Promise<CommitDetails>>();
+  const details = (sha: string): Promise<CommitDetails> => {
+    let read = reads.get(sha);
+    if (!read) reads.set(sha, (read = getCommitDetails(repoRoot, sha, options.gitPath)));
+    return read;
+  };
+  return { cards: readCommitCards(incident, details), details };
+}
+
+async function readCommitCards(incident: Incident, details: (sha: string) => Promise<CommitDetails>): Promise<CommitCards> {
   const [results, revert] = await Promise.all([
-    Promise.allSettled(incident.culprits.map((sha) => getCommitDetails(repoRoot, sha, options.gitPath))),
-    incident.revert ? getCommitDetails(repoRoot, incident.revert, options.gitPath).catch(() => undefined) : Promise.resolve(undefined),
+    Promise.allSettled(incident.culprits.map(details)),
+    incident.revert ? details(incident.revert).catch(() => undefined) : Promise.resolve(undefined),
   ]);
   const culprits: CommitDetails[] = [];
   const missingCulprits: { sha: string; reason: string }[] = [];
