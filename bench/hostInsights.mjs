@@ -41,11 +41,9 @@ async function clickShowInsights(page) {
   await header.hover();
   const button = header.locator('.action-label[aria-label^="Show Insights"]').first();
   await button.waitFor({ state: 'visible', timeout: 120_000 });
-  const box = await button.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // The header's actions can be re-rendered between the wait and the click (no box then).
   const at = await page.evaluate(() => Date.now());
-  await page.mouse.down();
-  await page.mouse.up();
+  await button.click({ force: true });
   return at;
 }
 
