@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RevertDetection } from './core/revert/types';
 import { scanReverts } from './core/revert/revertScanner';
+import { readIncidentFacts } from './core/facts/incidentFacts';
+import { authorNames } from './core/repo/repoQueries';
 import { RepositoryTracker } from './git/repositoryTracker';
 import { RevertInProgressStatus } from './git/revertInProgressStatus';
 import { RevertMonitor, type DetectInRange, type RevertLanded } from './git/revertMonitor';
@@ -12,6 +14,7 @@ import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex'
 import { DeployHistory, deploySettings } from './services/deployHistory';
 import { repositoryMetrics } from './services/metrics';
 import { HistoryFacts } from './services/historyFacts';
+import { IncidentFactsCache } from './services/incidentFactsCache';
 import { ListingSnapshots } from './services/listingSnapshots';
 import { RevertHistory } from './services/revertHistory';
 import { WorkspaceMemory } from './state';
@@ -37,6 +40,7 @@ export class Container implements vscode.Disposable {
   private _index: IncidentIndex | undefined;
   private _history: RevertHistory | undefined;
   private _facts: HistoryFacts | undefined;
+  private _incidentFacts: IncidentFactsCache | undefined;
   private _incidentsView: IncidentsViewProvider | undefined;
   private _untrackedView: UntrackedRevertsViewProvider | undefined;
   private _prevention: Prevention | undefined;
@@ -125,6 +129,22 @@ export class Container implements vscode.Disposable {
     ));
   }
 
+  /** What git says about incidents' commits, shared by every panel, kept until the repository or settings change. */
+  get incidentFacts(): IncidentFactsCache {
+    return (this._incidentFacts ??= this.own(
+      new IncidentFactsCache(
+        {
+          onDidChangeRepository: this.tracker.onDidChangeRepository,
+          onDidChangeSettings: (listener) => vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ownIt') && listener()),
+        },
+        {
+          facts: (repoRoot, incident, details) => readIncidentFacts(repoRoot, incident, { gitPath: this.tracker.gitBinary, tagPattern: deploySettings(repoRoot).tagPattern, ...(details ? { details } : {}) }),
+          authors: (repoRoot) => authorNames(repoRoot, this.tracker.gitBinary),
+        },
+      ),
+    ));
+  }
+
   get insightsDeps(): InsightsPanelDeps {
     return {
       extensionUri: this.context.extensionUri,
@@ -145,6 +165,10 @@ export class Container implements vscode.Disposable {
       incidentsFolder: incidentsFolderSetting,
       gitPath: () => this.tracker.gitBinary,
       tagPattern: (repoRoot) => deploySettings(repoRoot).tagPattern,
+      sharedFacts: {
+        incidentFacts: (repoRoot, incident, details) => this.incidentFacts.incidentFacts(repoRoot, incident, details),
+        authors: (repoRoot) => this.incidentFacts.repositoryAuthors(repoRoot),
+      },
     };
   }
 

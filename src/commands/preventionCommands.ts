@@ -123,9 +123,25 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
   if (!sha) return undefined;
   const testStyle = vscode.workspace.getConfiguration('ownIt.scaffold', vscode.Uri.file(ref.repoRoot)).get<TestStyle>('testStyle', 'failing');
   const show = showOptions(fromPanel(arg));
-  const restore = await scaffoldModule()
-    .planRestoreTests(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle })
-    .catch((e: unknown) => void container.log.warn(`Could not look for tests ${sha.slice(0, 7)} wrote`, e));
+  // What git answers (did the revert remove the culprit's tests? what did the culprit change?)
+  // is read behind a progress notification the person can cancel: on a large history or commit
+  // it takes seconds, and nothing is written before it is answered. One after the other, not at
+  // once: the editor's symbol provider has a 2 s budget, which concurrent git and grammar work
+  // made it miss under load (the integration test saw pattern symbols instead of the editor's).
+  const planned = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Own It: reading what ${sha.slice(0, 7)} changed…`, cancellable: true },
+    async (_progress, token) => {
+      const restorePlan = await scaffoldModule()
+        .planRestoreTests(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle })
+        .catch((e: unknown) => void container.log.warn(`Could not look for tests ${sha.slice(0, 7)} wrote`, e));
+      if (token.isCancellationRequested) return undefined;
+      // Restored tests need no symbols: the editor is asked only for a placeholder.
+      const culpritChanged = restorePlan && restorePlan.files.length > 0 && options.choice !== 'placeholder' ? undefined : await culpritChanges(container, ref.repoRoot, sha);
+      return token.isCancellationRequested ? undefined : { restorePlan, culpritChanged };
+    },
+  );
+  if (!planned) return undefined;
+  const restore = planned.restorePlan;
   if (restore && restore.files.length > 0 && options.choice !== 'placeholder') {
     const picked =
       options.choice ??
@@ -141,7 +157,7 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     if (!picked) return undefined;
     if (picked === 'restore') return restoreIntoWorkspace(container, ref, restore, show);
   }
-  const changes = await culpritChanges(container, ref.repoRoot, sha);
+  const changes = planned.culpritChanged ?? (await culpritChanges(container, ref.repoRoot, sha));
   let plan;
   try {
     plan = await scaffoldModule().planTestScaffold(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle, ...(changes ? { changes } : {}), ...(options.newFile ? { newFile: true } : {}) });

@@ -46,6 +46,8 @@ export interface IncidentFactsOptions {
   /** `ownIt.deploy.tagPattern`; default DEFAULT_TAG_PATTERN. */
   tagPattern?: string;
   productionPattern?: RegExp;
+  /** A commit's details already being read (the panel's commit cards): reused instead of a second `git show`. */
+  details?: (sha: string) => Promise<CommitDetails>;
 }
 
 /** The first tag matching the pattern (by creation date) that contains `sha`. */
@@ -100,7 +102,7 @@ export async function readIncidentFacts(
   const git = gitFor(repoRoot, options.gitPath);
   const repo = Promise.all([findDefaultBranch(git), readUserIdentity(git)]).then(([defaultBranch, user]) => ({ user, defaultBranch, tagPattern: options.tagPattern || DEFAULT_TAG_PATTERN }));
   const factOf = async (sha: string) => {
-    const details = await getCommitDetails(repoRoot, sha, options.gitPath);
+    const details = await (options.details?.(sha) ?? getCommitDetails(repoRoot, sha, options.gitPath));
     return commitFact(git, details, await repo);
   };
   const [ctx, culpritResults, revert] = await Promise.all([
@@ -167,7 +169,10 @@ function short(sha: string): string {
 }
 
 /** The git-backed timeline: each event says where it came from (`git` or `deploy`). */
-export function timelineFromFacts(defaultBranch: DefaultBranch | undefined, culprits: readonly CommitFact[], revert: CommitFact | undefined): TimelineEvent[] {
+/** Only what the timeline reads: a commit's details alone give its authored and reverted rows. */
+type TimelineFact = Pick<CommitFact, 'details' | 'landing' | 'deploy'>;
+
+export function timelineFromFacts(defaultBranch: DefaultBranch | undefined, culprits: readonly TimelineFact[], revert: TimelineFact | undefined): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const c of culprits) {
     const d = c.details;

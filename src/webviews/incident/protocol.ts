@@ -47,12 +47,17 @@ export interface IncidentViewState extends DerivedView {
   linkedTests?: Record<string, LinkedTestStatus>;
 }
 
+/** The git-derived part of the state: sent when a panel first drawn from its commit cards has its facts. */
+export type FactsUpdate = Pick<IncidentViewState, 'culprits' | 'missingCulprits' | 'revert' | 'blast'> & DerivedView;
+
 /** Why a full state arrives: first load, a re-load, or the file changed on disk. */
 export type StateReason = 'open' | 'external' | 'resolved';
 
 // ---------- host → UI ----------
 export type HostNotification =
   | { type: 'state'; reason: StateReason; state: IncidentViewState }
+  /** The git facts behind a state that was sent before them (the cards came first). */
+  | { type: 'facts'; facts: FactsUpdate }
   /**
    * `incident` is set when the file had changed elsewhere (a scaffold, the CLI, git) and the
    * save merged with it: the UI takes it into its working copy. `conflicts` names fields both

@@ -3,21 +3,27 @@
  * import: the host calls it, and unit tests can too.
  */
 import type { BlastRadiusAssessment } from '../../core/commits/blastRadius';
-import type { CommitDetails } from '../../core/commits/commitDetails';
+import { getCommitDetails, type CommitDetails } from '../../core/commits/commitDetails';
 import { mergeTimeline, type TimelineEntry } from '../../core/commits/timeline';
 import { factLines } from '../../core/facts/factLines';
-import { readIncidentFacts, type IncidentFacts } from '../../core/facts/incidentFacts';
+import { readIncidentFacts, timelineFromFacts, type IncidentFacts } from '../../core/facts/incidentFacts';
 import { ownsTheChange, teamUpdateViewOf } from '../../core/facts/teamUpdateView';
 import type { Incident, TimelineEvent } from '../../core/incidents/model';
 import { authorNames } from '../../core/repo/repoQueries';
 import type { ToneResult } from '../../core/teamUpdate/toneCheck';
 import { toneModule } from '../../services/lazyBundles';
-import type { DerivedView, IncidentViewState, TeamUpdateView } from './protocol';
+import type { DerivedView, FactsUpdate, IncidentViewState, TeamUpdateView } from './protocol';
 
 export { markdownToPlainText } from '../../core/teamUpdate/teamUpdateView';
 
 export interface ViewStateOptions {
   gitPath?: string;
+  /** Shared, cached facts (services/incidentFactsCache.ts); read directly when absent. */
+  incidentFacts?: (repoRoot: string, incident: Incident, details?: (sha: string) => Promise<CommitDetails>) => Promise<IncidentFacts>;
+  /** Details already being read for the commit cards, reused by the facts. */
+  details?: (sha: string) => Promise<CommitDetails>;
+  /** Shared, cached author names; read directly when absent. */
+  authors?: (repoRoot: string) => Promise<string[]>;
   /** `ownIt.deploy.tagPattern` for this repository. */
   tagPattern?: string;
   /** Replaces the git-based assessment (for example when the caller knows a deploy failed). */
@@ -56,8 +62,9 @@ export async function readGitFacts(repoRoot: string, incident: Incident, options
   const key = factsKey(incident);
   if (previous && previous.key === key) return previous;
   const [facts, authors] = await Promise.all([
-    readIncidentFacts(repoRoot, incident, { gitPath: options.gitPath, ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}) }),
-    previous?.authors ?? authorNames(repoRoot, options.gitPath),
+    options.incidentFacts?.(repoRoot, incident, options.details) ??
+      readIncidentFacts(repoRoot, incident, { gitPath: options.gitPath, ...(options.tagPattern ? { tagPattern: options.tagPattern } : {}), ...(options.details ? { details: options.details } : {}) }),
+    previous?.authors ?? options.authors?.(repoRoot) ?? authorNames(repoRoot, options.gitPath),
   ]);
   const blast = options.blastRadius ? await options.blastRadius(repoRoot, incident) : facts.blast;
   return {
@@ -105,4 +112,78 @@ export function viewState(
     blast: facts.blast,
     ...derivedView(stored.incident, facts),
   };
+}
+
+/** The incident's commits as the cards show them: one `git show` each, all at once. */
+export interface CommitCards {
+  culprits: CommitDetails[];
+  missingCulprits: { sha: string; reason: string }[];
+  revert?: CommitDetails;
+}
+
+/**
+ * Starts reading the incident's commits. Started before the facts, so their `git show` processes
+ * are first in the repository's process queue (simple-git runs 4 at once); the facts reuse them
+ * through `details` instead of reading each commit a second time.
+ */
+export function startCommitCards(repoRoot: string, incident: Incident, options: ViewStateOptions): { cards: Promise<CommitCards>; details: (sha: string) => Promise<CommitDetails> } {
+  const reads = new Map<string, Promise<CommitDetails>>();
+  const details = (sha: string): Promise<CommitDetails> => {
+    let read = reads.get(sha);
+    if (!read) reads.set(sha, (read = getCommitDetails(repoRoot, sha, options.gitPath)));
+    return read;
+  };
+  return { cards: readCommitCards(incident, details), details };
+}
+
+async function readCommitCards(incident: Incident, details: (sha: string) => Promise<CommitDetails>): Promise<CommitCards> {
+  const [results, revert] = await Promise.all([
+    Promise.allSettled(incident.culprits.map(details)),
+    incident.revert ? details(incident.revert).catch(() => undefined) : Promise.resolve(undefined),
+  ]);
+  const culprits: CommitDetails[] = [];
+  const missingCulprits: { sha: string; reason: string }[] = [];
+  results.forEach((r, i) => {
+    if (r.status === 'fulfilled') culprits.push(r.value);
+    else missingCulprits.push({ sha: incident.culprits[i], reason: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+  });
+  return { culprits, missingCulprits, ...(revert ? { revert } : {}) };
+}
+
+const PENDING_REASON = 'Reading where the commits are (default branch, remotes, deploys)…';
+
+/**
+ * The first state of a panel whose git facts are still being read: the culprit and revert cards
+ * and the rows their details vouch for (authored, reverted). Nothing here claims where a commit
+ * is: the reach, the facts list and the team update draft wait for {@link factsUpdate}.
+ */
+export function commitCardsState(stored: { path: string; relativePath: string; incident: Incident; version: string }, repoRoot: string, cards: CommitCards): IncidentViewState {
+  const incident = stored.incident;
+  const rows: TimelineEntry[] = timelineFromFacts(undefined, cards.culprits.map((details) => ({ details })), cards.revert ? { details: cards.revert } : undefined)
+    .filter((e) => !incident.events.some((w) => sameEvent(w, e)))
+    .map((e) => ({ ...e, auto: true }));
+  if (incident.detected) rows.push({ at: incident.detected, text: 'Incident opened', source: 'own-it', auto: true });
+  if (incident.resolved) rows.push({ at: incident.resolved, text: 'Resolved', source: 'own-it', auto: true });
+  const blast: BlastRadiusAssessment = { radius: 'team', reason: PENDING_REASON, remoteBranches: [] };
+  const own = incident.sections.teamUpdate.trim();
+  const teamUpdate: TeamUpdateView = { radius: blast.radius, reason: PENDING_REASON, note: PENDING_REASON, draft: '', draftPlain: '', noMessageNeeded: false, tone: toneFor(own, { blast, authors: [] }) };
+  return {
+    repoRoot,
+    incidentPath: stored.path,
+    relativePath: stored.relativePath,
+    incident,
+    version: stored.version,
+    culprits: cards.culprits,
+    missingCulprits: cards.missingCulprits,
+    ...(cards.revert ? { revert: cards.revert } : {}),
+    blast,
+    timeline: mergeTimeline(rows, incident.events),
+    teamUpdate,
+    facts: [],
+  };
+}
+
+/** What replaces the commit-cards state once the git facts are known. */
+export function factsUpdate(incident: Incident, facts: GitFacts): FactsUpdate {
+  return { culprits: facts.culprits, missingCulprits: facts.missingCulprits, ...(facts.revert ? { revert: facts.revert } : {}), blast: facts.blast, ...derivedView(incident, facts) };
 }

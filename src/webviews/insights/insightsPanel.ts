@@ -101,8 +101,16 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     if (known) this.showReport(repoRoot, known);
     else this.show({ type: 'loading', repoRoot });
     try {
-      const report = await this.deps.metrics(repoRoot, since);
+      const computing = this.deps.metrics(repoRoot, since);
+      const report = known ? await computing : await this.withProgress(repoRoot, computing);
       if (ticket !== this.loads || this.isDisposed) return;
+      if (report === undefined) {
+        // Cancelled: the page says so; the computation still finishes and is kept for the next open.
+        this.state = undefined;
+        this.error = 'Stopped. Refresh (or open Insights again) to compute them.';
+        this.show({ type: 'error', repoRoot, message: this.error });
+        return;
+      }
       if (report !== known) this.showReport(repoRoot, report);
     } catch (err) {
       if (ticket !== this.loads || this.isDisposed) return;
@@ -110,6 +118,21 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
       this.error = err instanceof Error ? err.message : String(err);
       this.show({ type: 'error', repoRoot, message: this.error });
     }
+  }
+
+  /**
+   * Nothing to draw yet: a cancellable notification while the history is read (seconds on a large
+   * repository). Resolves undefined when the person cancels.
+   */
+  private withProgress(repoRoot: string, computing: Promise<MetricsReport>): Thenable<MetricsReport | undefined> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Own It: computing insights for ${path.basename(repoRoot)}…`, cancellable: true },
+      (_progress, token) =>
+        new Promise<MetricsReport | undefined>((resolve, reject) => {
+          const cancel = token.onCancellationRequested(() => resolve(undefined));
+          computing.then(resolve, reject).finally(() => cancel.dispose());
+        }),
+    );
   }
 
   private showReport(repoRoot: string, report: MetricsReport): void {

@@ -111,6 +111,12 @@ class IncidentApp implements Editor {
       case 'saved':
         this.onSaved(m.version, m.derived, m.incident, m.conflicts);
         break;
+      case 'facts':
+        // The working copy is kept: only what git says changes.
+        if (!this.view) break;
+        this.view = { ...this.view, ...m.facts };
+        this.render();
+        break;
       case 'saveFailed':
         this.inFlight.shift();
         this.awaitingAck = false;

@@ -1,0 +1,97 @@
+// Page helpers the issue-19 host rows share (bench/hostInsights.mjs, bench/hostScaffold.mjs,
+// bench/hostRepos.mjs). host.mjs keeps its own copies of the first few so the rows it owns do not
+// change with these.
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1], runs: s.length };
+};
+
+/** Polls `fn` every 10 ms until it returns a truthy value (so times are upper bounds by that much). */
+export async function waitFor(fn, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+const OWN_IT_ICON = '.activitybar .action-item a[aria-label^="Own It"], .activitybar .action-item[aria-label^="Own It"]';
+
+/** Opens (or reloads: a new extension host) the workbench; resolves when the Own It icon is shown. */
+export async function openWorkbench(page, url) {
+  await page.goto(url, { timeout: 180_000, waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+  await page.locator(OWN_IT_ICON).first().waitFor({ timeout: 120_000 });
+}
+
+/** Types a command into the palette; returns the page's clock at the click on its row. */
+export async function runCommand(page, label) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('F1');
+  if (!(await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
+    await page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 }, force: true });
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+  }
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
+  // Right after a page load the palette may not list the extension's commands yet.
+  await row.waitFor({ state: 'visible', timeout: 120_000 }).catch(async (e) => {
+    if (process.env.OWN_IT_BENCH_SHOTS) await page.screenshot({ path: `${process.env.OWN_IT_BENCH_SHOTS}/palette-${Date.now()}.png` });
+    throw e;
+  });
+  const box = await row.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const at = await page.evaluate(() => Date.now());
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  return at;
+}
+
+export async function showOwnIt(page) {
+  const header = page.locator('.part.sidebar .pane-header', { hasText: 'Incidents' }).first();
+  if (!(await header.isVisible())) await page.locator(OWN_IT_ICON).first().click();
+  await header.waitFor({ timeout: 120_000 });
+}
+
+/** The webview frame whose document matches `selector` (the webviews' inner frames). */
+export async function findFrame(page, selector) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    if (await frame.evaluate((s) => document.querySelector(s) !== null, selector).catch(() => false)) return frame;
+  }
+  return undefined;
+}
+
+/** Clicks a tree row by its text; returns the page's clock at the click. */
+export async function clickRow(page, text) {
+  const row = page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout: 120_000 });
+  const box = await row.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const at = await page.evaluate(() => Date.now());
+  await page.mouse.down();
+  await page.mouse.up();
+  return at;
+}
+
+/** Opens an incident from its tree row; resolves to { frame, clickedAt, culpritAt } once the culprit card shows `culpritFile` and the revert. */
+export async function openIncidentPanel(page, title, culpritFile) {
+  await showOwnIt(page);
+  const clickedAt = await clickRow(page, title);
+  const frame = await waitFor(async () => {
+    for (const f of page.frames()) {
+      if (f === page.mainFrame()) continue;
+      if ((await f.evaluate((t) => document.querySelector('#f-title')?.value === t, title).catch(() => false))) return f;
+    }
+    return undefined;
+  }, 60_000, 'the incident panel');
+  await waitFor(async () => ((await frame.locator('body', { hasText: culpritFile }).count()) > 0 && (await frame.locator('body', { hasText: 'Reverted by' }).count()) > 0 ? true : undefined), 60_000, 'the culprit card');
+  return { frame, clickedAt, culpritAt: Date.now() };
+}
