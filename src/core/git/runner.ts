@@ -184,6 +184,9 @@ export function runFormatter(command: string, args: readonly string[], input: st
   return new Promise((resolve) => {
     const child = execFile(command, [...args], { cwd, timeout: 15_000, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => resolve(err || !stdout.trim() ? undefined : stdout));
     child.on('error', () => resolve(undefined));
+    // A formatter that exits without reading all of stdin (an old version that rejects a flag)
+    // closes the pipe: EPIPE is its failure, already answered by the exit, not a crash of ours.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
   });
 }
