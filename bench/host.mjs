@@ -23,6 +23,7 @@ import { setupHost } from '../scripts/testHost/setup.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
 import { measureUntrackedReverts } from './hostUntracked.mjs';
 import { measureIssue19Rows } from './hostIssue19.mjs';
+import { clickRow, openWorkbench, runCommand, showOwnIt, waitFor } from './hostPage.mjs';
 import { writeIncidents } from './incidentFiles.mjs';
 
 const require = createRequire(import.meta.url);
@@ -47,46 +48,6 @@ const stats = (xs) => {
 };
 const log = (m) => console.error(`[bench:host] ${m}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(fn, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
-
-/** Opens (or reloads) the workbench; resolves when the Own It icon is in the activity bar. */
-async function openWorkbench(page, url) {
-  await page.goto(url, { timeout: 120_000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.activitybar .action-item a[aria-label^="Own It"], .activitybar .action-item[aria-label^="Own It"]').first().waitFor({ timeout: 60_000 });
-}
-
-async function runCommand(page, label) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.keyboard.press('F1');
-  if (!(await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
-    await page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 }, force: true });
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-  }
-  await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
-  await row.waitFor({ state: 'visible' });
-  await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-async function showOwnIt(page) {
-  const header = page.locator('.part.sidebar .pane-header', { hasText: 'Incidents' }).first();
-  if (!(await header.isVisible())) {
-    await page.locator('.activitybar .action-item a[aria-label^="Own It"], .activitybar .action-item[aria-label^="Own It"]').first().click();
-  }
-  await header.waitFor({ timeout: 120_000 });
-}
 
 function activationLines(file) {
   if (!fs.existsSync(file)) return [];
@@ -186,13 +147,7 @@ async function measurePanel(page, culpritFile) {
   for (let i = 0; i < RUNS; i++) {
     await runCommand(page, 'View: Close All Editors');
     await showOwnIt(page);
-    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: 30_000 });
-    const box = await row.boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const clickedAt = await page.evaluate(() => Date.now());
-    await page.mouse.down();
-    await page.mouse.up();
+    const clickedAt = await clickRow(page, title);
     const frame = await waitFor(() => findTitleFrame(page, title), 30_000, 'the incident panel');
     const paintedAt = await frame.evaluate(() => {
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];

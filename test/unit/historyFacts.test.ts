@@ -1,19 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { computeMetrics, type MetricsReport } from '../../src/core/metrics';
 import { HistoryFacts } from '../../src/services/historyFacts';
+import { emitter } from '../helpers/eventSource';
 import { TempRepo } from '../helpers/tempRepo';
-
-/** A minimal event source with vscode.Event's shape. */
-function emitter<T>(): { event: (l: (e: T) => unknown) => { dispose(): void }; fire(e: T): void } {
-  const listeners = new Set<(e: T) => unknown>();
-  return {
-    event: (l) => {
-      listeners.add(l);
-      return { dispose: () => listeners.delete(l) };
-    },
-    fire: (e) => listeners.forEach((l) => l(e)),
-  };
-}
 
 describe('shared history facts: computed once, kept until the repository says otherwise', function () {
   this.timeout(60000);

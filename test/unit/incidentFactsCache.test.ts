@@ -4,19 +4,8 @@ import { authorNames } from '../../src/core/repo/repoQueries';
 import { newIncident } from '../../src/core/incidents/incidentFile';
 import { IncidentFactsCache } from '../../src/services/incidentFactsCache';
 import { commitCardsState, readGitFacts, startCommitCards } from '../../src/webviews/incident/viewState';
+import { emitter } from '../helpers/eventSource';
 import { TempRepo } from '../helpers/tempRepo';
-
-/** A minimal event source with vscode.Event's shape. */
-function emitter<T>(): { event: (l: (e: T) => unknown) => { dispose(): void }; fire(e: T): void } {
-  const listeners = new Set<(e: T) => unknown>();
-  return {
-    event: (l) => {
-      listeners.add(l);
-      return { dispose: () => listeners.delete(l) };
-    },
-    fire: (e) => listeners.forEach((l) => l(e)),
-  };
-}
 
 describe('incident facts shared by panels: read once, kept until the repository changes', function () {
   this.timeout(60000);
