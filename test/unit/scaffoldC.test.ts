@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Language, Parser } from '@vscode/tree-sitter-wasm';
-import { allSymbols, NothingToTestError, planTestScaffold, scaffoldStatus, writeScaffold, type TestScaffoldPlan } from '../../src/core/scaffold';
+import { allSymbols, NothingToTestError, planTestScaffold, writeScaffold } from '../../src/core/scaffold';
 import { useBuiltCli } from '../helpers/cli';
+import { parseErrors, scaffoldAndWrite } from '../helpers/scaffoldKit';
 import { useTempRepos, type TempRepo } from '../helpers/tempRepo';
 
 /**
@@ -33,26 +33,6 @@ const SUITE = (title: string): string => `#!/bin/sh\n\ntest_description='${title
 
 const LOG_C = (body: string): string =>
   `#include "cache.h"\n\nstatic int\nlog_usage (void)\n{\n\treturn 1;\n}\n\nint cmd_log(int argc,\n\t    const char **argv)\n{\n${body}\n\treturn 0;\n}\n`;
-
-let parserReady: Promise<void> | undefined;
-async function parseErrors(grammar: string, text: string): Promise<string | undefined> {
-  const dir = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
-  parserReady ??= Parser.init({ locateFile: (f: string) => path.join(dir, f) });
-  await parserReady;
-  const parser = new Parser();
-  parser.setLanguage(await Language.load(path.join(dir, `tree-sitter-${grammar}.wasm`)));
-  const tree = parser.parse(text);
-  return !tree ? 'no tree' : tree.rootNode.hasError ? tree.rootNode.toString() : undefined;
-}
-
-async function planAndWrite(repo: TempRepo, sha: string, opts: Parameters<typeof planTestScaffold>[2] = {}): Promise<TestScaffoldPlan> {
-  const plan = await planTestScaffold(repo.path, sha, opts);
-  assert.equal(plan.exists, false);
-  assert.equal(await writeScaffold(repo.path, plan), plan.path);
-  assert.equal(scaffoldStatus(plan.content), 'pending');
-  assert.match(plan.content.split('\n')[plan.cursor.line], /OWN-IT-PLACEHOLDER/);
-  return plan;
-}
 
 function gitStyleRepo(repo: TempRepo): void {
   repo.commit('init', {
@@ -127,7 +107,7 @@ describe('scaffold: C and C++ suites', () => {
     const repo = make();
     gitStyleRepo(repo);
     const sha = repo.commit('log: set up pager earlier', { 'builtin/log.c': LOG_C('\tsetup_pager();\n\tsetup();') });
-    const plan = await planAndWrite(repo, sha);
+    const plan = await scaffoldAndWrite(repo, sha);
     assert.equal(plan.framework.framework, 'shell-suite');
     assert.equal(plan.target.symbol?.name, 'cmd_log');
     assert.equal(plan.path, 't/t4203-cmd-log-regression.sh');
@@ -151,7 +131,7 @@ describe('scaffold: C and C++ suites', () => {
     const repo = make();
     gitStyleRepo(repo);
     const first = repo.commit('log: set up pager earlier', { 'builtin/log.c': LOG_C('\tsetup_pager();\n\tsetup();') });
-    const written = await planAndWrite(repo, first);
+    const written = await scaffoldAndWrite(repo, first);
     const before = fs.readdirSync(path.join(repo.path, 't')).sort();
     const again = await planTestScaffold(repo.path, first);
     assert.equal(again.existing, written.path);
@@ -177,7 +157,7 @@ describe('scaffold: C and C++ suites', () => {
       't/t0020-queue.t': suite('queue'),
     });
     const sha = repo.commit('queue: guard push', { 'src/queue.c': 'void queue_push(int v)\n{\n\tif (v < 0)\n\t\treturn;\n}\n' });
-    const plan = await planAndWrite(repo, sha, { testStyle: 'skipped' });
+    const plan = await scaffoldAndWrite(repo, sha, { testStyle: 'skipped' });
     assert.equal(plan.framework.framework, 'sharness');
     assert.equal(plan.path, 't/t0021-queue-push-regression.t');
     assert.match(plan.content, /\n\. \.\/sharness\.sh\n/);
@@ -192,7 +172,7 @@ describe('scaffold: C and C++ suites', () => {
     const repo = make();
     gitStyleRepo(repo);
     const sha = repo.commit(`log: don't crash on 'weird' $(input) \`x\``, { 'builtin/log.c': LOG_C('\tsetup_pager();') });
-    const plan = await planAndWrite(repo, sha);
+    const plan = await scaffoldAndWrite(repo, sha);
     const run = spawnSync('sh', [`./${path.basename(plan.path)}`], { cwd: path.join(repo.path, 't'), encoding: 'utf8' });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /# failed 0, still have 1 known breakage/);
@@ -211,7 +191,7 @@ describe('scaffold: C and C++ suites', () => {
     const sha = repo.commit('parser: handle empty input', {
       'src/parser.cc': '#include "src/parser.h"\n\nnamespace p {\n\nint Parser::Parse(const char* text) {\n  if (!*text) return 0;\n  return text[0];\n}\n\n}  // namespace p\n',
     });
-    const plan = await planAndWrite(repo, sha);
+    const plan = await scaffoldAndWrite(repo, sha);
     assert.equal(plan.framework.framework, 'gtest');
     assert.match(plan.content, /^\/\/ Own It regression test for Parser\.Parse \(src\/parser\.cc\)\.$/m);
     assert.equal(plan.target.symbol?.name, 'Parse');
@@ -233,7 +213,7 @@ describe('scaffold: C and C++ suites', () => {
       'stub/catch2/catch_test_macros.hpp': '#define TEST_CASE(name, tags) static void catch_case()\n#define FAIL(msg) throw msg\n',
     });
     const sha = repo.commit('ring: wrap at n', { 'src/ring.cpp': 'int ring_next(int i, int n) {\n  return i + 1 == n ? 0 : i + 1;\n}\n' });
-    const plan = await planAndWrite(repo, sha);
+    const plan = await scaffoldAndWrite(repo, sha);
     assert.equal(plan.framework.framework, 'catch2');
     assert.equal(plan.path, 'test/test_ring_next_regression.cpp');
     assert.match(plan.content, /^#include <catch2\/catch_test_macros\.hpp>\n\nTEST_CASE\("Regression: ring: wrap at n: ring_next no longer breaks", "\[regression\]"\) \{\n {2}FAIL\("OWN-IT-PLACEHOLDER/m);
@@ -253,7 +233,7 @@ describe('scaffold: C and C++ suites', () => {
       'test/link_a.cpp': 'int link_a() { return 1; }\n',
     });
     const sha = repo.commit('opts: count from one', { 'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc + 1;\n  }\n};\n' });
-    const plan = await planAndWrite(repo, sha);
+    const plan = await scaffoldAndWrite(repo, sha);
     assert.equal(plan.framework.framework, 'catch2');
     assert.equal(plan.path, 'test/parse_regression.cpp');
     assert.equal(plan.registration, 'CMakeLists.txt builds the tests from a list of files: change line 2 to `add_executable(options_test test/main.cpp test/options.cpp test/parse_regression.cpp)` so the build runs parse_regression.cpp.');
@@ -271,7 +251,7 @@ describe('scaffold: C and C++ suites', () => {
       'test/unity.h': '#define UNITY_BEGIN() (void)0\n#define UNITY_END() 0\n#define RUN_TEST(f) f()\nvoid UnityFail(const char *m);\n#define TEST_FAIL_MESSAGE(m) UnityFail(m)\n#define TEST_IGNORE_MESSAGE(m) UnityFail(m)\n#define TEST_ASSERT_EQUAL(a, b) (void)0\n',
     });
     const sha = repo.commit('stack: reject negatives', { 'src/stack.c': '#include "stack.h"\n\nvoid stack_push(int v)\n{\n  if (v < 0) return;\n}\n' });
-    const plan = await planAndWrite(repo, sha);
+    const plan = await scaffoldAndWrite(repo, sha);
     assert.equal(plan.framework.framework, 'unity');
     // C may be C89: a block comment unless the neighbouring tests use `//`.
     assert.match(plan.content, /^\/\*\n \* Own It regression test for stack_push \(src\/stack\.c\)\.\n/);

@@ -4,24 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { Language, Parser } from '@vscode/tree-sitter-wasm';
-import { planTestScaffold, scaffoldStatus, writeScaffold, type TestScaffoldPlan } from '../../src/core/scaffold';
-import { makeTempDir, TempRepo, useTempRepos } from '../helpers/tempRepo';
+import { scaffoldStatus } from '../../src/core/scaffold';
+import { parseErrors, scaffoldAndWrite } from '../helpers/scaffoldKit';
+import { makeTempDir, useTempRepos } from '../helpers/tempRepo';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MOCHA = path.join(ROOT, 'node_modules/mocha/bin/mocha.js');
-
-let parserReady: Promise<void> | undefined;
-async function parsesCleanly(grammar: string, text: string): Promise<string | undefined> {
-  const dir = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
-  parserReady ??= Parser.init({ locateFile: (f: string) => path.join(dir, f) });
-  await parserReady;
-  const parser = new Parser();
-  parser.setLanguage(await Language.load(path.join(dir, `tree-sitter-${grammar}.wasm`)));
-  const tree = parser.parse(text);
-  if (!tree) return 'no tree';
-  return tree.rootNode.hasError ? tree.rootNode.toString() : undefined;
-}
 
 function have(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -44,15 +32,6 @@ function typeCheck(repo: string, file: string): string[] {
     types: ['mocha', 'node'],
   });
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
-
-async function scaffoldAndWrite(repo: TempRepo, sha: string, opts: Parameters<typeof planTestScaffold>[2] = {}): Promise<TestScaffoldPlan> {
-  const plan = await planTestScaffold(repo.path, sha, opts);
-  assert.equal(plan.exists, false);
-  assert.equal(await writeScaffold(repo.path, plan), plan.path);
-  assert.equal(scaffoldStatus(plan.content), 'pending');
-  assert.match(plan.content.split('\n')[plan.cursor.line], /OWN-IT-PLACEHOLDER/);
-  return plan;
 }
 
 describe('scaffold: generated tests are valid for their ecosystem', () => {
@@ -176,7 +155,7 @@ describe('scaffold: generated tests are valid for their ecosystem', () => {
     assert.match(plan.content, /func TestRegressionAccAdd\(t \*testing\.T\) \{/);
     assert.match(plan.content, /t\.Skip\("OWN-IT-PLACEHOLDER/);
     if (have('go')) execFileSync('go', ['vet', './...'], { cwd: repo.path });
-    else assert.equal(await parsesCleanly('go', plan.content), undefined);
+    else assert.equal(await parseErrors('go', plan.content), undefined);
   });
 
   it('rust: integration test in tests/ that cargo compiles and runs red', async function () {
@@ -218,7 +197,7 @@ describe('scaffold: generated tests are valid for their ecosystem', () => {
     assert.match(plan.content, /@Disabled\("OWN-IT-PLACEHOLDER/);
     const jar = findJar('org/junit/jupiter/junit-jupiter-api', '5.');
     if (!have('javac') || !jar) {
-      assert.equal(await parsesCleanly('java', plan.content), undefined);
+      assert.equal(await parseErrors('java', plan.content), undefined);
       return;
     }
     const cp = [jar, findJar('org/opentest4j/opentest4j'), findJar('org/apiguardian/apiguardian-api')].filter(Boolean).join(path.delimiter);
@@ -235,7 +214,7 @@ describe('scaffold: generated tests are valid for their ecosystem', () => {
     assert.equal(rbPlan.path, 'spec/shop/cart_regression_spec.rb');
     assert.match(rbPlan.content, /^require_relative '\.\.\/\.\.\/lib\/shop\/cart'$/m);
     assert.match(rbPlan.content, /it 'Cart\.total no longer breaks', skip: 'OWN-IT-PLACEHOLDER/);
-    assert.equal(await parsesCleanly('ruby', rbPlan.content), undefined);
+    assert.equal(await parseErrors('ruby', rbPlan.content), undefined);
 
     const mt = make();
     mt.commit('init', { Gemfile: "gem 'minitest'\n", 'lib/calc.rb': "def double(n)\n  n * 2\nend\n" });
@@ -243,7 +222,7 @@ describe('scaffold: generated tests are valid for their ecosystem', () => {
     const mtPlan = await scaffoldAndWrite(mt, mtSha);
     assert.equal(mtPlan.path, 'test/calc_regression_test.rb');
     assert.match(mtPlan.content, /flunk 'OWN-IT-PLACEHOLDER/);
-    assert.equal(await parsesCleanly('ruby', mtPlan.content), undefined);
+    assert.equal(await parseErrors('ruby', mtPlan.content), undefined);
     if (have('ruby')) execFileSync('ruby', ['-c', path.join(mt.path, mtPlan.path)]);
 
     const php = make();
@@ -259,7 +238,7 @@ describe('scaffold: generated tests are valid for their ecosystem', () => {
     assert.match(phpPlan.content, /^namespace App\\Tests;$/m);
     assert.match(phpPlan.content, /^use App\\Pricing\\Calculator;$/m);
     assert.match(phpPlan.content, /final class CalculatorRegressionTest extends TestCase/);
-    assert.equal(await parsesCleanly('php', phpPlan.content), undefined);
+    assert.equal(await parseErrors('php', phpPlan.content), undefined);
     if (have('php')) execFileSync('php', ['-l', path.join(php.path, phpPlan.path)]);
 
     const cs = make();
@@ -273,12 +252,12 @@ describe('scaffold: generated tests are valid for their ecosystem', () => {
     assert.equal(csPlan.path, 'tests/Shop.Tests/CartRegressionTests.cs');
     assert.match(csPlan.content, /^using Shop;$/m);
     assert.match(csPlan.content, /\[Fact\(Skip = "OWN-IT-PLACEHOLDER/);
-    assert.equal(await parsesCleanly('c-sharp', csPlan.content), undefined);
+    assert.equal(await parseErrors('c-sharp', csPlan.content), undefined);
   });
 
   it('the grammar check itself rejects broken code (so the checks above can fail)', async () => {
-    assert.notEqual(await parsesCleanly('go', 'package x\nfunc A( {\n'), undefined);
-    assert.notEqual(await parsesCleanly('php', '<?php class { }'), undefined);
+    assert.notEqual(await parseErrors('go', 'package x\nfunc A( {\n'), undefined);
+    assert.notEqual(await parseErrors('php', '<?php class { }'), undefined);
   });
 });
 
