@@ -58,7 +58,8 @@ const ALWAYS: readonly FlagRule[] = [
   {
     kind: 'blame',
     pattern: rx([
-      String.raw`\b(?:their|your|his|her|\w+'s)\s+fault\b`,
+      // A name of up to 40 letters: an open-ended \w+ ran across a whole 1 MB word before failing.
+      String.raw`\b(?:their|your|his|her|\w{1,40}'s)\s+fault\b`,
       String.raw`\b(?:they|he|she)\s+${FAILURE_VERB}`,
       String.raw`\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
       String.raw`\b(?:is|was|'s|are|were)\s+(?:all\s+|entirely\s+|really\s+|squarely\s+)?on\s+(?:the\s+[\w-]+\s+(?:team|side|folks)|them|him|her|whoever|ops|qa)\b`,
