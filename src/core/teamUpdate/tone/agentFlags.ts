@@ -22,11 +22,11 @@ export interface AgentReading {
 const HEDGE_REACH = 160;
 const HEDGE = /\b(?:if|unless|whether|might|may|maybe|perhaps|possibly|probably|could)\b/i;
 // Greeting or apology words a name can be spoken to after: "Terribly sorry, Kwame and Olga:".
-const ADDRESS_LEAD = /^\W{0,3}(?:(?:hey|hi|hello|dear|thanks|so|really|terribly|very|truly|heads\s+up|sorry|apologies|my\s+apologies)[\s,]{1,3}){0,3}(?:@?[A-Z][a-z]+\s+(?:and|&)\s+)?$/i;
+const ADDRESS_LEAD = /^\W{0,3}(?:(?:hey|hi|hello|dear|thanks|so|really|terribly|very|truly|heads\s+up|sorry|apologies|my\s+apologies)[\s,]{1,3}){0,3}(?:@?[A-Z][a-z]{1,40}\s+(?:and|&)\s+)?$/i;
 // What follows a name spoken to: a comma or colon, another name, or the writer's own words.
 // "that part was not ours, but our retry logic …": a denial that concedes the writer's part.
 const CONCEDED = /^\W{0,3}but\s+(?:[\w-]+\s+){0,2}?(?:my|our|i|we)\b/i;
-const OWN_VERB = /^(?:should|shouldn't|would|could|must|did|didn't|had|has|was|is|never|also|just|wrote|[a-z]+ed)$/;
+const OWN_VERB = /^(?:should|shouldn't|would|could|must|did|didn't|had|has|was|is|never|also|just|wrote|[a-z]{1,40}ed)$/;
 const ADDRESS_TAIL = /^(?:\s+\p{Lu}\p{Ll}+)?(?:\s+(?:and|&)\s+@?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?(?:\s*[,:—–]|\s+(?:I|I'm|I've|My|my|We|we|we're|We're)\b)/u;
 
 /** Every pattern this file runs, named, for the linear-time test. */

@@ -13,7 +13,7 @@ export const PUNCT = /^[,;:()—–?!]$/;
 export const PHRASE_END = /^(?:and|or|but|so|which|that|who|whose|when|while|because|since|in|on|at|for|during|to|into|with|after|before|is|was|were|are|has|had|have|will|would)$/;
 // Documents a writer follows: blaming them puts the cause outside the team.
 export const DOC = String.raw`(?:documentation|docs|wiki|readme|runbook|spec|specs|guide|instructions|changelog|release\s+notes)`;
-export const OTHER_WORDS = String.raw`(?:${TOOL}|${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|[\w-]+)\s+(?:team|squad|side|folks|guys)|${DOC}|someone|somebody|they|he|she|tool|plugin|extension|registry|mirror)`;
+export const OTHER_WORDS = String.raw`(?:${TOOL}|${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|[\w-]{1,40})\s+(?:team|squad|side|folks|guys)|${DOC}|someone|somebody|they|he|she|tool|plugin|extension|registry|mirror)`;
 export const OTHER_IN_PHRASE = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}(?:'s|')?(?=\s|$)`, 'i');
 // …as the head of the phrase (its last word): "the merge tool", not "the tool config".
 export const OTHER_HEAD = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}$`, 'i');
