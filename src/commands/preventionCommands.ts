@@ -10,6 +10,7 @@ import { IncidentPanel } from '../webviews/incident/incidentPanel';
 import { asIncidentRef, type IncidentRef } from './args';
 import { pickIncident } from './pickers';
 import { applySpecEdit } from './specEdits';
+import { benchMark } from '../services/benchTiming';
 
 const CATEGORY_LABELS: Record<CauseCategory, string> = {
   config: 'Configuration',
@@ -92,10 +93,10 @@ function scaffoldOptions(arg: unknown): ScaffoldOptions {
 }
 
 /** The culprit's changes with symbols from the editor's language support, else from the core alone. */
-async function culpritChanges(container: Container, repoRoot: string, sha: string): Promise<ChangedFile[] | undefined> {
+async function culpritChanges(container: Container, repoRoot: string, sha: string, coreChanges?: Promise<ChangedFile[]>): Promise<ChangedFile[] | undefined> {
   try {
     const api = await getGitApi();
-    const { changes, fromEditor } = await changesWithEditorSymbols(repoRoot, sha, { toGitUri: api ? (uri, ref) => api.toGitUri(uri, ref) : undefined });
+    const { changes, fromEditor } = await changesWithEditorSymbols(repoRoot, sha, { toGitUri: api ? (uri, ref) => api.toGitUri(uri, ref) : undefined, ...(coreChanges ? { coreChanges } : {}) });
     container.log.info(`Symbols for ${sha.slice(0, 7)}: ${fromEditor.length > 0 ? `editor provider for ${fromEditor.join(', ')}` : 'git hunks and patterns only'}`);
     return changes;
   } catch (e) {
@@ -106,6 +107,7 @@ async function culpritChanges(container: Container, repoRoot: string, sha: strin
 }
 
 export async function scaffoldRegressionTest(container: Container, arg?: unknown): Promise<string | undefined> {
+  benchMark('scaffold: asked');
   const ref = await resolveIncident(container, arg, 'Scaffold a regression test for which incident?');
   if (!ref) return undefined;
   const options = scaffoldOptions(arg);
@@ -125,18 +127,25 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
   const show = showOptions(fromPanel(arg));
   // What git answers (did the revert remove the culprit's tests? what did the culprit change?)
   // is read behind a progress notification the person can cancel: on a large history or commit
-  // it takes seconds, and nothing is written before it is answered. One after the other, not at
-  // once: the editor's symbol provider has a 2 s budget, which concurrent git and grammar work
+  // it takes seconds, and nothing is written before it is answered. The restore check and the
+  // core's reading of the culprit are git work and run at once; the editor's symbol provider is
+  // asked only after both, alone: it has a 2 s budget, which concurrent git and grammar work
   // made it miss under load (the integration test saw pattern symbols instead of the editor's).
   const planned = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Own It: reading what ${sha.slice(0, 7)} changed…`, cancellable: true },
     async (_progress, token) => {
-      const restorePlan = await scaffoldModule()
+      const restoring = scaffoldModule()
         .planRestoreTests(ref.repoRoot, sha, { incidentPath: stored.relativePath, testStyle })
         .catch((e: unknown) => void container.log.warn(`Could not look for tests ${sha.slice(0, 7)} wrote`, e));
+      const coreChanges = options.choice === 'restore' ? undefined : scaffoldModule().changedSymbols(ref.repoRoot, sha);
+      // Read or not, its failure is reported by planTestScaffold; it must not go unhandled meanwhile.
+      coreChanges?.catch(() => undefined);
+      const restorePlan = await restoring;
+      benchMark('scaffold: restore check read');
       if (token.isCancellationRequested) return undefined;
       // Restored tests need no symbols: the editor is asked only for a placeholder.
-      const culpritChanged = restorePlan && restorePlan.files.length > 0 && options.choice !== 'placeholder' ? undefined : await culpritChanges(container, ref.repoRoot, sha);
+      const culpritChanged = restorePlan && restorePlan.files.length > 0 && options.choice !== 'placeholder' ? undefined : await culpritChanges(container, ref.repoRoot, sha, coreChanges);
+      benchMark('scaffold: culprit changes read');
       return token.isCancellationRequested ? undefined : { restorePlan, culpritChanged };
     },
   );
@@ -172,6 +181,7 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     }
     throw e;
   }
+  benchMark('scaffold: planned');
   const subject = plan.target.symbol?.name ?? path.posix.basename(plan.target.file);
   if (plan.existing) {
     // A rerun opens the test written before; the action item is recorded once.
@@ -203,7 +213,9 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     target = plan.alternative;
   }
   await createAndOpen(ref.repoRoot, target.path, target.content, target.cursor, showOptions(fromPanel(arg)));
+  benchMark('scaffold: file shown');
   await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: target.path });
+  benchMark('scaffold: action linked');
   void vscode.window.showInformationMessage(`Created ${target.path} (${plan.framework.framework}). It fails until you write the test; the incident shows it as pending until then.`);
   return target.path;
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChangedFile, SymbolExtent, SymbolKind } from '../core/scaffold';
+import { benchMark } from '../services/benchTiming';
 import { scaffoldModule } from './scaffoldModule';
 
 /** Editor symbol kinds that a regression test can target, in the core's vocabulary. */
@@ -26,6 +27,8 @@ export interface EditorSymbolOptions {
   timeoutMs?: number;
   /** Changed files asked about at most (the biggest commits gain little from more). */
   maxFiles?: number;
+  /** The core's reading of the culprit, when the caller started it already (beside other git work). */
+  coreChanges?: Promise<ChangedFile[]>;
 }
 
 export interface EditorChanges {
@@ -96,7 +99,8 @@ async function culpritVersion(repoRoot: string, sha: string, file: string, toGit
  * failure of a provider leaves that file's core symbols in place.
  */
 export async function changesWithEditorSymbols(repoRoot: string, sha: string, options: EditorSymbolOptions = {}): Promise<EditorChanges> {
-  const changes = await scaffoldModule().changedSymbols(repoRoot, sha);
+  const changes = await (options.coreChanges ?? scaffoldModule().changedSymbols(repoRoot, sha));
+  benchMark('scaffold: core symbols read', { files: changes.length });
   const timeoutMs = options.timeoutMs ?? 2000;
   const candidates = changes.filter((f) => f.language !== 'unknown' && f.status !== 'deleted' && f.ranges.length > 0).slice(0, options.maxFiles ?? 8);
   const fromEditor: string[] = [];
@@ -107,10 +111,12 @@ export async function changesWithEditorSymbols(repoRoot: string, sha: string, op
       // Loading the document is not the language server's time: the bound applies to the provider.
       const opened = await withTimeout(vscode.workspace.openTextDocument(uri), OPEN_TIMEOUT_MS);
       if (!opened) return;
+      benchMark('scaffold: culprit version opened', { file: file.path });
       const symbols = await withTimeout(
         vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', uri),
         timeoutMs,
       );
+      benchMark('scaffold: editor symbols answered', { file: file.path, symbols: symbols?.length ?? -1 });
       if (!symbols || symbols.length === 0) return;
       const found = scaffoldModule().symbolsInRanges(toExtents(symbols), file.ranges);
       if (found.length === 0) return;

@@ -3,6 +3,7 @@ import type { SimpleGit } from '../git/runner';
 import { assertUsableGit, NotAGitRepositoryError, safeSimpleGit } from '../git/createGit';
 import { resolveCommitAt } from '../git/repository';
 import { gitRunner } from '../git/runner';
+import { memoCommit, memoTopLevel } from './gitMemo';
 
 // One error type for "not a repository" across the core, so every CLI command maps it to exit 3.
 export { NotAGitRepositoryError };
@@ -26,9 +27,11 @@ export async function repoTopLevel(dir: string): Promise<string> {
   // A missing or too old git is said as such (GitUnavailableError), not as "not a git repository".
   await assertUsableGit();
   try {
-    const top = (await gitAt(dir).raw(['rev-parse', '--show-toplevel'])).trim();
-    if (!top) throw new NotAGitRepositoryError(dir);
-    return top;
+    return await memoTopLevel(dir, async () => {
+      const top = (await gitAt(dir).raw(['rev-parse', '--show-toplevel'])).trim();
+      if (!top) throw new NotAGitRepositoryError(dir);
+      return top;
+    });
   } catch (err) {
     if (err instanceof NotAGitRepositoryError) throw err;
     throw new NotAGitRepositoryError(dir);
@@ -37,13 +40,15 @@ export async function repoTopLevel(dir: string): Promise<string> {
 
 /** Full sha of a commit-ish. A revision starting with `-` is refused so user text never becomes a git option. */
 export async function resolveCommit(repo: string, rev: string): Promise<string> {
-  const sha = rev ? await resolveCommitAt(gitRunner(repo), rev).catch(() => undefined) : undefined;
+  // An unknown name is not kept (a fetch may bring it): the memo holds only commits found.
+  const found = async (): Promise<string> => (await resolveCommitAt(gitRunner(repo), rev)) ?? Promise.reject(new UnknownCommitError(rev));
+  const sha = rev ? await memoCommit(repo, 'commit', rev, found).catch(() => undefined) : undefined;
   if (sha === undefined) throw new UnknownCommitError(rev);
   return sha;
 }
 
 export async function commitSubject(repo: string, sha: string): Promise<string> {
-  return (await gitAt(repo).raw(['log', '-1', '--format=%s', sha])).trim();
+  return memoCommit(repo, 'subject', sha, async () => (await gitAt(repo).raw(['log', '-1', '--format=%s', sha])).trim());
 }
 
 /** The `--unified=0` patch of a commit against its first parent (or the empty tree for a root commit). */
@@ -67,7 +72,7 @@ export async function fileAtCommit(repo: string, rev: string, path: string): Pro
 
 /** Subject and body of a commit, to tell whether it is itself a revert. */
 export async function commitMessage(repo: string, sha: string): Promise<{ subject: string; body: string }> {
-  const raw = await gitAt(repo).raw(['log', '-1', '--format=%s%x00%b', sha, '--']);
+  const raw = await memoCommit(repo, 'message', sha, () => gitAt(repo).raw(['log', '-1', '--format=%s%x00%b', sha, '--']));
   const [subject = '', body = ''] = raw.split('\0');
   return { subject: subject.trim(), body };
 }
