@@ -11,7 +11,9 @@
 //   blind5.txt       round five's blind set, written blind to the check: only with --blind5
 //                    (run once on round five's frozen rules; misses with --misses-blind5; tuned on in round six)
 //   blind6.txt       round six's blind set, written blind to the check: only with --blind6
-//                    (run once on round six's frozen rules; misses with --misses-blind6)
+//                    (run once on round six's frozen rules; misses with --misses-blind6; tuned on in round seven)
+//   blind7.txt       round seven's blind set, written blind to the check: only with --blind7
+//                    (its numbers before and after round seven; misses with --misses-blind7 once they are in)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -85,6 +87,11 @@ if (withBlind6) {
   const b6 = fixture('blind6.txt');
   splits['blind6'] = evaluate(b6.messages, b6.authors);
 }
+const withBlind7 = argv.includes('--blind7') || argv.includes('--misses-blind7');
+if (withBlind7) {
+  const b7 = fixture('blind7.txt');
+  splits['blind7'] = evaluate(b7.messages, b7.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
@@ -128,5 +135,9 @@ if (argv.includes('--json')) {
   if (argv.includes('--misses-blind6')) {
     process.stdout.write('\nMisclassified (blind6):\n');
     show('blind6', splits.blind6);
+  }
+  if (argv.includes('--misses-blind7')) {
+    process.stdout.write('\nMisclassified (blind7):\n');
+    show('blind7', splits.blind7);
   }
 }
