@@ -131,6 +131,41 @@ describe('revert conventions (real git)', function () {
     assert.deepEqual([find(found, real).reverted, find(found, real).evidence], [[feat], 'subject-exact']);
   });
 
+  it('Phabricator and Subversion names: Revert r123 "X", Revert rG<sha>, and "Reverts r123" / "This undoes D123" body lines', async () => {
+    const repo = fresh();
+    const fold = repo.commit('[X86] Fold casts\n\nDifferential Revision: https://reviews.example.org/D4321\n\nllvm-svn: 312345', { 'fold.cpp': lines(4, 'fold') });
+    const shift = repo.commit('[X86] Fold shifts\n\nllvm-svn: 312350', { 'shift.cpp': lines(6, 'shift') });
+    const mask = repo.commit('[X86] Fold masks\n\nllvm-svn: 312360', { 'mask.cpp': lines(6, 'mask') });
+    repo.commit('[docs] Describe folds\n\nllvm-svn: 312370', { 'folds.md': lines(2, 'doc') });
+    const bySvn = repo.commit('Revert r312345 "[X86] Fold casts"\n\nBreaks stage2.\n\nllvm-svn: 312400', { 'fold.cpp': '' });
+    const byGit = repo.commit(`Revert rG${shift.slice(0, 12)} "[X86] Fold shifts"`, { 'shift.cpp': '' });
+    // A fix under its own subject whose body names the review it undoes: linked by its diff.
+    const byReview = repo.commit('[X86] Mask folding, second try\n\nThis undoes D4400, which miscompiled masks.', { 'mask.cpp': '', 'mask2.cpp': 'new approach;\n' });
+    const words = repo.commit('[docs] Revert rationale for folds', { 'folds.md': lines(3, 'doc') });
+    const found = await scanReverts(repo.path);
+    assert.deepEqual([find(found, bySvn).reverted, find(found, bySvn).evidence], [[fold], 'subject-exact']);
+    assert.deepEqual([find(found, byGit).reverted, find(found, byGit).evidence], [[shift], 'sha']);
+    assert.deepEqual([find(found, byReview).kind, find(found, byReview).reverted, find(found, byReview).evidence], ['revert', [mask], 'diff-inverse']);
+    assert.equal(found.find((d) => d.sha === words), undefined, 'a bracketed component before "Revert" with no name is not a revert');
+    assert.deepEqual(parseRevertMessage('[X86] Fix fold', 'Reverts r312345 and r312346, which broke stage2.')?.revisions, ['r312345', 'r312346']);
+    assert.equal(parseRevertMessage('Revert readme changes', '')?.revisions, undefined);
+    assert.equal(parseRevertMessage('Update docs', 'We could revert r12 later.'), null);
+  });
+
+  it('Chromium "Revert of <subject> (patchset #N id:N of <url>)" links the subject it names', async () => {
+    const repo = fresh();
+    const blobs = repo.commit('Add fast path for blobs', { 'blob.cc': lines(4, 'blob') });
+    repo.commit('Tidy the blob tests', { 'blob_test.cc': lines(3, 'test') });
+    const revert = repo.commit(
+      'Revert of Add fast path for blobs (patchset #3 id:60001 of https://codereview.example.org/2310003/)\n\nReason for revert:\nBreaks the ASan bots.\n\nOriginal issue\'s description:\n> Add fast path for blobs',
+      { 'blob.cc': '' },
+    );
+    const d = find(await scanReverts(repo.path), revert);
+    assert.deepEqual([d.kind, d.reverted, d.evidence], ['revert', [blobs], 'subject-exact']);
+    assert.ok(d.confidence >= 0.9, String(d.confidence));
+    assert.equal(parseRevertMessage('Revert of the old menu behaviour', '')?.format, 'words');
+  });
+
   it('a message naming several commits keeps the ones its diff still undoes', async () => {
     const repo = fresh();
     const a = repo.commit('Add alpha', { 'alpha.ts': lines(3, 'a') });

@@ -16,6 +16,7 @@ export const CANDIDATE_GREP_PATTERNS: readonly string[] = [
   'recommit',
   'roll[[:blank:]]*back',
   'back(s|ed)?[[:blank:]]*out',
+  'undoes',
 ];
 
 export interface HistoryQuery {

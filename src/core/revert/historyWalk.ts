@@ -6,7 +6,7 @@ import type { LogCommit } from './types';
  * `CANDIDATE_GREP_PATTERNS` (`-E -i`, `[[:blank:]]` = space or tab, so no match spans a line).
  * It is a superset of what the message parser accepts; a property test keeps the two in step.
  */
-export const CANDIDATE_FILTER = /revert|reapply|reland|recommit|roll[ \t]*back|back(?:s|ed)?[ \t]*out/i;
+export const CANDIDATE_FILTER = /revert|reapply|reland|recommit|roll[ \t]*back|back(?:s|ed)?[ \t]*out|undoes/i;
 
 /** Whether a commit message is worth handing to the parser. */
 export function isCandidateMessage(subject: string, body: string): boolean {

@@ -19,11 +19,15 @@
  * - Gerrit:           `Reason for revert: …` marks a revert even when the subject was edited
  * - Mercurial:        `Backed out changeset <hash>` (also "Backed out 2 changesets")
  * - Rollbacks:        `Rollback of "<subject>"`, `Automated rollback of commit <sha>`
+ * - Phabricator/Subversion (LLVM): `Revert r312345 "<subject>"`, `Revert rG<sha> "<subject>"`,
+ *                     `Revert D12345`, body lines `Reverts r312345` / `This undoes D12345`
+ * - Chromium (Rietveld): `Revert of <subject> (patchset #N id:N of <url>)`
  *
  * Incidental words ("revert to threads", "fix revert logic", "Reverting … is discussed in #12")
  * are not reverts: every rule needs a quoted subject, a commit reference, a PR/MR reference or
  * an explicit convention (`revert:` type, "Reason for revert:").
  */
+import { bodyRevisionLists, chromiumRevertOf, revisionNames, subjectRevisions } from './revisionNames';
 import type { RevertKind } from './types';
 
 /** Which convention recognised the message (the first that matched, in the order above). */
@@ -35,6 +39,8 @@ export type RevertFormat =
   | 'gerrit'
   | 'mercurial'
   | 'rollback'
+  | 'phabricator'
+  | 'chromium'
   | 'words';
 
 /**
@@ -65,6 +71,11 @@ export interface ParsedRevertMessage {
   prNumbers: number[];
   /** Merge request this commit undoes (GitLab). */
   mrNumber?: number;
+  /**
+   * Subversion revisions (`r312345`, `rL312345`) and Phabricator reviews (`D12345`) the message
+   * says it undoes, as written: names git cannot resolve, kept as evidence (a diff may still link them).
+   */
+  revisions?: string[];
 }
 
 const QUOTE_OPEN = '["\u201c]';
@@ -80,7 +91,7 @@ const PR_SUFFIX = /\s*\(#(\d{1,9})\)\s*$/;
 const LOOSE_SHA = /^(?=[0-9a-f]*\d)[0-9a-f]{7,64}$/i;
 
 /** Only at the very start of a line: quoted (`> `) or indented examples and diffs are not the message's own word. */
-const REVERTS_COMMITS = /^this\s+(partially\s+)?(?:reverts?|backs?[ \t]+out)\s+(?:the\s+)?(?:following\s+)?(?:merge\s+)?commits?:?\s+/gim;
+const REVERTS_COMMITS = /^this\s+(partially\s+)?(?:reverts?|undoes|backs?[ \t]+out)\s+(?:the\s+)?(?:following\s+)?(?:merge\s+)?commits?:?\s+/gim;
 const REVERSING_CHANGES = /\breversing\s+changes\s+made\s+to\s+([0-9a-f]{4,64})\b/i;
 const SUBJECT_SHA_HEAD =
   /^(?:partial(?:ly)?\s+)?(?:revert(?:s|ed)?|roll[ \t]*back|back(?:ed)?[ \t]*out)(?:\s+(?:of|part\s+of|parts\s+of))?(?:\s+(?:commits?|changesets?))?\s+/i;
@@ -222,6 +233,27 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
   if (mr) format ??= 'gitlab';
   if (mr) raise('subject');
 
+  const revisions: string[] = [];
+  const readRevisions = (list: string, where: 'subject' | 'body'): number => {
+    const named = revisionNames(list);
+    for (const hex of named.shas) addSha(hex);
+    for (const r of named.revisions) if (!revisions.includes(r)) revisions.push(r);
+    if (named.shas.length + named.revisions.length === 0) return 0;
+    format ??= 'phabricator';
+    raise(where);
+    return named.shas.length + named.revisions.length;
+  };
+  const subjectNames = quoted ? null : subjectRevisions(core);
+  if (subjectNames && readRevisions(subjectNames.list, 'subject') > 0) target ??= subjectNames.quotedSubject;
+  for (const list of bodyRevisionLists(text)) readRevisions(list, 'body');
+  const chromium = quoted ? undefined : chromiumRevertOf(core);
+  if (chromium !== undefined) {
+    target ??= chromium.replace(ELLIPSIS, '');
+    truncated = ELLIPSIS.test(chromium);
+    format ??= 'chromium';
+    raise('subject');
+  }
+
   const gerrit = GERRIT_REASON.test(full);
   if (gerrit && (format === undefined || format === 'git')) format = 'gerrit';
   if (gerrit) raise(wordsHead ? 'subject' : 'body');
@@ -252,6 +284,7 @@ export function parseRevertMessage(subject: string, body: string): ParsedRevertM
   if (mergeParent !== undefined) result.mergeParent = mergeParent;
   if (target !== undefined && target.trim() !== '') result.subject = target;
   if (mrNumber !== undefined) result.mrNumber = mrNumber;
+  if (revisions.length > 0) result.revisions = revisions;
   return result;
 }
 

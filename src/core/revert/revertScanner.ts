@@ -227,9 +227,10 @@ export class RevertScanner {
       }),
     );
     // Merges are never linked by diff. A body line naming a commit that is not here is most
-    // often a squashed branch's own revert: its diff would only find unrelated refactors.
+    // often a squashed branch's own revert: its diff would only find unrelated refactors. A
+    // Subversion revision or Phabricator review a body line names did land here: its diff may say which.
     const single = candidates.filter((c) => c.commit.parents.length <= 1);
-    const unnamed = single.filter((c) => c.evidence === 'none' && c.parsed.signal !== 'body');
+    const unnamed = single.filter((c) => c.evidence === 'none' && (c.parsed.signal !== 'body' || c.parsed.revisions !== undefined));
     const byDiff = unnamed.slice(0, Math.max(0, budget.left));
     budget.left -= byDiff.length;
     const several = single.filter((c) => c.evidence === 'sha' && c.reverted.length > 1);

@@ -20,7 +20,7 @@ import { isFullSha } from '../git/revision';
 import type { RevertDetection } from './types';
 
 /** Bump when the file layout or the detector's output changes; older files are then ignored. */
-export const SCAN_CACHE_VERSION = 3;
+export const SCAN_CACHE_VERSION = 4;
 
 /** What a full scan at `head` returns, plus every candidate (git's order) to merge later scans into. */
 export interface ScanState {
