@@ -13,7 +13,11 @@
 //   blind6.txt       round six's blind set, written blind to the check: only with --blind6
 //                    (run once on round six's frozen rules; misses with --misses-blind6; tuned on in round seven)
 //   blind7.txt       round seven's blind set, written blind to the check: only with --blind7
-//                    (its numbers before and after round seven; misses with --misses-blind7 once they are in)
+//                    (run once on round six's frozen rules; misses with --misses-blind7; tuned on in round seven)
+//   probe7.txt       30 messages the round-seven helper wrote and labeled after its rules and before running
+//                    them (committed first): only with --probe7 (misses with --misses-probe7); not tuned on
+//   blind8.txt       round eight's blind set, written blind to the check: only with --blind8
+//                    (to be run once on round seven's frozen rules; misses with --misses-blind8)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -92,6 +96,16 @@ if (withBlind7) {
   const b7 = fixture('blind7.txt');
   splits['blind7'] = evaluate(b7.messages, b7.authors);
 }
+const withProbe7 = argv.includes('--probe7') || argv.includes('--misses-probe7');
+if (withProbe7) {
+  const p7 = fixture('probe7.txt');
+  splits['probe7'] = evaluate(p7.messages, p7.authors);
+}
+const withBlind8 = argv.includes('--blind8') || argv.includes('--misses-blind8');
+if (withBlind8) {
+  const b8 = fixture('blind8.txt');
+  splits['blind8'] = evaluate(b8.messages, b8.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
@@ -139,5 +153,13 @@ if (argv.includes('--json')) {
   if (argv.includes('--misses-blind7')) {
     process.stdout.write('\nMisclassified (blind7):\n');
     show('blind7', splits.blind7);
+  }
+  if (argv.includes('--misses-probe7')) {
+    process.stdout.write('\nMisclassified (probe7):\n');
+    show('probe7', splits.probe7);
+  }
+  if (argv.includes('--misses-blind8')) {
+    process.stdout.write('\nMisclassified (blind8):\n');
+    show('blind8', splits.blind8);
   }
 }

@@ -8,10 +8,11 @@
  */
 import type { BlastRadius } from './draftTeamUpdate';
 import { AGENT_FLAG_PATTERNS, agentFlags, concededDenial, notTheAgent, ownedByAgent, readAgents, victimOnly } from './tone/agentFlags';
+import { BLAME_ELSEWHERE_PATTERNS, DISOWNS } from './tone/blameElsewhere';
 import { COMPONENT_PATTERNS, findComponents, ownedSentences, showsPart } from './tone/components';
 import { APOLOGY, FLAG_RULES, likeCase, PASSIVE_VOICE } from './tone/flagRules';
 import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
-import { findNamedPeople, PEOPLE_PATTERNS } from './tone/people';
+import { findNamedPeople, PEOPLE_PATTERNS, sparedName } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
 import { appendSuggestion, MISSING_PART } from './tone/suggestions';
 import { TONE_COMPONENTS, type ToneComponent, type ToneComponentName, type ToneFlag, type ToneFlagKind, type ToneOptions, type ToneResult, type ToneSuggestion, type ToneVerdict } from './tone/types';
@@ -50,6 +51,7 @@ export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...PEOPLE_PATTERNS.map(([name, re]) => [`people: ${name}`, re] as const),
   ...FAILURE_AGENT_PATTERNS,
   ...AGENT_FLAG_PATTERNS,
+  ...BLAME_ELSEWHERE_PATTERNS,
 ];
 
 export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
@@ -76,6 +78,8 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   const owned = new Set([...ownedSentences(sentences), ...ownedByWriter]);
   // "my commit was broken by the merge tool": with another agent and no "I"/"we", "my X" is the victim.
   for (const r of readings) if (victimOnly(r)) owned.delete(r.sentence.index);
+  // "my branch is fine, it's the hook that's broken": the writer's work named only to be declared fine.
+  for (const s of sentences) if (DISOWNS.test(s.text)) owned.delete(s.index);
   const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart)) continue;
@@ -96,7 +100,7 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
       suggestion: { index: p.index, original, replacement: p.name.startsWith('@') ? '' : likeCase(p.name, p.possessive ? 'our' : 'we') },
     });
   }
-  flags.push(...agentFlags(readings, ownsItsPart));
+  flags.push(...agentFlags(readings, ownsItsPart).filter((f) => !(f.kind === 'naming-people' && sparedName(text, f.index, f.excerpt))));
   flags.sort((a, b) => a.index - b.index);
   // Where the reader finds the writer as the agent, an agentless wording is not a non-apology, and a
   // denial followed by "but our …" concedes the writer's part.

@@ -9,10 +9,10 @@ import type { ToneComponentName } from './types';
 
 const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'i');
 
-const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|(?:did\s+not|didn'?t)(?!\s+(?:break|cause|touch|do\s+(?:it|this|that|anything)))|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d)`;
-const WORK = String.raw`(?:change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit)`;
+const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|(?:did\s+not|didn'?t)(?!\s+(?:break|cause|touch|do\s+(?:it|this|that|anything)))|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d|mis[a-z]{3,20}ed|double-[a-z]{2,20}ed|over-?charged|under-?estimated|overlooked)`;
+const WORK = String.raw`(?:change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit|flag|default|setting|rule|template|job|banner|parser|schema|index|maintenance)`;
 // "in error" says how a thing was done ("was force-pushed in error"), not that something failed.
-const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|(?<!\bin\s)errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow)`;
+const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|(?<!\bin\s)errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow|doubled|tripled|leaked|expired|instead|overran|ran\s+over|ran\s+long)`;
 
 const PATTERNS: Record<ToneComponentName, RegExp> = {
   ownership: rx([
@@ -20,11 +20,17 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
     String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
     String.raw`\b(?:caused|made|deployed|pushed|merged|introduced|shipped|done|broken|written|started)\s+by\s+(?:me|us)\b`,
+    // Round seven: the cause is a thing the writer did, in a relative clause: "caused by an index rebuild we started".
+    String.raw`\b(?:caused\s+by|due\s+to|because\s+of|came\s+from|the\s+result\s+of)\s+(?:a|an|the|one)\s+(?:[\w-]{1,40}\s+){0,3}?(?:i|we)\s+(?:had\s+|just\s+)?(?:[a-z]{2,20}ed|made|ran|wrote|built|sent|set|put|began|did)\b`,
     // "Sorry for breaking staging": the apology names the writer's act.
     String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:[\w-]+\s+){0,4}?for\s+(?:breaking|taking\s+down|bringing\s+down|causing|deleting|wiping|pushing|merging|deploying|shipping|killing)\b`,
     String.raw`\b(?:cause|root\s+cause):\s+(?:my|our|i|we)\b`,
     String.raw`\b(?:on\s+(?:me|us)|my\s+bad|my\s+mistake|my\s+fault|our\s+fault|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
     String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+me\b`,
+    // Round seven: an omission of the writer's own: "I never set up a secondary DNS", "we never tested the restore".
+    String.raw`\b(?:i|we)\s+never\s+(?:set\s+up|added|tested|checked|configured|built|wrote|planned|updated|documented|moved|enabled|considered|validated|verified|monitored|rehearsed|reviewed)\b`,
+    // Round seven: the decision or the bug named as the writer's in a short aside: "(my team, my call)", "our cron parser, our bug;", "(mine, written Tuesday)".
+    String.raw`\b(?:my|our)\s+(?:call|decision|design|idea|bug|doing|oversight|responsibility)(?=\s*(?:[.,;:)!—–]|$))|\(\s*(?:mine|ours)\b`,
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
     String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
   ]),
@@ -36,14 +42,15 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\bso\s+(?:every|the|those|about|all)\b`,
   ]),
   impact: rx([
-    String.raw`\b(?:could\s*n[o']?t|couldn'?t|unable\s+to|unavailable|outage|downtime|(?<!human[\s-])errors?|5\d\d(?:s)?|timed?\s+out|failing|slow|delayed|delay|blocked|crash(?:ed|es)?|stale|duplicate|lost|disappeared|did\s+not\s+arrive|locked\s+out|rejected|empty|affected|impacted|piled\s+up|twice\s+as\s+long|late|wrong\s+(?:prices|invoices|numbers))\b`,
+    String.raw`\b(?:could\s*n[o']?t|couldn'?t|unable\s+to|unavailable|outage|downtime|(?<!human[\s-])errors?|5\d\d(?:s)?|timed?\s+out|failing|slow|delayed|delay|blocked|crash(?:ed|es)?|stale|duplicate|lost|disappeared|did\s+not\s+arrive|locked\s+out|rejected|empty|affected|impacted|piled\s+up|twice\s+as\s+long|late|wrong\s+(?:prices|invoices|numbers)|latency|p9\d|double-[a-z]{2,20}ed)\b`,
+    String.raw`\b\d+\s*ms\b|\b(?:were|was)\s+hit\b`,
     String.raw`\b(?:was|were|went|is)\s+(?:down|red)\b|\btook\s+[\w-]+(?:\s+[\w-]+){0,2}\s+down\b|\bdown\s+for\b`,
     String.raw`\bfor\s+(?:about\s+|around\s+|roughly\s+|~\s?|nearly\s+|over\s+|almost\s+)?(?:\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|half\s+an)\s*-?\s*(?:min(?:ute)?s?|hours?|h|days?|seconds?)\b`,
     String.raw`\b\d+\s*-?\s*(?:min(?:ute)?s?|hours?)\b`,
     String.raw`\bbetween\s+\d|\bfrom\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+(?:to|until)\b|\d{1,2}:\d\d\s*(?:–|-|to)\s*\d`,
-    String.raw`\b(?:all|every|some|many|enterprise|mobile|ios|android|sso|the)\s+(?:[\w-]+\s+)?(?:users?|customers?|partners?)\b`,
+    String.raw`\b(?:all|every|some|many|enterprise|mobile|ios|android|sso|the)\s+(?:[\w-]+\s+)?(?:users?|customers?|partners?|tenants?|accounts?|merchants?|clients?|subscribers?|members?|visitors?)\b`,
     String.raw`\bfor\s+everyone\b`,
-    String.raw`(?:~\s?\d|\b\d)[\d,.]*\s*%?\s+(?:of\s+)?(?:[\w-]+\s+)?(?:users?|customers?|orders?|accounts?|tickets?|requests?|people|tenants?|merchants?|payments?|emails?|invoices?|messages?|posts?)\b`,
+    String.raw`(?:~\s?\d|\b\d)[\d,.]*\s*%?\s+(?:of\s+)?(?:[\w-]+\s+)?(?:users?|customers?|orders?|accounts?|tickets?|requests?|people|tenants?|merchants?|payments?|emails?|invoices?|messages?|posts?|files?|records?|rows?|jobs?|builds?|transfers?|events?|uploads?|reports?|sessions?|documents?|items?|charges?|transactions?|exports?|deliveries|notifications?)\b`,
     // A labelled "Impact:" line addresses impact even while it is still being confirmed.
     String.raw`^\W{0,3}impact\W{0,3}:`,
   ]),
@@ -53,7 +60,13 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:back\s+up|back\s+to\s+normal|(?:pass(?:es|ing)?|work(?:s|ing)?|runs?|running|loads?|loading|processing|green|up|online|healthy|stable|flowing|succeed(?:s|ing)?|deploy(?:s|ing)?|sending|syncing)\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|working\s+on\s+a\s+fix|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
     String.raw`\b(?:put|added|brought|turned|flipped|switched|set|changed|moved)\s+(?:[\w-]+\s+){0,3}back\b`,
     // A repair told as a state or as under way: "it's quarantined", "I'm rewriting it today".
-    String.raw`\b(?:it'?s|it\s+is|they'?re|they\s+are|(?:is|are)\s+now)\s+(?:quarantined|disabled|isolated|paused|turned\s+off|switched\s+off)\b`,
+    String.raw`\b(?:it'?s|it\s+is|they'?re|they\s+are|(?:is|are)\s+now)\s+(?:quarantined|disabled|isolated|paused|turned\s+off|switched\s+off|hidden)\b`,
+    // Round seven: a repair told as a state, as under way for any subject, in the present, or as a thing sent:
+    // "tenant is usable again", "they're redeploying from the previous chart", "2.3.1 restores it", "A correction went out".
+    String.raw`\b(?:usable|available|reachable|accessible|normal|correct|clean)\s+again\b|\b(?:work|works|working)\s+(?:again\s+)?since\b`,
+    String.raw`\b(?:'re|'s|is|are)\s+(?:now\s+)?(?:redeploying|restoring|rebuilding|recovering|reverting|rolling\s+back|re-?running|replaying|draining|catching\s+up)\b`,
+    String.raw`\b(?:re-?sent|re-?written|re-?done|reversed|credited|compensated|reimbursed|honou?red|replayed|re-?processed|normali[sz]ed|restores|reverts|undoes|rolls\s+back)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?updated\b`,
+    String.raw`\b(?:correction|fix|patch|hotfix|retraction)\s+(?:went\s+(?:out|live)|is\s+(?:out|live)|was\s+sent)\b`,
     String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:now\s+|already\s+)?(?:rewriting|fixing|patching|reverting|rolling\s+back|restoring|redeploying|re-?running|backfilling)\b`,
     String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|re-[a-z]{3,}ed|redid|replaced|stopped\s+the|disabled\s+the|unblocked|(?:failed|switched|cut)\s+over|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
     // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
@@ -75,9 +88,30 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\bwill\s+(?:now\s+|also\s+|always\s+)?(?:be|get)\s+(?:canaried|tested|reviewed|gated|checked|validated|staged|monitored|linted|dry-run)\b`,
     String.raw`\bnow\s+(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|ships?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
     String.raw`\b(?:is|are)\s+now\s+(?:scripted|checked|tested|validated|automated|required|blocked|gated|monitored|reviewed|covered|alerted\s+on)\b`,
+    // Round seven: a safeguard told as a standing state or a standing behaviour ("Alias swaps are now done by a script",
+    // "the reset flow is now part of the smoke test", "the deploy script now asks for confirmation", "has a test now"),
+    // as a labelled next step, as a second approver, as what future work will do, as a thing made automatic or
+    // impossible, or as something added.
+    String.raw`\b(?:is|are)\s+now\s+(?:done|run|made|kept|built|handled|part\s+of|behind|mandatory|required|automatic|impossible|covered|a\s+single|the\s+only)\b`,
+    // Any present verb after "now" is a standing behaviour, except verbs that only say the thing works again.
+    String.raw`\bnow\s+(?!(?:works|loads|passes|returns|responds|shows|succeeds|resolves|renders|builds|compiles|starts|boots|opens|displays|sends|arrives|syncs|appears|looks|seems|is|has|was|comes|goes|lets|reads)\b)[a-z]{3,20}(?:es|s)\b|\bnow\s+(?:does|ask|prompt|confirm|compare|record|track|log|make|enforce|list|publish|throttle|limit|cap|dedupe|refuse|answer|route|fall\s+back|retry|alert|page|warn)\b|\bnow\s+pass(?:es)?\s+(?:a|an|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:linter|check|test|gate|review)\b`,
+    String.raw`\bnow\s+[a-z]{2,20}s\s+(?:[\w-]{1,40}\s+){0,4}?and\s+(?:asks|prompts|confirms|checks|refuses|blocks|requires|waits|alerts|pages|warns)\b|\b(?:is|are)\s+now\s+(?:resolved|fixed|set|read|loaded|fetched)\s+(?:from|by|via|through|at)\b`,
+    String.raw`\bnow\s+(?:the|all|every|each)\s+(?:[\w-]{1,40}\s+){0,3}?(?:is|are)\s+[a-z]{2,20}ed\b`,
+    String.raw`\b(?:tests?|checks?|matrix|suite|linter|alerts?|gate|review|canary)\s+now\s*(?:[.;,!]|$)`,
+    String.raw`\b(?:a|an)\s+(?:[\w-]{1,40}\s+){0,3}?(?:check|alert|test|lint|gate|canary)\s+(?:every|on\s+every|on\s+each|per|before|that|which)\b`,
+    String.raw`\bneeds?\s+(?:a\s+)?(?:second|two|another|extra)\s+(?:approvers?|reviewers?|reviews?|approvals?|sign-?offs?|pair\s+of\s+eyes)\b`,
+    String.raw`\b(?:future|all\s+future|every\s+future)\s+[\w-]{1,40}(?:\s+[\w-]{1,40})?\s+will\b|\bmak(?:e|es|ing)\s+(?:[\w-]{1,40}\s+){0,3}?(?:automatic|mandatory|required|impossible)\b`,
+    String.raw`\b(?:is|are)\s+no\s+longer\s+(?:in|on|stored|kept|possible|allowed|hardcoded|hard-coded|reachable|accessible)\b|\bcan\s+no\s+longer\b|\bthe\s+only\s+way\b`,
+    String.raw`\b(?:put|wrote|created|introduced)\s+(?:a|an)\s+(?:new\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:tests?|checks?|alerts?)\b|\b(?:tests?|checks?|alerts?|step|gate|validation|monitoring)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?added\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
   ]),
 };
+
+// A resolution to be careful is not a safeguard: "Next time I'll double-check before deploying."
+const VAGUE_RESOLVE = /\b(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we'?re\s+going\s+to)\s+(?:(?:try|make\s+sure|remember)\s+(?:to\s+)?)?(?:double-?check|triple-?check|be\s+(?:more\s+|extra\s+|much\s+more\s+)?(?:careful|mindful|attentive)|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|try\s+harder|slow\s+down)\b/gi;
+// Clause breaks, and ", and" (which starts a clause of its own: "We reverted it, and the job now checks …").
+const CLAUSE_OR_AND = /[;:—–]|,\s+and\s+/i;
+const WHEN_WORDS = /\b(?:next\s+time|going\s+forward|from\s+now\s+on|in\s+(?:the\s+)?future)\b/gi;
 
 // "I reverted my change X. It caused …": the owner and the failure can sit in two sentences.
 const MY_WORK = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b`, 'i');
@@ -137,6 +171,9 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['ownership, all matches', OWNERSHIP_ALL],
   ['hedged before', HEDGED_BEFORE],
   ['hedged after', HEDGED_AFTER],
+  ['vague resolve', VAGUE_RESOLVE],
+  ['clause or and', CLAUSE_OR_AND],
+  ['when words', WHEN_WORDS],
   ...AGENCY_PATTERNS,
 ];
 
@@ -158,10 +195,28 @@ export function showsPart(sentences: readonly Sentence[], name: ToneComponentNam
 export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sentence) => boolean): Record<ToneComponentName, Sentence | undefined> {
   const found = {} as Record<ToneComponentName, Sentence | undefined>;
   for (const name of Object.keys(PATTERNS) as ToneComponentName[]) {
-    found[name] = sentences.find((s) => (name === 'ownership' ? ownsIn(s.text) : PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s))));
+    found[name] = sentences.find((s) => (name === 'ownership' ? ownsIn(s.text) : name === 'prevention' ? showsPrevention(s.text) : PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s))));
   }
   found.ownership ??= sentences.find((s, i) => i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text));
-  // After the opening clause (which states the failure), an act of the writer's with no failure words is what was done.
-  found.repair ??= sentences.find((s, i) => firstPersonAct(s.text, i === 0));
+  // After the opening clause (which states the failure), an act of the writer's with no failure words is what was
+  // done; a clause that says what will stop a recurrence ("we've added cache invalidation tests") is not a repair.
+  found.repair ??= sentences.find((s, i) => firstPersonAct(withoutPrevention(s.text), i === 0));
   return found;
+}
+
+/** True when the sentence names a safeguard, not only a resolution to be careful. */
+function showsPrevention(text: string): boolean {
+  if (!PATTERNS.prevention.test(text)) return false;
+  VAGUE_RESOLVE.lastIndex = 0;
+  if (!VAGUE_RESOLVE.test(text)) return true;
+  return PATTERNS.prevention.test(text.replace(VAGUE_RESOLVE, ' ').replace(WHEN_WORDS, ' '));
+}
+
+/** The sentence with its prevention clauses blanked (kept as a word, so the first clause stays first). */
+function withoutPrevention(text: string): string {
+  if (!PATTERNS.prevention.test(text)) return text;
+  return text
+    .split(CLAUSE_OR_AND)
+    .map((c) => (PATTERNS.prevention.test(c) ? ' x ' : c))
+    .join(';');
 }

@@ -4,6 +4,7 @@
  * a vendor, a tool or a documentation gap named as the cause is fine next to "we had no
  * fallback, that part was ours" or "we're adding a status check", and deflecting without either.
  */
+import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 
 // What an outside agent is said to have done, as the subject of the failure.
@@ -135,4 +136,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED];
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES];

@@ -11,13 +11,13 @@ export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 /** The explanation of the agentless (passive) wordings; toneCheck.ts drops them where the writer is found as the agent. */
 export const PASSIVE_VOICE = 'Passive voice hides who did it; say "I" (or "we", if the team did it together).';
 
-export const APOLOGY = /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b/gi;
+export const APOLOGY = /\b(?:sorry|sry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b/gi;
 
 // Words that only fill the gap in "I'm <…> idiot" ("I'm such an absolute clown").
-const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too|apparently|probably|officially)`;
+const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too|apparently|probably|officially|team's|world's|office's|company's|project's)`;
 // What the writer says they are, not what they did: "an embarrassment to this team", "a terrible engineer".
 const WORKER = String.raw`(?:engineer|developer|dev|coder|programmer|teammate|colleague|person|human|employee)`;
-const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|careless|sloppy|pathetic|worthless|incapable|hopeless\s+case|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
+const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|muppet|dummy|dunce|buffoon|numpty|donkey|goofball|klutz|weak\s+link|chaos\s+monkey|problem\s+child|careless|sloppy|pathetic|worthless|incapable|hopeless\s+case|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
 // Nouns for a mistake, and adjectives that make any noun one ("a bad rebase").
 const MISTAKE_NOUN = String.raw`(?:errors?|mistakes?|typos?|bugs?|regressions?|oversights?)`;
 const BAD_THING = String.raw`(?:(?:bad|broken|wrong|incorrect|faulty|buggy|invalid)\s+[\w-]+)`;
@@ -34,6 +34,11 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\bfrom\s+the\s+bottom\s+of\s+my\s+heart\b`,
       String.raw`\b(?:please\s+)?forgive\s+me\b`,
       String.raw`\bmea\s+(?:maxima\s+)?culpa\b`,
+      // Round seven: drawn-out or stacked apologies ("sooo sorry", "sry sry sry"), pardons by the thousand,
+      // and an apology to every reader one by one.
+      String.raw`\bs{1,3}o{3,12}\s+sorry\b|\b(?:sorry|sry)[\s,!.]{1,3}(?:sorry|sry)\b`,
+      String.raw`\b(?:thousand|million|many)\s+pardons\b|\bbeg\s+(?:your|everyone'?s)\s+(?:pardon|forgiveness)\b`,
+      String.raw`\bto\s+each\s+and\s+every\s+(?:one|single)\b|\b(?:apologi[sz]e|sorry)\s+(?:[\w-]{1,40}\s+){1,8}?(?:profusely|unreservedly|wholeheartedly)\b`,
     ]),
     explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
     rewrite: (m) => likeCase(m, /apolog/i.test(m) ? 'apologies' : /culpa|forgive|heart/i.test(m) ? 'my mistake' : 'sorry'),
@@ -53,7 +58,12 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\b(?:terrible|awful|hopeless|useless|bad)\s+at\s+(?:this|my job|everything|git|coding|deploys?|rebasing|merging)\b`,
       String.raw`\bmy bad,?\s+i\s+always\b`,
       String.raw`\bi\s+always\s+(?:break|mess|screw|ruin)\b`,
-      String.raw`\bi\s+(?:shouldn'?t|should not)\s+be\s+(?:allowed|trusted)\b`,
+      String.raw`\bi\s+(?:clearly\s+|really\s+|honestly\s+|obviously\s+|probably\s+|just\s+)?(?:shouldn'?t|should not)\s+be\s+(?:allowed|trusted)\b`,
+      // Round seven: names the writer invites ("call me the world's worst on-call"), idioms of a bad memory,
+      // and wondering aloud why one is still employed ("I don't know how I keep getting hired").
+      String.raw`\bcall\s+me\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
+      String.raw`\b(?:brain|memory|attention\s+span)\s+of\s+a\s+(?:goldfish|gnat|sieve)\b|\bgoldfish\s+(?:brain|memory)\b`,
+      String.raw`\b(?:don'?t|do\s+not)\s+know\s+(?:how|why)\s+(?:i|they|you|anyone)\s+(?:still\s+|even\s+)?(?:keep|still|even|haven'?t\s+fired|put\s+up\s+with)\b|\bhow\s+(?:i'?m|i\s+am)\s+still\s+(?:employed|here|hired|allowed)\b`,
       String.raw`\bi\s+can'?t\s+do\s+anything\s+right\b`,
       String.raw`\bwhat\s+was\s+i\s+thinking\b`,
       String.raw`\bi\s+feel\s+(?:so\s+|very\s+|really\s+)?(?:terrible|awful|horrible|bad|sick|dreadful)\b`,
@@ -80,7 +90,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:mistakes|errors|an error|a mistake|some mistakes)\s+(?:were|was|have been|has been|had been)\s+made\b`,
       String.raw`\b(?:a|an|the|some|several|two|three|a\s+few)\s+(?:${MISTAKE_NOUN}|${BAD_THING}|(?:error|mistake|bug|change|commit|regression|bad deploy))\s+(?:was|were|has\s+been|have\s+been|had\s+been|may\s+have\s+been|might\s+have\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+|incorrectly\s+)?(?:made|introduced|pushed|deployed|merged|shipped|committed|applied|set|added)\b`,
       // A wrong thing done with no doer, whatever the verb: "an incorrect merge was performed", "a wrong environment variable was set".
-      String.raw`\b(?:a|an|some|several)\s+${BAD_THING}(?:\s+[\w-]+){0,2}\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:[a-z-]{2,}ed|set|done|run|put|made|sent|built|written)\b`,
+      String.raw`\b(?:a|an|some|several)\s+${BAD_THING}(?:\s+[\w-]+){0,3}\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:[a-z-]{2,}ed|set|done|run|put|made|sent|built|written)\b`,
       String.raw`\b(?:${MISTAKE_NOUN}|${BAD_THING})\s+(?:(?:was|were)\s+)?(?:happened|occurred|ended\s+up|slipped\s+(?:in|into|through)|crept\s+in|got\s+(?:in|into|through))\b`,
     ]),
     explanation: PASSIVE_VOICE,
@@ -108,6 +118,11 @@ const TOO_LITTLE: readonly FlagRule[] = [
       // The writer's own work, but its effect doubted: "if my stash mishap held up our pairing".
       String.raw`\bif\s+(?:my|our|this|that)\s+(?:[\w-]+\s+){0,4}?(?:held\s+up|affected|impacted|inconvenienced|bothered|delayed|blocked|disrupted|slowed\s+down|caused\s+(?:any|some))\b`,
       String.raw`\bany\s+(?:customers|users|people|one)\s+who\s+(?:experienced|were\s+affected|had)\b`,
+      // Round seven: the effect on anyone doubted in other words ("If my draft PR pinged anyone", "…, if anyone.",
+      // "to whoever might have been affected").
+      String.raw`\bif\s+(?:my|our|this|that|it)\s+(?:[\w-]{1,40}\s+){0,4}?(?:[a-z]{2,20}ed|hit|woke|broke|caught|cost)\s+(?:anyone|anybody|someone|you|people)\b`,
+      String.raw`,\s*if\s+(?:anyone|anybody|any)(?:\s+[a-z]{2,20})?\s*(?:[.!]|$)`,
+      String.raw`\b(?:anyone|anybody|whoever|those|people|everyone)\s+(?:who\s+)?(?:might|may|could)\s+have\s+been\s+(?:affected|impacted|inconvenienced|bothered|disrupted)\b`,
     ]),
     explanation: 'A conditional apology ("if anyone was affected") doubts the impact; say who was affected and apologise plainly.',
     rewrite: (m) => likeCase(m, /^(?:sorry|apolog)/i.test(m) ? 'sorry that' : 'to everyone affected'),
@@ -141,6 +156,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:anyone|those|people)\s+(?:who|whose)\s+(?:feel|felt|feelings|was\s+upset|were\s+upset|got\s+upset)\b`,
       String.raw`\b(?:anyone|someone|you)\s+felt\s+(?:frustrated|upset|annoyed|hurt)\b`,
       String.raw`\bfeelings\s+(?:were|got)\s+hurt\b`,
+      String.raw`\bsorry\s+(?:that\s+)?(?:you|anyone|people|everyone)\s+(?:were|are|got|have\s+been|felt)\s+(?:so\s+|a\s+bit\s+)?(?:upset|frustrated|annoyed|bothered|confused|offended|disappointed|inconvenienced)\b`,
     ]),
     explanation: 'This apologises for how people feel, not for what happened; apologise for the breakage itself.',
     rewrite: (m) => likeCase(m, 'sorry for the breakage I caused'),
@@ -158,6 +174,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:barely|hardly)\s+(?:anyone|anybody|noticeable|noticed|affected)\b`,
       String.raw`\bnot\s+(?:a\s+)?(?:huge|big|major|real)\s+(?:issue|problem|impact)\b`,
       String.raw`\bno\s+(?:real\s+)?(?:harm|damage)\s+done\b`,
+      // Round seven: the outage called a non-event, or its scope made small ("only the EU region").
+      String.raw`\bnon-?(?:event|issue)\b|\b(?:only|just)\s+(?:the\s+)?[\w-]{1,40}\s+region\b`,
     ]),
     explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
     rewrite: (m) => (/only|limited|barely|hardly/i.test(m) ? '[how many]' : /blip|hiccup|glitch|wobble|thing/i.test(m) ? likeCase(m, 'an outage of [how long]') : ''),

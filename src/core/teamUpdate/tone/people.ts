@@ -23,7 +23,8 @@ const NOT_A_NAME = new Set(
    Reverted Heads Impact Update Status Summary Fix Fixed Then After Before Once If But And So Also Unfortunately Luckily Initially Later
    Finally Please Checkout Login Search Payments Deploy Deployment Build Migration Config Commit Change PR Tests Test Monitoring Alerting
    Sorry Apologies Honestly Technically Regarding Root Cause Postmortem Incident Users Customers Orders Errors Mistakes Whoever Blame
-   Thanks Sadly Anyway Cause Why Prevention Note Quick Hey Hi Team All Folks Everybody Users Ugh Oops Whoops Yeah Okay Ok`
+   Thanks Sadly Anyway Cause Why Prevention Note Quick Hey Hi Team All Folks Everybody Users Ugh Oops Whoops Yeah Okay Ok
+   Not No Never Yes Dear Per Next Great Well Recap Resolved Short Pairing Feel`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -46,6 +47,14 @@ const NAME_CHAR = /[\p{L}\d]/u;
 // A person who helped, caught or fixed it is being credited, not blamed: "Priya helped me bring it back".
 const HELPED = /^\s+(?:(?:just|quickly|kindly|then|also|first)\s+)?(?:helped|caught|spotted|noticed|found|flagged|reported|fixed|reverted|rolled|restored|debugged|paired|pointed|jumped|saved|unblocked)\b/i;
 const TOGETHER_WITH_ME = /^\s+(?:and|&)\s+(?:i|me)\b/i;
+// Round seven: a share named next to the writer's own ("Kwame's Helm upgrade and mine ran in the same window").
+const SHARED_WITH_ME = /^'s\s+(?:[\w-]{1,40}\s+){0,3}?(?:and|&)\s+(?:mine|ours|my|our)\b/i;
+// …a name that is denied the blame ("ours, not Quayside Cloud's"), or the one the failure cost work
+// ("the extra work this caused Dariusz and Callum").
+const DENIED_OR_HIT = /(?:\bnot\s+|\b(?:caused|cost|costs|gave|for)\s+(?:@?\p{Lu}\p{Ll}{1,40}\s+(?:and|&)\s+)?)$/u;
+// …or a name spoken to between commas before the writer's own words ("I can't apologise enough, Gianluca, I wiped …").
+const VOCATIVE_BEFORE = /,\s*$/;
+const VOCATIVE_AFTER = /^\s*,\s+(?:i|i'm|i've|we|we're|my|our|sorry)\b/i;
 // The person an apology or thanks is addressed to is not blamed: "I apologize in particular to Nadia".
 // …or greeted with one: "Greta, sorry: I broke your branch".
 const SPOKEN_TO = /^,\s+(?:sorry|apologies|my\s+apologies|i'?m\s+sorry)\b/i;
@@ -72,6 +81,10 @@ export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['spoken to', SPOKEN_TO],
   ['hit by me', HIT_BY_ME],
   ['whose I hit', WHOSE_I_HIT],
+  ['shared with me', SHARED_WITH_ME],
+  ['denied or hit', DENIED_OR_HIT],
+  ['vocative before', VOCATIVE_BEFORE],
+  ['vocative after', VOCATIVE_AFTER],
 ];
 
 interface KnownNames {
@@ -112,8 +125,9 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
       const name = known.full.find((f) => run === f || run.startsWith(`${f} `)) ?? (known.first.has(words[0]) ? (words.length > 1 && known.full.includes(run) ? run : words[0]) : undefined);
       const candidate = name ?? run;
       const after = s.text.slice(start + candidate.length, start + candidate.length + 120);
-      if (TOGETHER_WITH_ME.test(after) || HELPED.test(after)) continue;
+      if (TOGETHER_WITH_ME.test(after) || HELPED.test(after) || SHARED_WITH_ME.test(after)) continue;
       const before = s.text.slice(Math.max(0, start - 60), start);
+      if (DENIED_OR_HIT.test(before) || (VOCATIVE_BEFORE.test(before) && VOCATIVE_AFTER.test(after))) continue;
       if (ADDRESSED_TO.test(before) || SPOKEN_TO.test(after) || (HIT_BY_ME.test(before) && after.startsWith("'s")) || WHOSE_I_HIT.test(after)) continue;
       if (!name && (!FOLLOWED_BY_FAILURE.test(after) || AFTER_DETERMINER.test(s.text.slice(Math.max(0, start - 8), start)))) continue;
       out.push({ name: candidate, index: s.index + start, possessive: after.startsWith("'s") });
@@ -121,6 +135,17 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
     out.push(...uncapitalisedFullNames(s, known.full));
   }
   return out;
+}
+
+/**
+ * True when the name at `index` of `text` is shared with the writer, denied the blame, the one the
+ * failure cost work, or spoken to between commas (round seven); the failure-agent reader's flags
+ * for a person are dropped then too.
+ */
+export function sparedName(text: string, index: number, name: string): boolean {
+  const before = text.slice(Math.max(0, index - 60), index);
+  const after = text.slice(index + name.length, index + name.length + 120);
+  return SHARED_WITH_ME.test(after) || DENIED_OR_HIT.test(before) || (VOCATIVE_BEFORE.test(before) && VOCATIVE_AFTER.test(after));
 }
 
 /** A known full name written in lower case ("jonas weber's cron ran"), which the capitalised-run scan cannot see. */
