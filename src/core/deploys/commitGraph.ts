@@ -3,7 +3,7 @@ import { isFullSha } from '../git/revision';
 import { isCandidateMessage } from '../revert/historyWalk';
 import { parseRevertMessage } from '../revert/messageParser';
 import { DateQueue, GenerationQueue } from './commitQueues';
-import { CommitStore, parseShaAndParents } from './commitStore';
+import { CommitStore, parseShaAndParents, type ShaAndParents } from './commitStore';
 import { readByteItems } from './gitItems';
 
 /** A commit as deploy detection reads it: `git log --format=%H%x00%s%x00%b`. */
@@ -40,38 +40,44 @@ export class CommitGraph {
    * `--branches`, so one walk also serves the hotfix rule). @throws GitCommandError when git fails
    */
   static async load(runner: GitRunner, tips: readonly string[], alsoFrom: readonly string[] = []): Promise<CommitGraph> {
-    const graph = new CommitGraph();
     const unique = [...new Set(tips.filter(isFullSha).map((s) => s.toLowerCase()))];
-    if (unique.length === 0 && alsoFrom.length === 0) return graph.finish();
-    const input = unique.map((s) => `${s}\n`).join('');
+    return CommitGraph.loadLines(runner, unique.map((s) => `${s}\n`).join(''), alsoFrom);
+  }
+
+  /** {@link load} with the tips given as `git log --stdin` reads them: one full sha a line, each once. */
+  static async loadLines(runner: GitRunner, input: string | Buffer, alsoFrom: readonly string[] = []): Promise<CommitGraph> {
+    const graph = new CommitGraph();
+    if (input.length === 0 && alsoFrom.length === 0) return graph.finish();
     const store = graph.store;
     let field = 0;
-    let id = -1;
-    let first = -1;
-    let more: number[] | undefined;
+    const commit: ShaAndParents = { id: -1, first: -1, more: undefined };
     let time = 0;
-    // One walk, read as bytes: subjects go into one buffer, only revert bodies become strings.
+    // One walk, read as bytes: subjects go into one buffer, only revert bodies become strings;
+    // nothing is allocated for an ordinary commit (no array, string or buffer view).
     await readByteItems(runner, ['log', '-z', '--stdin', ...alsoFrom, '--format=%H %P%x00%ct%x00%s%x00%b', '--'], input, 0, (bytes, start, end) => {
       switch (field++) {
         case 0:
-          [id, first, more] = parseShaAndParents(store, bytes, start, end);
+          parseShaAndParents(store, bytes, start, end, commit);
           return;
         case 1:
-          time = Number(bytes.toString('latin1', start, end));
+          time = decimal(bytes, start, end);
           return;
         case 2:
-          if (id >= 0) store.setCommit(id, first, more, time, bytes.subarray(start, end));
+          if (commit.id >= 0) store.setCommit(commit.id, commit.first, commit.more, time, bytes, start, end);
           return;
         default:
           field = 0;
-          if (id >= 0) graph.noteRevert(id, end > start ? bytes.toString('utf8', start, end) : '');
+          if (commit.id >= 0) graph.noteRevert(commit.id, bytes, start, end);
       }
     });
     return graph.finish();
   }
 
-  /** Keeps the body of a commit the revert parser accepts. */
-  private noteRevert(id: number, body: string): void {
+  /** Keeps the body (`bytes[start, end)`) of a commit the revert parser accepts. */
+  private noteRevert(id: number, bytes: Buffer, start: number, end: number): void {
+    // Most commits name none of the filter's words: decided on the bytes, no string made.
+    if (!mayBeCandidate(bytes, start, end) && !this.store.testSubject(id, mayBeCandidate)) return;
+    const body = end > start ? bytes.toString('utf8', start, end) : '';
     const subject = this.store.subjectOf(id);
     if (!isCandidateMessage(subject, body)) return;
     const parsed = parseRevertMessage(subject, body);
@@ -86,6 +92,11 @@ export class CommitGraph {
     return this.store.find(sha) !== undefined;
   }
 
+  /** The id of the hex sha in `text[start, start + length)`, or -1 when the graph does not hold it. */
+  idOfHex(text: Uint8Array, start: number, length: number): number {
+    return this.store.findHex(text, start, length);
+  }
+
   /**
    * Whether `ancestor` is `descendant` or one of its ancestors (what `git merge-base --is-ancestor`
    * answers); undefined when `descendant` is not in the graph (the caller asks git). A commit
@@ -94,8 +105,12 @@ export class CommitGraph {
   isAncestor(ancestor: string, descendant: string): boolean | undefined {
     const to = this.store.find(descendant);
     if (to === undefined) return undefined;
-    const from = this.store.find(ancestor);
-    if (from === undefined) return false;
+    return this.isAncestorId(this.store.find(ancestor) ?? NONE, to);
+  }
+
+  /** {@link isAncestor} by ids; `from` is {@link NONE} (-1) for a commit the graph does not hold. */
+  isAncestorId(from: number, to: number): boolean {
+    if (from === NONE) return false;
     if (from === to) return true;
     const floor = this.gen[from];
     if (floor >= this.gen[to]) return false;
@@ -123,7 +138,12 @@ export class CommitGraph {
   rangeHasRevert(from: string | undefined, to: string): boolean | undefined {
     const top = this.store.find(to);
     if (top === undefined) return undefined;
-    const bottom = from === undefined ? undefined : this.store.find(from);
+    return this.rangeHasRevertId(from === undefined ? NONE : (this.store.find(from) ?? NONE), top);
+  }
+
+  /** {@link rangeHasRevert} by ids; `from` is {@link NONE} (-1) for none, or a commit the graph does not hold (then every commit of `to` counts). */
+  rangeHasRevertId(from: number, top: number): boolean {
+    const bottom = from === NONE ? undefined : from;
     let found = false;
     this.walkNew(top, bottom, (id) => (found = this.revertBodies.has(id)));
     return found;
@@ -299,3 +319,36 @@ const NO_PARENTS: readonly number[] = [];
 
 const NEW = 1;
 const OLD = 2;
+
+/** A decimal number (`%ct`) read from bytes; anything but digits is read as `Number` reads it. */
+function decimal(bytes: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i];
+    if (c < 0x30 || c > 0x39) return Number(bytes.toString('latin1', start, end));
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
+}
+
+/**
+ * False only when `bytes[start, end)` holds none of the words every match of
+ * `CANDIDATE_FILTER` (revert/historyWalk.ts) contains (revert, reapply, reland, recommit, roll, back), in any
+ * ASCII case (the filter's `i` folds ASCII letters only). True means "decode and test".
+ */
+export function mayBeCandidate(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] | 0x20;
+    if (c === 0x72 /* r */) {
+      if (startsWithWord(bytes, i + 1, end, 'evert') || startsWithWord(bytes, i + 1, end, 'eapply') || startsWithWord(bytes, i + 1, end, 'eland') || startsWithWord(bytes, i + 1, end, 'ecommit') || startsWithWord(bytes, i + 1, end, 'oll')) return true;
+    } else if (c === 0x62 /* b */ && startsWithWord(bytes, i + 1, end, 'ack')) return true;
+  }
+  return false;
+}
+
+/** Whether `bytes` at `at` spell `word` (lowercase ASCII), ignoring ASCII case. */
+function startsWithWord(bytes: Uint8Array, at: number, end: number, word: string): boolean {
+  if (end - at < word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((bytes[at + k] | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}

@@ -46,6 +46,14 @@ export class CommitStore {
     return this.idOfKey(key, true);
   }
 
+  /** The id of the hex sha in `text[start, start + length)`, or -1 when it is not stored. */
+  findHex(text: Uint8Array, start: number, length: number): number {
+    if (this.width === 0 || length !== this.width * 2) return -1;
+    const key = this.scratch();
+    if (!decodeHex(text, start, key)) return -1;
+    return this.idOfKey(key, false);
+  }
+
   /** The id of a sha given as text, or undefined when it is not stored. */
   find(sha: string): number | undefined {
     if (this.width === 0 || sha.length !== this.width * 2) return undefined;
@@ -61,12 +69,18 @@ export class CommitStore {
     return Buffer.from(this.shaBytes.buffer, this.shaBytes.byteOffset + at, this.width).toString('hex');
   }
 
-  setCommit(id: number, firstParent: number, more: number[] | undefined, time: number, subject: Uint8Array): void {
+  /** Stores a commit; its subject is `bytes[start, end)` (copied). */
+  setCommit(id: number, firstParent: number, more: number[] | undefined, time: number, bytes: Uint8Array, start: number, end: number): void {
     this.parents[id] = firstParent;
     if (more && more.length > 0) this.moreParents.set(id, more);
     this.times[id] = time;
     // Appended in the order git lists commits (a commit met first as a parent got its id earlier).
-    this.appendSubject(id, subject);
+    this.appendSubject(id, bytes, start, end);
+  }
+
+  /** `test` applied to the subject of `id` as bytes (no string made). */
+  testSubject(id: number, test: (bytes: Uint8Array, start: number, end: number) => boolean): boolean {
+    return test(this.subjectBytes, this.subjectStarts[id], this.subjectEnds[id]);
   }
 
   subjectOf(id: number): string {
@@ -154,14 +168,14 @@ export class CommitStore {
     this.table = table;
   }
 
-  private appendSubject(id: number, subject: Uint8Array): void {
-    const end = this.subjectLength + subject.length;
+  private appendSubject(id: number, bytes: Uint8Array, start: number, stop: number): void {
+    const end = this.subjectLength + (stop - start);
     if (end > this.subjectBytes.length) {
       const bigger = Buffer.alloc(Math.max(end, this.subjectBytes.length * 2, 64 * 1024));
       this.subjectBytes.copy(bigger, 0, 0, this.subjectLength);
       this.subjectBytes = bigger;
     }
-    this.subjectBytes.set(subject, this.subjectLength);
+    this.subjectBytes.set(bytes.subarray(start, stop), this.subjectLength);
     this.subjectStarts[id] = this.subjectLength;
     this.subjectEnds[id] = end;
     this.subjectLength = end;
@@ -188,20 +202,43 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T)
   return to;
 }
 
-/** The ids of `%H %P`'s commit, first parent and further parents (-1 when the field holds no sha). */
-export function parseShaAndParents(store: CommitStore, bytes: Buffer, start: number, end: number): [number, number, number[] | undefined] {
-  const shas: number[] = [];
+/**
+ * Reads `%H %P` (`bytes[start, end)`): every sha gets an id; `out` gets the commit's id, its first
+ * parent and further parents (-1 when the field holds no sha; `more` undefined for one parent or
+ * none). No array is made for a commit with fewer than three parents.
+ */
+export function parseShaAndParents(store: CommitStore, bytes: Buffer, start: number, end: number, out: ShaAndParents): void {
+  let id = -2;
+  let first = -1;
+  let more: number[] | undefined;
   let at = start;
   while (at < end) {
     let stop = bytes.indexOf(SPACE, at);
     if (stop < 0 || stop > end) stop = end;
-    if (stop > at) shas.push(store.idOfHex(bytes, at, stop - at));
+    if (stop > at) {
+      const sha = store.idOfHex(bytes, at, stop - at);
+      if (id === -2) id = sha;
+      else if (sha >= 0) {
+        if (first < 0) first = sha;
+        else (more ??= []).push(sha);
+      }
+    }
     at = stop + 1;
   }
-  const id = shas[0] ?? -1;
-  if (id < 0) return [-1, -1, undefined];
-  const parents = shas.slice(1).filter((p) => p >= 0);
-  return [id, parents[0] ?? -1, parents.length > 1 ? parents.slice(1) : undefined];
+  if (id < 0) {
+    out.id = out.first = -1;
+    out.more = undefined;
+    return;
+  }
+  out.id = id;
+  out.first = first;
+  out.more = more;
+}
+
+export interface ShaAndParents {
+  id: number;
+  first: number;
+  more: number[] | undefined;
 }
 
 const SPACE = 0x20;
