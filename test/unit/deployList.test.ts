@@ -109,10 +109,11 @@ describe('deploy list builder', () => {
     const b = new DeployListBuilder();
     const prod = b.environmentId('prod');
     const sha = (c: string): Buffer => bytes(c.repeat(40));
-    assert.ok(b.add(bytes('deploy/prod/b'), 0, 13, prod, sha('A'), 0, 40, 200, true));
-    assert.ok(b.add(bytes('deploy/prod/a'), 0, 13, prod, sha('b'), 0, 40, 200, false));
-    assert.ok(b.add(bytes('xxdeploy/prod/0yy'), 2, 15, prod, sha('c'), 0, 40, 100, false));
-    assert.equal(b.add(bytes('deploy/prod/z'), 0, 13, prod, bytes('d'.repeat(64)), 0, 64, 50, false), false, 'a 64-digit sha after 40-digit ones');
+    const ref = (name: Buffer, start: number, end: number): number => b.addRef(name, start, end, prod);
+    assert.ok(b.add(ref(bytes('deploy/prod/b'), 0, 13), sha('A'), 0, 40, 200, true));
+    assert.ok(b.add(ref(bytes('deploy/prod/a'), 0, 13), sha('b'), 0, 40, 200, false));
+    assert.ok(b.add(ref(bytes('xxdeploy/prod/0yy'), 2, 15), sha('c'), 0, 40, 100, false));
+    assert.equal(b.add(ref(bytes('deploy/prod/z'), 0, 13), bytes('d'.repeat(64)), 0, 64, 50, false), false, 'a 64-digit sha after 40-digit ones');
     assert.equal(b.environmentId('prod'), prod);
     const list = b.finish();
     assert.deepEqual(
@@ -131,8 +132,8 @@ describe('deploy list builder', () => {
     const env = b.environmentId('prod');
     // 2,000 shas that share their first 7 digits (the hash), some deployed twice.
     const shas = Array.from({ length: 2000 }, (_, i) => `abcdef0${i.toString(16).padStart(33, '0')}`);
-    shas.forEach((s, i) => b.add(bytes(`t/${i}`), 0, `t/${i}`.length, env, bytes(s), 0, 40, i, false));
-    shas.slice(0, 500).forEach((s, i) => b.add(bytes(`u/${i}`), 0, `u/${i}`.length, env, bytes(s), 0, 40, 5000 + i, false));
+    shas.forEach((s, i) => b.add(b.addRef(bytes(`t/${i}`), 0, `t/${i}`.length, env), bytes(s), 0, 40, i, false));
+    shas.slice(0, 500).forEach((s, i) => b.add(b.addRef(bytes(`u/${i}`), 0, `u/${i}`.length, env), bytes(s), 0, 40, 5000 + i, false));
     const list = b.finish();
     const { ids, firsts } = list.shaIds();
     assert.equal(firsts.length, 2000);

@@ -9,16 +9,22 @@ export class GenerationQueue {
 
   constructor(private readonly gen: Int32Array) {}
 
+  private readonly higher = (a: number, b: number): boolean => this.gen[a] > this.gen[b];
+
   get size(): number {
     return this.heap.length;
   }
 
+  clear(): void {
+    this.heap.length = 0;
+  }
+
   push(id: number): void {
-    siftUp(this.heap, id, (a, b) => this.gen[a] > this.gen[b]);
+    siftUp(this.heap, id, this.higher);
   }
 
   pop(): number {
-    return siftDown(this.heap, (a, b) => this.gen[a] > this.gen[b]);
+    return siftDown(this.heap, this.higher);
   }
 }
 

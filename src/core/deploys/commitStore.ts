@@ -99,20 +99,26 @@ export class CommitStore {
     return this.moreParents.get(id);
   }
 
-  /** Drops the spare capacity of the growing arrays once every commit is in. */
+  /**
+   * Ends the arrays at the last commit once every commit is in. Views, not copies: a copy of
+   * every array at the end of the walk, while the walk's output still waits for the garbage
+   * collector, was the graph's peak (the spare capacity, at most half, stays allocated).
+   */
   trim(): void {
-    this.parents = this.parents.slice(0, this.count);
-    this.times = this.times.slice(0, this.count);
-    this.shaBytes = this.shaBytes.slice(0, this.count * this.width);
-    this.subjectStarts = this.subjectStarts.slice(0, this.count);
-    this.subjectEnds = this.subjectEnds.slice(0, this.count);
-    this.subjectBytes = Buffer.from(this.subjectBytes.subarray(0, this.subjectLength));
+    this.parents = this.parents.subarray(0, this.count);
+    this.times = this.times.subarray(0, this.count);
+    this.shaBytes = this.shaBytes.subarray(0, this.count * this.width);
+    this.subjectStarts = this.subjectStarts.subarray(0, this.count);
+    this.subjectEnds = this.subjectEnds.subarray(0, this.count);
+    this.subjectBytes = this.subjectBytes.subarray(0, this.subjectLength);
   }
 
-  private keyBuffer = new Uint8Array(32);
+  /** The binary key being looked up, {@link width} bytes (made once the width is known: no view per lookup). */
+  private keyBuffer = new Uint8Array(0);
 
   private scratch(): Uint8Array {
-    return this.keyBuffer.subarray(0, this.width);
+    if (this.keyBuffer.length !== this.width) this.keyBuffer = new Uint8Array(this.width);
+    return this.keyBuffer;
   }
 
   private idOfKey(key: Uint8Array, add: boolean): number {
@@ -175,7 +181,7 @@ export class CommitStore {
       this.subjectBytes.copy(bigger, 0, 0, this.subjectLength);
       this.subjectBytes = bigger;
     }
-    this.subjectBytes.set(bytes.subarray(start, stop), this.subjectLength);
+    for (let i = start, to = this.subjectLength; i < stop; i++, to++) this.subjectBytes[to] = bytes[i];
     this.subjectStarts[id] = this.subjectLength;
     this.subjectEnds[id] = end;
     this.subjectLength = end;

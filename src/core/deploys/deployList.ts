@@ -22,15 +22,16 @@ export class DeployList implements Iterable<Deploy> {
     private readonly envIndex: Uint32Array,
     /** The environments, each string once. */
     readonly environments: readonly string[],
-    /** Hex shas, lowercase, {@link width} bytes each. */
+    /** Hex shas, lowercase, {@link width} bytes each; deploy `i`'s is the `shaAt[i]`-th. */
     private readonly shaHex: Buffer,
     private readonly width: number,
+    private readonly shaAt: Uint32Array,
     /** Seconds since the epoch: the tagger date of an annotated tag, the committer date of a lightweight tag's commit. */
     private readonly times: Float64Array,
     private readonly annotatedFlags: Uint8Array,
   ) {}
 
-  static readonly EMPTY = new DeployList(Buffer.alloc(0), new Uint32Array(0), new Uint32Array(0), new Uint32Array(0), [], Buffer.alloc(0), 40, new Float64Array(0), new Uint8Array(0));
+  static readonly EMPTY = new DeployList(Buffer.alloc(0), new Uint32Array(0), new Uint32Array(0), new Uint32Array(0), [], Buffer.alloc(0), 40, new Uint32Array(0), new Float64Array(0), new Uint8Array(0));
 
   get length(): number {
     return this.times.length;
@@ -45,18 +46,22 @@ export class DeployList implements Iterable<Deploy> {
   }
 
   sha(i: number): string {
-    return this.shaHex.toString('latin1', i * this.width, (i + 1) * this.width);
+    const at = this.shaAt[i] * this.width;
+    return this.shaHex.toString('latin1', at, at + this.width);
   }
 
   /** The sha's hex digits as bytes, `[start, end)` of the returned buffer (valid while the list lives; do not change). */
   shaBytes(i: number): [Buffer, number, number] {
-    return [this.shaHex, i * this.width, (i + 1) * this.width];
+    const at = this.shaAt[i] * this.width;
+    return [this.shaHex, at, at + this.width];
   }
 
   /** Whether deploys `i` and `j` deployed the same commit. */
   sameSha(i: number, j: number): boolean {
     const w = this.width;
-    return this.shaHex.compare(this.shaHex, j * w, (j + 1) * w, i * w, (i + 1) * w) === 0;
+    const a = this.shaAt[i] * w;
+    const b = this.shaAt[j] * w;
+    return this.shaHex.compare(this.shaHex, b, b + w, a, a + w) === 0;
   }
 
   annotated(i: number): boolean {
@@ -135,7 +140,7 @@ export class DeployList implements Iterable<Deploy> {
     const hex = this.shaHex;
     for (let i = 0; i < n; i++) {
       // Shas are uniformly random: their first hex digits are hash enough.
-      let slot = hashHex(hex, i * w) & mask;
+      let slot = hashHex(hex, this.shaAt[i] * w) & mask;
       for (;;) {
         const id = table[slot];
         if (id < 0) {
@@ -176,23 +181,29 @@ export function isoFromSeconds(seconds: number): string {
 /** `Date.parse(isoFromSeconds(seconds))`. */
 export function msOfSeconds(seconds: number): number {
   const ms = seconds * 1000;
-  return Number.isNaN(new Date(ms).getTime()) ? Date.parse(String(seconds)) : ms;
+  // A Date holds ±8.64e15 ms (no Date made here: this runs per deploy and per comparison).
+  return Math.abs(ms) <= 8.64e15 ? ms : Date.parse(String(seconds));
 }
 
 /**
  * Collects deploys as they are read (in any order) and sorts them into a {@link DeployList}.
- * Tag names and shas are copied into growing buffers; nothing is kept per tag but numbers.
+ * First the refs (`addRef`: the tag name's bytes, copied once into the buffer the list keeps,
+ * and its environment), then a deploy per ref that turned out to be one (`add`: its sha, date
+ * and kind). Nothing is kept per tag but numbers and bytes, and the list keeps the builder's
+ * buffers instead of copying them (at 50,000 tags the copies were megabytes waiting for a
+ * full garbage collection at the peak).
  */
 export class DeployListBuilder {
-  private tagBytes: Buffer = Buffer.alloc(64 * 1024);
-  private tagLength = 0;
-  // Typed columns, not arrays of numbers: nothing per tag on the JavaScript heap.
-  private readonly tagStart = new Column();
-  private readonly tagEnd = new Column();
-  private readonly envIndex = new Column();
+  private names: Buffer = Buffer.alloc(64 * 1024);
+  private namesLength = 0;
+  private readonly nameStart = new Column();
+  private readonly nameEnd = new Column();
+  private readonly refEnvironment = new Column();
   private readonly environments: string[] = [];
   private readonly environmentIds = new Map<string, number>();
-  private shaHex: Buffer = Buffer.alloc(64 * 1024);
+  /** Per deploy, in the order added: its ref, sha (hex), time and kind. */
+  private readonly refOf = new Column();
+  private shaHex: Buffer = Buffer.alloc(0);
   private width = 0;
   private readonly times = new Column();
   private readonly annotatedFlags = new Column();
@@ -213,26 +224,33 @@ export class DeployListBuilder {
     return id;
   }
 
+  /** Adds a deploy tag's ref: its name is `tag[tagStart, tagEnd)` (UTF-8); returns the ref's number for {@link add}. */
+  addRef(tag: Uint8Array, tagStart: number, tagEnd: number, environment: number): number {
+    this.names = ensure(this.names, this.namesLength + (tagEnd - tagStart));
+    for (let i = tagStart, to = this.namesLength; i < tagEnd; i++, to++) this.names[to] = tag[i];
+    this.nameStart.push(this.namesLength);
+    this.namesLength += tagEnd - tagStart;
+    this.nameEnd.push(this.namesLength);
+    this.refEnvironment.push(environment);
+    return this.nameStart.length - 1;
+  }
+
   /**
-   * Adds a deploy; the tag name is `tag[tagStart, tagEnd)` (UTF-8), the sha the 40 or 64 hex
-   * digits at `sha[shaStart]` (lowercased here). False (nothing added) when the sha's length
-   * differs from the first one added (one repository has one object format).
+   * Adds the deploy of ref `ref`: the sha is the 40 or 64 hex digits at `sha[shaStart]`
+   * (lowercased here). False (nothing added) when the sha's length differs from the first one
+   * added (one repository has one object format).
    */
-  add(tag: Uint8Array, tagStart: number, tagEnd: number, environment: number, sha: Uint8Array, shaStart: number, shaLength: number, time: number, annotated: boolean): boolean {
+  add(ref: number, sha: Uint8Array, shaStart: number, shaLength: number, time: number, annotated: boolean): boolean {
     if (this.width === 0) this.width = shaLength;
     if (shaLength !== this.width) return false;
     const n = this.times.length;
-    this.tagBytes = ensure(this.tagBytes, this.tagLength + (tagEnd - tagStart));
-    this.tagBytes.set(tag.subarray(tagStart, tagEnd), this.tagLength);
-    this.tagStart.push(this.tagLength);
-    this.tagLength += tagEnd - tagStart;
-    this.tagEnd.push(this.tagLength);
-    this.shaHex = ensure(this.shaHex, (n + 1) * this.width);
+    // Sized for one deploy per ref at the first add (the refs are all in by then): no growing copies.
+    this.shaHex = ensure(this.shaHex, Math.max(n + 1, this.nameStart.length) * this.width);
     for (let k = 0; k < shaLength; k++) {
       const c = sha[shaStart + k];
       this.shaHex[n * this.width + k] = c >= 0x41 && c <= 0x46 ? c + 0x20 : c;
     }
-    this.envIndex.push(environment);
+    this.refOf.push(ref);
     this.times.push(time);
     this.annotatedFlags.push(annotated ? 1 : 0);
     return true;
@@ -246,7 +264,8 @@ export class DeployListBuilder {
     const names = new Map<number, string>();
     const name = (i: number): string => {
       let s = names.get(i);
-      if (s === undefined) names.set(i, (s = this.tagBytes.toString('utf8', this.tagStart.get(i), this.tagEnd.get(i))));
+      const ref = this.refOf.get(i);
+      if (s === undefined) names.set(i, (s = this.names.toString('utf8', this.nameStart.get(ref), this.nameEnd.get(ref))));
       return s;
     };
     const order = Uint32Array.from({ length: n }, (_, i) => i);
@@ -258,23 +277,22 @@ export class DeployListBuilder {
       const tb = name(b);
       return (ta < tb ? -1 : ta > tb ? 1 : 0) || a - b;
     });
-    const w = this.width;
     const tagStart = new Uint32Array(n);
     const tagEnd = new Uint32Array(n);
     const envIndex = new Uint32Array(n);
-    const shaHex = Buffer.alloc(n * w);
     const times = new Float64Array(n);
     const annotated = new Uint8Array(n);
     for (let k = 0; k < n; k++) {
       const i = order[k];
-      tagStart[k] = this.tagStart.get(i);
-      tagEnd[k] = this.tagEnd.get(i);
-      envIndex[k] = this.envIndex.get(i);
-      this.shaHex.copy(shaHex, k * w, i * w, (i + 1) * w);
+      const ref = this.refOf.get(i);
+      tagStart[k] = this.nameStart.get(ref);
+      tagEnd[k] = this.nameEnd.get(ref);
+      envIndex[k] = this.refEnvironment.get(ref);
       times[k] = this.times.get(i);
       annotated[k] = this.annotatedFlags.get(i);
     }
-    return new DeployList(Buffer.from(this.tagBytes.subarray(0, this.tagLength)), tagStart, tagEnd, envIndex, this.environments, shaHex, w, times, annotated);
+    // The name and sha buffers are kept as they are (sorted through `order`), not copied.
+    return new DeployList(this.names.subarray(0, this.namesLength), tagStart, tagEnd, envIndex, this.environments, this.shaHex.subarray(0, n * this.width), this.width, order, times, annotated);
   }
 }
 

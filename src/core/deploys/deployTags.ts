@@ -22,93 +22,77 @@ export async function findDeploys(repoPath: string, options: DeployOptions = {})
  * object is kept per tag, and the object names go to `cat-file` as the bytes they arrived as.
  */
 export async function readDeploys(runner: GitRunner, pattern: TagPattern): Promise<DeployList> {
-  const refs = new RefRows();
   const builder = new DeployListBuilder();
+  // `<object>\n` per ref: what cat-file reads, as the bytes for-each-ref printed.
+  const objects = new ObjectLines();
   await readByteItems(runner, ['for-each-ref', '--format=%(refname)%00%(objectname)', '--end-of-options', pattern.refGlob], '', NEWLINE, (bytes, start, end) => {
     const nul = bytes.indexOf(0, start);
     if (nul < 0 || nul >= end || !startsWithTagsPrefix(bytes, start) || !isHexSha(bytes, nul + 1, end)) return;
     const matched = pattern.matchTag(bytes.toString('utf8', start + TAGS_PREFIX.length, nul));
     if (matched === undefined) return;
-    refs.add(bytes, start + TAGS_PREFIX.length, nul, builder.environmentId(matched), nul + 1, end);
+    builder.addRef(bytes, start + TAGS_PREFIX.length, nul, builder.environmentId(matched));
+    objects.add(bytes, nul + 1, end);
   });
   // Tags of tags: the head names the inner tag, peeled below.
-  const nested: { row: number; sha: string; time: number }[] = [];
+  const nested: { ref: number; sha: string; time: number }[] = [];
   // A tag made without a tagger line (very old tools) is dated by its commit, read afterwards.
-  const undated: { row: number; sha: string }[] = [];
-  await readObjectHeads(runner, refs.objectLines(), refs.length, (head, row) => {
+  const undated: { ref: number; sha: string }[] = [];
+  await readObjectHeads(runner, objects.lines(), objects.count, (head, ref) => {
     if (head.type === 'commit') {
-      if (head.time !== undefined) refs.addTo(builder, row, refs.objects, refs.objectStart(row), refs.objectLength(row), head.time, false);
+      if (head.time !== undefined) builder.add(ref, objects.bytes, objects.start(ref), objects.length(ref), head.time, false);
       return;
     }
     // A tag of a tree or blob is no deploy.
     const { content, targetStart, targetEnd } = head;
     if (head.type !== 'tag' || (head.targetType !== 'commit' && head.targetType !== 'tag') || !content || targetStart < 0 || !isHexSha(content, targetStart, targetEnd)) return;
     if (head.time === undefined) {
-      if (head.targetType === 'commit') undated.push({ row, sha: content.toString('latin1', targetStart, targetEnd).toLowerCase() });
+      if (head.targetType === 'commit') undated.push({ ref, sha: content.toString('latin1', targetStart, targetEnd).toLowerCase() });
       return;
     }
-    if (head.targetType === 'commit') refs.addTo(builder, row, content, targetStart, targetEnd - targetStart, head.time, true);
-    else nested.push({ row, sha: content.toString('latin1', targetStart, targetEnd).toLowerCase(), time: head.time });
+    if (head.targetType === 'commit') builder.add(ref, content, targetStart, targetEnd - targetStart, head.time, true);
+    else nested.push({ ref, sha: content.toString('latin1', targetStart, targetEnd).toLowerCase(), time: head.time });
   });
   if (undated.length > 0) {
     await readObjectHeads(runner, undated.map((u) => `${u.sha}\n`).join(''), undated.length, (head, i) => {
-      const { row, sha } = undated[i];
-      if (head.type === 'commit' && head.time !== undefined) refs.addTo(builder, row, Buffer.from(sha, 'latin1'), 0, sha.length, head.time, true);
+      const { ref, sha } = undated[i];
+      if (head.type === 'commit' && head.time !== undefined) builder.add(ref, Buffer.from(sha, 'latin1'), 0, sha.length, head.time, true);
     });
   }
   if (nested.length > 0) {
-    for (const { row, sha, time } of await peelNested(runner, nested)) refs.addTo(builder, row, Buffer.from(sha, 'latin1'), 0, sha.length, time, true);
+    for (const { ref, sha, time } of await peelNested(runner, nested)) builder.add(ref, Buffer.from(sha, 'latin1'), 0, sha.length, time, true);
   }
   return builder.finish();
 }
 
-/**
- * The refs `for-each-ref` listed: tag names and object names as bytes, one `<object>\n` line
- * each (what `cat-file --batch` reads), and the environment per row.
- */
-class RefRows {
-  private names: Buffer = Buffer.alloc(64 * 1024);
-  private namesLength = 0;
-  private readonly nameStart = new Column();
-  private readonly nameEnd = new Column();
-  private readonly environment = new Column();
-  objects: Buffer = Buffer.alloc(64 * 1024);
-  private objectsLength = 0;
-  private readonly objectStarts = new Column();
+/** Object names, one `<sha>\n` line each: the input of `cat-file --batch`, and the shas of lightweight tags. */
+class ObjectLines {
+  bytes: Buffer = Buffer.alloc(64 * 1024);
+  private used = 0;
+  private readonly starts = new Column();
 
-  get length(): number {
-    return this.nameStart.length;
+  get count(): number {
+    return this.starts.length;
   }
 
-  add(bytes: Buffer, nameStart: number, nameEnd: number, environment: number, objectStart: number, objectEnd: number): void {
-    this.names = ensure(this.names, this.namesLength + nameEnd - nameStart);
-    bytes.copy(this.names, this.namesLength, nameStart, nameEnd);
-    this.nameStart.push(this.namesLength);
-    this.namesLength += nameEnd - nameStart;
-    this.nameEnd.push(this.namesLength);
-    this.environment.push(environment);
-    this.objects = ensure(this.objects, this.objectsLength + objectEnd - objectStart + 1);
-    bytes.copy(this.objects, this.objectsLength, objectStart, objectEnd);
-    this.objectStarts.push(this.objectsLength);
-    this.objectsLength += objectEnd - objectStart;
-    this.objects[this.objectsLength++] = NEWLINE;
+  add(bytes: Buffer, start: number, end: number): void {
+    this.bytes = ensure(this.bytes, this.used + end - start + 1);
+    bytes.copy(this.bytes, this.used, start, end);
+    this.starts.push(this.used);
+    this.used += end - start;
+    this.bytes[this.used++] = NEWLINE;
   }
 
-  objectStart(row: number): number {
-    return this.objectStarts.get(row);
+  start(i: number): number {
+    return this.starts.get(i);
   }
 
-  objectLength(row: number): number {
-    return (row + 1 < this.objectStarts.length ? this.objectStarts.get(row + 1) : this.objectsLength) - this.objectStarts.get(row) - 1;
+  /** The sha's length (without its newline). */
+  length(i: number): number {
+    return (i + 1 < this.starts.length ? this.starts.get(i + 1) : this.used) - this.starts.get(i) - 1;
   }
 
-  /** `<object>\n` per row, for `cat-file --batch`. */
-  objectLines(): Buffer {
-    return this.objects.subarray(0, this.objectsLength);
-  }
-
-  addTo(builder: DeployListBuilder, row: number, sha: Uint8Array, shaStart: number, shaLength: number, time: number, annotated: boolean): void {
-    builder.add(this.names, this.nameStart.get(row), this.nameEnd.get(row), this.environment.get(row), sha, shaStart, shaLength, time, annotated);
+  lines(): Buffer {
+    return this.bytes.subarray(0, this.used);
   }
 }
 
