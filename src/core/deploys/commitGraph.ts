@@ -33,6 +33,8 @@ export class CommitGraph {
   private time: Float64Array = new Float64Array(0);
   private stamp: Uint32Array = new Uint32Array(0);
   private stack: Int32Array = new Int32Array(0);
+  /** The date queues' order of queueing, a slot per commit (one queue is walked at a time). */
+  private queued: Float64Array = new Float64Array(0);
   private color: Uint8Array = new Uint8Array(0);
   private epoch = 0;
 
@@ -177,7 +179,7 @@ export class CommitGraph {
     const ids = tips.map((t) => this.store.find(t));
     if (ids.some((id) => id === undefined)) return undefined;
     const epoch = this.nextEpoch();
-    const queue = new DateQueue(this.time);
+    const queue = new DateQueue(this.time, this.queued);
     for (const id of ids as number[]) {
       if (this.stamp[id] === epoch) continue;
       this.stamp[id] = epoch;
@@ -211,7 +213,7 @@ export class CommitGraph {
     // git's walk restricted to the range: a commit of the range is only ever queued by another
     // commit of the range, so commits outside it do not change the order of those inside.
     const epoch = this.nextEpoch();
-    const queue = new DateQueue(this.time);
+    const queue = new DateQueue(this.time, this.queued);
     const out: number[] = [];
     if (inRange === undefined || inRange.has(top)) {
       this.stamp[top] = epoch;
@@ -303,6 +305,7 @@ export class CommitGraph {
     this.time = this.store.committerTimes;
     this.stamp = new Uint32Array(n);
     this.stack = new Int32Array(n);
+    this.queued = new Float64Array(n);
     this.color = new Uint8Array(n);
     const stack: number[] = [];
     for (let start = 0; start < n; start++) {
