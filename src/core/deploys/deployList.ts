@@ -205,7 +205,7 @@ export class DeployListBuilder {
   private readonly refOf = new Column();
   private shaHex: Buffer = Buffer.alloc(0);
   private width = 0;
-  private readonly times = new Column();
+  private readonly times = new Column('float64');
   private readonly annotatedFlags = new Column();
 
   get length(): number {
@@ -296,14 +296,21 @@ export class DeployListBuilder {
   }
 }
 
-/** A growing column of numbers in a typed array (off the JavaScript heap once it is large). */
+/**
+ * A growing column of numbers in a typed array (off the JavaScript heap once it is large):
+ * unsigned 32-bit integers (offsets, ids, flags), or doubles for times (`'float64'`).
+ */
 export class Column {
-  private data = new Float64Array(1024);
+  private data: Uint32Array | Float64Array;
   length = 0;
+
+  constructor(kind: 'uint32' | 'float64' = 'uint32') {
+    this.data = kind === 'float64' ? new Float64Array(1024) : new Uint32Array(1024);
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
+      const bigger = this.data instanceof Float64Array ? new Float64Array(this.data.length * 2) : new Uint32Array(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -315,7 +322,7 @@ export class Column {
   }
 
   /** The values pushed so far (a view, valid until the next push). */
-  values(): Float64Array {
+  values(): Uint32Array | Float64Array {
     return this.data.subarray(0, this.length);
   }
 }
