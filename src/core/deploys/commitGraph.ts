@@ -52,6 +52,8 @@ export class CommitGraph {
     const graph = new CommitGraph();
     if (input.length === 0 && alsoFrom.length === 0) return graph.finish();
     const store = graph.store;
+    // Each tip line (41 or 65 bytes) is a commit of the history: at least that many commits.
+    store.reserve(input.length / 65);
     let field = 0;
     const commit: ShaAndParents = { id: -1, first: -1, more: undefined };
     let time = 0;

@@ -150,9 +150,19 @@ export class CommitStore {
     return id;
   }
 
+  /** The first growth makes room for this many commits (a lower bound the caller knows, e.g. the tips). */
+  private reserved = 0;
+
+  /** Room for at least `commits` commits once the first is added, so the arrays grow fewer times. */
+  reserve(commits: number): void {
+    this.reserved = Math.max(this.reserved, Math.floor(commits));
+  }
+
   private grow(needed: number): void {
     if (needed <= this.parents.length) return;
-    const capacity = Math.max(1024, this.parents.length * 2);
+    let capacity = Math.max(1024, this.parents.length * 2);
+    while (capacity < this.reserved) capacity *= 2;
+    this.reserved = 0;
     this.parents = grown(this.parents, new Int32Array(capacity));
     this.times = grown(this.times, new Float64Array(capacity));
     this.subjectStarts = grown(this.subjectStarts, new Int32Array(capacity));
