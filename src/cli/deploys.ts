@@ -4,6 +4,7 @@
  * updates of remote branches, hotfix follow-ups). Exit codes: 0 ok, 1 failure, 2 usage, 3 not a repository.
  */
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { analyzeDeploys } from '../core/deploys/failedDeploys';
 import { DEFAULT_HOTFIX_PATTERN, DEFAULT_HOTFIX_WINDOW_HOURS, DEFAULT_TAG_PATTERN, type DeployFinding } from '../core/deploys/types';
 import { dateOption, parseArgs, UsageError } from './args';
@@ -52,6 +53,7 @@ export async function runDeploys(argv: readonly string[], io: CliIo = processIo)
     return EXIT_USAGE;
   }
 
+  keepYoungGenerationSmall();
   try {
     const { deploys, findings } = await analyzeDeploys(repoPath, { ...options, since });
     if (json) {
@@ -64,6 +66,21 @@ export async function runDeploys(argv: readonly string[], io: CliIo = processIo)
     return EXIT_OK;
   } catch (err) {
     return exitForRepositoryError(io, err, { command: 'scan', repoPath, usage: DEPLOYS_USAGE });
+  }
+}
+
+/**
+ * This CLI process only: V8 doubles its young generation (up to 16 MB semi-spaces) while git's
+ * output streams in, and dead output chunks wait there for a collection. With 50,000 tags that
+ * was ~25 MB of the peak RSS (124 -> 100 MB with the growth factor at 1, CPU no higher). The flag
+ * is read when the young generation would grow, so setting it now takes effect; it is never set
+ * in the extension host, which VS Code shares with other extensions.
+ */
+function keepYoungGenerationSmall(): void {
+  try {
+    setFlagsFromString('--semi-space-growth-factor=1');
+  } catch {
+    // An engine without the flag keeps its defaults.
   }
 }
 

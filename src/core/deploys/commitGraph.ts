@@ -3,7 +3,7 @@ import { isFullSha } from '../git/revision';
 import { isCandidateMessage } from '../revert/historyWalk';
 import { parseRevertMessage } from '../revert/messageParser';
 import { DateQueue, GenerationQueue } from './commitQueues';
-import { CommitStore, parseShaAndParents } from './commitStore';
+import { CommitStore, parseShaAndParents, type ShaAndParents } from './commitStore';
 import { readByteItems } from './gitItems';
 
 /** A commit as deploy detection reads it: `git log --format=%H%x00%s%x00%b`. */
@@ -32,6 +32,9 @@ export class CommitGraph {
   private gen: Int32Array = new Int32Array(0);
   private time: Float64Array = new Float64Array(0);
   private stamp: Uint32Array = new Uint32Array(0);
+  private stack: Int32Array = new Int32Array(0);
+  /** The date queues' order of queueing, a slot per commit (one queue is walked at a time). */
+  private queued: Float64Array = new Float64Array(0);
   private color: Uint8Array = new Uint8Array(0);
   private epoch = 0;
 
@@ -40,38 +43,46 @@ export class CommitGraph {
    * `--branches`, so one walk also serves the hotfix rule). @throws GitCommandError when git fails
    */
   static async load(runner: GitRunner, tips: readonly string[], alsoFrom: readonly string[] = []): Promise<CommitGraph> {
-    const graph = new CommitGraph();
     const unique = [...new Set(tips.filter(isFullSha).map((s) => s.toLowerCase()))];
-    if (unique.length === 0 && alsoFrom.length === 0) return graph.finish();
-    const input = unique.map((s) => `${s}\n`).join('');
+    return CommitGraph.loadLines(runner, unique.map((s) => `${s}\n`).join(''), alsoFrom);
+  }
+
+  /** {@link load} with the tips given as `git log --stdin` reads them: one full sha a line, each once. */
+  static async loadLines(runner: GitRunner, input: string | Buffer, alsoFrom: readonly string[] = []): Promise<CommitGraph> {
+    const graph = new CommitGraph();
+    if (input.length === 0 && alsoFrom.length === 0) return graph.finish();
     const store = graph.store;
+    // Each tip line (41 or 65 bytes) is a commit of the history: at least that many commits.
+    store.reserve(input.length / 65);
     let field = 0;
-    let id = -1;
-    let first = -1;
-    let more: number[] | undefined;
+    const commit: ShaAndParents = { id: -1, first: -1, more: undefined };
     let time = 0;
-    // One walk, read as bytes: subjects go into one buffer, only revert bodies become strings.
+    // One walk, read as bytes: subjects go into one buffer, only revert bodies become strings;
+    // nothing is allocated for an ordinary commit (no array, string or buffer view).
     await readByteItems(runner, ['log', '-z', '--stdin', ...alsoFrom, '--format=%H %P%x00%ct%x00%s%x00%b', '--'], input, 0, (bytes, start, end) => {
       switch (field++) {
         case 0:
-          [id, first, more] = parseShaAndParents(store, bytes, start, end);
+          parseShaAndParents(store, bytes, start, end, commit);
           return;
         case 1:
-          time = Number(bytes.toString('latin1', start, end));
+          time = decimal(bytes, start, end);
           return;
         case 2:
-          if (id >= 0) store.setCommit(id, first, more, time, bytes.subarray(start, end));
+          if (commit.id >= 0) store.setCommit(commit.id, commit.first, commit.more, time, bytes, start, end);
           return;
         default:
           field = 0;
-          if (id >= 0) graph.noteRevert(id, end > start ? bytes.toString('utf8', start, end) : '');
+          if (commit.id >= 0) graph.noteRevert(commit.id, bytes, start, end);
       }
     });
     return graph.finish();
   }
 
-  /** Keeps the body of a commit the revert parser accepts. */
-  private noteRevert(id: number, body: string): void {
+  /** Keeps the body (`bytes[start, end)`) of a commit the revert parser accepts. */
+  private noteRevert(id: number, bytes: Buffer, start: number, end: number): void {
+    // Most commits name none of the filter's words: decided on the bytes, no string made.
+    if (!mayBeCandidate(bytes, start, end) && !this.store.testSubject(id, mayBeCandidate)) return;
+    const body = end > start ? bytes.toString('utf8', start, end) : '';
     const subject = this.store.subjectOf(id);
     if (!isCandidateMessage(subject, body)) return;
     const parsed = parseRevertMessage(subject, body);
@@ -86,6 +97,11 @@ export class CommitGraph {
     return this.store.find(sha) !== undefined;
   }
 
+  /** The id of the hex sha in `text[start, start + length)`, or -1 when the graph does not hold it. */
+  idOfHex(text: Uint8Array, start: number, length: number): number {
+    return this.store.findHex(text, start, length);
+  }
+
   /**
    * Whether `ancestor` is `descendant` or one of its ancestors (what `git merge-base --is-ancestor`
    * answers); undefined when `descendant` is not in the graph (the caller asks git). A commit
@@ -94,21 +110,29 @@ export class CommitGraph {
   isAncestor(ancestor: string, descendant: string): boolean | undefined {
     const to = this.store.find(descendant);
     if (to === undefined) return undefined;
-    const from = this.store.find(ancestor);
-    if (from === undefined) return false;
+    return this.isAncestorId(this.store.find(ancestor) ?? NONE, to);
+  }
+
+  /** {@link isAncestor} by ids; `from` is {@link NONE} (-1) for a commit the graph does not hold. */
+  isAncestorId(from: number, to: number): boolean {
+    if (from === NONE) return false;
     if (from === to) return true;
     const floor = this.gen[from];
     if (floor >= this.gen[to]) return false;
     const epoch = this.nextEpoch();
-    const stack = [to];
+    // One stack per graph: each commit is pushed at most once per walk.
+    const stack = this.stack;
+    let size = 0;
+    stack[size++] = to;
     this.stamp[to] = epoch;
-    while (stack.length > 0) {
-      const at = stack.pop()!;
-      for (const p of this.parentsOf(at)) {
+    while (size > 0) {
+      const at = stack[--size];
+      for (let k = 0, n = this.parentCount(at); k < n; k++) {
+        const p = this.parentAt(at, k);
         if (p === from) return true;
         if (this.stamp[p] === epoch || this.gen[p] <= floor) continue;
         this.stamp[p] = epoch;
-        stack.push(p);
+        stack[size++] = p;
       }
     }
     return false;
@@ -123,7 +147,12 @@ export class CommitGraph {
   rangeHasRevert(from: string | undefined, to: string): boolean | undefined {
     const top = this.store.find(to);
     if (top === undefined) return undefined;
-    const bottom = from === undefined ? undefined : this.store.find(from);
+    return this.rangeHasRevertId(from === undefined ? NONE : (this.store.find(from) ?? NONE), top);
+  }
+
+  /** {@link rangeHasRevert} by ids; `from` is {@link NONE} (-1) for none, or a commit the graph does not hold (then every commit of `to` counts). */
+  rangeHasRevertId(from: number, top: number): boolean {
+    const bottom = from === NONE ? undefined : from;
     let found = false;
     this.walkNew(top, bottom, (id) => (found = this.revertBodies.has(id)));
     return found;
@@ -152,7 +181,7 @@ export class CommitGraph {
     const ids = tips.map((t) => this.store.find(t));
     if (ids.some((id) => id === undefined)) return undefined;
     const epoch = this.nextEpoch();
-    const queue = new DateQueue(this.time);
+    const queue = new DateQueue(this.time, this.queued);
     for (const id of ids as number[]) {
       if (this.stamp[id] === epoch) continue;
       this.stamp[id] = epoch;
@@ -166,7 +195,8 @@ export class CommitGraph {
         const subject = this.store.subjectOf(id);
         if (keep(subject)) out.push({ sha: this.store.shaOf(id), time, subject });
       }
-      for (const p of this.parentsOf(id)) {
+      for (let k = 0, n = this.parentCount(id); k < n; k++) {
+        const p = this.parentAt(id, k);
         if (this.stamp[p] === epoch) continue;
         this.stamp[p] = epoch;
         queue.push(p);
@@ -185,7 +215,7 @@ export class CommitGraph {
     // git's walk restricted to the range: a commit of the range is only ever queued by another
     // commit of the range, so commits outside it do not change the order of those inside.
     const epoch = this.nextEpoch();
-    const queue = new DateQueue(this.time);
+    const queue = new DateQueue(this.time, this.queued);
     const out: number[] = [];
     if (inRange === undefined || inRange.has(top)) {
       this.stamp[top] = epoch;
@@ -194,7 +224,8 @@ export class CommitGraph {
     while (queue.size > 0 && out.length < limit) {
       const id = queue.pop();
       out.push(id);
-      for (const p of this.parentsOf(id)) {
+      for (let k = 0, n = this.parentCount(id); k < n; k++) {
+        const p = this.parentAt(id, k);
         if (this.stamp[p] === epoch || (inRange !== undefined && !inRange.has(p))) continue;
         this.stamp[p] = epoch;
         queue.push(p);
@@ -219,39 +250,52 @@ export class CommitGraph {
    * `visit` returns true or no such commit is left queued. A commit reached from both sides is OLD.
    */
   private walkNew(top: number, bottom: number | undefined, visit: (id: number) => boolean): void {
-    const epoch = this.nextEpoch();
-    const queue = new GenerationQueue(this.gen);
-    let onlyNew = 0; // queued commits reachable from `top` but (so far) not from `bottom`
-    const paint = (id: number, c: number): void => {
-      if (this.stamp[id] !== epoch) {
-        this.stamp[id] = epoch;
-        this.color[id] = c;
-        if (c === NEW) onlyNew++;
-        queue.push(id);
-      } else if ((this.color[id] | c) !== this.color[id]) {
-        if (this.color[id] === NEW) onlyNew--;
-        this.color[id] |= c;
-      }
-    };
-    paint(top, NEW);
-    if (bottom !== undefined) paint(bottom, OLD);
-    while (onlyNew > 0) {
-      const id = queue.pop();
+    this.walkEpoch = this.nextEpoch();
+    // One queue per graph, emptied here (a walk that stopped early leaves commits in it).
+    this.genQueue.clear();
+    this.onlyNew = 0;
+    this.paint(top, NEW);
+    if (bottom !== undefined) this.paint(bottom, OLD);
+    while (this.onlyNew > 0) {
+      const id = this.genQueue.pop();
       const c = this.color[id];
       if (c === NEW) {
-        onlyNew--;
+        this.onlyNew--;
         if (visit(id)) return;
       }
-      for (const p of this.parentsOf(id)) paint(p, c === NEW ? NEW : OLD);
+      for (let k = 0, n = this.parentCount(id); k < n; k++) this.paint(this.parentAt(id, k), c === NEW ? NEW : OLD);
     }
   }
 
-  /** A merge's parents in order, else the single parent (a plain array: a generator here cost more than the walks). */
-  private parentsOf(id: number): readonly number[] {
-    const first = this.store.firstParentOf(id);
-    if (first === NONE) return NO_PARENTS;
+  /** {@link walkNew}'s epoch and count of queued commits reachable from `top` but (so far) not from `bottom`. */
+  private walkEpoch = 0;
+  private onlyNew = 0;
+  private genQueue = new GenerationQueue(new Int32Array(0));
+
+  private paint(id: number, c: number): void {
+    if (this.stamp[id] !== this.walkEpoch) {
+      this.stamp[id] = this.walkEpoch;
+      this.color[id] = c;
+      if (c === NEW) this.onlyNew++;
+      this.genQueue.push(id);
+    } else if ((this.color[id] | c) !== this.color[id]) {
+      if (this.color[id] === NEW) this.onlyNew--;
+      this.color[id] |= c;
+    }
+  }
+
+  /**
+   * How many parents `id` has; {@link parentAt} names them in order. Walks loop over these
+   * instead of an array per commit (the walks of 50,000 deploys made ~100 MB of such arrays).
+   */
+  private parentCount(id: number): number {
+    if (this.store.firstParentOf(id) === NONE) return 0;
     const more = this.store.moreParentsOf(id);
-    return more ? [first, ...more] : [first];
+    return more ? 1 + more.length : 1;
+  }
+
+  private parentAt(id: number, k: number): number {
+    return k === 0 ? this.store.firstParentOf(id) : this.store.moreParentsOf(id)![k - 1];
   }
 
   /** Generation numbers, iteratively (a deep history would overflow a recursive walk). */
@@ -259,8 +303,11 @@ export class CommitGraph {
     this.store.trim();
     const n = this.store.size;
     this.gen = new Int32Array(n);
+    this.genQueue = new GenerationQueue(this.gen);
     this.time = this.store.committerTimes;
     this.stamp = new Uint32Array(n);
+    this.stack = new Int32Array(n);
+    this.queued = new Float64Array(n);
     this.color = new Uint8Array(n);
     const stack: number[] = [];
     for (let start = 0; start < n; start++) {
@@ -270,7 +317,8 @@ export class CommitGraph {
         const id = stack[stack.length - 1];
         let ready = true;
         let g = 1;
-        for (const p of this.parentsOf(id)) {
+        for (let k = 0, count = this.parentCount(id); k < count; k++) {
+          const p = this.parentAt(id, k);
           if (this.gen[p] === 0) {
             ready = false;
             stack.push(p);
@@ -295,7 +343,39 @@ export class CommitGraph {
 }
 
 const NONE = -1;
-const NO_PARENTS: readonly number[] = [];
 
 const NEW = 1;
 const OLD = 2;
+
+/** A decimal number (`%ct`) read from bytes; anything but digits is read as `Number` reads it. */
+function decimal(bytes: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i];
+    if (c < 0x30 || c > 0x39) return Number(bytes.toString('latin1', start, end));
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
+}
+
+/**
+ * False only when `bytes[start, end)` holds none of the words every match of
+ * `CANDIDATE_FILTER` (revert/historyWalk.ts) contains (revert, reapply, reland, recommit, roll, back), in any
+ * ASCII case (the filter's `i` folds ASCII letters only). True means "decode and test".
+ */
+export function mayBeCandidate(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] | 0x20;
+    if (c === 0x72 /* r */) {
+      if (startsWithWord(bytes, i + 1, end, 'evert') || startsWithWord(bytes, i + 1, end, 'eapply') || startsWithWord(bytes, i + 1, end, 'eland') || startsWithWord(bytes, i + 1, end, 'ecommit') || startsWithWord(bytes, i + 1, end, 'oll')) return true;
+    } else if (c === 0x62 /* b */ && startsWithWord(bytes, i + 1, end, 'ack')) return true;
+  }
+  return false;
+}
+
+/** Whether `bytes` at `at` spell `word` (lowercase ASCII), ignoring ASCII case. */
+function startsWithWord(bytes: Uint8Array, at: number, end: number, word: string): boolean {
+  if (end - at < word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((bytes[at + k] | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}

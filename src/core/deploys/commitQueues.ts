@@ -9,16 +9,22 @@ export class GenerationQueue {
 
   constructor(private readonly gen: Int32Array) {}
 
+  private readonly higher = (a: number, b: number): boolean => this.gen[a] > this.gen[b];
+
   get size(): number {
     return this.heap.length;
   }
 
+  clear(): void {
+    this.heap.length = 0;
+  }
+
   push(id: number): void {
-    siftUp(this.heap, id, (a, b) => this.gen[a] > this.gen[b]);
+    siftUp(this.heap, id, this.higher);
   }
 
   pop(): number {
-    return siftDown(this.heap, (a, b) => this.gen[a] > this.gen[b]);
+    return siftDown(this.heap, this.higher);
   }
 }
 
@@ -29,30 +35,33 @@ export class GenerationQueue {
  */
 export class DateQueue {
   private readonly heap: number[] = [];
-  private readonly seq = new Map<number, number>();
   private next = 0;
+  private readonly before = (a: number, b: number): boolean => {
+    const ta = this.time[a];
+    const tb = this.time[b];
+    return ta > tb || (ta === tb && this.seq[a] < this.seq[b]);
+  };
 
-  constructor(private readonly time: Float64Array) {}
+  /**
+   * @param seq scratch with a slot per commit id (the order each was queued); a graph passes one
+   * array to all its queues (a queue holds a commit at most once), so no map entry per push.
+   */
+  constructor(
+    private readonly time: Float64Array,
+    private readonly seq: Float64Array = new Float64Array(time.length),
+  ) {}
 
   get size(): number {
     return this.heap.length;
   }
 
   push(id: number): void {
-    this.seq.set(id, this.next++);
-    siftUp(this.heap, id, (a, b) => this.before(a, b));
+    this.seq[id] = this.next++;
+    siftUp(this.heap, id, this.before);
   }
 
   pop(): number {
-    const id = siftDown(this.heap, (a, b) => this.before(a, b));
-    this.seq.delete(id);
-    return id;
-  }
-
-  private before(a: number, b: number): boolean {
-    const ta = this.time[a];
-    const tb = this.time[b];
-    return ta > tb || (ta === tb && this.seq.get(a)! < this.seq.get(b)!);
+    return siftDown(this.heap, this.before);
   }
 }
 

@@ -46,6 +46,14 @@ export class CommitStore {
     return this.idOfKey(key, true);
   }
 
+  /** The id of the hex sha in `text[start, start + length)`, or -1 when it is not stored. */
+  findHex(text: Uint8Array, start: number, length: number): number {
+    if (this.width === 0 || length !== this.width * 2) return -1;
+    const key = this.scratch();
+    if (!decodeHex(text, start, key)) return -1;
+    return this.idOfKey(key, false);
+  }
+
   /** The id of a sha given as text, or undefined when it is not stored. */
   find(sha: string): number | undefined {
     if (this.width === 0 || sha.length !== this.width * 2) return undefined;
@@ -61,12 +69,18 @@ export class CommitStore {
     return Buffer.from(this.shaBytes.buffer, this.shaBytes.byteOffset + at, this.width).toString('hex');
   }
 
-  setCommit(id: number, firstParent: number, more: number[] | undefined, time: number, subject: Uint8Array): void {
+  /** Stores a commit; its subject is `bytes[start, end)` (copied). */
+  setCommit(id: number, firstParent: number, more: number[] | undefined, time: number, bytes: Uint8Array, start: number, end: number): void {
     this.parents[id] = firstParent;
     if (more && more.length > 0) this.moreParents.set(id, more);
     this.times[id] = time;
     // Appended in the order git lists commits (a commit met first as a parent got its id earlier).
-    this.appendSubject(id, subject);
+    this.appendSubject(id, bytes, start, end);
+  }
+
+  /** `test` applied to the subject of `id` as bytes (no string made). */
+  testSubject(id: number, test: (bytes: Uint8Array, start: number, end: number) => boolean): boolean {
+    return test(this.subjectBytes, this.subjectStarts[id], this.subjectEnds[id]);
   }
 
   subjectOf(id: number): string {
@@ -85,20 +99,26 @@ export class CommitStore {
     return this.moreParents.get(id);
   }
 
-  /** Drops the spare capacity of the growing arrays once every commit is in. */
+  /**
+   * Ends the arrays at the last commit once every commit is in. Views, not copies: a copy of
+   * every array at the end of the walk, while the walk's output still waits for the garbage
+   * collector, was the graph's peak (the spare capacity, at most half, stays allocated).
+   */
   trim(): void {
-    this.parents = this.parents.slice(0, this.count);
-    this.times = this.times.slice(0, this.count);
-    this.shaBytes = this.shaBytes.slice(0, this.count * this.width);
-    this.subjectStarts = this.subjectStarts.slice(0, this.count);
-    this.subjectEnds = this.subjectEnds.slice(0, this.count);
-    this.subjectBytes = Buffer.from(this.subjectBytes.subarray(0, this.subjectLength));
+    this.parents = this.parents.subarray(0, this.count);
+    this.times = this.times.subarray(0, this.count);
+    this.shaBytes = this.shaBytes.subarray(0, this.count * this.width);
+    this.subjectStarts = this.subjectStarts.subarray(0, this.count);
+    this.subjectEnds = this.subjectEnds.subarray(0, this.count);
+    this.subjectBytes = this.subjectBytes.subarray(0, this.subjectLength);
   }
 
-  private keyBuffer = new Uint8Array(32);
+  /** The binary key being looked up, {@link width} bytes (made once the width is known: no view per lookup). */
+  private keyBuffer = new Uint8Array(0);
 
   private scratch(): Uint8Array {
-    return this.keyBuffer.subarray(0, this.width);
+    if (this.keyBuffer.length !== this.width) this.keyBuffer = new Uint8Array(this.width);
+    return this.keyBuffer;
   }
 
   private idOfKey(key: Uint8Array, add: boolean): number {
@@ -130,9 +150,19 @@ export class CommitStore {
     return id;
   }
 
+  /** The first growth makes room for this many commits (a lower bound the caller knows, e.g. the tips). */
+  private reserved = 0;
+
+  /** Room for at least `commits` commits once the first is added, so the arrays grow fewer times. */
+  reserve(commits: number): void {
+    this.reserved = Math.max(this.reserved, Math.floor(commits));
+  }
+
   private grow(needed: number): void {
     if (needed <= this.parents.length) return;
-    const capacity = Math.max(1024, this.parents.length * 2);
+    let capacity = Math.max(1024, this.parents.length * 2);
+    while (capacity < this.reserved) capacity *= 2;
+    this.reserved = 0;
     this.parents = grown(this.parents, new Int32Array(capacity));
     this.times = grown(this.times, new Float64Array(capacity));
     this.subjectStarts = grown(this.subjectStarts, new Int32Array(capacity));
@@ -154,14 +184,14 @@ export class CommitStore {
     this.table = table;
   }
 
-  private appendSubject(id: number, subject: Uint8Array): void {
-    const end = this.subjectLength + subject.length;
+  private appendSubject(id: number, bytes: Uint8Array, start: number, stop: number): void {
+    const end = this.subjectLength + (stop - start);
     if (end > this.subjectBytes.length) {
       const bigger = Buffer.alloc(Math.max(end, this.subjectBytes.length * 2, 64 * 1024));
       this.subjectBytes.copy(bigger, 0, 0, this.subjectLength);
       this.subjectBytes = bigger;
     }
-    this.subjectBytes.set(subject, this.subjectLength);
+    for (let i = start, to = this.subjectLength; i < stop; i++, to++) this.subjectBytes[to] = bytes[i];
     this.subjectStarts[id] = this.subjectLength;
     this.subjectEnds[id] = end;
     this.subjectLength = end;
@@ -188,20 +218,43 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T)
   return to;
 }
 
-/** The ids of `%H %P`'s commit, first parent and further parents (-1 when the field holds no sha). */
-export function parseShaAndParents(store: CommitStore, bytes: Buffer, start: number, end: number): [number, number, number[] | undefined] {
-  const shas: number[] = [];
+/**
+ * Reads `%H %P` (`bytes[start, end)`): every sha gets an id; `out` gets the commit's id, its first
+ * parent and further parents (-1 when the field holds no sha; `more` undefined for one parent or
+ * none). No array is made for a commit with fewer than three parents.
+ */
+export function parseShaAndParents(store: CommitStore, bytes: Buffer, start: number, end: number, out: ShaAndParents): void {
+  let id = -2;
+  let first = -1;
+  let more: number[] | undefined;
   let at = start;
   while (at < end) {
     let stop = bytes.indexOf(SPACE, at);
     if (stop < 0 || stop > end) stop = end;
-    if (stop > at) shas.push(store.idOfHex(bytes, at, stop - at));
+    if (stop > at) {
+      const sha = store.idOfHex(bytes, at, stop - at);
+      if (id === -2) id = sha;
+      else if (sha >= 0) {
+        if (first < 0) first = sha;
+        else (more ??= []).push(sha);
+      }
+    }
     at = stop + 1;
   }
-  const id = shas[0] ?? -1;
-  if (id < 0) return [-1, -1, undefined];
-  const parents = shas.slice(1).filter((p) => p >= 0);
-  return [id, parents[0] ?? -1, parents.length > 1 ? parents.slice(1) : undefined];
+  if (id < 0) {
+    out.id = out.first = -1;
+    out.more = undefined;
+    return;
+  }
+  out.id = id;
+  out.first = first;
+  out.more = more;
+}
+
+export interface ShaAndParents {
+  id: number;
+  first: number;
+  more: number[] | undefined;
 }
 
 const SPACE = 0x20;

@@ -1,5 +1,6 @@
 import { execOk, gitRunner, type GitRunner } from '../git/runner';
-import { ownString, readByteItems } from './gitItems';
+import { Column, DeployListBuilder, ensure, type DeployList } from './deployList';
+import { readByteItems } from './gitItems';
 import { openRepository } from '../git/createGit';
 import { isFullSha } from '../git/revision';
 import { readObjectHeads } from './objectHeads';
@@ -10,79 +11,109 @@ import { DEFAULT_TAG_PATTERN, type Deploy, type DeployOptions } from './types';
 export async function findDeploys(repoPath: string, options: DeployOptions = {}): Promise<Deploy[]> {
   const pattern = compileTagPattern(options.tagPattern ?? DEFAULT_TAG_PATTERN);
   await openRepository(repoPath, options.gitBinary);
-  return readDeploys(gitRunner(repoPath, options.gitBinary), pattern);
+  return (await readDeploys(gitRunner(repoPath, options.gitBinary), pattern)).toArray();
 }
 
 /**
- * The deploy tags: names and objects from one `for-each-ref` (which then reads no object), the
- * tag and commit heads from one `cat-file --batch` ({@link readObjectHeads}). Annotated tags carry
- * their own date and name the deployed commit; lightweight tags point at the commit itself.
+ * The deploy tags, as columns ({@link DeployList}): names and objects from one `for-each-ref`
+ * (which then reads no object), the tag and commit heads from one `cat-file --batch`
+ * ({@link readObjectHeads}). Annotated tags carry their own date and name the deployed commit;
+ * lightweight tags point at the commit itself. Both outputs are read as bytes: no string or
+ * object is kept per tag, and the object names go to `cat-file` as the bytes they arrived as.
  */
-export async function readDeploys(runner: GitRunner, pattern: TagPattern): Promise<Deploy[]> {
-  const refs: { tag: string; environment: string; object: string }[] = [];
-  // One string per environment, not one copy per tag.
-  const environments = new Map<string, string>();
-  // Streamed and cut as bytes: each name and sha is decoded into a string of its own (no
-  // slice keeping a 64 KB chunk alive, no copy to detach it).
+export async function readDeploys(runner: GitRunner, pattern: TagPattern): Promise<DeployList> {
+  const builder = new DeployListBuilder();
+  // `<object>\n` per ref: what cat-file reads, as the bytes for-each-ref printed.
+  const objects = new ObjectLines();
   await readByteItems(runner, ['for-each-ref', '--format=%(refname)%00%(objectname)', '--end-of-options', pattern.refGlob], '', NEWLINE, (bytes, start, end) => {
     const nul = bytes.indexOf(0, start);
-    if (nul < 0 || nul >= end || !startsWithTagsPrefix(bytes, start)) return;
-    const object = bytes.toString('latin1', nul + 1, end).toLowerCase();
-    if (!isFullSha(object)) return;
-    const tag = bytes.toString('utf8', start + TAGS_PREFIX.length, nul);
-    const matched = pattern.matchTag(tag);
+    if (nul < 0 || nul >= end || !startsWithTagsPrefix(bytes, start) || !isHexSha(bytes, nul + 1, end)) return;
+    const matched = pattern.matchTag(bytes.toString('utf8', start + TAGS_PREFIX.length, nul));
     if (matched === undefined) return;
-    let environment = environments.get(matched);
-    if (environment === undefined) environments.set(matched, (environment = ownString(matched)));
-    refs.push({ tag, environment, object });
+    builder.addRef(bytes, start + TAGS_PREFIX.length, nul, builder.environmentId(matched));
+    objects.add(bytes, nul + 1, end);
   });
-  const deploys: Deploy[] = [];
   // Tags of tags: the head names the inner tag, peeled below.
-  const nested: Deploy[] = [];
+  const nested: { ref: number; sha: string; time: number }[] = [];
   // A tag made without a tagger line (very old tools) is dated by its commit, read afterwards.
-  const undated: { ref: (typeof refs)[number]; sha: string }[] = [];
-  await readObjectHeads(runner, refs.map((r) => r.object), (head, i) => {
-    const ref = refs[i];
-    const { tag, environment } = ref;
+  const undated: { ref: number; sha: string }[] = [];
+  await readObjectHeads(runner, objects.lines(), objects.count, (head, ref) => {
     if (head.type === 'commit') {
-      if (head.time !== undefined) deploys.push({ tag, environment, sha: ref.object, date: isoFromSeconds(head.time), annotated: false });
+      if (head.time !== undefined) builder.add(ref, objects.bytes, objects.start(ref), objects.length(ref), head.time, false);
       return;
     }
     // A tag of a tree or blob is no deploy.
-    if (head.type !== 'tag' || (head.targetType !== 'commit' && head.targetType !== 'tag') || !isFullSha(head.target ?? '')) return;
-    const sha = head.target!.toLowerCase();
+    const { content, targetStart, targetEnd } = head;
+    if (head.type !== 'tag' || (head.targetType !== 'commit' && head.targetType !== 'tag') || !content || targetStart < 0 || !isHexSha(content, targetStart, targetEnd)) return;
     if (head.time === undefined) {
-      if (head.targetType === 'commit') undated.push({ ref, sha });
+      if (head.targetType === 'commit') undated.push({ ref, sha: content.toString('latin1', targetStart, targetEnd).toLowerCase() });
       return;
     }
-    const deploy = { tag, environment, sha, date: isoFromSeconds(head.time), annotated: true };
-    (head.targetType === 'commit' ? deploys : nested).push(deploy);
+    if (head.targetType === 'commit') builder.add(ref, content, targetStart, targetEnd - targetStart, head.time, true);
+    else nested.push({ ref, sha: content.toString('latin1', targetStart, targetEnd).toLowerCase(), time: head.time });
   });
   if (undated.length > 0) {
-    await readObjectHeads(runner, undated.map((u) => u.sha), (head, i) => {
+    await readObjectHeads(runner, undated.map((u) => `${u.sha}\n`).join(''), undated.length, (head, i) => {
       const { ref, sha } = undated[i];
-      if (head.type === 'commit' && head.time !== undefined) deploys.push({ tag: ref.tag, environment: ref.environment, sha, date: isoFromSeconds(head.time), annotated: true });
+      if (head.type === 'commit' && head.time !== undefined) builder.add(ref, Buffer.from(sha, 'latin1'), 0, sha.length, head.time, true);
     });
   }
-  if (nested.length > 0) deploys.push(...(await peelNested(runner, nested)));
-  return sortDeploys(deploys);
+  if (nested.length > 0) {
+    for (const { ref, sha, time } of await peelNested(runner, nested)) builder.add(ref, Buffer.from(sha, 'latin1'), 0, sha.length, time, true);
+  }
+  return builder.finish();
 }
 
-/** Deploys whose `sha` is an inner tag, with the commit it comes down to; tags of trees or blobs are dropped. */
-async function peelNested(runner: GitRunner, nested: Deploy[]): Promise<Deploy[]> {
+/** Object names, one `<sha>\n` line each: the input of `cat-file --batch`, and the shas of lightweight tags. */
+class ObjectLines {
+  bytes: Buffer = Buffer.alloc(64 * 1024);
+  private used = 0;
+  private readonly starts = new Column();
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  add(bytes: Buffer, start: number, end: number): void {
+    this.bytes = ensure(this.bytes, this.used + end - start + 1);
+    bytes.copy(this.bytes, this.used, start, end);
+    this.starts.push(this.used);
+    this.used += end - start;
+    this.bytes[this.used++] = NEWLINE;
+  }
+
+  start(i: number): number {
+    return this.starts.get(i);
+  }
+
+  /** The sha's length (without its newline). */
+  length(i: number): number {
+    return (i + 1 < this.starts.length ? this.starts.get(i + 1) : this.used) - this.starts.get(i) - 1;
+  }
+
+  lines(): Buffer {
+    return this.bytes.subarray(0, this.used);
+  }
+}
+
+/** Whether `bytes[start, end)` is a full sha (40 or 64 hex digits, either case). */
+function isHexSha(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== 40 && end - start !== 64) return false;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i];
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) return false;
+  }
+  return true;
+}
+
+/** The commits inner tags come down to (`<tag>^{commit}`); tags of trees or blobs are dropped. */
+async function peelNested<T extends { sha: string }>(runner: GitRunner, nested: T[]): Promise<T[]> {
   const out = await execOk(runner, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: nested.map((d) => `${d.sha}^{commit}\n`).join('') });
   const lines = out.split('\n');
   return nested.flatMap((d, i) => {
     const [sha = '', type] = (lines[i] ?? '').split(' ');
     return type === 'commit' && isFullSha(sha) ? [{ ...d, sha: sha.toLowerCase() }] : [];
   });
-}
-
-/** A git timestamp as {@link normalizeDate} writes dates: UTC, `Z`, no milliseconds. */
-function isoFromSeconds(seconds: number): string {
-  const at = new Date(seconds * 1000);
-  // A date past year 275760 (a hand-made object) has no ISO form.
-  return Number.isNaN(at.getTime()) ? String(seconds) : at.toISOString().replace('.000Z', 'Z');
 }
 
 const NEWLINE = 0x0a;

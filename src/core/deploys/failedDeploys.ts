@@ -2,6 +2,7 @@ import { openRepository } from '../git/createGit';
 import type { IncidentDraft } from '../incidents/incidentFile';
 import { gitRunner } from '../revert/gitStream';
 import { CommitGraph } from './commitGraph';
+import type { DeployList } from './deployList';
 import { readDeploys } from './deployTags';
 import { DeployGit } from './gitQueries';
 import { compileHotfixPattern, findHotfixFollowUps } from './hotfixes';
@@ -22,7 +23,8 @@ export const DEFAULT_MAX_CULPRITS = 200;
 const DEFAULT_MAX_REFLOG_ENTRIES = 1000;
 
 export interface FailedDeployReport {
-  deploys: Deploy[];
+  /** Every deploy tag read, oldest first, as columns: `length` counts them, `at(i)` makes one a {@link Deploy}. */
+  deploys: DeployList;
   /** Newest first. */
   findings: DeployFinding[];
 }
@@ -46,24 +48,37 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
   const git = await openRepository(repoPath, options.gitBinary);
   const runner = gitRunner(repoPath, options.gitBinary);
   const deploys = await readDeploys(runner, pattern);
-  // Frozen, so the rules below share one grouping by environment (byEnvironment).
-  const shared = Object.freeze([...deploys]);
   // One in-memory history for every ancestry filter below (and the hotfix rule's walk of the
   // branches, hence --branches --remotes): no git process per pair of tags. If
   // git cannot walk it (a damaged or partial clone), each question goes to git as before.
-  const graph = deploys.length > 1 ? await CommitGraph.load(runner, deploys.map((d) => d.sha), ['--branches', '--remotes']).catch(() => undefined) : undefined;
+  // The rules share the list's grouping by environment (DeployList.groups).
+  const graph = deploys.length > 1 ? await CommitGraph.loadLines(runner, deployCommitLines(deploys), ['--branches', '--remotes']).catch(() => undefined) : undefined;
   const dg = new DeployGit(git, graph);
   const reflog = { sinceSeconds: Math.floor(sinceMs / 1000), maxEntries, maxCulprits };
   const [rollbacks, reverted, resets, forced, hotfixes] = await Promise.all([
-    findRollbacks(dg, shared, maxCulprits),
-    findRevertFollowUps(dg, shared, maxCulprits),
+    findRollbacks(dg, deploys, maxCulprits),
+    findRevertFollowUps(dg, deploys, maxCulprits),
     findResetsOverPushed(dg, reflog),
     findForcedUpdates(dg, reflog),
-    findHotfixFollowUps(dg, runner, shared, { hotfix, windowHours, maxCulprits, sinceMs }),
+    findHotfixFollowUps(dg, runner, deploys, { hotfix, windowHours, maxCulprits, sinceMs }),
   ]);
   const findings = [...[...rollbacks, ...reverted].filter((f) => Date.parse(f.date) >= sinceMs), ...resets, ...forced, ...hotfixes];
   findings.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
   return { deploys, findings };
+}
+
+/** Each distinct deployed commit once, one sha a line, in the order of its first deploy (the input of `git log --stdin`). */
+function deployCommitLines(deploys: DeployList): Buffer {
+  const { firsts } = deploys.shaIds();
+  let out = Buffer.alloc(0);
+  let at = 0;
+  for (const i of firsts) {
+    const [hex, start, end] = deploys.shaBytes(i);
+    if (out.length === 0) out = Buffer.alloc(firsts.length * (end - start + 1));
+    at += hex.copy(out, at, start, end);
+    out[at++] = 0x0a;
+  }
+  return out.subarray(0, at);
 }
 
 /**

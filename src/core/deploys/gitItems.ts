@@ -36,14 +36,6 @@ export function readItems(runner: GitRunner, args: string[], input: string, sepa
 }
 
 /**
- * A copy of `s` that shares no memory with the line it was cut from: a slice of 13 characters
- * or more keeps its whole parent alive in V8, and a graph or deploy list keeps one per commit.
- */
-export function ownString(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
-
-/**
  * The item as a string of its own: a slice would keep the whole 64 KB chunk it came from alive
  * (V8 slices share their parent), and a graph keeps one sha per commit.
  */
@@ -56,7 +48,7 @@ function detachedJoin(pieces: string[]): string {
  * `onItem` sees each item as a view (`bytes[start, end)`) that is valid only during the call
  * unless kept whole: no string is made per item, so a walk of 100,000 commits allocates chunks only.
  */
-export function readByteItems(runner: GitRunner, args: string[], input: string, separator: number, onItem: (bytes: Buffer, start: number, end: number) => void): Promise<void> {
+export function readByteItems(runner: GitRunner, args: string[], input: string | Buffer, separator: number, onItem: (bytes: Buffer, start: number, end: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = startGit(runner, args, { flush: false });
     const stderr: Buffer[] = [];

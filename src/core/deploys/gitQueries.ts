@@ -1,6 +1,7 @@
 import type { SimpleGit } from '../git/runner';
 import { assertSafeRevision, isFullSha } from '../git/revision';
 import type { CommitGraph, LoggedCommit } from './commitGraph';
+import type { DeployList } from './deployList';
 
 /**
  * The git questions deploy detection asks, answered from command OUTPUT only: simple-git does
@@ -18,6 +19,46 @@ export class DeployGit {
     readonly git: SimpleGit,
     private readonly graph?: CommitGraph,
   ) {}
+
+  /** Per deploy of a list, its commit's id in the graph (-1: not there); made once per list. */
+  private deployIds?: { list: DeployList; ids: Int32Array };
+
+  /** The graph id of each deploy's commit, or undefined without a graph. */
+  private idsOf(list: DeployList): Int32Array | undefined {
+    const graph = this.graph;
+    if (!graph) return undefined;
+    if (this.deployIds?.list === list) return this.deployIds.ids;
+    const { ids: shaIds, firsts } = list.shaIds();
+    // Each distinct commit looked up once.
+    const byShaId = Int32Array.from(firsts, (i) => {
+      const [hex, start, end] = list.shaBytes(i);
+      return graph.idOfHex(hex, start, end - start);
+    });
+    const ids = Int32Array.from(shaIds, (s) => byShaId[s]);
+    this.deployIds = { list, ids };
+    return ids;
+  }
+
+  /**
+   * Whether deploy `a`'s commit is deploy `b`'s or one of its ancestors, from the graph by ids;
+   * undefined when the graph cannot tell (then {@link reachesDeploys} asks git).
+   */
+  reachesKnown(list: DeployList, a: number, b: number): boolean | undefined {
+    const ids = this.idsOf(list);
+    return ids && ids[b] >= 0 ? this.graph!.isAncestorId(ids[a], ids[b]) : undefined;
+  }
+
+  /** {@link reaches} for two deploys of a list. */
+  async reachesDeploys(list: DeployList, a: number, b: number): Promise<boolean> {
+    return this.reachesKnown(list, a, b) ?? (await this.reaches(list.sha(a), list.sha(b)));
+  }
+
+  /** {@link mayHoldRevert} for two deploys of a list: `git log <a>..<b>`. */
+  mayHoldRevertDeploys(list: DeployList, a: number, b: number): boolean {
+    const ids = this.idsOf(list);
+    if (!ids) return true;
+    return ids[b] >= 0 ? this.graph!.rangeHasRevertId(ids[a], ids[b]) : true;
+  }
 
   /** {@link isAncestor}'s yes or no, from the graph when it holds `descendant`. */
   async reaches(ancestor: string, descendant: string): Promise<boolean> {

@@ -1,9 +1,10 @@
 import { streamTokens, type GitRunner } from '../revert/gitStream';
-import { byEnvironment, normalizeDate } from './deployTags';
+import type { DeployList } from './deployList';
+import { normalizeDate } from './deployTags';
 import type { DeployGit } from './gitQueries';
 import { isoFromSeconds } from './reflogFindings';
 import { short } from './rollbacks';
-import type { Confidence, Deploy, DeployEvidence, DeployFinding } from './types';
+import type { Confidence, DeployEvidence, DeployFinding } from './types';
 
 type Hotfix = NonNullable<DeployEvidence['hotfixes']>[number];
 
@@ -38,12 +39,21 @@ export interface HotfixScanOptions {
  * charged to the latest earlier deploy of each environment. Confidence: high when the next
  * deploy of that environment ships the hotfix commit, medium for a commit, low for a branch only.
  */
-export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, deploys: readonly Deploy[], options: HotfixScanOptions): Promise<DeployFinding[]> {
+export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, deploys: DeployList, options: HotfixScanOptions): Promise<DeployFinding[]> {
   const windowMs = options.windowHours * HOUR_MS;
-  const relevant = deploys.filter((d) => Date.parse(d.date) >= options.sinceMs);
-  if (relevant.length === 0 || !(windowMs > 0)) return [];
-  const first = Math.min(...relevant.map((d) => Date.parse(d.date)));
-  const last = Math.max(...relevant.map((d) => Date.parse(d.date))) + windowMs;
+  // The period of the deploys on or after `since` (a deploy without a date is not in it).
+  let relevant = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < deploys.length; i++) {
+    const at = deploys.dateMs(i);
+    if (!(at >= options.sinceMs)) continue;
+    relevant++;
+    first = Math.min(first, at);
+    last = Math.max(last, at);
+  }
+  if (relevant === 0 || !(windowMs > 0)) return [];
+  last += windowMs;
 
   const refs = (await dg.rawOrEmpty(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(committerdate:iso-strict)%00%(symref)', 'refs/heads', 'refs/remotes']))
     .split('\n')
@@ -77,21 +87,19 @@ export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, depl
   }
 
   const findings: DeployFinding[] = [];
-  for (const [environment, group] of byEnvironment(deploys)) {
+  for (const [environment, group] of deploys.groups()) {
     const perDeploy = new Map<number, { hotfixes: Hotfix[]; confidence: Confidence; kinds: Set<string> }>();
-    const times = group.map((d) => Date.parse(d.date));
+    const times = Float64Array.from(group, (i) => deploys.dateMs(i));
     for (const c of candidates) {
       const at = Date.parse(c.date);
       const index = latestBefore(times, at);
       if (index < 0) continue;
-      const deploy = group[index];
-      const deployedAt = Date.parse(deploy.date);
+      const deployedAt = times[index];
       if (deployedAt < options.sinceMs || at - deployedAt > windowMs) continue;
       // Part of what was deployed (a clock skew or a rebase), so it cannot be a follow-up.
-      if (await dg.reaches(c.sha, deploy.sha)) continue;
+      if (await dg.reaches(c.sha, deploys.sha(group[index]))) continue;
       let confidence: Confidence = c.kind === 'branch' ? 'low' : 'medium';
-      const next = group[index + 1];
-      if (c.kind === 'commit' && next && (await dg.reaches(c.sha, next.sha))) confidence = 'high';
+      if (c.kind === 'commit' && index + 1 < group.length && (await dg.reaches(c.sha, deploys.sha(group[index + 1])))) confidence = 'high';
       const entry = perDeploy.get(index) ?? { hotfixes: [], confidence: 'low', kinds: new Set<string>() };
       const { kind: _kind, ...hotfix } = c;
       entry.hotfixes.push({ ...hotfix, hoursAfterDeploy: Math.round(((at - deployedAt) / HOUR_MS) * 100) / 100 });
@@ -100,8 +108,8 @@ export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, depl
       perDeploy.set(index, entry);
     }
     for (const [index, entry] of [...perDeploy].sort((a, b) => a[0] - b[0])) {
-      const failed = group[index];
-      const good = index > 0 ? group[index - 1] : undefined;
+      const failed = deploys.at(group[index]);
+      const good = index > 0 ? deploys.at(group[index - 1]) : undefined;
       entry.hotfixes.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
       const culprits = good ? await dg.commitsBetween(good.sha, failed.sha, options.maxCulprits) : [];
       const names = entry.hotfixes.map((h) => (h.branch ? `branch ${h.branch}` : `${short(h.sha)} "${h.subject ?? ''}"`));
@@ -126,7 +134,7 @@ export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, depl
 }
 
 /** Index of the latest deploy strictly before `at`, or -1 (`times` ascending: a group is sorted by date). */
-function latestBefore(times: readonly number[], at: number): number {
+function latestBefore(times: Float64Array, at: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {

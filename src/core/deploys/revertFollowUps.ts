@@ -1,10 +1,10 @@
 import { isFullSha } from '../git/revision';
 import { parseRevertMessage } from '../revert/messageParser';
-import { byEnvironment } from './deployTags';
 import type { LoggedCommit } from './commitGraph';
+import type { DeployList } from './deployList';
 import type { DeployGit } from './gitQueries';
 import { short } from './rollbacks';
-import type { Deploy, DeployEvidence, DeployFinding } from './types';
+import type { DeployEvidence, DeployFinding } from './types';
 
 type ShippedRevert = NonNullable<DeployEvidence['reverts']>[number];
 
@@ -21,17 +21,22 @@ const MIN_PREFIX = 7;
  * Confidence is high when N shipped nothing but reverts of N-1's change, medium when it also
  * shipped other work. Reapplies (a revert of a revert) are not reverts here.
  */
-export async function findRevertFollowUps(dg: DeployGit, deploys: readonly Deploy[], maxCulprits: number): Promise<DeployFinding[]> {
+export async function findRevertFollowUps(dg: DeployGit, deploys: DeployList, maxCulprits: number): Promise<DeployFinding[]> {
   const findings: DeployFinding[] = [];
-  for (const [environment, group] of byEnvironment(deploys)) {
+  const shaIds = deploys.shaIds().ids;
+  for (const [environment, group] of deploys.groups()) {
     for (let i = 1; i < group.length; i++) {
-      const current = group[i];
-      const failed = group[i - 1];
-      const before = i > 1 ? group[i - 2] : undefined;
-      if (current.sha === failed.sha) continue;
-      if (!(await dg.reaches(failed.sha, current.sha))) continue; // going back is a rollback (rollbacks.ts)
+      // Indices into the list; deploys become objects only past the graph's filters.
+      const cur = group[i];
+      const fail = group[i - 1];
+      if (shaIds[cur] === shaIds[fail]) continue;
+      // going back is a rollback (rollbacks.ts)
+      if (!(dg.reachesKnown(deploys, fail, cur) ?? (await dg.reachesDeploys(deploys, fail, cur)))) continue;
       // Most forward steps ship no revert at all; the graph says so without starting git.
-      if (!dg.mayHoldRevert(failed.sha, current.sha)) continue;
+      if (!dg.mayHoldRevertDeploys(deploys, fail, cur)) continue;
+      const current = deploys.at(cur);
+      const failed = deploys.at(fail);
+      const before = i > 1 ? deploys.at(group[i - 2]) : undefined;
       const later = await logRange(dg, failed.sha, current.sha);
       const candidates = later.filter((c) => c.revert !== false).map((c) => ({ commit: c, parsed: parseRevertMessage(c.subject, c.body) })).filter((c) => c.parsed !== null && c.parsed.kind !== 'reapply');
       if (candidates.length === 0) continue;

@@ -1,6 +1,6 @@
-import { byEnvironment } from './deployTags';
+import type { DeployList } from './deployList';
 import type { DeployGit } from './gitQueries';
-import type { Deploy, DeployFinding } from './types';
+import type { DeployFinding } from './types';
 
 /**
  * Rollbacks within each environment, walking deploys oldest first. Deploy N rolls back from
@@ -13,19 +13,25 @@ import type { Deploy, DeployFinding } from './types';
  * A roll-forward (N-1 is an ancestor of N) and a redeploy of the same commit are normal.
  * Re-deploying the failed commit after a rollback is therefore a roll-forward, not a rollback.
  */
-export async function findRollbacks(dg: DeployGit, deploys: readonly Deploy[], maxCulprits: number): Promise<DeployFinding[]> {
+export async function findRollbacks(dg: DeployGit, deploys: DeployList, maxCulprits: number): Promise<DeployFinding[]> {
   const findings: DeployFinding[] = [];
-  for (const [environment, group] of byEnvironment(deploys)) {
+  const shaIds = deploys.shaIds().ids;
+  for (const [environment, group] of deploys.groups()) {
     for (let i = 1; i < group.length; i++) {
-      const current = group[i];
-      const previous = group[i - 1];
-      if (current.sha === previous.sha) continue;
-      if (await dg.reaches(previous.sha, current.sha)) continue;
-      const earlier = findEarlier(group, i - 1, current.sha);
-      if (!earlier && !(await dg.reaches(current.sha, previous.sha))) continue;
+      // Indices into the list; a deploy becomes an object only for a finding.
+      const cur = group[i];
+      const prev = group[i - 1];
+      if (shaIds[cur] === shaIds[prev]) continue;
+      // From the graph without a promise per pair when it can tell (the usual case).
+      if (dg.reachesKnown(deploys, prev, cur) ?? (await dg.reachesDeploys(deploys, prev, cur))) continue;
+      const earlierAt = findEarlier(group, shaIds, i - 1, cur);
+      const wentBack = dg.reachesKnown(deploys, cur, prev) ?? (await dg.reachesDeploys(deploys, cur, prev));
+      if (earlierAt < 0 && !wentBack) continue;
+      const current = deploys.at(cur);
+      const previous = deploys.at(prev);
+      const earlier = earlierAt < 0 ? undefined : deploys.at(earlierAt);
       // A finding: the merge-base answers go into the evidence. When the deploy went back to an
       // ancestor, that ancestor is the merge base both ways; otherwise git is asked.
-      const wentBack = await dg.reaches(current.sha, previous.sha);
       const back = wentBack ? { isAncestor: true, mergeBase: current.sha } : await dg.isAncestor(current.sha, previous.sha);
       const forward = wentBack ? { isAncestor: false, mergeBase: current.sha } : await dg.isAncestor(previous.sha, current.sha);
       const culprits = await dg.commitsBetween(current.sha, previous.sha, maxCulprits);
@@ -76,10 +82,10 @@ export async function findRollbacks(dg: DeployGit, deploys: readonly Deploy[], m
   return findings;
 }
 
-/** The latest of `group[0..end)` that deployed `sha`. */
-function findEarlier(group: readonly Deploy[], end: number, sha: string): Deploy | undefined {
-  for (let j = end - 1; j >= 0; j--) if (group[j].sha === sha) return group[j];
-  return undefined;
+/** The latest of `group[0..end)` that deployed the commit of deploy `of` (list indices), or -1. */
+function findEarlier(group: Uint32Array, shaIds: Uint32Array, end: number, of: number): number {
+  for (let j = end - 1; j >= 0; j--) if (shaIds[group[j]] === shaIds[of]) return group[j];
+  return -1;
 }
 
 export function short(sha: string): string {

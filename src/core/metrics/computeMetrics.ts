@@ -49,7 +49,7 @@ export async function computeMetrics(repoPath: string, options: MetricsOptions =
   const reverts = windowDetections.filter((d) => d.kind !== 'reapply');
   const reapplies = windowDetections.filter((d) => d.kind === 'reapply');
   const rollbacks = deployReport.findings.filter((f) => f.kind === 'rollback' && inWindow(f.date));
-  const deploys = deployReport.deploys.filter((d) => inWindow(d.date));
+  const deployCount = deployReport.deploys.countBetween(sinceMs, now.getTime());
   const detectionShas = new Set(windowDetections.map((d) => d.sha));
   const hotfixes = hotfixShas.filter((s) => !detectionShas.has(s));
   const incidents = stored.incidents;
@@ -61,7 +61,7 @@ export async function computeMetrics(repoPath: string, options: MetricsOptions =
   const recovery = [...reverts.map((d) => revertRecovery(d, facts, incidents)), ...rollbacks.map((f) => rollbackRecovery(f, facts, incidents))]
     .filter((r): r is RecoveryItem => r !== undefined)
     .sort((a, b) => Date.parse(a.recovered) - Date.parse(b.recovered) || (a.recoveredBy < b.recoveredBy ? -1 : 1));
-  const useDeploys = deploys.length > 0;
+  const useDeploys = deployCount > 0;
   // A revert no remote branch has never shipped: the change was caught on this machine, which is good news, not a failure.
   const caught = reverts.filter((d) => localOnly?.has(d.sha) ?? false);
   const shippedReverts = reverts.length - caught.length;
@@ -82,11 +82,11 @@ export async function computeMetrics(repoPath: string, options: MetricsOptions =
     changeFailure: {
       formula: `${useDeploys ? '(reverts + rollbacks) ÷ deploys, in the window' : '(reverts + rollbacks) ÷ merges to the default branch (first-parent commits on HEAD), in the window; no deploy tags were found'}; reverts that are on no remote branch were caught before shipping and are not failures`,
       estimate: true,
-      rate: ratio(failures, useDeploys ? deploys.length : merges),
+      rate: ratio(failures, useDeploys ? deployCount : merges),
       reverts: shippedReverts,
       caughtBeforeShipping: caught.length,
       rollbacks: rollbacks.length,
-      denominator: useDeploys ? deploys.length : merges,
+      denominator: useDeploys ? deployCount : merges,
       basis: useDeploys ? 'deploys' : 'merges',
     },
     reworkRate: {
