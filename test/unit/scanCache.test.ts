@@ -407,6 +407,25 @@ describe('revert scan cache (real git)', () => {
     assert.deepEqual(back.detections, await scanReverts(repo.path));
   });
 
+  it('a folder inside a repository that gets a repository of its own (git init) is scanned as that one', async () => {
+    const outer = track(TempRepo.create());
+    seed(outer);
+    const cacheDir = makeTempDir('cache-');
+    const sub = path.join(outer.path, 'tools');
+    fs.mkdirSync(sub);
+    assert.equal((await scanRevertsCached(sub, { cacheDir })).head, outer.head());
+    outer.revert(outer.commit('Add search', { 's.ts': 's' }));
+    assert.equal((await scanRevertsCached(sub, { cacheDir })).head, outer.head());
+    outer.git('-C', sub, 'init', '-q', '--initial-branch=main');
+    fs.writeFileSync(path.join(sub, 'a.txt'), 'a');
+    outer.git('-C', sub, 'add', '-A');
+    outer.git('-C', sub, 'commit', '-q', '-m', 'Inner');
+    const inner = outer.git('-C', sub, 'rev-parse', 'HEAD');
+    const r = await scanRevertsCached(sub, { cacheDir });
+    assert.equal(r.head, inner);
+    assert.deepEqual(r.detections, []);
+  });
+
   it('in a linked worktree on a branch (HEAD not readable from its own files) git is asked, and the rescan is still incremental and right', async () => {
     const { repo, cacheDir } = await primed();
     const wt = path.join(makeTempDir('worktree-'), 'wt');

@@ -171,6 +171,12 @@ interface Located {
  * more rev-parse.
  */
 const knownGitDirs = new Map<string, string>();
+/**
+ * The paths (keys of {@link knownGitDirs}) whose git dir is their own `.git` folder or, bare,
+ * themselves: only their HEAD is read from files. A folder inside another repository may get a
+ * repository of its own (`git init`), which the outer git dir's files would never show.
+ */
+const ownGitDirs = new Set<string>();
 
 /**
  * HEAD, the cache and whether the cache is an ancestor state of HEAD, in as few git processes
@@ -184,7 +190,7 @@ async function locate(scanner: RevertScanner, cacheDir: string, maxCount: number
   const runner = scanner.runner;
   const memo = `${runner.binary}\0${runner.cwd}`;
   const guess = knownGitDirs.get(memo);
-  const head = guess === undefined ? undefined : headFromFiles(guess);
+  const head = guess !== undefined && ownGitDirs.has(memo) ? headFromFiles(guess) : undefined;
   if (guess !== undefined && head !== undefined) {
     const key: CacheKey = { gitDir: guess, maxCount };
     const files = cachePaths(cacheDir, guess);
@@ -209,6 +215,9 @@ async function locate(scanner: RevertScanner, cacheDir: string, maxCount: number
   const repo = await probeHead(runner);
   if (!repo) return undefined;
   knownGitDirs.set(memo, repo.gitDir);
+  const real = await fs.realpath(runner.cwd).catch(() => runner.cwd);
+  if (repo.gitDir === real || repo.gitDir === path.join(real, '.git')) ownGitDirs.add(memo);
+  else ownGitDirs.delete(memo);
   const { gitDir, head: probed } = repo;
   const key: CacheKey = { gitDir, maxCount };
   const files = cachePaths(cacheDir, gitDir);
