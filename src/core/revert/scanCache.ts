@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { assertUsableGit } from '../git/createGit';
 import { headFromFiles } from '../git/headFiles';
 import { gitRunner } from './gitStream';
-import { isAncestor, probeHead, type HeadProbe } from './headProbe';
+import { isAncestor, probeHead } from './headProbe';
 import { RevertScanner } from './revertScanner';
 import {
   appendSegment,
@@ -96,10 +96,9 @@ export async function scanRevertsCached(repoPath: string, options: CachedScanOpt
     return { head, detections: cached.state.detections, outcome: 'hit', scannedCandidates: 0 };
   }
   // Only the commits since the cached HEAD when it is an ancestor (the early scan checks that itself).
-  let fresh: ScanState | undefined;
-  if (cached) fresh = await (found.early ?? ((await found.descends) ? scanNew(scanner, head, cached.state.head, maxCount, false) : undefined));
+  let fresh = cached && (await found.early);
   const base = fresh && cached;
-  fresh ??= await scanNew(scanner, head, undefined, maxCount, false);
+  fresh ||= await scanNew(scanner, head, undefined, maxCount);
 
   if (!base) {
     isOrdered(fresh);
@@ -115,16 +114,16 @@ export async function scanRevertsCached(repoPath: string, options: CachedScanOpt
 const UNCHECKED_CANDIDATES = 16;
 
 /**
- * Scans `from..head` (the whole history without `from`). With `verify`, whether `from` is an
- * ancestor of `head` is not known yet: the walk answers it (`--boundary` lists `from` exactly
- * when it is), and undefined means it is not (or git could not walk from it: collected).
+ * Scans `from..head`, or the whole history without `from`. Whether `from` is an ancestor of
+ * `head` is not known yet: the walk answers it (`--boundary` lists `from` exactly when it is), and
+ * undefined means it is not (or git could not walk from it: collected).
  */
-function scanNew(scanner: RevertScanner, head: string, from: string | undefined, maxCount: number | null, verify: false): Promise<ScanState>;
-function scanNew(scanner: RevertScanner, head: string, from: string, maxCount: number | null, verify: true): Promise<ScanState | undefined>;
-async function scanNew(scanner: RevertScanner, head: string, from: string | undefined, maxCount: number | null, verify: boolean): Promise<ScanState | undefined> {
+function scanNew(scanner: RevertScanner, head: string, from: undefined, maxCount: number | null): Promise<ScanState>;
+function scanNew(scanner: RevertScanner, head: string, from: string, maxCount: number | null): Promise<ScanState | undefined>;
+async function scanNew(scanner: RevertScanner, head: string, from: string | undefined, maxCount: number | null): Promise<ScanState | undefined> {
   const fresh: ScanState = { head, shas: [], dates: [], detections: [] };
-  const query = { revRange: from ? `${from}..${head}` : head, maxCount: maxCount ?? undefined, boundary: verify };
-  let descends = !verify;
+  const query = { revRange: from ? `${from}..${head}` : head, maxCount: maxCount ?? undefined, boundary: !!from };
+  let descends = !from;
   // A branch switch is not an ancestor either, and its range may hold many reverts: once it
   // does, git is asked beside the walk, so their links are not all resolved only to be dropped.
   let asked: Promise<boolean> | undefined;
@@ -145,7 +144,7 @@ async function scanNew(scanner: RevertScanner, head: string, from: string | unde
       fresh.detections.push(d);
     }
   } catch (err) {
-    if (verify) return undefined;
+    if (from) return undefined;
     throw err;
   }
   // A walk cut short by maxCount never reaches the boundary; an empty range has none.
@@ -158,17 +157,14 @@ interface Located {
   key: CacheKey;
   files: CachePaths;
   cached: LoadedCache | undefined;
-  /** Whether the cached HEAD is an ancestor of `head` (false without a cache). */
-  descends: Promise<boolean>;
-  /** The scan of the new commits, started as soon as the cached HEAD was read: undefined when they do not descend from it. */
+  /** The scan of the commits since the cached HEAD, started as soon as that was read: undefined when they do not descend from it. */
   early?: Promise<ScanState | undefined>;
 }
 
 /**
- * The git dir of each repository path this process has seen. It lets HEAD be read from the git
- * dir's files (headFiles.ts) and the cache before git answers; a path whose files say nothing
- * plain (a linked worktree, for one) asks git, which also checks the guess: a wrong one costs one
- * more rev-parse.
+ * The git dir of each repository path this process has seen, so that HEAD can be read from the
+ * git dir's files (headFiles.ts) instead of asking git; a path whose files say nothing plain (a
+ * linked worktree on a branch, for one) asks git each time.
  */
 const knownGitDirs = new Map<string, string>();
 /**
@@ -179,54 +175,36 @@ const knownGitDirs = new Map<string, string>();
 const ownGitDirs = new Set<string>();
 
 /**
- * HEAD, the cache and whether the cache is an ancestor state of HEAD, in as few git processes
- * as possible: with a known git dir, none (HEAD from its files; the scan of `cached..HEAD` starts
- * as soon as the cached HEAD is read, while the rest of the cache is parsed, and its own walk says
- * whether the cache is an ancestor) or, when the files are not plain, one rev-parse with the
- * ancestry folded in; otherwise rev-parse for the git dir, then the cache, then merge-base.
- * Undefined outside a repository.
+ * HEAD and the cache, in as few git processes as possible: with a known git dir, none (HEAD from
+ * its files), otherwise one rev-parse. The scan of `cached..HEAD` starts as soon as the cached
+ * HEAD is read, while the rest of the cache is parsed, and its own walk says whether the cache
+ * is an ancestor (no merge-base). Undefined outside a repository.
  */
 async function locate(scanner: RevertScanner, cacheDir: string, maxCount: number | null, limit: number): Promise<Located | undefined> {
   const runner = scanner.runner;
   const memo = `${runner.binary}\0${runner.cwd}`;
-  const guess = knownGitDirs.get(memo);
-  const head = guess !== undefined && ownGitDirs.has(memo) ? headFromFiles(guess) : undefined;
-  if (guess !== undefined && head !== undefined) {
-    const key: CacheKey = { gitDir: guess, maxCount };
-    const files = cachePaths(cacheDir, guess);
-    let early: Promise<ScanState | undefined> | undefined;
-    const cached = await loadCache(files, key, limit, (cachedHead) => {
-      if (cachedHead !== head) (early = scanNew(scanner, head, cachedHead, maxCount, true)).catch(() => undefined);
-    });
-    return { scanner, head, key, files, cached, descends: Promise.resolve(false), early };
-  }
-  if (guess !== undefined) {
-    const key: CacheKey = { gitDir: guess, maxCount };
-    const files = cachePaths(cacheDir, guess);
-    let probing: Promise<HeadProbe | undefined> | undefined;
-    const cached = await loadCache(files, key, limit, (cachedHead) => {
-      probing = probeHead(runner, cachedHead);
-    });
-    const repo = await (probing ?? probeHead(runner));
-    if (repo?.gitDir === guess) return { scanner, head: repo.head, key, files, cached, descends: Promise.resolve(repo.descends === true) };
-    knownGitDirs.delete(memo);
+  let gitDir = knownGitDirs.get(memo);
+  let head = gitDir !== undefined && ownGitDirs.has(memo) ? headFromFiles(gitDir) : undefined;
+  if (gitDir === undefined || head === undefined) {
+    const repo = await probeHead(runner);
     if (!repo) return undefined;
+    if (repo.gitDir !== gitDir) {
+      const real = await fs.realpath(runner.cwd).catch(() => runner.cwd);
+      if (repo.gitDir === real || repo.gitDir === path.join(real, '.git')) ownGitDirs.add(memo);
+      else ownGitDirs.delete(memo);
+    }
+    knownGitDirs.set(memo, (gitDir = repo.gitDir));
+    head = repo.head;
   }
-  const repo = await probeHead(runner);
-  if (!repo) return undefined;
-  knownGitDirs.set(memo, repo.gitDir);
-  const real = await fs.realpath(runner.cwd).catch(() => runner.cwd);
-  if (repo.gitDir === real || repo.gitDir === path.join(real, '.git')) ownGitDirs.add(memo);
-  else ownGitDirs.delete(memo);
-  const { gitDir, head: probed } = repo;
   const key: CacheKey = { gitDir, maxCount };
   const files = cachePaths(cacheDir, gitDir);
-  if (probed === undefined) return { scanner, head: probed, key, files, cached: undefined, descends: Promise.resolve(false) };
-  let descends = Promise.resolve(false);
+  if (head === undefined) return { scanner, head, key, files, cached: undefined };
+  const found = head;
+  let early: Promise<ScanState | undefined> | undefined;
   const cached = await loadCache(files, key, limit, (cachedHead) => {
-    if (cachedHead !== probed) descends = isAncestor(runner, cachedHead, probed);
+    if (cachedHead !== found) (early = scanNew(scanner, found, cachedHead, maxCount)).catch(() => undefined);
   });
-  return { scanner, head: probed, key, files, cached, descends };
+  return { scanner, head, key, files, cached, early };
 }
 
 /** Removes the cache of one repository (or every cache file when `repoPath` is omitted). */
