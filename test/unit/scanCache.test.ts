@@ -359,6 +359,91 @@ describe('revert scan cache (real git)', () => {
     }
   });
 
+  /** A git that logs each call's arguments (one line each) before running the real one. */
+  function loggingGit(): { binary: string; calls: () => string[][]; clear: () => void } {
+    const dir = makeTempDir('logging-git-');
+    const log = path.join(dir, 'calls.log');
+    const binary = path.join(dir, 'git');
+    fs.writeFileSync(binary, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
+    // Each call's arguments without the `-c key=value` pairs every call starts with.
+    const strip = (line: string): string[] => line.split(' ').filter((a, i, all) => a !== '-c' && all[i - 1] !== '-c');
+    return {
+      binary,
+      calls: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').filter((l) => l !== '').map(strip) : []),
+      clear: () => fs.rmSync(log, { force: true }),
+    };
+  }
+
+  it('an incremental rescan after one revert runs three git processes: the range walk, then merge-base beside describe (HEAD from the files, no rev-parse)', async () => {
+    const { repo, cacheDir } = await primed();
+    const git = loggingGit();
+    const original = repo.commit('Add tabs', { 't.ts': 't' });
+    // The first call with this binary finds the git dir (one rev-parse); later ones know it.
+    assert.equal((await scanRevertsCached(repo.path, { cacheDir, gitBinary: git.binary })).outcome, 'incremental');
+    git.clear();
+    const revert = repo.revert(original);
+    forgetInMemory(cacheDir);
+    const r = await scanRevertsCached(repo.path, { cacheDir, gitBinary: git.binary });
+    assert.equal(r.outcome, 'incremental');
+    assert.deepEqual(r.detections, await scanReverts(repo.path));
+    assert.deepEqual(r.detections[0].reverted, [original]);
+    assert.equal(r.detections[0].sha, revert);
+    const calls = git.calls();
+    assert.deepEqual(calls.map((c) => c[0]).sort(), ['log', 'log', 'merge-base'], calls.map((c) => c.join(' ')).join(' | '));
+    assert.ok(calls[0].includes('--boundary'), 'the range walk lists its boundary');
+  });
+
+  it('a branch switch to a history with many reverts since the cached HEAD is a full scan, equal to a fresh one', async () => {
+    const { repo, cacheDir } = await primed();
+    repo.git('switch', '-q', '-c', 'other', 'HEAD~2');
+    for (let i = 0; i < 20; i++) repo.revert(repo.commit(`Feature ${i}`, { [`f${i}.ts`]: `${i}` }));
+    const r = await scanRevertsCached(repo.path, { cacheDir });
+    assert.equal(r.outcome, 'full');
+    assert.equal(r.detections.length, 20);
+    assert.deepEqual(r.detections, await scanReverts(repo.path));
+    repo.git('switch', '-q', 'main');
+    const back = await scanRevertsCached(repo.path, { cacheDir });
+    assert.equal(back.outcome, 'full');
+    assert.deepEqual(back.detections, await scanReverts(repo.path));
+  });
+
+  it('a folder inside a repository that gets a repository of its own (git init) is scanned as that one', async () => {
+    const outer = track(TempRepo.create());
+    seed(outer);
+    const cacheDir = makeTempDir('cache-');
+    const sub = path.join(outer.path, 'tools');
+    fs.mkdirSync(sub);
+    assert.equal((await scanRevertsCached(sub, { cacheDir })).head, outer.head());
+    outer.revert(outer.commit('Add search', { 's.ts': 's' }));
+    assert.equal((await scanRevertsCached(sub, { cacheDir })).head, outer.head());
+    outer.git('-C', sub, 'init', '-q', '--initial-branch=main');
+    fs.writeFileSync(path.join(sub, 'a.txt'), 'a');
+    outer.git('-C', sub, 'add', '-A');
+    outer.git('-C', sub, 'commit', '-q', '-m', 'Inner');
+    const inner = outer.git('-C', sub, 'rev-parse', 'HEAD');
+    const r = await scanRevertsCached(sub, { cacheDir });
+    assert.equal(r.head, inner);
+    assert.deepEqual(r.detections, []);
+  });
+
+  it('in a linked worktree on a branch (HEAD not readable from its own files) git is asked, and the rescan is still incremental and right', async () => {
+    const { repo, cacheDir } = await primed();
+    const wt = path.join(makeTempDir('worktree-'), 'wt');
+    repo.git('worktree', 'add', '-q', '-b', 'side', wt, 'main');
+    assert.equal((await scanRevertsCached(wt, { cacheDir })).outcome, 'full');
+    fs.writeFileSync(path.join(wt, 't.ts'), 't');
+    repo.git('-C', wt, 'add', '-A');
+    repo.git('-C', wt, 'commit', '-q', '-m', 'Add tabs');
+    const original = repo.git('-C', wt, 'rev-parse', 'HEAD');
+    repo.git('-C', wt, 'revert', '--no-edit', original);
+    const r = await scanRevertsCached(wt, { cacheDir });
+    assert.equal(r.outcome, 'incremental');
+    assert.deepEqual(r.detections, await scanReverts(wt));
+    assert.deepEqual(r.detections[0].reverted, [original]);
+    // The main work tree's cache is its own, and still a hit.
+    assert.equal((await scanRevertsCached(repo.path, { cacheDir })).outcome, 'hit');
+  });
+
   it('keeps repositories apart, clears on request, and fails clearly outside a repository', async () => {
     const one = track(TempRepo.create());
     const two = track(TempRepo.create());

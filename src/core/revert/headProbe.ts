@@ -1,9 +1,9 @@
 /**
  * The few git questions the revert scan cache asks before it can decide between a cache hit,
  * an incremental scan and a full one: which git dir, which HEAD, and whether the cached HEAD is
- * still an ancestor of it. Each git process costs the caller a fork of its own address space
- * (milliseconds in a large process such as an extension host), so they are asked in as few
- * processes as git allows.
+ * still an ancestor of it (the scan's own walk answers that: scanCache.ts). Each git process
+ * costs the caller a fork of its own address space (milliseconds in a large process such as an
+ * extension host), so they are asked in as few processes as git allows.
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -16,30 +16,14 @@ export interface HeadProbe {
   gitDir: string;
   /** Undefined in a repository without commits. */
   head: string | undefined;
-  /** Whether `since` (when asked) is an ancestor of HEAD or HEAD itself; undefined when not asked or unknown. */
-  descends?: boolean;
 }
 
 /**
- * The git dir and HEAD in one process; with `since` (a full sha), also whether it is an
- * ancestor of HEAD, still in the same process. Undefined outside a repository.
- *
- * - `rev-parse --absolute-git-dir --verify --quiet HEAD^{commit}` prints the folder and the sha;
- *   with no commit yet it prints the folder and exits 1; outside a repository it exits 128.
- * - `rev-parse --absolute-git-dir HEAD^{commit} <since>...HEAD^{commit}` prints the folder,
- *   HEAD, then for the symmetric difference HEAD, `since` and `^<base>` for each merge base:
- *   `since` is an ancestor exactly when its one merge base with HEAD is `since` itself. When
- *   `since` no longer exists (garbage-collected after a rewrite) or HEAD has no commit, git
- *   exits 128 and the plain form is asked instead.
+ * The git dir and HEAD in one process (`rev-parse --absolute-git-dir --verify --quiet
+ * HEAD^{commit}` prints the folder and the sha; with no commit yet it prints the folder and exits
+ * 1; outside a repository it exits 128). Undefined outside a repository.
  */
-export async function probeHead(runner: GitRunner, since?: string): Promise<HeadProbe | undefined> {
-  if (since !== undefined && isSha(since)) {
-    const { code, lines } = await git(runner, ['rev-parse', '--absolute-git-dir', 'HEAD^{commit}', `${since}...HEAD^{commit}`]);
-    const [dir, head, again, other, ...bases] = lines;
-    if (code === 0 && path.isAbsolute(dir) && isSha(head) && again === head && other === since && bases.length > 0) {
-      return { gitDir: await realGitDir(dir), head, descends: bases.length === 1 && bases[0] === `^${since}` };
-    }
-  }
+export async function probeHead(runner: GitRunner): Promise<HeadProbe | undefined> {
   const { code, lines } = await git(runner, ['rev-parse', '--absolute-git-dir', '--verify', '--quiet', 'HEAD^{commit}']);
   const [dir = '', sha] = lines;
   if ((code !== 0 && code !== 1) || !path.isAbsolute(dir)) return undefined;

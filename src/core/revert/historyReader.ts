@@ -1,5 +1,5 @@
 import { assertSafeRevision } from '../git/revision';
-import { WALK_FORMAT } from './historyWalk';
+import { MARKED_WALK_FORMAT, WALK_FORMAT } from './historyWalk';
 import type { LogCommit } from './types';
 
 export type { LogCommit };
@@ -26,6 +26,11 @@ export interface HistoryQuery {
   maxCount?: number;
   /** Revision or range to walk (default HEAD), e.g. `A..B` to scan only new commits. */
   revRange?: string;
+  /**
+   * Also list the excluded parents of a range's commits (`--boundary`), after them: `A` is an
+   * ancestor of `B` exactly when `A..B` lists `A` as one (or the range is empty).
+   */
+  boundary?: boolean;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface HistoryQuery {
 export function walkLogArgs(query: HistoryQuery = {}): string[] {
   const rev = query.revRange ?? 'HEAD';
   assertSafeRevision(rev);
-  const args = ['log', WALK_FORMAT];
+  const args = query.boundary ? ['log', '--boundary', MARKED_WALK_FORMAT] : ['log', WALK_FORMAT];
   if (query.since !== undefined) args.push(`--since-as-filter=${gitDate(checkedSince(query.since))}`);
   args.push('--end-of-options', rev, '--');
   return args;

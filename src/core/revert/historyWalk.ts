@@ -23,11 +23,15 @@ export interface WalkedCommit {
   parents: string;
   subject: string;
   candidate?: LogCommit;
+  /** An excluded parent listed by `--boundary` (never a candidate). */
+  boundary?: true;
 }
 
 const FIELDS = 7;
 /** NUL-separated fields, NUL-terminated record; git adds a newline after each record. */
 export const WALK_FORMAT = `--format=${['%H', '%P', '%an', '%ae', '%cI', '%s', '%b'].join('%x00')}%x00`;
+/** The same with git's mark before the sha (`-` for a `--boundary` commit, `>` otherwise). */
+export const MARKED_WALK_FORMAT = WALK_FORMAT.replace('%H', '%m%H');
 
 /**
  * Streams `git log <args>` (which must print {@link WALK_FORMAT}) and yields the commits of each
@@ -97,10 +101,13 @@ export class RecordReader {
 
 function toCommit(buf: string, start: number, ends: number[]): WalkedCommit | undefined {
   // Every record after the first starts with the newline git appends to the previous one.
-  const shaStart = buf.charCodeAt(start) === 10 ? start + 1 : start;
+  let shaStart = buf.charCodeAt(start) === 10 ? start + 1 : start;
+  // MARKED_WALK_FORMAT: one mark character before the sha.
+  const mark = (ends[0] - shaStart) % 2 === 1 ? buf[shaStart++] : '';
   const shaLength = ends[0] - shaStart;
   if (!(shaLength === 40 || shaLength === 64)) return undefined;
   const subject = buf.slice(ends[4] + 1, ends[5]);
+  if (mark === '-') return { sha: buf.slice(shaStart, ends[0]), parents: buf.slice(ends[0] + 1, ends[1]), subject, boundary: true };
   const bodyHit = ends[6] > ends[5] + 1 && CANDIDATE_FILTER.test(buf.slice(ends[5] + 1, ends[6]));
   if (!bodyHit && !CANDIDATE_FILTER.test(subject)) {
     return { sha: buf.slice(shaStart, ends[0]), parents: buf.slice(ends[0] + 1, ends[1]), subject };

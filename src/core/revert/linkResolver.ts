@@ -126,7 +126,8 @@ export class LinkResolver {
   }
 
   /**
-   * Parents, message and changed paths of full shas, fetched in batches. Not kept after the
+   * Parents, message and changed paths of full shas, fetched in batches (a sha git lacks is left
+   * out, so a guess does not fail the batch). Not kept after the
    * call: a scan describes each page once, and its memory must not grow with the history.
    */
   async describe(shas: string[]): Promise<Map<string, CommitFacts>> {
@@ -136,7 +137,7 @@ export class LinkResolver {
       const chunk = missing.slice(i, i + DESCRIBE_CHUNK);
       const out = await runGit(
         this.runner,
-        ['log', '--no-walk=unsorted', '--format=%x01%H%x00%P%x00%s%x00%b%x00', '--name-only', '--stdin', '--'],
+        ['log', '--no-walk=unsorted', '--ignore-missing', '--format=%x01%H%x00%P%x00%s%x00%b%x00', '--name-only', '--stdin', '--'],
         `${chunk.join('\n')}\n`,
       );
       for (const record of out.split('\x01').slice(1)) {

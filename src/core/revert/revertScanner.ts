@@ -8,7 +8,7 @@ import { diffPage } from './candidateDiffs';
 import { gitRunner, Limiter, type GitRunner } from './gitStream';
 import { walkLogArgs, type HistoryQuery, type LogCommit } from './historyReader';
 import { walkHistory } from './historyWalk';
-import { LinkResolver } from './linkResolver';
+import { LinkResolver, type CommitFacts } from './linkResolver';
 import { parseRevertMessage } from './messageParser';
 import { refineKind, toDetection } from './revertVerdict';
 import { DEFAULT_MIN_CONFIDENCE, type RevertDetection } from './types';
@@ -33,7 +33,7 @@ export interface ScanOptions extends ScanQuery {
 export class RevertScanner {
   private constructor(
     private readonly git: SimpleGit,
-    private readonly runner: GitRunner,
+    readonly runner: GitRunner,
   ) {}
 
   /**
@@ -53,6 +53,7 @@ export class RevertScanner {
    * Detections newest first, produced page by page. `onCandidates` sees every page of commits
    * the candidate filter let through (revert-like or not), before they are classified: the
    * scan cache keeps their order to merge an incremental scan exactly as a full one would list it.
+   * `onBoundary` sees each excluded parent that a `boundary` walk lists after the range.
    *
    * One walk: git streams every commit of `revRange` once; candidates are picked in Node and
    * their links start at once (sha links through `cat-file`; subject and PR lookups are
@@ -62,12 +63,12 @@ export class RevertScanner {
    * of the whole ancestry beside it. Detections are yielded in order as each page's links
    * settle; pages wait in memory only until their originals are found.
    */
-  async *scan(query: ScanQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
+  async *scan(query: ScanQuery = {}, onCandidates?: (page: readonly LogCommit[]) => void, onBoundary?: (sha: string) => void): AsyncGenerator<RevertDetection> {
     const minConfidence = query.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-    for await (const d of this.scanAll(query, onCandidates)) if (d.confidence >= minConfidence) yield d;
+    for await (const d of this.scanAll(query, onCandidates, onBoundary)) if (d.confidence >= minConfidence) yield d;
   }
 
-  private async *scanAll(query: HistoryQuery, onCandidates?: (page: readonly LogCommit[]) => void): AsyncGenerator<RevertDetection> {
+  private async *scanAll(query: HistoryQuery, onCandidates?: (page: readonly LogCommit[]) => void, onBoundary?: (sha: string) => void): AsyncGenerator<RevertDetection> {
     const rev = query.revRange ?? 'HEAD';
     const args = walkLogArgs(query);
     if (query.maxCount !== undefined && !(query.maxCount >= 1)) return;
@@ -98,7 +99,11 @@ export class RevertScanner {
     let page: Candidate[] = [];
     const flush = (): void => {
       onCandidates?.(commits);
-      const done = this.finishPage(page, resolver, diffs, budget);
+      // A range scan names ancestors with one merge-base each: the page's commits and the full
+      // shas they name are described beside those, not after them (most reverts name one).
+      const early = fed ? undefined : resolver.describe(page.flatMap((c) => [c.commit.sha, ...c.parsed.shas.map((h) => h.toLowerCase()).filter(isFullSha)]));
+      early?.catch(() => undefined);
+      const done = this.finishPage(page, resolver, diffs, budget, early);
       done.catch(() => undefined);
       ready.push(done);
       commits = [];
@@ -113,6 +118,10 @@ export class RevertScanner {
           if (stop) break;
           let last: string | undefined;
           for (const w of batch) {
+            if (w.boundary) {
+              onBoundary?.(w.sha);
+              continue;
+            }
             if (w.candidate && limit > 0) {
               limit--;
               last = w.sha;
@@ -199,7 +208,7 @@ export class RevertScanner {
     return c;
   }
 
-  private async finishPage(candidates: Candidate[], resolver: LinkResolver, diffs: Limiter, budget: { left: number }): Promise<RevertDetection[]> {
+  private async finishPage(candidates: Candidate[], resolver: LinkResolver, diffs: Limiter, budget: { left: number }, early?: Promise<Map<string, CommitFacts>>): Promise<RevertDetection[]> {
     await Promise.all(
       candidates.map(async (c) => {
         await c.direct;
@@ -236,7 +245,13 @@ export class RevertScanner {
     const several = single.filter((c) => c.evidence === 'sha' && c.reverted.length > 1);
     if (byDiff.length > 0 || several.length > 0) await diffs.run(() => diffPage(this.runner, byDiff, several));
     const linked = candidates.filter((c) => c.reverted.length === 1);
-    const facts = await resolver.describe(linked.flatMap((c) => [c.commit.sha, c.reverted[0]]));
+    const wanted = linked.flatMap((c) => [c.commit.sha, c.reverted[0]]);
+    const known = (await early?.catch(() => undefined)) ?? new Map<string, CommitFacts>();
+    const facts = await resolver.describe(wanted.filter((s) => !known.has(s)));
+    for (const s of wanted) {
+      const f = known.get(s);
+      if (f) facts.set(s, f);
+    }
     await preferMergedCommit(linked, facts, resolver);
     return candidates.map((c) => {
       const kind = refineKind(c, facts);

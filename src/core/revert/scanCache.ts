@@ -21,8 +21,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { assertUsableGit } from '../git/createGit';
-import { gitRunner, type GitRunner } from './gitStream';
-import { isAncestor, probeHead, type HeadProbe } from './headProbe';
+import { headFromFiles } from '../git/headFiles';
+import { gitRunner } from './gitStream';
+import { isAncestor, probeHead } from './headProbe';
 import { RevertScanner } from './revertScanner';
 import {
   appendSegment,
@@ -78,35 +79,26 @@ export async function scanRevertsCached(repoPath: string, options: CachedScanOpt
   // git's version check (once per process and binary) runs beside our rev-parse and cache read.
   const usable = assertUsableGit(options.gitBinary || 'git');
   usable.catch(() => undefined);
-  const runner = gitRunner(repoPath, options.gitBinary);
   const maxCount = options.maxCount !== undefined && Number.isFinite(options.maxCount) ? Math.floor(options.maxCount) : null;
   const limit = maxCount ?? Number.POSITIVE_INFINITY;
-  const found = await locate(runner, options.cacheDir, maxCount, limit);
+  // Our rev-parse (or a git dir found by one before) has found the repository: the scanner needs no second one of its own.
+  const scanner = RevertScanner.forRepository(repoPath, options.gitBinary);
+  const found = await locate(scanner, options.cacheDir, maxCount, limit);
   if (!found) {
     // Not a repository, or no git to run: RevertScanner.open says precisely which.
     await RevertScanner.open(repoPath, options.gitBinary);
-    throw new Error(`cannot find the git folder of ${runner.cwd}`);
+    throw new Error(`cannot find the git folder of ${scanner.runner.cwd}`);
   }
   await usable;
   const { head, key, files, cached } = found;
-  // Our rev-parse has found the repository: the scanner needs no second one of its own.
-  const scanner = RevertScanner.forRepository(repoPath, options.gitBinary);
   if (head === undefined) return { head, detections: [], outcome: 'full', scannedCandidates: 0 };
   if (cached?.state.head === head) {
     return { head, detections: cached.state.detections, outcome: 'hit', scannedCandidates: 0 };
   }
-  const base = cached && (await found.descends) ? cached : undefined;
-
-  const fresh: ScanState = { head, shas: [], dates: [], detections: [] };
-  const query = { revRange: base ? `${base.state.head}..${head}` : head, maxCount: maxCount ?? undefined };
-  for await (const d of scanner.scan(query, (page) => {
-    for (const c of page) {
-      fresh.shas.push(c.sha);
-      fresh.dates.push(Date.parse(c.date));
-    }
-  })) {
-    fresh.detections.push(d);
-  }
+  // Only the commits since the cached HEAD when it is an ancestor (the early scan checks that itself).
+  let fresh = cached && (await found.early);
+  const base = fresh && cached;
+  fresh ||= await scanNew(scanner, head, undefined, maxCount);
 
   if (!base) {
     isOrdered(fresh);
@@ -118,55 +110,101 @@ export async function scanRevertsCached(repoPath: string, options: CachedScanOpt
   return { head, detections: merged.detections, outcome: 'incremental', scannedCandidates: fresh.shas.length };
 }
 
+/** Candidates a range scan may collect before git is asked beside it whether the range still descends from the cache. */
+const UNCHECKED_CANDIDATES = 16;
+
+/**
+ * Scans `from..head`, or the whole history without `from`. Whether `from` is an ancestor of
+ * `head` is not known yet: the walk answers it (`--boundary` lists `from` exactly when it is), and
+ * undefined means it is not (or git could not walk from it: collected).
+ */
+function scanNew(scanner: RevertScanner, head: string, from: undefined, maxCount: number | null): Promise<ScanState>;
+function scanNew(scanner: RevertScanner, head: string, from: string, maxCount: number | null): Promise<ScanState | undefined>;
+async function scanNew(scanner: RevertScanner, head: string, from: string | undefined, maxCount: number | null): Promise<ScanState | undefined> {
+  const fresh: ScanState = { head, shas: [], dates: [], detections: [] };
+  const query = { revRange: from ? `${from}..${head}` : head, maxCount: maxCount ?? undefined, boundary: !!from };
+  let descends = !from;
+  // A branch switch is not an ancestor either, and its range may hold many reverts: once it
+  // does, git is asked beside the walk, so their links are not all resolved only to be dropped.
+  let asked: Promise<boolean> | undefined;
+  const ask = (): Promise<boolean> => (asked ??= isAncestor(scanner.runner, from ?? head, head));
+  try {
+    for await (const d of scanner.scan(
+      query,
+      (page) => {
+        for (const c of page) {
+          fresh.shas.push(c.sha);
+          fresh.dates.push(Date.parse(c.date));
+        }
+        if (!descends && fresh.shas.length > UNCHECKED_CANDIDATES) ask().catch(() => undefined);
+      },
+      (sha) => (descends ||= sha === from),
+    )) {
+      if (asked && !descends && !(await asked)) return undefined;
+      fresh.detections.push(d);
+    }
+  } catch (err) {
+    if (from) return undefined;
+    throw err;
+  }
+  // A walk cut short by maxCount never reaches the boundary; an empty range has none.
+  return descends || (await ask()) ? fresh : undefined;
+}
+
 interface Located {
+  scanner: RevertScanner;
   head: string | undefined;
   key: CacheKey;
   files: CachePaths;
   cached: LoadedCache | undefined;
-  /** Whether the cached HEAD is an ancestor of `head` (false without a cache). */
-  descends: Promise<boolean>;
+  /** The scan of the commits since the cached HEAD, started as soon as that was read: undefined when they do not descend from it. */
+  early?: Promise<ScanState | undefined>;
 }
 
 /**
- * The git dir of each repository path this process has seen. It lets the cache be read before
- * git answers, so one rev-parse can say HEAD and whether the cached HEAD is its ancestor; the
- * git dir it prints is checked against the guess, and a wrong guess costs one more rev-parse.
+ * The git dir of each repository path this process has seen, so that HEAD can be read from the
+ * git dir's files (headFiles.ts) instead of asking git; a path whose files say nothing plain (a
+ * linked worktree on a branch, for one) asks git each time.
  */
 const knownGitDirs = new Map<string, string>();
+/**
+ * The paths (keys of {@link knownGitDirs}) whose git dir is their own `.git` folder or, bare,
+ * themselves: only their HEAD is read from files. A folder inside another repository may get a
+ * repository of its own (`git init`), which the outer git dir's files would never show.
+ */
+const ownGitDirs = new Set<string>();
 
 /**
- * HEAD, the cache and whether the cache is an ancestor state of HEAD, in as few git processes
- * as possible: with a known git dir, one (rev-parse with the ancestry folded in, started as soon
- * as the cached HEAD is read, while the rest of the cache is parsed); otherwise rev-parse for the
- * git dir, then the cache, then merge-base. Undefined outside a repository.
+ * HEAD and the cache, in as few git processes as possible: with a known git dir, none (HEAD from
+ * its files), otherwise one rev-parse. The scan of `cached..HEAD` starts as soon as the cached
+ * HEAD is read, while the rest of the cache is parsed, and its own walk says whether the cache
+ * is an ancestor (no merge-base). Undefined outside a repository.
  */
-async function locate(runner: GitRunner, cacheDir: string, maxCount: number | null, limit: number): Promise<Located | undefined> {
+async function locate(scanner: RevertScanner, cacheDir: string, maxCount: number | null, limit: number): Promise<Located | undefined> {
+  const runner = scanner.runner;
   const memo = `${runner.binary}\0${runner.cwd}`;
-  const guess = knownGitDirs.get(memo);
-  if (guess !== undefined) {
-    const key: CacheKey = { gitDir: guess, maxCount };
-    const files = cachePaths(cacheDir, guess);
-    let probing: Promise<HeadProbe | undefined> | undefined;
-    const cached = await loadCache(files, key, limit, (cachedHead) => {
-      probing = probeHead(runner, cachedHead);
-    });
-    const repo = await (probing ?? probeHead(runner));
-    if (repo?.gitDir === guess) return { head: repo.head, key, files, cached, descends: Promise.resolve(repo.descends === true) };
-    knownGitDirs.delete(memo);
+  let gitDir = knownGitDirs.get(memo);
+  let head = gitDir !== undefined && ownGitDirs.has(memo) ? headFromFiles(gitDir) : undefined;
+  if (gitDir === undefined || head === undefined) {
+    const repo = await probeHead(runner);
     if (!repo) return undefined;
+    if (repo.gitDir !== gitDir) {
+      const real = await fs.realpath(runner.cwd).catch(() => runner.cwd);
+      if (repo.gitDir === real || repo.gitDir === path.join(real, '.git')) ownGitDirs.add(memo);
+      else ownGitDirs.delete(memo);
+    }
+    knownGitDirs.set(memo, (gitDir = repo.gitDir));
+    head = repo.head;
   }
-  const repo = await probeHead(runner);
-  if (!repo) return undefined;
-  knownGitDirs.set(memo, repo.gitDir);
-  const { gitDir, head } = repo;
   const key: CacheKey = { gitDir, maxCount };
   const files = cachePaths(cacheDir, gitDir);
-  if (head === undefined) return { head, key, files, cached: undefined, descends: Promise.resolve(false) };
-  let descends = Promise.resolve(false);
+  if (head === undefined) return { scanner, head, key, files, cached: undefined };
+  const found = head;
+  let early: Promise<ScanState | undefined> | undefined;
   const cached = await loadCache(files, key, limit, (cachedHead) => {
-    if (cachedHead !== head) descends = isAncestor(runner, cachedHead, head);
+    if (cachedHead !== found) (early = scanNew(scanner, found, cachedHead, maxCount)).catch(() => undefined);
   });
-  return { head, key, files, cached, descends };
+  return { scanner, head, key, files, cached, early };
 }
 
 /** Removes the cache of one repository (or every cache file when `repoPath` is omitted). */
