@@ -43,9 +43,12 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
   const maxCulprits = options.maxCulprits ?? DEFAULT_MAX_CULPRITS;
   const maxEntries = options.maxReflogEntries ?? DEFAULT_MAX_REFLOG_ENTRIES;
 
-  const git = await openRepository(repoPath, options.gitBinary);
-  const runner = gitRunner(repoPath, options.gitBinary);
-  const deploys = await readDeploys(runner, pattern);
+  const git = await openRepository(repoPath, options.gitBinary, options.signal);
+  const runner = gitRunner(repoPath, options.gitBinary, options.signal);
+  const deploys = await readDeploys(runner, pattern).catch((err: unknown) => {
+    options.signal?.throwIfAborted();
+    throw err;
+  });
   // Frozen, so the rules below share one grouping by environment (byEnvironment).
   const shared = Object.freeze([...deploys]);
   // One in-memory history for every ancestry filter below (and the hotfix rule's walk of the
@@ -61,6 +64,7 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
     findForcedUpdates(dg, reflog),
     findHotfixFollowUps(dg, runner, shared, { hotfix, windowHours, maxCulprits, sinceMs }),
   ]);
+  options.signal?.throwIfAborted();
   const findings = [...[...rollbacks, ...reverted].filter((f) => Date.parse(f.date) >= sinceMs), ...resets, ...forced, ...hotfixes];
   findings.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
   return { deploys, findings };
