@@ -53,7 +53,10 @@ async function compute(repoPath: string, options: MetricsOptions): Promise<Metri
   const root = await workTreeRoot(git);
   signal?.throwIfAborted();
   const [detections, deployReport, commits, merges, hotfixShas, stored, localOnly] = await Promise.all([
-    scanReverts(repoPath, { since, gitBinary: options.gitBinary, signal }),
+    // All history (a window from the epoch) is scanned without a date: then the one walk of the
+    // whole ancestry also answers the links, instead of one merge-base per named commit (831
+    // processes on the 100,000-commit bench repository).
+    scanReverts(repoPath, { ...(sinceMs > 0 ? { since } : {}), gitBinary: options.gitBinary, signal }),
     analyzeDeploys(repoPath, { tagPattern: options.tagPattern, hotfixPattern: options.hotfixPattern, hotfixWindowHours: options.hotfixWindowHours, since, gitBinary: options.gitBinary, signal }),
     countCommits(git, window, false),
     countCommits(git, window, true),
