@@ -7,6 +7,9 @@ import { exportReport } from './exportReport';
 import { INSIGHTS_VIEW_TYPE, isInsightsWindow, isPersistedInsightsState, type ExportFormat, type HostMessage, type InsightsState, type InsightsWindow, type UiMessage } from './protocol';
 import { buildInsightsView } from './viewModel';
 
+/** How long known numbers stay on screen before their confirming recomputation starts. */
+const CONFIRM_AFTER_MS = 1500;
+
 /** What the panel needs from the extension. */
 export interface InsightsPanelDeps {
   extensionUri: vscode.Uri;
@@ -111,8 +114,15 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
       known = await this.deps.storedMetrics(repoRoot, since).catch(() => undefined);
       if (ticket !== this.loads || this.isDisposed) return;
     }
-    if (known) this.showReport(repoRoot, known);
-    else this.show({ type: 'loading', repoRoot });
+    if (known) {
+      this.showReport(repoRoot, known);
+      // The known numbers are drawn first: the recomputation that confirms them (seconds of git on
+      // a large repository) starts once the page had time to draw, instead of competing with it.
+      await new Promise((resolve) => setTimeout(resolve, CONFIRM_AFTER_MS));
+      if (ticket !== this.loads || this.isDisposed) return;
+    } else {
+      this.show({ type: 'loading', repoRoot });
+    }
     const mine = new AbortController();
     this.waiting.add(mine);
     try {
