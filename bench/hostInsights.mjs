@@ -16,7 +16,8 @@ async function drawn(frame, allHistory) {
       if (!header || document.querySelector('.metric-card') === null) return false;
       if (document.getElementById('app')?.getAttribute('aria-busy') === 'true') return false;
       if (document.querySelector('.status')?.textContent?.includes('Recomputing')) return false;
-      return all ? header.textContent.includes('All history') : true;
+      // The window picker in the header always lists "All history": the drawn window's own line says it.
+      return all ? (header.querySelector('p.muted')?.textContent ?? '').startsWith('All history, to') : true;
     }, allHistory)
     .catch(() => false);
 }
@@ -40,7 +41,10 @@ async function clickShowInsights(page) {
   const header = page.locator('.part.sidebar .pane-header', { hasText: 'Incidents' }).first();
   await header.hover();
   const button = header.locator('.action-label[aria-label^="Show Insights"]').first();
-  await button.waitFor({ state: 'visible', timeout: 120_000 });
+  await button.waitFor({ state: 'visible', timeout: 120_000 }).catch(async (e) => {
+    if (process.env.OWN_IT_BENCH_SHOTS) await page.screenshot({ path: `${process.env.OWN_IT_BENCH_SHOTS}/insights-button-${Date.now()}.png` });
+    throw e;
+  });
   // The header's actions can be re-rendered between the wait and the click (no box then).
   const at = await page.evaluate(() => Date.now());
   await button.click({ force: true });

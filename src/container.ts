@@ -12,8 +12,8 @@ import { Prevention } from './prevention/prevention';
 import { CiStatus } from './services/ciStatus';
 import { IncidentIndex, incidentsFolderSetting } from './services/incidentIndex';
 import { DeployHistory, deploySettings } from './services/deployHistory';
-import { repositoryMetrics } from './services/metrics';
-import { HistoryFacts } from './services/historyFacts';
+import { keptReports, repositoryMetrics } from './services/metrics';
+import { HistoryFacts, type KeptReports } from './services/historyFacts';
 import { IncidentFactsCache } from './services/incidentFactsCache';
 import { ListingSnapshots } from './services/listingSnapshots';
 import { RevertHistory } from './services/revertHistory';
@@ -76,6 +76,13 @@ export class Container implements vscode.Disposable {
     const storage = this.context.storageUri;
     // An untrusted workspace writes nothing, not even a cache of what it lists.
     if (!storage || storage.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
+    return new ListingSnapshots(storage.fsPath, this.build);
+  }
+
+  private _build: string | undefined;
+  /** This build of the extension: the version and the bundle's size and time, for caches a new build may read differently. */
+  private get build(): string {
+    if (this._build !== undefined) return this._build;
     let build = String(this.context.extension.packageJSON.version ?? '');
     try {
       const bundle = fs.statSync(path.join(this.context.extensionPath, 'dist', 'extension.js'));
@@ -83,7 +90,7 @@ export class Container implements vscode.Disposable {
     } catch {
       // No bundle to stamp (tests loading the sources): the version alone names the build.
     }
-    return new ListingSnapshots(storage.fsPath, build);
+    return (this._build = build);
   }
 
   get history(): RevertHistory {
@@ -115,7 +122,10 @@ export class Container implements vscode.Disposable {
     return (this._failedDeploysView ??= this.own(new FailedDeploysViewProvider(this.tracker, this.deployHistory, this.index, this.ciStatus)));
   }
 
-  /** Shared history facts (Insights' metrics), kept until the repository or its incidents change. */
+  /**
+   * Shared history facts (Insights' metrics), kept until the repository or its incidents change,
+   * and on disk between sessions (global storage; never from an untrusted workspace).
+   */
   get facts(): HistoryFacts {
     return (this._facts ??= this.own(
       new HistoryFacts(
@@ -124,9 +134,16 @@ export class Container implements vscode.Disposable {
           onDidChangeIncidents: this.index.onDidChange,
           onDidChangeSettings: (listener) => vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ownIt') && listener()),
         },
-        (repoRoot, since) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary, since),
+        (repoRoot, since, signal) => repositoryMetrics(repoRoot, incidentsFolderSetting(repoRoot), this.tracker.gitBinary, since, signal),
+        this.keptInsights(),
       ),
     ));
+  }
+
+  private keptInsights(): KeptReports | undefined {
+    const storage = this.context.globalStorageUri;
+    if (storage.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
+    return keptReports(path.join(storage.fsPath, 'insights'), this.build, incidentsFolderSetting, () => this.tracker.gitBinary);
   }
 
   /** What git says about incidents' commits, shared by every panel, kept until the repository or settings change. */
@@ -149,8 +166,9 @@ export class Container implements vscode.Disposable {
     return {
       extensionUri: this.context.extensionUri,
       repositories: () => this.tracker.repositories.map((r) => r.root),
-      metrics: (repoRoot, since) => this.facts.metrics(repoRoot, since),
+      metrics: (repoRoot, since, signal) => this.facts.metrics(repoRoot, since, signal),
       peekMetrics: (repoRoot, since) => this.facts.peekMetrics(repoRoot, since),
+      storedMetrics: (repoRoot, since) => this.facts.storedMetrics(repoRoot, since),
       invalidate: (repoRoot) => this.facts.invalidate(repoRoot),
       openIncident: (repoRoot, incidentPath) => IncidentPanel.open(this.panelDeps, { kind: 'file', repoRoot, incidentPath }),
     };

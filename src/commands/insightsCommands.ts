@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeployFinding } from '../core/deploys';
 import type { Container } from '../container';
@@ -18,11 +20,24 @@ function repoRootOf(arg: unknown): string | undefined {
   return isObject(arg) && typeof arg.repoRoot === 'string' ? arg.repoRoot : undefined;
 }
 
-/** Opens the Insights panel on a repository (`{ repoRoot }`, or the one the person picks). */
+/**
+ * Opens the Insights panel on a repository (`{ repoRoot }`, or the one the person picks). A
+ * workspace of one folder that is a repository root is shown at once, without waiting for the
+ * git extension to open its repositories (seconds after a start on a large repository).
+ */
 export async function showInsights(container: Container, arg?: unknown): Promise<InsightsPanel | undefined> {
-  const repoRoot = repoRootOf(arg) ?? InsightsPanel.current?.repository ?? (await pickRepository(container, 'Show insights for which repository?'));
+  const repoRoot = repoRootOf(arg) ?? InsightsPanel.current?.repository ?? rootFolderBeforeGit(container) ?? (await pickRepository(container, 'Show insights for which repository?'));
   if (!repoRoot) return undefined;
   return InsightsPanel.show(container.insightsDeps, repoRoot);
+}
+
+/** The one workspace folder, when it is a repository root (a `.git` entry, no git run) and the git extension is not ready yet. */
+function rootFolderBeforeGit(container: Container): string | undefined {
+  if (container.tracker.ready) return undefined;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length !== 1 || folders[0].uri.scheme !== 'file') return undefined;
+  const root = folders[0].uri.fsPath;
+  return fs.existsSync(path.join(root, '.git')) ? root : undefined;
 }
 
 /**

@@ -13,13 +13,32 @@ export interface HistoryFactsSources {
   onDidChangeSettings: Event<void>;
 }
 
-type ComputeMetrics = (repoRoot: string, since?: string) => Promise<MetricsReport>;
+type ComputeMetrics = (repoRoot: string, since: string | undefined, signal: AbortSignal) => Promise<MetricsReport>;
+
+/**
+ * Reports kept between sessions (core/metrics/storedReport.ts): each is tied to a fingerprint of
+ * what it was computed from (refs, incident files, settings, day), taken when its computation
+ * started, and served only while the fingerprint is unchanged.
+ */
+export interface KeptReports {
+  /** The fingerprint of the repository's state now; undefined when it cannot be taken. */
+  fingerprint(repoRoot: string, since: string | undefined): Promise<string | undefined>;
+  read(repoRoot: string, since: string | undefined, fingerprint: string): Promise<MetricsReport | undefined>;
+  write(repoRoot: string, since: string | undefined, fingerprint: string, report: MetricsReport): Promise<void>;
+}
 
 interface Entry {
   value: Promise<MetricsReport>;
   /** The last value that arrived, kept after an invalidation so a view can draw it at once. */
   settled?: MetricsReport;
   stale: boolean;
+  /** Ends the computation's git processes. */
+  controller: AbortController;
+  /** Callers waiting with a signal that has not fired. */
+  waiting: number;
+  /** Someone waits without a signal (an export, a test): the computation is never cancelled. */
+  pinned: boolean;
+  done: boolean;
 }
 
 /**
@@ -28,7 +47,11 @@ interface Entry {
  * panel, Show Insights, the export) asks here for the metrics, which read the whole history,
  * every deploy tag and every incident file. A value made stale by an event is still offered
  * through {@link peekMetrics}, so a panel draws the last known facts at once and fills in the
- * fresh ones when they arrive.
+ * fresh ones when they arrive; after a restart {@link storedMetrics} offers the report kept on
+ * disk while its fingerprint still matches.
+ *
+ * A computation is cancelled (its git processes ended) when every caller that asked for it with
+ * a signal has given up (the Insights panel closed) and nobody asked without one.
  *
  * The window start (`since`) is keyed by its day: a panel opened again later the same day shows
  * the same computation rather than a new one for a window a few minutes shorter.
@@ -40,6 +63,7 @@ export class HistoryFacts {
   constructor(
     sources: HistoryFactsSources,
     private readonly compute: ComputeMetrics,
+    private readonly kept?: KeptReports,
   ) {
     this.disposables.push(
       sources.onDidChangeRepository((repo) => this.invalidate(repo.root)),
@@ -48,29 +72,80 @@ export class HistoryFacts {
     );
   }
 
-  /** The metrics of `repoRoot` from `since`: the kept computation while nothing changed, else a new one. */
-  metrics(repoRoot: string, since?: string): Promise<MetricsReport> {
+  /**
+   * The metrics of `repoRoot` from `since`: the kept computation while nothing changed, else a new
+   * one. With a `signal`, this caller may give up: the computation stops when all such callers did.
+   */
+  metrics(repoRoot: string, since?: string, signal?: AbortSignal): Promise<MetricsReport> {
     const key = keyOf(repoRoot, since);
     const entry = this.entries.get(key);
-    if (entry && !entry.stale) return entry.value;
-    const value = this.compute(repoRoot, since);
-    const next: Entry = { value, settled: entry?.settled, stale: false };
+    if (entry && !entry.stale) {
+      this.join(key, entry, signal);
+      return entry.value;
+    }
+    const controller = new AbortController();
+    const fingerprint = this.kept ? this.kept.fingerprint(repoRoot, since).catch(() => undefined) : Promise.resolve(undefined);
+    const value = this.compute(repoRoot, since, controller.signal);
+    const next: Entry = { value, settled: entry?.settled, stale: false, controller, waiting: 0, pinned: false, done: false };
     this.entries.set(key, next);
+    this.join(key, next, signal);
     value.then(
       (report) => {
+        next.done = true;
         next.settled = report;
+        void fingerprint.then((f) => (f && this.kept ? this.kept.write(repoRoot, since, f, report) : undefined)).catch(() => undefined);
       },
       () => {
-        // A failure is not kept: the next ask tries again.
+        next.done = true;
+        // A failure (or a cancel) is not kept: the next ask tries again.
         if (this.entries.get(key) === next) this.entries.set(key, { ...next, stale: true });
       },
     );
     return value;
   }
 
+  private join(key: string, entry: Entry, signal: AbortSignal | undefined): void {
+    if (!signal) {
+      entry.pinned = true;
+      return;
+    }
+    if (signal.aborted) return this.release(key, entry);
+    entry.waiting++;
+    signal.addEventListener(
+      'abort',
+      () => {
+        entry.waiting--;
+        this.release(key, entry);
+      },
+      { once: true },
+    );
+  }
+
+  private release(key: string, entry: Entry): void {
+    if (entry.done || entry.pinned || entry.waiting > 0) return;
+    entry.controller.abort();
+    if (this.entries.get(key) === entry) this.entries.set(key, { ...entry, stale: true, done: true });
+  }
+
   /** The last metrics computed for this key, fresh or not (undefined before the first arrived). */
   peekMetrics(repoRoot: string, since?: string): MetricsReport | undefined {
     return this.entries.get(keyOf(repoRoot, since))?.settled;
+  }
+
+  /**
+   * What is known without computing: the last metrics of this session ({@link peekMetrics}),
+   * else the report kept on disk if the repository, its incidents and settings are as they were
+   * when it was computed (one `git show-ref`, a stat per incident file). Undefined otherwise.
+   */
+  async storedMetrics(repoRoot: string, since?: string): Promise<MetricsReport | undefined> {
+    const known = this.peekMetrics(repoRoot, since);
+    if (known || !this.kept) return known;
+    try {
+      const fingerprint = await this.kept.fingerprint(repoRoot, since);
+      return fingerprint ? await this.kept.read(repoRoot, since, fingerprint) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Marks a repository's facts (or all) stale; the next ask computes them again. */
@@ -82,6 +157,7 @@ export class HistoryFacts {
 
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
+    for (const entry of this.entries.values()) if (!entry.done) entry.controller.abort();
     this.entries.clear();
   }
 }

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { getCommitDetails, getCommitsDetails } from '../../src/core/commits/commitDetails';
 import { assessBlastRadius } from '../../src/core/commits/blastRadius';
-import { ALICE, BOB, TempRepo } from '../helpers/tempRepo';
+import { ALICE, BOB, makeTempDir, TempRepo } from '../helpers/tempRepo';
 
 describe('commit details', () => {
   let repo: TempRepo;
@@ -56,6 +58,38 @@ describe('commit details', () => {
     const d = await getCommitDetails(repo.path, 'HEAD');
     assert.equal(d.parents.length, 2);
     assert.deepEqual(d.files, [{ path: 'f.txt', added: 2, deleted: 0, binary: false }]);
+  });
+
+  it('reads a commit with one git process, a merged pull request with two, and a commit read before with none', async () => {
+    const bin = makeTempDir('counting-git-');
+    const log = path.join(bin, 'calls.log');
+    const git = path.join(bin, 'git');
+    fs.writeFileSync(git, `#!/bin/sh\necho "$*" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
+    const calls = (): string[] => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : []);
+    try {
+      const culprit = repo.commit('Break checkout', { 'a.txt': 'broken\n' });
+      const revert = repo.commit('Revert "Break checkout"', { 'a.txt': 'one\ntwo\nthree\n' });
+      // The card of the culprit and of its revert, as the incident panel reads them: at once.
+      const [c, r] = await Promise.all([getCommitDetails(repo.path, culprit, git), getCommitDetails(repo.path, revert.slice(0, 10), git)]);
+      assert.deepEqual([c.subject, r.sha], ['Break checkout', revert]);
+      assert.equal(calls().length, 2, calls().join('\n'));
+      assert.ok(calls().every((l) => / show /.test(` ${l} `)));
+      fs.rmSync(log);
+      // Commits never change: another panel (or the same one reopened) asks git nothing.
+      const again = await Promise.all([getCommitDetails(repo.path, culprit, git), getCommitDetails(repo.path, revert, git)]);
+      assert.deepEqual(again, [c, r]);
+      assert.deepEqual(calls(), []);
+
+      repo.git('checkout', '-q', '-b', 'fix-totals');
+      repo.commit('Fix totals', { 't.txt': 'total\n' });
+      repo.git('checkout', '-q', 'main');
+      repo.gitAs(ALICE, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #42 from someone/fix-totals\n\nFix the cart totals', 'fix-totals');
+      const merge = await getCommitDetails(repo.path, repo.head(), git);
+      assert.equal(merge.title, 'Fix the cart totals (#42)');
+      assert.equal(calls().length, 2, 'the show, and the body of the merged pull request');
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it('rejects unknown commits and option-looking refs', async () => {

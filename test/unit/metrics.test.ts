@@ -182,6 +182,18 @@ describe('insights metrics', function () {
     await assert.rejects(computeMetrics(story.repo.path, { since: 'not a date' }), /since must be a date/);
   });
 
+  it('counts the whole history for "All history" (a window starting at the epoch)', async () => {
+    // git reads `@0` (any `@N` below 100000000) as no date it knows, so a window from 1970 used to count nothing.
+    const all = await computeMetrics(story.repo.path, { since: new Date(0).toISOString(), now: NOW });
+    assert.equal(all.since, '1970-01-01T00:00:00Z');
+    // c0…c5, r1, r2, r3: every commit on HEAD.
+    assert.deepEqual({ ...all.reworkRate, formula: '' }, { formula: '', estimate: true, rate: 0.4444, reverts: 2, reapplies: 1, hotfixes: 1, commits: 9 });
+    assert.deepEqual(all.timeToRecover.items.map((i) => (i.source === 'revert' ? name(i.recoveredBy) : i.recoveredBy)), ['r1', 'deploy/prod/4', 'r3']);
+    assert.deepEqual({ ...all.changeFailure, formula: '' }, { formula: '', estimate: true, rate: 0.75, reverts: 2, caughtBeforeShipping: 0, rollbacks: 1, denominator: 4, basis: 'deploys' });
+    const merges = await computeMetrics(story.repo.path, { since: '1970-01-01T00:00:00Z', now: NOW, tagPattern: 'release/*' });
+    assert.equal(merges.changeFailure.denominator, 9);
+  });
+
   it('quotes CSV fields properly and keeps formulas from running in spreadsheets', () => {
     const csv = metricsToCsv(report);
     assert.ok(csv.includes(`open_action_age,"'=Write runbook, ""soon""",111,days,`), csv);

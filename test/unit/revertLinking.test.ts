@@ -81,6 +81,19 @@ describe('revert linking (real git)', function () {
     assert.deepEqual([d.reverted, d.evidence], [[change], 'diff-inverse']);
   });
 
+  it('a revert in words links its original in a history from 1974 (the walk for it starts a year earlier, before March 1973)', async () => {
+    // The diff walk is bounded by `--since` a year before the revert; git read a bare `@N` below
+    // 100000000 (1973-03-03) as no date it knew and walked nothing, so the revert stayed unlinked.
+    const repo = fresh();
+    const day = (n: number): Date => new Date(Date.UTC(1974, 0, n));
+    repo.commit('Evaluator', { 'eval.py': 'def assign(target):\n    store_plain_name(target)\n    return target\n' }, undefined, day(1));
+    const block = lines(6, 'subscript');
+    const change = repo.commit('Support subscript assignment', { 'eval.py': `def assign(target):\n${block}    return target\n` }, undefined, day(2));
+    const revert = repo.commit('revert-subscript-changes', { 'eval.py': `def assign(target):\n${block.split('\n').slice(5).join('\n')}    return target\n` }, undefined, day(3));
+    const d = find(await scanReverts(repo.path), revert);
+    assert.deepEqual([d.reverted, d.evidence], [[change], 'diff-inverse']);
+  });
+
   it('words-only reverts of a small part of a large commit are partial reverts of it', async () => {
     const repo = fresh();
     const ported = lines(30, 'port');

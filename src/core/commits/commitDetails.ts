@@ -1,4 +1,7 @@
-import { gitFor, resolveCommit } from './gitRunner';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { assertSafeRevision, isFullSha } from '../git/revision';
+import { exec, gitRunner } from '../git/runner';
 import type { CommitDetails, FileChange } from './types';
 
 export type { CommitDetails, FileChange };
@@ -9,19 +12,51 @@ const FIELDS = ['%H', '%aN', '%aE', '%aI', '%cI', '%P', '%s'];
 const FORMAT = `--format=${FIELDS.join('%x00')}%x00`;
 
 /**
+ * Commits read, by repository, full sha and the `.mailmap`'s stamp: a commit never changes (its
+ * author's name and address do, through the mailmap), so a panel opened again, or after the one
+ * Open Incident just read, starts no git for it.
+ */
+const known = new Map<string, CommitDetails>();
+const KNOWN_MAX = 256;
+
+function keep(key: string, details: CommitDetails): void {
+  known.delete(key);
+  known.set(key, details);
+  if (known.size > KNOWN_MAX) known.delete(known.keys().next().value as string);
+}
+
+/**
  * Reads one commit: header fields and per-file +/- counts. Merge commits are diffed against
  * their first parent, which is what "what did this change bring in" means for a merged PR.
+ * One `git show <ref>^{commit}` resolves, checks and reads it (one more only for the body of a
+ * merged pull request); a commit read before, named by its full sha, starts no git at all.
  */
 export async function getCommitDetails(repoRoot: string, ref: string, gitPath?: string): Promise<CommitDetails> {
-  const git = gitFor(repoRoot, gitPath);
-  const sha = await resolveCommit(repoRoot, ref, gitPath);
-  const out = await git.raw(['show', '-z', '--numstat', '-M', '-m', '--first-parent', FORMAT, sha, '--']);
-  const details = parseShowOutput(out);
+  const mailmap = await fs.stat(path.join(repoRoot, '.mailmap')).then(
+    (st) => `${st.size}:${st.mtimeMs}:${st.ino}`,
+    () => '-',
+  );
+  const repo = `${path.resolve(repoRoot)}\0${mailmap}`;
+  const hit = isFullSha(ref) ? known.get(`${repo}\0${ref.toLowerCase()}`) : undefined;
+  if (hit) return hit;
+  try {
+    assertSafeRevision(ref);
+  } catch {
+    throw new Error(`Not a commit in this repository: ${ref}`);
+  }
+  const runner = gitRunner(repoRoot, gitPath);
+  const shown = await exec(runner, ['show', '-z', '--numstat', '-M', '-m', '--first-parent', FORMAT, '--end-of-options', `${ref}^{commit}`, '--']);
+  if (shown.exitCode !== 0) throw new Error(`Not a commit in this repository: ${ref}`);
+  let details = parseShowOutput(shown.stdout);
   const number = details.parents.length > 1 ? mergeRequestNumber(details.subject) : undefined;
-  if (number === undefined) return details;
-  // Only merges of a pull/merge request read their body: its first line is the request's title.
-  const title = mergeTitle(await git.raw(['log', '-1', '--format=%b', sha, '--']), number);
-  return title ? { ...details, title } : details;
+  if (number !== undefined) {
+    // Only merges of a pull/merge request read their body: its first line is the request's title.
+    const body = await exec(runner, ['log', '-1', '--format=%b', '--end-of-options', details.sha, '--']);
+    const title = body.exitCode === 0 ? mergeTitle(body.stdout, number) : undefined;
+    if (title) details = { ...details, title };
+  }
+  keep(`${repo}\0${details.sha.toLowerCase()}`, details);
+  return details;
 }
 
 /** `#6605` for GitHub's `Merge pull request #6605 from …`, `!42` for GitLab's body trailer. */

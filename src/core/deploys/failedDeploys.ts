@@ -45,9 +45,12 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
   const maxCulprits = options.maxCulprits ?? DEFAULT_MAX_CULPRITS;
   const maxEntries = options.maxReflogEntries ?? DEFAULT_MAX_REFLOG_ENTRIES;
 
-  const git = await openRepository(repoPath, options.gitBinary);
-  const runner = gitRunner(repoPath, options.gitBinary);
-  const deploys = await readDeploys(runner, pattern);
+  const git = await openRepository(repoPath, options.gitBinary, options.signal);
+  const runner = gitRunner(repoPath, options.gitBinary, options.signal);
+  const deploys = await readDeploys(runner, pattern).catch((err: unknown) => {
+    options.signal?.throwIfAborted();
+    throw err;
+  });
   // One in-memory history for every ancestry filter below (and the hotfix rule's walk of the
   // branches, hence --branches --remotes): no git process per pair of tags. If
   // git cannot walk it (a damaged or partial clone), each question goes to git as before.
@@ -62,6 +65,7 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
     findForcedUpdates(dg, reflog),
     findHotfixFollowUps(dg, runner, deploys, { hotfix, windowHours, maxCulprits, sinceMs }),
   ]);
+  options.signal?.throwIfAborted();
   const findings = [...[...rollbacks, ...reverted].filter((f) => Date.parse(f.date) >= sinceMs), ...resets, ...forced, ...hotfixes];
   findings.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
   return { deploys, findings };

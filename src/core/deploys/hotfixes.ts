@@ -1,3 +1,4 @@
+import { gitTime } from '../git/gitTime';
 import { streamTokens, type GitRunner } from '../revert/gitStream';
 import type { DeployList } from './deployList';
 import { normalizeDate } from './deployTags';
@@ -72,7 +73,7 @@ export async function findHotfixFollowUps(dg: DeployGit, runner: GitRunner, depl
     }
   } else {
     // Streamed: only commits in the deploy period are read, and only matching ones are kept.
-    const args = ['log', '--branches', '--remotes', `--since-as-filter=@${since}`, `--until=@${until}`, '--format=%H%x00%cI%x00%s%x00', '--'];
+    const args = ['log', '--branches', '--remotes', `--since-as-filter=${gitTime(since)}`, `--until=${gitTime(until)}`, '--format=%H%x00%cI%x00%s%x00', '--'];
     for await (const tokens of streamTokens(runner, args, 3, 500)) {
       for (let i = 0; i + 3 <= tokens.length; i += 3) {
         const [sha, date, subject] = [tokens[i].trim(), tokens[i + 1], tokens[i + 2]];

@@ -97,6 +97,8 @@ export interface FailedDeployOptions extends DeployOptions {
   hotfixWindowHours?: number;
   /** Only findings on or after this date (ISO or anything Date.parse reads). Default: everything. */
   since?: string;
+  /** Stops the analysis: its git processes end and it rejects with the signal's reason. */
+  signal?: AbortSignal;
   /** At most this many culprits per finding (default 200). */
   maxCulprits?: number;
   /** At most this many reflog entries read per ref (default 1000). */

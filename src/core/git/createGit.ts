@@ -22,7 +22,7 @@ const PLAIN_BINARY = /^([a-z]:)?[a-z0-9/.\\_~-]+$/i;
  *   it reject ordinary variables such as EDITOR or PAGER. None of the commands we run
  *   (log, rev-parse, ls-files) refresh the index, so they take no locks.
  */
-export function createGit(repoPath: string, gitBinary?: string): SimpleGit {
+export function createGit(repoPath: string, gitBinary?: string, signal?: AbortSignal): SimpleGit {
   if (!fs.existsSync(repoPath) || !fs.statSync(repoPath).isDirectory()) {
     throw new NotAGitRepositoryError(repoPath);
   }
@@ -38,6 +38,7 @@ export function createGit(repoPath: string, gitBinary?: string): SimpleGit {
     extraConfig: ['core.quotePath=true'],
     trimmed: false,
     unsafe: { allowUnsafeCustomBinary },
+    ...(signal ? { abort: signal } : {}),
   });
 }
 
@@ -66,14 +67,16 @@ export function assertUsableGit(binary = 'git'): Promise<void> {
 
 /**
  * Like {@link createGit}, but first checks that `repoPath` is a repository (work tree,
- * subfolder of one, or bare) and throws {@link NotAGitRepositoryError} otherwise.
+ * subfolder of one, or bare) and throws {@link NotAGitRepositoryError} otherwise. A `signal`
+ * ends every git the returned instance runs (its reason is thrown once it fired).
  */
-export async function openRepository(repoPath: string, gitBinary?: string): Promise<SimpleGit> {
-  const git = createGit(repoPath, gitBinary);
+export async function openRepository(repoPath: string, gitBinary?: string, signal?: AbortSignal): Promise<SimpleGit> {
+  const git = createGit(repoPath, gitBinary, signal);
   await assertUsableGit(gitBinary || 'git');
   try {
     await git.raw(['rev-parse', '--git-dir']);
   } catch (err) {
+    signal?.throwIfAborted();
     // A git that cannot be started is not the repository's fault: say which binary failed.
     const message = err instanceof Error ? err.message : String(err);
     if (/\bspawn\b.*\b(ENOENT|EACCES)\b/.test(message)) {

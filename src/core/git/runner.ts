@@ -62,9 +62,10 @@ export const SAFE_GIT_UNSAFE_FLAGS = { allowUnsafeFsMonitor: true, allowUnsafeHo
  * A simple-git instance with {@link SAFE_GIT_CONFIG} (plus `extraConfig`). Every simple-git
  * factory in core goes through here so no query can forget the safe config.
  */
-export function safeSimpleGit(baseDir: string, options: { binary?: string; extraConfig?: readonly string[]; trimmed?: boolean; unsafe?: Partial<SimpleGitOptions['unsafe']> } = {}): SimpleGit {
+export function safeSimpleGit(baseDir: string, options: { binary?: string; extraConfig?: readonly string[]; trimmed?: boolean; unsafe?: Partial<SimpleGitOptions['unsafe']>; abort?: AbortSignal } = {}): SimpleGit {
   return simpleGit({
     baseDir,
+    ...(options.abort ? { abort: options.abort } : {}),
     binary: options.binary ?? 'git',
     maxConcurrentProcesses: 4,
     trimmed: options.trimmed ?? false,
@@ -79,10 +80,12 @@ export interface GitRunner {
   binary: string;
   /** The repository folder; commands run there. */
   cwd: string;
+  /** Ends every git this runner starts (and starts none after it fired): one computation's cancel. */
+  signal?: AbortSignal;
 }
 
-export function gitRunner(repoPath: string, gitBinary?: string): GitRunner {
-  return { binary: gitBinary || 'git', cwd: path.resolve(repoPath) };
+export function gitRunner(repoPath: string, gitBinary?: string, signal?: AbortSignal): GitRunner {
+  return { binary: gitBinary || 'git', cwd: path.resolve(repoPath), ...(signal ? { signal } : {}) };
 }
 
 /** The safe config plus `core.quotePath=true`, which every parser of ours expects. */
@@ -103,7 +106,7 @@ export interface StartOptions {
 /** Starts git; arguments are passed as they are (callers put revisions after --end-of-options). */
 export function startGit(runner: GitRunner, args: readonly string[], options: StartOptions = {}): ChildProcessWithoutNullStreams {
   const env = options.flush === undefined ? process.env : { ...process.env, GIT_FLUSH: options.flush ? '1' : '0' };
-  return spawn(runner.binary, options.bare ? [...args] : [...SAFE_ARGS, ...args], { cwd: runner.cwd, windowsHide: true, env, signal: options.signal });
+  return spawn(runner.binary, options.bare ? [...args] : [...SAFE_ARGS, ...args], { cwd: runner.cwd, windowsHide: true, env, signal: options.signal ?? runner.signal });
 }
 
 export interface GitResult {

@@ -18,9 +18,25 @@ export const DEFAULT_METRICS_DAYS = 180;
  * Insights for one repository over a window (default: the last 180 days). History is read
  * bounded by the window: reverts through {@link scanReverts} (git filters candidates), counts
  * through `rev-list --count`, hotfix subjects from one streamed `git log`, and per-commit facts
- * only for culprits. @throws NotAGitRepositoryError, TagPatternError
+ * only for culprits. `options.signal` cancels it: every git process it started is ended.
+ * @throws NotAGitRepositoryError, TagPatternError, the signal's reason once it fired
  */
 export async function computeMetrics(repoPath: string, options: MetricsOptions = {}): Promise<MetricsReport> {
+  options.signal?.throwIfAborted();
+  try {
+    const report = await compute(repoPath, options);
+    options.signal?.throwIfAborted();
+    return report;
+  } catch (err) {
+    // A cancelled git fails in several ways (an AbortError, simple-git's plugin error, a killed
+    // walk); the caller is told one thing: it was cancelled.
+    options.signal?.throwIfAborted();
+    throw err;
+  }
+}
+
+async function compute(repoPath: string, options: MetricsOptions): Promise<MetricsReport> {
+  const signal = options.signal;
   const now = options.until !== undefined ? new Date(options.until) : (options.now ?? new Date());
   if (Number.isNaN(now.getTime())) throw new Error(`until must be a date, got "${options.until}"`);
   const sinceMs = options.since === undefined ? now.getTime() - DEFAULT_METRICS_DAYS * DAY_MS : Date.parse(options.since);
@@ -33,14 +49,18 @@ export async function computeMetrics(repoPath: string, options: MetricsOptions =
   };
   const hotfixPattern = compileHotfixPattern(options.hotfixPattern ?? DEFAULT_HOTFIX_PATTERN);
 
-  const git = await openRepository(repoPath, options.gitBinary);
+  const git = await openRepository(repoPath, options.gitBinary, signal);
   const root = await workTreeRoot(git);
+  signal?.throwIfAborted();
   const [detections, deployReport, commits, merges, hotfixShas, stored, localOnly] = await Promise.all([
-    scanReverts(repoPath, { since, gitBinary: options.gitBinary }),
-    analyzeDeploys(repoPath, { tagPattern: options.tagPattern, hotfixPattern: options.hotfixPattern, hotfixWindowHours: options.hotfixWindowHours, since, gitBinary: options.gitBinary }),
+    // All history (a window from the epoch) is scanned without a date: then the one walk of the
+    // whole ancestry also answers the links, instead of one merge-base per named commit (831
+    // processes on the 100,000-commit bench repository).
+    scanReverts(repoPath, { ...(sinceMs > 0 ? { since } : {}), gitBinary: options.gitBinary, signal }),
+    analyzeDeploys(repoPath, { tagPattern: options.tagPattern, hotfixPattern: options.hotfixPattern, hotfixWindowHours: options.hotfixWindowHours, since, gitBinary: options.gitBinary, signal }),
     countCommits(git, window, false),
     countCommits(git, window, true),
-    matchingSubjects(git, gitRunner(repoPath, options.gitBinary), window, hotfixPattern),
+    matchingSubjects(git, gitRunner(repoPath, options.gitBinary, signal), window, hotfixPattern),
     root ? new IncidentStore(root, options.incidentsFolder).list() : Promise.resolve({ incidents: [] as StoredIncident[], errors: [] }),
     localOnlyCommits(git),
   ]);
@@ -56,6 +76,7 @@ export async function computeMetrics(repoPath: string, options: MetricsOptions =
   const windowIncidents = incidents.filter((s) => inWindow(s.incident.detected));
 
   const culpritShas = [...reverts.flatMap((d) => d.reverted), ...rollbacks.flatMap((f) => f.culprits), ...windowIncidents.flatMap((s) => s.incident.culprits)];
+  signal?.throwIfAborted();
   const facts = await commitFacts(git, culpritShas);
 
   const recovery = [...reverts.map((d) => revertRecovery(d, facts, incidents)), ...rollbacks.map((f) => rollbackRecovery(f, facts, incidents))]

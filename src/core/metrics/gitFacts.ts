@@ -1,15 +1,16 @@
 import type { SimpleGit } from '../git/runner';
 import { isFullSha } from '../git/revision';
+import { gitTime } from '../git/gitTime';
 import { streamTokens, type GitRunner } from '../revert/gitStream';
 
-/** A time window in seconds since the epoch, as git's `--since-as-filter=@N --until=@N` read it (a filter, so one commit with an old date cannot end the walk early). */
+/** A time window in seconds since the epoch, as git's `--since-as-filter` and `--until` read it ({@link gitTime}) (a filter, so one commit with an old date cannot end the walk early). */
 export interface Window {
   since: number;
   until: number;
 }
 
 function windowArgs(w: Window): string[] {
-  return [`--since-as-filter=@${w.since}`, `--until=@${w.until}`];
+  return [`--since-as-filter=${gitTime(w.since)}`, `--until=${gitTime(w.until)}`];
 }
 
 /**

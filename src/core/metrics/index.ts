@@ -2,3 +2,4 @@
 export * from './types';
 export { computeMetrics, DEFAULT_METRICS_DAYS } from './computeMetrics';
 export { metricsToCsv, metricsToMarkdown } from './format';
+export { readStoredReport, reportFingerprint, storedReportPath, writeStoredReport, type FingerprintInput } from './storedReport';

@@ -17,6 +17,8 @@ export interface MetricsOptions {
   /** Relative to the repository root; default `docs/incidents`. */
   incidentsFolder?: string;
   gitBinary?: string;
+  /** Stops the computation: every git it started ends, and it rejects with the signal's reason (an `AbortError` by default). */
+  signal?: AbortSignal;
 }
 
 interface MetricBase {

@@ -5,6 +5,7 @@
  * diffs, then one path-limited `git log -p` walk each (see {@link MAX_GROUP}), bounded by depth,
  * a time window and a byte cap, and at most `MAX_DIFF_LINKS` per scan (revertScanner.ts).
  */
+import { gitTime } from '../git/gitTime';
 import { MIN_COVER, inversion, isPart, lineCount, onPaths, parseDiffLines, pathsOf, pickUndone, type DiffEvidence, type ExplainRule, type LineSet } from './diffEvidence';
 import type { GitRunner } from './gitStream';
 import { patchRecords } from './patchStream';
@@ -137,7 +138,7 @@ async function walkGroup(runner: GitRunner, group: Open[], options: BatchOptions
   const paths = new Set(group.flatMap((o) => [...o.paths]));
   // Paths as literal pathspecs: a path is data, never pathspec magic.
   const pathspecs = [...paths].map((p) => `:(literal)${p.replace(/^"|"$/g, '')}`);
-  const args = ['log', ...DIFF_ARGS, '--no-merges', '--format=%x01%H%x00%ct%x00', `--since=@${Math.max(0, Math.floor(oldest))}`, '--end-of-options', ...group.map((o) => o.req.sha), '--', ...pathspecs];
+  const args = ['log', ...DIFF_ARGS, '--no-merges', '--format=%x01%H%x00%ct%x00', `--since=${gitTime(oldest)}`, '--end-of-options', ...group.map((o) => o.req.sha), '--', ...pathspecs];
   try {
     for await (const r of patchRecords(runner, args, { fields: 2, maxRecord: MAX_RECORD, maxTotal: MAX_WALK, retries: RETRIES })) {
       const sha = r.header[0].trim();

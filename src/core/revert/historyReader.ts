@@ -1,3 +1,4 @@
+import { gitTime } from '../git/gitTime';
 import { assertSafeRevision } from '../git/revision';
 import { MARKED_WALK_FORMAT, WALK_FORMAT } from './historyWalk';
 import type { LogCommit } from './types';
@@ -69,10 +70,10 @@ function checkedSince(since: string): string {
 
 /**
  * git silently ignores dates it cannot read (years after 2099, for one) and scans everything;
- * absolute dates JavaScript can read are handed over as `@<epoch seconds>`, which git always
- * reads. Relative forms ("2 weeks ago") go to git unchanged.
+ * absolute dates JavaScript can read are handed over as epoch seconds ({@link gitTime}), which
+ * git always reads. Relative forms ("2 weeks ago") go to git unchanged.
  */
 function gitDate(since: string): string {
   const ms = Date.parse(since);
-  return Number.isNaN(ms) ? since : `@${Math.max(0, Math.floor(ms / 1000))}`;
+  return Number.isNaN(ms) ? since : gitTime(ms / 1000);
 }

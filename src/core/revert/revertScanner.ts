@@ -21,6 +21,8 @@ export interface ScanQuery extends HistoryQuery {
 export interface ScanOptions extends ScanQuery {
   /** The git executable to run (the extension passes VS Code's `git.path`). */
   gitBinary?: string;
+  /** Stops the scan: its git processes end and the scan rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -44,9 +46,9 @@ export class RevertScanner {
     return new RevertScanner(createGit(repoPath, gitBinary), gitRunner(repoPath, gitBinary));
   }
 
-  /** @throws NotAGitRepositoryError */
-  static async open(repoPath: string, gitBinary?: string): Promise<RevertScanner> {
-    return new RevertScanner(await openRepository(repoPath, gitBinary), gitRunner(repoPath, gitBinary));
+  /** @throws NotAGitRepositoryError; `signal` ends every git the scanner starts. */
+  static async open(repoPath: string, gitBinary?: string, signal?: AbortSignal): Promise<RevertScanner> {
+    return new RevertScanner(await openRepository(repoPath, gitBinary, signal), gitRunner(repoPath, gitBinary, signal));
   }
 
   /**
@@ -300,8 +302,14 @@ async function positiveTips(git: SimpleGit, revRange: string): Promise<string[]>
 
 /** Every revert-like commit reachable from `revRange` (default HEAD), newest first. */
 export async function scanReverts(repoPath: string, options: ScanOptions = {}): Promise<RevertDetection[]> {
-  const scanner = await RevertScanner.open(repoPath, options.gitBinary);
+  const scanner = await RevertScanner.open(repoPath, options.gitBinary, options.signal);
   const out: RevertDetection[] = [];
-  for await (const d of scanner.scan(options)) out.push(d);
+  try {
+    for await (const d of scanner.scan(options)) out.push(d);
+  } catch (err) {
+    options.signal?.throwIfAborted();
+    throw err;
+  }
+  options.signal?.throwIfAborted();
   return out;
 }

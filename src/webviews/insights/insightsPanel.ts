@@ -7,15 +7,24 @@ import { exportReport } from './exportReport';
 import { INSIGHTS_VIEW_TYPE, isInsightsWindow, isPersistedInsightsState, type ExportFormat, type HostMessage, type InsightsState, type InsightsWindow, type UiMessage } from './protocol';
 import { buildInsightsView } from './viewModel';
 
+/** How long known numbers stay on screen before their confirming recomputation starts. */
+const CONFIRM_AFTER_MS = 1500;
+
 /** What the panel needs from the extension. */
 export interface InsightsPanelDeps {
   extensionUri: vscode.Uri;
   /** Roots of the repositories the panel can show. */
   repositories: () => string[];
-  /** Computes the metrics for a repository with its settings (deploy patterns, incidents folder), from `since` (ISO; default 180 days) to now. */
-  metrics: (repoRoot: string, since?: string) => Promise<MetricsReport>;
+  /**
+   * Computes the metrics for a repository with its settings (deploy patterns, incidents folder),
+   * from `since` (ISO; default 180 days) to now. The panel gives up through `signal` (closed, or
+   * another window asked for): the computation stops unless someone else waits for it.
+   */
+  metrics: (repoRoot: string, since?: string, signal?: AbortSignal) => Promise<MetricsReport>;
   /** The last metrics computed for the same repository and window, even if stale: drawn at once while `metrics` runs. */
   peekMetrics?: (repoRoot: string, since?: string) => MetricsReport | undefined;
+  /** The report kept from an earlier session if nothing it depends on changed: drawn at once while `metrics` confirms it. */
+  storedMetrics?: (repoRoot: string, since?: string) => Promise<MetricsReport | undefined>;
   /** Forgets kept metrics of a repository (the Refresh button). */
   invalidate?: (repoRoot: string) => void;
   /** Opens an incident file (absolute path) in the incident panel. */
@@ -62,6 +71,8 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
   private state: InsightsState | undefined;
   private error: string | undefined;
   private loads = 0;
+  /** One per load still waiting for its computation; aborted when a newer load joined its own, or the panel closed. */
+  private readonly waiting = new Set<AbortController>();
 
   private constructor(
     panel: vscode.WebviewPanel,
@@ -95,17 +106,37 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     this.panel.title = `Insights: ${path.basename(repoRoot)}`;
     this.error = undefined;
     const since = windowStart(this.window, new Date());
-    // What is known is drawn at once (the last computation, even if the repository moved since);
-    // the fresh numbers replace it when they arrive.
-    const known = options.showKnown === false ? undefined : this.deps.peekMetrics?.(repoRoot, since);
-    if (known) this.showReport(repoRoot, known);
-    else this.show({ type: 'loading', repoRoot });
+    // What is known is drawn at once (the last computation, even if the repository moved since,
+    // else the report kept from an earlier session while its fingerprint matches); the fresh
+    // numbers replace it when they arrive.
+    let known = options.showKnown === false ? undefined : this.deps.peekMetrics?.(repoRoot, since);
+    if (!known && options.showKnown !== false && this.deps.storedMetrics) {
+      known = await this.deps.storedMetrics(repoRoot, since).catch(() => undefined);
+      if (ticket !== this.loads || this.isDisposed) return;
+    }
+    if (known) {
+      this.showReport(repoRoot, known);
+      // The known numbers are drawn first: the recomputation that confirms them (seconds of git on
+      // a large repository) starts once the page had time to draw, instead of competing with it.
+      await new Promise((resolve) => setTimeout(resolve, CONFIRM_AFTER_MS));
+      if (ticket !== this.loads || this.isDisposed) return;
+    } else {
+      this.show({ type: 'loading', repoRoot });
+    }
+    const mine = new AbortController();
+    this.waiting.add(mine);
     try {
-      const computing = this.deps.metrics(repoRoot, since);
-      const report = known ? await computing : await this.withProgress(repoRoot, computing);
+      const computing = this.deps.metrics(repoRoot, since, mine.signal);
+      // Joined: older loads stop waiting now (their computation ends unless this one is the same).
+      for (const other of this.waiting) {
+        if (other === mine) continue;
+        other.abort();
+        this.waiting.delete(other);
+      }
+      const report = known ? await this.confirming(repoRoot, computing) : await this.withProgress(repoRoot, computing, mine);
       if (ticket !== this.loads || this.isDisposed) return;
       if (report === undefined) {
-        // Cancelled: the page says so; the computation still finishes and is kept for the next open.
+        // Cancelled: the page says so; the computation stopped (unless someone else waits for it).
         this.state = undefined;
         this.error = 'Stopped. Refresh (or open Insights again) to compute them.';
         this.show({ type: 'error', repoRoot, message: this.error });
@@ -117,19 +148,30 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
       this.state = undefined;
       this.error = err instanceof Error ? err.message : String(err);
       this.show({ type: 'error', repoRoot, message: this.error });
+    } finally {
+      this.waiting.delete(mine);
     }
+  }
+
+  /** Known numbers are on screen: the recomputation that confirms them shows in the status bar only. */
+  private confirming(repoRoot: string, computing: Promise<MetricsReport>): Thenable<MetricsReport> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Own It: checking insights for ${path.basename(repoRoot)}` }, () => computing);
   }
 
   /**
    * Nothing to draw yet: a cancellable notification while the history is read (seconds on a large
-   * repository). Resolves undefined when the person cancels.
+   * repository). Resolves undefined when the person cancels, which also stops the computation
+   * (its git processes end) unless another caller waits for it.
    */
-  private withProgress(repoRoot: string, computing: Promise<MetricsReport>): Thenable<MetricsReport | undefined> {
+  private withProgress(repoRoot: string, computing: Promise<MetricsReport>, waiting: AbortController): Thenable<MetricsReport | undefined> {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Own It: computing insights for ${path.basename(repoRoot)}…`, cancellable: true },
       (_progress, token) =>
         new Promise<MetricsReport | undefined>((resolve, reject) => {
-          const cancel = token.onCancellationRequested(() => resolve(undefined));
+          const cancel = token.onCancellationRequested(() => {
+            resolve(undefined);
+            waiting.abort();
+          });
           computing.then(resolve, reject).finally(() => cancel.dispose());
         }),
     );
@@ -228,6 +270,9 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
   override dispose(): void {
     if (this.isDisposed) return;
     if (InsightsPanel.instance === this) InsightsPanel.instance = undefined;
+    // Closed: nobody here waits for the numbers any more; their computation stops (git processes end).
+    for (const w of this.waiting) w.abort();
+    this.waiting.clear();
     super.dispose();
   }
 }
