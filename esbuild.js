@@ -70,7 +70,7 @@ async function main() {
   const contexts = [
     await esbuild.context({
       ...common,
-      // The prevention core, the tone check, metrics, GitHub, the deep scan and failed deploys are bundles of their own, required
+      // The prevention core, the tone check, metrics, GitHub, the deep scan, failed deploys and the Insights panel are bundles of their own, required
       // on first use (src/prevention/scaffoldModule.ts, src/services/lazyBundles.ts).
       entryPoints: {
         extension: 'src/extension.ts',
@@ -80,6 +80,7 @@ async function main() {
         githost: 'src/core/githost/index.ts',
         deepScan: 'src/core/revert/deepScanCache.ts',
         deploys: 'src/core/deploys/index.ts',
+        insights: 'src/webviews/insights/insightsPanel.ts',
       },
       format: 'cjs',
       platform: 'node',

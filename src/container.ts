@@ -23,7 +23,8 @@ import { IncidentsViewProvider } from './views/incidentsView';
 import { PendingActionsStatus } from './views/pendingActionsStatus';
 import { UntrackedRevertsViewProvider } from './views/untrackedRevertsView';
 import { IncidentPanel, registerIncidentPanelSerializer, type IncidentPanelDeps } from './webviews/incident/incidentPanel';
-import { registerInsightsPanelSerializer, type InsightsPanelDeps } from './webviews/insights/insightsPanel';
+import type { InsightsPanelDeps } from './webviews/insights/insightsPanel';
+import { registerInsightsPanelSerializer } from './webviews/insights/serializer';
 
 /**
  * Owns the extension's services. Each is created on first use (`??=`) so activation stays

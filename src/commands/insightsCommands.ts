@@ -6,7 +6,8 @@ import type { Container } from '../container';
 import { incidentCoversFinding } from '../services/deployHistory';
 import { deploysModule } from '../services/lazyBundles';
 import { exportReport, ExportTargetExistsError } from '../webviews/insights/exportReport';
-import { InsightsPanel } from '../webviews/insights/insightsPanel';
+import type { InsightsPanel } from '../webviews/insights/insightsPanel';
+import { insightsModule } from '../webviews/insights/lazyPanel';
 import type { ExportFormat } from '../webviews/insights/protocol';
 import type { IncidentPanel } from '../webviews/incident/incidentPanel';
 import { openPanel } from './openPanel';
@@ -26,9 +27,10 @@ function repoRootOf(arg: unknown): string | undefined {
  * git extension to open its repositories (seconds after a start on a large repository).
  */
 export async function showInsights(container: Container, arg?: unknown): Promise<InsightsPanel | undefined> {
-  const repoRoot = repoRootOf(arg) ?? InsightsPanel.current?.repository ?? rootFolderBeforeGit(container) ?? (await pickRepository(container, 'Show insights for which repository?'));
+  const { InsightsPanel: Panel } = insightsModule();
+  const repoRoot = repoRootOf(arg) ?? Panel.current?.repository ?? rootFolderBeforeGit(container) ?? (await pickRepository(container, 'Show insights for which repository?'));
   if (!repoRoot) return undefined;
-  return InsightsPanel.show(container.insightsDeps, repoRoot);
+  return Panel.show(container.insightsDeps, repoRoot);
 }
 
 /** The one workspace folder, when it is a repository root (a `.git` entry, no git run) and the git extension is not ready yet. */
@@ -49,7 +51,7 @@ export async function exportInsights(container: Container, arg?: unknown): Promi
   const format = given.format === 'markdown' || given.format === 'csv' ? given.format : await pickFormat();
   if (!format) return undefined;
   const target = given.target instanceof vscode.Uri ? given.target : typeof given.target === 'string' ? vscode.Uri.file(given.target) : undefined;
-  const panel = InsightsPanel.current;
+  const panel = insightsModule().InsightsPanel.current;
   const repoRoot = repoRootOf(arg) ?? panel?.repository ?? (await pickRepository(container, 'Export insights for which repository?'));
   if (!repoRoot) return undefined;
   try {

@@ -13,8 +13,9 @@ const bundled = path.basename(__filename) === 'extension.js';
  * `dist/extension.js` (esbuild.js), required the first time they are needed, so they stay off the
  * activation path and out of the 400 kB main bundle (like the prevention core, scaffoldModule.ts).
  * Every runtime value of such a part (error classes included, for `instanceof`) comes from here.
+ * `source` (the compiled module, for tests run from out/) is relative to this folder.
  */
-function lazy<T>(bundleFile: string, source: string): () => T {
+export function lazy<T>(bundleFile: string, source: string): () => T {
   let loaded: T | undefined;
   // An absolute path computed at run time: esbuild leaves this require alone (a template or a
   // concatenation would be bundled as a glob of this folder), so the part stays in its own bundle.

@@ -4,7 +4,7 @@ import type { MetricsReport } from '../../core/metrics/types';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { exportReport } from './exportReport';
-import { INSIGHTS_VIEW_TYPE, isInsightsWindow, isPersistedInsightsState, type ExportFormat, type HostMessage, type InsightsState, type InsightsWindow, type UiMessage } from './protocol';
+import { INSIGHTS_VIEW_TYPE, isInsightsWindow, type ExportFormat, type HostMessage, type InsightsState, type InsightsWindow, type UiMessage } from './protocol';
 import { buildInsightsView } from './viewModel';
 
 /** How long known numbers stay on screen before their confirming recomputation starts. */
@@ -280,17 +280,4 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
 /** The ISO start of a window ending at `now`; the whole history starts at the epoch. */
 export function windowStart(window: InsightsWindow, now: Date): string {
   return window === 'all' ? new Date(0).toISOString() : new Date(now.getTime() - window * 86_400_000).toISOString();
-}
-
-/** Restores the Insights panel after a window reload (`onWebviewPanel:ownIt.insights`). */
-export function registerInsightsPanelSerializer(deps: InsightsPanelDeps): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-      if (!isPersistedInsightsState(state) || !vscode.workspace.isTrusted) {
-        panel.dispose();
-        return;
-      }
-      InsightsPanel.revive(deps, panel, state.repoRoot);
-    },
-  });
 }
