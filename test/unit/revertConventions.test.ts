@@ -138,7 +138,7 @@ describe('revert conventions (real git)', function () {
     const mask = repo.commit('[X86] Fold masks\n\nllvm-svn: 312360', { 'mask.cpp': lines(6, 'mask') });
     repo.commit('[docs] Describe folds\n\nllvm-svn: 312370', { 'folds.md': lines(2, 'doc') });
     const bySvn = repo.commit('Revert r312345 "[X86] Fold casts"\n\nBreaks stage2.\n\nllvm-svn: 312400', { 'fold.cpp': '' });
-    const byGit = repo.commit(`Revert rG${shift.slice(0, 12)} "[X86] Fold shifts"`, { 'shift.cpp': '' });
+    const byGit = repo.commit(`Revert rG${shift} "[X86] Fold shifts"`, { 'shift.cpp': '' });
     // A fix under its own subject whose body names the review it undoes: linked by its diff.
     const byReview = repo.commit('[X86] Mask folding, second try\n\nThis undoes D4400, which miscompiled masks.', { 'mask.cpp': '', 'mask2.cpp': 'new approach;\n' });
     const words = repo.commit('[docs] Revert rationale for folds', { 'folds.md': lines(3, 'doc') });
@@ -149,6 +149,9 @@ describe('revert conventions (real git)', function () {
     assert.equal(found.find((d) => d.sha === words), undefined, 'a bracketed component before "Revert" with no name is not a revert');
     assert.deepEqual(parseRevertMessage('[X86] Fix fold', 'Reverts r312345 and r312346, which broke stage2.')?.revisions, ['r312345', 'r312346']);
     assert.equal(parseRevertMessage('Revert readme changes', '')?.revisions, undefined);
+    // An abbreviated sha may be all digits: 10+ after a callsign is a commit, up to 9 a Subversion revision.
+    assert.deepEqual(parseRevertMessage('Revert rG685469100159 "[X86] Fold"', '')?.shas, ['685469100159']);
+    assert.deepEqual(parseRevertMessage('Revert rL312345678', '')?.revisions, ['rL312345678']);
     assert.equal(parseRevertMessage('Update docs', 'We could revert r12 later.'), null);
   });
 

@@ -7,7 +7,9 @@
  * Phabricator and Subversion names, read case-sensitively: `rG<hex>` (a git commit of callsign G),
  * `r312345`/`rL312345` (a Subversion revision), `D12345` (a review).
  */
-const REVISION_TOKEN = /^(?:r[A-Z]{1,4}(?=[0-9a-f]{0,39}[a-f])([0-9a-f]{7,40})|(r[A-Z]{0,4}\d{1,9}|D\d{1,9}))$/;
+// A callsign's hex with a letter, or of 10+ digits, is a git commit (an abbreviated sha can be all
+// digits); up to 9 digits is a Subversion revision.
+const REVISION_TOKEN = /^(?:r[A-Z]{1,4}((?=[0-9a-f]{0,39}[a-f])[0-9a-f]{7,40}|\d{10,40})|(r[A-Z]{0,4}\d{1,9}|D\d{1,9}))$/;
 const REVISION_WORD = '(?:r[a-z]{0,4}[0-9a-f]{1,40}|d\\d{1,9})';
 /** `Revert r312345 "…"`, `Revert rG1a2b3c4d5e: …`, `Revert D12345, D12346`: the subject names revisions. */
 const SUBJECT_REVISIONS = new RegExp(
