@@ -5,7 +5,6 @@ import type { DeployFinding } from '../core/deploys';
 import type { Container } from '../container';
 import { incidentCoversFinding } from '../services/deployHistory';
 import { deploysModule } from '../services/lazyBundles';
-import { exportReport, ExportTargetExistsError } from '../webviews/insights/exportReport';
 import type { InsightsPanel } from '../webviews/insights/insightsPanel';
 import { insightsModule } from '../webviews/insights/lazyPanel';
 import type { ExportFormat } from '../webviews/insights/protocol';
@@ -54,6 +53,7 @@ export async function exportInsights(container: Container, arg?: unknown): Promi
   const panel = insightsModule().InsightsPanel.current;
   const repoRoot = repoRootOf(arg) ?? panel?.repository ?? (await pickRepository(container, 'Export insights for which repository?'));
   if (!repoRoot) return undefined;
+  const { exportReport, ExportTargetExistsError } = insightsModule();
   try {
     if (panel && panel.repository === repoRoot && panel.lastState) return await panel.export(format, target);
     const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Own It: computing insights…' }, () => container.insightsDeps.metrics(repoRoot));

@@ -5,8 +5,11 @@ import type * as DeepScan from '../core/revert/deepScanCache';
 import type * as Metrics from '../core/metrics';
 import type * as Tone from '../core/teamUpdate/toneCheck';
 
-/** Running from dist/extension.js (the bundle), not from the compiled sources in out/ (tests). */
-const bundled = path.basename(__filename) === 'extension.js';
+/**
+ * Running from a bundle in dist/ (extension.js, or a lazy bundle that includes this loader, such as
+ * insights.js), not from the compiled sources in out/ (tests), where this file keeps its own name.
+ */
+const bundled = path.basename(__filename) !== 'lazyBundles.js';
 
 /**
  * Parts of the core that only some commands and panels use are bundles of their own next to

@@ -4,6 +4,9 @@ import type { MetricsReport } from '../../core/metrics/types';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { exportReport } from './exportReport';
+
+// Commands take these from the loaded bundle (lazyPanel.ts), so `instanceof` sees the class the panel throws.
+export { exportReport, ExportTargetExistsError } from './exportReport';
 import { INSIGHTS_VIEW_TYPE, isInsightsWindow, type ExportFormat, type HostMessage, type InsightsState, type InsightsWindow, type UiMessage } from './protocol';
 import { buildInsightsView } from './viewModel';
 
