@@ -70,7 +70,8 @@ async function measureRepository(spec) {
   const planted = plantIncident(dirs.workspace, { ...target, title: 'Bench repository incident' });
   const commits = Number(git(dirs.workspace, 'rev-list', '--count', 'HEAD'));
   const port = await freePort();
-  const server = await startCodeServer({ port, dirs });
+  const timingFile = path.join(dirs.root, 'timing.jsonl');
+  const server = await startCodeServer({ port, dirs, env: { OWN_IT_BENCH_TIMING: timingFile } });
   const context = await launchBrowser(dirs);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -79,7 +80,7 @@ async function measureRepository(spec) {
     const loadStart = os.loadavg().map((l) => Number(l.toFixed(1)));
     const scaffold = argv.includes('--insights-only') ? {} : await measureScaffold(page, dirs.workspace, planted, { runs: RUNS, log });
     log(`${spec.name}: ${JSON.stringify(scaffold)}`);
-    const insights = await measureInsights(page, url, { runs: RUNS, log });
+    const insights = await measureInsights(page, url, { runs: RUNS, log, timingFile });
     return { name: spec.name, commits, culpritFile: planted.culpritFile, loadAverageAtStart: loadStart, loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(1))), ...scaffold, insights };
   } finally {
     await context.close().catch(() => undefined);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeployFinding } from '../core/deploys';
 import type { Container } from '../container';
+import { benchMark } from '../services/benchTiming';
 import { incidentCoversFinding } from '../services/deployHistory';
 import { deploysModule } from '../services/lazyBundles';
 import type { InsightsPanel } from '../webviews/insights/insightsPanel';
@@ -26,7 +27,9 @@ function repoRootOf(arg: unknown): string | undefined {
  * git extension to open its repositories (seconds after a start on a large repository).
  */
 export async function showInsights(container: Container, arg?: unknown): Promise<InsightsPanel | undefined> {
+  benchMark('insights: asked');
   const { InsightsPanel: Panel } = insightsModule();
+  benchMark('insights: panel bundle loaded');
   const repoRoot = repoRootOf(arg) ?? Panel.current?.repository ?? rootFolderBeforeGit(container) ?? (await pickRepository(container, 'Show insights for which repository?'));
   if (!repoRoot) return undefined;
   return Panel.show(container.insightsDeps, repoRoot);

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MetricsReport } from '../../core/metrics/types';
 import type { ReadyMessage } from '../shared/protocol';
+import { benchMark } from '../../services/benchTiming';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { exportReport } from './exportReport';
 
@@ -118,12 +119,14 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
       if (ticket !== this.loads || this.isDisposed) return;
     }
     if (known) {
+      benchMark('insights: known report drawn');
       this.showReport(repoRoot, known);
       // The known numbers are drawn first: the recomputation that confirms them (seconds of git on
       // a large repository) starts once the page had time to draw, instead of competing with it.
       await new Promise((resolve) => setTimeout(resolve, CONFIRM_AFTER_MS));
       if (ticket !== this.loads || this.isDisposed) return;
     } else {
+      benchMark('insights: computing');
       this.show({ type: 'loading', repoRoot });
     }
     const mine = new AbortController();
@@ -145,7 +148,10 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
         this.show({ type: 'error', repoRoot, message: this.error });
         return;
       }
-      if (report !== known) this.showReport(repoRoot, report);
+      if (report !== known) {
+        benchMark('insights: computed report drawn');
+        this.showReport(repoRoot, report);
+      }
     } catch (err) {
       if (ticket !== this.loads || this.isDisposed) return;
       this.state = undefined;
@@ -214,6 +220,7 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   protected onReady(): void {
+    benchMark('insights: page ready');
     const now = this.snapshot();
     if (now) this.post(now);
   }
