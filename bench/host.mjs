@@ -169,9 +169,17 @@ async function measurePanel(page, culpritFile) {
  * Page load → the Open group shows its count; then PageDown in the tree, each key timed in the
  * page from keydown to the first animation frame after the focused row changed.
  */
-async function measureView(page, url, openCount, activationFile) {
+/** Marks of the extension's OWN_IT_BENCH_TIMING log written at or after `since`. */
+function timingLines(file, since) {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.at >= since);
+}
+
+async function measureView(page, url, openCount, activationFile, timingFile) {
   const ready = [];
   const afterActivation = [];
+  const askedToShown = [];
+  const viewMarks = [];
   const keys = [];
   for (let i = 0; i < VIEW_RUNS; i++) {
     const started = Date.now();
@@ -184,6 +192,11 @@ async function measureView(page, url, openCount, activationFile) {
     ready.push(shownAt - started);
     const act = activationLines(activationFile);
     afterActivation.push(shownAt - act[act.length - 1].at);
+    // Our part: the workbench asked the Incidents view for its roots → the count on screen.
+    const marks = timingLines(timingFile, started);
+    const asked = marks.filter((m) => m.step === 'incidents view: roots asked' && m.at <= shownAt).at(-1);
+    if (asked) askedToShown.push(shownAt - asked.at);
+    viewMarks.push(marks.filter((m) => m.at <= shownAt).map((m) => ({ step: m.step, afterActivationMs: m.at - act[act.length - 1].at, ...(m.entries !== undefined ? { entries: m.entries } : {}), ...(m.incidents !== undefined ? { incidents: m.incidents } : {}) })));
     // A click on the group row focuses the tree and toggles the group: twice leaves it expanded.
     await group.click();
     await group.click();
@@ -210,7 +223,7 @@ async function measureView(page, url, openCount, activationFile) {
     }
   }
   // The first load reads every file; the later ones start from the listing snapshot it left (workspace storage).
-  return { ready: stats(ready), afterActivation: stats(afterActivation), afterActivationEach: afterActivation, pageDown: stats(keys) };
+  return { ready: stats(ready), afterActivation: stats(afterActivation), afterActivationEach: afterActivation, askedToShown: askedToShown.length ? stats(askedToShown) : undefined, askedToShownEach: askedToShown, marks: viewMarks, pageDown: stats(keys) };
 }
 
 export async function runHostBench() {
@@ -252,7 +265,7 @@ export async function runHostBench() {
     repo.git('commit', '-q', '-m', `Write up ${ITEMS} incidents`);
     const open = fs.readdirSync(path.join(dirs.workspace, 'docs', 'incidents')).length - Math.ceil(ITEMS / 3);
     log(`Incidents view with ${ITEMS} incidents (${VIEW_RUNS} page loads)…`);
-    const view = await measureView(page, url, open, activationFile);
+    const view = await measureView(page, url, open, activationFile, timingFile);
     const untrackedReverts = await measureUntrackedReverts({ page, urlFor: (folder) => workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }), workspaceRoot: dirs.root, benchDir, runs: VIEW_RUNS, timingFile, log, stats });
     return {
       versions: { codeServer: CODE_SERVER_VERSION, extensionBundleBytes: fs.statSync(path.join(repoRoot, 'dist', 'extension.js')).size },

@@ -71,7 +71,9 @@ function testNames(lines: string[]): string[] {
 
 /** The revert in today's history that undid `culprit`, if any. */
 async function findRevert(repo: string, culprit: string): Promise<string | undefined> {
-  const out = await gitAt(repo).raw(['log', '--format=%H', '-F', `--grep=This reverts commit ${culprit}`, 'HEAD', '--']).catch(() => '');
+  // A revert of the culprit is never reachable from the culprit itself: only the commits after it
+  // are read (the whole history was read before: ~1 s on 100,000 commits for every scaffold).
+  const out = await gitAt(repo).raw(['log', '--format=%H', '-F', `--grep=This reverts commit ${culprit}`, `${culprit}..HEAD`, '--']).catch(() => '');
   return out.split('\n').map((s) => s.trim()).filter(Boolean).pop();
 }
 
@@ -102,10 +104,12 @@ export async function planRestoreTests(repoPath: string, sha: string, options: R
   const given = await resolveCommit(repo, sha);
   const reverted = await culpritOf(repo, given);
   const culprit = reverted ?? given;
-  const revert = reverted ? given : await findRevert(repo, culprit);
-  if (!revert) return undefined;
+  // The culprit's own file list first (one small git show): most culprits touch no test, and then
+  // no history is read for their revert.
   const tests = await testFilesOf(repo, culprit);
   if (tests.length === 0) return undefined;
+  const revert = reverted ? given : await findRevert(repo, culprit);
+  if (!revert) return undefined;
   const short = culprit.slice(0, 7);
   const subject = await commitSubject(repo, culprit);
   const plan: RestorePlan = { culprit, revert, files: [], skipped: [] };
