@@ -11,7 +11,7 @@
 // open is split by the extension's marks: click → activated (extension host start and our
 // activation), → command asked, → page ready, → report drawn (kept or computed), → charts drawn.
 import * as fs from 'node:fs';
-import { findFrame, openWorkbench, runCommand, showOwnIt, stats, waitFor } from './hostPage.mjs';
+import { documentTiming, findFrame, openWorkbench, runCommand, showOwnIt, stats, waitFor } from './hostPage.mjs';
 
 /** After activation, how long the started-host row lets the host settle before the click. */
 const SETTLE_MS = 3000;
@@ -29,7 +29,7 @@ function after(marks, step, since) {
 }
 
 /** Where a fresh-host first open spent its time, from the extension's marks (ms after the click). */
-function splitFirstOpen(timingFile, clickedAt, drawnAt) {
+function splitFirstOpen(timingFile, clickedAt, drawnAt, doc) {
   const marks = marksSince(timingFile, clickedAt - 60_000);
   const activated = marks.filter((m) => m.step === 'activated' && m.at <= drawnAt).at(-1);
   return {
@@ -39,6 +39,8 @@ function splitFirstOpen(timingFile, clickedAt, drawnAt) {
     pageReadyMs: after(marks, 'insights: page ready', clickedAt),
     reportDrawnMs: after(marks, 'insights: known report drawn', clickedAt) ?? after(marks, 'insights: computed report drawn', clickedAt),
     reportKept: after(marks, 'insights: known report drawn', clickedAt) !== undefined,
+    documentStartMs: doc ? doc.originAt - clickedAt : undefined,
+    documentContentLoadedMs: doc?.domContentLoadedMs !== undefined ? doc.originAt + doc.domContentLoadedMs - clickedAt : undefined,
     chartsDrawnMs: drawnAt - clickedAt,
   };
 }
@@ -106,6 +108,7 @@ export async function measureInsights(page, url, { runs = 5, log = () => undefin
   const again = [];
   const all = [];
   const started = [];
+  const startedSplits = [];
   for (let i = 0; i < runs; i++) {
     log(`insights run ${i + 1}/${runs}: reload, first open…`);
     await openWorkbench(page, url);
@@ -113,7 +116,7 @@ export async function measureInsights(page, url, { runs = 5, log = () => undefin
     let frame = await chartsFrame(page);
     const drawnAt = Date.now();
     first.push(drawnAt - clickedAt);
-    if (timingFile) firstSplits.push(splitFirstOpen(timingFile, clickedAt, drawnAt));
+    if (timingFile) firstSplits.push(splitFirstOpen(timingFile, clickedAt, drawnAt, await documentTiming(frame)));
     await runCommand(page, 'View: Close All Editors');
     const againAt = await clickShowInsights(page);
     frame = await chartsFrame(page);
@@ -133,8 +136,10 @@ export async function measureInsights(page, url, { runs = 5, log = () => undefin
       await activatedSince(timingFile, loadedAt);
       await page.waitForTimeout(SETTLE_MS);
       const at = await clickShowInsights(page);
-      await chartsFrame(page);
-      started.push(Date.now() - at);
+      const startedFrame = await chartsFrame(page);
+      const startedDrawnAt = Date.now();
+      started.push(startedDrawnAt - at);
+      startedSplits.push(splitFirstOpen(timingFile, at, startedDrawnAt, await documentTiming(startedFrame)));
       await runCommand(page, 'View: Close All Editors');
     }
   }
@@ -142,6 +147,7 @@ export async function measureInsights(page, url, { runs = 5, log = () => undefin
     firstOpenMs: stats(first),
     firstOpenSplits: timingFile ? firstSplits : undefined,
     startedHostFirstOpenMs: timingFile ? stats(started) : undefined,
+    startedHostSplits: timingFile ? startedSplits : undefined,
     againMs: stats(again),
     allHistoryMs: stats(all),
   };

@@ -93,5 +93,27 @@ export async function openIncidentPanel(page, title, culpritFile) {
     return undefined;
   }, 60_000, 'the incident panel');
   await waitFor(async () => ((await frame.locator('body', { hasText: culpritFile }).count()) > 0 && (await frame.locator('body', { hasText: 'Reverted by' }).count()) > 0 ? true : undefined), 60_000, 'the culprit card');
-  return { frame, clickedAt, culpritAt: Date.now() };
+  const culpritAt = Date.now();
+  const doc = await documentTiming(frame);
+  return { frame, clickedAt, culpritAt, documentStartMs: doc ? doc.originAt - clickedAt : undefined, document: doc };
+}
+
+/**
+ * When the webview's own document started (wall clock, `performance.timeOrigin`) and its
+ * navigation steps, ms after that start: what VS Code spent creating the webview before the page
+ * existed is `originAt` minus the click; what the page spent is the rest.
+ */
+export async function documentTiming(frame) {
+  return frame
+    .evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        originAt: Math.round(performance.timeOrigin),
+        responseEndMs: nav ? Math.round(nav.responseEnd) : undefined,
+        domContentLoadedMs: nav ? Math.round(nav.domContentLoadedEventEnd) : undefined,
+        firstContentfulPaintMs: fcp ? Math.round(fcp.startTime) : undefined,
+      };
+    })
+    .catch(() => undefined);
 }
