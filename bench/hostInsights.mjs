@@ -109,7 +109,17 @@ export async function measureInsights(page, url, { runs = 5, log = () => undefin
   const all = [];
   const started = [];
   const startedSplits = [];
+  const failures = [];
   for (let i = 0; i < runs; i++) {
+    // A run that times out (a reload at high load) is recorded and skipped: the others still count.
+    try {
+      await oneRun(i);
+    } catch (e) {
+      failures.push(`run ${i + 1}: ${String(e?.message ?? e).split('\n')[0]}`);
+      log(`insights run ${i + 1}/${runs} failed: ${failures.at(-1)}`);
+    }
+  }
+  async function oneRun(i) {
     log(`insights run ${i + 1}/${runs}: reload, first open…`);
     await openWorkbench(page, url);
     const clickedAt = await clickShowInsights(page);
@@ -143,12 +153,14 @@ export async function measureInsights(page, url, { runs = 5, log = () => undefin
       await runCommand(page, 'View: Close All Editors');
     }
   }
+  const maybe = (xs) => (xs.length > 0 ? stats(xs) : undefined);
   return {
-    firstOpenMs: stats(first),
+    failures,
+    firstOpenMs: maybe(first),
     firstOpenSplits: timingFile ? firstSplits : undefined,
-    startedHostFirstOpenMs: timingFile ? stats(started) : undefined,
+    startedHostFirstOpenMs: timingFile ? maybe(started) : undefined,
     startedHostSplits: timingFile ? startedSplits : undefined,
-    againMs: stats(again),
-    allHistoryMs: stats(all),
+    againMs: maybe(again),
+    allHistoryMs: maybe(all),
   };
 }

@@ -80,7 +80,7 @@ async function measureRepository(spec) {
     const loadStart = os.loadavg().map((l) => Number(l.toFixed(1)));
     const scaffold = argv.includes('--insights-only') ? {} : await measureScaffold(page, dirs.workspace, planted, { runs: RUNS, log });
     log(`${spec.name}: ${JSON.stringify(scaffold)}`);
-    const insights = await measureInsights(page, url, { runs: RUNS, log, timingFile });
+    const insights = await measureInsights(page, url, { runs: RUNS, log, timingFile }).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
     return { name: spec.name, commits, culpritFile: planted.culpritFile, loadAverageAtStart: loadStart, loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(1))), ...scaffold, insights };
   } finally {
     await context.close().catch(() => undefined);
