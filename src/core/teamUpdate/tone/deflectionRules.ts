@@ -5,6 +5,7 @@
  * fallback, that part was ours" or "we're adding a status check", and deflecting without either.
  */
 import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
+import { OUTSIDE_CAUSE_RULES } from './outsideCause';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 
 // What an outside agent is said to have done, as the subject of the failure.
@@ -62,7 +63,8 @@ const ALWAYS: readonly FlagRule[] = [
       // A name of up to 40 letters: an open-ended \w+ ran across a whole 1 MB word before failing.
       String.raw`\b(?:their|your|his|her|\w{1,40}'s)\s+fault\b`,
       String.raw`\b(?:they|he|she)\s+${FAILURE_VERB}`,
-      String.raw`\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
+      // Not the writer's own team named in apposition: "We on the data team broke the export".
+      String.raw`(?<!\b(?:we|us)\s+(?:on|in|from|at)\s+)\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
       String.raw`\b(?:is|was|'s|are|were)\s+(?:all\s+|entirely\s+|really\s+|squarely\s+)?on\s+(?:the\s+[\w-]+\s+(?:team|side|folks)|them|him|her|whoever|ops|qa)\b`,
       String.raw`\bthe\s+[\w-]+\s+team\s+(?:owns|should\s+own)\s+(?:this|that|it)\b`,
       String.raw`\bbecause\s+of\s+(?:them|him|her|the other team)\b`,
@@ -110,7 +112,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       // …or a team or role deciding it: "Product insisted on shipping", "and the design team changed the tokens".
       String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|then)\s+)(?:the\s+)?(?:${TEAM_BARE}|product|design|legal|leadership|sales|finance|execs|the\s+business|${TEAM_WORD}\s+(?:team|side|folks|people)|(?:[\w-]+\s+)?${ROLE})\s+(?:${ADVERB}\s+){0,2}(?:insisted|decided|demanded|forced|rushed|wanted|made\s+us|asked\s+(?:us|me)\s+to|${FAILURE_VERB}|[a-z]{3,}ed)\b`,
       // …or a docs-like source the writer followed: "the docs said the flag was safe to remove", "the spec was unclear".
-      String.raw`\b${DOCS}\s+(?:said|says|claimed|claims|stated|states|suggested|implied|told\s+(?:me|us))\b`,
+      String.raw`\b${DOCS}\s+(?:said|says|say|claimed|claims|stated|states|suggested|implied|told\s+(?:me|us))\b`,
       String.raw`\b${DOCS}\s+(?:was|were|is|are)\s+(?:just\s+|really\s+|totally\s+)?(?:unclear|wrong|outdated|out\s+of\s+date|incomplete|ambiguous|misleading|vague|confusing)\b`,
       // …or a vendor's or tool's thing as the subject: "our vendor's SDK update changed the default".
       String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}'s\s+(?:[\w-]+\s+){0,2}?${OUTSIDE_DID}`,
@@ -136,4 +138,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES];
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES];

@@ -38,6 +38,8 @@ const TOO_MUCH: readonly FlagRule[] = [
       // and an apology to every reader one by one.
       String.raw`\bs{1,3}o{3,12}\s+sorry\b|\b(?:sorry|sry)[\s,!.]{1,3}(?:sorry|sry)\b`,
       String.raw`\b(?:thousand|million|many)\s+pardons\b|\bbeg\s+(?:your|everyone'?s)\s+(?:pardon|forgiveness)\b`,
+      // Round eight: a stacked "my bad" ("my bad my bad, broke the build").
+      String.raw`\bmy\s+bad[\s,!.]{1,3}my\s+bad\b`,
       String.raw`\bto\s+each\s+and\s+every\s+(?:one|single)\b|\b(?:apologi[sz]e|sorry)\s+(?:[\w-]{1,40}\s+){1,8}?(?:profusely|unreservedly|wholeheartedly)\b`,
     ]),
     explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
@@ -62,6 +64,8 @@ const TOO_MUCH: readonly FlagRule[] = [
       // Round seven: names the writer invites ("call me the world's worst on-call"), idioms of a bad memory,
       // and wondering aloud why one is still employed ("I don't know how I keep getting hired").
       String.raw`\bcall\s+me\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
+      // Round eight: apologising for what one is ("Apologies for being useless today").
+      String.raw`\bfor\s+being\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
       String.raw`\b(?:brain|memory|attention\s+span)\s+of\s+a\s+(?:goldfish|gnat|sieve)\b|\bgoldfish\s+(?:brain|memory)\b`,
       String.raw`\b(?:don'?t|do\s+not)\s+know\s+(?:how|why)\s+(?:i|they|you|anyone)\s+(?:still\s+|even\s+)?(?:keep|still|even|haven'?t\s+fired|put\s+up\s+with)\b|\bhow\s+(?:i'?m|i\s+am)\s+still\s+(?:employed|here|hired|allowed)\b`,
       String.raw`\bi\s+can'?t\s+do\s+anything\s+right\b`,
@@ -123,6 +127,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\bif\s+(?:my|our|this|that|it)\s+(?:[\w-]{1,40}\s+){0,4}?(?:[a-z]{2,20}ed|hit|woke|broke|caught|cost)\s+(?:anyone|anybody|someone|you|people)\b`,
       String.raw`,\s*if\s+(?:anyone|anybody|any)(?:\s+[a-z]{2,20})?\s*(?:[.!]|$)`,
       String.raw`\b(?:anyone|anybody|whoever|those|people|everyone)\s+(?:who\s+)?(?:might|may|could)\s+have\s+been\s+(?:affected|impacted|inconvenienced|bothered|disrupted)\b`,
+      // Round eight: whether anyone even saw it, then an apology: "If anyone noticed my branch's CI going red, sorry".
+      String.raw`\bif\s+(?:you|anyone|anybody|someone)(?:'s|\s+(?:noticed|saw|spotted|hit|ran\s+into|lost|had))\b[^.!?]{0,80}?\b(?:sorry|apologies)\b`,
     ]),
     explanation: 'A conditional apology ("if anyone was affected") doubts the impact; say who was affected and apologise plainly.',
     rewrite: (m) => likeCase(m, /^(?:sorry|apolog)/i.test(m) ? 'sorry that' : 'to everyone affected'),
