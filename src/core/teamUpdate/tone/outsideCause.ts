@@ -15,7 +15,7 @@
 import { rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
 
 // Words for a company the team buys from, written before its name ("the SMS gateway Telvix").
-const VENDOR_NOUN = String.raw`(?:vendor|provider|gateway|processor|carrier|registry|partner|supplier|host|cdn|isp)`;
+const VENDOR_NOUN = String.raw`(?:vendor|provider|gateway|processor|carrier|registry|registrar|partner|supplier|host|cdn|isp|acquirer|company)`;
 // What an outside party did, as the failure: any past verb, or an incident it had.
 const OUTSIDE_ACT = String.raw`(?:[a-z]{2,20}ed|broke|lost|went\s+down|took\s+down|had\s+(?:an?\s+)?(?:[\w-]{1,40}\s+)?(?:outage|incident|issue|problem|bug|glitch|hiccup)|did\s+(?:a\s+)?(?:maintenance|an?\s+update|a\s+release)|shipped|threw|sent|cut|dropped)`;
 // Words after "our payment provider" that make it the team's own thing ("our payment provider config changed").
@@ -61,6 +61,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\bnothing\s+(?:on|in|from)\s+(?:our|my)\s+(?:side|end|part)\s+(?:was|is|went)\s+(?:wrong|broken|at\s+fault)\b|\bnothing\s+(?:was\s+|is\s+)?wrong\s+(?:on|in|with)\s+(?:our|my)\s+(?:side|end|part|code|changes?|config|service|systems?)\b`,
       // The writer's side declared healthy: "our service was healthy throughout", "my deploy went through fine".
       String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+)?(?:service|services|pods?|servers?|systems?|app|api|code|deploy|deployment|migration|change|changes|release|build|side|end|branch|config|cluster|nodes?)\s+(?:was|were|is|are|stayed|remained)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|healthy|ok|okay|normal|unaffected)\s+(?:throughout|the\s+whole\s+time|the\s+entire\s+time|all\s+along|all\s+day)\b`,
+      String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+)?(?:service|services|pods?|servers?|systems?|app|api|code|cluster|nodes?)\s+(?:behaved|worked|performed)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:correctly|as\s+expected|as\s+designed|fine)(?=\s*(?:[;,.]|$))`,
       String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+)?(?:deploy|deployment|migration|change|changes|release|build|code|commit|pr|script)\s+(?:went\s+(?:through|out)|ran|worked|passed|looked)\s+(?:totally\s+|perfectly\s+|completely\s+|just\s+)?(?:fine|ok|okay|clean|cleanly|green)\b`,
       // Another team's work as the cause, after any cause words: "down to the networking team's firewall change".
       String.raw`\b(?:down\s+to|came\s+from|comes\s+from|caused\s+by|the\s+result\s+of|traced\s+(?:back\s+)?to|courtesy\s+of)\s+the\s+[\w-]{1,40}\s+(?:team|squad|folks)'s\s+(?:[\w-]{1,40}\s+){0,2}?${TEAM_WORK}`,
@@ -70,6 +71,16 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:the|our|their|an?)\s+(?:[\w-]{1,40}\s+){0,2}?${VENDOR_NOUN}\s+(?!${NOT_A_VENDOR_NAME}\b)[\w-]{2,40}(?:\s+[\w-]{2,40})?,?\s+(?:just\s+|silently\s+|apparently\s+)?${OUTSIDE_ACT}\b`,
       // "Nimbus, our email provider, had an outage".
       String.raw`\b[\w-]{2,40},\s+(?:our|the|their)\s+(?:[\w-]{1,40}\s+){0,2}?(?:${VENDOR_NOUN}|${VENDOR})\s*,\s+(?:just\s+|silently\s+|apparently\s+)?${OUTSIDE_ACT}\b`,
+      // "Our hosting company, Brightnode, rebooted the primary".
+      String.raw`\b(?:the|our|their)\s+(?:[\w-]{1,40}\s+){0,2}?(?:${VENDOR_NOUN}|${VENDOR})\s*,\s+[\w-]{2,40}(?:\s+[\w-]{2,40})?\s*,\s+(?:just\s+|silently\s+|apparently\s+)?${OUTSIDE_ACT}\b`,
+      // Another party that did not tell: "without telling us", "didn't announce it", "without notice".
+      String.raw`\bwithout\s+(?:telling|warning|notifying|informing|asking)\s+(?:us|anyone|anybody|me|the\s+team)\b|\bwithout\s+(?:any\s+)?(?:prior\s+)?(?:notice|warning|announcement)\b|\b(?:didn'?t|did\s+not|never)\s+(?:announce|tell\s+(?:us|anyone)|warn\s+(?:us|anyone)|notify\s+(?:us|anyone))\b`,
+      // Another team's thing or work: "belongs to the search team", "it broke after their index change".
+      String.raw`\bbelongs?\s+to\s+the\s+[\w-]{1,40}\s+(?:team|squad|folks)\b|\b(?:after|since|because\s+of|due\s+to|from|with)\s+their\s+(?:[\w-]{1,40}\s+)?${TEAM_WORK}\b`,
+      // Another team named, then "which is why" the failure: "The build image from the infra team ships an old openssl, which is why …".
+      String.raw`\bthe\s+[\w-]{1,40}\s+(?:team|squad|folks)\b(?:\s+[\w'-]{1,40}){0,8}?,?\s+(?:which\s+is|that'?s)\s+why\b`,
+      // Docs said to be wrong, with or without a determiner or a complement: "Docs for the queue client are wrong about …".
+      String.raw`(?:^|\b(?:the|our|their)\s+)(?:[\w-]{1,40}\s+)?(?:docs|documentation|readme|wiki|runbook|spec)(?:\s+(?:for|of|on|about)\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,2}?[\w-]{1,40})?\s+(?:is|are|was|were)\s+(?:just\s+|plain\s+|simply\s+)?(?:wrong|outdated|out\s+of\s+date|incorrect|misleading|stale)\b`,
       // A vendor's incident or fix "on their side", "once they fixed it", "They've lifted the throttle".
       String.raw`\b(?:incident|outage|issue|problem|bug|failure|degradation|glitch|maintenance)s?\s+(?:was\s+|is\s+)?on\s+their\s+(?:side|end)\b`,
       String.raw`\b(?:resolved|fixed|mitigated|sorted|recovered|restored)\s+(?:[\w-]{1,40}\s+)?on\s+their\s+(?:side|end)\b`,

@@ -24,7 +24,7 @@ const NOT_A_NAME = new Set(
    Finally Please Checkout Login Search Payments Deploy Deployment Build Migration Config Commit Change PR Tests Test Monitoring Alerting
    Sorry Apologies Honestly Technically Regarding Root Cause Postmortem Incident Users Customers Orders Errors Mistakes Whoever Blame
    Thanks Sadly Anyway Cause Why Prevention Note Quick Hey Hi Team All Folks Everybody Users Ugh Oops Whoops Yeah Okay Ok
-   Not No Never Yes Dear Per Next Great Well Recap Resolved Short Pairing Feel`
+   Not No Never Yes Dear Per Next Great Well Recap Resolved Short Pairing Feel Whatever Whichever Wherever However Whenever`
     .split(/\s+/)
     .filter(Boolean),
 );
