@@ -37,6 +37,9 @@ describe('tone check (round eight): blame aimed elsewhere in new shapes', () => 
     ["the writer's service behaved correctly", 'Our service behaved correctly; the spike in 500s started after the certificate rotation.', 'production', 'deflection'],
     ["another's approval as the reason", 'I merged it, and sorry the API was slow for an hour. But Ivo approved the benchmark, so I assumed it was fine. Rolled back.', 'production', 'blame'],
     ['a mention as the owner of the cause, and "not from mine"', 'The flaky login test came from @rdiaz\'s change to the fixtures, not from mine. Patched it here.', 'team', 'deflection'],
+    ["another team's habit, with a sigh", 'As usual the data folks changed the schema on a Friday, and our nightly import blew up. Patched the mapping.', 'team', 'blame'],
+    ['an upstream service as the subject', 'Our upstream geocoding API started returning nulls at 09:00, which broke address lookup for all customers for two hours. Their status page confirms it.', 'production', 'deflection'],
+    ['"not with our app"', "It's an issue with the Apple push service, not with our app. Notifications were delayed for 3 hours.", 'production', 'deflection'],
     ['a known author in lower case after "bc"', "checkout broke for 10 min bc petra's flag flip skipped the cache. flipped it back.", 'production', 'naming-people'],
   ];
   for (const [name, text, radius, kind] of deflecting) it(name, () => expectVerdict(text, radius, 'deflecting', kind));
@@ -66,6 +69,7 @@ describe('tone check (round eight): ownership in more grammar', () => {
     ['"got it wrong"', 'we got the cron expression wrong and the cleanup ran every minute, slowing the shared runner. fixed the expression.', 'team'],
     ['"the real reason … is that I\'d removed"', "The vendor API was slow too, but the real reason checkout failed is that I'd removed the timeout guard. Restored it.", 'team'],
     ['the writer\'s team named in apposition', 'We on the data team broke the nightly export with a schema tweak. Reverted it this morning.', 'team'],
+    ['the writer inside a relative clause on what failed', 'Our nightly job, which I wrote, double-charged 140 subscriptions. Refunds went out this morning and the job now checks for an existing charge first.', 'production'],
   ];
   for (const [name, text, radius] of right) it(name, () => assert.ok(has(expectVerdict(text, radius, 'right-sized'), 'ownership')));
 
@@ -87,6 +91,7 @@ describe('tone check (round eight): the parts in more shapes', () => {
     ['prevention "from now"', 'I set the wrong rate limit and partner API calls failed for 2 hours for all partners. I put the right value back. From now every limit change has a second reviewer.', 'production', 'prevention'],
     ['prevention as a guarantee after the writer\'s act', "I applied the firewall change to both regions at once and every customer was offline for 8 minutes. Reverted, and I've split the rollout so one bad rule can't reach every region.", 'production', 'prevention'],
     ['prevention as what the script does now', 'Yesterday I delete the wrong index and search was empty for 30 minutes for all customers. I rebuilt it and now the script asks before any delete.', 'production', 'prevention'],
+    ['repair as "re-" and an irregular verb', 'We messed up the release branch cut and half the team rebased onto the wrong base. Re-cut it at 14:00; please rebase again.', 'team', 'repair'],
     ['impact for a group of customers', 'I broke the invoice emails for EU customers yesterday. Resent them this morning, and invoice templates now have a render test.', 'production', 'impact'],
     ['impact over the weekend', 'We pushed a bad sitemap and the docs site vanished from search over the weekend. Fixed Monday, and sitemaps are now checked in CI.', 'production', 'impact'],
   ];

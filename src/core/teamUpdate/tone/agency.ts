@@ -43,7 +43,7 @@ export const REPAIR_VERB = new Set(
    disabled unblocked flipped moved added updated improved deleted contacted paused`.split(/\s+/),
 );
 // Verbs whose subject suffers the failure ("our build failed"), for a "my/our X" subject.
-const VICTIM_VERB = new Set(['failed', 'crashed', 'expired', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were']);
+const VICTIM_VERB = new Set(['failed', 'crashed', 'expired', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were', 'blew', 'froze', 'stalled', 'choked', 'flaked']);
 // Words allowed between the subject and its verb ("I (platform) have just accidentally pushed").
 const BETWEEN = new Set(['just', 'also', 'then', 'both', 'all', 'have', 'has', "'ve", 'had', 'myself', 'ourselves', 'actually', 'apparently', 'already', 'originally', 'initially', 'earlier', 'again', 'somehow', 'probably', 'basically', 'still', 'even']);
 const NEGATION = new Set(['not', 'never', "didn't", 'didnt', "haven't", "hasn't", "wasn't", "weren't", 'no', "don't", "can't", "couldn't", "won't", 'nobody']);

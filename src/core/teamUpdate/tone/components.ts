@@ -4,7 +4,7 @@
  * (repair) and what stops a recurrence (prevention). Word patterns, bounded gaps only.
  */
 import { AGENCY_PATTERNS, FAILURE, firstPersonAct, firstPersonAgent, REPAIR_VERB, startsWithOtherAgent } from './agency';
-import { guaranteeAfterAct, IMPACT_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES } from './partShapes';
+import { guaranteeAfterAct, IMPACT_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES } from './partShapes';
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
@@ -73,6 +73,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|re-[a-z]{3,}ed|redid|replaced|stopped\s+the|disabled\s+the|unblocked|(?:failed|switched|cut)\s+over|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
     // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
     String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:[a-z]+ed|put|set|made|done|run|sent|built|rewritten|redone|undone)\b(?:\s+[\w-]+){0,4}?\s+(?:now|again|back)\b`,
+    ...REPAIR_SHAPES,
   ]),
   prevention: rx([
     String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,

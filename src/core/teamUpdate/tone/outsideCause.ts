@@ -12,7 +12,7 @@
  * - another's approval as the reason ("Sven signed off on the numbers, so I assumed it was safe").
  * Every gap is bounded and every variable run starts after a literal word, so each is linear.
  */
-import { rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
+import { ROLE, rx, TEAM_BARE, TOOL, VENDOR, type FlagRule } from './ruleParts';
 
 // Words for a company the team buys from, written before its name ("the SMS gateway Telvix").
 const VENDOR_NOUN = String.raw`(?:vendor|provider|gateway|processor|carrier|registry|registrar|partner|supplier|host|cdn|isp|acquirer|company)`;
@@ -31,7 +31,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\bwhy\s+(?:people|everyone|everybody|folks|you|they|some\s+people)\s+(?:are|is|keep|were)\s+(?:saying|claiming|blaming|pointing|suggesting)\b`,
       String.raw`\bwhy\s+(?:i'?m|i\s+am|we'?re|we\s+are|my\s+[\w-]{1,40}\s+(?:is|was))\s+(?:being\s+)?blamed\b`,
       // "…were Tendai's stale snapshots, not my change", "came from @x's refactor, not from this PR".
-      String.raw`\bnot\s+(?:from\s+|in\s+|by\s+)?(?:my|our)\s+(?:[\w-]{1,40}\s+)?(?:change|changes|commit|commits|deploy|pr|config|work|migration|release)\b`,
+      String.raw`\bnot\s+(?:from\s+|in\s+|by\s+|with\s+)?(?:my|our)\s+(?:[\w-]{1,40}\s+)?(?:change|changes|commit|commits|deploy|pr|config|work|migration|release|app|service|code|system|systems)\b`,
       String.raw`\bnot\s+(?:from|in|by)\s+(?:mine|ours|this\s+(?:pr|branch|change|commit|mr))\b`,
     ]),
     explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
@@ -45,6 +45,16 @@ const ALWAYS: readonly FlagRule[] = [
     ]),
     explanation: 'Someone else approving it does not move the failure to them; say what you checked and what will catch it next time.',
     rewrite: () => 'I should have checked it myself, and',
+  },
+];
+
+const HABIT: readonly FlagRule[] = [
+  {
+    kind: 'blame',
+    // Another team's habit, told with a sigh: "As usual the data folks changed the schema on a Friday".
+    pattern: rx([String.raw`\bas\s+(?:usual|always|ever)\b,?\s+(?:the\s+)?(?:[\w-]{1,40}\s+)?(?:team|folks|squad|people|guys|${ROLE}|${TEAM_BARE})\s+(?:[a-z]{2,20}ed|broke|did|made|put|took|ran|sent|forgot|went)\b`]),
+    explanation: 'Calling it another team\'s habit puts the failure on them; say what broke for you and which check would catch it.',
+    rewrite: () => 'the',
   },
 ];
 
@@ -85,6 +95,8 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:incident|outage|issue|problem|bug|failure|degradation|glitch|maintenance)s?\s+(?:was\s+|is\s+)?on\s+their\s+(?:side|end)\b`,
       String.raw`\b(?:resolved|fixed|mitigated|sorted|recovered|restored)\s+(?:[\w-]{1,40}\s+)?on\s+their\s+(?:side|end)\b`,
       String.raw`\b(?:until|when|once|after)\s+they\s+(?:fixed|resolved|restored|reverted|mitigated|lifted|rolled\s+back|undid|patched)\b|\bthey(?:'ve|\s+have)\s+(?:now\s+)?(?:fixed|resolved|lifted|reverted|rolled\s+back|restored|patched|mitigated)\b`,
+      // An upstream or third-party service as the subject: "Our upstream geocoding API started returning nulls".
+      String.raw`\b(?:our|the|an?|their)\s+(?:upstream|third[- ]party|external|partner)\s+(?:[\w-]{1,40}\s+){0,2}?(?:api|service|feed|endpoint|provider|library|sdk|dependency|package)\s+(?:suddenly\s+|silently\s+)?(?:started|began|stopped|kept|${OUTSIDE_ACT})\b`,
       // A tool's fault told as a noun phrase: "pnpm cache corruption again", "a yarn lockfile bug".
       String.raw`\b${TOOL}\s+(?:[\w-]{1,40}\s+)?(?:corruption|bug|glitch|flakiness|outage|hiccup|weirdness|regression)\b`,
       // A third-party thing named with what uses it: "a third-party library used by our API (fastjsonx) released a broken version".
@@ -96,4 +108,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const OUTSIDE_CAUSE_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED];
+export const OUTSIDE_CAUSE_RULES: readonly FlagRule[] = [...ALWAYS, ...HABIT, ...UNLESS_OWNED];

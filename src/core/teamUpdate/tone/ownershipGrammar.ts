@@ -28,6 +28,8 @@ const OWNING_PHRASE = new RegExp(
     String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+was|we\s+were)\s+(?:the\s+one\s+)?to\s+blame\b|\b(?:the\s+)?blame\s+(?:is|lies)\s+(?:with\s+)?(?:mine|ours|me|us)\b|\bblame\s+me\b`,
     // "We'd mis-set the TTL", "I misread the ticket": a verb that is itself a mistake.
     String.raw`\b(?:i|we)(?:'d|'ve|\s+had|\s+have)?\s+(?:(?:just|accidentally|also)\s+)?mis(?:-[a-z]{2,20}|(?!s)[a-z]{2,20})\b`,
+    // The writer inside a relative clause on the thing that failed: "Our nightly job, which I wrote, double-charged …".
+    String.raw`\b(?:my|our|the)\s+(?:[\w-]{1,40}\s+){0,3}?[\w-]{1,40},\s+which\s+(?:i|we)\s+(?:wrote|built|set\s+up|made|shipped|configured|[a-z]{2,20}ed)(?:\s+[\w-]{1,40}){0,3}?,\s+(?:[\w-]{1,40}\s+)?(?:[a-z-]{2,30}ed|broke|took|ran|sent|lost|wiped|made|dropped|deleted)\b`,
     String.raw`\b(?:i|we)\s+got\s+(?:it|this|that|the\s+[\w-]{1,40}(?:\s+[\w-]{1,40})?)\s+wrong\b`,
     String.raw`\b(?:it|this|that)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+){0,2}?[\w-]{1,40}\s+(?:that|which)\s+(?:[\w-]{1,40}\s+)?(?:broke|caused|took|brought|killed|wiped|dropped|deleted|failed|[a-z]{2,20}ed)\b`,
   ].join('|'),

@@ -30,6 +30,12 @@ const GUARANTEE = /\bso\s+(?:that\s+)?(?:(?:a|an|one|the|no|any|every)\s+)?(?:[\
 const WRITER_ACT = /\b(?:i|we)(?:'ve|\s+have)?\s+(?:also\s+|now\s+)?(?:[a-z]{2,20}ed|split|set|made|put|built|rewrote|moved|added)\b/i;
 const FAILURE_BEFORE = /\b(?:broke|broken|break\w*|fail\w*|down|outage|bugs?|buggy|wrong|bad|crash\w*|errors?|caused|mistakes?|lock\w*|stuck|lost|delet\w*|wip\w*)\b/i;
 
+export const REPAIR_SHAPES: readonly string[] = [
+  // "Re-cut it at 14:00": re- before an irregular past; "Refunds went out this morning".
+  String.raw`\bre-(?:cut|set|ran|run|built|did|done|sent|wrote|written|made|put|split|bound|hung|shot)\b`,
+  String.raw`\b(?:refunds?|credits?|corrections?|fix(?:es)?|re-?sends?)\s+(?:went|have\s+gone|has\s+gone|were\s+sent|are\s+going|were\s+issued|have\s+been\s+issued)(?:\s+out)?\b`,
+];
+
 export const IMPACT_SHAPES: readonly string[] = [
   String.raw`\b\d{1,3}h(?:\s?\d{1,2}m(?:in)?)?\b`,
   String.raw`\b(?:over|during|for|all|through)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:weekend|night|morning|afternoon|evening|day)\b|\bovernight\b`,
