@@ -40,6 +40,13 @@ describe('tone check (round eight): blame aimed elsewhere in new shapes', () => 
     ["another team's habit, with a sigh", 'As usual the data folks changed the schema on a Friday, and our nightly import blew up. Patched the mapping.', 'team', 'blame'],
     ['an upstream service as the subject', 'Our upstream geocoding API started returning nulls at 09:00, which broke address lookup for all customers for two hours. Their status page confirms it.', 'production', 'deflection'],
     ['"not with our app"', "It's an issue with the Apple push service, not with our app. Notifications were delayed for 3 hours.", 'production', 'deflection'],
+    ['what a role should have done, as a counterfactual', 'If the reviewers had read the diff, the broken cron would never have reached main.', 'team', 'blame'],
+    ['"whoever" with a failure told as "timing out"', 'Whoever set the retry limit to zero obviously never tested it. Uploads keep timing out.', 'team', 'blame'],
+    ['a network issue, nothing more', 'That was a network issue on the hosting side, nothing more. The API was unreachable for 15 minutes.', 'production', 'deflection'],
+    ['"isn\'t on my side"', "The broken preview isn't on my side; my branch builds. It's back up anyway.", 'team', 'deflection'],
+    ['a vendor "we use" named in commas', 'The payment processor we use, Coinlane, refunded some orders twice this morning; 120 customers were affected.', 'production', 'deflection'],
+    ['a vendor as the root cause', 'The root cause is our DNS registrar, which let the domain lapse; the site was down for two hours.', 'production', 'deflection'],
+    ['a new release of a tool as the subject', 'The latest release of the bundler silently dropped our polyfills, so Safari users got a blank page for an hour.', 'production', 'deflection'],
     ['a known author in lower case after "bc"', "checkout broke for 10 min bc petra's flag flip skipped the cache. flipped it back.", 'production', 'naming-people'],
   ];
   for (const [name, text, radius, kind] of deflecting) it(name, () => expectVerdict(text, radius, 'deflecting', kind));
@@ -69,6 +76,7 @@ describe('tone check (round eight): ownership in more grammar', () => {
     ['"got it wrong"', 'we got the cron expression wrong and the cleanup ran every minute, slowing the shared runner. fixed the expression.', 'team'],
     ['"the real reason … is that I\'d removed"', "The vendor API was slow too, but the real reason checkout failed is that I'd removed the timeout guard. Restored it.", 'team'],
     ['the writer\'s team named in apposition', 'We on the data team broke the nightly export with a schema tweak. Reverted it this morning.', 'team'],
+    ['"a … of mine"', 'A cleanup script of mine deleted the shared preview volumes, and the team lost their previews for the morning. Recreated them.', 'team'],
     ['the writer inside a relative clause on what failed', 'Our nightly job, which I wrote, double-charged 140 subscriptions. Refunds went out this morning and the job now checks for an existing charge first.', 'production'],
   ];
   for (const [name, text, radius] of right) it(name, () => assert.ok(has(expectVerdict(text, radius, 'right-sized'), 'ownership')));
@@ -109,6 +117,10 @@ describe('tone check (round eight): the parts in more shapes', () => {
 describe('tone check (round eight): too much and too little, in other words', () => {
   it('a stacked "my bad" is over-apologetic', () => expectVerdict('my bad my bad, broke the docs build. reverted.', 'team', 'over-apologetic', 'over-apology'));
   it('apologising for what one is', () => expectVerdict('Sorry for being such an idiot this morning, I pushed to main directly. Reverted.', 'team', 'over-apologetic', 'self-deprecation'));
+  it('not deserving it, with an adverb', () => expectVerdict("I honestly don't deserve the on-call badge after this; I took staging down for the whole team. Restored.", 'team', 'over-apologetic', 'self-deprecation'));
+  it('sorrow beyond words', () => expectVerdict('Words cannot express it: I wiped the shared fixtures. Restored them.', 'team', 'over-apologetic', 'over-apology'));
+  it('"it happens" plays it down', () => expectVerdict('I broke the shared staging env, it happens. Reset it.', 'team', 'under-owned', 'minimizing'));
+  it('users who "may have noticed"', () => expectVerdict('Some users may have noticed slow page loads this afternoon. Things are normal again.', 'production', 'under-owned', 'non-apology'));
   it('"if anyone saw …, sorry" doubts the effect', () => expectVerdict("If anyone saw my PR's checks fail, sorry. Flaky fixture. Fixed.", 'local', 'under-owned', 'non-apology'));
 });
 

@@ -130,7 +130,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:waiting\s+on|(?:someone|somebody)\s+(?:should|needs\s+to|has\s+to)\s+(?:talk|speak)\s+to|ask)\s+(?:them|${TEAM_BARE}|infra|the\s+[\w-]+\s+team)\s*(?:[.!,;]|$)`,
       String.raw`\b(?:${OUTSIDE}|they)\s+(?:needs?|has|have)\s+to\s+(?:explain|answer\s+for|own)\s+(?:this|that|it)\b`,
       String.raw`\bupstream\s+(?:bug|issue|problem|regression)\b`,
-      String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment)\s+(?:problem|issue|failure)\b`,
+      String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment|cloud|platform|network|networking|hardware|hosting|provider|dns|isp)\s+(?:problem|issue|failure|thing|outage)\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
     rewrite: () => 'we had no safeguard for this',

@@ -33,6 +33,8 @@ const ALWAYS: readonly FlagRule[] = [
       // "…were Tendai's stale snapshots, not my change", "came from @x's refactor, not from this PR".
       String.raw`\bnot\s+(?:from\s+|in\s+|by\s+|with\s+)?(?:my|our)\s+(?:[\w-]{1,40}\s+)?(?:change|changes|commit|commits|deploy|pr|config|work|migration|release|app|service|code|system|systems)\b`,
       String.raw`\bnot\s+(?:from|in|by)\s+(?:mine|ours|this\s+(?:pr|branch|change|commit|mr))\b`,
+      // "the breakage isn't on my side".
+      String.raw`\b(?:isn'?t|wasn'?t|is\s+not|was\s+not|not)\s+(?:on|from)\s+(?:my|our)\s+(?:side|end)\b`,
     ]),
     explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
     rewrite: () => 'we are still finding the cause',
@@ -49,6 +51,13 @@ const ALWAYS: readonly FlagRule[] = [
 ];
 
 const HABIT: readonly FlagRule[] = [
+  {
+    kind: 'blame',
+    // What others should have done, told as a counterfactual: "If QA had actually tested the upgrade path, …".
+    pattern: rx([String.raw`\bif\s+(?:the\s+)?(?:qa|they|he|she|someone|somebody|anyone|${TEAM_BARE}|${ROLE}|reviewers?|testers?|[\w-]{1,40}\s+team)\s+had\s+(?:actually\s+|just\s+|only\s+|even\s+|bothered\s+to\s+)?(?:tested|checked|read|reviewed|followed|run|ran|caught|looked|noticed|told|warned|asked|done|test|check|read)\b`]),
+    explanation: 'What someone else should have done puts the failure on them; say what was yours and which check was missing.',
+    rewrite: () => 'if we had',
+  },
   {
     kind: 'blame',
     // Another team's habit, told with a sigh: "As usual the data folks changed the schema on a Friday".
@@ -77,8 +86,9 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:down\s+to|came\s+from|comes\s+from|caused\s+by|the\s+result\s+of|traced\s+(?:back\s+)?to|courtesy\s+of)\s+the\s+[\w-]{1,40}\s+(?:team|squad|folks)'s\s+(?:[\w-]{1,40}\s+){0,2}?${TEAM_WORK}`,
       // Customers as the cause: "caused by customers' browser extensions".
       String.raw`\b(?:caused\s+by|due\s+to|because\s+of|came\s+from|comes?\s+from)\s+(?:the\s+)?(?:customers?|users?|clients?)(?:'s|')?\s+(?:own\s+)?(?:[\w-]{1,40}\s+)?(?:browsers?|extensions?|setups?|prox(?:y|ies)|networks?|devices?|configs?|settings|machines|software|plugins?|firewalls?|code|scripts?|misuse|mistakes?|errors?)\b`,
-      // A vendor named in apposition: "the SMS gateway Telvix throttled us", "Our CDN vendor Corvatel had a regional outage".
-      String.raw`\b(?:the|our|their|an?)\s+(?:[\w-]{1,40}\s+){0,2}?${VENDOR_NOUN}\s+(?!${NOT_A_VENDOR_NAME}\b)[\w-]{2,40}(?:\s+[\w-]{2,40})?,?\s+(?:just\s+|silently\s+|apparently\s+)?${OUTSIDE_ACT}\b`,
+      // A vendor named in apposition: "the SMS gateway Telvix throttled us", "Our CDN vendor Corvatel had a regional outage",
+      // "the SMS provider we rely on, Textora, went down".
+      String.raw`\b(?:the|our|their|an?)\s+(?:[\w-]{1,40}\s+){0,2}?${VENDOR_NOUN}(?:\s+(?:that\s+)?we\s+(?:rely\s+on|use|depend\s+on|pay\s+for))?,?\s+(?!${NOT_A_VENDOR_NAME}\b)[\w-]{2,40}(?:\s+[\w-]{2,40})?,?\s+(?:just\s+|silently\s+|apparently\s+)?${OUTSIDE_ACT}\b`,
       // "Nimbus, our email provider, had an outage".
       String.raw`\b[\w-]{2,40},\s+(?:our|the|their)\s+(?:[\w-]{1,40}\s+){0,2}?(?:${VENDOR_NOUN}|${VENDOR})\s*,\s+(?:just\s+|silently\s+|apparently\s+)?${OUTSIDE_ACT}\b`,
       // "Our hosting company, Brightnode, rebooted the primary".
@@ -97,6 +107,10 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:until|when|once|after)\s+they\s+(?:fixed|resolved|restored|reverted|mitigated|lifted|rolled\s+back|undid|patched)\b|\bthey(?:'ve|\s+have)\s+(?:now\s+)?(?:fixed|resolved|lifted|reverted|rolled\s+back|restored|patched|mitigated)\b`,
       // An upstream or third-party service as the subject: "Our upstream geocoding API started returning nulls".
       String.raw`\b(?:our|the|an?|their)\s+(?:upstream|third[- ]party|external|partner)\s+(?:[\w-]{1,40}\s+){0,2}?(?:api|service|feed|endpoint|provider|library|sdk|dependency|package)\s+(?:suddenly\s+|silently\s+)?(?:started|began|stopped|kept|${OUTSIDE_ACT})\b`,
+      // A vendor or tool as the root of it: "The root of it is our processor, Paydeck".
+      String.raw`\broot(?:\s+cause)?(?:\s+of\s+(?:it|this|that|the\s+[\w-]{1,40}))?\s*(?:is|was|:)\s*(?:the|our|their|an?)\s+(?:[\w-]{1,40}\s+){0,2}?(?:${VENDOR_NOUN}|${VENDOR}|${TOOL})\b`,
+      // A new version of a tool as the subject: "The new version of the formatter mangled my branch".
+      String.raw`\b(?:the|a|an)\s+(?:new|latest|recent|last)\s+(?:version|release|update|build)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]{1,40}\s+)?(?:${TOOL}|${VENDOR}|formatter|bundler|plugin|extension|sdk|library|driver|image)\s+(?:just\s+|silently\s+)?(?:${OUTSIDE_ACT}|mangled|ate|rewrote)\b`,
       // A tool's fault told as a noun phrase: "pnpm cache corruption again", "a yarn lockfile bug".
       String.raw`\b${TOOL}\s+(?:[\w-]{1,40}\s+)?(?:corruption|bug|glitch|flakiness|outage|hiccup|weirdness|regression)\b`,
       // A third-party thing named with what uses it: "a third-party library used by our API (fastjsonx) released a broken version".

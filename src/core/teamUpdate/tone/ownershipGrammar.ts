@@ -30,6 +30,8 @@ const OWNING_PHRASE = new RegExp(
     String.raw`\b(?:i|we)(?:'d|'ve|\s+had|\s+have)?\s+(?:(?:just|accidentally|also)\s+)?mis(?:-[a-z]{2,20}|(?!s)[a-z]{2,20})\b`,
     // The writer inside a relative clause on the thing that failed: "Our nightly job, which I wrote, double-charged …".
     String.raw`\b(?:my|our|the)\s+(?:[\w-]{1,40}\s+){0,3}?[\w-]{1,40},\s+which\s+(?:i|we)\s+(?:wrote|built|set\s+up|made|shipped|configured|[a-z]{2,20}ed)(?:\s+[\w-]{1,40}){0,3}?,\s+(?:[\w-]{1,40}\s+)?(?:[a-z-]{2,30}ed|broke|took|ran|sent|lost|wiped|made|dropped|deleted)\b`,
+    // "A config push of mine cut off webhook delivery".
+    String.raw`\b(?:a|an|the|that|this)\s+(?:[\w-]{1,40}\s+){0,2}?(?:change|commit|push|deploy|script|config|migration|query|rule|job|mistake|typo|bug|pr|patch|release|edit|setting)\s+of\s+(?:mine|ours)\b`,
     String.raw`\b(?:i|we)\s+got\s+(?:it|this|that|the\s+[\w-]{1,40}(?:\s+[\w-]{1,40})?)\s+wrong\b`,
     String.raw`\b(?:it|this|that)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+){0,2}?[\w-]{1,40}\s+(?:that|which)\s+(?:[\w-]{1,40}\s+)?(?:broke|caused|took|brought|killed|wiped|dropped|deleted|failed|[a-z]{2,20}ed)\b`,
   ].join('|'),
