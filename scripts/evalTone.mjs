@@ -19,7 +19,10 @@
 //   blind8.txt       round eight's blind set, written blind to the check: only with --blind8
 //                    (run once on round seven's frozen rules; misses with --misses-blind8; tuned on in round eight)
 //   probe8.txt       40 messages the round-eight helper wrote and labeled after its rules and before running
-//                    them (committed first): only with --probe8 (misses with --misses-probe8); not tuned on
+//                    them (committed first): only with --probe8 (misses with --misses-probe8); not tuned on, but the
+//                    round's last rule pass drew on memory of its wording, so only its first run is a fair probe
+//   probe8b.txt      32 messages written and labeled after round eight's rules were frozen, committed before its one
+//                    run: only with --probe8b (misses with --misses-probe8b); not tuned on
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -113,6 +116,11 @@ if (withProbe8) {
   const p8 = fixture('probe8.txt');
   splits['probe8'] = evaluate(p8.messages, p8.authors);
 }
+const withProbe8b = argv.includes('--probe8b') || argv.includes('--misses-probe8b');
+if (withProbe8b) {
+  const p8b = fixture('probe8b.txt');
+  splits['probe8b'] = evaluate(p8b.messages, p8b.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
@@ -172,5 +180,9 @@ if (argv.includes('--json')) {
   if (argv.includes('--misses-probe8')) {
     process.stdout.write('\nMisclassified (probe8):\n');
     show('probe8', splits.probe8);
+  }
+  if (argv.includes('--misses-probe8b')) {
+    process.stdout.write('\nMisclassified (probe8b):\n');
+    show('probe8b', splits.probe8b);
   }
 }
