@@ -17,7 +17,12 @@
 //   probe7.txt       30 messages the round-seven helper wrote and labeled after its rules and before running
 //                    them (committed first): only with --probe7 (misses with --misses-probe7); not tuned on
 //   blind8.txt       round eight's blind set, written blind to the check: only with --blind8
-//                    (to be run once on round seven's frozen rules; misses with --misses-blind8)
+//                    (run once on round seven's frozen rules; misses with --misses-blind8; tuned on in round eight)
+//   probe8.txt       40 messages the round-eight helper wrote and labeled after its rules and before running
+//                    them (committed first): only with --probe8 (misses with --misses-probe8); not tuned on, but the
+//                    round's last rule pass drew on memory of its wording, so only its first run is a fair probe
+//   probe8b.txt      32 messages written and labeled after round eight's rules were frozen, committed before its one
+//                    run: only with --probe8b (misses with --misses-probe8b); not tuned on
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -106,6 +111,16 @@ if (withBlind8) {
   const b8 = fixture('blind8.txt');
   splits['blind8'] = evaluate(b8.messages, b8.authors);
 }
+const withProbe8 = argv.includes('--probe8') || argv.includes('--misses-probe8');
+if (withProbe8) {
+  const p8 = fixture('probe8.txt');
+  splits['probe8'] = evaluate(p8.messages, p8.authors);
+}
+const withProbe8b = argv.includes('--probe8b') || argv.includes('--misses-probe8b');
+if (withProbe8b) {
+  const p8b = fixture('probe8b.txt');
+  splits['probe8b'] = evaluate(p8b.messages, p8b.authors);
+}
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
 if (argv.includes('--json')) {
@@ -161,5 +176,13 @@ if (argv.includes('--json')) {
   if (argv.includes('--misses-blind8')) {
     process.stdout.write('\nMisclassified (blind8):\n');
     show('blind8', splits.blind8);
+  }
+  if (argv.includes('--misses-probe8')) {
+    process.stdout.write('\nMisclassified (probe8):\n');
+    show('probe8', splits.probe8);
+  }
+  if (argv.includes('--misses-probe8b')) {
+    process.stdout.write('\nMisclassified (probe8b):\n');
+    show('probe8b', splits.probe8b);
   }
 }

@@ -10,6 +10,7 @@
  * stronger words: an accident or an omission ("by mistake", "without updating the worker").
  * One pass over the words; every regular expression here is linear (bounded gaps, anchored).
  */
+import { OWNERSHIP_GRAMMAR_PATTERNS, ownsInOtherShapes } from './ownershipGrammar';
 import { ROLE, TEAM_BARE, TOOL, VENDOR } from './ruleParts';
 
 const CLAUSE_BREAK = /[;:—–]/;
@@ -21,7 +22,7 @@ const IRREGULAR = new Set(
   `broke broken took taken made ran set put let hit cut left lost forgot forgotten sent built wrote written gave given did done
    brought caught told held kept meant read led fell found had hid hidden knew drove chose froze threw shook shut split spread stuck
    struck tore torn wore overwrote overwritten undid mistook misread overrode overridden rewrote reran redid began begun became came
-   went gone quit dealt dug blew blown bit swept spun shot shown stood upset typo'd`.split(/\s+/),
+   went gone quit dealt dug blew blown bit swept spun shot shown stood upset typo'd spelt spilt burnt`.split(/\s+/),
 );
 // "-ed" words that are not past verbs.
 const NOT_PAST = new Set(['need', 'needed', 'seed', 'speed', 'feed', 'bed', 'red', 'shed', 'embed', 'bleed', 'breed', 'hundred', 'used', 'based', 'related', 'supposed', 'expected', 'advanced', 'limited', 'detailed', 'dedicated', 'shared', 'unexpected']);
@@ -42,21 +43,22 @@ export const REPAIR_VERB = new Set(
    disabled unblocked flipped moved added updated improved deleted contacted paused`.split(/\s+/),
 );
 // Verbs whose subject suffers the failure ("our build failed"), for a "my/our X" subject.
-const VICTIM_VERB = new Set(['failed', 'crashed', 'expired', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were']);
+const VICTIM_VERB = new Set(['failed', 'crashed', 'expired', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were', 'blew', 'froze', 'stalled', 'choked', 'flaked']);
 // Words allowed between the subject and its verb ("I (platform) have just accidentally pushed").
 const BETWEEN = new Set(['just', 'also', 'then', 'both', 'all', 'have', 'has', "'ve", 'had', 'myself', 'ourselves', 'actually', 'apparently', 'already', 'originally', 'initially', 'earlier', 'again', 'somehow', 'probably', 'basically', 'still', 'even']);
 const NEGATION = new Set(['not', 'never', "didn't", 'didnt', "haven't", "hasn't", "wasn't", "weren't", 'no', "don't", "can't", "couldn't", "won't", 'nobody']);
-const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'could', 'would', 'should', 'maybe', 'perhaps', 'whoever']);
+// Round eight: reported claims too ("people are saying I broke staging").
+const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'could', 'would', 'should', 'maybe', 'perhaps', 'whoever', 'saying', 'claiming', 'suggesting', 'accusing', 'insisting']);
 // An "our X" that is somebody else: a person, a team, a vendor or a tool.
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable`;
+const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 export const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
 // Strong words: an accident, an omission, a stated cause or consequence.
-const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was|couldn'?t|could\s+not|can'?t|cannot|lost)|causing|root\s+cause|and\s+(?:then\s+)?(?:forgot|missed|skipped|overlooked|broke|dropped|left\s+out))\b/i;
+const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was|couldn'?t|could\s+not|can'?t|cannot|lost)|causing|root\s+cause|(?:the|one)\s+reason|is\s+that|and\s+(?:then\s+)?(?:forgot|missed|skipped|overlooked|broke|dropped|left\s+out))\b/i;
 // A first-person owner named in a few words: "is mine", "were on me", "I was the one who".
 const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|me|on\s+(?:me|us)|(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:fault|doing|mistake|typo|bug|error|change|commit|merge|deploy|push|config|call))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
 // A cause that is the writer's own work: "traces back to my cookie change", "are from my folder rename".
@@ -65,6 +67,9 @@ const OWNED_PHRASE_DENIED = /(?:\bnot|n't|\bnever)\s+(?:all\s+|entirely\s+)?(?:m
 
 // "behind my back", "to our users": a possessive after a preposition is not a subject.
 const PREPOSITION = /^(?:by|of|to|for|from|with|in|on|at|about|into|onto|behind|under|over|through|after|before|during|against|across|via|within|without|than|like|back)$/;
+
+// Verbs after which "by my/our X" names a user or an owner, not a cause.
+const USED_BY = /^(?:used|maintained|owned|hosted|provided|called|consumed|required|needed|loaded|imported|shared|trusted|relied|run|read|depended)$/;
 
 // A noun for a piece of work: after it, a tool or team word is only a modifier ("my Terraform change").
 const WORK_NOUN = /^(?:changes?|commits?|config\w*|scripts?|migrations?|deploy\w*|prs?|modules?|upgrades?|bumps?|rules?|setup|plan|files?|jobs?|edits?|fix|patch|refactor|query|workflow|values)$/;
@@ -83,6 +88,8 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: strong word', STRONG],
   ['agency: owned phrase', OWNED_PHRASE],
   ['agency: owned phrase denied', OWNED_PHRASE_DENIED],
+  ['agency: used by', USED_BY],
+  ...OWNERSHIP_GRAMMAR_PATTERNS,
 ];
 
 /** True when words[j] is a person, a team, a vendor or a tool, not a modifier of the writer's work. */
@@ -97,15 +104,17 @@ export function startsWithOtherAgent(phrase: string): boolean {
   return [1, 2].some((j) => j < words.length && words[j] !== 'team' && otherAgentAt(words, j));
 }
 
-/** True for a past-tense or perfect verb form. */
+/** True for a past-tense or perfect verb form ("mis-set", "misspelt": an irregular form after "mis"). */
 export function isPastVerb(word: string): boolean {
   if (IRREGULAR.has(word)) return true;
+  if (word.startsWith('mis') && IRREGULAR.has(word.slice(word.startsWith('mis-') ? 4 : 3))) return true;
   return word.length > 4 && word.endsWith('ed') && !NOT_PAST.has(word);
 }
 
 /** True when the sentence has a first-person agent of a past act next to a failure or change. */
 export function firstPersonAgent(sentence: string): boolean {
   if (OWNED_PHRASE.test(sentence) && !OWNED_PHRASE_DENIED.test(sentence)) return true;
+  if (ownsInOtherShapes(sentence)) return true;
   const apology = APOLOGY_WORD.test(sentence);
   // The failure must be in the act's own clause ("the CDN cached the wrong page; we purged it" owns nothing).
   return clauses(sentence).some((clause) => {
@@ -164,6 +173,8 @@ function ownWorkAsCause(words: readonly string[], i: number): boolean {
   if (!MINE_AS_CAUSE.test(before.slice(-3).join(' ') + ' ') || before.some((w) => NEGATION.has(w) || w.endsWith("n't") || CONDITION.has(w))) return false;
   // "were deleted from my working copy": after a participle "from" names a place, not a cause.
   if (before[before.length - 1] === 'from' && before.length > 1 && isPastVerb(before[before.length - 2]) && before[before.length - 2] !== 'came') return false;
+  // "a library used by our API": after a verb of using, "by" names who uses it, not a cause.
+  if (before[before.length - 1] === 'by' && USED_BY.test(before[before.length - 2] ?? '')) return false;
   // The phrase ends at punctuation ("from my merge, sorry"); a person in it is someone else's work.
   for (let j = i + 1; j < Math.min(words.length, i + 5) && !/^[,;:()—–]$/.test(words[j]); j++) {
     if (OTHER_AGENT.test(words[j].replace(/'s$/, ''))) return false;

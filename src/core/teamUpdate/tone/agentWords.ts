@@ -42,10 +42,15 @@ export const NOT_AN_ACT = /^(?:was|were|been|had|failed|crashed|went|died|stoppe
 // Possessives that name a time or everyone, not a doer: "yesterday's deploy", "everyone's builds".
 export const NOT_AN_OWNER = /^(?:it|that|what|let|there|here|he|she|who|where|how|today|yesterday|tonight|tomorrow|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|everyone|everybody|nobody|anyone|one|other|customers|users|people|service|team|company|world|sprint|quarter|day|hour|minute)$/;
 // Words before a doer that say it caused the failure.
-export const CAUSE_MARK = /^(?:because|since|after|by|from|blame|courtesy|thanks|due|via)$/;
+export const CAUSE_MARK = /^(?:because|bc|since|after|by|from|blame|courtesy|thanks|due|via)$/;
 // Capitalised words that are not people (sentence openers, products of the team itself, months…).
 export const NOT_A_PERSON = /^(?:I|We|The|A|An|This|That|It|Our|My|Your|Their|So|And|But|Then|Sorry|Thanks|FYI|Fyi|Hey|Hi|Status|Update|Impact|Summary|Incident|Postmortem|Root|Cause|Prevention|Fix|Fixed|Staging|Production|Prod|Main|Master|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|UTC|EU|US|UI|API|CI|CD|QA|PR|DB|Nice|Great|Well|Whose|Who|Dear|Best|Please)$/;
 export const QUESTION_OPEN = /^(?:who|whose)$/;
+// Round eight: a mention of a whole group names nobody; all capitals ("SPF", "DNS") is an acronym, not a
+// person; a gerund after "by" says how, not who ("by letting the record lapse").
+export const GROUP = /^(?:channel|here|everyone|all|team|room)$/;
+export const ACRONYM = /^\p{Lu}{2,}(?:'s)?$/u;
+export const GERUND = /^\p{Ll}[\p{L}-]{1,40}ing$/u;
 // Words before an embedded question after the doer: "not sure who merged it", "no idea who approved".
 export const ASKING = /^(?:sure|know|idea|clue|wonder|wondering|ask|asking|tell|guess|find|out|me)$/;
 // "…is not related to my deploy", "nothing to do with our change": a denial tied to the writer's work.
@@ -71,4 +76,7 @@ export const FAILURE_AGENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent: restoring verb', RESTORING],
   ['agent: idiom of breaking', BREAK_IDIOM],
   ['agent: not an owner', NOT_AN_OWNER],
+  ['agent: group mention', GROUP],
+  ['agent: acronym', ACRONYM],
+  ['agent: gerund', GERUND],
 ];

@@ -3,7 +3,8 @@
  * it broke (explanation), who or what it hit (impact), one plain apology (regret), what was done
  * (repair) and what stops a recurrence (prevention). Word patterns, bounded gaps only.
  */
-import { AGENCY_PATTERNS, firstPersonAct, firstPersonAgent, startsWithOtherAgent } from './agency';
+import { AGENCY_PATTERNS, FAILURE, firstPersonAct, firstPersonAgent, REPAIR_VERB, startsWithOtherAgent } from './agency';
+import { guaranteeAfterAct, IMPACT_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES } from './partShapes';
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
@@ -53,6 +54,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`(?:~\s?\d|\b\d)[\d,.]*\s*%?\s+(?:of\s+)?(?:[\w-]+\s+)?(?:users?|customers?|orders?|accounts?|tickets?|requests?|people|tenants?|merchants?|payments?|emails?|invoices?|messages?|posts?|files?|records?|rows?|jobs?|builds?|transfers?|events?|uploads?|reports?|sessions?|documents?|items?|charges?|transactions?|exports?|deliveries|notifications?)\b`,
     // A labelled "Impact:" line addresses impact even while it is still being confirmed.
     String.raw`^\W{0,3}impact\W{0,3}:`,
+    ...IMPACT_SHAPES,
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
@@ -71,6 +73,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:deployed|released|pushed|shipped|merged)\s+(?:a|the)\s+(?:[\w-]+\s+)?fix\b|\b(?:renewed|re-?applied|re-?enabled|re-?created|recreated|re-[a-z]{3,}ed|redid|replaced|stopped\s+the|disabled\s+the|unblocked|(?:failed|switched|cut)\s+over|made\s+a\s+new\s+one|ran\s+(?:it|them|the\s+[\w-]+)\s+(?:again|now|by\s+hand|manually))\b`,
     // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
     String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:[a-z]+ed|put|set|made|done|run|sent|built|rewritten|redone|undone)\b(?:\s+[\w-]+){0,4}?\s+(?:now|again|back)\b`,
+    ...REPAIR_SHAPES,
   ]),
   prevention: rx([
     String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,
@@ -104,14 +107,16 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:is|are)\s+no\s+longer\s+(?:in|on|stored|kept|possible|allowed|hardcoded|hard-coded|reachable|accessible)\b|\bcan\s+no\s+longer\b|\bthe\s+only\s+way\b`,
     String.raw`\b(?:put|wrote|created|introduced)\s+(?:a|an)\s+(?:new\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:tests?|checks?|alerts?)\b|\b(?:tests?|checks?|alerts?|step|gate|validation|monitoring)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?added\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
+    ...PREVENTION_SHAPES,
   ]),
 };
 
 // A resolution to be careful is not a safeguard: "Next time I'll double-check before deploying."
 const VAGUE_RESOLVE = /\b(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we'?re\s+going\s+to)\s+(?:(?:try|make\s+sure|remember)\s+(?:to\s+)?)?(?:double-?check|triple-?check|be\s+(?:more\s+|extra\s+|much\s+more\s+)?(?:careful|mindful|attentive)|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|try\s+harder|slow\s+down)\b/gi;
-// Clause breaks, and ", and" (which starts a clause of its own: "We reverted it, and the job now checks …").
-const CLAUSE_OR_AND = /[;:—–]|,\s+and\s+/i;
-const WHEN_WORDS = /\b(?:next\s+time|going\s+forward|from\s+now\s+on|in\s+(?:the\s+)?future)\b/gi;
+// Clause breaks, and ", and" (which starts a clause of its own: "We reverted it, and the job now checks …"),
+// and "and" before a second past act ("We raised the limit and added a chart test").
+const CLAUSE_OR_AND = /[;:—–]|,\s+and\s+|\s+and\s+(?=(?:then\s+)?[a-z]{2,20}ed\b)/i;
+const WHEN_WORDS = /\b(?:next\s+time|going\s+forward|from\s+now(?:\s+on)?|in\s+(?:the\s+)?future)\b/gi;
 
 // "I reverted my change X. It caused …": the owner and the failure can sit in two sentences.
 const MY_WORK = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b`, 'i');
@@ -119,7 +124,9 @@ const IT_FAILED = new RegExp(String.raw`^(?:it|this|that|which)\s+(?:[\w-]+\s+){
 
 // The listed ownership words, all matches, each checked for a hedge just before it ("if I broke anything").
 const OWNERSHIP_ALL = new RegExp(PATTERNS.ownership.source, 'gi');
-const HEDGED_BEFORE = /\b(?:if|unless|whether|whoever|in\s+case|not|never|no|\w{1,30}n't|maybe|probably|possibly|perhaps|kind\s+of|sort\s+of)\s+(?:[\w']+\s+)?$/i;
+const HEDGED_BEFORE = /\b(?:if|unless|whether|whoever|in\s+case|not|never|no|nothing|\w{1,30}n't|maybe|probably|possibly|perhaps|kind\s+of|sort\s+of)\s+(?:[\w']+\s+)?$/i;
+// What stands before a main clause's subject: nothing, punctuation or a conjunction.
+const MAIN_CLAUSE_LEAD = /(?:^|[,;:—–]|\b(?:and|then|so|now|also|but))\s*$/i;
 // …or just after it: "mostly my fault i guess".
 const HEDGED_AFTER = /^\W{0,3}(?:i\s+guess|i\s+suppose|i\s+think|maybe|probably|perhaps)\b/i;
 
@@ -132,7 +139,11 @@ function ownsIn(text: string): boolean {
   for (const m of sentence.matchAll(OWNERSHIP_ALL)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
-    if (!HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) && !HEDGED_AFTER.test(sentence.slice(end, end + 16)) && !startsWithOtherAgent(m[0])) return true;
+    if (HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) || HEDGED_AFTER.test(sentence.slice(end, end + 16)) || startsWithOtherAgent(m[0])) continue;
+    // Round eight: a listed verb that repairs, in a main clause ("We've removed the SDK"), owns only where a failure
+    // is named; in a relative clause it names the cause ("This restores the null check I removed").
+    if (REPAIR_VERB.has(m[0].toLowerCase().split(/\s+/).pop() ?? '') && MAIN_CLAUSE_LEAD.test(sentence.slice(Math.max(0, at - 24), at)) && !FAILURE.test(sentence)) continue;
+    return true;
   }
   return firstPersonAgent(sentence);
 }
@@ -171,9 +182,11 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['ownership, all matches', OWNERSHIP_ALL],
   ['hedged before', HEDGED_BEFORE],
   ['hedged after', HEDGED_AFTER],
+  ['main clause lead', MAIN_CLAUSE_LEAD],
   ['vague resolve', VAGUE_RESOLVE],
   ['clause or and', CLAUSE_OR_AND],
   ['when words', WHEN_WORDS],
+  ...PART_SHAPE_PATTERNS,
   ...AGENCY_PATTERNS,
 ];
 
@@ -188,7 +201,12 @@ export function ownedSentences(sentences: readonly Sentence[]): Set<number> {
 
 /** True when some sentence shows the part (the part's own words only). */
 export function showsPart(sentences: readonly Sentence[], name: ToneComponentName): boolean {
-  return sentences.some((s) => PATTERNS[name].test(s.text));
+  return sentences.some((s) => (name === 'prevention' ? preventionWords(s.text) : PATTERNS[name].test(s.text)));
+}
+
+/** The prevention words, or a guarantee after the writer's act (partShapes.ts). */
+function preventionWords(text: string): boolean {
+  return PATTERNS.prevention.test(text) || guaranteeAfterAct(text);
 }
 
 /** The first sentence showing each part, or undefined. `regretOk` rejects non-apology sentences. */
@@ -206,17 +224,17 @@ export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sen
 
 /** True when the sentence names a safeguard, not only a resolution to be careful. */
 function showsPrevention(text: string): boolean {
-  if (!PATTERNS.prevention.test(text)) return false;
+  if (!preventionWords(text)) return false;
   VAGUE_RESOLVE.lastIndex = 0;
   if (!VAGUE_RESOLVE.test(text)) return true;
-  return PATTERNS.prevention.test(text.replace(VAGUE_RESOLVE, ' ').replace(WHEN_WORDS, ' '));
+  return preventionWords(text.replace(VAGUE_RESOLVE, ' ').replace(WHEN_WORDS, ' '));
 }
 
 /** The sentence with its prevention clauses blanked (kept as a word, so the first clause stays first). */
 function withoutPrevention(text: string): string {
-  if (!PATTERNS.prevention.test(text)) return text;
+  if (!preventionWords(text)) return text;
   return text
     .split(CLAUSE_OR_AND)
-    .map((c) => (PATTERNS.prevention.test(c) ? ' x ' : c))
+    .map((c) => (preventionWords(c) ? ' x ' : c))
     .join(';');
 }

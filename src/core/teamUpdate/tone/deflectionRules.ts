@@ -5,6 +5,7 @@
  * fallback, that part was ours" or "we're adding a status check", and deflecting without either.
  */
 import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
+import { OUTSIDE_CAUSE_RULES } from './outsideCause';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 
 // What an outside agent is said to have done, as the subject of the failure.
@@ -40,7 +41,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b${DOCS}\s+(?:never|didn'?t|did\s+not|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:says?|said|mentions?|mentioned|specif(?:y|ies|ied)|warns?|warned|covers?|covered|explains?|explained|documents?|documented)\b`,
       String.raw`\b(?:qa|ci|the tests?|testers?|reviewers?|the reviewers?|code review|the code review|the review|ops|the ops team|devops|sre)\s+(?:should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|seen)|missed|didn'?t\s+catch|failed\s+to\s+catch|signed\s+off|approved)\b`,
       String.raw`\b(?:the|our|their)\s+(?:[\w-]+\s+)?${TOOL}\s+should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|blocked|prevented|stopped)\b`,
-      String.raw`\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box)\b`,
+      String.raw`\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box|branch|end|side|env|environment)\b`,
       String.raw`\balready\s+(?:red|broken|failing|down)\s+(?:when|before)\s+(?:i|we)\b`,
       String.raw`\b(?:out\s+of\s+(?:my|our)\s+hands|beyond\s+(?:my|our)\s+control)\b`,
       String.raw`\bnothing\s+(?:we|i)\s+(?:can|could)\s+(?:have\s+)?do(?:ne)?\b`,
@@ -62,7 +63,8 @@ const ALWAYS: readonly FlagRule[] = [
       // A name of up to 40 letters: an open-ended \w+ ran across a whole 1 MB word before failing.
       String.raw`\b(?:their|your|his|her|\w{1,40}'s)\s+fault\b`,
       String.raw`\b(?:they|he|she)\s+${FAILURE_VERB}`,
-      String.raw`\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
+      // Not the writer's own team named in apposition: "We on the data team broke the export".
+      String.raw`(?<!\b(?:we|us)\s+(?:on|in|from|at)\s+)\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
       String.raw`\b(?:is|was|'s|are|were)\s+(?:all\s+|entirely\s+|really\s+|squarely\s+)?on\s+(?:the\s+[\w-]+\s+(?:team|side|folks)|them|him|her|whoever|ops|qa)\b`,
       String.raw`\bthe\s+[\w-]+\s+team\s+(?:owns|should\s+own)\s+(?:this|that|it)\b`,
       String.raw`\bbecause\s+of\s+(?:them|him|her|the other team)\b`,
@@ -110,7 +112,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       // …or a team or role deciding it: "Product insisted on shipping", "and the design team changed the tokens".
       String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|then)\s+)(?:the\s+)?(?:${TEAM_BARE}|product|design|legal|leadership|sales|finance|execs|the\s+business|${TEAM_WORD}\s+(?:team|side|folks|people)|(?:[\w-]+\s+)?${ROLE})\s+(?:${ADVERB}\s+){0,2}(?:insisted|decided|demanded|forced|rushed|wanted|made\s+us|asked\s+(?:us|me)\s+to|${FAILURE_VERB}|[a-z]{3,}ed)\b`,
       // …or a docs-like source the writer followed: "the docs said the flag was safe to remove", "the spec was unclear".
-      String.raw`\b${DOCS}\s+(?:said|says|claimed|claims|stated|states|suggested|implied|told\s+(?:me|us))\b`,
+      String.raw`\b${DOCS}\s+(?:said|says|say|claimed|claims|stated|states|suggested|implied|told\s+(?:me|us))\b`,
       String.raw`\b${DOCS}\s+(?:was|were|is|are)\s+(?:just\s+|really\s+|totally\s+)?(?:unclear|wrong|outdated|out\s+of\s+date|incomplete|ambiguous|misleading|vague|confusing)\b`,
       // …or a vendor's or tool's thing as the subject: "our vendor's SDK update changed the default".
       String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}'s\s+(?:[\w-]+\s+){0,2}?${OUTSIDE_DID}`,
@@ -128,7 +130,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:waiting\s+on|(?:someone|somebody)\s+(?:should|needs\s+to|has\s+to)\s+(?:talk|speak)\s+to|ask)\s+(?:them|${TEAM_BARE}|infra|the\s+[\w-]+\s+team)\s*(?:[.!,;]|$)`,
       String.raw`\b(?:${OUTSIDE}|they)\s+(?:needs?|has|have)\s+to\s+(?:explain|answer\s+for|own)\s+(?:this|that|it)\b`,
       String.raw`\bupstream\s+(?:bug|issue|problem|regression)\b`,
-      String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment)\s+(?:problem|issue|failure)\b`,
+      String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment|cloud|platform|network|networking|hardware|hosting|provider|dns|isp)\s+(?:problem|issue|failure|thing|outage)\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
     rewrite: () => 'we had no safeguard for this',
@@ -136,4 +138,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES];
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES];

@@ -12,7 +12,7 @@
  * Words are read once, left to right; the few regular expressions are bounded and anchored.
  */
 import { FAILURE, isPastVerb, NOT_AGENT } from './agency';
-import { ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, HELPING, MALFUNCTION, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
+import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
 
 export { CLAUSE_REACH, HELPING, FIRST_PERSON, FAILURE_AGENT_PATTERNS } from './agentWords';
 
@@ -34,15 +34,27 @@ export interface Token {
   text: string;
   lower: string;
   at: number;
+  /** Written as an @mention: always a person, whatever its case. */
+  mention?: boolean;
 }
 
 
+
 export function tokens(sentence: string): Token[] {
-  return [...sentence.matchAll(TOKEN)].map((m) => ({ text: m[0].replace(/’/g, "'"), lower: m[0].toLowerCase().replace(/’/g, "'"), at: m.index ?? 0 }));
+  return [...sentence.matchAll(TOKEN)].map((m) => {
+    const at = m.index ?? 0;
+    const token: Token = { text: m[0].replace(/’/g, "'"), lower: m[0].toLowerCase().replace(/’/g, "'"), at };
+    return at > 0 && sentence.charAt(at - 1) === '@' ? { ...token, mention: true } : token;
+  });
 }
 
 /** The agents of the failures a sentence tells of (none when it names no failure). */
 export function failureAgents(sentence: string, people: readonly string[] = [], messageFails = false): FailureAgent[] {
+  // An agent written as an @mention is quoted with its "@".
+  return readFailureAgents(sentence, people, messageFails).map((a) => (a.at > 0 && sentence.charAt(a.at - 1) === '@' ? { ...a, who: `@${a.who}`, at: a.at - 1 } : a));
+}
+
+function readFailureAgents(sentence: string, people: readonly string[], messageFails: boolean): FailureAgent[] {
   const denial = DENIAL.exec(sentence);
   const out: FailureAgent[] = [];
   if (denial && !DENIAL_CONCEDED.test(sentence.slice(denial.index + denial[0].length, denial.index + denial[0].length + 40))) {
@@ -101,7 +113,8 @@ function personWords(people: readonly string[]): Set<string> {
 /** True for a capitalised word that names a person: an author's name, or any capitalised word in a doer's slot. */
 function personAt(words: readonly Token[], k: number, names: ReadonlySet<string>, slot: boolean): boolean {
   const w = words[k];
-  if (!w || !/^\p{Lu}/u.test(w.text)) return false;
+  if (w?.mention) return !GROUP.test(w.lower.replace(/(?:'s|')$/, ''));
+  if (!w || !/^\p{Lu}/u.test(w.text) || ACRONYM.test(w.text)) return false;
   const bare = w.lower.replace(/(?:'s|')$/, '');
   if (names.has(bare)) return true;
   // A product or a vendor is not a person: "GitHub's runner outage", "IntelliJ", "Stripe".
@@ -171,7 +184,8 @@ function possessiveOwner(words: readonly Token[], k: number, owner: string, name
   // At the start, "Pipeline's red" is "Pipeline is red": the owner needs a thing after it.
   const thing = words[k + 1]?.lower ?? '';
   const initialOwner = k === 0 && /^\p{Lu}/u.test(words[k].text) && !CAMEL.test(owner) && !OTHER_HEAD.test(lower) && !NOT_A_PERSON.test(owner) && !FAILURE.test(thing) && !STATE_WORD.test(thing);
-  const person = personAt(words, k, names, true) || initialOwner;
+  // "bc freya's migration": a known author's name written in lower case, right after a cause word.
+  const person = personAt(words, k, names, true) || initialOwner || (names.has(lower) && causeBefore(words, k));
   const phrase = words.slice(Math.max(0, k - 2), k + 1).map((w) => w.lower).join(' ');
   if (!person && !CAMEL.test(owner) && !OTHER_IN_PHRASE.test(phrase)) return undefined;
   // "Wei's dashboard went blank": the owner's thing suffered the failure; only a cause word or an act makes it the agent.
@@ -185,6 +199,8 @@ function byAgent(words: readonly Token[], k: number, names: ReadonlySet<string>,
   const before = words[k - 1]?.lower ?? '';
   const doneBy = /^(?:courtesy|thanks|because|due)$/.test(before) || /^(?:caused|broken|introduced|made|written|pushed|merged|deployed|approved|set|done|triggered|started|wiped|deleted|dropped|overwritten|corrupted|locked)$/.test(before) || FAILURE.test(before);
   if (!doneBy) return undefined;
+  // "by letting the SPF record lapse": a gerund says how, not who.
+  if (GERUND.test(words[k + 1]?.text ?? '')) return undefined;
   const start = /^(?:the|a|an|some|one)$/.test(words[k + 1]?.lower ?? '') ? k + 2 : k + 1;
   let end = start;
   // "a faulty release from the payments squad": the phrase runs on through "from" and "of".

@@ -36,8 +36,12 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\bmea\s+(?:maxima\s+)?culpa\b`,
       // Round seven: drawn-out or stacked apologies ("sooo sorry", "sry sry sry"), pardons by the thousand,
       // and an apology to every reader one by one.
+      // Round eight: sorrow beyond words ("Words can't express how sorry I am").
+      String.raw`\bwords\s+(?:can'?t|cannot|could\s+never)\s+(?:express|describe)\b|\bhow\s+(?:very\s+|truly\s+|deeply\s+)?sorry\s+i\s+am\b`,
       String.raw`\bs{1,3}o{3,12}\s+sorry\b|\b(?:sorry|sry)[\s,!.]{1,3}(?:sorry|sry)\b`,
       String.raw`\b(?:thousand|million|many)\s+pardons\b|\bbeg\s+(?:your|everyone'?s)\s+(?:pardon|forgiveness)\b`,
+      // Round eight: a stacked "my bad" ("my bad my bad, broke the build").
+      String.raw`\bmy\s+bad[\s,!.]{1,3}my\s+bad\b`,
       String.raw`\bto\s+each\s+and\s+every\s+(?:one|single)\b|\b(?:apologi[sz]e|sorry)\s+(?:[\w-]{1,40}\s+){1,8}?(?:profusely|unreservedly|wholeheartedly)\b`,
     ]),
     explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
@@ -50,7 +54,7 @@ const TOO_MUCH: readonly FlagRule[] = [
       // Unfit to be trusted with the work: "why anyone lets me near a keyboard", "I don't deserve", "I should be fired".
       String.raw`\bwhy\s+(?:anyone|anybody|they|you|people|you\s+all)\s+(?:still\s+)?(?:lets?|allows?|trusts?|hired|keeps?)\s+me\b`,
       String.raw`\b(?:nobody|no\s+one|no-one)\s+should\s+(?:ever\s+)?(?:trust|let|allow|hire)\s+me\b`,
-      String.raw`\bi\s+(?:really\s+)?(?:don'?t|do\s+not)\s+deserve\b|\bi\s+(?:should|ought\s+to|deserve\s+to)\s+(?:honestly\s+|really\s+|probably\s+|just\s+)?(?:be|get)\s+(?:fired|sacked|banned|demoted)\b`,
+      String.raw`\bi\s+(?:really\s+|honestly\s+|truly\s+|probably\s+|clearly\s+)?(?:don'?t|do\s+not)\s+deserve\b|\bi\s+(?:should|ought\s+to|deserve\s+to)\s+(?:honestly\s+|really\s+|probably\s+|just\s+)?(?:be|get)\s+(?:fired|sacked|banned|demoted)\b`,
       String.raw`\bi(?:'ve|\s+have)?\s+(?:failed|disappointed|betrayed)\s+(?:you|everyone|everybody|all\s+of\s+you|(?:our|my|the)\s+(?:customers|users|team|teammates|colleagues|company|clients))\b`,
       String.raw`\bfeel(?:ing)?\s+(?:like\s+)?(?:${FILLER}\s+){0,3}(?:idiot|moron|fool|clown|failure|amateur|embarrassed|mortified|ashamed|stupid)\b`,
       String.raw`\b(?:so|really|incredibly|unbelievably|such an?)\s+(?:stupid|dumb|idiotic)\b`,
@@ -62,6 +66,8 @@ const TOO_MUCH: readonly FlagRule[] = [
       // Round seven: names the writer invites ("call me the world's worst on-call"), idioms of a bad memory,
       // and wondering aloud why one is still employed ("I don't know how I keep getting hired").
       String.raw`\bcall\s+me\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
+      // Round eight: apologising for what one is ("Apologies for being useless today").
+      String.raw`\bfor\s+being\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
       String.raw`\b(?:brain|memory|attention\s+span)\s+of\s+a\s+(?:goldfish|gnat|sieve)\b|\bgoldfish\s+(?:brain|memory)\b`,
       String.raw`\b(?:don'?t|do\s+not)\s+know\s+(?:how|why)\s+(?:i|they|you|anyone)\s+(?:still\s+|even\s+)?(?:keep|still|even|haven'?t\s+fired|put\s+up\s+with)\b|\bhow\s+(?:i'?m|i\s+am)\s+still\s+(?:employed|here|hired|allowed)\b`,
       String.raw`\bi\s+can'?t\s+do\s+anything\s+right\b`,
@@ -123,6 +129,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\bif\s+(?:my|our|this|that|it)\s+(?:[\w-]{1,40}\s+){0,4}?(?:[a-z]{2,20}ed|hit|woke|broke|caught|cost)\s+(?:anyone|anybody|someone|you|people)\b`,
       String.raw`,\s*if\s+(?:anyone|anybody|any)(?:\s+[a-z]{2,20})?\s*(?:[.!]|$)`,
       String.raw`\b(?:anyone|anybody|whoever|those|people|everyone)\s+(?:who\s+)?(?:might|may|could)\s+have\s+been\s+(?:affected|impacted|inconvenienced|bothered|disrupted)\b`,
+      // Round eight: whether anyone even saw it, then an apology: "If anyone noticed my branch's CI going red, sorry".
+      String.raw`\bif\s+(?:you|anyone|anybody|someone)(?:'s|\s+(?:noticed|saw|spotted|hit|ran\s+into|lost|had))\b[^.!?]{0,80}?\b(?:sorry|apologies)\b`,
     ]),
     explanation: 'A conditional apology ("if anyone was affected") doubts the impact; say who was affected and apologise plainly.',
     rewrite: (m) => likeCase(m, /^(?:sorry|apolog)/i.test(m) ? 'sorry that' : 'to everyone affected'),
@@ -144,7 +152,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:regrettably|unfortunately),?\s+(?:[^\s.!?]+\s+){0,10}?(?:occurred|happened|took place|arose|experienced|ended\s+up)\b`,
       String.raw`\bdue\s+to\s+an?\s+(?:unforeseen|unexpected)\s+(?:issue|problem|error)\b`,
       String.raw`\b(?:issue|problem|error|incident|outage|glitch|disruption)\s+(?:occurred|arose|took\s+place)\b`,
-      String.raw`\bmay\s+have\s+(?:experienced|been\s+(?:affected|impacted))\b`,
+      String.raw`\bmay\s+have\s+(?:experienced|noticed|seen|encountered|been\s+(?:affected|impacted))\b`,
     ]),
     explanation: 'This reports the failure as weather ("an outage occurred"); say what you changed that caused it.',
     rewrite: () => 'My change caused this',
@@ -175,6 +183,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\bnot\s+(?:a\s+)?(?:huge|big|major|real)\s+(?:issue|problem|impact)\b`,
       String.raw`\bno\s+(?:real\s+)?(?:harm|damage)\s+done\b`,
       // Round seven: the outage called a non-event, or its scope made small ("only the EU region").
+      String.raw`\bit\s+happens\b(?!\s+(?:when|if|because|every|each|only|again))`,
       String.raw`\bnon-?(?:event|issue)\b|\b(?:only|just)\s+(?:the\s+)?[\w-]{1,40}\s+region\b`,
     ]),
     explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',

@@ -24,7 +24,7 @@ const NOT_A_NAME = new Set(
    Finally Please Checkout Login Search Payments Deploy Deployment Build Migration Config Commit Change PR Tests Test Monitoring Alerting
    Sorry Apologies Honestly Technically Regarding Root Cause Postmortem Incident Users Customers Orders Errors Mistakes Whoever Blame
    Thanks Sadly Anyway Cause Why Prevention Note Quick Hey Hi Team All Folks Everybody Users Ugh Oops Whoops Yeah Okay Ok
-   Not No Never Yes Dear Per Next Great Well Recap Resolved Short Pairing Feel`
+   Not No Never Yes Dear Per Next Great Well Recap Resolved Short Pairing Feel Whatever Whichever Wherever However Whenever`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -112,7 +112,11 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
   for (const s of sentences) {
     if (isCredit(s.text) || !NEAR_FAILURE.test(s.text)) continue;
     for (const m of s.text.matchAll(MENTION)) {
-      if (GROUP_MENTION.test(m[0]) || HELPED.test(s.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40))) continue;
+      const at = m.index ?? 0;
+      const after = s.text.slice(at + m[0].length, at + m[0].length + 40);
+      if (GROUP_MENTION.test(m[0]) || HELPED.test(after)) continue;
+      // Round eight: a mention an apology or thanks is addressed to is not blamed ("apologies to @bkacz in particular").
+      if (ADDRESSED_TO.test(s.text.slice(Math.max(0, at - 60), at)) || SPOKEN_TO.test(after)) continue;
       out.push({ name: m[0], index: s.index + (m.index ?? 0), possessive: false });
     }
     for (const m of s.text.matchAll(CAPITALISED_RUN)) {

@@ -1,0 +1,58 @@
+/**
+ * Round eight: the parts of an apology (components.ts) in more shapes, found where right-sized
+ * updates were called under-owned because a part they have was not seen:
+ * - prevention as a labelled list ("Follow-ups:", "Action items:"), "from now", a default
+ *   changed for the safe option ("made dry-run the default"), a gate, prompt or validator added,
+ *   something added to CI, a check changed to behave differently ("changed the health check to
+ *   ignore resolver errors"), a control told in telegraph style ("env vars now validated at
+ *   boot"), and a guarantee after the writer's act ("split the states so one apply can't touch
+ *   both" — not "so customers can't log in", which is impact: a failure word before it vetoes);
+ * - impact as a compact duration ("1h10m"), a stretch of the day ("over the weekend",
+ *   "overnight"), or any group of people it hit ("for US customers", "API clients failed").
+ * Every pattern is anchored on a literal word with bounded gaps (linear on any input).
+ */
+
+export const PREVENTION_SHAPES: readonly string[] = [
+  // A labelled list naming a safeguard ("Follow-ups: a load test …"; not "Action items: none identified").
+  String.raw`\b(?:action\s+items?|actions|follow-?ups?|next\s+steps|remediations?|preventive\s+actions?)\s*:\s*(?:[^\s.!?]{1,40}\s+){0,6}?(?:tests?|checks?|alerts?|gates?|canar(?:y|ies)|limits?|backoff|lint\w*|validation|reviews?|monitor\w*|drills?|guards?|retries|timeouts?|fallbacks?|stages?|quotas?|runbooks?|playbooks?|alarms?)\b`,
+  String.raw`\bfrom\s+now\b|\bfrom\s+today\s+on\b`,
+  String.raw`\bmade\s+(?:[\w-]{1,40}\s+){1,3}?the\s+default\b|\b(?:is|are)\s+now\s+the\s+default\b|\bnow\s+default(?:s|ed)?\s+to\b`,
+  String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,6}?(?:gates?|prompts?|confirmations?|validators?|guardrails?|drills?|soak|allowlists?|preflight|limits?|caps?|timeouts?|circuit\s+breakers?|kill\s+switch(?:es)?|feature\s+flags?|approvals?)\b`,
+  String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,8}?to\s+(?:ci|the\s+ci|the\s+pipeline|the\s+(?:pr\s+)?checks|the\s+(?:test\s+)?suite|the\s+smoke\s+tests?|the\s+checklist|the\s+runbook)\b`,
+  String.raw`\b(?:changed|switched|set|configured|updated|tuned)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:checks?|alerts?|monitors?|alarms?|scripts?|pipelines?|jobs?|workflows?|hooks?|probes?|rules?)\s+to\s+(?:ignore|require|refuse|reject|block|fail|check|verify|validate|page|alert|wait|retry|keep|skip|warn|stop|run)\b`,
+  String.raw`\bnow\s+(?:the|our|my|every|each|all|any)\s+(?:[\w-]{1,40}\s+){0,2}?(?:asks|checks|requires|refuses|blocks|rejects|validates|verifies|confirms|prompts|warns|alerts|pages|waits|needs|runs|has|gets)\b`,
+  String.raw`\bnow\s+(?:validated|checked|tested|verified|enforced|required|blocked|gated|linted|reviewed|monitored|canaried|pinned|locked|capped|limited|throttled|automated|scripted|alerted\s+on)\b`,
+];
+
+// "so one apply can't touch both", "so traffic can't be routed to a cold pool".
+const GUARANTEE = /\bso\s+(?:that\s+)?(?:(?:a|an|one|the|no|any|every)\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:can'?t|cannot|can\s+no\s+longer|won'?t\s+be\s+able|will\s+(?:never|no\s+longer|always))\b/i;
+// …after an act of the writer's, and with no failure named before it (then it tells of the impact).
+const WRITER_ACT = /\b(?:i|we)(?:'ve|\s+have)?\s+(?:also\s+|now\s+)?(?:[a-z]{2,20}ed|split|set|made|put|built|rewrote|moved|added)\b/i;
+const FAILURE_BEFORE = /\b(?:broke|broken|break\w*|fail\w*|down|outage|bugs?|buggy|wrong|bad|crash\w*|errors?|caused|mistakes?|lock\w*|stuck|lost|delet\w*|wip\w*)\b/i;
+
+export const REPAIR_SHAPES: readonly string[] = [
+  // "Re-cut it at 14:00": re- before an irregular past; "Refunds went out this morning".
+  String.raw`\bre-(?:cut|set|ran|run|built|did|done|sent|wrote|written|made|put|split|bound|hung|shot)\b`,
+  String.raw`\b(?:refunds?|credits?|corrections?|fix(?:es)?|re-?sends?)\s+(?:went|have\s+gone|has\s+gone|were\s+sent|are\s+going|were\s+issued|have\s+been\s+issued)(?:\s+out)?\b`,
+];
+
+export const IMPACT_SHAPES: readonly string[] = [
+  String.raw`\b\d{1,3}h(?:\s?\d{1,2}m(?:in)?)?\b`,
+  String.raw`\b(?:over|during|for|all|through)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:weekend|night|morning|afternoon|evening|day)\b|\bovernight\b`,
+  String.raw`\bfor\s+(?:[\w-]{1,40}\s+){0,2}?(?:users|customers|clients|tenants|partners|merchants|subscribers|developers|teams|shoppers|buyers|sellers|drivers|patients|students)\b`,
+  String.raw`\b(?:users|customers|clients|tenants|partners|merchants|subscribers)\s+(?:failed|couldn'?t|could\s+not|were\s+unable|got|saw|lost|received|had\s+to|were\s+(?:charged|logged|locked|shown|sent))\b`,
+];
+
+export const PART_SHAPE_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['part shapes: guarantee', GUARANTEE],
+  ['part shapes: writer act', WRITER_ACT],
+  ['part shapes: failure before', FAILURE_BEFORE],
+];
+
+/** A guarantee after the writer's own act, not a consequence of the failure: "I've split the states so one apply can't touch both". */
+export function guaranteeAfterAct(text: string): boolean {
+  const m = GUARANTEE.exec(text);
+  if (!m) return false;
+  const before = text.slice(Math.max(0, m.index - 160), m.index);
+  return WRITER_ACT.test(before) && !FAILURE_BEFORE.test(before);
+}
