@@ -23,6 +23,8 @@
 //                    round's last rule pass drew on memory of its wording, so only its first run is a fair probe
 //   probe8b.txt      32 messages written and labeled after round eight's rules were frozen, committed before its one
 //                    run: only with --probe8b (misses with --misses-probe8b); not tuned on
+//   blind9.txt       round nine's blind set, written blind to the check: only with --blind9
+//                    (run once on round eight's frozen rules; misses with --misses-blind9)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -76,50 +78,12 @@ if (withTest) {
 // Round three's blind set: written by someone who never saw the check's rules or results, run
 // once after round three's rules were frozen; its misses were read and tuned on in round four, so
 // it is a dev set now (--blind3, misses with --misses-blind3).
-const withBlind3 = argv.includes('--blind3') || argv.includes('--misses-blind3');
-if (withBlind3) {
-  const b3 = fixture('blind3.txt');
-  splits['blind3'] = evaluate(b3.messages, b3.authors);
-}
-const withBlind4 = argv.includes('--blind4') || argv.includes('--misses-blind4');
-if (withBlind4) {
-  const b4 = fixture('blind4.txt');
-  splits['blind4'] = evaluate(b4.messages, b4.authors);
-}
-const withBlind5 = argv.includes('--blind5') || argv.includes('--misses-blind5');
-if (withBlind5) {
-  const b5 = fixture('blind5.txt');
-  splits['blind5'] = evaluate(b5.messages, b5.authors);
-}
-const withBlind6 = argv.includes('--blind6') || argv.includes('--misses-blind6');
-if (withBlind6) {
-  const b6 = fixture('blind6.txt');
-  splits['blind6'] = evaluate(b6.messages, b6.authors);
-}
-const withBlind7 = argv.includes('--blind7') || argv.includes('--misses-blind7');
-if (withBlind7) {
-  const b7 = fixture('blind7.txt');
-  splits['blind7'] = evaluate(b7.messages, b7.authors);
-}
-const withProbe7 = argv.includes('--probe7') || argv.includes('--misses-probe7');
-if (withProbe7) {
-  const p7 = fixture('probe7.txt');
-  splits['probe7'] = evaluate(p7.messages, p7.authors);
-}
-const withBlind8 = argv.includes('--blind8') || argv.includes('--misses-blind8');
-if (withBlind8) {
-  const b8 = fixture('blind8.txt');
-  splits['blind8'] = evaluate(b8.messages, b8.authors);
-}
-const withProbe8 = argv.includes('--probe8') || argv.includes('--misses-probe8');
-if (withProbe8) {
-  const p8 = fixture('probe8.txt');
-  splits['probe8'] = evaluate(p8.messages, p8.authors);
-}
-const withProbe8b = argv.includes('--probe8b') || argv.includes('--misses-probe8b');
-if (withProbe8b) {
-  const p8b = fixture('probe8b.txt');
-  splits['probe8b'] = evaluate(p8b.messages, p8b.authors);
+// The sets read only when asked for (--<name>; --misses-<name> also lists their misses).
+const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9'];
+for (const name of OPTIONAL_SETS) {
+  if (!argv.includes(`--${name}`) && !argv.includes(`--misses-${name}`)) continue;
+  const set = fixture(`${name}.txt`);
+  splits[name] = evaluate(set.messages, set.authors);
 }
 const f = (x) => (x === null ? '   –' : x.toFixed(3));
 
@@ -149,40 +113,9 @@ if (argv.includes('--json')) {
     show('round3', splits['round3 dev']);
     if (argv.includes('--misses-test')) show('test', splits['blind test']);
   }
-  if (argv.includes('--misses-blind3')) {
-    process.stdout.write('\nMisclassified (blind3):\n');
-    show('blind3', splits.blind3);
-  }
-  if (argv.includes('--misses-blind4')) {
-    process.stdout.write('\nMisclassified (blind4):\n');
-    show('blind4', splits.blind4);
-  }
-  if (argv.includes('--misses-blind5')) {
-    process.stdout.write('\nMisclassified (blind5):\n');
-    show('blind5', splits.blind5);
-  }
-  if (argv.includes('--misses-blind6')) {
-    process.stdout.write('\nMisclassified (blind6):\n');
-    show('blind6', splits.blind6);
-  }
-  if (argv.includes('--misses-blind7')) {
-    process.stdout.write('\nMisclassified (blind7):\n');
-    show('blind7', splits.blind7);
-  }
-  if (argv.includes('--misses-probe7')) {
-    process.stdout.write('\nMisclassified (probe7):\n');
-    show('probe7', splits.probe7);
-  }
-  if (argv.includes('--misses-blind8')) {
-    process.stdout.write('\nMisclassified (blind8):\n');
-    show('blind8', splits.blind8);
-  }
-  if (argv.includes('--misses-probe8')) {
-    process.stdout.write('\nMisclassified (probe8):\n');
-    show('probe8', splits.probe8);
-  }
-  if (argv.includes('--misses-probe8b')) {
-    process.stdout.write('\nMisclassified (probe8b):\n');
-    show('probe8b', splits.probe8b);
+  for (const name of OPTIONAL_SETS) {
+    if (!argv.includes(`--misses-${name}`)) continue;
+    process.stdout.write(`\nMisclassified (${name}):\n`);
+    show(name, splits[name]);
   }
 }
