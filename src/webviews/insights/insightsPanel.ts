@@ -13,6 +13,8 @@ import { buildInsightsView } from './viewModel';
 
 /** How long known numbers stay on screen before their confirming recomputation starts. */
 const CONFIRM_AFTER_MS = 1500;
+/** The longest the confirmation waits for a page that has not loaded yet (a panel opened in the background). */
+const PAGE_WAIT_MS = 10_000;
 
 /** What the panel needs from the extension. */
 export interface InsightsPanelDeps {
@@ -77,6 +79,9 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
   private loads = 0;
   /** One per load still waiting for its computation; aborted when a newer load joined its own, or the panel closed. */
   private readonly waiting = new Set<AbortController>();
+  /** Called when the page says it is ready; until then `pageReadyPromise` waits. */
+  private markPageReady: () => void = () => undefined;
+  private readonly pageReadyPromise = new Promise<void>((resolve) => (this.markPageReady = resolve));
 
   private constructor(
     panel: vscode.WebviewPanel,
@@ -122,7 +127,10 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
       benchMark('insights: known report drawn');
       this.showReport(repoRoot, known);
       // The known numbers are drawn first: the recomputation that confirms them (seconds of git on
-      // a large repository) starts once the page had time to draw, instead of competing with it.
+      // a large repository) starts once the page has them and had time to draw, instead of
+      // competing with the page's own load (a new panel's page is ready seconds after this).
+      await this.pageLoaded(PAGE_WAIT_MS);
+      if (ticket !== this.loads || this.isDisposed) return;
       await new Promise((resolve) => setTimeout(resolve, CONFIRM_AFTER_MS));
       if (ticket !== this.loads || this.isDisposed) return;
     } else {
@@ -219,8 +227,16 @@ export class InsightsPanel extends WebviewHost<HostMessage, UiMessage> {
     super.post(message);
   }
 
+  /** Resolves when the page is ready, or after `maxMs`. */
+  private pageLoaded(maxMs: number): Promise<void> {
+    if (this.isReady) return Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([this.pageReadyPromise, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)))]).finally(() => clearTimeout(timer));
+  }
+
   protected onReady(): void {
     benchMark('insights: page ready');
+    this.markPageReady();
     const now = this.snapshot();
     if (now) this.post(now);
   }
