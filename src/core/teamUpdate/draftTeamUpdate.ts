@@ -183,7 +183,7 @@ const NOTES: Record<BlastRadius, string> = {
   local:
     'Probably no message is needed: the revert is only on your machine, so the broken change never reached anyone else. If you had told people it was coming, the short note below explains the delay.',
   team: 'The revert is on a shared branch, so teammates may have pulled the broken change. A short note in the team channel is enough.',
-  production: 'A production deploy failed, so people outside the team may have noticed. Send a stakeholder update and follow up when the status changes.',
+  production: 'A production deploy failed, so it reached people outside the team. Send a stakeholder update and follow up when the status changes.',
 };
 
 export function draftTeamUpdate(input: TeamUpdateInput): TeamUpdateDraft {
