@@ -68,6 +68,11 @@ export class Container implements vscode.Disposable {
     return (this._tracker ??= this.own(new RepositoryTracker(this.log)));
   }
 
+  /** What must reach the disk before the extension host ends (deactivate waits for it): the listing snapshots due. */
+  async beforeExit(): Promise<void> {
+    await this._index?.flushSnapshots();
+  }
+
   get index(): IncidentIndex {
     return (this._index ??= this.own(new IncidentIndex(this.tracker, this.listingSnapshots())));
   }

@@ -7,12 +7,16 @@ import { Container } from './container';
 import { benchMark } from './services/benchTiming';
 import { snapshotTree } from './views/treeSnapshot';
 
+/** The running extension's container, for deactivate. */
+let active: Container | undefined;
+
 // Wiring only: no git work and nothing slow is awaited before commands and views exist.
 export function activate(context: vscode.ExtensionContext): OwnItApi {
   // Benchmark hook (bench/host.mjs): one env lookup unless OWN_IT_BENCH_ACTIVATION names a file.
   const benchFile = process.env.OWN_IT_BENCH_ACTIVATION;
   const started = benchFile ? performance.now() : 0;
   const container = new Container(context);
+  active = container;
   context.subscriptions.push(container);
   registerCommands(context, container);
   container.registerViews();
@@ -38,6 +42,9 @@ export function activate(context: vscode.ExtensionContext): OwnItApi {
   return api;
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Everything is disposed through context.subscriptions; first, what is due is written (the listing snapshots). */
+export async function deactivate(): Promise<void> {
+  const container = active;
+  active = undefined;
+  await container?.beforeExit();
 }

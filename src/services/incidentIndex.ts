@@ -173,6 +173,11 @@ export class IncidentIndex implements vscode.Disposable {
     }
   }
 
+  /** Resolves when every listing snapshot due is written (the extension's deactivate waits for it). */
+  flushSnapshots(): Promise<void> {
+    return this.snapshots?.flush() ?? Promise.resolve();
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();

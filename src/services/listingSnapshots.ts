@@ -117,9 +117,15 @@ export class ListingSnapshots implements ListingSnapshotHooks {
     }
   }
 
+  /**
+   * Stops taking new lists. A snapshot still due is written now rather than dropped: a window
+   * closed or reloaded within the write delay would otherwise keep the older snapshot, and the
+   * next start would read every file it lacks again (the host benchmark's reloads did, each time).
+   * The write is atomic (temp + rename): one cut short by the process ending leaves the old file.
+   */
   dispose(): void {
+    if (this.disposed) return;
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    void this.flush();
   }
 }

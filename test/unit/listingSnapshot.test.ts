@@ -123,6 +123,26 @@ describe('incident listing snapshot (the first list after a start)', function ()
     }
   });
 
+  it('a window closed within the write delay still leaves the snapshot of its last list', async () => {
+    writeIncident(root, '2026-01-01-a.md', 'A', '2026-01-01T10:00:00Z');
+    await session();
+    writeIncident(root, '2026-01-02-b.md', 'B', '2026-01-02T10:00:00Z');
+    // A write delay no test waits for: only dispose (the extension host ending) can write it.
+    const caches: ListingCaches = new Map();
+    const snapshots = new ListingSnapshots(storage, BUILD, 60_000);
+    await listIncidents([root], storeFor, { caches, snapshots });
+    snapshots.dispose();
+    await snapshots.flush();
+    const entries = decodeListingSnapshot(fs.readFileSync(listingSnapshotPath(storage, folder), 'utf8'), { folder, producer: BUILD });
+    assert.deepEqual(entries?.map((e) => e.name).sort(), ['2026-01-01-a.md', '2026-01-02-b.md'], 'the snapshot holds the list made before the close');
+    // Nothing is listed after dispose: a later list of the closed session writes nothing more.
+    writeIncident(root, '2026-01-03-c.md', 'C', '2026-01-03T10:00:00Z');
+    await listIncidents([root], storeFor, { caches, snapshots });
+    await snapshots.flush();
+    const after = decodeListingSnapshot(fs.readFileSync(listingSnapshotPath(storage, folder), 'utf8'), { folder, producer: BUILD });
+    assert.equal(after?.length, 2);
+  });
+
   it('a corrupt, truncated, missing or foreign snapshot means a full read, never a crash or a wrong entry', async () => {
     writeIncident(root, '2026-01-01-a.md', 'A', '2026-01-01T10:00:00Z');
     writeIncident(root, '2026-01-02-b.md', 'B', '2026-01-02T10:00:00Z');
