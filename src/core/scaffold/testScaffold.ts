@@ -13,7 +13,7 @@ import { ecosystemOf, isTestFile } from './languages';
 import { fileSubject, pascalCase, snakeCase } from './naming';
 import { placeTest } from './placement';
 import { findSpecFile, planSpecEdit } from './appendToSpec';
-import { createExclusive, pathExists } from './safeWrite';
+import { createExclusive, pathExists, resolveInside } from './safeWrite';
 import { isUntargetable, liveTarget, pathsToday, type LiveTarget } from './targets';
 import { pythonLineLength, styleGenerated } from './style';
 import { renderTest, type Rendered } from './templates';
@@ -298,10 +298,18 @@ export async function writeScaffold(repoPath: string, plan: TestScaffoldPlan): P
   if (plan.existing) return plan.existing;
   const chosen = plan.exists ? plan.alternative : plan;
   if (!chosen) throw new Error(`${plan.path} exists and the plan has no free sibling`);
-  const abs = await createExclusive(repo, chosen.path, chosen.content);
-  // The suite's runner executes each script itself (git's test-lint checks the bit).
-  if (plan.executable) await chmod(abs, 0o755);
+  await createExclusive(repo, chosen.path, chosen.content);
+  await markScript(repo, plan, chosen.path);
   return chosen.path;
+}
+
+/**
+ * Sets mode 0755 on a written shell-suite script (the suite's runner executes each script itself, and
+ * git's test-lint checks the bit); nothing for other plans. The editor creates the file through a
+ * workspace edit, which cannot set a mode, and calls this after it. `repoRoot`: the top-level folder.
+ */
+export async function markScript(repoRoot: string, plan: Pick<TestScaffoldPlan, 'executable'>, relPath: string): Promise<void> {
+  if (plan.executable) await chmod(await resolveInside(repoRoot, relPath), 0o755);
 }
 
 /** `pending` while a scaffolded test still holds the Own It placeholder, `done` once it has been written. */
