@@ -128,8 +128,9 @@ const RECIPES = {
       const gt = path.join(work, 'third_party', 'googletest');
       if (!fs.existsSync(path.join(gt, 'CMakeLists.txt'))) {
         if (!fs.existsSync('/usr/src/googletest/CMakeLists.txt')) return { built: false, why: 'Debian googletest sources missing (apt-get install googletest)' };
+        // A copy, not a symbolic link: git refuses to work on a submodule path that is a link.
         fs.rmSync(gt, { recursive: true, force: true });
-        fs.symlinkSync('/usr/src/googletest', gt);
+        fs.cpSync('/usr/src/googletest', gt, { recursive: true });
       }
       const c = cmake(work, build, ['-DLEVELDB_BUILD_TESTS=ON', '-DLEVELDB_BUILD_BENCHMARKS=OFF', '-DCMAKE_CXX_STANDARD=17']);
       if (c.status !== 0) return { built: false, why: firstLine(c.out, /Error|error/) };
@@ -221,8 +222,9 @@ export function cRunner(work, test, slug, stdout, scratch, before) {
   };
 }
 
-/** clang-format where the repository configures it. */
+/** clang-format where the repository configures it, on C and C++ files (a shell-suite script is neither). */
 export function cFormatter(work, test) {
+  if (!/\.(c|cc|cpp|cxx|h|hh|hpp)$/.test(test)) return 'none configured (a shell script)';
   const configured = ['.clang-format', '_clang-format'].some((f) => fs.existsSync(path.join(work, f)));
   if (!configured) return 'none configured';
   if (run('sh', ['-c', 'command -v clang-format']).status !== 0) return 'clang-format configured, not installed';

@@ -297,6 +297,31 @@ describe('scaffold: C and C++ suites', () => {
     await assert.rejects(markScript(repo.path, plan, '../outside.sh'));
   });
 
+  it('clang-format, where the project configures it, shapes the new test; the rerun still finds it when the header comment was wrapped', async function () {
+    if (spawnSync('sh', ['-c', 'command -v clang-format']).status !== 0) this.skip();
+    const repo = make();
+    repo.commit('init', {
+      '.clang-format': 'BasedOnStyle: Google\nColumnLimit: 60\n',
+      'CMakeLists.txt': 'project(p CXX)\nadd_executable(tests tests/reader_test.cc tests/tokenizer_test.cc)\n',
+      'src/parser.h': 'namespace p {\nint ParseWithAVeryLongDescriptiveName(const char* text);\n}  // namespace p\n',
+      'src/parser.cc': '#include "src/parser.h"\n\nnamespace p {\n\nint ParseWithAVeryLongDescriptiveName(const char* text) {\n  return text[0];\n}\n\n}  // namespace p\n',
+      'tests/reader_test.cc': '#include "gtest/gtest.h"\n#include "src/parser.h"\n\nTEST(Reader, Reads) { EXPECT_EQ(1, 1); }\n',
+      'tests/tokenizer_test.cc': '#include "gtest/gtest.h"\n\nTEST(Tokenizer, Splits) { EXPECT_TRUE(true); }\n',
+    });
+    const sha = repo.commit('parser: handle empty input in the long-named parser entry point', {
+      'src/parser.cc': '#include "src/parser.h"\n\nnamespace p {\n\nint ParseWithAVeryLongDescriptiveName(const char* text) {\n  if (!*text) return 0;\n  return text[0];\n}\n\n}  // namespace p\n',
+    });
+    const plan = await scaffoldAndWrite(repo, sha);
+    assert.equal(plan.styledBy, 'clang-format');
+    assert.ok(plan.content.split('\n').every((l) => l.length <= 60), plan.content);
+    const check = spawnSync('clang-format', ['--dry-run', '-Werror', plan.path], { cwd: repo.path, encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    // The header line naming the subject was wrapped; the rerun opens the same file.
+    assert.doesNotMatch(plan.content, /Own It regression test for ParseWithAVeryLongDescriptiveName \(/);
+    const again = await planTestScaffold(repo.path, sha);
+    assert.equal(again.existing, plan.path);
+  });
+
   it('Unity: setUp/tearDown and a main with RUN_TEST when the siblings have them; it compiles against the declared API', async function () {
     const repo = make();
     const sibling = '#include "unity.h"\n#include "stack.h"\n\nvoid setUp(void) {}\nvoid tearDown(void) {}\n\nvoid test_pop(void) { TEST_ASSERT_EQUAL(1, 1); }\n\nint main(void)\n{\n  UNITY_BEGIN();\n  RUN_TEST(test_pop);\n  return UNITY_END();\n}\n';

@@ -172,8 +172,10 @@ async function goTestNames(repo: string, dir: string): Promise<Set<string>> {
 
 /** An Own It test for the same subject and the same culprit or incident (what a rerun should open, not duplicate). */
 export function isSameScaffold(text: string, subject: string, short: string, incidentPath: string | undefined): boolean {
-  if (!text.includes(`Own It regression test for ${subject} (`)) return false;
-  return text.includes(`Culprit: ${short}`) || (incidentPath !== undefined && text.includes(`Incident: ${incidentPath}`));
+  // A formatter may have wrapped the header comment (clang-format reflows past its column limit): read it joined.
+  const joined = text.replace(/[ \t]*\r?\n[ \t]*(?:\/\/|#|\*(?!\/))?[ \t]*/g, ' ');
+  if (!joined.includes(`Own It regression test for ${subject} (`)) return false;
+  return joined.includes(`Culprit: ${short}`) || (incidentPath !== undefined && joined.includes(`Incident: ${incidentPath}`));
 }
 
 function oneLine(s: string, max = 240): string {
