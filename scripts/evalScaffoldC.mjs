@@ -139,10 +139,10 @@ const RECIPES = {
       const r = run(path.join(build, 'leveldb_tests'), [], { cwd: build, timeout: 900_000 });
       return { ...gtestCounts(r.out), out: r.out };
     },
-    /** Other tests that failed, each run alone up to three times: those that pass are flaky here, not broken. */
+    /** Other tests that failed, each run alone up to ten times: those that pass are flaky here, not broken. */
     flaky(out, build, own) {
       const failed = [...out.matchAll(/^\[  FAILED  \] (\S+) \(\d+ ms\)$/gm)].map((m) => m[1]).filter((n) => n !== own);
-      return failed.filter((name) => [1, 2, 3].some(() => /^\[  PASSED  \] 1 test\.$/m.test(run(path.join(build, 'leveldb_tests'), [`--gtest_filter=${name}`], { cwd: build }).out)));
+      return failed.filter((name) => Array.from({ length: 10 }).some(() => /^\[  PASSED  \] 1 test\.$/m.test(run(path.join(build, 'leveldb_tests'), [`--gtest_filter=${name}`], { cwd: build }).out)));
     },
     own(out, test, text) {
       const t = /^TEST\((\w+), (\w+)\)/m.exec(text);
@@ -209,10 +209,11 @@ export function cRunner(work, test, slug, stdout, scratch, before) {
   const recipe = RECIPES[slug];
   if (!recipe) return { ran: 'not runnable here: no recipe for this C/C++ repository', runnable: false };
   const build = path.join(scratch, `build-${slug}`);
+  // Flaky tests are looked for in the baseline too: the same test may fail there, without the generated one.
   const was = before(work, test, 'c suite', () => {
-    const s = recipe.suite(work, build);
-    delete s.out;
-    return s;
+    const { out, ...s } = recipe.suite(work, build);
+    const flaky = s.built && recipe.flaky ? recipe.flaky(out, build, undefined) : [];
+    return { ...s, raw: { pass: s.pass, fail: s.fail }, pass: s.pass + flaky.length, fail: s.fail - flaky.length, flaky };
   });
   if (!was.built) return { ran: `not runnable here: the suite does not build without the generated test: ${was.why ?? 'build failed'}`, runnable: false };
   const applied = edits.length ? applyRegistration(work, edits) : 'none needed';
@@ -227,7 +228,9 @@ export function cRunner(work, test, slug, stdout, scratch, before) {
     ran: recipe.ran,
     ...own,
     others,
-    othersCheck: now.built ? `${recipe.check(was, now)}${flaky.length ? ` (${flaky.join(', ')} failed, then passed when run alone: flaky here, not counted)` : ''}` : `does not build with the generated test: ${now.why}`,
+    othersCheck: now.built
+      ? `${recipe.check({ ...was, ...was.raw }, now)}${flaky.length || was.flaky?.length ? `; failed, then passed when run alone (flaky here, not counted): ${[was.flaky?.length ? `without the generated test ${was.flaky.join(', ')}` : '', flaky.length ? `with it ${flaky.join(', ')}` : ''].filter(Boolean).join('; ')}` : ''}`
+      : `does not build with the generated test: ${now.why}`,
     registration: applied,
     detail: now.built ? undefined : now.why,
   };
