@@ -4,7 +4,10 @@
 // repository's own runner on just the generated test where the toolchain works offline, checks the
 // formatter, reruns the scaffold, and writes the table to docs/scaffold-eval.md.
 //
-//   node scripts/evalScaffold.mjs [--repos /work/repos] [--per-repo 4] [--out docs/scaffold-eval.md]
+//   node scripts/evalScaffold.mjs [--repos /work/repos] [--per-repo 4] [--out docs/scaffold-eval.md] [--only c|owner+name,…]
+//
+// C and C++ repositories build with their own build system (CMake, autotools) and run their own suite
+// before and after; their culprits are listed below (reverts and real bug fixes), not taken from scan.
 //
 // Clones are read-only: each is copied with `git clone --shared` into a scratch folder first.
 import * as fs from 'node:fs';
@@ -55,10 +58,16 @@ const REPOS = [
   { repo: 'axios+axios', eco: 'js', ext: /\.[cm]?[jt]s$/ },
   { repo: 'koajs+koa', eco: 'js', ext: /\.[cm]?[jt]s$/ },
   { repo: 'tj+commander.js', eco: 'js', ext: /\.[cm]?[jt]s$/ },
+  // [culprit, revert]; no revert: a real bug fix ("Fix …") in a repository with no reverted C change.
+  { repo: 'DaveGamble+cJSON', eco: 'c', culprits: [['e8077d0', '9034a9c']] },
+  { repo: 'dun+munge', eco: 'c', culprits: [['bf40cc2']] },
+  { repo: 'inotify-tools+inotify-tools', eco: 'c', culprits: [['b7889c8', 'cbab7c0']] },
+  { repo: 'google+leveldb', eco: 'c', culprits: [['578eeb7']] },
+  { repo: 'jarro2783+cxxopts', eco: 'c', culprits: [['0f819a5', 'cc4914f']] },
 ];
 
 const git = (cwd, ...args) => run('git', args, { cwd }).stdout.trim();
-const isTest = (p) => /(^|\/)(__tests__|spec|tests?)\/|\.(test|spec)\.|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb)$|_spec\.rb$|Tests?\.java$/.test(p);
+const isTest = (p) => /(^|\/)(__tests__|spec|tests?)\/|\.(test|spec)\.|(^|\/)test_[^/]*\.py$|_test\.(py|go|rb)$|_spec\.rb$|Tests?\.java$|(^|\/)t\/[^/]+\.(t|sh)$|_(unit)?test\.(c|cc|cpp|cxx)$/.test(p);
 
 // The table measures the placeholder file (its runner, style and rerun checks read that one file);
 // restored tests and cases added to an existing test file are checked by hand (docs/scaffold-eval.md).
@@ -101,27 +110,32 @@ function previousRows(repo) {
     });
 }
 
-// --only owner+name,… re-evaluates some repositories and keeps the other rows of the previous table.
+/** Listed culprits (C and C++), as full shas; a bug fix has no revert. */
+const listed = (clone, list) => list.map(([culprit, revert]) => ({ culprit: git(clone, 'rev-parse', culprit), revert: revert ? git(clone, 'rev-parse', revert) : undefined }));
+
+// --only re-evaluates some repositories (owner+name) or languages (go, python, rust, ruby, java, js, c)
+// and keeps the other rows of the previous table.
 const ONLY = arg('only', '') ? new Set(arg('only', '').split(',')) : undefined;
 const rows = [];
-for (const { repo, eco, ext } of REPOS) {
-  if (ONLY && !ONLY.has(repo)) {
+for (const { repo, eco, ext, culprits } of REPOS) {
+  if (ONLY && !ONLY.has(repo) && !ONLY.has(eco)) {
     rows.push(...previousRows(repo));
     continue;
   }
-  const source = path.join(REPOS_DIR, repo);
-  if (!fs.existsSync(source)) {
+  // A clone named owner+name, or by its name alone.
+  const source = [repo, repo.split('+')[1]].map((n) => path.join(REPOS_DIR, n)).find((p) => fs.existsSync(p));
+  if (!source) {
     rows.push({ repo, note: 'clone missing' });
     continue;
   }
   const work = path.join(SCRATCH, repo);
   if (!fs.existsSync(work)) run('git', ['clone', '-q', '--shared', source, work]);
-  for (const { culprit, revert } of culpritsOf(work, ext)) {
+  for (const { culprit, revert } of culprits ? listed(work, culprits) : culpritsOf(work, ext)) {
     git(work, 'reset', '-q', '--hard', 'HEAD');
     git(work, 'clean', '-fdq', '-e', 'node_modules');
     const before = git(work, 'status', '--porcelain');
     const first = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work, ...PLACEHOLDER_FILE], { env: CLI_ENV });
-    const row = { repo, eco, culprit: culprit.slice(0, 10), revert: revert.slice(0, 10) };
+    const row = { repo, eco, culprit: culprit.slice(0, 10), revert: revert ? revert.slice(0, 10) : '– (bug fix)' };
     const created = /^Created (\S+) — \S+ \(.*\) for (\S+?)(;|$)/m.exec(first.stdout);
     if (!created) {
       row.outcome = first.status === 0 ? 'unexpected output' : 'declined';
@@ -140,16 +154,17 @@ for (const { repo, eco, ext } of REPOS) {
     const second = run(process.execPath, [CLI, 'scaffold', 'test', culprit, '--repo', work, ...PLACEHOLDER_FILE], { env: CLI_ENV });
     const afterSecond = git(work, 'status', '--porcelain');
     row.rerun = /already holds/.test(second.stdout) && afterSecond.split('\n').length === before.split('\n').filter(Boolean).length + 1 ? 'no duplicate' : 'DUPLICATE';
-    Object.assign(row, runner(eco, work, row.test, row.framework));
+    Object.assign(row, runner(eco, work, row.test, row.framework, first.stdout));
     row.style = formatter(eco, work, row.test);
     rows.push(row);
     if (row.othersCheck) row.detail = [row.detail, row.othersCheck].filter(Boolean).join('; ');
+    if (row.registration) row.detail = [row.detail, `registration applied as printed: ${row.registration}`].filter(Boolean).join('; ');
     console.error(`${repo} ${row.culprit}: ${row.test} ${row.ran} collected=${row.collected} red=${row.red} others=${row.others} ${row.style} ${row.rerun}`);
   }
 }
 
 const yes = (v) => (v === true ? 'yes' : v === false ? '**no**' : '–');
-const LANG = { go: 'Go', python: 'Python', rust: 'Rust', ruby: 'Ruby', java: 'Java', js: 'JavaScript' };
+const LANG = { go: 'Go', python: 'Python', rust: 'Rust', ruby: 'Ruby', java: 'Java', js: 'JavaScript', c: 'C/C++' };
 const ecoOf = (r) => r.eco ?? REPOS.find((x) => x.repo === r.repo)?.eco;
 /** The numbers the issue asks for, over `list` (rows of one language or all). */
 function tally(list) {
@@ -170,13 +185,20 @@ function tally(list) {
   };
 }
 const all = tally(rows);
+/** When the last full run was: the date in the previous first line (carried across --only runs). */
+const PREVIOUS_DATE = (() => {
+  const first = fs.existsSync(OUT) ? (fs.readFileSync(OUT, 'utf8').split('\n').find((l) => l.startsWith('Generated by')) ?? '') : '';
+  return /\((?:the last full run: )?(\d{4}-\d\d-\d\d)\)\.$/.exec(first)?.[1] ?? /\) on (\d{4}-\d\d-\d\d)/.exec(first)?.[1];
+})();
 const pct = (a, b) => (b ? `${Math.round((1000 * a) / b) / 10}%` : '–');
 const scaffolded = rows.filter((r) => r.outcome === 'scaffolded');
 const lines = [
   '# Scaffold evaluation on real repositories',
   '',
-  `Generated by \`npm run eval:scaffold\` (scripts/evalScaffold.mjs) on ${new Date().toISOString().slice(0, 10)} from local clones in ${REPOS_DIR}.`,
-  `Culprits: the first ${PER_REPO} commits per repository that a later commit reverted (\`own-it scan --json\`, kind revert, one target) and that changed a source file of the repository's language.`,
+  ONLY
+    ? `Generated by \`npm run eval:scaffold -- --only ${[...ONLY].join(',')}\` (scripts/evalScaffold.mjs) on ${new Date().toISOString().slice(0, 10)} from local clones in ${REPOS_DIR}: those rows are new, the others are kept as earlier runs of the script wrote them${PREVIOUS_DATE ? ` (the last full run: ${PREVIOUS_DATE})` : ''}.`
+    : `Generated by \`npm run eval:scaffold\` (scripts/evalScaffold.mjs) on ${new Date().toISOString().slice(0, 10)} from local clones in ${REPOS_DIR}.`,
+  `Culprits: the first ${PER_REPO} commits per repository that a later commit reverted (\`own-it scan --json\`, kind revert, one target) and that changed a source file of the repository's language; for C and C++, the culprits listed in the script (reverts, and real bug fixes where the repository has no reverted C change).`,
   'Each is scaffolded in a throwaway `git clone --shared`, then scaffolded again (the rerun must write nothing).',
   '',
   '## Summary',

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cFormatter, cRunner } from './evalScaffoldC.mjs';
 import { cargoRunner, goRunner } from './evalScaffoldCompiled.mjs';
 
 export function run(cmd, args, opts = {}) {
@@ -55,8 +56,9 @@ export function makeRunners({ python, pythonPath, scratch }) {
     return baselines.get(id);
   }
 
-  /** Runs the repository's own runner on just the generated test, then the whole-suite check. */
-  function runner(eco, work, test, framework) {
+  /** Runs the repository's own runner on just the generated test, then the whole-suite check. `stdout`: what the CLI printed. */
+  function runner(eco, work, test, framework, stdout) {
+    if (eco === 'c') return cRunner(work, test, path.basename(work), stdout, scratch, before);
     if (eco === 'go') return goRunner(work, test, path.basename(work), before);
     if (eco === 'rust') return cargoRunner(work, test, scratch, before);
     if (eco === 'python') {
@@ -137,6 +139,7 @@ export function makeRunners({ python, pythonPath, scratch }) {
 }
 
 function formatter(eco, work, test, pyBin) {
+  if (eco === 'c') return cFormatter(work, test);
   if (eco === 'go') return run('gofmt', ['-l', test], { cwd: work }).stdout.trim() === '' ? 'gofmt clean' : 'gofmt DIFF';
   if (eco === 'rust') return run('rustfmt', ['--check', '--edition', '2021', test], { cwd: work }).status === 0 ? 'rustfmt clean' : 'rustfmt DIFF';
   if (eco === 'python') {

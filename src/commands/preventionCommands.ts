@@ -213,6 +213,8 @@ export async function scaffoldRegressionTest(container: Container, arg?: unknown
     target = plan.alternative;
   }
   await createAndOpen(ref.repoRoot, target.path, target.content, target.cursor, showOptions(fromPanel(arg)));
+  // A shell-suite script is run by its runner directly: the same 0755 as the CLI writes.
+  await scaffoldModule().markScript(ref.repoRoot, plan, target.path);
   benchMark('scaffold: file shown');
   await linkAction(container, ref, { text: `Regression test for ${subject}`, kind: 'test', done: false, path: target.path });
   benchMark('scaffold: action linked');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allSymbols, NothingToTestError, planTestScaffold, writeScaffold } from '../../src/core/scaffold';
+import { allSymbols, markScript, NothingToTestError, planTestScaffold, writeScaffold } from '../../src/core/scaffold';
 import { useBuiltCli } from '../helpers/cli';
 import { parseErrors, scaffoldAndWrite } from '../helpers/scaffoldKit';
 import { useTempRepos, type TempRepo } from '../helpers/tempRepo';
@@ -237,6 +237,89 @@ describe('scaffold: C and C++ suites', () => {
     assert.equal(plan.framework.framework, 'catch2');
     assert.equal(plan.path, 'test/parse_regression.cpp');
     assert.equal(plan.registration, 'CMakeLists.txt builds the tests from a list of files: change line 2 to `add_executable(options_test test/main.cpp test/options.cpp test/parse_regression.cpp)` so the build runs parse_regression.cpp.');
+  });
+
+  it('tests built by CMake and by meson: both build files are named, each with its own line', async () => {
+    const repo = make();
+    repo.commit('init', {
+      'CMakeLists.txt': 'project(o CXX)\nadd_subdirectory(test)\n',
+      'meson.build': "project('o', 'cpp')\nsubdir('test')\n",
+      'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc;\n  }\n};\n',
+      'test/CMakeLists.txt': 'add_executable(options_test main.cpp options.cpp)\n',
+      'test/meson.build': "options_test = executable('options_test',\n  'main.cpp', 'options.cpp',\n)\ntest('options', options_test)\n",
+      'test/main.cpp': '#define CATCH_CONFIG_MAIN\n#include "catch.hpp"\n',
+      'test/options.cpp': '#include "catch.hpp"\n#include "opts.hpp"\n\nTEST_CASE("parse") { REQUIRE(true); }\n',
+    });
+    const sha = repo.commit('opts: count from one', { 'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc + 1;\n  }\n};\n' });
+    const plan = await scaffoldAndWrite(repo, sha);
+    assert.equal(plan.path, 'test/parse_regression.cpp');
+    assert.equal(
+      plan.registration,
+      "test/meson.build builds the tests from a list of files: change line 2 to `'main.cpp', 'options.cpp', 'parse_regression.cpp',` so the build runs parse_regression.cpp. " +
+        'test/CMakeLists.txt builds the tests from a list of files: change line 1 to `add_executable(options_test main.cpp options.cpp parse_regression.cpp)` so the build runs parse_regression.cpp.',
+    );
+  });
+
+  it('a framework included through the project’s own test header (spdlog’s includes.h) is detected, and the new test includes that header', async () => {
+    const repo = make();
+    repo.commit('init', {
+      'CMakeLists.txt': 'project(s CXX)\nadd_executable(tests tests/main.cpp tests/test_sink.cpp tests/test_format.cpp)\n',
+      'src/sink.cpp': 'int sink_write(int n) {\n  return n;\n}\n',
+      'tests/includes.h': '#pragma once\n#include <catch2/catch_all.hpp>\n#include "spd/spd.h"\n',
+      'tests/main.cpp': '#include "includes.h"\n',
+      'tests/test_sink.cpp': '#include "includes.h"\n\nTEST_CASE("sink") { REQUIRE(true); }\n',
+      'tests/test_format.cpp': '#include "includes.h"\n\nTEST_CASE("format") { REQUIRE(true); }\n',
+    });
+    const sha = repo.commit('sink: keep the count', { 'src/sink.cpp': 'int sink_write(int n) {\n  return n + 1;\n}\n' });
+    const plan = await scaffoldAndWrite(repo, sha);
+    assert.equal(plan.framework.framework, 'catch2');
+    assert.match(plan.framework.evidence, /^3 test files including Catch2/);
+    assert.equal(plan.path, 'tests/test_sink_write_regression.cpp');
+    assert.match(plan.content, /^#include "includes\.h"\n\nTEST_CASE\("Regression: sink: keep the count: sink_write no longer breaks", "\[regression\]"\) \{$/m);
+    assert.doesNotMatch(plan.content, /catch_test_macros/);
+    assert.equal(plan.registration, 'CMakeLists.txt builds the tests from a list of files: change line 2 to `add_executable(tests tests/main.cpp tests/test_sink.cpp tests/test_format.cpp tests/test_sink_write_regression.cpp)` so the build runs test_sink_write_regression.cpp.');
+  });
+
+  it('the editor path (a workspace edit writes the content, then markScript) leaves a shell-suite script executable, and nothing else', async () => {
+    const repo = make();
+    gitStyleRepo(repo);
+    const sha = repo.commit('log: set up pager earlier', { 'builtin/log.c': LOG_C('\tsetup_pager();\n\tsetup();') });
+    const plan = await planTestScaffold(repo.path, sha);
+    assert.equal(plan.executable, true);
+    // What VS Code's WorkspaceEdit.createFile does: the content, with the default mode.
+    fs.writeFileSync(path.join(repo.path, plan.path), plan.content, { mode: 0o644 });
+    await markScript(repo.path, plan, plan.path);
+    assert.equal(fs.statSync(path.join(repo.path, plan.path)).mode & 0o777, 0o755);
+    const other = 'builtin/notes.txt';
+    fs.writeFileSync(path.join(repo.path, other), 'x', { mode: 0o644 });
+    await markScript(repo.path, { executable: undefined }, other);
+    assert.equal(fs.statSync(path.join(repo.path, other)).mode & 0o777, 0o644);
+    await assert.rejects(markScript(repo.path, plan, '../outside.sh'));
+  });
+
+  it('clang-format, where the project configures it, shapes the new test; the rerun still finds it when the header comment was wrapped', async function () {
+    if (spawnSync('sh', ['-c', 'command -v clang-format']).status !== 0) this.skip();
+    const repo = make();
+    repo.commit('init', {
+      '.clang-format': 'BasedOnStyle: Google\nColumnLimit: 60\n',
+      'CMakeLists.txt': 'project(p CXX)\nadd_executable(tests tests/reader_test.cc tests/tokenizer_test.cc)\n',
+      'src/parser.h': 'namespace p {\nint ParseWithAVeryLongDescriptiveName(const char* text);\n}  // namespace p\n',
+      'src/parser.cc': '#include "src/parser.h"\n\nnamespace p {\n\nint ParseWithAVeryLongDescriptiveName(const char* text) {\n  return text[0];\n}\n\n}  // namespace p\n',
+      'tests/reader_test.cc': '#include "gtest/gtest.h"\n#include "src/parser.h"\n\nTEST(Reader, Reads) { EXPECT_EQ(1, 1); }\n',
+      'tests/tokenizer_test.cc': '#include "gtest/gtest.h"\n\nTEST(Tokenizer, Splits) { EXPECT_TRUE(true); }\n',
+    });
+    const sha = repo.commit('parser: handle empty input in the long-named parser entry point', {
+      'src/parser.cc': '#include "src/parser.h"\n\nnamespace p {\n\nint ParseWithAVeryLongDescriptiveName(const char* text) {\n  if (!*text) return 0;\n  return text[0];\n}\n\n}  // namespace p\n',
+    });
+    const plan = await scaffoldAndWrite(repo, sha);
+    assert.equal(plan.styledBy, 'clang-format');
+    assert.ok(plan.content.split('\n').every((l) => l.length <= 60), plan.content);
+    const check = spawnSync('clang-format', ['--dry-run', '-Werror', plan.path], { cwd: repo.path, encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    // The header line naming the subject was wrapped; the rerun opens the same file.
+    assert.doesNotMatch(plan.content, /Own It regression test for ParseWithAVeryLongDescriptiveName \(/);
+    const again = await planTestScaffold(repo.path, sha);
+    assert.equal(again.existing, plan.path);
   });
 
   it('Unity: setUp/tearDown and a main with RUN_TEST when the siblings have them; it compiles against the declared API', async function () {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { readRepoText } from '../fs/repoFiles';
-import { loadLines, SHARNESS_SCRIPT, SUITE_SCRIPT, unitTestFiles } from './cSuites';
+import { frameworkInclude, loadLines, SHARNESS_SCRIPT, SUITE_SCRIPT, unitTestFiles } from './cSuites';
 import { moduleBaseName, pascalCase, snakeCase } from './naming';
 import type { CHarness, Placement, PlacementInput } from './sharedShapes';
 import { learnTestDir, mostCommon } from './testLayout';
@@ -157,9 +157,10 @@ async function unitPlacement(input: PlacementInput): Promise<Placement> {
   const near = siblings.filter((s) => posix.dirname(s) === dir);
   const pool = near.length > 0 ? near : siblings;
   const texts = await Promise.all(pool.slice(0, 12).map((s) => read(input.repoRoot, s)));
-  const includeRe = framework.framework === 'gtest' ? /^\s*#\s*include\s*[<"]g(test|mock)\/g(test|mock)\.h[>"].*$/m : framework.framework === 'catch2' ? /^\s*#\s*include\s*[<"](catch2\/[\w./]+|catch\.hpp|catch_amalgamated\.hpp)[>"].*$/m : /^\s*#\s*include\s*[<"]([\w./-]*\/)?unity\.h[>"].*$/m;
   const fallback = { gtest: '#include <gtest/gtest.h>', catch2: '#include <catch2/catch_test_macros.hpp>', unity: '#include "unity.h"' }[framework.framework as 'gtest' | 'catch2' | 'unity'];
-  const frameworkLines = [mostCommon(texts.map((t) => includeRe.exec(t)?.[0].trim()).filter((l): l is string => l !== undefined)) ?? fallback];
+  // The line the neighbours use: the framework's header, or the project's own header that includes it.
+  const brought = await Promise.all(pool.slice(0, 12).map((s, i) => frameworkInclude(input.repoRoot, s, texts[i])));
+  const frameworkLines = [mostCommon(brought.filter((b) => b?.framework === framework.framework).map((b) => b?.line).filter((l): l is string => l !== undefined)) ?? fallback];
   const majority = (re: RegExp): boolean => texts.filter((t) => re.test(t)).length * 2 > texts.length;
   const include = await projectInclude(input.repoRoot, dir, pool.slice(0, 12), texts, file);
   const name = unitNamer(pool);

@@ -15,9 +15,10 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * What a person must do so the build runs the new test, said exactly, never done behind their
- * back: when a build file lists the sibling tests by name, the file, the line of the sibling that
- * sorts just before the new test, and the line to add after it (that sibling's line with the new
- * name). When tests are collected by a glob, where; undefined when no build file says either.
+ * back: for each build file that lists the sibling tests by name (a project may build them with
+ * both CMake and meson), the file, the line of the sibling that sorts just before the new test, and
+ * the line to add after it (that sibling's line with the new name). When tests are collected by a
+ * glob and no build file lists them, where; undefined when no build file says either.
  */
 export async function registrationNote(repo: string, projectRoot: string, testDir: string, fileName: string, unitTests?: string[]): Promise<string | undefined> {
   // Unit tests: only the framework's own test files are siblings (not link or fuzz helpers beside them).
@@ -28,6 +29,7 @@ export async function registrationNote(repo: string, projectRoot: string, testDi
     .sort();
   if (siblings.length === 0) return undefined;
   let glob: string | undefined;
+  const notes: string[] = [];
   for (let dir = testDir; ; dir = posix.dirname(dir)) {
     for (const build of BUILD_FILES) {
       const rel = posix.join(dir === '.' ? '' : dir, build);
@@ -36,7 +38,8 @@ export async function registrationNote(repo: string, projectRoot: string, testDi
       if (!text || (/Makefile$/.test(build) && (await readRepoText(repo, posix.join(dir === '.' ? '' : dir, 'Makefile.am')).catch(() => undefined)) !== undefined)) continue;
       const lines = text.split(/\r?\n/);
       const listed = siblings.filter((s) => new RegExp(`(^|[^\\w-])${escapeRe(stem(s))}(\\.\\w+)?([^\\w-]|$)`).test(text));
-      if (listed.length > 0) {
+      // A further build file must name two of the tests (or the only one): one word in common is no list.
+      if (listed.length > 0 && (notes.length === 0 || listed.length >= Math.min(2, siblings.length))) {
         const wordRe = (name: string): RegExp => new RegExp(`(^|[^\\w-])${escapeRe(stem(name))}(?=(\\.\\w+)?([^\\w-]|$))`, 'g');
         // A line naming the file itself beats one naming only its stem (a target or test name).
         const lineOf = (name: string): number => {
@@ -62,10 +65,12 @@ export async function registrationNote(repo: string, projectRoot: string, testDi
             const [prev, last] = onLine.slice(-2);
             const sep = line.slice(prev.at + prev.x.length, last.at);
             const joined = `${line.slice(0, last.at + last.x.length)}${sep}${fileName}${line.slice(last.at + last.x.length)}`;
-            return `${rel} builds the tests from a list of files: change line ${line0 + 1} to \`${joined.trim()}\` so the build runs ${fileName}.`;
+            notes.push(`${rel} builds the tests from a list of files: change line ${line0 + 1} to \`${joined.trim()}\` so the build runs ${fileName}.`);
+            continue;
           }
           const added = line.replace(re, (_m, lead: string) => `${lead}${stem(fileName)}`);
-          return `${rel} lists the tests by name: add \`${added.trim()}\` after line ${line0 + 1} (\`${line.trim()}\`) so the build runs ${fileName}.`;
+          notes.push(`${rel} lists the tests by name: add \`${added.trim()}\` after line ${line0 + 1} (\`${line.trim()}\`) so the build runs ${fileName}.`);
+          continue;
         }
       }
       const g = lines.findIndex((l) => GLOB.test(l));
@@ -73,6 +78,7 @@ export async function registrationNote(repo: string, projectRoot: string, testDi
     }
     if (dir === projectRoot || dir === '.' || dir === '' || !dir.startsWith(projectRoot)) break;
   }
+  if (notes.length > 0) return notes.join(' ');
   return glob ? `Collected by the pattern at ${glob}; no build file needs an edit.` : undefined;
 }
 

@@ -79,14 +79,40 @@ const TESTISH = /(^|\/)(tests?|unittests?|unit_tests?|gtest|testing)\/|(^|[_-])(
 const C_SOURCE = /\.(c|cc|cpp|cxx|c\+\+)$/;
 const MAX_READ = 80;
 
-/** Unit-test files of each C/C++ framework under `dir`, by what they include. */
+const QUOTED = /^\s*#\s*include\s*"([^"]+)".*$/gm;
+
+/**
+ * The framework a test file includes, and the line that brings it in: the framework's own header,
+ * or a header of the project's beside the test (spdlog's `includes.h`) that includes it.
+ * `headers` caches what each project header brings, across files.
+ */
+export async function frameworkInclude(repo: string, file: string, text: string, headers = new Map<string, TestFramework | undefined>()): Promise<{ framework: TestFramework; line: string } | undefined> {
+  const head = text.slice(0, 6000);
+  for (const [framework, re] of UNIT_INCLUDE) {
+    const m = new RegExp(`${re.source}.*$`, 'm').exec(head);
+    if (m) return { framework, line: m[0].trim() };
+  }
+  for (const m of head.matchAll(QUOTED)) {
+    const rel = posix.normalize(posix.join(posix.dirname(file), m[1]));
+    if (rel.startsWith('../') || !/\.(h|hh|hpp|hxx)$/.test(rel)) continue;
+    if (!headers.has(rel)) {
+      const inner = (await read(repo, rel)).slice(0, 6000);
+      headers.set(rel, UNIT_INCLUDE.find(([, re]) => re.test(inner))?.[0]);
+    }
+    const framework = headers.get(rel);
+    if (framework) return { framework, line: m[0].trim() };
+  }
+  return undefined;
+}
+
+/** Unit-test files of each C/C++ framework under `dir`, by what they include (directly or through a header of the project's). */
 export async function unitTestFiles(repo: string, dir: string): Promise<Map<TestFramework, string[]>> {
   const candidates = (await findFiles(repo, dir, C_SOURCE, 5)).filter((f) => TESTISH.test(f) || TESTISH.test(posix.basename(f))).slice(0, MAX_READ);
   const out = new Map<TestFramework, string[]>();
+  const headers = new Map<string, TestFramework | undefined>();
   for (const file of candidates) {
-    const head = (await read(repo, file)).slice(0, 6000);
-    const hit = UNIT_INCLUDE.find(([, re]) => re.test(head));
-    if (hit) out.set(hit[0], [...(out.get(hit[0]) ?? []), file]);
+    const hit = await frameworkInclude(repo, file, await read(repo, file), headers);
+    if (hit) out.set(hit.framework, [...(out.get(hit.framework) ?? []), file]);
   }
   return out;
 }

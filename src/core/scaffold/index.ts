@@ -8,6 +8,7 @@ export { detectFrameworks, pickFramework } from './frameworks';
 export {
   planTestScaffold,
   writeScaffold,
+  markScript,
   scaffoldStatus,
   NothingToTestError,
   NothingSurvivesError,

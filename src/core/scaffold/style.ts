@@ -132,7 +132,7 @@ export interface StyledText {
 
 /**
  * The generated test in the repository's own style: its formatter when one is installed locally
- * (the repo's Prettier, gofmt, rustfmt, Black/Ruff when the project configures them), else what its
+ * (the repo's Prettier, gofmt, rustfmt, Black/Ruff or clang-format when the project configures them), else what its
  * config says (Prettier/xo options, .editorconfig). A formatter that fails leaves the text as generated.
  */
 export async function styleGenerated(repo: string, root: string, relPath: string, ecosystem: Ecosystem, content: string): Promise<StyledText> {
@@ -172,5 +172,19 @@ export async function styleGenerated(repo: string, root: string, relPath: string
     const same = style.semi === DEFAULT_JS.semi && style.singleQuote === DEFAULT_JS.singleQuote && style.indent === DEFAULT_JS.indent;
     return same ? { content, by: 'as generated' } : { content: applyJsStyle(content, style), by: 'repo config' };
   }
+  if (ecosystem === 'c' && /\.(c|cc|cpp|cxx|h|hh|hpp|hxx)$/.test(relPath) && (await clangFormatConfigured(repo, relPath))) {
+    // clang-format finds the project's .clang-format from the file's folder up; its default style is no project's.
+    const out = await runFormatter('clang-format', [`--assume-filename=${relPath}`], content, repo);
+    if (out) return { content: out, by: 'clang-format' };
+  }
   return { content, by: 'as generated' };
+}
+
+/** A `.clang-format` (or `_clang-format`) in the file's folder or one above it, up to the repository's top. */
+async function clangFormatConfigured(repo: string, relPath: string): Promise<boolean> {
+  for (let dir = path.posix.dirname(relPath); ; dir = path.posix.dirname(dir)) {
+    const at = dir === '.' ? '' : dir;
+    if ((await exists(path.join(repo, at, '.clang-format'))) || (await exists(path.join(repo, at, '_clang-format')))) return true;
+    if (at === '') return false;
+  }
 }

@@ -13,7 +13,7 @@ import { ecosystemOf, isTestFile } from './languages';
 import { fileSubject, pascalCase, snakeCase } from './naming';
 import { placeTest } from './placement';
 import { findSpecFile, planSpecEdit } from './appendToSpec';
-import { createExclusive, pathExists } from './safeWrite';
+import { createExclusive, pathExists, resolveInside } from './safeWrite';
 import { isUntargetable, liveTarget, pathsToday, type LiveTarget } from './targets';
 import { pythonLineLength, styleGenerated } from './style';
 import { renderTest, type Rendered } from './templates';
@@ -172,8 +172,10 @@ async function goTestNames(repo: string, dir: string): Promise<Set<string>> {
 
 /** An Own It test for the same subject and the same culprit or incident (what a rerun should open, not duplicate). */
 export function isSameScaffold(text: string, subject: string, short: string, incidentPath: string | undefined): boolean {
-  if (!text.includes(`Own It regression test for ${subject} (`)) return false;
-  return text.includes(`Culprit: ${short}`) || (incidentPath !== undefined && text.includes(`Incident: ${incidentPath}`));
+  // A formatter may have wrapped the header comment (clang-format reflows past its column limit): read it joined.
+  const joined = text.replace(/[ \t]*\r?\n[ \t]*(?:\/\/|#|\*(?!\/))?[ \t]*/g, ' ');
+  if (!joined.includes(`Own It regression test for ${subject} (`)) return false;
+  return joined.includes(`Culprit: ${short}`) || (incidentPath !== undefined && joined.includes(`Incident: ${incidentPath}`));
 }
 
 function oneLine(s: string, max = 240): string {
@@ -298,10 +300,18 @@ export async function writeScaffold(repoPath: string, plan: TestScaffoldPlan): P
   if (plan.existing) return plan.existing;
   const chosen = plan.exists ? plan.alternative : plan;
   if (!chosen) throw new Error(`${plan.path} exists and the plan has no free sibling`);
-  const abs = await createExclusive(repo, chosen.path, chosen.content);
-  // The suite's runner executes each script itself (git's test-lint checks the bit).
-  if (plan.executable) await chmod(abs, 0o755);
+  await createExclusive(repo, chosen.path, chosen.content);
+  await markScript(repo, plan, chosen.path);
   return chosen.path;
+}
+
+/**
+ * Sets mode 0755 on a written shell-suite script (the suite's runner executes each script itself, and
+ * git's test-lint checks the bit); nothing for other plans. The editor creates the file through a
+ * workspace edit, which cannot set a mode, and calls this after it. `repoRoot`: the top-level folder.
+ */
+export async function markScript(repoRoot: string, plan: Pick<TestScaffoldPlan, 'executable'>, relPath: string): Promise<void> {
+  if (plan.executable) await chmod(await resolveInside(repoRoot, relPath), 0o755);
 }
 
 /** `pending` while a scaffolded test still holds the Own It placeholder, `done` once it has been written. */
