@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { verdictExpecter } from '../helpers/toneExpect';
-import { useBuiltCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/tempRepo';
+import { useToneCli, verdictExpecter } from '../helpers/toneExpect';
 import { checkTone, type ToneComponentName, type ToneFlagKind, type ToneResult } from '../../src/core/teamUpdate/toneCheck';
 
 type Radius = 'local' | 'team' | 'production';
@@ -126,20 +124,12 @@ describe('tone check (round eight): too much and too little, in other words', ()
 
 describe('own-it tone (round eight, CLI): the same verdict as the core for a vendor in apposition', function () {
   this.timeout(60000);
-  const cli = useBuiltCli();
-  let repo: TempRepo;
-  beforeEach(() => {
-    repo = TempRepo.create();
-    repo.commit('initial', { 'src/app.ts': 'export {};\n' }, { name: 'Petra Novak', email: 'petra@example.com' });
-  });
-  afterEach(() => repo.dispose());
+  const cli = useToneCli();
 
   it('a vendor named in commas is deflecting in the CLI and the core', () => {
     const text = 'Nimbus, our email provider, had an outage and receipts were not sent for two hours.';
-    const r = cli.run(repo, ['tone', '-', '--json', '--radius', 'production'], text);
-    assert.equal(r.status, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as ToneResult;
-    assert.equal(out.verdict, 'deflecting', r.stdout);
-    assert.equal(out.verdict, checkTone(text, { radius: 'production', people: ['Petra Novak'] }).verdict);
+    const { result, stdout } = cli.tone(text, 'production');
+    assert.equal(result.verdict, 'deflecting', stdout);
+    assert.equal(result.verdict, checkTone(text, { radius: 'production', people: ['Petra Novak'] }).verdict);
   });
 });

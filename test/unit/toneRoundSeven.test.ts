@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { verdictExpecter } from '../helpers/toneExpect';
-import { useBuiltCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/tempRepo';
+import { useToneCli, verdictExpecter } from '../helpers/toneExpect';
 import { checkTone, type ToneComponentName, type ToneFlagKind, type ToneResult } from '../../src/core/teamUpdate/toneCheck';
 
 type Radius = 'local' | 'team' | 'production';
@@ -119,23 +117,15 @@ describe('tone check (round seven): the parts in more shapes', () => {
 
 describe('own-it tone (round seven, CLI): the same verdict as the core for blame aimed elsewhere', function () {
   this.timeout(60000);
-  const cli = useBuiltCli();
-  let repo: TempRepo;
-  beforeEach(() => {
-    repo = TempRepo.create();
-    repo.commit('initial', { 'src/app.ts': 'export {};\n' }, { name: 'Petra Novak', email: 'petra@example.com' });
-  });
-  afterEach(() => repo.dispose());
+  const cli = useToneCli();
 
   it('a question about diligence is deflecting in the CLI and the core; a name spoken to is not blamed', () => {
     const blame = 'Did nobody read the migration before approving it? Reporting has been locked for an hour.';
-    const r = cli.run(repo, ['tone', '-', '--json', '--radius', 'team'], blame);
-    assert.equal(r.status, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as ToneResult;
-    assert.equal(out.verdict, 'deflecting');
-    assert.equal(out.verdict, checkTone(blame, { radius: 'team', people: ['Petra Novak'] }).verdict);
-    assert.ok(out.flags.some((f) => f.kind === 'blame'), r.stdout);
-    const spoken = cli.run(repo, ['tone', '-', '--json', '--radius', 'local'], "I'm sorry, Petra, I dropped your scratch table. Recreated it from the dump.");
-    assert.equal((JSON.parse(spoken.stdout) as ToneResult).verdict, 'right-sized', spoken.stdout);
+    const { result, stdout } = cli.tone(blame, 'team');
+    assert.equal(result.verdict, 'deflecting');
+    assert.equal(result.verdict, checkTone(blame, { radius: 'team', people: ['Petra Novak'] }).verdict);
+    assert.ok(result.flags.some((f) => f.kind === 'blame'), stdout);
+    const spoken = cli.tone("I'm sorry, Petra, I dropped your scratch table. Recreated it from the dump.", 'local');
+    assert.equal(spoken.result.verdict, 'right-sized', spoken.stdout);
   });
 });
