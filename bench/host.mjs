@@ -23,7 +23,7 @@ import { setupHost } from '../scripts/testHost/setup.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
 import { measureUntrackedReverts } from './hostUntracked.mjs';
 import { measureIssue19Rows } from './hostIssue19.mjs';
-import { clickRow, openWorkbench, runCommand, showOwnIt, waitFor } from './hostPage.mjs';
+import { clickRow, openWorkbench, runCommand, showOwnIt, timingMarks, waitFor } from './hostPage.mjs';
 import { writeIncidents } from './incidentFiles.mjs';
 
 const require = createRequire(import.meta.url);
@@ -173,11 +173,6 @@ async function measurePanel(page, culpritFile) {
  * Page load → the Open group shows its count; then PageDown in the tree, each key timed in the
  * page from keydown to the first animation frame after the focused row changed.
  */
-/** Marks of the extension's OWN_IT_BENCH_TIMING log written at or after `since`. */
-function timingLines(file, since) {
-  if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.at >= since);
-}
 
 async function measureView(page, url, openCount, activationFile, timingFile) {
   const ready = [];
@@ -197,7 +192,7 @@ async function measureView(page, url, openCount, activationFile, timingFile) {
     const act = activationLines(activationFile);
     afterActivation.push(shownAt - act[act.length - 1].at);
     // Our part: the workbench asked the Incidents view for its roots → the count on screen.
-    const marks = timingLines(timingFile, started);
+    const marks = timingMarks(timingFile, started);
     const asked = marks.filter((m) => m.step === 'incidents view: roots asked' && m.at <= shownAt).at(-1);
     if (asked) askedToShown.push(shownAt - asked.at);
     viewMarks.push(marks.filter((m) => m.at <= shownAt).map((m) => ({ step: m.step, afterActivationMs: m.at - act[act.length - 1].at, ...(m.entries !== undefined ? { entries: m.entries } : {}), ...(m.incidents !== undefined ? { incidents: m.incidents } : {}) })));

@@ -10,17 +10,10 @@
 // With `timingFile` (the OWN_IT_BENCH_TIMING log of the code-server run), each fresh-host first
 // open is split by the extension's marks: click → activated (extension host start and our
 // activation), → command asked, → page ready, → report drawn (kept or computed), → charts drawn.
-import * as fs from 'node:fs';
-import { documentTiming, findFrame, openWorkbench, runCommand, showOwnIt, stats, waitFor } from './hostPage.mjs';
+import { activatedSince, documentTiming, findFrame, openWorkbench, runCommand, showOwnIt, stats, timingMarks, waitFor } from './hostPage.mjs';
 
 /** After activation, how long the started-host row lets the host settle before the click. */
 const SETTLE_MS = 3000;
-
-/** Lines of the extension's OWN_IT_BENCH_TIMING log written at or after `since` (wall clock). */
-function marksSince(file, since) {
-  if (!file || !fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.at >= since);
-}
 
 /** The first mark of a step at or after `since`, as ms after `since` (undefined when absent). */
 function after(marks, step, since) {
@@ -30,7 +23,7 @@ function after(marks, step, since) {
 
 /** Where a fresh-host first open spent its time, from the extension's marks (ms after the click). */
 function splitFirstOpen(timingFile, clickedAt, drawnAt, doc) {
-  const marks = marksSince(timingFile, clickedAt - 60_000);
+  const marks = timingMarks(timingFile, clickedAt - 60_000);
   const activated = marks.filter((m) => m.step === 'activated' && m.at <= drawnAt).at(-1);
   return {
     activatedMs: activated ? activated.at - clickedAt : undefined,
@@ -45,10 +38,6 @@ function splitFirstOpen(timingFile, clickedAt, drawnAt, doc) {
   };
 }
 
-/** Waits until the extension host of the load that started at `since` has activated Own It. */
-async function activatedSince(timingFile, since) {
-  await waitFor(async () => marksSince(timingFile, since).some((m) => m.step === 'activated'), 180_000, 'the activated mark');
-}
 
 const CHARTS = '.insights-header';
 

@@ -1,6 +1,14 @@
 // Page helpers the issue-19 host rows share (bench/hostInsights.mjs, bench/hostScaffold.mjs,
 // bench/hostRepos.mjs). host.mjs keeps its own copies of the first few so the rows it owns do not
 // change with these.
+import * as fs from 'node:fs';
+
+/** The extension's OWN_IT_BENCH_TIMING marks (`{step, at, pid, …}`) written at or after `since` (wall clock); none without a file. */
+export function timingMarks(file, since) {
+  if (!file || !fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.at >= since);
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export const stats = (xs) => {
@@ -116,4 +124,9 @@ export async function documentTiming(frame) {
       };
     })
     .catch(() => undefined);
+}
+
+/** Waits until the extension host of the load that started at `since` has activated Own It. */
+export async function activatedSince(timingFile, since) {
+  await waitFor(async () => timingMarks(timingFile, since).some((m) => m.step === 'activated'), 180_000, 'the activated mark');
 }

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureRepo } from './generate.mjs';
+import { activatedSince, timingMarks } from './hostPage.mjs';
 
 /** After our activation, how long the settled-host runs wait before the click (a window opened a while ago). */
 const SETTLE_MS = 3000;
@@ -20,11 +21,6 @@ function untrackedRow(page) {
   return pane.locator('.monaco-list-row').first();
 }
 
-/** Lines of the extension's OWN_IT_BENCH_TIMING log written after `since` (wall clock). */
-function timingSince(file, since) {
-  if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.at >= since);
-}
 
 /**
  * @param ctx { page, urlFor(folder), workspaceRoot, benchDir, runs, timingFile, log, stats }
@@ -44,11 +40,7 @@ export async function measureUntrackedReverts({ page, urlFor, workspaceRoot, ben
     await icon.waitFor({ timeout: 60_000 });
     if (settled) {
       // A window opened a while ago: the host has activated us (workspaceContains:.git) and settled.
-      const deadline = Date.now() + 180_000;
-      while (!timingSince(timingFile, loadedAt).some((m) => m.step === 'activated')) {
-        if (Date.now() > deadline) throw new Error('Own It was not activated in 180 s');
-        await page.waitForTimeout(100);
-      }
+      await activatedSince(timingFile, loadedAt);
       await page.waitForTimeout(SETTLE_MS);
     }
     // The Own It container may be the one restored: show the Explorer first, so the click opens ours.
@@ -72,7 +64,7 @@ export async function measureUntrackedReverts({ page, urlFor, workspaceRoot, ben
     const started = Date.now();
     const { clicked, filled } = await openAndClick();
     times.push(filled - clicked);
-    const run = timingSince(timingFile, started);
+    const run = timingMarks(timingFile, started);
     // The extension host of this load may start after the click (it does under load): our part is from its activation.
     const activated = run.filter((m) => m.step === 'activated' && m.at <= filled).at(-1);
     if (activated) fromActivation.push(filled - activated.at);
@@ -86,7 +78,7 @@ export async function measureUntrackedReverts({ page, urlFor, workspaceRoot, ben
     const started = Date.now();
     const { clicked, filled } = await openAndClick({ settled: true });
     settledTimes.push(filled - clicked);
-    settledMarks = timingSince(timingFile, started).map((m) => ({ step: m.step, afterClickMs: m.at - clicked }));
+    settledMarks = timingMarks(timingFile, started).map((m) => ({ step: m.step, afterClickMs: m.at - clicked }));
     // The workbench's own floor at the same moment: back to the Explorer, whose rows are on hand too.
     const explorerAt = Date.now();
     await page.locator(EXPLORER_ICON).first().click();
