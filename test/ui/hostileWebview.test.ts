@@ -76,6 +76,7 @@ describe('Hostile repository text in the incident panel', function () {
   this.timeout(90_000);
   let wb: Workbench;
   let culprit: string;
+  let incidentFile: string | undefined;
   /** Every request the page makes; `webview` when a frame other than the workbench's made it. */
   const requests: { url: string; webview: boolean }[] = [];
   const dialogs: string[] = [];
@@ -111,6 +112,7 @@ describe('Hostile repository text in the incident panel', function () {
     next.sections.whatHappened = `${PAYLOADS.html}\n\n${PAYLOADS.markdown}`;
     next.sections.teamUpdate = `${PAYLOADS.svg}\n${PAYLOADS.html}`;
     await store.save(created, next);
+    incidentFile = created.path;
     wb.page.on('request', onRequest);
     wb.page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -122,8 +124,15 @@ describe('Hostile repository text in the incident panel', function () {
     await screenshotOnFailure(this.currentTest);
   });
 
-  after(() => {
+  after(async () => {
     wb?.page.off('request', onRequest);
+    // The files after this one (and the README's screenshots) expect the seeded story only: close
+    // the hostile panel and remove its incident, and wait until the Incidents view has dropped it.
+    if (!wb || !incidentFile) return;
+    await wb.runCommand('View: Close All Editors');
+    fs.rmSync(incidentFile, { force: true });
+    await wb.showOwnIt();
+    await wb.sideBar().locator('.monaco-list-row', { hasText: 'double' }).first().waitFor({ state: 'detached', timeout: 20_000 });
   });
 
   it('renders every payload as text: no script, dialog, created element or remote request', async () => {
