@@ -55,7 +55,7 @@ async function drawn(frame, allHistory) {
     .catch(() => false);
 }
 
-async function chartsFrame(page) {
+export async function chartsFrame(page) {
   return waitFor(async () => {
     const frame = await findFrame(page, CHARTS);
     return frame && (await drawn(frame, false)) ? frame : undefined;
@@ -69,7 +69,7 @@ async function chartsFrame(page) {
  * The Incidents view's "Show Insights" title button (the palette right after a page load did not
  * list the command in code-server, so the button is the path measured). Returns the click's time.
  */
-async function clickShowInsights(page) {
+export async function clickShowInsights(page) {
   await showOwnIt(page);
   const header = page.locator('.part.sidebar .pane-header', { hasText: 'Incidents' }).first();
   const button = header.locator('.action-label[aria-label^="Show Insights"]').first();

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IncidentConflictError, IncidentStore, serializeIncident, type Incident, type SavedIncident, type StoredIncident } from '../../core/incidents';
 import { getGitApi } from '../../git/gitExtension';
+import { benchMark } from '../../services/benchTiming';
 import { resolveIncidentFile, type IncidentTarget } from '../../services/incidentTargets';
 import { linkedTestStatuses } from '../../services/linkedTests';
 import { toneModule } from '../../services/lazyBundles';
@@ -63,6 +64,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
 
   /** Opens (or reveals) the panel for a target; see {@link IncidentPanelTarget}. */
   static async open(deps: IncidentPanelDeps, target: IncidentPanelTarget): Promise<IncidentPanel> {
+    benchMark('panel: asked');
     const incidentPath = await resolveIncidentFile(target, deps.incidentsFolder(target.repoRoot), { gitPath: deps.gitPath?.(), tagPattern: deps.tagPattern?.(target.repoRoot) });
     const existing = IncidentPanel.panels.get(key(incidentPath));
     if (existing) {
@@ -71,6 +73,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     }
     const panel = createPanel(INCIDENT_VIEW_TYPE, 'Incident');
     const host = new IncidentPanel(panel, deps, target.repoRoot, incidentPath);
+    benchMark('panel: created');
     try {
       await host.load();
       // The page may already show the commit cards; open() still resolves with the facts known.
@@ -123,6 +126,8 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     super(panel, deps.extensionUri, 'incident');
     this.store = new IncidentStore(repoRoot, deps.incidentsFolder(repoRoot));
     IncidentPanel.panels.set(key(incidentPath), this);
+    // The page first: its document starts while the watcher and the file are set up.
+    this.render('Incident');
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'own-it.svg');
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(incidentPath)), path.basename(incidentPath)));
     const onDisk = () => this.onDiskChange();
@@ -137,7 +142,6 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
       panel.onDidChangeViewState(() => this.trackActive()),
     );
     this.trackActive();
-    this.render('Incident');
   }
 
   /** The incident as last read from or written to the file. */
@@ -212,6 +216,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     const linkedTests = await linkedTestStatuses(this.repoRoot, stored.incident.actions);
     if (this.isDisposed) return;
     this.post({ type: 'state', reason, state: { ...viewState(stored, this.repoRoot, facts), linkedTests } });
+    benchMark('panel: state sent', { reason });
   }
 
   /** The page gets the commit cards now and the facts when they arrive, without waiting in the queue for them. */
@@ -219,6 +224,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     const linkedTests = await linkedTestStatuses(this.repoRoot, stored.incident.actions);
     if (this.isDisposed) return;
     this.post({ type: 'state', reason: 'open', state: { ...commitCardsState(stored, this.repoRoot, cards), linkedTests } });
+    benchMark('panel: cards sent');
     void this.factsTask?.then(
       () => this.enqueue(() => this.sendFacts()),
       () => undefined,
@@ -271,6 +277,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   }
 
   protected onReady(): Promise<void> {
+    benchMark('panel: page ready');
     return this.enqueue(() => this.sendState('open'));
   }
 

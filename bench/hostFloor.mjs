@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// Issue 19: what VS Code itself spends opening a webview panel here, against what the incident
+// panel (or, with `--insights`, Show Insights) spends, in one code-server run, interleaved
+// (`node bench/hostFloor.mjs [--runs N] [--insights] [--compare <path>]`).
+// Needs `npm run build` and `npm run compile-tests` first.
+//
+// The floor is bench/webviewFloor, installed beside Own It as a user extension (copied into the
+// run's extensions folder; the workbench loads only one development extension): a row
+// in Own It's view container whose command creates a panel at once; its page loads one script
+// under a strict CSP, says `ready`, and draws the title and a file name the host sends back. That
+// is the incident panel's protocol with none of its work, so floor → drawn is the least any
+// webview panel costs on this machine, and the incident panel's time above it is ours.
+//
+// Each run reloads the workbench (a new extension host), waits for Own It's `activated` mark and
+// SETTLE_MS, then opens three panels, closing all editors between them: odd runs the floor, the
+// incident panel, the floor; even runs the incident panel, the floor, the incident panel. The first
+// open in a window pays for VS Code's webview set-up; the later ones are what a person opening a
+// panel in a window open a while waits for. `--compare <path>` measures a second build of Own It
+// (a worktree of an earlier commit, built) in the same server, its reloads interleaved with this one's.
+// Per open: click → the webview document's start (`performance.timeOrigin`), → its first
+// contentful paint, → content drawn (the title, the file and "Reverted by" in the page; polled
+// every 10 ms), the fetches the page made, and the marks of both extensions (OWN_IT_BENCH_TIMING:
+// asked, created, page ready, state sent) and of the incident page (User Timing: first state
+// received and drawn). The log's `event loop blocked` marks say whether the extension host ran.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer } from '../scripts/testHost/codeServer.mjs';
+import { repoRoot } from '../scripts/testHost/hostPaths.mjs';
+import { createRunFolder, freePort, pruneOldRuns } from '../scripts/testHost/runFolder.mjs';
+import { seedTestWorkspace } from '../scripts/testHost/gitRepo.mjs';
+import { setupHost } from '../scripts/testHost/setup.mjs';
+import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
+import { plantIncident } from './hostScaffold.mjs';
+import { chartsFrame, clickShowInsights } from './hostInsights.mjs';
+import { activatedSince, clickRow, openWorkbench, runCommand, showOwnIt, stats, timingMarks, waitFor } from './hostPage.mjs';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 5;
+const SETTLE_MS = 3000;
+const FLOOR_TITLE = 'Floor panel incident';
+const log = (m) => console.error(`[bench:floor] ${m}`);
+
+/** The webview frame whose title field holds `title`. */
+async function frameWithTitle(page, title) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    if (await frame.evaluate((t) => document.querySelector('#f-title')?.value === t, title).catch(() => false)) return frame;
+  }
+  return undefined;
+}
+
+/** Clicks a row and waits for its panel's content; returns the times after the click. */
+async function openByRow(page, rowText, title, file, timingFile) {
+  await showOwnIt(page);
+  const clickedAt = await clickRow(page, rowText);
+  const frame = await waitFor(() => frameWithTitle(page, title), 60_000, `the panel of ${rowText}`);
+  await waitFor(async () => ((await frame.locator('body', { hasText: file }).count()) > 0 && (await frame.locator('body', { hasText: 'Reverted by' }).count()) > 0 ? true : undefined), 60_000, `the content of ${rowText}`);
+  return openRecord(frame, clickedAt, Date.now(), timingFile);
+}
+
+/** The Incidents view's Show Insights button → metric cards and charts drawn (bench/hostInsights.mjs's end). */
+async function openInsights(page, timingFile) {
+  const clickedAt = await clickShowInsights(page);
+  const frame = await chartsFrame(page);
+  return openRecord(frame, clickedAt, Date.now(), timingFile);
+}
+
+/** One open's times after the click, from the page's own clock and both extensions' marks. */
+async function openRecord(frame, clickedAt, drawnAt, timingFile) {
+  const doc = await frame.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    // Each file the page fetched (its stylesheets, script, font): when it started and ended.
+    const resources = performance.getEntriesByType('resource').map((r) => ({ file: r.name.split('/').pop(), startMs: Math.round(r.startTime), endMs: Math.round(r.responseEnd) }));
+    const pageMarks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('own-it: ')).map((m) => [m.name.slice(8), m.startTime]));
+    return { originAt: performance.timeOrigin, fcpMs: fcp?.startTime, resources, pageMarks };
+  });
+  const marks = timingMarks(timingFile, clickedAt).filter((m) => m.at <= drawnAt && /^(panel|floor|insights): /.test(m.step));
+  const split = Object.fromEntries(marks.map((m) => [m.step.replace(/^(panel|floor|insights): /, ''), m.at - clickedAt]));
+  return {
+    documentStartMs: Math.round(doc.originAt - clickedAt),
+    firstPaintMs: doc.fcpMs === undefined ? undefined : Math.round(doc.originAt + doc.fcpMs - clickedAt),
+    drawnMs: drawnAt - clickedAt,
+    ...(Object.keys(doc.pageMarks).length ? { pageMarks: Object.fromEntries(Object.entries(doc.pageMarks).map(([k, v]) => [k, Math.round(doc.originAt + v - clickedAt)])) } : {}),
+    resources: doc.resources.map((r) => ({ ...r, startMs: Math.round(doc.originAt + r.startMs - clickedAt), endMs: Math.round(doc.originAt + r.endMs - clickedAt) })),
+    ...(marks.length ? { marks: split } : {}),
+  };
+}
+
+function summary(opens) {
+  if (opens.length === 0) return undefined;
+  const pick = (k) => opens.map((o) => o[k]).filter((v) => v !== undefined);
+  return { documentStartMs: stats(pick('documentStartMs')), firstPaintMs: stats(pick('firstPaintMs')), drawnMs: stats(pick('drawnMs')), each: opens };
+}
+
+async function main() {
+  setupHost();
+  pruneOldRuns();
+  const dirs = createRunFolder('bench-floor');
+  seedTestWorkspace(dirs.workspace, path.join(dirs.root, 'git-home'));
+  const planted = plantIncident(dirs.workspace, { file: 'src/price.js', title: 'Bench floor incident' });
+  const timingFile = path.join(dirs.root, 'timing.jsonl');
+  fs.cpSync(path.join(benchDir, 'webviewFloor'), path.join(dirs.extensions, 'own-it-bench.webview-floor-0.0.1'), { recursive: true });
+  const port = await freePort();
+  const server = await startCodeServer({ port, dirs, env: { OWN_IT_BENCH_TIMING: timingFile } });
+  const context = await launchBrowser(dirs);
+  const compareAt = argv.indexOf('--compare');
+  const variants = [{ name: 'current', path: repoRoot }, ...(compareAt >= 0 ? [{ name: 'compare', path: path.resolve(argv[compareAt + 1]) }] : [])];
+  const results = Object.fromEntries(variants.map((v) => [v.name, { floor: { first: [], later: [] }, incident: { first: [], later: [] } }]));
+  const failures = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const openFloor = () => openByRow(page, FLOOR_TITLE, FLOOR_TITLE, 'src/cart.js', timingFile);
+    // `--insights`: Show Insights instead of the incident panel, against the same floor.
+    const openIncident = argv.includes('--insights') ? () => openInsights(page, timingFile) : () => openByRow(page, planted.title, planted.title, planted.culpritFile, timingFile);
+    for (let i = 0; i < RUNS; i++) {
+      for (let k = 0; k < variants.length; k++) {
+        const variant = variants[(i + k) % variants.length];
+        const r = results[variant.name];
+        // Odd runs: floor, incident panel, floor; even runs: incident panel, floor, incident panel.
+        const floorFirst = i % 2 === 0;
+        const order = floorFirst ? [['floor', openFloor], ['incident', openIncident], ['floor', openFloor]] : [['incident', openIncident], ['floor', openFloor], ['incident', openIncident]];
+        log(`run ${i + 1}/${RUNS}, ${variant.name}: reload, settle, ${order.map(([n]) => n).join(', ')}…`);
+        // A run that times out (a reload at high load) is recorded and skipped: the others still count.
+        try {
+          const loadedAt = Date.now();
+          await openWorkbench(page, workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: variant.path }));
+          await showOwnIt(page);
+          await activatedSince(timingFile, loadedAt);
+          await page.waitForTimeout(SETTLE_MS);
+          for (const [j, [name, open]] of order.entries()) {
+            const one = await open();
+            r[name][j === 0 ? 'first' : 'later'].push(one);
+            log(`  ${name} ${j === 0 ? 'first' : 'later'}: ${JSON.stringify({ ...one, resources: undefined })}`);
+            await runCommand(page, 'View: Close All Editors');
+          }
+        } catch (e) {
+          failures.push(`run ${i + 1} ${variant.name}: ${String(e?.message ?? e).split('\n')[0]}`);
+          log(`failed: ${failures.at(-1)}`);
+        }
+      }
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+    await server.stop();
+  }
+  const out = { runs: RUNS, failures };
+  for (const v of variants) {
+    const r = results[v.name];
+    out[v.name] = {
+      extensionPath: v.path,
+      floor: { firstWebview: summary(r.floor.first), laterWebview: summary(r.floor.later) },
+      [argv.includes('--insights') ? 'insights' : 'incidentPanel']: { firstWebview: summary(r.incident.first), laterWebview: summary(r.incident.later) },
+    };
+  }
+  return out;
+}
+
+main().then(
+  (r) => {
+    console.log(JSON.stringify(r, null, 2));
+    process.exit(0);
+  },
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
