@@ -12,6 +12,7 @@ import { BLAME_ELSEWHERE_PATTERNS, DISOWNS } from './tone/blameElsewhere';
 import { COMPONENT_PATTERNS, findComponents, ownedSentences, showsPart } from './tone/components';
 import { APOLOGY, FLAG_RULES, likeCase, PASSIVE_VOICE } from './tone/flagRules';
 import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
+import { AGENT_KIND_PATTERNS } from './tone/agentKind';
 import { findNamedPeople, PEOPLE_PATTERNS, sparedName } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
 import { appendSuggestion, MISSING_PART } from './tone/suggestions';
@@ -51,6 +52,7 @@ export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...PEOPLE_PATTERNS.map(([name, re]) => [`people: ${name}`, re] as const),
   ...FAILURE_AGENT_PATTERNS,
   ...AGENT_FLAG_PATTERNS,
+  ...AGENT_KIND_PATTERNS,
   ...BLAME_ELSEWHERE_PATTERNS,
 ];
 

@@ -11,6 +11,7 @@ import { actAt, CLAUSE_REACH, failureAgents, failsIn, FIRST_PERSON, HELPING, tok
 import { NOT_AGENT } from './agency';
 import type { Sentence } from './sentences';
 import type { ToneFlag } from './types';
+import { agentKind, blamesPeople } from './agentKind';
 
 export interface AgentReading {
   sentence: Sentence;
@@ -65,7 +66,7 @@ export function agentFlags(readings: readonly AgentReading[], messageOwned: bool
   for (const { sentence, agents } of readings) {
     for (const a of agents) {
       if (a.side !== 'other') continue;
-      const always = a.person || a.structure === 'question' || a.structure === 'denial';
+      const always = blamesPeople(agentKind(a.who, a.side, a.person)) || a.structure === 'question' || a.structure === 'denial';
       if (!always && messageOwned) continue;
       const index = sentence.index + a.at;
       const why = a.person ? 'person' : a.structure === 'question' || a.structure === 'denial' ? a.structure : 'other';

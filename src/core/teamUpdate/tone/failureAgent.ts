@@ -262,5 +262,7 @@ function subjectAgent(words: readonly Token[], k: number, names: ReadonlySet<str
   if (relative && words.slice(act + 1, act + 6).some((x) => HELPING.test(x.lower))) return undefined;
   let first = k;
   while (!person && first > Math.max(0, k - 2) && !PUNCT.test(words[first - 1].lower) && !PHRASE_END.test(words[first - 1].lower) && !CAUSE_MARK.test(words[first - 1].lower)) first--;
+  // "…pushed the wrong tag, so QA tested the wrong build": after "so" the subject bears the consequence.
+  if (/^(?:so|hence|therefore)$/.test(words[first - 1]?.lower ?? '')) return undefined;
   return { side: 'other', structure: relative ? 'relative' : 'subject', who: words.slice(first, end).map((x) => x.text).join(' '), at: words[first].at, person, end: act };
 }
