@@ -32,9 +32,9 @@ const CHARGE_LINK = /\b(?:(?:sits|sat|lies|lay|rests|rested)\s+(?:squarely\s+|fi
 const AUTHORITY = /\b(?:per|according\s+to)\s+/gi;
 const BROKEN_PROMISE = /\b(?:should(?:'ve|\s+have)\s+(?:had|been|made|caused|done)|supposed\s+to|meant\s+to|was\s+safe|is\s+safe|no\s+effect)\b/i;
 // "the runbook was wrong", "the README documents the wrong hash algorithm": a source that was wrong.
-const WRONG_CLAIM = /\s+(?:(?:was|is|were|are)\s+(?:(?:just|simply|plainly|also)\s+)?(?:wrong|incorrect|outdated|out\s+of\s+date|misleading|inaccurate)|(?:documents|documented|says|said|lists|listed|recommends|recommended|specifies|specified|states|stated|claims|claimed)\s+(?:the\s+|a\s+|an\s+)?(?:wrong|incorrect|outdated|bad))\b/gi;
+const WRONG_CLAIM = /(?<=[\w'’])\s+(?:(?:was|is|were|are)\s+(?:(?:just|simply|plainly|also)\s+)?(?:wrong|incorrect|outdated|out\s+of\s+date|misleading|inaccurate)|(?:documents|documented|says|said|lists|listed|recommends|recommended|specifies|specified|states|stated|claims|claimed)\s+(?:the\s+|a\s+|an\s+)?(?:wrong|incorrect|outdated|bad))\b/gi;
 // "Cloudnimbus had issues": another's trouble (the writer who "had an outage" is only its victim).
-const TROUBLE = /\s+(?:had|has|was\s+having|is\s+having)\s+(?:(?:some|an?|major|regional|big|the|its|their)\s+){0,2}(?:issues?|problems?|outage|incident|trouble|downtime|hiccups?|blips?|degradation)\b/gi;
+const TROUBLE = /(?<=[\w'’])\s+(?:had|has|was\s+having|is\s+having)\s+(?:(?:some|an?|major|regional|big|the|its|their)\s+){0,2}(?:issues?|problems?|outage|incident|trouble|downtime|hiccups?|blips?|degradation)\b/gi;
 // "the Docker Desktop update changed …": a named product's new version as the doer.
 const PRODUCT_UPDATE = /\b(?:the\s+)?((?:[A-Z][\w.-]{1,40}\s+){1,3})(?:update|upgrade|release|patch|version|sdk)\s+(?:(?:silently|quietly|apparently|just)\s+)?(?:changed|broke|removed|dropped|renamed|switched|reset|disabled|deprecated|moved)\b/g;
 // "someone on the frontend team", "a dev from the data squad": a member of a group.
@@ -42,7 +42,7 @@ const MEMBER = /\b(?:someone|somebody|one|a\s+(?:dev|developer|person|member|guy
 // "Probably infra.": a guess at another, as a whole sentence.
 const GUESS = /^(?:probably|likely|most\s+likely|maybe|must\s+be|has\s+to\s+be|gotta\s+be|prob|def)\s+((?:[\w@'-]{1,40}\s+){0,4}[\w@'-]{1,40})\W{0,3}$/i;
 // "X's template is what made it look like that": a cleft naming the cause.
-const CLEFT = /\s+(?:is|was|'s|’s)\s+what\s+(?:made|caused|broke|did|triggered|started|led\s+to|messed)\b/gi;
+const CLEFT = /(?<=[\w'’])\s+(?:is|was|'s|’s)\s+what\s+(?:made|caused|broke|did|triggered|started|led\s+to|messed)\b/gi;
 // The writer's agency denied: "it wasn't my migration", "no issue in our services", "we did not do any change".
 const WORK = String.raw`(?:change|changes|migration|deploy|deployment|code|commit|commits|pr|config|release|branch|script|fault|doing|bug|side|service|services|part)`;
 const DENIED = new RegExp([

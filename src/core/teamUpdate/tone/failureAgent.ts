@@ -180,6 +180,8 @@ function possessiveOwner(words: readonly Token[], k: number, owner: string, name
   const prev = words[k - 1]?.lower ?? '';
   if (/^(?:team|squad)$/.test(lower) && /^(?:my|our)$/.test(prev)) return { side: 'self', structure: 'possessive', who: `${words[k - 1].text} ${owner}`, at: words[k - 1].at, person: false };
   if (NOT_AN_OWNER.test(lower) || (writerEarlier(words, k) && !causeBefore(words, k)) || /^(?:your|their|every|other|each)$/.test(prev)) return undefined;
+  // "Restored from Chidi's local copy": what the repair was made from, not what failed.
+  if (/^(?:from|with|using|via|off)$/.test(prev) && RESTORING.test(words[k - 2]?.lower ?? '')) return undefined;
   const first = k > 0 && personAt(words, k - 1, names, true) ? k - 1 : k;
   // At the start, "Pipeline's red" is "Pipeline is red": the owner needs a thing after it.
   const thing = words[k + 1]?.lower ?? '';
