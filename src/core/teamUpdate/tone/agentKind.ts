@@ -10,7 +10,7 @@ import { ROLE, TEAM_BARE, TEAM_WORD } from './ruleParts';
 export type AgentKind = 'self' | 'person' | 'role' | 'team' | 'outside' | 'unnamed';
 
 // A role as the head of the agent's phrase: "one of our junior engineers", "the release manager".
-const ROLE_HEAD = new RegExp(String.raw`(?:^|\s)(?:${ROLE}|reviewers?|testers?|(?:junior|senior|new|other)\s+(?:[\w-]{1,40}\s+)?(?:engineers?|devs?|developers?))(?:'s|')?$`, 'i');
+const ROLE_HEAD = new RegExp(String.raw`(?:^|\s)(?:${ROLE}|reviewers?|testers?|(?:junior|senior|new|other|backend|frontend|staff|lead)\s+(?:[\w-]{1,40}\s+)?(?:engineers?|devs?|developers?)|engineers?|developers?|devs?|admins?|operators?)(?:'s|')?$`, 'i');
 // A team as the head: "the payments team", "ops", "the frontend folks", "product".
 const TEAM_HEAD = new RegExp(String.raw`(?:^|\s)(?:${TEAM_BARE}|product|design|leadership|(?:${TEAM_WORD}|[\w-]{1,40})\s+(?:team|squad|folks|guys|people))(?:'s|')?$`, 'i');
 const UNNAMED = /^(?:who|whose|whoever|someone|somebody|they|he|she)$/i;

@@ -34,7 +34,7 @@ export const FIRST_PERSON = /^(?:i|we|i've|we've|i'd|we'd|me|us|my|our|myself|ou
 // agency reader's repair verbs: "the bot switched off the job", "PyCharm rewrote my config" are acts.
 export const RESTORING = /^(?:reverted|rolled|fixed|restored|resolved|recovered|patched|hotfixed|mitigated|redeployed|re-deployed|unblocked|rebuilt|refunded|reissued|backfilled|corrected|reran|re-ran|reinstalled|re-enabled|reenabled|recreated|re-created|redid|undid)$/;
 // Idioms of breaking that are more than one word: "fell over", "blew up", "nobody could log in".
-export const BREAK_IDIOM = /\b(?:(?:nothing|nobody|no\s+one|no-one)\s+(?:could|was\s+able\s+to)|fell\s+over|fell\s+apart|blew\s+up|went\s+(?:sideways|dark|haywire)|misbehav\w*|malfunction\w*)\b/i;
+export const BREAK_IDIOM = /\b(?:(?:nothing|nobody|no\s+one|no-one)\s+(?:could|was\s+able\s+to)|fell\s+over|fell\s+apart|blew\s+up|went\s+(?:sideways|dark|haywire)|misbehav\w*|malfunction\w*|delay(?:s|ed))\b/i;
 // Verbs of malfunction: the doer of one is the agent of the failure even with no other failure word.
 export const MALFUNCTION = /^(?:misbehaved|malfunctioned|glitched|flaked|choked|nuked|clobbered|mangled|borked|trashed|wrecked|ruined|skipped|dropped|ate|swallowed|ignored)$/;
 // Past forms that tell of a victim or a state, not of an act.

@@ -36,7 +36,7 @@ const WRONG_CLAIM = /(?<=[\w'’])\s+(?:(?:was|is|were|are)\s+(?:(?:just|simply|
 // "Cloudnimbus had issues": another's trouble (the writer who "had an outage" is only its victim).
 const TROUBLE = /(?<=[\w'’])\s+(?:had|has|was\s+having|is\s+having)\s+(?:(?:some|an?|major|regional|big|the|its|their)\s+){0,2}(?:issues?|problems?|outage|incident|trouble|downtime|hiccups?|blips?|degradation)\b/gi;
 // "the Docker Desktop update changed …": a named product's new version as the doer.
-const PRODUCT_UPDATE = /\b(?:the\s+)?((?:[A-Z][\w.-]{1,40}\s+){1,3})(?:update|upgrade|release|patch|version|sdk)\s+(?:(?:silently|quietly|apparently|just)\s+)?(?:changed|broke|removed|dropped|renamed|switched|reset|disabled|deprecated|moved)\b/g;
+const PRODUCT_UPDATE = /\b(?:[Tt]he\s+|[Tt]his\s+|[Tt]hat\s+|[Mm]y\s+|[Oo]ur\s+)?((?:[A-Z][\w.-]{1,40}\s+){1,3})(?:update|upgrade|release|patch|version|sdk)\s+(?:(?:silently|quietly|apparently|just)\s+)?(?:changed|broke|removed|dropped|renamed|switched|reset|disabled|deprecated|moved)\b/g;
 // "someone on the frontend team", "a dev from the data squad": a member of a group.
 const MEMBER = /\b(?:someone|somebody|one|a\s+(?:dev|developer|person|member|guy|engineer))\s+(?:on|in|from|of|at)\s+(?:the\s+)?((?:[\w-]{1,40}\s+){0,2}?(?:team|squad|folks|side|crew)|[\w-]{1,40}\s+team)\s+(?:(?:apparently|just|then|clearly)\s+)?(?:[a-z]{2,30}ed|thought|did|made|broke|put|sent|took|ran|wrote|let)\b/gi;
 // "Probably infra.": a guess at another, as a whole sentence.
@@ -50,6 +50,8 @@ const DENIED = new RegExp([
   String.raw`\bno\s+(?:issues?|problems?|errors?|bugs?|faults?|changes?)\s+(?:(?:was|were)\s+)?(?:found\s+)?(?:in|with|on|from)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+)?${WORK}\b`,
   String.raw`\b(?:i|we)\s+(?:did\s+not|didn'?t|have\s+not|haven'?t)\s+(?:do|make|deploy|push|change|touch|release|ship)\s+(?:any|anything)\b`,
 ].join('|'), 'i');
+// "no problem on our side at first, then realised my deploy broke it": a denial the sentence takes back.
+const TAKEN_BACK = /^[^.;]{0,80}?\b(?:then|but|until|turns\s+out|actually|however)\b[^.;]{0,60}?\b(?:my|our|i|we)\b/i;
 const BARE_MINE = /^(?:(?:that(?:'s|\s+was|\s+one's)|it(?:'s|\s+was)|all)\s+)?mine\W{0,3}$/i;
 
 /** Every pattern this file runs, named, for the linear-time test. */
@@ -66,6 +68,7 @@ export const CAUSE_LINK_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['cause link: cleft', CLEFT],
   ['cause link: denied', DENIED],
   ['cause link: bare mine', BARE_MINE],
+  ['cause link: denial taken back', TAKEN_BACK],
 ];
 
 // Words a source phrase may run through ("one of our junior engineers", "my refactor of the resize path").
@@ -82,35 +85,50 @@ export function linkedAgents(sentence: string, people: readonly string[], fails:
     if (agent) out.push(agent);
   };
   for (const m of sentence.matchAll(CHARGE_LINK)) after((m.index ?? 0) + m[0].length, true);
-  if (BARE_MINE.test(sentence)) out.push({ side: 'self', structure: 'subject', who: sentence.replace(/\W+$/, ''), at: 0, person: false, charge: false });
+  // "Mine.", "The red builds this week: mine." — the writer's claim as a whole clause.
+  let clauseAt = 0;
+  for (const clause of sentence.split(/[:;—–]/)) {
+    const lead = clause.length - clause.trimStart().length;
+    if (BARE_MINE.test(clause.trim())) out.push({ side: 'self', structure: 'subject', who: clause.trim().replace(/\W+$/, ''), at: clauseAt + lead, person: false, charge: false });
+    clauseAt += clause.length + 1;
+  }
   const guess = GUESS.exec(sentence);
   if (guess && fails) after(guess.index + guess[0].lastIndexOf(guess[1]), false);
+  // "According to X's docs the retries were supposed to stop": the broken promise is the failure.
+  if (BROKEN_PROMISE.test(sentence)) for (const m of sentence.matchAll(AUTHORITY)) after((m.index ?? 0) + m[0].length, false);
   if (!fails) {
     for (const m of sentence.matchAll(CLEFT)) pushBefore(out, words, m.index ?? 0, names, true);
     return out;
   }
   for (const m of sentence.matchAll(CAUSE_LINK)) after((m.index ?? 0) + m[0].length, false);
-  if (BROKEN_PROMISE.test(sentence)) for (const m of sentence.matchAll(AUTHORITY)) after((m.index ?? 0) + m[0].length, false);
   for (const m of sentence.matchAll(WRONG_CLAIM)) pushBefore(out, words, m.index ?? 0, names, false);
-  for (const m of sentence.matchAll(TROUBLE)) pushBefore(out, words, m.index ?? 0, names, false, true);
+  for (const m of sentence.matchAll(TROUBLE)) pushBefore(out, words, m.index ?? 0, names, false, true, true);
   for (const m of sentence.matchAll(CLEFT)) pushBefore(out, words, m.index ?? 0, names, true);
   for (const m of sentence.matchAll(PRODUCT_UPDATE)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
-    if (at > 0) out.push({ side: 'other', structure: 'subject', who: m[1].trim(), at, person: false, charge: false });
+    if (at > 0 && !/^(?:my|our)\s/i.test(m[0])) out.push({ side: 'other', structure: 'subject', who: m[1].trim(), at, person: false, charge: false });
   }
   for (const m of sentence.matchAll(MEMBER)) {
     const at = (m.index ?? 0);
     const who = m[0].slice(0, m[0].indexOf(m[1]) + m[1].length);
     out.push({ side: 'other', structure: 'subject', who, at, person: false, charge: true });
   }
-  const denied = DENIED.exec(sentence);
+  const denied = deniedAt(sentence);
   if (denied) out.push({ side: 'other', structure: 'denial', who: denied[0], at: denied.index, person: false, charge: false });
   return out;
 }
 
 /** True when the sentence denies the writer's agency ("it wasn't my migration"): its own "my X" does not own. */
 export function deniesAgency(sentence: string): boolean {
-  return DENIED.test(sentence);
+  return deniedAt(sentence) !== undefined;
+}
+
+/** The denial of the writer's agency in the sentence, unless the sentence takes it back. */
+function deniedAt(sentence: string): RegExpExecArray | undefined {
+  const denied = DENIED.exec(sentence);
+  if (!denied) return undefined;
+  const end = denied.index + denied[0].length;
+  return TAKEN_BACK.test(sentence.slice(end, end + 160)) ? undefined : denied;
 }
 
 /** True when the linked agent counts as blame whatever the message owns. */
@@ -119,7 +137,7 @@ export function chargesOthers(a: LinkedAgent): boolean {
 }
 
 /** The source phrase ending just before `end` (a subject read backwards to a determiner or a clause start). */
-function pushBefore(out: LinkedAgent[], words: readonly Token[], end: number, names: ReadonlySet<string>, charge: boolean, othersOnly = false): void {
+function pushBefore(out: LinkedAgent[], words: readonly Token[], end: number, names: ReadonlySet<string>, charge: boolean, othersOnly = false, initialName = false): void {
   let last = words.length - 1;
   while (last >= 0 && words[last].at >= end) last--;
   let first = last;
@@ -128,7 +146,8 @@ function pushBefore(out: LinkedAgent[], words: readonly Token[], end: number, na
   if (/^(?:the|a|an)$/.test(words[first].lower)) first++;
   // "Nothing on our side was wrong": a negated source is no source.
   if (words.slice(Math.max(0, first - 3), first).some((w) => /^(?:nothing|no|not|none|never)$/.test(w.lower))) return;
-  const agent = classify(words.slice(first, last + 1), first, names, charge);
+  // A name that opens the sentence ("Brightwave had issues") counts where the predicate is another's trouble.
+  const agent = classify(words.slice(first, last + 1), initialName ? Math.max(1, first) : first, names, charge);
   if (agent && !(othersOnly && agent.side === 'self')) out.push(agent);
 }
 
@@ -161,7 +180,7 @@ function classify(phrase: readonly Token[], start: number, names: ReadonlySet<st
   const headText = head.map((w) => w.text).join(' ').replace(/(?:'s|’s|')$/, '');
   const bare = headText.toLowerCase();
   if (owns >= 0 && NOT_AN_OWNER.test(bare)) return undefined;
-  if (/^(?:their|they|them|his|her|he|she)$/.test(bare)) return agent('other', headText, false);
+  if (/^(?:their|they|them|his|her|he|she)$/.test(first.lower)) return agent('other', first.text, false);
   const named = head.find((w) => w.mention || names.has(w.lower.replace(/(?:'s|’s|')$/, '')));
   if (named) return agent('other', headText, true);
   if (OTHER_IN_PHRASE.test(lowers.join(' ')) || blamesPeople(agentKind(headText, 'other', false))) return agent('other', headText, false);

@@ -12,6 +12,7 @@
  * Words are read once, left to right; the few regular expressions are bounded and anchored.
  */
 import { FAILURE, isPastVerb, NOT_AGENT } from './agency';
+import { agentKind, blamesPeople } from './agentKind';
 import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
 
 export { CLAUSE_REACH, HELPING, FIRST_PERSON, FAILURE_AGENT_PATTERNS } from './agentWords';
@@ -214,7 +215,7 @@ function byAgent(words: readonly Token[], k: number, names: ReadonlySet<string>,
   const who = words.slice(k + 1, end).map((w) => w.text).join(' ');
   if (FIRST_PERSON.test(phrase[0].lower)) return /^(?:my|our)$/.test(phrase[0].lower) && OTHER_IN_PHRASE.test(phrase.slice(1, 3).map((w) => w.lower).join(' ')) ? { side: 'other', structure: 'by', who, at: words[k + 1].at, person: false } : { side: 'self', structure: 'by', who, at: words[k + 1].at, person: false };
   const person = phrase.some((_, i) => personAt(words, start + i, names, true));
-  if (!person && !phrase.some((w) => CAMEL.test(w.text)) && !OTHER_IN_PHRASE.test(phrase.map((w) => w.lower).join(' '))) return undefined;
+  if (!person && !phrase.some((w) => CAMEL.test(w.text)) && !OTHER_IN_PHRASE.test(phrase.map((w) => w.lower).join(' ')) && !blamesPeople(agentKind(who, 'other', false))) return undefined;
   return { side: 'other', structure: 'by', who, at: words[k + 1].at, person };
 }
 
