@@ -49,6 +49,22 @@ describe('tone check (round nine): the kind of agent decides', () => {
   });
 });
 
+describe('tone check (round nine): sources found by probing own sentences after blind9 passed', () => {
+  const deflecting: [string, string, Radius][] = [
+    ['a member of a group named without "team"', 'Our staging cluster died because someone from data science ran a 200GB job on it. Restarted it.', 'team'],
+    ['"originate from" another team', "Heads up: the broken migrations originate from the reporting team's branch. Reverted the merge.", 'team'],
+    ['another\'s thing "is responsible"', "Logins failed for an hour for all customers. The identity vendor's new release is responsible. They rolled it back.", 'production'],
+    ['a passive act "by somebody", at the local radius', 'my tests were red all morning, turns out the shared fixture repo was updated by somebody. fixed locally.', 'local'],
+  ];
+  for (const [name, text, radius] of deflecting) it(name, () => expectVerdict(text, radius, 'deflecting', 'deflection'));
+
+  it('reporting, the writer "to blame" and "affected by" are not another\'s doing', () => {
+    expectVerdict('I broke staging with a bad config; someone on the call pointed out the typo. Fixed it.', 'team', 'right-sized');
+    assert.ok(has(expectVerdict('My config change was to blame for the broken staging env. Reverted.', 'team', 'right-sized'), 'ownership'));
+    expectVerdict('Sorry, the red build on my branch was confusing everyone affected by the flaky job. Fixed.', 'local', 'right-sized');
+  });
+});
+
 describe('tone check (round nine): ownership read from the source', () => {
   const right: [string, string, Radius][] = [
     ['the failure "was from" the writer\'s work', 'The 502s on the API were from my pool-size change, which I rolled back at 10:40.', 'team'],

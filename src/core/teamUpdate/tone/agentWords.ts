@@ -51,6 +51,9 @@ export const QUESTION_OPEN = /^(?:who|whose)$/;
 export const GROUP = /^(?:channel|here|everyone|all|team|room)$/;
 export const ACRONYM = /^\p{Lu}{2,}(?:'s)?$/u;
 export const GERUND = /^\p{Ll}[\p{L}-]{1,40}ing$/u;
+// Round nine: participles whose "by X" is not the doer of a failure — an effect, a feeling, a standing role
+// ("affected by", "confused by", "reviewed by the on-call DBA").
+export const NOT_A_DOING = /^(?:affected|impacted|hit|confused|surprised|annoyed|bothered|frustrated|worried|concerned|upset|inconvenienced|blocked|delayed|reviewed|owned|maintained|managed|hosted|provided|supported|used|led|followed|requested|covered|protected|guarded|monitored|tested|verified|signed)$/;
 // Words before an embedded question after the doer: "not sure who merged it", "no idea who approved".
 export const ASKING = /^(?:sure|know|idea|clue|wonder|wondering|ask|asking|tell|guess|find|out|me)$/;
 // "…is not related to my deploy", "nothing to do with our change": a denial tied to the writer's work.
@@ -79,4 +82,5 @@ export const FAILURE_AGENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent: group mention', GROUP],
   ['agent: acronym', ACRONYM],
   ['agent: gerund', GERUND],
+  ['agent: not a doing', NOT_A_DOING],
 ];

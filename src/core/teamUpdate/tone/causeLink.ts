@@ -20,13 +20,13 @@
  * every regular expression is bounded and listed for the linear-time test.
  */
 import { agentKind, blamesPeople } from './agentKind';
-import { ACRONYM, CAMEL, FIRST_PERSON, NOT_A_PERSON, NOT_AN_OWNER, OTHER_IN_PHRASE, PHRASE_END, PUNCT } from './agentWords';
+import { ACRONYM, CAMEL, HELPING, FIRST_PERSON, NOT_A_PERSON, NOT_AN_OWNER, OTHER_IN_PHRASE, PHRASE_END, PUNCT } from './agentWords';
 import { tokens, type FailureAgent, type Token } from './failureAgent';
 
 /** A linked source; `charge` when the words hand the responsibility over (counts whatever is owned). */
 export type LinkedAgent = FailureAgent & { charge: boolean };
 
-const CAUSE_LINK = /\b(?:(?:came|comes|coming|come|stems?|stemmed|originated|originates|was|were|is|are)\s+(?:all\s+|entirely\s+|directly\s+|really\s+)?from|(?:started|starts|began|begins)\s+with|(?:traces?|traced|goes|went|leads?|led)\s+back\s+to)\s+/gi;
+const CAUSE_LINK = /\b(?:(?:came|comes|coming|come|stems?|stemmed|originated|originates|originate|was|were|is|are)\s+(?:all\s+|entirely\s+|directly\s+|really\s+)?from|(?:started|starts|began|begins)\s+with|(?:traces?|traced|goes|went|leads?|led)\s+back\s+to)\s+/gi;
 const CHARGE_LINK = /\b(?:(?:sits|sat|lies|lay|rests|rested)\s+(?:squarely\s+|firmly\s+|really\s+)?with|(?:it|that|this|which)(?:'s|’s|\s+is|\s+was)\s+(?:(?:all|honestly|really|squarely|entirely|partly|mostly)\s+)?on|(?:exactly|just|precisely)\s+as\s+(?=(?:[\w@-]{1,40}\s+){1,4}?(?:wrote|said|told|documented|specified|asked|instructed|described|designed)\b)|on\s+(?=(?:their|his|her|[\w@-]{1,40}(?:'s|’s|'))\s+(?:say-so|say\s+so|orders|instructions|advice|request|word)\b))\s*/gi;
 // "per Vantory's docs, … should have": an authority whose claim did not hold.
 const AUTHORITY = /\b(?:per|according\s+to)\s+/gi;
@@ -38,11 +38,15 @@ const TROUBLE = /(?<=[\w'’])\s+(?:had|has|was\s+having|is\s+having)\s+(?:(?:so
 // "the Docker Desktop update changed …": a named product's new version as the doer.
 const PRODUCT_UPDATE = /\b(?:[Tt]he\s+|[Tt]his\s+|[Tt]hat\s+|[Mm]y\s+|[Oo]ur\s+)?((?:[A-Z][\w.-]{1,40}\s+){1,3})(?:update|upgrade|release|patch|version|sdk)\s+(?:(?:silently|quietly|apparently|just)\s+)?(?:changed|broke|removed|dropped|renamed|switched|reset|disabled|deprecated|moved)\b/g;
 // "someone on the frontend team", "a dev from the data squad": a member of a group.
-const MEMBER = /\b(?:someone|somebody|one|a\s+(?:dev|developer|person|member|guy|engineer))\s+(?:on|in|from|of|at)\s+(?:the\s+)?((?:[\w-]{1,40}\s+){0,2}?(?:team|squad|folks|side|crew)|[\w-]{1,40}\s+team)\s+(?:(?:apparently|just|then|clearly)\s+)?(?:[a-z]{2,30}ed|thought|did|made|broke|put|sent|took|ran|wrote|let)\b/gi;
+const MEMBER = /\b(?:(?:someone|somebody)\s+(?:on|in|from|at)\s+(?:the\s+)?((?:[\w-]{1,40}\s+){0,2}?(?:team|squad|folks|side|crew)|[\w-]{1,40}(?:\s+[\w-]{1,40})?)|(?:one|a\s+(?:dev|developer|person|member|guy|engineer))\s+(?:on|in|from|of|at)\s+(?:the\s+)?((?:[\w-]{1,40}\s+){0,2}?(?:team|squad|folks|side|crew)))\s+(?:(?:apparently|just|then|clearly)\s+)?([a-z]{2,30}ed|thought|did|made|broke|put|sent|took|ran|wrote|let)\b/gi;
+// Verbs of reporting: "someone on the call pointed out …", "somebody from support asked".
+const REPORTING = /^(?:asked|noticed|pointed|reported|said|told|mentioned|saw|found|confirmed|suggested|replied|answered|wondered|called|pinged|messaged|emailed|posted|commented)$/;
 // "Probably infra.": a guess at another, as a whole sentence.
 const GUESS = /^(?:probably|likely|most\s+likely|maybe|must\s+be|has\s+to\s+be|gotta\s+be|prob|def)\s+((?:[\w@'-]{1,40}\s+){0,4}[\w@'-]{1,40})\W{0,3}$/i;
 // "X's template is what made it look like that": a cleft naming the cause.
 const CLEFT = /(?<=[\w'’])\s+(?:is|was|'s|’s)\s+what\s+(?:made|caused|broke|did|triggered|started|led\s+to|messed)\b/gi;
+// "The vendor's new release is responsible", "my config change was to blame": the source named by its predicate.
+const RESPONSIBLE = /(?<=[\w'’])\s+(?:is|was|are|were)\s+(?:(?:entirely|fully|solely|partly|clearly|squarely)\s+)?(?:responsible|to\s+blame|at\s+fault|the\s+culprit)\b/gi;
 // The writer's agency denied: "it wasn't my migration", "no issue in our services", "we did not do any change".
 const WORK = String.raw`(?:change|changes|migration|deploy|deployment|code|commit|commits|pr|config|release|branch|script|fault|doing|bug|side|service|services|part)`;
 const DENIED = new RegExp([
@@ -64,8 +68,10 @@ export const CAUSE_LINK_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['cause link: trouble', TROUBLE],
   ['cause link: product update', PRODUCT_UPDATE],
   ['cause link: member of a group', MEMBER],
+  ['cause link: reporting verb', REPORTING],
   ['cause link: guess', GUESS],
   ['cause link: cleft', CLEFT],
+  ['cause link: responsible', RESPONSIBLE],
   ['cause link: denied', DENIED],
   ['cause link: bare mine', BARE_MINE],
   ['cause link: denial taken back', TAKEN_BACK],
@@ -102,6 +108,7 @@ export function linkedAgents(sentence: string, people: readonly string[], fails:
   }
   for (const m of sentence.matchAll(CAUSE_LINK)) after((m.index ?? 0) + m[0].length, false);
   for (const m of sentence.matchAll(WRONG_CLAIM)) pushBefore(out, words, m.index ?? 0, names, false);
+  for (const m of sentence.matchAll(RESPONSIBLE)) pushBefore(out, words, m.index ?? 0, names, false);
   for (const m of sentence.matchAll(TROUBLE)) pushBefore(out, words, m.index ?? 0, names, false, true, true);
   for (const m of sentence.matchAll(CLEFT)) pushBefore(out, words, m.index ?? 0, names, true);
   for (const m of sentence.matchAll(PRODUCT_UPDATE)) {
@@ -109,8 +116,12 @@ export function linkedAgents(sentence: string, people: readonly string[], fails:
     if (at > 0 && !/^(?:my|our)\s/i.test(m[0])) out.push({ side: 'other', structure: 'subject', who: m[1].trim(), at, person: false, charge: false });
   }
   for (const m of sentence.matchAll(MEMBER)) {
+    // "someone on the call pointed out …", "somebody from support asked": reporting or helping is no act.
+    const verb = m[3].toLowerCase();
+    if (REPORTING.test(verb) || HELPING.test(verb)) continue;
+    const group = m[1] ?? m[2];
     const at = (m.index ?? 0);
-    const who = m[0].slice(0, m[0].indexOf(m[1]) + m[1].length);
+    const who = m[0].slice(0, m[0].indexOf(group) + group.length);
     out.push({ side: 'other', structure: 'subject', who, at, person: false, charge: true });
   }
   const denied = deniedAt(sentence);

@@ -13,7 +13,7 @@
  */
 import { FAILURE, isPastVerb, NOT_AGENT } from './agency';
 import { agentKind, blamesPeople } from './agentKind';
-import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
+import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_A_DOING, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
 
 export { CLAUSE_REACH, HELPING, FIRST_PERSON, FAILURE_AGENT_PATTERNS } from './agentWords';
 
@@ -201,7 +201,10 @@ function possessiveOwner(words: readonly Token[], k: number, owner: string, name
 function byAgent(words: readonly Token[], k: number, names: ReadonlySet<string>, firstFailure: number): FailureAgent | undefined {
   const before = words[k - 1]?.lower ?? '';
   const doneBy = /^(?:courtesy|thanks|because|due)$/.test(before) || /^(?:caused|broken|introduced|made|written|pushed|merged|deployed|approved|set|done|triggered|started|wiped|deleted|dropped|overwritten|corrupted|locked)$/.test(before) || FAILURE.test(before);
-  if (!doneBy) return undefined;
+  // Round nine: any other participle of an act too ("was updated by somebody"), not one that repairs, helps, reports,
+  // tells of an effect or a feeling ("affected by", "confused by") or of a standing role ("reviewed by", "maintained by").
+  const passive = isPastVerb(before) && !RESTORING.test(before) && !HELPING.test(before) && !NOT_AGENT.has(before) && !NOT_A_DOING.test(before);
+  if (!doneBy && !passive) return undefined;
   // "by letting the SPF record lapse": a gerund says how, not who.
   if (GERUND.test(words[k + 1]?.text ?? '')) return undefined;
   const start = /^(?:the|a|an|some|one)$/.test(words[k + 1]?.lower ?? '') ? k + 2 : k + 1;
