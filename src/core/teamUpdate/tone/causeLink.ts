@@ -87,7 +87,7 @@ export function linkedAgents(sentence: string, people: readonly string[], fails:
   const words = tokens(sentence);
   const out: LinkedAgent[] = [];
   const after = (end: number, charge: boolean) => {
-    const agent = sourceAfter(words, words.findIndex((w) => w.at >= end), names, charge);
+    const agent = sourceAfter(words, firstWordFrom(words, end), names, charge);
     if (agent) out.push(agent);
   };
   for (const m of sentence.matchAll(CHARGE_LINK)) after((m.index ?? 0) + m[0].length, true);
@@ -149,8 +149,7 @@ export function chargesOthers(a: LinkedAgent): boolean {
 
 /** The source phrase ending just before `end` (a subject read backwards to a determiner or a clause start). */
 function pushBefore(out: LinkedAgent[], words: readonly Token[], end: number, names: ReadonlySet<string>, charge: boolean, othersOnly = false, initialName = false): void {
-  let last = words.length - 1;
-  while (last >= 0 && words[last].at >= end) last--;
+  const last = firstWordFrom(words, end) - 1;
   let first = last;
   while (first > 0 && last - first < MAX_WORDS - 1 && !PUNCT.test(words[first - 1].lower) && !PHRASE_END.test(words[first - 1].lower) && !/^(?:the|a|an|per|honestly|but|though|apparently|turns|out)$/.test(words[first].lower)) first--;
   if (first < 0 || last < first) return;
@@ -162,9 +161,21 @@ function pushBefore(out: LinkedAgent[], words: readonly Token[], end: number, na
   if (agent && !(othersOnly && agent.side === 'self')) out.push(agent);
 }
 
+/** The index of the first word at or after `offset` (binary search, so many links in one long sentence stay linear). */
+function firstWordFrom(words: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The source phrase starting at word k. */
 function sourceAfter(words: readonly Token[], k: number, names: ReadonlySet<string>, charge: boolean): LinkedAgent | undefined {
-  if (k < 0) return undefined;
+  if (k >= words.length) return undefined;
   let start = k;
   if (/^(?:the|a|an|some)$/.test(words[start]?.lower ?? '')) start++;
   let end = start;
