@@ -24,7 +24,7 @@
 //   probe8b.txt      32 messages written and labeled after round eight's rules were frozen, committed before its one
 //                    run: only with --probe8b (misses with --misses-probe8b); not tuned on
 //   blind9.txt       round nine's blind set, written blind to the check: only with --blind9
-//                    (run once on round eight's frozen rules; misses with --misses-blind9)
+//                    (run once on round eight's frozen rules; misses with --misses-blind9; tuned on in round nine)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)

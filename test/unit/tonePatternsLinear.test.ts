@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { AGENT_KIND_PATTERNS } from '../../src/core/teamUpdate/tone/agentKind';
+import { CAUSE_LINK_PATTERNS } from '../../src/core/teamUpdate/tone/causeLink';
 import { BLAME_ELSEWHERE_RULES } from '../../src/core/teamUpdate/tone/blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from '../../src/core/teamUpdate/tone/outsideCause';
 import { TONE_PATTERNS } from '../../src/core/teamUpdate/toneCheck';
@@ -32,7 +34,7 @@ describe('tone check: every pattern is linear on adversarial 1 MB inputs', funct
 
   it('covers the patterns of every part of the check', () => {
     const names = TONE_PATTERNS.map(([n]) => n);
-    for (const part of ['apology', 'deflection rule', 'blame rule', 'non-apology rule', 'minimizing rule', 'part: ownership', 'part: prevention', 'part: agency: token', 'part: agency: failure word', 'part: agency: owned phrase', 'part: hedged before', 'people: capitalised run', 'people: addressed to', 'agent: other in phrase', 'agent flags: own verb', 'blame elsewhere: disowns', 'part: vague resolve', 'part: clause or and', 'people: vocative after', 'people: denied or hit', 'people: shared with me', 'part: ownership grammar', 'part: part shapes', 'part: main clause lead', 'agent: gerund', 'agent: acronym']) {
+    for (const part of ['apology', 'deflection rule', 'blame rule', 'non-apology rule', 'minimizing rule', 'part: ownership', 'part: prevention', 'part: agency: token', 'part: agency: failure word', 'part: agency: owned phrase', 'part: hedged before', 'people: capitalised run', 'people: addressed to', 'agent: other in phrase', 'agent flags: own verb', 'blame elsewhere: disowns', 'part: vague resolve', 'part: clause or and', 'people: vocative after', 'people: denied or hit', 'people: shared with me', 'part: ownership grammar', 'part: part shapes', 'part: main clause lead', 'agent: gerund', 'agent: acronym', 'agent kind: role head', 'cause link: link', 'cause link: charge', 'cause link: denied']) {
       assert.ok(names.some((n) => n.startsWith(part)), `${part} is measured`);
     }
     assert.deepEqual(results.map((r) => r.name), names, 'the probe measured every pattern');
@@ -41,6 +43,8 @@ describe('tone check: every pattern is linear on adversarial 1 MB inputs', funct
     for (const rule of BLAME_ELSEWHERE_RULES) assert.ok(sources.has(rule.pattern.source), `${rule.kind} rule of blameElsewhere.ts is measured`);
     // …and round eight's, in outsideCause.ts.
     for (const rule of OUTSIDE_CAUSE_RULES) assert.ok(sources.has(rule.pattern.source), `${rule.kind} rule of outsideCause.ts is measured`);
+    // …and round nine's agent kinds and cause links, listed by their modules.
+    for (const [name, re] of [...AGENT_KIND_PATTERNS, ...CAUSE_LINK_PATTERNS]) assert.ok(sources.has(re.source), `${name} is measured`);
   });
 
   for (const [name] of TONE_PATTERNS) {

@@ -12,6 +12,8 @@ import { BLAME_ELSEWHERE_PATTERNS, DISOWNS } from './tone/blameElsewhere';
 import { COMPONENT_PATTERNS, findComponents, ownedSentences, showsPart } from './tone/components';
 import { APOLOGY, FLAG_RULES, likeCase, PASSIVE_VOICE } from './tone/flagRules';
 import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
+import { AGENT_KIND_PATTERNS } from './tone/agentKind';
+import { CAUSE_LINK_PATTERNS, deniesAgency } from './tone/causeLink';
 import { findNamedPeople, PEOPLE_PATTERNS, sparedName } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
 import { appendSuggestion, MISSING_PART } from './tone/suggestions';
@@ -51,6 +53,8 @@ export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...PEOPLE_PATTERNS.map(([name, re]) => [`people: ${name}`, re] as const),
   ...FAILURE_AGENT_PATTERNS,
   ...AGENT_FLAG_PATTERNS,
+  ...AGENT_KIND_PATTERNS,
+  ...CAUSE_LINK_PATTERNS,
   ...BLAME_ELSEWHERE_PATTERNS,
 ];
 
@@ -79,7 +83,7 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   // "my commit was broken by the merge tool": with another agent and no "I"/"we", "my X" is the victim.
   for (const r of readings) if (victimOnly(r)) owned.delete(r.sentence.index);
   // "my branch is fine, it's the hook that's broken": the writer's work named only to be declared fine.
-  for (const s of sentences) if (DISOWNS.test(s.text)) owned.delete(s.index);
+  for (const s of sentences) if (DISOWNS.test(s.text) || deniesAgency(s.text)) owned.delete(s.index);
   const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart)) continue;

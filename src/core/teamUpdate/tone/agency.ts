@@ -31,7 +31,8 @@ export const NOT_AGENT = new Set(
   `noticed saw seen found realized realised learned learnt heard discovered detected observed identified investigated looked
    checked confirmed verified watched monitored told asked posted pinged paged messaged emailed notified informed contacted called
    spoke talked discussed apologized apologised thanked hoped wanted tried thought believed expected felt got received experienced
-   suffered faced encountered agreed waited opened filed escalated reached joined was were been had started lost followed`.split(/\s+/),
+   suffered faced encountered agreed waited opened filed escalated reached joined was were been had started lost followed
+   dug combed traced bisected grepped analysed analyzed audited searched skimmed scanned researched profiled measured`.split(/\s+/),
 );
 // Past verbs that are the failure itself, not an act of repair.
 const NOT_AN_ACT = new Set(['broke', 'broken', 'caused', 'forgot', 'forgotten', 'missed', 'introduced', 'made', 'left', 'lost', 'did', 'done', 'went', 'gone', 'came', 'fell', 'became', 'began', 'begun', 'hoped', 'wanted', 'tried', 'had']);

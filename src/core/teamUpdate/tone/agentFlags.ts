@@ -11,10 +11,12 @@ import { actAt, CLAUSE_REACH, failureAgents, failsIn, FIRST_PERSON, HELPING, tok
 import { NOT_AGENT } from './agency';
 import type { Sentence } from './sentences';
 import type { ToneFlag } from './types';
+import { agentKind, blamesPeople } from './agentKind';
+import { chargesOthers, linkedAgents, type LinkedAgent } from './causeLink';
 
 export interface AgentReading {
   sentence: Sentence;
-  agents: FailureAgent[];
+  agents: (FailureAgent | LinkedAgent)[];
 }
 
 // "if my change broke anything", "that might be from my rename": a hedge before the writer's agency.
@@ -47,7 +49,8 @@ const EXPLANATION: Record<'person' | 'question' | 'denial' | 'other', string> = 
 
 export function readAgents(sentences: readonly Sentence[], people: readonly string[]): AgentReading[] {
   const messageFails = sentences.some((s) => failsIn(s.text));
-  return sentences.map((sentence) => ({ sentence, agents: failureAgents(sentence.text, people, messageFails) }));
+  // Round nine: the sources the sentence links its failure to ("came from …", "it's on …") join the doers.
+  return sentences.map((sentence) => ({ sentence, agents: [...failureAgents(sentence.text, people, messageFails), ...linkedAgents(sentence.text, people, messageFails)] }));
 }
 
 /** Offsets of sentences in which the writer is the agent of a failure, not hedged. */
@@ -65,7 +68,7 @@ export function agentFlags(readings: readonly AgentReading[], messageOwned: bool
   for (const { sentence, agents } of readings) {
     for (const a of agents) {
       if (a.side !== 'other') continue;
-      const always = a.person || a.structure === 'question' || a.structure === 'denial';
+      const always = 'charge' in a ? chargesOthers(a) : blamesPeople(agentKind(a.who, a.side, a.person)) || a.structure === 'question' || a.structure === 'denial';
       if (!always && messageOwned) continue;
       const index = sentence.index + a.at;
       const why = a.person ? 'person' : a.structure === 'question' || a.structure === 'denial' ? a.structure : 'other';

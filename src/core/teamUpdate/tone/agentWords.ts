@@ -34,7 +34,7 @@ export const FIRST_PERSON = /^(?:i|we|i've|we've|i'd|we'd|me|us|my|our|myself|ou
 // agency reader's repair verbs: "the bot switched off the job", "PyCharm rewrote my config" are acts.
 export const RESTORING = /^(?:reverted|rolled|fixed|restored|resolved|recovered|patched|hotfixed|mitigated|redeployed|re-deployed|unblocked|rebuilt|refunded|reissued|backfilled|corrected|reran|re-ran|reinstalled|re-enabled|reenabled|recreated|re-created|redid|undid)$/;
 // Idioms of breaking that are more than one word: "fell over", "blew up", "nobody could log in".
-export const BREAK_IDIOM = /\b(?:(?:nothing|nobody|no\s+one|no-one)\s+(?:could|was\s+able\s+to)|fell\s+over|fell\s+apart|blew\s+up|went\s+(?:sideways|dark|haywire)|misbehav\w*|malfunction\w*)\b/i;
+export const BREAK_IDIOM = /\b(?:(?:nothing|nobody|no\s+one|no-one)\s+(?:could|was\s+able\s+to)|fell\s+over|fell\s+apart|blew\s+up|went\s+(?:sideways|dark|haywire)|misbehav\w*|malfunction\w*|delay(?:s|ed))\b/i;
 // Verbs of malfunction: the doer of one is the agent of the failure even with no other failure word.
 export const MALFUNCTION = /^(?:misbehaved|malfunctioned|glitched|flaked|choked|nuked|clobbered|mangled|borked|trashed|wrecked|ruined|skipped|dropped|ate|swallowed|ignored)$/;
 // Past forms that tell of a victim or a state, not of an act.
@@ -51,6 +51,9 @@ export const QUESTION_OPEN = /^(?:who|whose)$/;
 export const GROUP = /^(?:channel|here|everyone|all|team|room)$/;
 export const ACRONYM = /^\p{Lu}{2,}(?:'s)?$/u;
 export const GERUND = /^\p{Ll}[\p{L}-]{1,40}ing$/u;
+// Round nine: participles whose "by X" is not the doer of a failure — an effect, a feeling, a standing role
+// ("affected by", "confused by", "reviewed by the on-call DBA").
+export const NOT_A_DOING = /^(?:affected|impacted|hit|confused|surprised|annoyed|bothered|frustrated|worried|concerned|upset|inconvenienced|blocked|delayed|reviewed|owned|maintained|managed|hosted|provided|supported|used|led|followed|requested|covered|protected|guarded|monitored|tested|verified|signed)$/;
 // Words before an embedded question after the doer: "not sure who merged it", "no idea who approved".
 export const ASKING = /^(?:sure|know|idea|clue|wonder|wondering|ask|asking|tell|guess|find|out|me)$/;
 // "…is not related to my deploy", "nothing to do with our change": a denial tied to the writer's work.
@@ -79,4 +82,5 @@ export const FAILURE_AGENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent: group mention', GROUP],
   ['agent: acronym', ACRONYM],
   ['agent: gerund', GERUND],
+  ['agent: not a doing', NOT_A_DOING],
 ];

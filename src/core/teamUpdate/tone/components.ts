@@ -4,7 +4,7 @@
  * (repair) and what stops a recurrence (prevention). Word patterns, bounded gaps only.
  */
 import { AGENCY_PATTERNS, FAILURE, firstPersonAct, firstPersonAgent, REPAIR_VERB, startsWithOtherAgent } from './agency';
-import { guaranteeAfterAct, IMPACT_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES } from './partShapes';
+import { guaranteeAfterAct, IMPACT_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES, VAGUE_PLAN } from './partShapes';
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
@@ -226,8 +226,9 @@ export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sen
 function showsPrevention(text: string): boolean {
   if (!preventionWords(text)) return false;
   VAGUE_RESOLVE.lastIndex = 0;
-  if (!VAGUE_RESOLVE.test(text)) return true;
-  return preventionWords(text.replace(VAGUE_RESOLVE, ' ').replace(WHEN_WORDS, ' '));
+  VAGUE_PLAN.lastIndex = 0;
+  if (!VAGUE_RESOLVE.test(text) && !VAGUE_PLAN.test(text)) return true;
+  return preventionWords(text.replace(VAGUE_RESOLVE, ' ').replace(VAGUE_PLAN, ' ').replace(WHEN_WORDS, ' '));
 }
 
 /** The sentence with its prevention clauses blanked (kept as a word, so the first clause stays first). */

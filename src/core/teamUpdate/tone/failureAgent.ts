@@ -12,7 +12,8 @@
  * Words are read once, left to right; the few regular expressions are bounded and anchored.
  */
 import { FAILURE, isPastVerb, NOT_AGENT } from './agency';
-import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
+import { agentKind, blamesPeople } from './agentKind';
+import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_A_DOING, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
 
 export { CLAUSE_REACH, HELPING, FIRST_PERSON, FAILURE_AGENT_PATTERNS } from './agentWords';
 
@@ -180,6 +181,8 @@ function possessiveOwner(words: readonly Token[], k: number, owner: string, name
   const prev = words[k - 1]?.lower ?? '';
   if (/^(?:team|squad)$/.test(lower) && /^(?:my|our)$/.test(prev)) return { side: 'self', structure: 'possessive', who: `${words[k - 1].text} ${owner}`, at: words[k - 1].at, person: false };
   if (NOT_AN_OWNER.test(lower) || (writerEarlier(words, k) && !causeBefore(words, k)) || /^(?:your|their|every|other|each)$/.test(prev)) return undefined;
+  // "Restored from Chidi's local copy": what the repair was made from, not what failed.
+  if (/^(?:from|with|using|via|off)$/.test(prev) && RESTORING.test(words[k - 2]?.lower ?? '')) return undefined;
   const first = k > 0 && personAt(words, k - 1, names, true) ? k - 1 : k;
   // At the start, "Pipeline's red" is "Pipeline is red": the owner needs a thing after it.
   const thing = words[k + 1]?.lower ?? '';
@@ -198,7 +201,10 @@ function possessiveOwner(words: readonly Token[], k: number, owner: string, name
 function byAgent(words: readonly Token[], k: number, names: ReadonlySet<string>, firstFailure: number): FailureAgent | undefined {
   const before = words[k - 1]?.lower ?? '';
   const doneBy = /^(?:courtesy|thanks|because|due)$/.test(before) || /^(?:caused|broken|introduced|made|written|pushed|merged|deployed|approved|set|done|triggered|started|wiped|deleted|dropped|overwritten|corrupted|locked)$/.test(before) || FAILURE.test(before);
-  if (!doneBy) return undefined;
+  // Round nine: any other participle of an act too ("was updated by somebody"), not one that repairs, helps, reports,
+  // tells of an effect or a feeling ("affected by", "confused by") or of a standing role ("reviewed by", "maintained by").
+  const passive = isPastVerb(before) && !RESTORING.test(before) && !HELPING.test(before) && !NOT_AGENT.has(before) && !NOT_A_DOING.test(before);
+  if (!doneBy && !passive) return undefined;
   // "by letting the SPF record lapse": a gerund says how, not who.
   if (GERUND.test(words[k + 1]?.text ?? '')) return undefined;
   const start = /^(?:the|a|an|some|one)$/.test(words[k + 1]?.lower ?? '') ? k + 2 : k + 1;
@@ -212,7 +218,7 @@ function byAgent(words: readonly Token[], k: number, names: ReadonlySet<string>,
   const who = words.slice(k + 1, end).map((w) => w.text).join(' ');
   if (FIRST_PERSON.test(phrase[0].lower)) return /^(?:my|our)$/.test(phrase[0].lower) && OTHER_IN_PHRASE.test(phrase.slice(1, 3).map((w) => w.lower).join(' ')) ? { side: 'other', structure: 'by', who, at: words[k + 1].at, person: false } : { side: 'self', structure: 'by', who, at: words[k + 1].at, person: false };
   const person = phrase.some((_, i) => personAt(words, start + i, names, true));
-  if (!person && !phrase.some((w) => CAMEL.test(w.text)) && !OTHER_IN_PHRASE.test(phrase.map((w) => w.lower).join(' '))) return undefined;
+  if (!person && !phrase.some((w) => CAMEL.test(w.text)) && !OTHER_IN_PHRASE.test(phrase.map((w) => w.lower).join(' ')) && !blamesPeople(agentKind(who, 'other', false))) return undefined;
   return { side: 'other', structure: 'by', who, at: words[k + 1].at, person };
 }
 
@@ -262,5 +268,7 @@ function subjectAgent(words: readonly Token[], k: number, names: ReadonlySet<str
   if (relative && words.slice(act + 1, act + 6).some((x) => HELPING.test(x.lower))) return undefined;
   let first = k;
   while (!person && first > Math.max(0, k - 2) && !PUNCT.test(words[first - 1].lower) && !PHRASE_END.test(words[first - 1].lower) && !CAUSE_MARK.test(words[first - 1].lower)) first--;
+  // "…pushed the wrong tag, so QA tested the wrong build": after "so" the subject bears the consequence.
+  if (/^(?:so|hence|therefore)$/.test(words[first - 1]?.lower ?? '')) return undefined;
   return { side: 'other', structure: relative ? 'relative' : 'subject', who: words.slice(first, end).map((x) => x.text).join(' '), at: words[first].at, person, end: act };
 }

@@ -4,20 +4,17 @@
  * "human error", playing the impact down). Deflection and blame are in deflectionRules.ts.
  */
 import { DEFLECTION_RULES } from './deflectionRules';
-import { INTENSIFIER, likeCase, rx, type FlagRule } from './ruleParts';
+import { APOLOGY_SHAPE_RULES } from './apologyShapes';
+import { BAD_IDENTITY, FILLER, INTENSIFIER, likeCase, rx, type FlagRule } from './ruleParts';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
 /** The explanation of the agentless (passive) wordings; toneCheck.ts drops them where the writer is found as the agent. */
 export const PASSIVE_VOICE = 'Passive voice hides who did it; say "I" (or "we", if the team did it together).';
 
-export const APOLOGY = /\b(?:sorry|sry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies))\b/gi;
+// Round nine: "I regret …" is an apology too, so "I regret …, I truly regret it" is counted twice.
+export const APOLOGY = /\b(?:sorry|sry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+(?:truly\s+|deeply\s+|really\s+|sincerely\s+|genuinely\s+)?regret)\b/gi;
 
-// Words that only fill the gap in "I'm <…> idiot" ("I'm such an absolute clown").
-const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too|apparently|probably|officially|team's|world's|office's|company's|project's)`;
-// What the writer says they are, not what they did: "an embarrassment to this team", "a terrible engineer".
-const WORKER = String.raw`(?:engineer|developer|dev|coder|programmer|teammate|colleague|person|human|employee)`;
-const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|muppet|dummy|dunce|buffoon|numpty|donkey|goofball|klutz|weak\s+link|chaos\s+monkey|problem\s+child|careless|sloppy|pathetic|worthless|incapable|hopeless\s+case|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
 // Nouns for a mistake, and adjectives that make any noun one ("a bad rebase").
 const MISTAKE_NOUN = String.raw`(?:errors?|mistakes?|typos?|bugs?|regressions?|oversights?)`;
 const BAD_THING = String.raw`(?:(?:bad|broken|wrong|incorrect|faulty|buggy|invalid)\s+[\w-]+)`;
@@ -192,4 +189,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES];

@@ -33,6 +33,8 @@ const OWNING_PHRASE = new RegExp(
     // "A config push of mine cut off webhook delivery".
     String.raw`\b(?:a|an|the|that|this)\s+(?:[\w-]{1,40}\s+){0,2}?(?:change|commit|push|deploy|script|config|migration|query|rule|job|mistake|typo|bug|pr|patch|release|edit|setting)\s+of\s+(?:mine|ours)\b`,
     String.raw`\b(?:i|we)\s+got\s+(?:it|this|that|the\s+[\w-]{1,40}(?:\s+[\w-]{1,40})?)\s+wrong\b`,
+    // Round nine: an omission of the writer's diligence: "we hadn't noticed", "we didn't act on it", "I never renewed it".
+    String.raw`\b(?:i|we)\s+(?:had\s+not|hadn'?t|did\s+not|didn'?t|never|failed\s+to)\s+(?:(?:even|actually|properly|ever)\s+)?(?:noticed?|checked?|tested?|caught|catch|renew(?:ed)?|updated?|act(?:ed)?\s+on|verif(?:y|ied)|monitor(?:ed)?|validated?|pinned|pin|rotated?|back(?:ed)?\s+up|realized?|realised?|consider(?:ed)?)\b`,
     String.raw`\b(?:it|this|that)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+){0,2}?[\w-]{1,40}\s+(?:that|which)\s+(?:[\w-]{1,40}\s+)?(?:broke|caused|took|brought|killed|wiped|dropped|deleted|failed|[a-z]{2,20}ed)\b`,
   ].join('|'),
   'i',

@@ -22,7 +22,17 @@ export const PREVENTION_SHAPES: readonly string[] = [
   String.raw`\b(?:changed|switched|set|configured|updated|tuned)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:checks?|alerts?|monitors?|alarms?|scripts?|pipelines?|jobs?|workflows?|hooks?|probes?|rules?)\s+to\s+(?:ignore|require|refuse|reject|block|fail|check|verify|validate|page|alert|wait|retry|keep|skip|warn|stop|run)\b`,
   String.raw`\bnow\s+(?:the|our|my|every|each|all|any)\s+(?:[\w-]{1,40}\s+){0,2}?(?:asks|checks|requires|refuses|blocks|rejects|validates|verifies|confirms|prompts|warns|alerts|pages|waits|needs|runs|has|gets)\b`,
   String.raw`\bnow\s+(?:validated|checked|tested|verified|enforced|required|blocked|gated|linted|reviewed|monitored|canaried|pinned|locked|capped|limited|throttled|automated|scripted|alerted\s+on)\b`,
+  // Round nine: the writer's standing practice ("We now load-test pool changes"; not "we now know the cause"), a thing
+  // now inside a safeguard ("Safari is now in the pre-release browser matrix"), a change made since ("we've since
+  // enabled origin fallback"), and what now happens by itself ("notices now open a ticket automatically").
+  String.raw`\b(?:we|i)\s+now\s+(?:always\s+|also\s+)?(?!(?:know|think|believe|see|understand|suspect|expect|hope|need|want|plan|realize|realise|agree|have\s+to)\b)[a-z][a-z-]{1,30}\b`,
+  String.raw`\b(?:is|are)\s+now\s+(?:in|included\s+in|covered\s+by|listed\s+in|tracked\s+in|added\s+to)\s+(?:the|our|every|each)\s+(?:[\w-]{1,40}\s+){0,3}?(?:matrix|suite|checklist|pipeline|ci|tests?|canary|runbook|rotation|monitoring|alerts?|dashboard|gate|review|inventory|registry)\b`,
+  String.raw`\b(?:i|we)(?:'ve|\s+have)\s+since\s+(?:[a-z]{2,20}ed|set\s+up|put|built|made|turned\s+on)\b|\bnow\s+(?:[\w-]{1,40}\s+){0,4}?automatically\b`,
 ];
+
+// Round nine: a plan to think about it is not a safeguard ("will be reviewing our processes to prevent a recurrence",
+// "I'll write up options").
+export const VAGUE_PLAN = /\b(?:review|reviewing|revisit|revisiting|look\s+(?:into|at)|looking\s+(?:into|at)|evaluate|evaluating|assess|assessing|discuss|discussing|think\s+about|thinking\s+about|explore|exploring|write\s+up|writing\s+up)\s+(?:(?:our|the|some|a\s+few|possible|any|all)\s+)?(?:[\w-]{1,40}\s+)?(?:process(?:es)?|procedures?|practices?|options|ideas|approach(?:es)?|next\s+steps|improvements?|what\s+happened|lessons)\b(?:\s+(?:to\s+(?:prevent|avoid)\s+(?:a\s+|any\s+|further\s+|future\s+)?(?:recurrences?|repeats?|repetition|this|similar\s+[\w-]{1,40})|going\s+forward))?/gi;
 
 // "so one apply can't touch both", "so traffic can't be routed to a cold pool".
 const GUARANTEE = /\bso\s+(?:that\s+)?(?:(?:a|an|one|the|no|any|every)\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:can'?t|cannot|can\s+no\s+longer|won'?t\s+be\s+able|will\s+(?:never|no\s+longer|always))\b/i;
@@ -34,6 +44,8 @@ export const REPAIR_SHAPES: readonly string[] = [
   // "Re-cut it at 14:00": re- before an irregular past; "Refunds went out this morning".
   String.raw`\bre-(?:cut|set|ran|run|built|did|done|sent|wrote|written|made|put|split|bound|hung|shot)\b`,
   String.raw`\b(?:refunds?|credits?|corrections?|fix(?:es)?|re-?sends?)\s+(?:went|have\s+gone|has\s+gone|were\s+sent|are\s+going|were\s+issued|have\s+been\s+issued)(?:\s+out)?\b`,
+  // Round nine: verbs that clear out what the failure left ("purged the stale queue", "Capped retries at 6 hours").
+  String.raw`\b(?:purged|flushed|evicted|invalidated|capped)\b`,
 ];
 
 export const IMPACT_SHAPES: readonly string[] = [
@@ -47,6 +59,7 @@ export const PART_SHAPE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['part shapes: guarantee', GUARANTEE],
   ['part shapes: writer act', WRITER_ACT],
   ['part shapes: failure before', FAILURE_BEFORE],
+  ['part shapes: vague plan', VAGUE_PLAN],
 ];
 
 /** A guarantee after the writer's own act, not a consequence of the failure: "I've split the states so one apply can't touch both". */

@@ -48,3 +48,10 @@ export const ROLE = String.raw`(?:intern|interns|new\s+(?:guy|girl|hire|dev|deve
 /** Words that name a team on their own ("because ops gave me…"); the others need "team" or "side". */
 export const TEAM_BARE = String.raw`(?:qa|ops|devops|sre|dba|dbas|security|management|marketing)`;
 export const TEAM_WORD = String.raw`(?:qa|ops|devops|sre|dba|dbas|security|product|design|infra|infrastructure|platform|backend|frontend|front-end|back-end|data|mobile|marketing|management|support|release|other)`;
+
+/** Self-deprecation words (flagRules.ts, apologyShapes.ts). */
+// Words that only fill the gap in "I'm <…> idiot" ("I'm such an absolute clown").
+export const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too|apparently|probably|officially|team's|world's|office's|company's|project's)`;
+// What the writer says they are, not what they did: "an embarrassment to this team", "a terrible engineer".
+const WORKER = String.raw`(?:engineer|developer|dev|coder|programmer|teammate|colleague|person|human|employee)`;
+export const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarrassed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|muppet|dummy|dunce|buffoon|numpty|donkey|goofball|klutz|weak\s+link|chaos\s+monkey|problem\s+child|careless|sloppy|pathetic|worthless|incapable|hopeless\s+case|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
