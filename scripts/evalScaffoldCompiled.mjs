@@ -8,8 +8,14 @@ import { run } from './evalScaffoldRunners.mjs';
 
 const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
 const firstLine = (out, re) => out.split('\n').find((l) => re.test(l) && !/OWN-IT-PLACEHOLDER/.test(l))?.trim();
-/** Go never reaches a module proxy or downloads a toolchain here; modules with no requirements build. */
+/** Go never reaches a module proxy or downloads a toolchain here; requirements come from Debian (below). */
 const GO_ENV = { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GOSUMDB: 'off' };
+/** The newest Go Debian installed (golang-1.23-go from bookworm-backports beside 1.19's golang-go), else `go` on PATH. */
+const GO = (() => {
+  const dirs = fs.existsSync('/usr/lib') ? fs.readdirSync('/usr/lib').filter((d) => /^go-1\.\d+$/.test(d) && fs.existsSync(`/usr/lib/${d}/bin/go`)) : [];
+  const newest = dirs.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).pop();
+  return newest ? `/usr/lib/${newest}/bin/go` : 'go';
+})();
 
 /** Top-level and subtest verdict lines of `go test -v`, and whether the package built at all. */
 function goCounts(out) {
@@ -17,21 +23,68 @@ function goCounts(out) {
   return { pass: (out.match(/^\s*--- PASS/gm) ?? []).length, fail: (out.match(/^\s*--- FAIL/gm) ?? []).length, built: /^(ok|FAIL)\s+\S+\s+\d[\d.]*s\b/m.test(out) };
 }
 
+/** Where Debian's golang-*-dev packages put Go sources, by import path. */
+const GOCODE = '/usr/share/gocode/src';
+
+/**
+ * A copy of Debian's source of module `mod` under the scratch folder, with a go.mod (`go mod init`
+ * where Debian's has none); undefined when no Debian package installed it.
+ */
+function debianModule(mod, scratch) {
+  const source = path.join(GOCODE, mod);
+  if (!fs.existsSync(source)) return undefined;
+  const dir = path.join(scratch, 'gomods', mod);
+  if (!fs.existsSync(path.join(dir, 'go.mod'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.cpSync(source, dir, { recursive: true, dereference: true });
+    if (!fs.existsSync(path.join(dir, 'go.mod'))) run(GO, ['mod', 'init', mod], { cwd: dir, env: GO_ENV });
+  }
+  return dir;
+}
+
+/**
+ * The module proxy is unreachable: in the scratch clone only, each module the build graph asks for
+ * is pointed at Debian's packaged source (`go mod edit -replace mod=dir`, any version). A module that
+ * no Debian package has is dropped from the go.mod files that require it; when a package of the
+ * build imports it, the baseline build then fails and says so. Returns what was replaced and dropped.
+ */
+function debianModules(work, scratch) {
+  const replaced = [];
+  const dropped = [];
+  for (let round = 0; round < 60; round++) {
+    const r = run(GO, ['list', '-m', 'all'], { cwd: work, env: GO_ENV });
+    const missing = /(?:^|\s)([^\s:@]+)@[^\s:]+: (?:module lookup disabled|reading|missing go\.sum)/m.exec(r.out)?.[1];
+    if (r.status === 0 || !missing || replaced.includes(missing) || dropped.includes(missing)) break;
+    const dir = debianModule(missing, scratch);
+    if (dir) {
+      run(GO, ['mod', 'edit', '-replace', `${missing}=${dir}`], { cwd: work, env: GO_ENV });
+      replaced.push(missing);
+      continue;
+    }
+    for (const file of [path.join(work, 'go.mod'), ...replaced.map((m) => path.join(scratch, 'gomods', m, 'go.mod'))]) run(GO, ['mod', 'edit', '-droprequire', missing, file], { env: GO_ENV });
+    dropped.push(missing);
+  }
+  return { replaced, dropped };
+}
+
 /**
  * `go test` on the generated test. `before(work, test, key, measure)` measures once per key with the
  * generated file hidden. `slug` is owner+name, used only when the repository predates modules: then
  * the scratch clone gets `go mod init github.com/owner/name`, as `go` itself suggests for such code.
+ * Requirements come from Debian's packaged sources (`debianModules`), never from the network.
  */
-export function goRunner(work, test, slug, before) {
-  const version = run('go', ['version']).stdout.split(' ')[2] ?? 'no go';
+export function goRunner(work, test, slug, scratch, before) {
+  const version = run(GO, ['version']).stdout.split(' ')[2] ?? 'no go';
   let init = '';
   if (!fs.existsSync(path.join(work, 'go.mod'))) {
     const module = `github.com/${slug.replace('+', '/')}`;
-    if (run('go', ['mod', 'init', module], { cwd: work, env: GO_ENV }).status !== 0) return { ran: `not runnable here: no go.mod and \`go mod init ${module}\` failed`, runnable: false };
+    if (run(GO, ['mod', 'init', module], { cwd: work, env: GO_ENV }).status !== 0) return { ran: `not runnable here: no go.mod and \`go mod init ${module}\` failed`, runnable: false };
     init = ` (no go.mod: \`go mod init ${module}\` in the scratch clone)`;
   }
+  const debian = debianModules(work, scratch);
+  if (debian.replaced.length) init += ` (Debian 12 sources for ${debian.replaced.join(', ')}${debian.dropped.length ? `; dropped ${debian.dropped.join(', ')}: in no Debian package, named only in go.mod files` : ''})`;
   const pkg = `./${path.posix.dirname(test)}`;
-  const suite = () => run('go', ['test', '-count=1', '-v', pkg], { cwd: work, env: GO_ENV, timeout: 600_000 }).out;
+  const suite = () => run(GO, ['test', '-count=1', '-v', pkg], { cwd: work, env: GO_ENV, timeout: 600_000 }).out;
   const was = before(work, test, `go ${pkg}`, () => {
     const out = suite();
     return { ...goCounts(out), why: [/invalid go version|not in GOROOT|requires go/i, /lookup disabled|missing go.sum/, /undefined|cannot find|error/i].map((re) => firstLine(out, re)).find(Boolean)?.replaceAll(`${work}/`, '') };
@@ -41,7 +94,7 @@ export function goRunner(work, test, slug, before) {
     return { ran: `not runnable here: without the generated test the package does not build with ${version} (go.mod asks ${wants}): ${was.why ?? 'go test failed'}`, runnable: false };
   }
   const name = /^func (Test\w+)\(t \*testing\.T\)/m.exec(read(path.join(work, test)))?.[1];
-  const r = run('go', ['test', '-count=1', '-v', '-run', `^${name}$`, pkg], { cwd: work, env: GO_ENV });
+  const r = run(GO, ['test', '-count=1', '-v', '-run', `^${name}$`, pkg], { cwd: work, env: GO_ENV });
   const own = goCounts(r.out);
   const collected = own.built && new RegExp(`^--- FAIL: ${name} `, 'm').test(r.out);
   const red = collected && r.status !== 0 && own.fail === 1 && /OWN-IT-PLACEHOLDER/.test(r.out);
@@ -119,6 +172,58 @@ function offlineManifest(crateDir) {
   return { dropped: [...dropped], narrowed };
 }
 
+/** Where Debian's librust-*-dev packages put crate sources (a Cargo directory source). */
+const DEBIAN_CRATES = '/usr/share/cargo/registry';
+
+/**
+ * A CARGO_HOME in the scratch folder whose crates.io is Debian's crate directory, so that Cargo
+ * resolves offline from the librust-*-dev packages installed (the rustup toolchain stays the same).
+ */
+function debianCargoHome(scratch) {
+  const home = path.join(scratch, 'cargo-home-debian');
+  fs.mkdirSync(home, { recursive: true });
+  fs.writeFileSync(path.join(home, 'config.toml'), `[source.crates-io]\nreplace-with = "debian"\n\n[source.debian]\ndirectory = "${DEBIAN_CRATES}"\n\n[net]\noffline = true\n`);
+  return home;
+}
+
+/** Lower bound of a Cargo version requirement (`1.0`, `^1.0.2`, `=4.6.6`, `>= 0.3`), as numbers. */
+const lowerBound = (req) => (/(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(req) ?? []).slice(1, 4).map((n) => Number(n ?? 0));
+/** Whether version `have` meets caret requirement `req` (Cargo's default): same left-most non-zero part, not below. */
+function meets(have, req) {
+  const h = lowerBound(have);
+  const r = lowerBound(req);
+  const major = r[0] !== 0 ? 0 : r[1] !== 0 ? 1 : 2;
+  for (let i = 0; i <= major; i++) if (h[i] !== r[i]) return false;
+  for (let i = major + 1; i < 3; i++) if (h[i] !== r[i]) return h[i] > r[i];
+  return true;
+}
+
+/**
+ * The dependencies of the crate's manifest (normal ones, and dev-dependencies its src/ or tests/
+ * name; optional ones only when the default features enable them) that Debian 12 cannot give in a
+ * version the requirement accepts: `name req (Debian has V, or none)`, from `apt-cache policy`.
+ */
+function unmetInDebian(crateDir) {
+  const text = read(path.join(crateDir, 'Cargo.toml'));
+  const used = new Set(run('git', ['grep', '-h', '-I', '-o', '-E', '[A-Za-z_][A-Za-z0-9_]*', '--', 'src', 'tests'], { cwd: crateDir }).stdout.split('\n'));
+  const defaults = /^default\s*=\s*\[([^\]]*)\]/m.exec(text)?.[1] ?? '';
+  const unmet = [];
+  let table = '';
+  for (const line of text.split('\n')) {
+    const header = /^\s*\[\[?([^\]]+)\]\]?\s*$/.exec(line);
+    if (header) table = header[1].trim();
+    const dep = header ? null : /^\s*([A-Za-z0-9_-]+)\s*=\s*(?:"([^"]+)"|\{.*?\bversion\s*=\s*"([^"]+)")/.exec(line);
+    if (!dep || !/(^|\.)(dev-)?dependencies$/.test(table) || /\bpath\s*=/.test(line)) continue;
+    const [, name, plain, inTable] = dep;
+    if (/optional\s*=\s*true/.test(line) && !new RegExp(`"(dep:)?${name}[?/"]`).test(defaults)) continue;
+    if (/dev-dependencies$/.test(table) && !used.has(name.replace(/-/g, '_'))) continue;
+    const req = plain ?? inTable;
+    const candidate = /Candidate: (?:\d+:)?([\d.]+)/.exec(run('apt-cache', ['policy', `librust-${name.replace(/_/g, '-').toLowerCase()}-dev`]).stdout)?.[1];
+    if (!candidate || !meets(candidate, req)) unmet.push(`${name} ${req} (Debian 12 has ${candidate ?? 'none'})`);
+  }
+  return unmet;
+}
+
 /** `cargo test --offline` on the generated test (its own `#[test]` fn), then the crate before/after. */
 export function cargoRunner(work, test, scratch, before) {
   let crateDir = path.dirname(path.join(work, test));
@@ -132,9 +237,18 @@ export function cargoRunner(work, test, scratch, before) {
     const offline = offlineManifest(crateDir);
     if (offline === undefined || (resolved = resolves()).status !== 0) {
       run('git', ['checkout', '--', 'Cargo.toml'], { cwd: crateDir });
-      return { ran: `not runnable here: crates.io is unreachable and the crate needs crates from it (${firstLine(resolved.out, /no matching package|failed to select/)?.replace(/^error: /, '') ?? 'cargo could not resolve offline'})`, runnable: false };
-    }
-    note = ` (offline: dropped ${offline.dropped.join(', ') || 'nothing'}, which only benchmarks or features off by default name${offline.narrowed ? '; workspace narrowed to this crate' : ''})`;
+      // Crates.io is unreachable: Debian's packaged crates stand in for it (a directory source).
+      const unmet = unmetInDebian(crateDir);
+      env.CARGO_HOME = debianCargoHome(scratch);
+      if (unmet.length || (resolved = resolves()).status !== 0) {
+        const said = firstLine(resolved.out, /no matching package|failed to select/)?.replace(/^error: /, '');
+        const named = /no matching package named `([^`]+)`/.exec(said ?? '')?.[1];
+        const debian = named ? ` (Debian 12 has ${/Candidate: (?:\d+:)?([\d.]+)/.exec(run('apt-cache', ['policy', `librust-${named.replace(/_/g, '-').toLowerCase()}-dev`]).stdout)?.[1] ?? 'none'})` : '';
+        const why = unmet.length ? `Debian 12's packaged crates do not meet the manifest: ${unmet.join(', ')}` : `Debian 12's packaged crates do not resolve: ${said ?? 'cargo could not resolve'}${debian}`;
+        return { ran: `not runnable here: crates.io is unreachable and ${why}`, runnable: false };
+      }
+      note = ' (crates from Debian 12: /usr/share/cargo/registry as crates.io)';
+    } else note = ` (offline: dropped ${offline.dropped.join(', ') || 'nothing'}, which only benchmarks or features off by default name${offline.narrowed ? '; workspace narrowed to this crate' : ''})`;
   }
   const was = before(work, test, `cargo ${crateDir}`, () => {
     const out = cargo().out;

@@ -15,6 +15,11 @@ export function run(cmd, args, opts = {}) {
 export const have = (cmd) => run('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const exists = (...p) => fs.existsSync(path.join(...p));
 const read = (...p) => (exists(...p) ? fs.readFileSync(path.join(...p), 'utf8') : '');
+/** Why a gem the test loads cannot be had here (rubygems.org is unreachable; only Debian's packages are). */
+const gemWhy = (out) =>
+  /cannot load such file -- rack\/session/.test(out)
+    ? "rack-session ≥ 2 and rack ≥ 3, which the gemspec asks, are in neither Debian 12 nor bookworm-backports: they have rack 2.2 and no rack-session"
+    : 'no Debian 12 package has the gem and rubygems.org is unreachable';
 const firstLine = (out, re) => out.split('\n').find((l) => re.test(l) && !/OWN-IT-PLACEHOLDER/.test(l))?.trim();
 
 /**
@@ -59,7 +64,7 @@ export function makeRunners({ python, pythonPath, scratch }) {
   /** Runs the repository's own runner on just the generated test, then the whole-suite check. `stdout`: what the CLI printed. */
   function runner(eco, work, test, framework, stdout) {
     if (eco === 'c') return cRunner(work, test, path.basename(work), stdout, scratch, before);
-    if (eco === 'go') return goRunner(work, test, path.basename(work), before);
+    if (eco === 'go') return goRunner(work, test, path.basename(work), scratch, before);
     if (eco === 'rust') return cargoRunner(work, test, scratch, before);
     if (eco === 'python') {
       const r = pytest(work, ['-q', test]);
@@ -77,14 +82,14 @@ export function makeRunners({ python, pythonPath, scratch }) {
       if (/RSpec\./.test(text)) {
         const root = /^(.*?\bspec)\//.exec(test)?.[1] ?? 'spec';
         const r = run('rspec', ['-Ilib', `-I${path.posix.join(path.posix.dirname(root), 'lib')}`, `-I${root}`, test], { cwd: work });
-        if (/cannot load such file/.test(r.out) && !/1 example/.test(r.out)) return { ran: `not runnable here: ${/cannot load such file -- \S+/.exec(r.out)?.[0]} (no offline gem)`, runnable: false };
+        if (/cannot load such file/.test(r.out) && !/1 example/.test(r.out)) return { ran: `not runnable here: ${/cannot load such file -- \S+/.exec(r.out)?.[0]} (${gemWhy(r.out)})`, runnable: false };
         const was = before(work, test, root, () => rspecDry(work, root));
         const after = rspecDry(work, root);
         return { ran: 'rspec', collected: /1 example/.test(r.out), red: /1 example, 1 failure/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out), others: !after.outside && after.examples === was.examples + 1, othersCheck: `rspec --dry-run ${root}: ${was.examples}→${after.examples} examples${after.outside ? ', errors outside examples' : ''}`, detail: firstLine(r.out, /Error/) };
       }
       const root = /^(.*?\btest)\//.exec(test)?.[1] ?? 'test';
       const r = run('ruby', ['-Ilib', `-I${root}`, test], { cwd: work });
-      if (/cannot load such file/.test(r.out) && !/1 runs/.test(r.out)) return { ran: `not runnable here: ${/cannot load such file -- \S+/.exec(r.out)?.[0]} (rack 3 and rack-session are not in Debian 12)`, runnable: false };
+      if (/cannot load such file/.test(r.out) && !/1 runs/.test(r.out)) return { ran: `not runnable here: ${/cannot load such file -- \S+/.exec(r.out)?.[0]} (${gemWhy(r.out)})`, runnable: false };
       return { ran: 'ruby (minitest)', collected: /1 runs/.test(r.out), red: /1 failures/.test(r.out) && /OWN-IT-PLACEHOLDER/.test(r.out), others: undefined, detail: firstLine(r.out, /Error/) };
     }
     if (eco === 'java') return javaRunner(work, test);

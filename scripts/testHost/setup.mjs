@@ -44,11 +44,12 @@ function run(cmd, args, env) {
 
 /**
  * `browser`: something will open chromium (the tests do; the demo only serves a URL).
+ * `tests`: the test suites will run (their packages, such as clang-format, are needed); the tests by default.
  * `dryRun`: say what would be installed, install nothing.
  */
-export function setupHost({ force = false, browser = true, dryRun = false } = {}) {
+export function setupHost({ force = false, browser = true, tests = browser, dryRun = false } = {}) {
   const installed = !force && hostIsInstalled();
-  ensureSystemPackages({ browser, build: !installed, dryRun });
+  ensureSystemPackages({ browser, build: !installed, tests, dryRun });
   if (dryRun) {
     console.log(`[setup] dry run: the test host ${installed ? 'is installed' : `would be installed into ${cacheDir}`}`);
     return;

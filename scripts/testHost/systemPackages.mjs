@@ -13,6 +13,7 @@ const PURPOSE = {
   make: "code-server's install compiles native modules",
   'g++': "code-server's install compiles native modules",
   python3: "code-server's install compiles native modules (node-gyp)",
+  'clang-format': 'the unit tests of the C/C++ scaffold check that a generated test is shaped by it',
 };
 
 function onPath(cmd) {
@@ -30,12 +31,14 @@ function assumedMissing() {
 
 /**
  * The packages missing for what is about to run. `browser`: something will open chromium (the tests);
- * `build`: code-server must still be installed (its install compiles native modules).
+ * `build`: code-server must still be installed (its install compiles native modules); `tests`: the
+ * unit tests will run (they format a generated C++ test with clang-format, and skip without it).
  */
-export function missingSystemPackages({ browser, build }) {
+export function missingSystemPackages({ browser, build, tests = false }) {
   const pretend = assumedMissing();
   const checks = [['git', () => onPath('git')]];
   if (browser) checks.push(['chromium', () => findChromium() !== undefined]);
+  if (tests) checks.push(['clang-format', () => onPath('clang-format')]);
   if (build) {
     checks.push(
       ['libkrb5-dev', () => dpkgInstalled('libkrb5-dev') || fs.existsSync('/usr/include/krb5.h')],
@@ -74,8 +77,8 @@ function aptRun(prefix, args, dryRun) {
  * Installs what is missing with apt-get (progress shown), or throws with the one command to run.
  * `dryRun` prints the plan and runs nothing. Returns the packages that were (or would be) installed.
  */
-export function ensureSystemPackages({ browser, build, dryRun = false }) {
-  const missing = missingSystemPackages({ browser, build });
+export function ensureSystemPackages({ browser, build, tests = false, dryRun = false }) {
+  const missing = missingSystemPackages({ browser, build, tests });
   if (missing.length === 0) return [];
   const why = missing.map((p) => `    ${p}: ${PURPOSE[p]}`).join('\n');
   const privilege = aptPrivilege();
@@ -92,7 +95,7 @@ export function ensureSystemPackages({ browser, build, dryRun = false }) {
   aptRun(prefix, ['update', '-q'], dryRun);
   aptRun(prefix, ['install', '-y', '-q', ...missing], dryRun);
   if (!dryRun) {
-    const still = missingSystemPackages({ browser, build }).filter((p) => !assumedMissing().has(p));
+    const still = missingSystemPackages({ browser, build, tests }).filter((p) => !assumedMissing().has(p));
     if (still.length > 0) throw new SystemPackagesError(`apt-get finished but ${still.join(', ')} still cannot be found`);
   }
   return missing;

@@ -49,6 +49,16 @@ describe('set-up step (scripts/testHost/setup.mjs)', function () {
     assert.doesNotMatch(r.out, /chromium/);
   });
 
+  it('installs clang-format for the tests (the C/C++ scaffold test formats with it), not for the demo', () => {
+    const r = setup(['--dry-run'], { missing: 'clang-format', user: 'root' });
+    assert.equal(r.status, 0, r.out);
+    assert.match(r.out, /clang-format: the unit tests of the C\/C\+\+ scaffold/);
+    assert.match(r.out, /^\[setup\] \$ apt-get install -y -q clang-format$/m);
+    const demo = setup(['--for', 'demo', '--dry-run'], { missing: 'clang-format', user: 'user' });
+    assert.equal(demo.status, 0, demo.out);
+    assert.doesNotMatch(demo.out, /clang-format/);
+  });
+
   it('rejects an unknown purpose', () => {
     const r = setup(['--for', 'party'], { missing: '', user: 'user' });
     assert.equal(r.status, 1);
