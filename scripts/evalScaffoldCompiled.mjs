@@ -81,6 +81,18 @@ export function goRunner(work, test, slug, scratch, before) {
     if (run(GO, ['mod', 'init', module], { cwd: work, env: GO_ENV }).status !== 0) return { ran: `not runnable here: no go.mod and \`go mod init ${module}\` failed`, runnable: false };
     init = ` (no go.mod: \`go mod init ${module}\` in the scratch clone)`;
   }
+  // A go.mod that asks for a newer Go than Debian has: asked down to the local version in the
+  // scratch clone, and said so; if the code needs the newer language or library, it still does
+  // not build and the row says why.
+  const local = /^go(\d+)\.(\d+)/.exec(version);
+  const wants = /^go (\S+)/m.exec(read(path.join(work, 'go.mod')))?.[1];
+  const asked = /^go (\d+)\.(\d+)/m.exec(read(path.join(work, 'go.mod')));
+  let lowered = '';
+  if (local && asked && Number(asked[1]) * 1000 + Number(asked[2]) > Number(local[1]) * 1000 + Number(local[2])) {
+    run(GO, ['mod', 'edit', `-go=${local[1]}.${local[2]}`, '-toolchain=none'], { cwd: work, env: GO_ENV });
+    lowered = `; set to ${local[1]}.${local[2]} in the scratch clone`;
+    init += ` (go.mod asks go ${wants}${lowered})`;
+  }
   const debian = debianModules(work, scratch);
   if (debian.replaced.length) init += ` (Debian 12 sources for ${debian.replaced.join(', ')}${debian.dropped.length ? `; dropped ${debian.dropped.join(', ')}: in no Debian package, named only in go.mod files` : ''})`;
   const pkg = `./${path.posix.dirname(test)}`;
@@ -90,8 +102,7 @@ export function goRunner(work, test, slug, scratch, before) {
     return { ...goCounts(out), why: [/invalid go version|not in GOROOT|requires go/i, /lookup disabled|missing go.sum/, /undefined|cannot find|error/i].map((re) => firstLine(out, re)).find(Boolean)?.replaceAll(`${work}/`, '') };
   });
   if (!was.built) {
-    const wants = /^go (\S+)/m.exec(read(path.join(work, 'go.mod')))?.[1];
-    return { ran: `not runnable here: without the generated test the package does not build with ${version} (go.mod asks ${wants}): ${was.why ?? 'go test failed'}`, runnable: false };
+    return { ran: `not runnable here: without the generated test the package does not build with ${version} (go.mod asks ${wants}${lowered}): ${was.why ?? 'go test failed'}`, runnable: false };
   }
   const name = /^func (Test\w+)\(t \*testing\.T\)/m.exec(read(path.join(work, test)))?.[1];
   const r = run(GO, ['test', '-count=1', '-v', '-run', `^${name}$`, pkg], { cwd: work, env: GO_ENV });
