@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Issue 19 rows on real-sized histories, in the real workbench: `node bench/hostRepos.mjs
-// [--runs N] [--only name]`. Each repository is cloned into a fresh run folder, a
+// [--runs N] [--only name] [--insights-only | --scaffold-only]`. Each repository is cloned into a fresh run folder, a
 // shipped-then-reverted change of a file that exists today is planted on top of its own history
 // with an incident naming it (so every repository has the same kind of culprit), and then:
 //   panel     click on the incident row → culprit card with its file and the revert
@@ -78,9 +78,9 @@ async function measureRepository(spec) {
     const url = workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: repoRoot });
     await openWorkbench(page, url);
     const loadStart = os.loadavg().map((l) => Number(l.toFixed(1)));
-    const scaffold = argv.includes('--insights-only') ? {} : await measureScaffold(page, dirs.workspace, planted, { runs: RUNS, log });
+    const scaffold = argv.includes('--insights-only') ? {} : await measureScaffold(page, dirs.workspace, planted, { runs: RUNS, log, timingFile });
     log(`${spec.name}: ${JSON.stringify(scaffold)}`);
-    const insights = await measureInsights(page, url, { runs: RUNS, log, timingFile }).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
+    const insights = argv.includes('--scaffold-only') ? {} : await measureInsights(page, url, { runs: RUNS, log, timingFile }).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
     return { name: spec.name, commits, culpritFile: planted.culpritFile, loadAverageAtStart: loadStart, loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(1))), ...scaffold, insights };
   } finally {
     await context.close().catch(() => undefined);

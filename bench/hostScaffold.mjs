@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openIncidentPanel, runCommand, sleep, stats, waitFor } from './hostPage.mjs';
+import { openIncidentPanel, runCommand, sleep, stats, timingMarks, waitFor } from './hostPage.mjs';
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,11 +54,13 @@ async function placeholderShown(page) {
     .catch(() => false);
 }
 
-export async function measureScaffold(page, dir, planted, { runs = 5, log = () => undefined } = {}) {
+export async function measureScaffold(page, dir, planted, { runs = 5, log = () => undefined, timingFile } = {}) {
   const panel = [];
   // Click → the webview's document started (VS Code creating the webview; the rest is the page's).
   const panelDocumentStart = [];
   const scaffold = [];
+  // With the extension's timing log: each run's `scaffold: …` marks, ms after the button's click.
+  const splits = [];
   const files = new Set();
   for (let i = 0; i < runs; i++) {
     log(`scaffold run ${i + 1}/${runs}…`);
@@ -71,7 +73,9 @@ export async function measureScaffold(page, dir, planted, { runs = 5, log = () =
     const at = Date.now();
     await button.click();
     await waitFor(() => placeholderShown(page), 120_000, 'the scaffolded test at its placeholder');
-    scaffold.push(Date.now() - at);
+    const shownAt = Date.now();
+    scaffold.push(shownAt - at);
+    if (timingFile) splits.push(Object.fromEntries(timingMarks(timingFile, at).filter((m) => m.at <= shownAt && m.step.startsWith('scaffold: ')).map((m) => [m.step.slice('scaffold: '.length), m.at - at])));
     for (const line of git(dir, 'status', '--porcelain', '-uall').split('\n')) if (line.startsWith('??')) files.add(line.slice(3));
     await runCommand(page, 'View: Close All Editors');
     // The action item is saved after the file opens: let it land before it is undone.
@@ -79,5 +83,5 @@ export async function measureScaffold(page, dir, planted, { runs = 5, log = () =
     undoScaffold(dir);
     await sleep(1500);
   }
-  return { panelCulpritMs: stats(panel), panelDocumentStartMs: panelDocumentStart.length ? stats(panelDocumentStart) : undefined, scaffoldToPlaceholderMs: stats(scaffold), createdFiles: [...files] };
+  return { panelCulpritMs: stats(panel), panelDocumentStartMs: panelDocumentStart.length ? stats(panelDocumentStart) : undefined, scaffoldToPlaceholderMs: stats(scaffold), ...(timingFile ? { scaffoldSplits: splits } : {}), createdFiles: [...files] };
 }
