@@ -19,7 +19,8 @@
 // (a worktree of an earlier commit, built) in the same server, its reloads interleaved with this one's.
 // Per open: click → the webview document's start (`performance.timeOrigin`), → its first
 // contentful paint, → content drawn (the title, the file and "Reverted by" in the page; polled
-// every 10 ms), the fetches the page made, and the marks of both extensions (OWN_IT_BENCH_TIMING:
+// every 10 ms), for the incident panel also git's facts (the facts list, which comes with the
+// reach and the team update's tone verdict), the fetches the page made, and the marks of both extensions (OWN_IT_BENCH_TIMING:
 // asked, created, page ready, state sent) and of the incident page (User Timing: first state
 // received and drawn). The log's `event loop blocked` marks say whether the extension host ran.
 import * as fs from 'node:fs';
@@ -57,7 +58,12 @@ async function openByRow(page, rowText, title, file, timingFile) {
   const clickedAt = await clickRow(page, rowText);
   const frame = await waitFor(() => frameWithTitle(page, title), 60_000, `the panel of ${rowText}`);
   await waitFor(async () => ((await frame.locator('body', { hasText: file }).count()) > 0 && (await frame.locator('body', { hasText: 'Reverted by' }).count()) > 0 ? true : undefined), 60_000, `the content of ${rowText}`);
-  return openRecord(frame, clickedAt, Date.now(), timingFile);
+  const record = await openRecord(frame, clickedAt, Date.now(), timingFile);
+  if (rowText === FLOOR_TITLE) return record;
+  // The card's timeline rows come with it; git's facts follow (the facts list, the reach, the
+  // team update draft and its tone verdict): when the facts list shows the default branch.
+  await waitFor(async () => ((await frame.locator('body', { hasText: 'Default branch' }).count()) > 0 ? true : undefined), 60_000, `the facts of ${rowText}`);
+  return { ...record, factsMs: Date.now() - clickedAt };
 }
 
 /** The Incidents view's Show Insights button → metric cards and charts drawn (bench/hostInsights.mjs's end). */
@@ -91,7 +97,8 @@ async function openRecord(frame, clickedAt, drawnAt, timingFile) {
 function summary(opens) {
   if (opens.length === 0) return undefined;
   const pick = (k) => opens.map((o) => o[k]).filter((v) => v !== undefined);
-  return { documentStartMs: stats(pick('documentStartMs')), firstPaintMs: stats(pick('firstPaintMs')), drawnMs: stats(pick('drawnMs')), each: opens };
+  const facts = pick('factsMs');
+  return { documentStartMs: stats(pick('documentStartMs')), firstPaintMs: stats(pick('firstPaintMs')), drawnMs: stats(pick('drawnMs')), ...(facts.length ? { factsMs: stats(facts) } : {}), each: opens };
 }
 
 async function main() {

@@ -7,6 +7,7 @@ import { resolveIncidentFile, type IncidentTarget } from '../../services/inciden
 import { linkedTestStatuses } from '../../services/linkedTests';
 import { toneModule } from '../../services/lazyBundles';
 import { StatPoll } from '../../services/statPoll';
+import { warmToneCheck } from '../../services/toneWarmUp';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
@@ -185,9 +186,9 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
       const task = cards.then(() => readGitFacts(this.repoRoot, incident, { ...this.gitOptions(), details }, previous));
       this.factsTask = task;
       task.catch(() => undefined);
-      // The tone check's bundle is needed for the first state; loading it is synchronous, so it is
-      // loaded now, while git runs, instead of after it.
-      toneModule();
+      // The tone check's bundle is needed for the first state, and its first run compiles its
+      // patterns (~0.3 s): both are done now, while git runs and the page loads, not after.
+      warmToneCheck();
       this.cards = await cards;
       this.showTitle(incident);
     });
