@@ -17,10 +17,11 @@ const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|f
 
 const PATTERNS: Record<ToneComponentName, RegExp> = {
   ownership: rx([
-    String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
+    String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\)|\s+(?:on|in|from)\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:team|squad|crew|side))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
     String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
     String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
-    String.raw`\b(?:caused|made|deployed|pushed|merged|introduced|shipped|done|broken|written|started)\s+by\s+(?:me|us)\b`,
+    // Round ten: any act done "by me" ("run by me", "approved by us").
+    String.raw`\b(?:[a-z]{2,20}ed|made|done|broken|written|run|built|set|put|sent|shipped)\s+by\s+(?:me|us|myself)\b`,
     // Round seven: the cause is a thing the writer did, in a relative clause: "caused by an index rebuild we started".
     String.raw`\b(?:caused\s+by|due\s+to|because\s+of|came\s+from|the\s+result\s+of)\s+(?:a|an|the|one)\s+(?:[\w-]{1,40}\s+){0,3}?(?:i|we)\s+(?:had\s+|just\s+)?(?:[a-z]{2,20}ed|made|ran|wrote|built|sent|set|put|began|did)\b`,
     // "Sorry for breaking staging": the apology names the writer's act.
