@@ -78,6 +78,12 @@ describe('tone check (round ten): sources and denials', () => {
   ];
   for (const [name, text, radius] of deflecting) it(name, () => expectVerdict(text, radius, 'deflecting', 'deflection'));
 
+  it('a new version shipped without the fault is the repair, not ownership, so the located vendor fault deflects', () => {
+    const r = expectVerdict('The 4.1 checkout freeze for about 6% of iOS shoppers on Sunday was caused by a bug in a third-party payments SDK. We released 4.1.1 without it, and SDK bumps now soak in TestFlight for a week.', 'production', 'deflecting', 'deflection');
+    assert.ok(has(r, 'repair'));
+    assert.ok(has(expectVerdict('We shipped 7.3.0 with a crash on launch for Android 12 users, about 5% of them, for a day. Rolled back to 7.2.4 this morning, and Android 12 is now in the release device matrix.', 'production', 'right-sized'), 'ownership'));
+  });
+
   it('a fault located in the writer owns, and a denial the sentence takes back does not deflect', () => {
     assert.ok(has(expectVerdict('Checkout failed for 10 minutes for all shoppers, caused by a bug in my price rounding. Reverted it, and rounding now has a property test.', 'production', 'right-sized'), 'ownership'));
     expectVerdict("It wasn't the deploy at first glance, but then I found my flag change broke the retry path. Reverted it.", 'team', 'right-sized');

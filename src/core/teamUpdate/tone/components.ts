@@ -144,10 +144,15 @@ function ownsIn(text: string): boolean {
     // Round eight: a listed verb that repairs, in a main clause ("We've removed the SDK"), owns only where a failure
     // is named; in a relative clause it names the cause ("This restores the null check I removed").
     if (REPAIR_VERB.has(m[0].toLowerCase().split(/\s+/).pop() ?? '') && MAIN_CLAUSE_LEAD.test(sentence.slice(Math.max(0, at - 24), at)) && !FAILURE.test(sentence)) continue;
+    // Round ten: shipping a new version without the fault or with the fix is the repair ("We've shipped 6.2.1 without it").
+    if (NEW_VERSION_AFTER.test(sentence.slice(end, end + 80))) continue;
     return true;
   }
   return firstPersonAgent(sentence);
 }
+
+// "shipped 6.2.1 without it", "released v3.1 with the fix": a new version that repairs, after the verb.
+export const NEW_VERSION_AFTER = /^\s+(?:version\s+)?v?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:without|with\s+(?:the|a)\s+fix|that\s+fixes|which\s+fixes|to\s+fix)\b/i;
 
 // "Thanks to my typo" is irony about the writer's own work, not credit.
 const CREDIT = /\b(?:thanks(?!\s+to\s+(?:my|our)\b)|thank\s+you|kudos|shout-?out|credit\s+to)\b/i;
@@ -184,6 +189,7 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['hedged before', HEDGED_BEFORE],
   ['hedged after', HEDGED_AFTER],
   ['main clause lead', MAIN_CLAUSE_LEAD],
+  ['new version after', NEW_VERSION_AFTER],
   ['vague resolve', VAGUE_RESOLVE],
   ['clause or and', CLAUSE_OR_AND],
   ['when words', WHEN_WORDS],

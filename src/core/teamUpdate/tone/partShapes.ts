@@ -57,6 +57,7 @@ export const REPAIR_SHAPES: readonly string[] = [
   // Round ten: the state restored, told of any subject ("everything's back", "service's back"), a new version that fixes
   // it ("3.4.1 fixes it"), and the right thing now in place ("now correct branch is deployed").
   String.raw`\b[\w-]{2,40}(?:'s|’s|'re|’re)\s+(?:now\s+|all\s+)?back\b(?!\s+(?:to\s+square|in\s+the))|\b(?:v?\d{1,4}(?:\.\d{1,4}){1,3}|release|version|patch|hotfix|update|build|pr|commit)\s+(?:now\s+)?(?:fixes|resolves|corrects)\s+(?:it|this|that|them|the\s+(?:issue|bug|problem|crash|error))\b`,
+  String.raw`\b(?:shipped|released|published|deployed|pushed|rolled\s+out)\s+(?:version\s+)?v?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:without|with\s+(?:the|a)\s+fix|that\s+fixes|which\s+fixes|to\s+fix)\b`,
   String.raw`\b(?:the\s+)?(?:correct|right|fixed|good|previous|old|working)\s+(?:[\w-]{1,40}\s+){0,2}?(?:is|are)\s+(?:now\s+)?(?:deployed|live|running|in\s+place|out|installed|released|back)\b`,
 ];
 
