@@ -26,7 +26,7 @@
 //   blind9.txt       round nine's blind set, written blind to the check: only with --blind9
 //                    (run once on round eight's frozen rules; misses with --misses-blind9; tuned on in round nine)
 //   blind10.txt      round ten's blind set, written blind to the check: only with --blind10
-//                    (run once on round nine's frozen rules, 3d7faf7 + tone11; misses with --misses-blind10)
+//                    (run once on round nine's frozen rules, 3d7faf7 + tone11; misses with --misses-blind10; tuned on in round ten)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)

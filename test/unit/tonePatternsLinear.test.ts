@@ -6,6 +6,8 @@ import { AGENT_KIND_PATTERNS } from '../../src/core/teamUpdate/tone/agentKind';
 import { CAUSE_LINK_PATTERNS } from '../../src/core/teamUpdate/tone/causeLink';
 import { BLAME_ELSEWHERE_RULES } from '../../src/core/teamUpdate/tone/blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from '../../src/core/teamUpdate/tone/outsideCause';
+import { PROPORTION_RULES } from '../../src/core/teamUpdate/tone/proportionShapes';
+import { SOURCE_SHAPE_PATTERNS } from '../../src/core/teamUpdate/tone/sourceShapes';
 import { TONE_PATTERNS } from '../../src/core/teamUpdate/toneCheck';
 import { STEP_LIMIT, worstGrowth, type PatternResult } from '../helpers/linearProbe';
 
@@ -45,6 +47,10 @@ describe('tone check: every pattern is linear on adversarial 1 MB inputs', funct
     for (const rule of OUTSIDE_CAUSE_RULES) assert.ok(sources.has(rule.pattern.source), `${rule.kind} rule of outsideCause.ts is measured`);
     // …and round nine's agent kinds and cause links, listed by their modules.
     for (const [name, re] of [...AGENT_KIND_PATTERNS, ...CAUSE_LINK_PATTERNS]) assert.ok(sources.has(re.source), `${name} is measured`);
+    // …and round ten's: the size rules, the located sources, and the name list of people.ts.
+    for (const rule of PROPORTION_RULES) assert.ok(sources.has(rule.pattern.source), `${rule.kind} rule of proportionShapes.ts is measured`);
+    for (const [name, re] of SOURCE_SHAPE_PATTERNS) assert.ok(sources.has(re.source), `${name} is measured`);
+    for (const part of ['people: name list before', 'people: name list after', 'source shapes: fault in']) assert.ok(names.some((n) => n.startsWith(part)), `${part} is measured`);
   });
 
   for (const [name] of TONE_PATTERNS) {

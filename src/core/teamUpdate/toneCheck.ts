@@ -104,7 +104,7 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
       suggestion: { index: p.index, original, replacement: p.name.startsWith('@') ? '' : likeCase(p.name, p.possessive ? 'our' : 'we') },
     });
   }
-  flags.push(...agentFlags(readings, ownsItsPart).filter((f) => !(f.kind === 'naming-people' && sparedName(text, f.index, f.excerpt))));
+  flags.push(...agentFlags(readings, ownsItsPart, owned.size > 0).filter((f) => !(f.kind === 'naming-people' && sparedName(text, f.index, f.excerpt))));
   flags.sort((a, b) => a.index - b.index);
   // Where the reader finds the writer as the agent, an agentless wording is not a non-apology, and a
   // denial followed by "but our …" concedes the writer's part.

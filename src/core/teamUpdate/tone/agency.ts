@@ -76,8 +76,13 @@ const USED_BY = /^(?:used|maintained|owned|hosted|provided|called|consumed|requi
 const WORK_NOUN = /^(?:changes?|commits?|config\w*|scripts?|migrations?|deploy\w*|prs?|modules?|upgrades?|bumps?|rules?|setup|plan|files?|jobs?|edits?|fix|patch|refactor|query|workflow|values)$/;
 
 /** Every pattern this file runs, named, for the linear-time test. */
+// Round ten: a new version shipped without the fault or with the fix is the repair, not the failure ("We've shipped
+// 6.2.1 without it"; not "we shipped 5.12.0 with a crash").
+export const NEW_VERSION_FIX = /\b(?:shipped|released|published|deployed|pushed|rolled\s+out)\s+(?:version\s+)?v?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:without|with\s+(?:the|a)\s+fix|that\s+fixes|which\s+fixes|to\s+fix)\b/i;
+
 export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: token', TOKEN],
+  ['agency: new version fix', NEW_VERSION_FIX],
   ['agency: clause break', CLAUSE_BREAK],
   ['agency: apology word', APOLOGY_WORD],
   ['agency: other agent', OTHER_AGENT],
@@ -129,7 +134,7 @@ export function firstPersonAgent(sentence: string): boolean {
       const pronoun = words[i] !== 'my' && words[i] !== 'our';
       const verb = verbAfter(words, start, pronoun);
       if (verb === undefined || (!pronoun && sufferedIt(words, verb, start))) continue;
-      if (pronoun && REPAIR_VERB.has(verb) && !strong) continue;
+      if (pronoun && ((REPAIR_VERB.has(verb) && !strong) || NEW_VERSION_FIX.test(clause))) continue;
       return true;
     }
     return false;

@@ -62,14 +62,17 @@ export function ownedByAgent(readings: readonly AgentReading[]): Set<number> {
   return out;
 }
 
-/** Blame and deflection flags from other agents; `messageOwned` silences the ones that only lack ownership. */
-export function agentFlags(readings: readonly AgentReading[], messageOwned: boolean): ToneFlag[] {
+/**
+ * Blame and deflection flags from other agents; `messageOwned` silences the ones that only lack ownership, and
+ * `ownedInFirstPerson` (a sentence owns a part, not only a safeguard named) the faults located in another.
+ */
+export function agentFlags(readings: readonly AgentReading[], messageOwned: boolean, ownedInFirstPerson = messageOwned): ToneFlag[] {
   const flags: ToneFlag[] = [];
   for (const { sentence, agents } of readings) {
     for (const a of agents) {
       if (a.side !== 'other') continue;
       const always = 'charge' in a ? chargesOthers(a) : blamesPeople(agentKind(a.who, a.side, a.person)) || a.structure === 'question' || a.structure === 'denial';
-      if (!always && messageOwned) continue;
+      if (!always && ('located' in a && a.located ? ownedInFirstPerson : messageOwned)) continue;
       const index = sentence.index + a.at;
       const why = a.person ? 'person' : a.structure === 'question' || a.structure === 'denial' ? a.structure : 'other';
       const replacement = a.structure === 'possessive' ? 'our' : a.structure === 'denial' ? 'part of this may be mine' : 'we';

@@ -40,7 +40,8 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\bwhy\s+(?:on\s+earth\s+)?${OTHERS}\s+(?:would|decided|thought|keeps?|[a-z]{3,20}ed)\b`,
       // Another's habit: "every time ops touches the load balancer", "because QA keeps changing the data".
       String.raw`\b(?:every\s+time|each\s+time|whenever)\s+(?:${OTHERS}|they|he|she)\s+(?:touch|change|deploy|push|update|upgrade|rotate|edit|ship|run|merge|release)(?:es|s|ed)?\b`,
-      String.raw`\b(?:${OTHERS}|they|he|she)\s+(?:keeps?|kept)\s+(?:on\s+)?[a-z]{3,20}ing\b`,
+      // Round ten: not after "so" (the subject bears the consequence) nor "kept getting / being …" (it suffered it).
+      String.raw`(?<!\bso\s{1,3})\b(?:${OTHERS}|they|he|she)\s+(?:keeps?|kept)\s+(?:on\s+)?(?!getting\b|being\b)[a-z]{3,20}ing\b`,
       // Another's job to look into it: "She should probably look at why it wasn't tested".
       String.raw`\b(?:he|she|they|${OTHERS})\s+(?:should|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:probably\s+|really\s+|maybe\s+)?(?:look\s+(?:at|into)|figure\s+out|explain|answer\s+for|be\s+more\s+careful)\b`,
       String.raw`\b(?:the\s+)?(?:reviewers?|approvers?|testers?|qa|${ROLE})\s+should(?:'?ve|\s+have)\s+(?:spotted|caught|flagged|noticed|seen|found|checked|tested|read|blocked|stopped|asked|warned)\b`,

@@ -22,17 +22,25 @@
 import { agentKind, blamesPeople } from './agentKind';
 import { ACRONYM, CAMEL, HELPING, FIRST_PERSON, NOT_A_PERSON, NOT_AN_OWNER, OTHER_IN_PHRASE, PHRASE_END, PUNCT } from './agentWords';
 import { tokens, type FailureAgent, type Token } from './failureAgent';
+import { DEFECT_FROM, FAULT_IN, MORE_DENIALS, OMISSION_BECAUSE, OWNED_BY, SOURCE_SHAPE_PATTERNS, THEIRS, WORK } from './sourceShapes';
 
 /** A linked source; `charge` when the words hand the responsibility over (counts whatever is owned). */
-export type LinkedAgent = FailureAgent & { charge: boolean };
+export type LinkedAgent = FailureAgent & {
+  charge: boolean;
+  /**
+   * Round ten: a fault located in another party ("a bug in a third-party SDK"): counts unless a sentence owns a
+   * part in the first person; a safeguard added against another's fault owns nothing.
+   */
+  located?: boolean;
+};
 
-const CAUSE_LINK = /\b(?:(?:came|comes|coming|come|stems?|stemmed|originated|originates|originate|was|were|is|are)\s+(?:all\s+|entirely\s+|directly\s+|really\s+)?from|(?:started|starts|began|begins)\s+with|(?:traces?|traced|goes|went|leads?|led)\s+back\s+to)\s+/gi;
+const CAUSE_LINK = /\b(?:(?:came|comes|coming|come|stems?|stemmed|originated|originates|originate|was|were|is|are|(?:must|might|may|could)\s+(?:be|have\s+(?:been|come)))\s+(?:all\s+|entirely\s+|directly\s+|really\s+)?from|(?:started|starts|began|begins)\s+with|(?:traces?|traced|goes|went|leads?|led)\s+back\s+to)\s+/gi;
 const CHARGE_LINK = /\b(?:(?:sits|sat|lies|lay|rests|rested)\s+(?:squarely\s+|firmly\s+|really\s+)?with|(?:it|that|this|which)(?:'s|’s|\s+is|\s+was)\s+(?:(?:all|honestly|really|squarely|entirely|partly|mostly)\s+)?on|(?:exactly|just|precisely)\s+as\s+(?=(?:[\w@-]{1,40}\s+){1,4}?(?:wrote|said|told|documented|specified|asked|instructed|described|designed)\b)|on\s+(?=(?:their|his|her|[\w@-]{1,40}(?:'s|’s|'))\s+(?:say-so|say\s+so|orders|instructions|advice|request|word)\b))\s*/gi;
 // "per Vantory's docs, … should have": an authority whose claim did not hold.
 const AUTHORITY = /\b(?:per|according\s+to)\s+/gi;
 const BROKEN_PROMISE = /\b(?:should(?:'ve|\s+have)\s+(?:had|been|made|caused|done)|supposed\s+to|meant\s+to|was\s+safe|is\s+safe|no\s+effect)\b/i;
 // "the runbook was wrong", "the README documents the wrong hash algorithm": a source that was wrong.
-const WRONG_CLAIM = /(?<=[\w'’])\s+(?:(?:was|is|were|are)\s+(?:(?:just|simply|plainly|also)\s+)?(?:wrong|incorrect|outdated|out\s+of\s+date|misleading|inaccurate)|(?:documents|documented|says|said|lists|listed|recommends|recommended|specifies|specified|states|stated|claims|claimed)\s+(?:the\s+|a\s+|an\s+)?(?:wrong|incorrect|outdated|bad))\b/gi;
+const WRONG_CLAIM = /(?<=[\w'’])\s+(?:(?:was|is|were|are)\s+(?:(?:just|simply|plainly|also)\s+)?(?:wrong|incorrect|outdated|out\s+of\s+date|misleading|inaccurate)|(?:documents|documented|says|said|lists|listed|recommends|recommended|specifies|specified|states|stated|claims|claimed|gives|gave|shows|showed)\s+(?:[\w-]{1,40}\s+){0,4}?(?:wrong|incorrect|outdated|bad))\b/gi;
 // "Cloudnimbus had issues": another's trouble (the writer who "had an outage" is only its victim).
 const TROUBLE = /(?<=[\w'’])\s+(?:had|has|was\s+having|is\s+having)\s+(?:(?:some|an?|major|regional|big|the|its|their)\s+){0,2}(?:issues?|problems?|outage|incident|trouble|downtime|hiccups?|blips?|degradation)\b/gi;
 // "the Docker Desktop update changed …": a named product's new version as the doer.
@@ -48,11 +56,11 @@ const CLEFT = /(?<=[\w'’])\s+(?:is|was|'s|’s)\s+what\s+(?:made|caused|broke|
 // "The vendor's new release is responsible", "my config change was to blame": the source named by its predicate.
 const RESPONSIBLE = /(?<=[\w'’])\s+(?:is|was|are|were)\s+(?:(?:entirely|fully|solely|partly|clearly|squarely)\s+)?(?:responsible|to\s+blame|at\s+fault|the\s+culprit)\b/gi;
 // The writer's agency denied: "it wasn't my migration", "no issue in our services", "we did not do any change".
-const WORK = String.raw`(?:change|changes|migration|deploy|deployment|code|commit|commits|pr|config|release|branch|script|fault|doing|bug|side|service|services|part)`;
 const DENIED = new RegExp([
   String.raw`\b(?:wasn'?t|was\s+not|isn'?t|is\s+not|weren'?t|were\s+not)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+)?${WORK}(?=\s*(?:[.,;:!—–]|$))`,
   String.raw`\bno\s+(?:issues?|problems?|errors?|bugs?|faults?|changes?)\s+(?:(?:was|were)\s+)?(?:found\s+)?(?:in|with|on|from)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+)?${WORK}\b`,
   String.raw`\b(?:i|we)\s+(?:did\s+not|didn'?t|have\s+not|haven'?t)\s+(?:do|make|deploy|push|change|touch|release|ship)\s+(?:any|anything)\b`,
+  ...MORE_DENIALS,
 ].join('|'), 'i');
 // "no problem on our side at first, then realised my deploy broke it": a denial the sentence takes back.
 const TAKEN_BACK = /^[^.;]{0,80}?\b(?:then|but|until|turns\s+out|actually|however)\b[^.;]{0,60}?\b(?:my|our|i|we)\b/i;
@@ -75,6 +83,7 @@ export const CAUSE_LINK_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['cause link: denied', DENIED],
   ['cause link: bare mine', BARE_MINE],
   ['cause link: denial taken back', TAKEN_BACK],
+  ...SOURCE_SHAPE_PATTERNS,
 ];
 
 // Words a source phrase may run through ("one of our junior engineers", "my refactor of the resize path").
@@ -102,11 +111,25 @@ export function linkedAgents(sentence: string, people: readonly string[], fails:
   if (guess && fails) after(guess.index + guess[0].lastIndexOf(guess[1]), false);
   // "According to X's docs the retries were supposed to stop": the broken promise is the failure.
   if (BROKEN_PROMISE.test(sentence)) for (const m of sentence.matchAll(AUTHORITY)) after((m.index ?? 0) + m[0].length, false);
+  // Round ten: a denial says by itself that something failed ("webpack's cache did it, not me").
+  const denied = deniedAt(sentence);
+  if (denied) out.push({ side: 'other', structure: 'denial', who: denied[0], at: denied.index, person: false, charge: false });
   if (!fails) {
     for (const m of sentence.matchAll(CLEFT)) pushBefore(out, words, m.index ?? 0, names, true);
     return out;
   }
   for (const m of sentence.matchAll(CAUSE_LINK)) after((m.index ?? 0) + m[0].length, false);
+  // Round ten (sourceShapes.ts): a fault located in another, a deficient thing from another, the failing thing
+  // owned by another, another's omission as the reason, and the responsibility handed over as "theirs".
+  const located = (end: number) => {
+    const agent = sourceAfter(words, firstWordFrom(words, end), names, false);
+    if (agent) out.push({ ...agent, located: true });
+  };
+  for (const m of sentence.matchAll(FAULT_IN)) located((m.index ?? 0) + m[0].length);
+  for (const m of sentence.matchAll(DEFECT_FROM)) located((m.index ?? 0) + m[0].length);
+  for (const m of sentence.matchAll(OWNED_BY)) out.push({ side: 'other', structure: 'by', who: m[1].trim(), at: (m.index ?? 0) + m[0].indexOf(m[1]), person: false, charge: false });
+  for (const m of sentence.matchAll(OMISSION_BECAUSE)) pushBefore(out, words, (m.index ?? 0) + m[0].lastIndexOf(m[1]), names, false, true);
+  for (const m of sentence.matchAll(THEIRS)) out.push({ side: 'other', structure: 'subject', who: m[1], at: (m.index ?? 0) + m[0].lastIndexOf(m[1]), person: false, charge: true });
   for (const m of sentence.matchAll(WRONG_CLAIM)) pushBefore(out, words, m.index ?? 0, names, false);
   for (const m of sentence.matchAll(RESPONSIBLE)) pushBefore(out, words, m.index ?? 0, names, false);
   for (const m of sentence.matchAll(TROUBLE)) pushBefore(out, words, m.index ?? 0, names, false, true, true);
@@ -124,8 +147,6 @@ export function linkedAgents(sentence: string, people: readonly string[], fails:
     const who = m[0].slice(0, m[0].indexOf(group) + group.length);
     out.push({ side: 'other', structure: 'subject', who, at, person: false, charge: true });
   }
-  const denied = deniedAt(sentence);
-  if (denied) out.push({ side: 'other', structure: 'denial', who: denied[0], at: denied.index, person: false, charge: false });
   return out;
 }
 

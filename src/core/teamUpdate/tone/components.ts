@@ -17,10 +17,11 @@ const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|f
 
 const PATTERNS: Record<ToneComponentName, RegExp> = {
   ownership: rx([
-    String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
+    String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\)|\s+(?:on|in|from)\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:team|squad|crew|side))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
     String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
     String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
-    String.raw`\b(?:caused|made|deployed|pushed|merged|introduced|shipped|done|broken|written|started)\s+by\s+(?:me|us)\b`,
+    // Round ten: any act done "by me" ("run by me", "approved by us").
+    String.raw`\b(?:[a-z]{2,20}ed|made|done|broken|written|run|built|set|put|sent|shipped)\s+by\s+(?:me|us|myself)\b`,
     // Round seven: the cause is a thing the writer did, in a relative clause: "caused by an index rebuild we started".
     String.raw`\b(?:caused\s+by|due\s+to|because\s+of|came\s+from|the\s+result\s+of)\s+(?:a|an|the|one)\s+(?:[\w-]{1,40}\s+){0,3}?(?:i|we)\s+(?:had\s+|just\s+)?(?:[a-z]{2,20}ed|made|ran|wrote|built|sent|set|put|began|did)\b`,
     // "Sorry for breaking staging": the apology names the writer's act.
@@ -143,10 +144,15 @@ function ownsIn(text: string): boolean {
     // Round eight: a listed verb that repairs, in a main clause ("We've removed the SDK"), owns only where a failure
     // is named; in a relative clause it names the cause ("This restores the null check I removed").
     if (REPAIR_VERB.has(m[0].toLowerCase().split(/\s+/).pop() ?? '') && MAIN_CLAUSE_LEAD.test(sentence.slice(Math.max(0, at - 24), at)) && !FAILURE.test(sentence)) continue;
+    // Round ten: shipping a new version without the fault or with the fix is the repair ("We've shipped 6.2.1 without it").
+    if (NEW_VERSION_AFTER.test(sentence.slice(end, end + 80))) continue;
     return true;
   }
   return firstPersonAgent(sentence);
 }
+
+// "shipped 6.2.1 without it", "released v3.1 with the fix": a new version that repairs, after the verb.
+export const NEW_VERSION_AFTER = /^\s+(?:version\s+)?v?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:without|with\s+(?:the|a)\s+fix|that\s+fixes|which\s+fixes|to\s+fix)\b/i;
 
 // "Thanks to my typo" is irony about the writer's own work, not credit.
 const CREDIT = /\b(?:thanks(?!\s+to\s+(?:my|our)\b)|thank\s+you|kudos|shout-?out|credit\s+to)\b/i;
@@ -183,6 +189,7 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['hedged before', HEDGED_BEFORE],
   ['hedged after', HEDGED_AFTER],
   ['main clause lead', MAIN_CLAUSE_LEAD],
+  ['new version after', NEW_VERSION_AFTER],
   ['vague resolve', VAGUE_RESOLVE],
   ['clause or and', CLAUSE_OR_AND],
   ['when words', WHEN_WORDS],

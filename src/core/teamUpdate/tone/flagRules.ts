@@ -5,12 +5,12 @@
  */
 import { DEFLECTION_RULES } from './deflectionRules';
 import { APOLOGY_SHAPE_RULES } from './apologyShapes';
-import { BAD_IDENTITY, FILLER, INTENSIFIER, likeCase, rx, type FlagRule } from './ruleParts';
+import { BAD_IDENTITY, FILLER, INTENSIFIER, likeCase, PASSIVE_VOICE, rx, type FlagRule } from './ruleParts';
+import { PROPORTION_RULES } from './proportionShapes';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
-/** The explanation of the agentless (passive) wordings; toneCheck.ts drops them where the writer is found as the agent. */
-export const PASSIVE_VOICE = 'Passive voice hides who did it; say "I" (or "we", if the team did it together).';
+export { PASSIVE_VOICE } from './ruleParts';
 
 // Round nine: "I regret …" is an apology too, so "I regret …, I truly regret it" is counted twice.
 export const APOLOGY = /\b(?:sorry|sry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+(?:truly\s+|deeply\s+|really\s+|sincerely\s+|genuinely\s+)?regret)\b/gi;
@@ -102,7 +102,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
   {
     kind: 'non-apology',
     pattern: rx([
-      String.raw`\b(?:got|was|were|have\s+been|has\s+been)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:deleted|dropped|broken|wiped|removed|overwritten|misconfigured)\b`,
+      // Round ten: not what someone thought or feared ("thinking their own changes were broken").
+      String.raw`(?<!\b(?:thinking|thought|believing|believed|assuming|assumed|fearing|feared|worried|wondering|suspecting|suspected)\s(?:[\w'-]{1,40}\s){0,5})\b(?:got|was|were|have\s+been|has\s+been)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:deleted|dropped|broken|wiped|removed|overwritten|misconfigured)\b`,
       // Any act in the passive, marked as a mistake: "was force-pushed in error", "were reset by mistake".
       String.raw`\b(?:got|was|were|have\s+been|has\s+been)\s+(?:[a-z-]{2,}ed|set|reset|run|rerun|put|cut|sent|made|done|built|written|overwritten)\s+(?:in\s+error|by\s+mistake|by\s+accident|accidentally|mistakenly|inadvertently|unintentionally)\b`,
       String.raw`\b(?:errors?|issues?|problems?|failures?)\s+(?:were|was)\s+(?:observed|detected|experienced|seen|identified)\b`,
@@ -189,4 +190,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES];

@@ -27,6 +27,14 @@ export const PREVENTION_SHAPES: readonly string[] = [
   // enabled origin fallback"), and what now happens by itself ("notices now open a ticket automatically").
   String.raw`\b(?:we|i)\s+now\s+(?:always\s+|also\s+)?(?!(?:know|think|believe|see|understand|suspect|expect|hope|need|want|plan|realize|realise|agree|have\s+to)\b)[a-z][a-z-]{1,30}\b`,
   String.raw`\b(?:is|are)\s+now\s+(?:in|included\s+in|covered\s+by|listed\s+in|tracked\s+in|added\s+to)\s+(?:the|our|every|each)\s+(?:[\w-]{1,40}\s+){0,3}?(?:matrix|suite|checklist|pipeline|ci|tests?|canary|runbook|rotation|monitoring|alerts?|dashboard|gate|review|inventory|registry)\b`,
+  // Round ten: a thing put inside a safeguard ("added Android 11 to the pre-release device farm run", "added the gateway
+  // to the module's prevent_destroy list"), a safeguard at the end of a longer list of what was added, a thing moved
+  // to an automatic or managed form ("moved the certificate to auto-renewal"), a safeguard attached "with an expiry
+  // alert", and a thing made to check ("made the key lookup check the environment").
+  String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,8}?to\s+(?:the|our|its|their|every|each|all)\s+(?:[\w'-]{1,40}\s+){0,4}?(?:runs?|matrix|farm|suites?|checks?|tests?|pipelines?|gates?|checklists?|lists?|polic(?:y|ies)|rules?|alerts?|monitoring|canary|smoke\s+tests?)\b`,
+  String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){1,10}?(?:and|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:steps?|tests?|checks?|alerts?|gates?|guards?|locks?|lint|canary|validation)\b`,
+  String.raw`\b(?:moved|switched|migrated|put|changed)\s+(?:[\w-]{1,40}\s+){0,4}?(?:to|onto|on)\s+(?:an?\s+)?(?:auto-?[a-z]{3,20}|automatic\s+[a-z]{3,20}|managed\s+[a-z]{3,20})\b|\bwith\s+(?:an?|the)\s+(?!(?:failing|bad|broken|flaky|wrong|red|noisy|missing)\b)(?:[\w-]{1,40}\s+){1,2}?(?:alert|alarm)\b`,
+  String.raw`\bmade\s+(?:the\s+|our\s+|every\s+|each\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:check|verify|validate|refuse|reject|require|ask|confirm)\s+(?:the|that|for|whether|if|a|an|every|each)\b`,
   String.raw`\b(?:i|we)(?:'ve|\s+have)\s+since\s+(?:[a-z]{2,20}ed|set\s+up|put|built|made|turned\s+on)\b|\bnow\s+(?:[\w-]{1,40}\s+){0,4}?automatically\b`,
 ];
 
@@ -46,6 +54,11 @@ export const REPAIR_SHAPES: readonly string[] = [
   String.raw`\b(?:refunds?|credits?|corrections?|fix(?:es)?|re-?sends?)\s+(?:went|have\s+gone|has\s+gone|were\s+sent|are\s+going|were\s+issued|have\s+been\s+issued)(?:\s+out)?\b`,
   // Round nine: verbs that clear out what the failure left ("purged the stale queue", "Capped retries at 6 hours").
   String.raw`\b(?:purged|flushed|evicted|invalidated|capped)\b`,
+  // Round ten: the state restored, told of any subject ("everything's back", "service's back"), a new version that fixes
+  // it ("3.4.1 fixes it"), and the right thing now in place ("now correct branch is deployed").
+  String.raw`\b[\w-]{2,40}(?:'s|’s|'re|’re)\s+(?:now\s+|all\s+)?back\b(?!\s+(?:to\s+square|in\s+the))|\b(?:v?\d{1,4}(?:\.\d{1,4}){1,3}|release|version|patch|hotfix|update|build|pr|commit)\s+(?:now\s+)?(?:fixes|resolves|corrects)\s+(?:it|this|that|them|the\s+(?:issue|bug|problem|crash|error))\b`,
+  String.raw`\b(?:shipped|released|published|deployed|pushed|rolled\s+out)\s+(?:version\s+)?v?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:without|with\s+(?:the|a)\s+fix|that\s+fixes|which\s+fixes|to\s+fix)\b`,
+  String.raw`\b(?:the\s+)?(?:correct|right|fixed|good|previous|old|working)\s+(?:[\w-]{1,40}\s+){0,2}?(?:is|are)\s+(?:now\s+)?(?:deployed|live|running|in\s+place|out|installed|released|back)\b`,
 ];
 
 export const IMPACT_SHAPES: readonly string[] = [

@@ -67,7 +67,21 @@ const WHOSE_I_HIT = /^,?\s+whose\s+(?:[\w-]+\s+){1,3}?(?:i|we|my|our)\b/i;
 const ADDRESSED_TO = /\b(?:(?:apologi[sz]e|apologies|apology|sorry)\s+(?:[\w-]+\s+){0,3}?to|owe|thank|thanks|sorry|apologies|hey|hi)\s+$/i;
 
 /** Every pattern this file runs, named, for the linear-time test. */
+// Round ten: a name in a parenthesised list of names ("the three people testing there (Bao, Keoni, Anouk) lost the
+// afternoon") says who a group is, not who did anything.
+const NAME_LIST_BEFORE = /\(\s*(?:[A-Z][\w'-]{0,40}(?:\s+[A-Z][\w'-]{0,40})?\s*(?:,|\band\b|&)\s*){0,8}$/;
+const NAME_LIST_AFTER = /^(?:\s*(?:,|\band\b|&)\s*[A-Z][\w'-]{0,40}(?:\s+[A-Z][\w'-]{0,40})?){0,8}\s*\)/;
+
+/** True when the name at `start` of `text` is one of two or more names listed in parentheses. */
+function inNameList(text: string, start: number, name: string): boolean {
+  const before = NAME_LIST_BEFORE.exec(text.slice(Math.max(0, start - 200), start));
+  const after = NAME_LIST_AFTER.exec(text.slice(start + name.length, start + name.length + 200));
+  return !!before && !!after && (/\w/.test(before[0]) || /\w/.test(after[0]));
+}
+
 export const PEOPLE_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['name list before', NAME_LIST_BEFORE],
+  ['name list after', NAME_LIST_AFTER],
   ['near failure', NEAR_FAILURE],
   ['capitalised run', CAPITALISED_RUN],
   ['mention', MENTION],
@@ -132,6 +146,7 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
       if (TOGETHER_WITH_ME.test(after) || HELPED.test(after) || SHARED_WITH_ME.test(after)) continue;
       const before = s.text.slice(Math.max(0, start - 60), start);
       if (DENIED_OR_HIT.test(before) || (VOCATIVE_BEFORE.test(before) && VOCATIVE_AFTER.test(after))) continue;
+      if (inNameList(s.text, start, candidate)) continue;
       if (ADDRESSED_TO.test(before) || SPOKEN_TO.test(after) || (HIT_BY_ME.test(before) && after.startsWith("'s")) || WHOSE_I_HIT.test(after)) continue;
       if (!name && (!FOLLOWED_BY_FAILURE.test(after) || AFTER_DETERMINER.test(s.text.slice(Math.max(0, start - 8), start)))) continue;
       out.push({ name: candidate, index: s.index + start, possessive: after.startsWith("'s") });
@@ -149,6 +164,7 @@ export function findNamedPeople(sentences: readonly Sentence[], people: readonly
 export function sparedName(text: string, index: number, name: string): boolean {
   const before = text.slice(Math.max(0, index - 60), index);
   const after = text.slice(index + name.length, index + name.length + 120);
+  if (inNameList(text, index, name)) return true;
   return SHARED_WITH_ME.test(after) || DENIED_OR_HIT.test(before) || (VOCATIVE_BEFORE.test(before) && VOCATIVE_AFTER.test(after));
 }
 
