@@ -40,20 +40,43 @@ export async function withFileLock<T>(target: string, work: () => Promise<T>, ti
   }
 }
 
+/**
+ * Creates the lock with its content already in it: the token goes to a temp file (named like
+ * atomicWrite's, so a crashed writer's is removed on the next start), which is hard-linked to the
+ * lock's name (EEXIST when held). A writer killed at any moment leaves either no lock or a full
+ * one, never an empty lock that nobody can tell from a live writer's for a few seconds. Where the
+ * file system has no hard links, the lock is created empty and filled, as before.
+ */
+async function tryCreate(lockPath: string, token: string): Promise<boolean> {
+  const temp = `${path.join(path.dirname(lockPath), `.${path.basename(lockPath)}`)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await fs.writeFile(temp, token, { flag: 'wx', mode: 0o644 });
+  try {
+    await fs.link(temp, lockPath);
+    return true;
+  } catch (err) {
+    if (isErrno(err, 'EEXIST')) return false;
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].some((code) => isErrno(err, code))) throw err;
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+  try {
+    const handle = await fs.open(lockPath, 'wx', 0o644);
+    try {
+      await handle.writeFile(token);
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } catch (err) {
+    if (isErrno(err, 'EEXIST')) return false;
+    throw err;
+  }
+}
+
 async function acquire(lockPath: string, token: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await fs.open(lockPath, 'wx', 0o644);
-      try {
-        await handle.writeFile(token);
-      } finally {
-        await handle.close();
-      }
-      return;
-    } catch (err) {
-      if (!isErrno(err, 'EEXIST')) throw err;
-    }
+    if (await tryCreate(lockPath, token)) return;
     const held = await fs.readFile(lockPath, 'utf8').catch(() => undefined);
     if (held !== undefined && (await isStale(lockPath, held))) {
       await breakStale(lockPath, held);
