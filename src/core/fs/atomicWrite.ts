@@ -37,9 +37,7 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   if (existing && !existing.isFile()) {
     throw Object.assign(new Error(`${target} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; Own It does not write through it.`), { code: 'EOWNITUNSAFE' });
   }
-  // The temp name starts with a dot and has no .md suffix so folder listings never mistake it for
-  // an incident; the pid lets the next start tell a crashed writer's leftover from a live one's.
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(target);
   const mode = existing ? existing.mode & 0o7777 : 0o644;
   const handle = await fs.open(temp, 'wx', mode);
   try {
@@ -65,6 +63,15 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     throw err;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * A temp file next to `target`: the name starts with a dot and has no .md suffix so folder listings
+ * never mistake it for an incident; the pid lets the next start tell a crashed writer's leftover
+ * from a live one's (removeLeftoverTemps).
+ */
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /** Our temp files: `.<name>.<pid>.<12 hex>.tmp`, and 0.1.0's `.<name>.<12 hex>.tmp`. */

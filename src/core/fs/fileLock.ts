@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
-import { isErrno, isProcessAlive } from './atomicWrite';
+import { createFileExclusive, isErrno, isProcessAlive, tempPathFor } from './atomicWrite';
 
 const STALE_MS = 30_000;
 const UNFILLED_STALE_MS = 3_000;
@@ -45,10 +45,10 @@ export async function withFileLock<T>(target: string, work: () => Promise<T>, ti
  * atomicWrite's, so a crashed writer's is removed on the next start), which is hard-linked to the
  * lock's name (EEXIST when held). A writer killed at any moment leaves either no lock or a full
  * one, never an empty lock that nobody can tell from a live writer's for a few seconds. Where the
- * file system has no hard links, the lock is created empty and filled, as before.
+ * file system has no hard links, the lock is created exclusively and filled (createFileExclusive).
  */
 async function tryCreate(lockPath: string, token: string): Promise<boolean> {
-  const temp = `${path.join(path.dirname(lockPath), `.${path.basename(lockPath)}`)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const temp = tempPathFor(lockPath);
   await fs.writeFile(temp, token, { flag: 'wx', mode: 0o644 });
   try {
     await fs.link(temp, lockPath);
@@ -59,18 +59,7 @@ async function tryCreate(lockPath: string, token: string): Promise<boolean> {
   } finally {
     await fs.rm(temp, { force: true });
   }
-  try {
-    const handle = await fs.open(lockPath, 'wx', 0o644);
-    try {
-      await handle.writeFile(token);
-    } finally {
-      await handle.close();
-    }
-    return true;
-  } catch (err) {
-    if (isErrno(err, 'EEXIST')) return false;
-    throw err;
-  }
+  return createFileExclusive(lockPath, token);
 }
 
 async function acquire(lockPath: string, token: string, timeoutMs: number): Promise<void> {
