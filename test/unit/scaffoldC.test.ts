@@ -48,6 +48,15 @@ function gitStyleRepo(repo: TempRepo): void {
   });
 }
 
+
+/** A C++ project with a Catch2 suite (main and one test file) and the header the culprit changes. */
+const CATCH_PROJECT = {
+  'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc;\n  }\n};\n',
+  'test/main.cpp': '#define CATCH_CONFIG_MAIN\n#include "catch.hpp"\n',
+  'test/options.cpp': '#include "catch.hpp"\n#include "opts.hpp"\n\nTEST_CASE("parse") { REQUIRE(true); }\n',
+};
+/** The culprit: `parse` counts from one. */
+const OPTS_COUNT_FROM_ONE = { 'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc + 1;\n  }\n};\n' };
 describe('scaffold: C and C++ suites', () => {
   const make = useTempRepos();
   const cli = useBuiltCli();
@@ -227,12 +236,10 @@ describe('scaffold: C and C++ suites', () => {
     const repo = make();
     repo.commit('init', {
       'CMakeLists.txt': 'project(o CXX)\nadd_executable(options_test test/main.cpp test/options.cpp)\nadd_executable(link_test test/link_a.cpp)\n',
-      'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc;\n  }\n};\n',
-      'test/main.cpp': '#define CATCH_CONFIG_MAIN\n#include "catch.hpp"\n',
-      'test/options.cpp': '#include "catch.hpp"\n#include "opts.hpp"\n\nTEST_CASE("parse") { REQUIRE(true); }\n',
+      ...CATCH_PROJECT,
       'test/link_a.cpp': 'int link_a() { return 1; }\n',
     });
-    const sha = repo.commit('opts: count from one', { 'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc + 1;\n  }\n};\n' });
+    const sha = repo.commit('opts: count from one', OPTS_COUNT_FROM_ONE);
     const plan = await scaffoldAndWrite(repo, sha);
     assert.equal(plan.framework.framework, 'catch2');
     assert.equal(plan.path, 'test/parse_regression.cpp');
@@ -244,13 +251,11 @@ describe('scaffold: C and C++ suites', () => {
     repo.commit('init', {
       'CMakeLists.txt': 'project(o CXX)\nadd_subdirectory(test)\n',
       'meson.build': "project('o', 'cpp')\nsubdir('test')\n",
-      'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc;\n  }\n};\n',
+      ...CATCH_PROJECT,
       'test/CMakeLists.txt': 'add_executable(options_test main.cpp options.cpp)\n',
       'test/meson.build': "options_test = executable('options_test',\n  'main.cpp', 'options.cpp',\n)\ntest('options', options_test)\n",
-      'test/main.cpp': '#define CATCH_CONFIG_MAIN\n#include "catch.hpp"\n',
-      'test/options.cpp': '#include "catch.hpp"\n#include "opts.hpp"\n\nTEST_CASE("parse") { REQUIRE(true); }\n',
     });
-    const sha = repo.commit('opts: count from one', { 'include/opts.hpp': 'class Parser {\n public:\n  int parse(int argc) {\n    return argc + 1;\n  }\n};\n' });
+    const sha = repo.commit('opts: count from one', OPTS_COUNT_FROM_ONE);
     const plan = await scaffoldAndWrite(repo, sha);
     assert.equal(plan.path, 'test/parse_regression.cpp');
     assert.equal(
