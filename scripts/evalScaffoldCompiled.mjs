@@ -86,7 +86,7 @@ export function goRunner(work, test, slug, scratch, before) {
   // not build and the row says why.
   const local = /^go(\d+)\.(\d+)/.exec(version);
   const wants = /^go (\S+)/m.exec(read(path.join(work, 'go.mod')))?.[1];
-  const asked = /^go (\d+)\.(\d+)/m.exec(read(path.join(work, 'go.mod')));
+  const asked = /^(\d+)\.(\d+)/.exec(wants ?? '');
   let lowered = '';
   if (local && asked && Number(asked[1]) * 1000 + Number(asked[2]) > Number(local[1]) * 1000 + Number(local[2])) {
     run(GO, ['mod', 'edit', `-go=${local[1]}.${local[2]}`, '-toolchain=none'], { cwd: work, env: GO_ENV });
