@@ -23,7 +23,7 @@ import { setupHost } from '../scripts/testHost/setup.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
 import { measureUntrackedReverts } from './hostUntracked.mjs';
 import { measureIssue19Rows } from './hostIssue19.mjs';
-import { clickRow, openWorkbench, runCommand, showOwnIt, timingMarks, waitFor } from './hostPage.mjs';
+import { clickRow, openWorkbench, printResult, runCommand, showOwnIt, timingMarks, waitFor } from './hostPage.mjs';
 import { writeIncidents } from './incidentFiles.mjs';
 
 const require = createRequire(import.meta.url);
@@ -283,14 +283,5 @@ export async function runHostBench() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(benchDir, 'host.mjs')) {
-  runHostBench().then(
-    (r) => {
-      console.log(JSON.stringify(r, null, 2));
-      process.exit(0);
-    },
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
+  printResult(runHostBench());
 }

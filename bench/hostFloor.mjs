@@ -34,7 +34,7 @@ import { setupHost } from '../scripts/testHost/setup.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
 import { plantIncident } from './hostScaffold.mjs';
 import { chartsFrame, clickShowInsights } from './hostInsights.mjs';
-import { activatedSince, clickRow, openWorkbench, runCommand, showOwnIt, stats, timingMarks, waitFor } from './hostPage.mjs';
+import { activatedSince, clickRow, printResult, openWorkbench, runCommand, showOwnIt, stats, timingMarks, waitFor } from './hostPage.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -52,14 +52,14 @@ async function frameWithTitle(page, title) {
   return undefined;
 }
 
-/** Clicks a row and waits for its panel's content; returns the times after the click. */
-async function openByRow(page, rowText, title, file, timingFile) {
+/** Clicks a row and waits for its panel's content (and with `facts`, git's facts); returns the times after the click. */
+async function openByRow(page, rowText, title, file, timingFile, { facts = false } = {}) {
   await showOwnIt(page);
   const clickedAt = await clickRow(page, rowText);
   const frame = await waitFor(() => frameWithTitle(page, title), 60_000, `the panel of ${rowText}`);
   await waitFor(async () => ((await frame.locator('body', { hasText: file }).count()) > 0 && (await frame.locator('body', { hasText: 'Reverted by' }).count()) > 0 ? true : undefined), 60_000, `the content of ${rowText}`);
   const record = await openRecord(frame, clickedAt, Date.now(), timingFile);
-  if (rowText === FLOOR_TITLE) return record;
+  if (!facts) return record;
   // The card's timeline rows come with it; git's facts follow (the facts list, the reach, the
   // team update draft and its tone verdict): when the facts list shows the default branch.
   await waitFor(async () => ((await frame.locator('body', { hasText: 'Default branch' }).count()) > 0 ? true : undefined), 60_000, `the facts of ${rowText}`);
@@ -114,20 +114,20 @@ async function main() {
   const context = await launchBrowser(dirs);
   const compareAt = argv.indexOf('--compare');
   const variants = [{ name: 'current', path: repoRoot }, ...(compareAt >= 0 ? [{ name: 'compare', path: path.resolve(argv[compareAt + 1]) }] : [])];
-  const results = Object.fromEntries(variants.map((v) => [v.name, { floor: { first: [], later: [] }, incident: { first: [], later: [] } }]));
+  const results = Object.fromEntries(variants.map((v) => [v.name, { floor: { first: [], later: [] }, subject: { first: [], later: [] } }]));
   const failures = [];
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const openFloor = () => openByRow(page, FLOOR_TITLE, FLOOR_TITLE, 'src/cart.js', timingFile);
     // `--insights`: Show Insights instead of the incident panel, against the same floor.
-    const openIncident = argv.includes('--insights') ? () => openInsights(page, timingFile) : () => openByRow(page, planted.title, planted.title, planted.culpritFile, timingFile);
+    const openSubject = argv.includes('--insights') ? () => openInsights(page, timingFile) : () => openByRow(page, planted.title, planted.title, planted.culpritFile, timingFile, { facts: true });
     for (let i = 0; i < RUNS; i++) {
       for (let k = 0; k < variants.length; k++) {
         const variant = variants[(i + k) % variants.length];
         const r = results[variant.name];
-        // Odd runs: floor, incident panel, floor; even runs: incident panel, floor, incident panel.
+        // Odd runs: floor, subject, floor; even runs: subject, floor, subject (the incident panel, or Insights).
         const floorFirst = i % 2 === 0;
-        const order = floorFirst ? [['floor', openFloor], ['incident', openIncident], ['floor', openFloor]] : [['incident', openIncident], ['floor', openFloor], ['incident', openIncident]];
+        const order = floorFirst ? [['floor', openFloor], ['subject', openSubject], ['floor', openFloor]] : [['subject', openSubject], ['floor', openFloor], ['subject', openSubject]];
         log(`run ${i + 1}/${RUNS}, ${variant.name}: reload, settle, ${order.map(([n]) => n).join(', ')}…`);
         // A run that times out (a reload at high load) is recorded and skipped: the others still count.
         try {
@@ -158,19 +158,10 @@ async function main() {
     out[v.name] = {
       extensionPath: v.path,
       floor: { firstWebview: summary(r.floor.first), laterWebview: summary(r.floor.later) },
-      [argv.includes('--insights') ? 'insights' : 'incidentPanel']: { firstWebview: summary(r.incident.first), laterWebview: summary(r.incident.later) },
+      [argv.includes('--insights') ? 'insights' : 'incidentPanel']: { firstWebview: summary(r.subject.first), laterWebview: summary(r.subject.later) },
     };
   }
   return out;
 }
 
-main().then(
-  (r) => {
-    console.log(JSON.stringify(r, null, 2));
-    process.exit(0);
-  },
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+printResult(main());

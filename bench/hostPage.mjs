@@ -9,6 +9,20 @@ export function timingMarks(file, since) {
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.at >= since);
 }
 
+/** A bench script's end: its result as JSON on stdout and exit 0, or the error and exit 1. */
+export function printResult(promise) {
+  promise.then(
+    (r) => {
+      console.log(JSON.stringify(r, null, 2));
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export const stats = (xs) => {
