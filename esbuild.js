@@ -43,12 +43,17 @@ function webviewEntries() {
   return entries;
 }
 
-/** Webviews load codicons from dist/webviews/codicons (inside their localResourceRoots). */
-function copyCodicons() {
-  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
-  const to = path.join(__dirname, 'dist', 'webviews', 'codicons');
-  fs.mkdirSync(to, { recursive: true });
-  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+/**
+ * Every `media/webviews/<panel>.css` with a UI becomes `dist/webviews/<panel>.css`: one stylesheet per
+ * page, its @imports (codicons, base.css) bundled in, so a page fetches one stylesheet and one script.
+ */
+function webviewStyles() {
+  const entries = {};
+  for (const key of Object.keys(webviewEntries())) {
+    const css = path.join(__dirname, 'media', `${key}.css`);
+    if (fs.existsSync(css)) entries[key] = css;
+  }
+  return entries;
 }
 
 /**
@@ -65,7 +70,6 @@ function copyGrammars() {
 }
 
 async function main() {
-  copyCodicons();
   copyGrammars();
   const contexts = [
     await esbuild.context({
@@ -111,7 +115,14 @@ async function main() {
         platform: 'browser',
         target: 'es2022',
         outdir: 'dist',
+      }),
+      await esbuild.context({
+        ...common,
+        entryPoints: webviewStyles(),
+        outdir: 'dist',
+        // The codicon font is written beside the stylesheets (inside the webviews' resource roots).
         loader: { '.ttf': 'file' },
+        assetNames: 'webviews/codicons/[name]',
       }),
     );
   }

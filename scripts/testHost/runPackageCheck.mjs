@@ -24,7 +24,7 @@ const ALLOWED = [
   /^extension\/dist\/[^/].*$/,
   /^extension\/media\/[^/].*$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/scaffold.js', 'extension/dist/tone.js', 'extension/dist/metrics.js', 'extension/dist/githost.js', 'extension/dist/deepScan.js', 'extension/dist/deploys.js', 'extension/dist/insights.js', 'extension/media/own-it.svg', 'extension/dist/tree-sitter/tree-sitter.wasm', 'extension/dist/tree-sitter/tree-sitter-typescript.wasm', 'extension/dist/tree-sitter/tree-sitter-javascript.wasm', 'extension/dist/tree-sitter/tree-sitter-python.wasm'];
+const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/scaffold.js', 'extension/dist/tone.js', 'extension/dist/metrics.js', 'extension/dist/githost.js', 'extension/dist/deepScan.js', 'extension/dist/deploys.js', 'extension/dist/insights.js', 'extension/media/own-it.svg', 'extension/dist/webviews/incident.js', 'extension/dist/webviews/incident.css', 'extension/dist/webviews/insights.js', 'extension/dist/webviews/insights.css', 'extension/dist/webviews/codicons/codicon.ttf', 'extension/dist/tree-sitter/tree-sitter.wasm', 'extension/dist/tree-sitter/tree-sitter-typescript.wasm', 'extension/dist/tree-sitter/tree-sitter-javascript.wasm', 'extension/dist/tree-sitter/tree-sitter-python.wasm'];
 
 function checkListing() {
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);

@@ -66,7 +66,17 @@ describe('insights panel in the real host', function () {
     assert.match(html, /script-src 'nonce-[^']+'/);
     assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
     assert.match(html, /dist\/webviews\/insights\.js/);
-    assert.match(html, /media\/webviews\/insights\.css/);
+    // One stylesheet, the bundled one: codicons, base.css and the panel's own rules in one fetch.
+    const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(sheets.length, 1, `stylesheets: ${sheets.join(', ')}`);
+    assert.match(sheets[0], /dist\/webviews\/insights\.css$/);
+    const { extension } = await activateOwnIt();
+    const webviews = path.join(extension.extensionPath, 'dist', 'webviews');
+    const css = fs.readFileSync(path.join(webviews, 'insights.css'), 'utf8');
+    assert.match(css, /@font-face[^}]*codicon/);
+    const font = /url\("\.\/([^"?]+)/.exec(css)?.[1];
+    assert.ok(font && fs.existsSync(path.join(webviews, font)), `font ${font}`);
+    assert.doesNotMatch(css, /@import/);
     await panel.simulateUiMessage({ type: 'ready' });
     const from = seen.length;
     await panel.simulateUiMessage({ type: 'ready' });

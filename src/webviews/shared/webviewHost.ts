@@ -50,7 +50,7 @@ export abstract class WebviewHost<TOut, TIn extends { readonly type: string }> i
       nonce: createNonce(),
       title,
       scriptUris: [asUri('dist', 'webviews', `${this.bundle}.js`)],
-      styleUris: [asUri('dist', 'webviews', 'codicons', 'codicon.css'), asUri('media', 'webviews', 'base.css'), asUri('media', 'webviews', `${this.bundle}.css`)],
+      styleUris: [asUri('dist', 'webviews', `${this.bundle}.css`)],
     });
   }
 
