@@ -11,6 +11,9 @@ export async function openPanel(container: Container, target: IncidentPanelTarge
     return undefined;
   }
   const panel = await IncidentPanel.open(container.panelDeps, target);
-  container.index.invalidate();
+  // A revert, a commit or a blank target may have created the incident file: list it now rather
+  // than when the watcher reports it. Opening an existing file changes nothing the views show,
+  // and reloading them would make the workbench redraw both trees while the panel's page loads.
+  if (target.kind !== 'file') container.index.invalidate();
   return panel;
 }
