@@ -10,7 +10,7 @@
 // With `timingFile` (the OWN_IT_BENCH_TIMING log of the code-server run), each fresh-host first
 // open is split by the extension's marks: click → activated (extension host start and our
 // activation), → command asked, → page ready, → report drawn (kept or computed), → charts drawn.
-import { activatedSince, documentTiming, findFrame, openWorkbench, runCommand, showOwnIt, stats, timingMarks, waitFor } from './hostPage.mjs';
+import { activatedSince, armClickClock, documentTiming, findFrame, openWorkbench, readClickClock, runCommand, showOwnIt, stats, timingMarks, waitFor } from './hostPage.mjs';
 
 /** After activation, how long the started-host row lets the host settle before the click. */
 const SETTLE_MS = 3000;
@@ -79,9 +79,9 @@ export async function clickShowInsights(page) {
     try {
       await header.hover({ timeout: 10_000 });
       await button.waitFor({ state: 'visible', timeout: attempt === 1 ? 120_000 : 10_000 });
-      const at = await page.evaluate(() => Date.now());
+      const at = await armClickClock(page);
       await button.click({ force: true, timeout: 5_000 });
-      return at;
+      return readClickClock(page, at);
     } catch (e) {
       if (attempt >= 10) {
         if (process.env.OWN_IT_BENCH_SHOTS) await page.screenshot({ path: `${process.env.OWN_IT_BENCH_SHOTS}/insights-button-${Date.now()}.png` });

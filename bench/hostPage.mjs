@@ -69,11 +69,11 @@ export async function runCommand(page, label) {
   });
   const box = await row.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const at = await page.evaluate(() => Date.now());
+  const at = await armClickClock(page);
   await page.mouse.down();
   await page.mouse.up();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  return at;
+  return readClickClock(page, at);
 }
 
 export async function showOwnIt(page) {
@@ -97,10 +97,28 @@ export async function clickRow(page, text) {
   await row.waitFor({ timeout: 120_000 });
   const box = await row.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const at = await page.evaluate(() => Date.now());
+  const at = await armClickClock(page);
   await page.mouse.down();
   await page.mouse.up();
-  return at;
+  return readClickClock(page, at);
+}
+
+/**
+ * The click's time is the page's own `mousedown` (a capture listener on the window), not the
+ * moment playwright was asked to click: its actionability checks and round trips are not the
+ * user's wait. Returns the time before the click as the fallback.
+ */
+export async function armClickClock(page) {
+  return page.evaluate(() => {
+    window.__ownItClickAt = undefined;
+    window.addEventListener('mousedown', () => (window.__ownItClickAt = Date.now()), { capture: true, once: true });
+    return Date.now();
+  });
+}
+
+/** The armed `mousedown`'s time, or `fallback` when no mousedown reached the page. */
+export async function readClickClock(page, fallback) {
+  return (await page.evaluate(() => window.__ownItClickAt)) ?? fallback;
 }
 
 /** Opens an incident from its tree row; resolves to { frame, clickedAt, culpritAt } once the culprit card shows `culpritFile` and the revert. */

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openIncidentPanel, runCommand, sleep, stats, timingMarks, waitFor } from './hostPage.mjs';
+import { armClickClock, openIncidentPanel, readClickClock, runCommand, sleep, stats, timingMarks, waitFor } from './hostPage.mjs';
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,8 +70,10 @@ export async function measureScaffold(page, dir, planted, { runs = 5, log = () =
     if (documentStartMs !== undefined) panelDocumentStart.push(documentStartMs);
     const button = frame.locator('#prevent-scaffold');
     await button.waitFor({ state: 'visible', timeout: 30_000 });
-    const at = Date.now();
+    // The click's time is the webview's own mousedown (the clock armed in its frame).
+    const armedAt = await armClickClock(frame);
     await button.click();
+    const at = await readClickClock(frame, armedAt);
     await waitFor(() => placeholderShown(page), 120_000, 'the scaffolded test at its placeholder');
     const shownAt = Date.now();
     scaffold.push(shownAt - at);
