@@ -71,7 +71,9 @@ function readFailureAgents(sentence: string, people: readonly string[], messageF
   const firstFailure = FAILURE.exec(sentence)?.index ?? sentence.length;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    const asked = isQuestion || (k > 0 && ASKING.test(words[k - 1].lower));
+    // Round eleven: "It was me who deleted it" is a cleft naming the writer, not a question after "tell me who".
+    const cleft = k > 1 && /^(?:me|us)$/.test(words[k - 1].lower) && /^(?:was|is|it's|it’s|'s)$/.test(words[k - 2].lower);
+    const asked = !cleft && (isQuestion || (k > 0 && ASKING.test(words[k - 1].lower)));
     if (asked && QUESTION_OPEN.test(w.lower) && (w.lower === 'whose' || actAt(words, k + 1, 2) >= 0)) {
       out.push({ side: 'other', structure: 'question', who: w.text, at: w.at, person: false });
       continue;
