@@ -20,7 +20,7 @@ import { ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './r
 const PEOPLE = String.raw`(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w-]{1,40}\s+)?(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|squad|folks|side)|[\w-]{1,40}\s+(?:team|squad))`;
 // Acts that make their doer answerable for what failed (not "reviewed" or "caught", which help or guard).
 const ANSWERABLE = String.raw`(?:signed\s+off|approved|requested|asked\s+for|ordered|mandated|pushed\s+through|rushed\s+out|insisted\s+on|specified|demanded)`;
-const WORK = String.raw`(?:change|changes|config|deploy|deployment|migration|commit|push|pr|merge|release|update|script|patch|rule|edit)`;
+const WORK = String.raw`(?:change|changes|config|deploy|deployment|migration|commit|push|pr|merge|release|update|script|patch|rule|edit|bump|upgrade|refactor)`;
 const OUTSIDE = String.raw`(?:${TOOL}|${VENDOR})`;
 // Sources of instructions an act can be done "per".
 const INSTRUCTION = String.raw`(?:instructions|ticket|request|orders|advice|say-so|spec|specs|direction|guidance|message|email)`;

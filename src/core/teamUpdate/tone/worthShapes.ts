@@ -41,7 +41,7 @@ export const WORTH_RULES: readonly FlagRule[] = [
       String.raw`\b(?:don'?t|do\s+not)\s+think\s+i\s+should\s+(?:ever\s+)?be\s+${UNFIT}\b`,
       String.raw`\bi\s+(?:have|had)\s+no\s+business\s+(?:being|doing|touching|running|anywhere|near|on)\b`,
       // Wondering why one was given the rights or the job: "don't know why they gave me merge rights".
-      String.raw`\b(?:know|wonder|see)\s+why\s+(?:they|anyone|anybody|you|people|we|the\s+team)\s+(?:ever\s+|even\s+|still\s+)?(?:gave|give|gives|let|lets|hired|hire|trust|trusted|trusts|allow|allowed|allows|promoted)\s+me\b`,
+      String.raw`\b(?:know|wonder|see|idea)\s+why\s+(?:they|anyone|anybody|you|people|we|the\s+team)\s+(?:ever\s+|even\s+|still\s+)?(?:gave|give|gives|let|lets|hired|hire|trust|trusted|trusts|allow|allowed|allows|promoted)\s+me\b`,
       // Giving up the tools of the job: "I should probably just hand in my laptop".
       String.raw`\bi\s+(?:should|might\s+as\s+well|may\s+as\s+well|ought\s+to)\s+(?:${LY}\s+|just\s+|probably\s+){0,2}(?:hand\s+in|turn\s+in|give\s+up|return)\s+my\s+(?:laptop|badge|keys|keyboard|access|commit\s+(?:rights|access)|notice)\b|\bi\s+(?:should|might\s+as\s+well)\s+(?:just\s+)?(?:resign|quit)\b`,
       String.raw`\b(?:not|n't|never)\s+(?:sure\s+)?(?:(?:i'?m|i\s+am|if\s+i'?m)\s+)?cut\s+out\s+for\b`,
