@@ -22,8 +22,8 @@ const PEOPLE = String.raw`(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w-]{1,40}\s+)?(?:${R
 const ANSWERABLE = String.raw`(?:signed\s+off|approved|requested|asked\s+for|ordered|mandated|pushed\s+through|rushed\s+out|insisted\s+on|specified|demanded)`;
 const WORK = String.raw`(?:change|changes|config|deploy|deployment|migration|commit|push|pr|merge|release|update|script|patch|rule|edit|bump|upgrade|refactor)`;
 const OUTSIDE = String.raw`(?:${TOOL}|${VENDOR})`;
-// Sources of instructions an act can be done "per".
-const INSTRUCTION = String.raw`(?:instructions|ticket|request|orders|advice|say-so|spec|specs|direction|guidance|message|email)`;
+// Instructions an act can be done "per" (not "request" or "advice": "per Lena's request I added an alert" is a follow-up).
+const INSTRUCTION = String.raw`(?:instructions|ticket|orders|say-so|spec|specs|direction|directions)`;
 // Possessives that name a time, not a person: "per yesterday's request".
 const NOT_A_SOURCE = String.raw`(?:yesterday|today|tonight|tomorrow|last\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|everyone|the\s+customer)`;
 const DOCS = String.raw`(?:documentation|docs|guide|runbook|readme|setup\s+guide|instructions|wiki)`;

@@ -56,7 +56,8 @@ export const WORTH_RULES: readonly FlagRule[] = [
     kind: 'minimizing',
     pattern: rx([
       String.raw`\b(?:barely|hardly|scarcely)\s+(?:even\s+)?(?:down|broken|noticeable|visible|an?\s+(?:outage|issue|problem))\b`,
-      String.raw`\b(?:nobody|no\s+one|no-one)\s+(?:really|even|actually|much)\s+(?:noticed|cared|minded)\b`,
+      // Not when it dates the detection ("nobody even noticed until Monday"): that is a fact about monitoring.
+      String.raw`\b(?:nobody|no\s+one|no-one)\s+(?:really|even|actually|much)\s+(?:noticed|cared|minded)\b(?!\s+(?:until|till|for|before|in\s+time))`,
       String.raw`\b(?:minor|small|tiny|little|trivial)\s+(?:stuff|potatoes|matter)\b`,
     ]),
     explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
