@@ -45,8 +45,6 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:not|wasn'?t|isn'?t|was\s+not|is\s+not)\s+(?:by|from|because\s+of|due\s+to|caused\s+by)\s+anything\s+(?:i|we)\s+(?:did|changed|shipped|deployed|touched)\b`,
       String.raw`\bi\s+(?:really\s+)?doubt\s+(?:it'?s|it\s+was|it\s+is|that\s+(?:it|this)\s+(?:was|is))\s+(?:the|my|our)\s+(?:[\w-]{1,40}\s+)?(?:deploy|deployment|release|change|changes|migration|code|config|pr)\b`,
-      // A guess that points elsewhere: "My bet is the database provider is throttling us", "probably upstream".
-      String.raw`\b(?:my\s+(?:bet|guess|money)\s+is(?:\s+on)?|i\s+(?:bet|suspect|reckon)|probably|most\s+likely|presumably)\s+(?:that\s+)?(?:the\s+|our\s+|their\s+)?(?:[\w-]{1,40}\s+){0,2}?${OUTSIDE}\b`,
     ]),
     explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
     rewrite: () => 'we are still finding the cause',
@@ -54,6 +52,9 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
   {
     kind: 'deflection',
     pattern: rx([
+      // A guess that points elsewhere: "My bet is the database provider is throttling us", "probably upstream" (beside
+      // the writer's own part, "probably the CDN made it worse" is context).
+      String.raw`\b(?:my\s+(?:bet|guess|money)\s+is(?:\s+on)?|i\s+(?:bet|suspect|reckon)|probably|most\s+likely|presumably)\s+(?:that\s+)?(?:the\s+|our\s+|their\s+)?(?:[\w-]{1,40}\s+){0,2}?${OUTSIDE}\b`,
       String.raw`\b(?:is|was|it'?s)\s+(?:just\s+)?(?!(?:my|our|the|a|an|it|this|that)\b)[\w.-]{2,30}\s+being\s+(?:flaky|buggy|weird|broken|slow|dumb|stupid)\b`,
       // "X auto-imported the wrong module again, that's why …": another's act, again, as the reason.
       String.raw`(?:^|[.;:!]\s{1,3})(?!(?:i|we|my|our)\b)(?:[\w.-]{1,30}\s+){1,3}?(?:[a-z-]{2,30}ed|did\s+it|broke)\s+(?:[\w-]{1,40}\s+){0,5}?again,?\s+(?:that'?s|which\s+is|which\s+was)\s+why\b`,
