@@ -57,6 +57,7 @@ describe('tone check (round eleven): another agent', () => {
   const blame: [string, string, Radius][] = [
     ['a passive with a team as the answerable doer', 'The pricing change that broke checkout was approved by the product team. We rolled it back at 16:00 and pricing changes now need a canary.', 'production'],
     ['a relative clause: the review that missed it', 'Exports failed for all tenants for an hour, caused by a migration that the DBA review missed. Rolled back.', 'production'],
+    ['a change made by a team, in the passive', 'Config was changed by the infra team without notice and our API failed for all customers for an hour. We rolled back and added a config diff alert.', 'production'],
     ['a passive sign-off by a role', 'The broken build went out because it was signed off by the release manager. Rolled back.', 'team'],
     ['done per a colleague\'s instructions', "Per Jonas's instructions I ran the reindex on the live cluster, and search was down for the team for an hour. Reindexed again.", 'team'],
     ['the reader told it was theirs', '@ivo the nightly build is red because of your dependency bump, can you look', 'team'],
@@ -84,6 +85,7 @@ describe('tone check (round eleven): another agent', () => {
   for (const [name, text] of located) it(name, () => expectVerdict(text, 'production', 'deflecting', 'deflection'));
 
   it('the same shapes beside first-person ownership, or with the writer as the doer, do not deflect (near misses)', () => {
+    expectVerdict('The migration that broke the reports was requested by me; I should have pushed back. Rolled back.', 'team', 'right-sized');
     expectVerdict('Logins failed for all users for 15 minutes because I rotated the key without a grace period. Restored the old key, and rotation now keeps both keys for a day.', 'production', 'right-sized');
     expectVerdict('The release was reviewed by the platform team, and my migration in it still locked the orders table for 5 minutes for all customers. Killed it, and migrations now run with a lock timeout.', 'production', 'right-sized');
   });

@@ -19,7 +19,9 @@ import { ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './r
 // People answerable for a decision: a role, a team by its name, or "the X team".
 const PEOPLE = String.raw`(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w-]{1,40}\s+)?(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|squad|folks|side)|[\w-]{1,40}\s+(?:team|squad))`;
 // Acts that make their doer answerable for what failed (not "reviewed" or "caught", which help or guard).
-const ANSWERABLE = String.raw`(?:signed\s+off|approved|requested|asked\s+for|ordered|mandated|pushed\s+through|rushed\s+out|insisted\s+on|specified|demanded)`;
+// Changing something is answerable too ("was changed by the infra team without notice"); not the verbs that also
+// repair ("removed / disabled / updated by the on-call engineer").
+const ANSWERABLE = String.raw`(?:signed\s+off|approved|requested|asked\s+for|ordered|mandated|pushed\s+through|rushed\s+out|insisted\s+on|specified|demanded|changed|modified|edited|configured|reconfigured|renamed)`;
 const WORK = String.raw`(?:change|changes|config|deploy|deployment|migration|commit|push|pr|merge|release|update|script|patch|rule|edit|bump|upgrade|refactor)`;
 const OUTSIDE = String.raw`(?:${TOOL}|${VENDOR})`;
 // Instructions an act can be done "per" (not "request" or "advice": "per Lena's request I added an alert" is a follow-up).
