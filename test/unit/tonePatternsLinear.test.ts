@@ -8,6 +8,8 @@ import { BLAME_ELSEWHERE_RULES } from '../../src/core/teamUpdate/tone/blameElsew
 import { OUTSIDE_CAUSE_RULES } from '../../src/core/teamUpdate/tone/outsideCause';
 import { PROPORTION_RULES } from '../../src/core/teamUpdate/tone/proportionShapes';
 import { SOURCE_SHAPE_PATTERNS } from '../../src/core/teamUpdate/tone/sourceShapes';
+import { OTHER_AGENT_RULES } from '../../src/core/teamUpdate/tone/otherAgentShapes';
+import { WORTH_RULES } from '../../src/core/teamUpdate/tone/worthShapes';
 import { TONE_PATTERNS } from '../../src/core/teamUpdate/toneCheck';
 import { STEP_LIMIT, worstGrowth, type PatternResult } from '../helpers/linearProbe';
 
@@ -51,6 +53,9 @@ describe('tone check: every pattern is linear on adversarial 1 MB inputs', funct
     for (const rule of PROPORTION_RULES) assert.ok(sources.has(rule.pattern.source), `${rule.kind} rule of proportionShapes.ts is measured`);
     for (const [name, re] of SOURCE_SHAPE_PATTERNS) assert.ok(sources.has(re.source), `${name} is measured`);
     for (const part of ['people: name list before', 'people: name list after', 'source shapes: fault in']) assert.ok(names.some((n) => n.startsWith(part)), `${part} is measured`);
+    // …and round eleven's: the size and self-judgement rules, the other-agent rules, the cleft and the vocative lead.
+    for (const rule of [...WORTH_RULES, ...OTHER_AGENT_RULES]) assert.ok(sources.has(rule.pattern.source), `${rule.kind} rule of round eleven is measured`);
+    for (const part of ['agent: cleft pronoun', 'agent: cleft verb', 'agent flags: vocative lead']) assert.ok(names.some((n) => n.startsWith(part)), `${part} is measured`);
   });
 
   for (const [name] of TONE_PATTERNS) {

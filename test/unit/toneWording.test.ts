@@ -25,7 +25,9 @@ describe('tone check: deflection, minimizing and passive voice', () => {
     ['I pushed a bad schema and the nightly jobs were broken for two hours. Reverted it.', 'team', 'right-sized', null],
     ['The migration was deployed by me at 10:00 and it locked the orders table. Rolled back.', 'team', 'right-sized', null],
     // Grovelling in other words.
-    ['Mea culpa. I broke the release job; reverted.', 'team', 'over-apologetic', 'over-apology'],
+    // Round eleven: a plain "mea culpa" owns (the blind sets label it so); its big or doubled form grovels.
+    ['Mea maxima culpa. I broke the release job; reverted.', 'team', 'over-apologetic', 'over-apology'],
+    ['Mea culpa. I broke the release job; reverted.', 'team', 'right-sized', null],
     ["I feel like a total amateur, I broke the staging DNS. It's fixed.", 'team', 'over-apologetic', 'self-deprecation'],
     ['Please forgive me, I broke main. Reverted.', 'team', 'over-apologetic', 'over-apology'],
   ];

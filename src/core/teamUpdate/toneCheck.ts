@@ -86,7 +86,7 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   for (const s of sentences) if (DISOWNS.test(s.text) || deniesAgency(s.text)) owned.delete(s.index);
   const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
-    if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart)) continue;
+    if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0)) continue;
     for (const s of sentences) {
       if (rule.unlessOwned === 'sentence' && owned.has(s.index)) continue;
       for (const m of s.text.matchAll(rule.pattern)) add(rule.kind, m[0], s.index + (m.index ?? 0), rule.explanation, rule.rewrite(m[0]));

@@ -25,6 +25,8 @@ const HEDGE_REACH = 160;
 const HEDGE = /\b(?:if|unless|whether|might|may|maybe|perhaps|possibly|probably|could)\b/i;
 // Greeting or apology words a name can be spoken to after: "Terribly sorry, Kwame and Olga:".
 const ADDRESS_LEAD = /^\W{0,3}(?:(?:hey|hi|hello|dear|thanks|so|really|terribly|very|truly|heads\s+up|sorry|apologies|my\s+apologies)[\s,]{1,3}){0,3}(?:@?[A-Z][a-z]{1,40}\s+(?:and|&)\s+)?$/i;
+// Round eleven: a name set off by a comma after an apology, thanks or "you" is spoken to ("I owe you an apology, Felix, …").
+const VOCATIVE_LEAD = /\b(?:apology|apologies|sorry|thanks|thank\s+you|you)\s{0,3},\s{0,3}$/i;
 // What follows a name spoken to: a comma or colon, another name, or the writer's own words.
 // "that part was not ours, but our retry logic …": a denial that concedes the writer's part.
 const CONCEDED = /^\W{0,3}but\s+(?:[\w-]+\s+){0,2}?(?:my|our|i|we)\b/i;
@@ -36,6 +38,7 @@ export const AGENT_FLAG_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent flags: hedge', HEDGE],
   ['agent flags: address lead', ADDRESS_LEAD],
   ['agent flags: address tail', ADDRESS_TAIL],
+  ['agent flags: vocative lead', VOCATIVE_LEAD],
   ['agent flags: own verb', OWN_VERB],
   ['agent flags: denial conceded', CONCEDED],
 ];
@@ -106,6 +109,7 @@ export function notTheAgent(sentence: string, at: number, name: string): boolean
   const before = sentence.slice(0, at);
   const after = text.slice(at - from + name.length);
   if (before.length < 80 && ADDRESS_LEAD.test(before) && ADDRESS_TAIL.test(after)) return true;
+  if (VOCATIVE_LEAD.test(before.slice(-40)) && ADDRESS_TAIL.test(after)) return true;
   return notTheAgentIn(text, at - from, name);
 }
 

@@ -60,6 +60,10 @@ export const ASKING = /^(?:sure|know|idea|clue|wonder|wondering|ask|asking|tell|
 export const DENIAL = /(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,2}?(?:related\s+to|caused\s+by|due\s+to|because\s+of|connected\s+to|linked\s+to|from)\s+(?:my|our|me|us)\b|\b(?:nothing\s+to\s+do\s+with|unrelated\s+to|independent\s+of)\s+(?:my|our|me|us)\b/i;
 export const DENIAL_CONCEDED = /^\s*,?\s*but\s+(?:my|our|i|we)\b/i;
 
+// Round eleven: "It was me who deleted it", a cleft naming the writer: the pronoun and the verb before "who".
+export const CLEFT_PRONOUN = /^(?:me|us)$/;
+export const CLEFT_VERB = /^(?:was|is|it's|it’s|'s)$/;
+
 /** Every pattern this file runs, named, for the linear-time test. */
 export const FAILURE_AGENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent: token', TOKEN],
@@ -83,4 +87,6 @@ export const FAILURE_AGENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent: acronym', ACRONYM],
   ['agent: gerund', GERUND],
   ['agent: not a doing', NOT_A_DOING],
+  ['agent: cleft pronoun', CLEFT_PRONOUN],
+  ['agent: cleft verb', CLEFT_VERB],
 ];

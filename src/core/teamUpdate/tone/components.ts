@@ -26,13 +26,14 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:caused\s+by|due\s+to|because\s+of|came\s+from|the\s+result\s+of)\s+(?:a|an|the|one)\s+(?:[\w-]{1,40}\s+){0,3}?(?:i|we)\s+(?:had\s+|just\s+)?(?:[a-z]{2,20}ed|made|ran|wrote|built|sent|set|put|began|did)\b`,
     // "Sorry for breaking staging": the apology names the writer's act.
     String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:[\w-]+\s+){0,4}?for\s+(?:breaking|taking\s+down|bringing\s+down|causing|deleting|wiping|pushing|merging|deploying|shipping|killing)\b`,
-    String.raw`\b(?:cause|root\s+cause):\s+(?:my|our|i|we)\b`,
-    String.raw`\b(?:on\s+(?:me|us)|my\s+bad|my\s+mistake|my\s+fault|our\s+fault|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
-    String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+me\b`,
+    // Round eleven: also with what it is the cause of ("Root cause of last night's email delay: we, …").
+    String.raw`\b(?:cause|root\s+cause)(?:\s+of\s+(?:[\w'’-]{1,40}\s+){0,5}?[\w'’-]{1,40})?:\s+(?:my|our|i|we)\b`,
+    String.raw`\b(?:on\s+(?:me|us)|my\s+bad|mea\s+(?:maxima\s+)?culpa|my\s+mistake|my\s+fault|our\s+fault|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
+    String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+(?:me|us)\b`,
     // Round seven: an omission of the writer's own: "I never set up a secondary DNS", "we never tested the restore".
     String.raw`\b(?:i|we)\s+never\s+(?:set\s+up|added|tested|checked|configured|built|wrote|planned|updated|documented|moved|enabled|considered|validated|verified|monitored|rehearsed|reviewed)\b`,
     // Round seven: the decision or the bug named as the writer's in a short aside: "(my team, my call)", "our cron parser, our bug;", "(mine, written Tuesday)".
-    String.raw`\b(?:my|our)\s+(?:call|decision|design|idea|bug|doing|oversight|responsibility)(?=\s*(?:[.,;:)!—–]|$))|\(\s*(?:mine|ours)\b`,
+    String.raw`\b(?:my|our)\s+(?:call|decision|design|idea|bug|doing|oversight|responsibility)(?=\s*(?:[.,;:)!—–]|$))|\(\s*(?:mine|ours)\b|\(\s*(?:my|our)\s+(?:[\w-]{1,40}\s+){0,2}?${WORK}\s*[),;]`,
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
     String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
   ]),

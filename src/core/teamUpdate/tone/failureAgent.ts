@@ -13,7 +13,7 @@
  */
 import { FAILURE, isPastVerb, NOT_AGENT } from './agency';
 import { agentKind, blamesPeople } from './agentKind';
-import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_A_DOING, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
+import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLEFT_PRONOUN, CLEFT_VERB, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_A_DOING, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
 
 export { CLAUSE_REACH, HELPING, FIRST_PERSON, FAILURE_AGENT_PATTERNS } from './agentWords';
 
@@ -71,7 +71,9 @@ function readFailureAgents(sentence: string, people: readonly string[], messageF
   const firstFailure = FAILURE.exec(sentence)?.index ?? sentence.length;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    const asked = isQuestion || (k > 0 && ASKING.test(words[k - 1].lower));
+    // Round eleven: "It was me who deleted it" is a cleft naming the writer, not a question after "tell me who".
+    const cleft = k > 1 && CLEFT_PRONOUN.test(words[k - 1].lower) && CLEFT_VERB.test(words[k - 2].lower);
+    const asked = !cleft && (isQuestion || (k > 0 && ASKING.test(words[k - 1].lower)));
     if (asked && QUESTION_OPEN.test(w.lower) && (w.lower === 'whose' || actAt(words, k + 1, 2) >= 0)) {
       out.push({ side: 'other', structure: 'question', who: w.text, at: w.at, person: false });
       continue;

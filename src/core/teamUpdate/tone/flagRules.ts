@@ -7,6 +7,8 @@ import { DEFLECTION_RULES } from './deflectionRules';
 import { APOLOGY_SHAPE_RULES } from './apologyShapes';
 import { BAD_IDENTITY, FILLER, INTENSIFIER, likeCase, PASSIVE_VOICE, rx, type FlagRule } from './ruleParts';
 import { PROPORTION_RULES } from './proportionShapes';
+import { WORTH_RULES } from './worthShapes';
+import { OTHER_AGENT_RULES } from './otherAgentShapes';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -30,7 +32,8 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\b(?:sincerest|deepest|sincere|massive|profound|humble|huge|heartfelt|big|thousand|million)\s+apologies\b`,
       String.raw`\bfrom\s+the\s+bottom\s+of\s+my\s+heart\b`,
       String.raw`\b(?:please\s+)?forgive\s+me\b`,
-      String.raw`\bmea\s+(?:maxima\s+)?culpa\b`,
+      // Round eleven: a plain "mea culpa" owns (blind3, blind11); its big or doubled form is the over-apology.
+      String.raw`\b(?:full|complete|total|huge|big|massive)\s+mea\s+culpa\b|\bmea\s+maxima\s+culpa\b|\bmea\s+culpa[\s,!.]{1,3}mea\s+culpa\b`,
       // Round seven: drawn-out or stacked apologies ("sooo sorry", "sry sry sry"), pardons by the thousand,
       // and an apology to every reader one by one.
       // Round eight: sorrow beyond words ("Words can't express how sorry I am").
@@ -190,4 +193,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES];

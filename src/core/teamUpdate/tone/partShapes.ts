@@ -36,6 +36,14 @@ export const PREVENTION_SHAPES: readonly string[] = [
   String.raw`\b(?:moved|switched|migrated|put|changed)\s+(?:[\w-]{1,40}\s+){0,4}?(?:to|onto|on)\s+(?:an?\s+)?(?:auto-?[a-z]{3,20}|automatic\s+[a-z]{3,20}|managed\s+[a-z]{3,20})\b|\bwith\s+(?:an?|the)\s+(?!(?:failing|bad|broken|flaky|wrong|red|noisy|missing)\b)(?:[\w-]{1,40}\s+){1,2}?(?:alert|alarm)\b`,
   String.raw`\bmade\s+(?:the\s+|our\s+|every\s+|each\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:check|verify|validate|refuse|reject|require|ask|confirm)\s+(?:the|that|for|whether|if|a|an|every|each)\b`,
   String.raw`\b(?:i|we)(?:'ve|\s+have)\s+since\s+(?:[a-z]{2,20}ed|set\s+up|put|built|made|turned\s+on)\b|\bnow\s+(?:[\w-]{1,40}\s+){0,4}?automatically\b`,
+  // Round eleven: a standing order of steps ("template changes are now sent to a test number … before release", "we now
+  // apply permission changes to a canary bucket first"), a safeguard as the object of a standing verb ("deploys now
+  // render a snapshot test"), a safeguard the team now has ("now we have an alert if …"), a safeguard set up now
+  // ("we've now set up automatic failover"), and a rehearsal on a schedule ("and test it monthly").
+  String.raw`\bnow\s+(?:[\w-]{1,40}\s+){1,8}?(?:before|ahead\s+of)\s+(?:(?:each|every|any|the|a)\s+)?(?:release|merge|deploy|deploying|merging|releasing|rollout|cutover|launch|going\s+live|shipping|prod|production)\b|\bnow\s+(?:[\w-]{1,40}\s+){1,8}?first(?=\s*(?:[.,;!]|$))`,
+  String.raw`\bnow\s+(?!(?:pass|passes|passing|fail|fails|failing|break|breaks|breaking)\b)[a-z]{2,20}\s+(?:an?|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:tests?|checks?|canary|gate|eval|lint|alerts?|alarms?)\b`,
+  String.raw`\bnow\s+(?:we|i|there)\s+(?:have|has|is|are|get)\s+(?:an?|the)\s+(?:[\w-]{1,40}\s+){0,3}?(?:alert|alarm|test|check|gate|canary|lint|guard|monitor|review|limit)s?\b|\b(?:i|we)(?:'ve|\s+have)\s+now\s+(?:set\s+up|put\s+in|built|made|added|turned\s+on)\b`,
+  String.raw`\b(?:test|check|verify|rehearse|drill|exercise)\s+(?:it|them|this|that|the\s+[\w-]{1,40})\s+(?:monthly|weekly|daily|nightly|quarterly|regularly|every\s+(?:week|month|day|quarter|sprint|release))\b`,
 ];
 
 // Round nine: a plan to think about it is not a safeguard ("will be reviewing our processes to prevent a recurrence",
@@ -58,10 +66,14 @@ export const REPAIR_SHAPES: readonly string[] = [
   // it ("3.4.1 fixes it"), and the right thing now in place ("now correct branch is deployed").
   String.raw`\b[\w-]{2,40}(?:'s|’s|'re|’re)\s+(?:now\s+|all\s+)?back\b(?!\s+(?:to\s+square|in\s+the))|\b(?:v?\d{1,4}(?:\.\d{1,4}){1,3}|release|version|patch|hotfix|update|build|pr|commit)\s+(?:now\s+)?(?:fixes|resolves|corrects)\s+(?:it|this|that|them|the\s+(?:issue|bug|problem|crash|error))\b`,
   String.raw`\b(?:shipped|released|published|deployed|pushed|rolled\s+out)\s+(?:version\s+)?v?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:without|with\s+(?:the|a)\s+fix|that\s+fixes|which\s+fixes|to\s+fix)\b`,
+  // Round eleven: a new version put out from the right source ("I've published v2.3.1 from main").
+  String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|now\s+)?(?:published|released|shipped|cut|tagged|pushed|deployed)\s+(?:a\s+(?:new|fixed|corrected)\s+(?:version|release|build)|v?\d{1,4}(?:\.\d{1,4}){1,3})\s+(?:from|off|on\s+top\s+of|built\s+from)\b`,
   String.raw`\b(?:the\s+)?(?:correct|right|fixed|good|previous|old|working)\s+(?:[\w-]{1,40}\s+){0,2}?(?:is|are)\s+(?:now\s+)?(?:deployed|live|running|in\s+place|out|installed|released|back)\b`,
 ];
 
 export const IMPACT_SHAPES: readonly string[] = [
+  // Round eleven: a share of any group ("4% of visitors", "a fifth of API clients").
+  String.raw`\b\d{1,3}(?:\.\d{1,3})?\s?%\s+of\s+(?:(?:the|our|all|their)\s+)?[a-z]|\b(?:a|one|two|three)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:(?:the|our|all|their)\s+)?[a-z]`,
   String.raw`\b\d{1,3}h(?:\s?\d{1,2}m(?:in)?)?\b`,
   String.raw`\b(?:over|during|for|all|through)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:weekend|night|morning|afternoon|evening|day)\b|\bovernight\b`,
   String.raw`\bfor\s+(?:[\w-]{1,40}\s+){0,2}?(?:users|customers|clients|tenants|partners|merchants|subscribers|developers|teams|shoppers|buyers|sellers|drivers|patients|students)\b`,

@@ -16,9 +16,10 @@ export interface FlagRule {
    * When the words only count if nobody owns anything: `sentence` — not when the sentence the
    * words are in has a first-person owner ("I pushed a bad change and the builds were broken");
    * `message` — not when any sentence of the message has one, or says what the team will change
-   * (a vendor outage the team owns its part of).
+   * (a vendor outage the team owns its part of); `firstPerson` — not when any sentence owns a part in the first
+   * person (a safeguard alone does not count: a defect located in another's product).
    */
-  unlessOwned?: 'sentence' | 'message';
+  unlessOwned?: 'sentence' | 'message' | 'firstPerson';
   /** Not at the local radius (nobody else was affected, so there is nothing to play down). */
   notLocal?: boolean;
 }
@@ -54,7 +55,8 @@ export const TEAM_WORD = String.raw`(?:qa|ops|devops|sre|dba|dbas|security|produ
 
 /** Self-deprecation words (flagRules.ts, apologyShapes.ts). */
 // Words that only fill the gap in "I'm <…> idiot" ("I'm such an absolute clown").
-export const FILLER = String.raw`(?:such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too|apparently|probably|officially|team's|world's|office's|company's|project's)`;
+// Round eleven: any "-ly" adverb fills it too ("I'm genuinely ashamed"), but not "only".
+export const FILLER = String.raw`(?:(?!only\b)[a-z]{3,20}ly|such|a|an|the|total|complete|absolute|utter|so|really|very|truly|just|officially|literally|an\s+absolute|honestly|clearly|basically|obviously|seriously|this|too|apparently|probably|officially|team's|world's|office's|company's|project's)`;
 // What the writer says they are, not what they did: "an embarrassment to this team", "a terrible engineer".
 const WORKER = String.raw`(?:engineer|developer|dev|coder|programmer|teammate|colleague|person|human|employee)`;
 export const BAD_IDENTITY = String.raw`(?:idiot|moron|fool|clown|disaster|failure|mess|stupid|dumb|incompetent|useless|hopeless|worst|amateur|embarr?ass?ed|mortified|ashamed|embarrassment|disgrace|liability|menace|hazard|fraud|imp[oa]stor|joke|trainwreck|train\s+wreck|muppet|dummy|dunce|buffoon|numpty|donkey|goofball|klutz|weak\s+link|chaos\s+monkey|problem\s+child|careless|sloppy|pathetic|worthless|incapable|hopeless\s+case|screw-?up|mess-?up|loser|wreck|walking\s+(?:incident|disaster|outage|liability|hazard|catastrophe)|(?:terrible|awful|horrible|bad|lousy|garbage)\s+${WORKER})`;
