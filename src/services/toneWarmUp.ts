@@ -20,26 +20,33 @@ let warming: Promise<void> | undefined;
  * first verdict a person waits for does not pay for it. The work runs in slices of at most ~8 ms
  * (one pattern, or one sample message, at a time), each on its own turn of the event loop: held
  * in one piece it kept the page's `ready` message (and everything else the host had to answer)
- * waiting for ~0.3 s. Once per host; resolves when done (failures are only a cold check later).
+ * waiting for ~0.3 s. Once per host; resolves when done (a failure only leaves the check cold).
  */
 export function warmToneCheck(): Promise<void> {
-  warming ??= new Promise<void>((resolve) => {
-    const steps = warmUpSteps();
+  warming ??= runInSlices(warmUpSteps(), SLICE_MS);
+  return warming;
+}
+
+/**
+ * Runs `steps` on turns of the event loop of their own (`setImmediate`), each turn taking steps
+ * until `sliceMs` have passed (at least one step a turn), so other work gets in between. Resolves
+ * when the steps end or one throws.
+ */
+export function runInSlices(steps: Iterator<unknown>, sliceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
     const slice = () => {
-      const end = performance.now() + SLICE_MS;
+      const end = performance.now() + sliceMs;
       try {
         do {
           if (steps.next().done) return resolve();
         } while (performance.now() < end);
       } catch {
-        // Only a warm-up: the real check reports its own failures.
         return resolve();
       }
       setImmediate(slice);
     };
     setImmediate(slice);
   });
-  return warming;
 }
 
 /** One step per pattern (its first run compiles it), then one per sample message. */

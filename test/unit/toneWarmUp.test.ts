@@ -1,34 +1,54 @@
 import * as assert from 'node:assert/strict';
 import { checkTone, TONE_PATTERNS } from '../../src/core/teamUpdate/toneCheck';
-import { warmToneCheck } from '../../src/services/toneWarmUp';
+import { runInSlices, warmToneCheck } from '../../src/services/toneWarmUp';
 
 const DRAFT = 'I broke the login page for 20 minutes with a bad config push. Sorry. I rolled it back and added a check to the deploy script.';
 
-describe('tone check warm-up', () => {
-  it('runs in many short turns of the event loop, so work queued meanwhile is not held until it ends', async () => {
-    let finished = false;
-    const done = warmToneCheck().then(() => (finished = true));
-    // A message arriving while the panel's page loads: it must run before the warm-up ends.
-    let answeredDuringWarmUp = false;
-    setImmediate(() => (answeredDuringWarmUp = !finished));
-    // Count the turns other work gets while the warm-up runs.
-    let turns = 0;
+/** Counts the turns of the event loop other work gets until `done` settles. */
+function turnsUntil(done: Promise<unknown>): Promise<number> {
+  let settled = false;
+  void done.finally(() => (settled = true));
+  let turns = 0;
+  return new Promise((resolve) => {
     const tick = () => {
-      if (finished) return;
+      if (settled) return resolve(turns);
       turns++;
       setImmediate(tick);
     };
     setImmediate(tick);
+  });
+}
+
+function* steps(n: number, log: number[]): Generator<void> {
+  for (let i = 0; i < n; i++) {
+    log.push(i);
+    yield;
+  }
+}
+
+describe('tone check warm-up', () => {
+  it('gives other work a turn of the event loop between slices, never running all steps in one', async () => {
+    const log: number[] = [];
+    // A zero budget: one step a turn, so 20 steps take 20 turns, and the ticker runs in between.
+    const done = runInSlices(steps(20, log), 0);
+    const turns = await turnsUntil(done);
     await done;
-    assert.ok(answeredDuringWarmUp, 'a callback queued right after the warm-up started had to wait for all of it');
-    assert.ok(turns >= 10, `only ${turns} turns of the event loop during the warm-up`);
+    assert.deepEqual(log, [...Array(20).keys()]);
+    assert.ok(turns >= 19, `other work got only ${turns} turns during 20 one-step slices`);
   });
 
-  it('is started once per host and leaves every pattern as the check expects it', async () => {
+  it('resolves, without rejecting, when a step throws', async () => {
+    function* failing(): Generator<void> {
+      yield;
+      throw new Error('a broken pattern');
+    }
+    await runInSlices(failing(), 8);
+  });
+
+  it('is started once per host, resolves, and leaves every pattern as the check expects it', async () => {
     assert.equal(warmToneCheck(), warmToneCheck());
     await warmToneCheck();
     for (const [name, pattern] of TONE_PATTERNS) assert.equal(pattern.lastIndex, 0, name);
-    const after = checkTone(DRAFT, { radius: 'team' });
-    assert.equal(after.verdict, 'right-sized');
+    assert.equal(checkTone(DRAFT, { radius: 'team' }).verdict, 'right-sized');
   });
 });
