@@ -15,12 +15,12 @@ const SLICE_MS = 8;
 let warming: Promise<void> | undefined;
 
 /**
- * The tone check's first run in an extension host compiles its patterns: ~0.3 s of this host's
- * CPU on this machine, then a few ms a message. A panel calls this while its page loads, so the
- * first verdict a person waits for does not pay for it. The work runs in slices of at most ~8 ms
- * (one pattern, or one sample message, at a time), each on its own turn of the event loop: held
- * in one piece it kept the page's `ready` message (and everything else the host had to answer)
- * waiting for ~0.3 s. Once per host; resolves when done (a failure only leaves the check cold).
+ * The tone check's first run in an extension host compiles the patterns it reaches (up to ~0.3 s
+ * of this host's CPU on this machine), then a few ms a message. The incident panel calls this once
+ * its page has drawn everything, so a person's first live check of an edit does not pay for it.
+ * The work runs in slices of at most ~8 ms (one pattern, or one sample message, at a time), each
+ * on its own turn of the event loop, so messages from pages and views are answered in between.
+ * Once per host; resolves when done (a failure only leaves the check cold).
  */
 export function warmToneCheck(): Promise<void> {
   warming ??= runInSlices(warmUpSteps(), SLICE_MS);
