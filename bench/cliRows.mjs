@@ -5,6 +5,7 @@
 // Wall time (median, min–max), CPU (user + system, git included) and peak RSS of the Node
 // process (`/usr/bin/time -f %M`, the largest of the process and the children it waited for).
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureBigCommitRepo } from './bigCommitRepo.mjs';
@@ -22,6 +23,18 @@ function timedCli(cli, args) {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const [kb, user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { wallMs, cpuMs: (user + sys) * 1000, peakKb: kb, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `<dir>-packed.git` beside the deploy repository: a copy with `git pack-refs --all`, made once. */
+function packedCopy(dir) {
+  const packed = dir.replace(/\.git$/, '-packed.git');
+  if (fs.existsSync(path.join(packed, 'packed-refs.done'))) return packed;
+  fs.rmSync(packed, { recursive: true, force: true });
+  fs.cpSync(dir, packed, { recursive: true });
+  const r = spawnSync('git', ['-C', packed, 'pack-refs', '--all'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git pack-refs failed: ${r.stderr}`);
+  fs.writeFileSync(path.join(packed, 'packed-refs.done'), '');
+  return packed;
 }
 
 export async function runCliRows(benchDir, { runs = 5, log = console.log } = {}) {
@@ -51,6 +64,19 @@ export async function runCliRows(benchDir, { runs = 5, log = console.log } = {})
     cpuMs: stats(d.map((r) => r.cpuMs)),
     peakRssKb: stats(d.map((r) => r.peakKb)),
   };
+  // The same repository with its refs packed, as a clone or `git gc` leaves them (fast-import
+  // leaves 50,000 loose ref files, each read by for-each-ref): the same findings, byte for byte.
+  const packedDir = packedCopy(deploys.dir);
+  log(`[bench] scan --deploys, refs packed (${runs} runs)…`);
+  const p = [];
+  const loose = timedCli(cli, ['scan', '--deploys', deploys.dir, '--json']).stdout;
+  for (let i = 0; i < runs; i++) {
+    const r = timedCli(cli, ['scan', '--deploys', packedDir, '--json']);
+    if (r.status !== 0) throw new Error(`scan --deploys (packed refs) failed: ${r.stderr}`);
+    if (r.stdout !== loose) throw new Error('scan --deploys with packed refs printed other findings than with loose refs');
+    p.push(r);
+  }
+  out.deploysPacked = { sameFindings: true, wallMs: stats(p.map((r) => r.wallMs)), cpuMs: stats(p.map((r) => r.cpuMs)), peakRssKb: stats(p.map((r) => r.peakKb)) };
 
   const big = await ensureBigCommitRepo(benchDir, { log });
   log(`[bench] scaffold test on a commit of ${big.files.toLocaleString('en')} files (${runs} runs)…`);

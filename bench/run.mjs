@@ -214,6 +214,7 @@ function cliTable(c) {
     '| CLI | Wall, median (min–max) | CPU user+sys incl. git | Peak RSS | Runs |',
     '|---|---:|---:|---:|---:|',
     row(`scan --deploys, ${c.deploys.tags.toLocaleString('en')} tags / ${c.deploys.commits.toLocaleString('en')} commits (${Object.values(c.deploys.findingsByRule).reduce((a, b) => a + b, 0)} findings, planted rollbacks ${c.deploys.rollbacksFound ? 'all found' : 'NOT all found'})`, c.deploys),
+    ...(c.deploysPacked ? [row('scan --deploys, the same repository with its refs packed (`git pack-refs --all`, as a clone or gc leaves them; same findings)', c.deploysPacked)] : []),
     row(`scaffold test, commit of ${c.scaffold.files.toLocaleString('en')} files (${c.scaffold.targetsTheHandChange ? 'targets the hand-made change' : 'WRONG TARGET'})`, c.scaffold),
     ...(c.incidents
       ? [

@@ -4,6 +4,8 @@
   window.addEventListener('message', (event) => {
     const m = event.data;
     if (!m || m.type !== 'state') return;
+    // The same User Timing marks as the incident page, so both are timed by the page's own clock.
+    performance.mark('own-it: first state received');
     const app = document.getElementById('app');
     const title = document.createElement('input');
     title.id = 'f-title';
@@ -12,6 +14,7 @@
     file.textContent = `${m.file} · Reverted by the bench`;
     app.replaceChildren(title, file);
     app.setAttribute('aria-busy', 'false');
+    performance.mark('own-it: first state drawn');
   });
   vscode.postMessage({ type: 'ready' });
 })();
