@@ -13,18 +13,26 @@ const SAMPLES = [
 const SLICE_MS = 8;
 
 let warming: Promise<void> | undefined;
+let warm = false;
 
 /**
  * The tone check's first run in an extension host compiles the patterns it reaches (up to ~0.3 s
  * of this host's CPU on this machine), then a few ms a message. The incident panel calls this once
- * its page has drawn everything, so a person's first live check of an edit does not pay for it.
+ * its page has drawn the commit cards, while git reads the facts whose team update needs the check.
  * The work runs in slices of at most ~8 ms (one pattern, or one sample message, at a time), each
  * on its own turn of the event loop, so messages from pages and views are answered in between.
  * Once per host; resolves when done (a failure only leaves the check cold).
  */
 export function warmToneCheck(): Promise<void> {
-  warming ??= runInSlices(warmUpSteps(), SLICE_MS);
+  warming ??= runInSlices(warmUpSteps(), SLICE_MS).then(() => {
+    warm = true;
+  });
   return warming;
+}
+
+/** Whether the warm-up has run to its end in this host: a check now takes a few ms. */
+export function toneCheckWarm(): boolean {
+  return warm;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkTone, TONE_PATTERNS } from '../../src/core/teamUpdate/toneCheck';
-import { runInSlices, warmToneCheck } from '../../src/services/toneWarmUp';
+import { runInSlices, toneCheckWarm, warmToneCheck } from '../../src/services/toneWarmUp';
 
 const DRAFT = 'I broke the login page for 20 minutes with a bad config push. Sorry. I rolled it back and added a check to the deploy script.';
 
@@ -48,6 +48,8 @@ describe('tone check warm-up', () => {
   it('is started once per host, resolves, and leaves every pattern as the check expects it', async () => {
     assert.equal(warmToneCheck(), warmToneCheck());
     await warmToneCheck();
+    // The incident panel sends the commit cards alone until this is true.
+    assert.equal(toneCheckWarm(), true);
     for (const [name, pattern] of TONE_PATTERNS) assert.equal(pattern.lastIndex, 0, name);
     assert.equal(checkTone(DRAFT, { radius: 'team' }).verdict, 'right-sized');
   });

@@ -7,7 +7,7 @@ import { resolveIncidentFile, type IncidentTarget } from '../../services/inciden
 import { linkedTestStatuses } from '../../services/linkedTests';
 import { toneModule } from '../../services/lazyBundles';
 import { StatPoll } from '../../services/statPoll';
-import { warmToneCheck } from '../../services/toneWarmUp';
+import { toneCheckWarm, warmToneCheck } from '../../services/toneWarmUp';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
 import { INCIDENT_VIEW_TYPE, isPersistedWebviewState, type ConflictChoice, type CopyFormat, type HostMessage, type PreventionAction, type RequestMessage, type UiMessage } from './protocol';
@@ -206,7 +206,9 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
   private async sendState(reason: 'open' | 'external' | 'resolved'): Promise<void> {
     const stored = this.stored;
     if (!stored) return;
-    if (!this.facts && this.cards && reason === 'open') return this.sendCardsFirst(stored, this.cards);
+    // The cards first while git's facts are still coming, or while the tone check, which the facts'
+    // team update needs, has not compiled its patterns yet in this host (a ~0.3 s block otherwise).
+    if (reason === 'open' && this.cards && (!this.facts || !toneCheckWarm())) return this.sendCardsFirst(stored, this.cards);
     const facts = await this.currentFacts(stored.incident);
     // Closed while git answered (a reload queued by a scaffold, then the panel closed).
     if (this.isDisposed) return;
@@ -215,7 +217,6 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     if (this.isDisposed) return;
     this.post({ type: 'state', reason, state: { ...viewState(stored, this.repoRoot, facts), linkedTests } });
     benchMark('panel: state sent', { reason });
-    this.warmUpWhenDrawn();
   }
 
   /** The page gets the commit cards now and the facts when they arrive, without waiting in the queue for them. */
@@ -224,6 +225,8 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     if (this.isDisposed) return;
     this.post({ type: 'state', reason: 'open', state: { ...commitCardsState(stored, this.repoRoot, cards), linkedTests } });
     benchMark('panel: cards sent');
+    // Drawn: the tone check compiles its patterns now, in slices, while git reads the facts.
+    void warmToneCheck();
     void this.factsTask?.then(
       () => this.enqueue(() => this.sendFacts()),
       () => undefined,
@@ -234,18 +237,10 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     const stored = this.stored;
     if (this.isDisposed || !stored) return;
     const facts = await this.currentFacts(stored.incident);
+    // The facts' team update runs the tone check: after its warm-up, not as one ~0.3 s block.
+    await warmToneCheck();
     if (this.isDisposed) return;
     this.post({ type: 'facts', facts: factsUpdate(stored.incident, facts) });
-    this.warmUpWhenDrawn();
-  }
-
-  /**
-   * The page has all it shows: the rest of the tone check's patterns are compiled now, in short
-   * slices, so the first live check of an edit is quick. Not while the page loads: on 2 cores its
-   * ~0.3 s of CPU delayed the page's first state by 200-350 ms however it was sliced (BENCHMARKS.md).
-   */
-  private warmUpWhenDrawn(): void {
-    void warmToneCheck();
   }
 
   /**
