@@ -12,9 +12,8 @@
  * - a mistake in the plural with no doer and no determiner ("Errors were introduced into …").
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
-import { INTENSIFIER, likeCase, PASSIVE_VOICE, rx, type FlagRule } from './ruleParts';
+import { BIG, INTENSIFIER, likeCase, PASSIVE_VOICE, rx, type FlagRule } from './ruleParts';
 
-const BIG = String.raw`(?:huge|massive|enormous|profound|sincere|sincerest|deepest|deep|heartfelt|big|humble|humblest|abject|unreserved|full)`;
 const AFFECTED = String.raw`(?:requests|calls|users|customers|people|folks|clients|orders|jobs|messages|emails|pages|accounts|builds|payments|sessions|records|rows|tenants|shoppers|merchants)`;
 const FELT = String.raw`(?:confusion|frustration|upset|annoyance|worry|concern|alarm|distress|disappointment|inconvenience|irritation|stress)`;
 

@@ -36,6 +36,8 @@ export function likeCase(original: string, replacement: string): string {
   return first !== first.toLowerCase() ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
 }
 
+/** What makes an apology noun big ("a huge apology", "my heartfelt, unreserved apology"): proportionShapes.ts and worthShapes.ts. */
+export const BIG = String.raw`(?:huge|massive|enormous|profound|sincere|sincerest|deepest|deep|heartfelt|big|humble|humblest|abject|unreserved|full|unqualified|wholehearted|complete|total)`;
 export const INTENSIFIER = String.raw`(?:so|really|terribly|deeply|incredibly|extremely|awfully|truly|very|massively|profoundly|sincerely|humbly|genuinely|super|hugely)`;
 
 export const FAILURE_VERB = String.raw`(?:broke|breaks|broken|caused|causes|introduced|forgot|forgets|missed|misses|messed up|screwed up|pushed|merged|deployed|shipped|approved|skipped|ran|did(?:n'?t| not)|should(?:'?ve| have)|failed to|dropped|deleted|took down|brought down|changed|overwrote|wiped|corrupted)`;

@@ -13,11 +13,10 @@
  *   and a failure told as a run of bad luck with no doer ("an unfortunate sequence of events").
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
-import { likeCase, PASSIVE_VOICE, rx, type FlagRule } from './ruleParts';
+import { BIG, likeCase, PASSIVE_VOICE, rx, type FlagRule } from './ruleParts';
 
 // An adverb of degree, by its shape: any "-ly" word but the few that limit or place in time ("only", "early").
 const LY = String.raw`(?!(?:only|early|lately|recently|previously|initially|originally|finally|briefly|partly|mostly|likely|publicly|personally|formally|officially)\b)[a-z]{3,20}ly`;
-const BIG = String.raw`(?:huge|massive|enormous|profound|sincere|sincerest|deepest|deep|heartfelt|big|humble|humblest|abject|unreserved|full|unqualified|wholehearted|complete|total)`;
 // What a writer can be unfit for: being trusted or allowed, or let near the work.
 const UNFIT = String.raw`(?:allowed|trusted|let\s+near|given)`;
 
