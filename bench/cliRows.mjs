@@ -45,10 +45,12 @@ export async function runCliRows(benchDir, { runs = 5, log = console.log } = {})
   log(`[bench] scan --deploys: ${deploys.tags.toLocaleString('en')} tags, ${deploys.commits.toLocaleString('en')} commits (${runs} runs)…`);
   const d = [];
   let findings;
+  let loose = '';
   for (let i = 0; i < runs; i++) {
     const r = timedCli(cli, ['scan', '--deploys', deploys.dir, '--json']);
     if (r.status !== 0) throw new Error(`scan --deploys failed: ${r.stderr}`);
-    findings = r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    loose = r.stdout;
+    findings = loose.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
     d.push(r);
   }
   const rules = {};
@@ -69,7 +71,6 @@ export async function runCliRows(benchDir, { runs = 5, log = console.log } = {})
   const packedDir = packedCopy(deploys.dir);
   log(`[bench] scan --deploys, refs packed (${runs} runs)…`);
   const p = [];
-  const loose = timedCli(cli, ['scan', '--deploys', deploys.dir, '--json']).stdout;
   for (let i = 0; i < runs; i++) {
     const r = timedCli(cli, ['scan', '--deploys', packedDir, '--json']);
     if (r.status !== 0) throw new Error(`scan --deploys (packed refs) failed: ${r.stderr}`);
