@@ -128,4 +128,53 @@ describe('deploy commit graph: the same answers as git', function () {
       }
     });
   }
+  it('loadAround: the branches first, then only the tips they did not reach, down to their history; the same answers as one walk', async () => {
+    const repo = TempRepo.create();
+    try {
+      const shas = randomHistory(repo, 8, 120);
+      const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo.path, encoding: 'utf8' });
+      // Two commits no branch reaches (a deploy built from a deleted branch), on top of one that a branch does.
+      const base = shas[30];
+      const off1 = git('commit-tree', '-p', base, '-m', 'off-branch fix', `${base}^{tree}`).trim();
+      const off2 = git('commit-tree', '-p', off1, '-m', 'Revert "change 31"', `${base}^{tree}`).trim();
+      const tips = [shas[5], base, shas[90], off2];
+      const lines = Buffer.from(tips.map((t) => `${t}\n`).join(''));
+      const graph = await CommitGraph.loadAround(gitRunner(repo.path), ['--branches', '--remotes'], Promise.resolve(lines));
+      const oneWalk = await CommitGraph.load(gitRunner(repo.path), tips, ['--branches', '--remotes']);
+      assert.ok(graph, 'a graph when tips are given');
+      assert.equal(graph.size, oneWalk.size, 'the same commits as one walk of the tips and the branches');
+      assert.equal(graph.size, git('rev-list', '--branches', '--remotes', off2).split('\n').filter(Boolean).length);
+      assert.equal(graph.isAncestor(off1, off2), true);
+      assert.equal(graph.isAncestor(base, off2), true, 'the off-branch commits are joined to the branches\' history');
+      assert.equal(graph.isAncestor(shas[90], off2), false);
+      assert.deepEqual(graph.commitsBetween(base, off2, 10), [off2, off1]);
+      assert.equal(graph.rangeHasRevert(base, off2), true, 'the second walk keeps revert bodies too');
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  it('loadAround: with no branch at all (only tags), the second walk reads the tips\' whole history; no graph when no tips are wanted', async () => {
+    const repo = TempRepo.create();
+    try {
+      const shas = randomHistory(repo, 9, 40);
+      const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo.path, encoding: 'utf8' });
+      // Only tags are left: no branch, and HEAD names a branch with no commit (the first walk lists nothing).
+      git('tag', 'deploy/prod/1', shas[10]);
+      git('tag', 'deploy/prod/2', shas[39]);
+      for (const ref of git('for-each-ref', '--format=%(refname)', 'refs/heads').split('\n').filter(Boolean)) git('update-ref', '-d', ref);
+      git('symbolic-ref', 'HEAD', 'refs/heads/nothing-here');
+      const lines = Buffer.from(`${shas[10]}\n${shas[39]}\n`);
+      const graph = await CommitGraph.loadAround(gitRunner(repo.path), ['--branches', '--remotes'], Promise.resolve(lines));
+      assert.ok(graph);
+      assert.equal(graph.size, git('rev-list', shas[39], shas[10]).split('\n').filter(Boolean).length);
+      assert.equal(graph.isAncestor(shas[10], shas[39]), git('rev-list', shas[39]).includes(shas[10]));
+      const controller = new AbortController();
+      const none = CommitGraph.loadAround(gitRunner(repo.path, undefined, controller.signal), ['--branches', '--remotes'], Promise.resolve(undefined));
+      controller.abort();
+      assert.equal(await none, undefined);
+    } finally {
+      repo.dispose();
+    }
+  });
 });

@@ -50,8 +50,50 @@ export class CommitGraph {
   /** {@link load} with the tips given as `git log --stdin` reads them: one full sha a line, each once. */
   static async loadLines(runner: GitRunner, input: string | Buffer, alsoFrom: readonly string[] = []): Promise<CommitGraph> {
     const graph = new CommitGraph();
-    if (input.length === 0 && alsoFrom.length === 0) return graph.finish();
-    const store = graph.store;
+    if (input.length > 0 || alsoFrom.length > 0) await graph.read(runner, input, alsoFrom);
+    return graph.finish();
+  }
+
+  /**
+   * {@link loadLines} in two walks, the first started at once: the history behind `alsoFrom`
+   * (e.g. `--branches --remotes`) is read while the caller works out its tips (reading the deploy
+   * tags); then only the tips that walk did not reach are read, down to its history
+   * (`--not <alsoFrom>`). Deploy tags name commits of the branches, so the second walk is
+   * usually not needed (with no branch at all, it reads the tips' whole history). `tips` resolving to undefined means no graph is wanted: the caller stops the first walk
+   * through the runner's signal. @throws GitCommandError when git fails
+   */
+  static async loadAround(runner: GitRunner, alsoFrom: readonly string[], tips: Promise<Buffer | undefined>): Promise<CommitGraph | undefined> {
+    const graph = new CommitGraph();
+    const first = graph.read(runner, '', alsoFrom);
+    // Awaited below once the tips are known; until then a failure must not go unhandled.
+    first.catch(() => undefined);
+    const lines = await tips;
+    if (lines === undefined) return undefined;
+    await first;
+    const missing = graph.notHeld(lines);
+    if (missing.length > 0) await graph.read(runner, missing, ['--not', ...alsoFrom]);
+    return graph.finish();
+  }
+
+  /** The lines of `lines` (one hex sha each) whose commit this graph does not hold yet. */
+  private notHeld(lines: Buffer): Buffer {
+    const out = Buffer.alloc(lines.length);
+    let used = 0;
+    for (let start = 0; start < lines.length; ) {
+      let end = lines.indexOf(0x0a, start);
+      if (end < 0) end = lines.length;
+      if (end > start && this.store.findHex(lines, start, end - start) < 0) {
+        used += lines.copy(out, used, start, end);
+        out[used++] = 0x0a;
+      }
+      start = end + 1;
+    }
+    return out.subarray(0, used);
+  }
+
+  /** Adds the commits `git log --stdin <alsoFrom>` lists for the tips `input` (the caller finishes the graph). */
+  private async read(runner: GitRunner, input: string | Buffer, alsoFrom: readonly string[]): Promise<void> {
+    const store = this.store;
     // Each tip line (41 or 65 bytes) is a commit of the history: at least that many commits.
     store.reserve(input.length / 65);
     let field = 0;
@@ -72,10 +114,9 @@ export class CommitGraph {
           return;
         default:
           field = 0;
-          if (commit.id >= 0) graph.noteRevert(commit.id, bytes, start, end);
+          if (commit.id >= 0) this.noteRevert(commit.id, bytes, start, end);
       }
     });
-    return graph.finish();
   }
 
   /** Keeps the body (`bytes[start, end)`) of a commit the revert parser accepts. */

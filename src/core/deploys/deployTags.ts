@@ -1,5 +1,6 @@
 import { execOk, gitRunner, type GitRunner } from '../git/runner';
 import { Column, DeployListBuilder, ensure, type DeployList } from './deployList';
+import { bytesAt } from './bytes';
 import { readByteItems } from './gitItems';
 import { openRepository } from '../git/createGit';
 import { isFullSha } from '../git/revision';
@@ -120,7 +121,7 @@ const NEWLINE = 0x0a;
 const TAGS_PREFIX = Buffer.from('refs/tags/');
 
 function startsWithTagsPrefix(bytes: Buffer, start: number): boolean {
-  return bytes.compare(TAGS_PREFIX, 0, TAGS_PREFIX.length, start, start + TAGS_PREFIX.length) === 0;
+  return bytesAt(bytes, start, TAGS_PREFIX);
 }
 
 /** Oldest first; ties (lightweight tags on commits made in the same second) fall back to the tag name. */

@@ -47,15 +47,24 @@ export async function analyzeDeploys(repoPath: string, options: FailedDeployOpti
 
   const git = await openRepository(repoPath, options.gitBinary, options.signal);
   const runner = gitRunner(repoPath, options.gitBinary, options.signal);
-  const deploys = await readDeploys(runner, pattern).catch((err: unknown) => {
+  // One in-memory history for every ancestry filter below (and the hotfix rule's walk of the
+  // branches, hence --branches --remotes): no git process per pair of tags. git walks the
+  // branches while the tags are read; the deployed commits that walk did not reach are read after.
+  // With fewer than two deploys nothing is compared, and the walk is stopped. If git cannot walk
+  // it (a damaged or partial clone), each question goes to git as before.
+  const walk = new AbortController();
+  const walkSignal = options.signal ? AbortSignal.any([options.signal, walk.signal]) : walk.signal;
+  const reading = readDeploys(runner, pattern);
+  const tips = reading.then((d) => (d.length > 1 ? deployCommitLines(d) : undefined));
+  const history = CommitGraph.loadAround(gitRunner(repoPath, options.gitBinary, walkSignal), ['--branches', '--remotes'], tips).catch(() => undefined);
+  const deploys = await reading.catch((err: unknown) => {
+    walk.abort();
     options.signal?.throwIfAborted();
     throw err;
   });
-  // One in-memory history for every ancestry filter below (and the hotfix rule's walk of the
-  // branches, hence --branches --remotes): no git process per pair of tags. If
-  // git cannot walk it (a damaged or partial clone), each question goes to git as before.
+  if (deploys.length <= 1) walk.abort();
   // The rules share the list's grouping by environment (DeployList.groups).
-  const graph = deploys.length > 1 ? await CommitGraph.loadLines(runner, deployCommitLines(deploys), ['--branches', '--remotes']).catch(() => undefined) : undefined;
+  const graph = await history;
   const dg = new DeployGit(git, graph);
   const reflog = { sinceSeconds: Math.floor(sinceMs / 1000), maxEntries, maxCulprits };
   const [rollbacks, reverted, resets, forced, hotfixes] = await Promise.all([

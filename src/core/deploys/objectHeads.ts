@@ -1,5 +1,6 @@
 import { GitCommandError } from '../git/errors';
 import { startGit, type GitRunner } from '../git/runner';
+import { bytesAt } from './bytes';
 
 /**
  * What deploy detection reads from a tag or commit object's header. One object is reused for
@@ -119,7 +120,7 @@ const TYPES = ['commit', 'tag', 'tree', 'blob'].map((name) => ({ name, bytes: Bu
 
 /** The object type at `bytes[start, end)`: one of the four names without making a string, else decoded. */
 function typeName(bytes: Buffer, start: number, end: number): string {
-  for (const t of TYPES) if (t.bytes.length === end - start && bytes.compare(t.bytes, 0, t.bytes.length, start, end) === 0) return t.name;
+  for (const t of TYPES) if (t.bytes.length === end - start && bytesAt(bytes, start, t.bytes)) return t.name;
   return bytes.toString('latin1', start, end);
 }
 
@@ -163,7 +164,7 @@ function headerLine(content: Buffer, key: Buffer, start: number, headerEnd: numb
   let at = start;
   while (at < headerEnd) {
     const eol = lineEnd(content, at, headerEnd);
-    if (eol - at >= key.length && content.compare(key, 0, key.length, at, at + key.length) === 0) return at + key.length;
+    if (eol - at >= key.length && bytesAt(content, at, key)) return at + key.length;
     at = eol + 1;
   }
   return -1;
