@@ -24,6 +24,13 @@
 // asked, created, page ready, state sent) and of both pages (User Timing: first state received
 // and drawn; `pageDrawnMs` is the drawn mark, an end without the polling's own cost, which grows
 // with the page's text). The log's `event loop blocked` marks say whether the extension host ran.
+//
+// `--scaffold`: the floor under Scaffold Regression Test. Each reload opens the incident panel
+// (until git's facts show), then either clicks its Scaffold button or runs the floor's "Create
+// Floor Test File" (the same `WorkspaceEdit` file creation and `showTextDocument` as the scaffold,
+// with no other work), alternating which comes first in a window; then the panel again and the
+// other one. The end of both is the first poll that shows the OWN-IT-PLACEHOLDER line; the split is
+// each extension's own marks (asked → file shown), so the palette's own time is left out of the floor.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,9 +40,9 @@ import { createRunFolder, freePort, pruneOldRuns } from '../scripts/testHost/run
 import { seedTestWorkspace } from '../scripts/testHost/gitRepo.mjs';
 import { setupHost } from '../scripts/testHost/setup.mjs';
 import { launchBrowser, workbenchUrl } from '../scripts/testHost/workbench.mjs';
-import { plantIncident } from './hostScaffold.mjs';
+import { placeholderShown, plantIncident, undoScaffold } from './hostScaffold.mjs';
 import { chartsFrame, clickShowInsights } from './hostInsights.mjs';
-import { activatedSince, clickRow, printResult, openWorkbench, runCommand, showOwnIt, stats, timingMarks, waitFor } from './hostPage.mjs';
+import { activatedSince, armClickClock, clickRow, openIncidentPanel, printResult, openWorkbench, readClickClock, runCommand, showOwnIt, sleep, stats, timingMarks, waitFor } from './hostPage.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -111,6 +118,83 @@ function summary(opens) {
   };
 }
 
+/**
+ * With the incident panel open (its facts shown), a new test file at its placeholder: the panel's
+ * Scaffold button (`kind` 'scaffold') or the floor's command (`kind` 'floor'). Times after the
+ * click, and each extension's marks after its own `asked`.
+ */
+async function fileOnce(page, dir, planted, timingFile, kind) {
+  const { frame } = await openIncidentPanel(page, planted.title, planted.culpritFile);
+  await waitFor(async () => ((await frame.locator('body', { hasText: 'Default branch' }).count()) > 0 ? true : undefined), 60_000, 'the panel\'s facts');
+  let clickedAt;
+  if (kind === 'scaffold') {
+    const button = frame.locator('#prevent-scaffold');
+    await button.waitFor({ state: 'visible', timeout: 30_000 });
+    const armedAt = await armClickClock(frame);
+    await button.click();
+    clickedAt = await readClickClock(frame, armedAt);
+  } else clickedAt = await runCommand(page, 'Webview Floor: Create Floor Test File');
+  await waitFor(() => placeholderShown(page), 120_000, `the ${kind} test file at its placeholder`);
+  const shownAt = Date.now();
+  await runCommand(page, 'View: Close All Editors');
+  // The scaffold saves its action item after the file opens: let it land before it is undone.
+  await sleep(1500);
+  undoScaffold(dir);
+  await sleep(1500);
+  // `showTextDocument` may resolve after the editor is drawn: the marks are read once the run is over.
+  const prefix = kind === 'scaffold' ? 'scaffold: ' : 'floor: file ';
+  const marks = {};
+  for (const m of timingMarks(timingFile, clickedAt)) if (m.step.startsWith(prefix)) marks[m.step.slice(prefix.length)] ??= m.at;
+  const askedAt = marks.asked;
+  const shown = marks['file shown'] ?? marks.shown;
+  const record = {
+    clickToPlaceholderMs: shownAt - clickedAt,
+    ...(askedAt !== undefined ? { askedToPlaceholderMs: shownAt - askedAt } : {}),
+    ...(askedAt !== undefined && shown !== undefined ? { askedToShownMs: shown - askedAt } : {}),
+    // The scaffold's own work ends at `planned`; what follows is the file's creation and its editor.
+    ...(askedAt !== undefined && marks.planned !== undefined ? { askedToPlannedMs: marks.planned - askedAt } : {}),
+    ...(marks.planned !== undefined && shown !== undefined ? { plannedToShownMs: shown - marks.planned } : {}),
+  };
+  return record;
+}
+
+function fileSummary(records) {
+  if (records.length === 0) return undefined;
+  const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
+  return { ...Object.fromEntries(keys.map((k) => [k, stats(records.map((r) => r[k]).filter((v) => v !== undefined))])), each: records };
+}
+
+async function scaffoldFloor(page, server, dirs, planted, timingFile) {
+  const results = { scaffold: { first: [], later: [] }, floor: { first: [], later: [] } };
+  const failures = [];
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 === 0 ? ['floor', 'scaffold'] : ['scaffold', 'floor'];
+    log(`run ${i + 1}/${RUNS}: reload, settle, ${order.join(', ')}…`);
+    try {
+      const loadedAt = Date.now();
+      await openWorkbench(page, workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: repoRoot }));
+      await showOwnIt(page);
+      await activatedSince(timingFile, loadedAt);
+      await page.waitForTimeout(SETTLE_MS);
+      for (const [j, kind] of order.entries()) {
+        const one = await fileOnce(page, dirs.workspace, planted, timingFile, kind);
+        results[kind][j === 0 ? 'first' : 'later'].push(one);
+        log(`  ${kind} ${j === 0 ? 'first' : 'later'}: ${JSON.stringify(one)}`);
+      }
+    } catch (e) {
+      failures.push(`run ${i + 1}: ${String(e?.message ?? e).split('\n')[0]}`);
+      log(`failed: ${failures.at(-1)}`);
+      undoScaffold(dirs.workspace);
+    }
+  }
+  return {
+    runs: RUNS,
+    failures,
+    scaffold: { firstInWindow: fileSummary(results.scaffold.first), laterInWindow: fileSummary(results.scaffold.later) },
+    floor: { firstInWindow: fileSummary(results.floor.first), laterInWindow: fileSummary(results.floor.later) },
+  };
+}
+
 async function main() {
   setupHost();
   pruneOldRuns();
@@ -128,6 +212,7 @@ async function main() {
   const failures = [];
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    if (argv.includes('--scaffold')) return await scaffoldFloor(page, server, dirs, planted, timingFile);
     const openFloor = () => openByRow(page, FLOOR_TITLE, FLOOR_TITLE, 'src/cart.js', timingFile);
     // `--insights`: Show Insights instead of the incident panel, against the same floor.
     const openSubject = argv.includes('--insights') ? () => openInsights(page, timingFile) : () => openByRow(page, planted.title, planted.title, planted.culpritFile, timingFile, { facts: true });

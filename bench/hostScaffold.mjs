@@ -41,14 +41,14 @@ export function plantIncident(dir, { file, title, line = '// bench: changed by t
 }
 
 /** Puts the work tree back as it was before a scaffold: created files removed, the incident's new action item undone. */
-function undoScaffold(dir) {
+export function undoScaffold(dir) {
   for (const line of git(dir, 'status', '--porcelain', '-uall').split('\n').filter(Boolean)) {
     if (line.startsWith('??')) fs.rmSync(path.join(dir, line.slice(3)), { force: true });
   }
   git(dir, 'checkout', '-q', '--', '.');
 }
 
-async function placeholderShown(page) {
+export async function placeholderShown(page) {
   return page
     .evaluate(() => [...document.querySelectorAll('.editor-instance .view-lines')].some((l) => l.textContent.includes('OWN-IT-PLACEHOLDER')))
     .catch(() => false);

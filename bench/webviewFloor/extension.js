@@ -2,6 +2,8 @@
 // (a tree row in Own It's view container, or the palette) creates a panel at once; the page loads
 // one script file under a strict CSP, says `ready`; the host answers with the title and one file
 // name; the page draws them. What this costs is what VS Code spends on any webview panel here.
+// `webviewFloor.createTest` creates and shows a new test file the way a scaffold does: what VS Code
+// spends on that (the first one in a window included) is the floor under Scaffold Regression Test.
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- VS Code loads this bench extension as CommonJS */
 const fs = require('node:fs');
@@ -36,6 +38,34 @@ function openPanel(context) {
   mark('floor: created');
 }
 
+/** A new test file, as a scaffold writes one (same API calls as Own It's createAndOpen, same show options as from its panel). */
+async function createTest() {
+  mark('floor: file asked');
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return;
+  const uri = vscode.Uri.joinPath(folder.uri, 'src', `floor-${Date.now()}.regression.test.js`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(TEST_FILE, 'utf8') });
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('could not create the floor test file');
+  const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+  const pos = new vscode.Position(4, 2);
+  editor.selection = new vscode.Selection(pos, pos);
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+  mark('floor: file shown');
+}
+
+const TEST_FILE = [
+  "const assert = require('node:assert');",
+  "const { price } = require('./price');",
+  '',
+  "describe('price (floor)', () => {",
+  "  it('OWN-IT-PLACEHOLDER: the floor file is shown', () => {",
+  "    assert.fail('floor');",
+  '  });',
+  '});',
+  '',
+].join('\n');
+
 exports.activate = (context) => {
   const rows = {
     getTreeItem: (label) => {
@@ -47,6 +77,7 @@ exports.activate = (context) => {
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('webviewFloor.open', () => openPanel(context)),
+    vscode.commands.registerCommand('webviewFloor.createTest', createTest),
     vscode.window.registerTreeDataProvider('webviewFloor.rows', rows),
   );
 };
