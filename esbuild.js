@@ -75,7 +75,7 @@ async function main() {
     await esbuild.context({
       ...common,
       // The prevention core, the tone check, metrics, GitHub, the deep scan, failed deploys and the Insights panel are bundles of their own, required
-      // on first use (src/prevention/scaffoldModule.ts, src/services/lazyBundles.ts).
+      // on first use (src/services/lazyBundles.ts).
       entryPoints: {
         extension: 'src/extension.ts',
         scaffold: 'src/core/scaffold/index.ts',
@@ -90,7 +90,7 @@ async function main() {
       platform: 'node',
       target: 'node20',
       outdir: 'dist',
-      external: ['vscode', './scaffold.js'],
+      external: ['vscode'],
       // yaml's `node` export is CommonJS, which esbuild cannot tree-shake; its ESM build (the
       // same code) drops ~17 kB of what we never call (BENCHMARKS.md, bundle).
       alias: { yaml: './node_modules/yaml/browser/index.js' },

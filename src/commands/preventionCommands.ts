@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionItem } from '../core/incidents';
 import type { CauseCategory, ChangedFile, RestorePlan, TestStyle } from '../core/scaffold';
-import { scaffoldModule } from '../prevention/scaffoldModule';
+import { scaffoldModule } from '../services/lazyBundles';
 import type { Container } from '../container';
 import { getGitApi } from '../git/gitExtension';
 import { changesWithEditorSymbols } from '../prevention/editorSymbols';

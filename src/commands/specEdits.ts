@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SpecEdit } from '../core/scaffold';
-import { scaffoldModule } from '../prevention/scaffoldModule';
+import { scaffoldModule } from '../services/lazyBundles';
 
 /**
  * Applies a planned edit of an existing test file as one undoable WorkspaceEdit that replaces only

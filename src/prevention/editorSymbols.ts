@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChangedFile, SymbolExtent, SymbolKind } from '../core/scaffold';
 import { benchMark } from '../services/benchTiming';
-import { scaffoldModule } from './scaffoldModule';
+import { scaffoldModule } from '../services/lazyBundles';
 
 /** Editor symbol kinds that a regression test can target, in the core's vocabulary. */
 const KINDS = new Map<vscode.SymbolKind, SymbolKind>([

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type * as Deploys from '../core/deploys';
 import type * as Githost from '../core/githost';
 import type * as DeepScan from '../core/revert/deepScanCache';
+import type * as Scaffold from '../core/scaffold';
 import type * as Metrics from '../core/metrics';
 import type * as Tone from '../core/teamUpdate/toneCheck';
 
@@ -14,7 +15,7 @@ const bundled = path.basename(__filename) !== 'lazyBundles.js';
 /**
  * Parts of the core that only some commands and panels use are bundles of their own next to
  * `dist/extension.js` (esbuild.js), required the first time they are needed, so they stay off the
- * activation path and out of the 400 kB main bundle (like the prevention core, scaffoldModule.ts).
+ * activation path and out of the 400 kB main bundle.
  * Every runtime value of such a part (error classes included, for `instanceof`) comes from here.
  * `source` (the compiled module, for tests run from out/) is relative to this folder.
  */
@@ -25,6 +26,12 @@ export function lazy<T>(bundleFile: string, source: string): () => T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return () => (loaded ??= require(path.join(__dirname, bundled ? bundleFile : source)) as T);
 }
+
+/**
+ * The prevention core (regression test and checklist scaffolds, symbol extraction, tree-sitter's
+ * loader): Scaffold Regression Test, Add Checklist Item, the culprit's symbols, spec edits.
+ */
+export const scaffoldModule = lazy<typeof Scaffold>('scaffold.js', '../core/scaffold');
 
 /** The tone check (rules and patterns): the incident panel and Copy Team Update. */
 export const toneModule = lazy<typeof Tone>('tone.js', '../core/teamUpdate/toneCheck');

@@ -4,6 +4,7 @@ export { changedSymbols } from './changedSymbols';
 export { parseUnifiedDiff, type FileDiff } from './diffParser';
 export { allSymbols, declaredSymbols, symbolsFromText, symbolsInRanges, type SymbolExtent } from './symbols';
 export { languageOf, isTestFile } from './languages';
+export { prepareSyntax } from './treeSitter';
 export { detectFrameworks, pickFramework } from './frameworks';
 export {
   planTestScaffold,

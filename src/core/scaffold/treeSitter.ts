@@ -92,6 +92,16 @@ function parserFor(grammar: string): Promise<Parser | undefined> {
 }
 
 /**
+ * Loads the runtime and the grammar for `filePath` ahead of its first parse (the incident panel
+ * does this at idle for its culprit's files). True when that grammar is ready; false for a
+ * language without one or when it cannot load (the patterns are used then, as for any parse).
+ */
+export async function prepareSyntax(filePath: string, language: Language): Promise<boolean> {
+  const grammar = grammarFor(filePath, language);
+  return grammar !== undefined && (await parserFor(grammar)) !== undefined;
+}
+
+/**
  * Parses `text` with the grammar for `filePath`, hands the tree to `read` and frees it (trees
  * live in wasm memory, not the JS heap). Undefined when no grammar loads or the parse fails.
  */

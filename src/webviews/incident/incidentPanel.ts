@@ -7,6 +7,7 @@ import { resolveIncidentFile, type IncidentTarget } from '../../services/inciden
 import { linkedTestStatuses } from '../../services/linkedTests';
 import { toneModule } from '../../services/lazyBundles';
 import { StatPoll } from '../../services/statPoll';
+import { warmScaffold } from '../../services/scaffoldWarmUp';
 import { toneCheckWarm, warmToneCheck } from '../../services/toneWarmUp';
 import type { ReadyMessage } from '../shared/protocol';
 import { createPanel, WebviewHost } from '../shared/webviewHost';
@@ -217,6 +218,13 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     if (this.isDisposed) return;
     this.post({ type: 'state', reason, state: { ...viewState(stored, this.repoRoot, facts), linkedTests } });
     benchMark('panel: state sent', { reason });
+    if (reason === 'open') this.warmPrevention();
+  }
+
+  /** Drawn with its facts: what the Scaffold button needs is loaded at idle (services/scaffoldWarmUp.ts). */
+  private warmPrevention(): void {
+    const files = [...new Set(this.cards?.culprits.flatMap((c) => c.files.map((f) => f.path)) ?? [])];
+    void warmScaffold(files).then((ready) => benchMark('panel: scaffold warm', { grammars: ready.length }));
   }
 
   /** The page gets the commit cards now and the facts when they arrive, without waiting in the queue for them. */
@@ -241,6 +249,7 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
     await warmToneCheck();
     if (this.isDisposed) return;
     this.post({ type: 'facts', facts: factsUpdate(stored.incident, facts) });
+    this.warmPrevention();
   }
 
   /**
