@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Issue 19 rows on real-sized histories, in the real workbench: `node bench/hostRepos.mjs
-// [--runs N] [--only name] [--insights-only | --scaffold-only]`. Each repository is cloned into a fresh run folder, a
+// [--runs N] [--only name] [--insights-only | --scaffold-only] [--read-ms N]`. `--read-ms`: the
+// Scaffold button is clicked that long after the panel's culprit card shows (a person reading it), not at once. Each repository is cloned into a fresh run folder, a
 // shipped-then-reverted change of a file that exists today is planted on top of its own history
 // with an incident naming it (so every repository has the same kind of culprit), and then:
 //   panel     click on the incident row → culprit card with its file and the revert
@@ -78,7 +79,7 @@ async function measureRepository(spec) {
     const url = workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: repoRoot });
     await openWorkbench(page, url);
     const loadStart = os.loadavg().map((l) => Number(l.toFixed(1)));
-    const scaffold = argv.includes('--insights-only') ? {} : await measureScaffold(page, dirs.workspace, planted, { runs: RUNS, log, timingFile });
+    const scaffold = argv.includes('--insights-only') ? {} : await measureScaffold(page, dirs.workspace, planted, { runs: RUNS, log, timingFile, readMs: Number(option('--read-ms') ?? 0) });
     log(`${spec.name}: ${JSON.stringify(scaffold)}`);
     const insights = argv.includes('--scaffold-only') ? {} : await measureInsights(page, url, { runs: RUNS, log, timingFile }).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
     return { name: spec.name, commits, culpritFile: planted.culpritFile, loadAverageAtStart: loadStart, loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(1))), ...scaffold, insights };

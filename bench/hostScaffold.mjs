@@ -54,7 +54,7 @@ export async function placeholderShown(page) {
     .catch(() => false);
 }
 
-export async function measureScaffold(page, dir, planted, { runs = 5, log = () => undefined, timingFile } = {}) {
+export async function measureScaffold(page, dir, planted, { runs = 5, log = () => undefined, timingFile, readMs = 0 } = {}) {
   const panel = [];
   // Click → the webview's document started (VS Code creating the webview; the rest is the page's).
   const panelDocumentStart = [];
@@ -70,6 +70,8 @@ export async function measureScaffold(page, dir, planted, { runs = 5, log = () =
     if (documentStartMs !== undefined) panelDocumentStart.push(documentStartMs);
     const button = frame.locator('#prevent-scaffold');
     await button.waitFor({ state: 'visible', timeout: 30_000 });
+    // A person reads the culprit card before choosing a prevention (0: the click comes at once).
+    if (readMs > 0) await sleep(Math.max(0, culpritAt + readMs - Date.now()));
     // The click's time is the webview's own mousedown (the clock armed in its frame).
     const armedAt = await armClickClock(frame);
     await button.click();
