@@ -141,7 +141,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
       // "to whoever might have been affected").
       String.raw`\bif\s+(?:my|our|this|that|it)\s+(?:[\w-]{1,40}\s+){0,4}?(?:[a-z]{2,20}ed|hit|woke|broke|caught|cost)\s+(?:anyone|anybody|someone|you|people)\b`,
       String.raw`,\s*if\s+(?:anyone|anybody|any)(?:\s+[a-z]{2,20})?\s*(?:[.!]|$)`,
-      String.raw`\b(?:anyone|anybody|whoever|those|people|everyone)\s+(?:who\s+)?(?:might|may|could)\s+have\s+been\s+(?:affected|impacted|inconvenienced|bothered|disrupted)\b`,
+      // Round twelve: any verb of meeting the failure after the doubt ("to whoever may have run into this").
+      String.raw`\b(?:anyone|anybody|whoever|those|people|everyone)\s+(?:who\s+)?(?:might|may|could)\s+have\s+(?:been\s+(?:affected|impacted|inconvenienced|bothered|disrupted|hit)|run\s+into|hit|noticed|seen|experienced|encountered|lost|had)\b`,
       // Round eight: whether anyone even saw it, then an apology: "If anyone noticed my branch's CI going red, sorry".
       String.raw`\bif\s+(?:you|anyone|anybody|someone)(?:'s|\s+(?:noticed|saw|spotted|hit|ran\s+into|lost|had))\b[^.!?]{0,80}?\b(?:sorry|apologies)\b`,
     ]),
@@ -188,7 +189,13 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:no|not\s+a|not\s+that\s+(?:a\s+)?|not\s+such\s+a)\s*big\s+deal\b`,
       String.raw`\b(?:isn'?t|is\s+not|wasn'?t|was\s+not|aren'?t|weren'?t)\s+(?:really\s+|that\s+|such\s+|exactly\s+)?(?:a\s+)?(?:big\s+deal|that\s+bad|(?:real|serious|major)\s+(?:problem|issue))\b`,
       String.raw`\bnothing\s+(?:serious|major|to\s+worry\s+about|dramatic|too\s+bad)\b`,
-      String.raw`\b(?:tiny|small|little|minor|brief|quick)\s+(?:blip|hiccup|glitch|wobble|thing)\b`,
+      String.raw`\b(?:tiny|small|little|minor|brief|quick|trivial)\s+(?:blip|hiccup|glitch|wobble|thing)\b`,
+      // Round twelve: a size word put last ("Small problem only"), an idiom of a negligible amount ("basically a rounding
+      // error"), readers told not to worry ("nobody needs to worry"), and fate owned as routine ("these things happen").
+      String.raw`\b(?:tiny|small|little|minor|trivial)\s+(?:problem|issue|thing|one|glitch|blip)\s+only\b`,
+      String.raw`\b(?:a|just\s+a|basically\s+a|only\s+a|practically\s+a)\s+rounding\s+error\b|\ba\s+drop\s+in\s+the\s+(?:ocean|bucket)\b|\bwithin\s+(?:the\s+)?noise\b`,
+      String.raw`\b(?:nobody|no\s+one|no-one)\s+(?:needs|has|had)\s+to\s+worry\b|\bno\s+(?:need|reason)\s+(?:for\s+(?:anyone|concern)\s+)?to\s+worry\b`,
+      String.raw`\b(?:these\s+things\s+happen|(?:stuff|things)\s+happens?)\b`,
       String.raw`\b(?:just|only)\s+a\s+(?:blip|hiccup|glitch|wobble)\b`,
       String.raw`\bonly\s+(?:affected\s+|hit\s+)?(?:a\s+few|a\s+handful|a\s+couple|a\s+small\s+number|a\s+tiny\s+number)\b`,
       String.raw`\ba\s+limited\s+number\s+of\b`,
