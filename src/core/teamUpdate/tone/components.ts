@@ -19,7 +19,8 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
   ownership: rx([
     String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\)|\s+(?:on|in|from)\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:team|squad|crew|side))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
     String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
-    String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
+    // Round twelve: the failing thing held the writer's work ("build 2291 contained my change to …").
+    String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is|contained|included|carried|bundled)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
     // Round ten: any act done "by me" ("run by me", "approved by us").
     String.raw`\b(?:[a-z]{2,20}ed|made|done|broken|written|run|built|set|put|sent|shipped)\s+by\s+(?:me|us|myself)\b`,
     // Round seven: the cause is a thing the writer did, in a relative clause: "caused by an index rebuild we started".
@@ -28,8 +29,11 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:[\w-]+\s+){0,4}?for\s+(?:breaking|taking\s+down|bringing\s+down|causing|deleting|wiping|pushing|merging|deploying|shipping|killing)\b`,
     // Round eleven: also with what it is the cause of ("Root cause of last night's email delay: we, …").
     String.raw`\b(?:cause|root\s+cause)(?:\s+of\s+(?:[\w'’-]{1,40}\s+){0,5}?[\w'’-]{1,40})?:\s+(?:my|our|i|we)\b`,
-    String.raw`\b(?:on\s+(?:me|us)|my\s+bad|mea\s+(?:maxima\s+)?culpa|my\s+mistake|my\s+fault|our\s+fault|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
+    String.raw`\b(?:on\s+(?:me|us)|my\s+bad|mea\s+(?:maxima\s+)?culpa|(?:my|our)\s+mistake|my\s+fault|our\s+fault|our\s+bad|our\s+error|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
     String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+(?:me|us)\b`,
+    // Round twelve: the writer's act on the wrong thing ("because I reset offsets on the wrong group"); not a verb of
+    // having or finding ("we got the wrong numbers from …").
+    String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|mistakenly\s+)?(?!(?:have|had|got|get|received|were|are|was|saw|see|found|noticed|think|thought|know|knew|heard)\b)[a-z][a-z-]{1,20}\s+(?:[\w-]{1,40}\s+){0,4}?(?:the|a)\s+wrong\b`,
     // Round seven: an omission of the writer's own: "I never set up a secondary DNS", "we never tested the restore".
     String.raw`\b(?:i|we)\s+never\s+(?:set\s+up|added|tested|checked|configured|built|wrote|planned|updated|documented|moved|enabled|considered|validated|verified|monitored|rehearsed|reviewed)\b`,
     // Round seven: the decision or the bug named as the writer's in a short aside: "(my team, my call)", "our cron parser, our bug;", "(mine, written Tuesday)".
@@ -91,7 +95,8 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:are|am|'re|'m)\s+(?:now\s+|also\s+)?(?:adding|writing|requiring|gating|automating|scripting|enforcing|setting\s+up|introducing)\s+(?:an?|the|more|new|some|automated|extra|[\w-]+\s+)?(?:[\w-]+\s+)?(?:tests?|checks?|alerts?|lint|guard|canary|gate|review|validation|monitoring|step|rollback|fallback|failover)\b`,
     String.raw`\bnow\s+(?:[\w-]+\s+){1,3}?(?:checks?|verif(?:y|ies)|validates?|requires?|refuses?|blocks?|rejects?|gates?)\s+(?:that|whether|if|for|the|a|an|every|each)\b`,
     String.raw`\bwill\s+(?:now\s+|also\s+|always\s+)?(?:be|get)\s+(?:canaried|tested|reviewed|gated|checked|validated|staged|monitored|linted|dry-run)\b`,
-    String.raw`\bnow\s+(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|ships?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
+    // Round twelve: "only" or "always" may stand between ("alias swaps now only go through the reindex script").
+    String.raw`\bnow\s+(?:only\s+|always\s+)?(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|ships?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
     String.raw`\b(?:is|are)\s+now\s+(?:scripted|checked|tested|validated|automated|required|blocked|gated|monitored|reviewed|covered|alerted\s+on)\b`,
     // Round seven: a safeguard told as a standing state or a standing behaviour ("Alias swaps are now done by a script",
     // "the reset flow is now part of the smoke test", "the deploy script now asks for confirmation", "has a test now"),

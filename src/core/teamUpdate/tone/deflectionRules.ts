@@ -42,8 +42,9 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b${DOCS}\s+(?:never|didn'?t|did\s+not|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:says?|said|mentions?|mentioned|specif(?:y|ies|ied)|warns?|warned|covers?|covered|explains?|explained|documents?|documented)\b`,
       String.raw`\b(?:qa|ci|the tests?|testers?|reviewers?|the reviewers?|code review|the code review|the review|ops|the ops team|devops|sre)\s+(?:should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|seen)|missed|didn'?t\s+catch|failed\s+to\s+catch|signed\s+off|approved)\b`,
       String.raw`\b(?:the|our|their)\s+(?:[\w-]+\s+)?${TOOL}\s+should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|blocked|prevented|stopped)\b`,
-      // Round ten: not "it only ran on my machine", which tells the failure (the thing did not run elsewhere).
-      String.raw`(?<!\b(?:only|just)\s{1,3})\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box|branch|end|side|env|environment)\b`,
+      // Round ten: not "it only ran on my machine", which tells the failure (the thing did not run elsewhere); round
+      // twelve: nor "it never ran on my machine" (the failure again).
+      String.raw`(?<!\b(?:only|just|never|not)\s{1,3})\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box|branch|end|side|env|environment)\b`,
       String.raw`\balready\s+(?:red|broken|failing|down)\s+(?:when|before)\s+(?:i|we)\b`,
       String.raw`\b(?:out\s+of\s+(?:my|our)\s+hands|beyond\s+(?:my|our)\s+control)\b`,
       String.raw`\bnothing\s+(?:we|i)\s+(?:can|could)\s+(?:have\s+)?do(?:ne)?\b`,
