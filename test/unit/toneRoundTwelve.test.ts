@@ -39,6 +39,10 @@ describe('tone check (round twelve): the size of an apology and the writer judgi
     expectVerdict('Sorry, the importer broke again after my fix: my retry change missed one path. Patched it.', 'team', 'right-sized');
   });
 
+  it('"a great shame" is a pity, not shame about oneself (near miss)', () => {
+    expectVerdict("It's a great shame the vendor outage hit us, and my retry change made it worse for the team. Reverted the change.", 'team', 'right-sized');
+  });
+
   it('"feel" with a word that is not about the writer is no self-judgement (near miss)', () => {
     expectVerdict('I broke the shared lint config with a bad glob. Fixed it, and I feel confident now that lint config changes run a sample repo check first.', 'team', 'right-sized');
   });

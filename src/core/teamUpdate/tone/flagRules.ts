@@ -62,7 +62,7 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\bi(?:'ve|\s+have)?\s+(?:failed|disappointed|betrayed|let\s+down)\s+(?:you|everyone|everybody|all\s+of\s+you|every\s+(?:single\s+)?(?:one|person|customer|user|teammate|colleague|client)|(?:all\s+)?(?:our|my|the)\s+(?:customers|users|team|teammates|colleagues|company|clients))\b`,
       // Round twelve: any word of what the writer is ("I feel like an absolute fraud", "I honestly feel unfit"), and shame as a noun.
       String.raw`\bfeel(?:ing)?\s+(?:like\s+)?(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
-      String.raw`\b(?:so\s+much|such|deep|great|utter|nothing\s+but|full\s+of|burning\s+with)\s+shame\b`,
+      String.raw`\b(?:so\s+much|such|deep|utter|nothing\s+but|full\s+of|burning\s+with)\s+shame\b`,
       String.raw`\b(?:so|really|incredibly|unbelievably|such an?)\s+(?:stupid|dumb|idiotic)\b`,
       String.raw`\b(?:complete\s+|total\s+)?(?:stupid|dumb|idiotic|rookie|silly|boneheaded|amateur|noob)\s+(?:mistake|error|move|thing|hour)\b`,
       String.raw`\b(?:terrible|awful|hopeless|useless|bad)\s+at\s+(?:this|my job|everything|git|coding|deploys?|rebasing|merging)\b`,
