@@ -30,7 +30,7 @@
 //   blind11.txt      round eleven's blind set, written blind to the check: only with --blind11
 //                    (run once on round ten's frozen rules, f1bf66e; misses with --misses-blind11; tuned on in round eleven)
 //   blind12.txt      round twelve's blind set, written blind to the check in another branch: only with --blind12
-//                    (run once on round eleven's frozen rules, 47eb396: 0.800; misses with --misses-blind12)
+//                    (run once on round eleven's frozen rules, 47eb396: 0.800; misses with --misses-blind12; tuned on in round twelve)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)

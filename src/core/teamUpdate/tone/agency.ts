@@ -58,6 +58,8 @@ const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outa
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 export const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
+// Round twelve: a thing that stopped working, told as "no longer …" ("the generated code no longer compiled").
+const NO_LONGER = /\bno\s+longer\s+[a-z]{2,20}\b/i;
 // Strong words: an accident, an omission, a stated cause or consequence.
 const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was|couldn'?t|could\s+not|can'?t|cannot|lost)|causing|root\s+cause|(?:the|one)\s+reason|is\s+that|and\s+(?:then\s+)?(?:forgot|missed|skipped|overlooked|broke|dropped|left\s+out))\b/i;
 // A first-person owner named in a few words: "is mine", "were on me", "I was the one who".
@@ -92,6 +94,7 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: failure only', FAILURE_ONLY],
   ['agency: mine as cause', MINE_AS_CAUSE],
   ['agency: strong word', STRONG],
+  ['agency: no longer', NO_LONGER],
   ['agency: owned phrase', OWNED_PHRASE],
   ['agency: owned phrase denied', OWNED_PHRASE_DENIED],
   ['agency: used by', USED_BY],
@@ -135,6 +138,9 @@ export function firstPersonAgent(sentence: string): boolean {
       const verb = verbAfter(words, start, pronoun);
       if (verb === undefined || (!pronoun && sufferedIt(words, verb, start))) continue;
       if (pronoun && ((REPAIR_VERB.has(verb) && !strong) || NEW_VERSION_FIX.test(clause))) continue;
+      // Round twelve: an upgrade owns only where its clause names a failure ("we upgraded the compiler and the code no
+      // longer compiled"); after another's defect, "We upgraded the library and added pool monitoring" is the repair.
+      if (pronoun && verb === 'upgraded' && !strong && !FAILURE_ONLY.test(clause) && !NO_LONGER.test(clause)) continue;
       return true;
     }
     return false;

@@ -120,8 +120,9 @@ function notTheAgentIn(sentence: string, at: number, name: string): boolean {
   if (next && NOT_AGENT.has(next) && next !== 'was' && next !== 'were' && next !== 'had') return true;
   // "the tests Oskar wrote caught it": what the person made helped.
   if (words.slice(k + 1, k + 6).some((w) => HELPING.test(w.lower)) && actAt(words, k, 1, true) >= 0) return true;
-  // A name with its own verb is a subject: "I approved it, but Hiroshi wrote it".
-  if (OWN_VERB.test(next)) return false;
+  // A name with its own verb is a subject: "I approved it, but Hiroshi wrote it". Round twelve: not a possessive name,
+  // whose next word belongs to the thing owned ("I wiped your and Emeka's seeded accounts").
+  if (OWN_VERB.test(next) && !/^['’]s\b/.test(sentence.slice(at + name.length))) return false;
   // The object of the writer's own act in the same clause: "my deploy … overwrote Rafael Sousa's branch".
   for (let j = words.findIndex((w) => w.at >= at) - 1; j >= 0; j--) {
     if (/^(?:[;:—–]|but|although|though|while|whereas)$/.test(words[j].lower)) return false;

@@ -10,7 +10,7 @@ import type { ToneComponentName } from './types';
 
 const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'i');
 
-const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|(?:did\s+not|didn'?t)(?!\s+(?:break|cause|touch|do\s+(?:it|this|that|anything)))|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d|mis[a-z]{3,20}ed|double-[a-z]{2,20}ed|over-?charged|under-?estimated|overlooked)`;
+const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|(?:did\s+not|didn'?t)(?!\s+(?:break|cause|touch|do\s+(?:it|this|that|anything)|(?:have|experience|see)\s+(?:an?|any)\s+(?:[\w-]{1,40}\s+)?(?:outage|downtime|incident|disruption|double\s+charge|overcharge)s?\b))|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d|mis[a-z]{3,20}ed|double-[a-z]{2,20}ed|over-?charged|under-?estimated|overlooked)`;
 const WORK = String.raw`(?:change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit|flag|default|setting|rule|template|job|banner|parser|schema|index|maintenance)`;
 // "in error" says how a thing was done ("was force-pushed in error"), not that something failed.
 const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|(?<!\bin\s)errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow|doubled|tripled|leaked|expired|instead|overran|ran\s+over|ran\s+long)`;
@@ -19,7 +19,8 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
   ownership: rx([
     String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\)|\s+(?:on|in|from)\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:team|squad|crew|side))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
     String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
-    String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
+    // Round twelve: the failing thing held the writer's work ("build 2291 contained my change to …").
+    String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is|contained|included|carried|bundled)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
     // Round ten: any act done "by me" ("run by me", "approved by us").
     String.raw`\b(?:[a-z]{2,20}ed|made|done|broken|written|run|built|set|put|sent|shipped)\s+by\s+(?:me|us|myself)\b`,
     // Round seven: the cause is a thing the writer did, in a relative clause: "caused by an index rebuild we started".
@@ -28,8 +29,12 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:[\w-]+\s+){0,4}?for\s+(?:breaking|taking\s+down|bringing\s+down|causing|deleting|wiping|pushing|merging|deploying|shipping|killing)\b`,
     // Round eleven: also with what it is the cause of ("Root cause of last night's email delay: we, …").
     String.raw`\b(?:cause|root\s+cause)(?:\s+of\s+(?:[\w'’-]{1,40}\s+){0,5}?[\w'’-]{1,40})?:\s+(?:my|our|i|we)\b`,
-    String.raw`\b(?:on\s+(?:me|us)|my\s+bad|mea\s+(?:maxima\s+)?culpa|my\s+mistake|my\s+fault|our\s+fault|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
+    String.raw`\b(?:on\s+(?:me|us)|my\s+bad|mea\s+(?:maxima\s+)?culpa|(?:my|our)\s+mistake|my\s+fault|our\s+fault|our\s+bad|our\s+error|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
     String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+(?:me|us)\b`,
+    // Round twelve: the writer's past act on the wrong thing, as its object or after a preposition ("I rotated the wrong
+    // key", "because I reset offsets on the wrong group"); not a habit ("when I deploy the wrong branch"), a verb of
+    // having or finding ("we got the wrong numbers"), or a relative clause ("the guide we followed documents the wrong …").
+    String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|mistakenly\s+)?(?!(?:got|received|saw|found|noticed|thought|knew|heard|were|was|had)\b)(?:[a-z-]{2,18}ed|ran|set|reset|put|sent|built|took|made|hit|cut|shut|wrote|chose|gave|brought|kept|left|rebuilt|rewrote|tore|drove|read)\s+(?:(?:[\w-]{1,40}\s+){0,3}?(?:on|in|to|into|onto|from|at|against|for|with|of|over)\s+)?(?:the|a)\s+wrong\b`,
     // Round seven: an omission of the writer's own: "I never set up a secondary DNS", "we never tested the restore".
     String.raw`\b(?:i|we)\s+never\s+(?:set\s+up|added|tested|checked|configured|built|wrote|planned|updated|documented|moved|enabled|considered|validated|verified|monitored|rehearsed|reviewed)\b`,
     // Round seven: the decision or the bug named as the writer's in a short aside: "(my team, my call)", "our cron parser, our bug;", "(mine, written Tuesday)".
@@ -91,7 +96,8 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:are|am|'re|'m)\s+(?:now\s+|also\s+)?(?:adding|writing|requiring|gating|automating|scripting|enforcing|setting\s+up|introducing)\s+(?:an?|the|more|new|some|automated|extra|[\w-]+\s+)?(?:[\w-]+\s+)?(?:tests?|checks?|alerts?|lint|guard|canary|gate|review|validation|monitoring|step|rollback|fallback|failover)\b`,
     String.raw`\bnow\s+(?:[\w-]+\s+){1,3}?(?:checks?|verif(?:y|ies)|validates?|requires?|refuses?|blocks?|rejects?|gates?)\s+(?:that|whether|if|for|the|a|an|every|each)\b`,
     String.raw`\bwill\s+(?:now\s+|also\s+|always\s+)?(?:be|get)\s+(?:canaried|tested|reviewed|gated|checked|validated|staged|monitored|linted|dry-run)\b`,
-    String.raw`\bnow\s+(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|ships?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
+    // Round twelve: "only" or "always" may stand between ("alias swaps now only go through the reindex script").
+    String.raw`\bnow\s+(?:only\s+|always\s+)?(?:refuses?|blocks?|stops?|fails?|checks?|requires?|runs?|go(?:es)?|ships?|needs?|carry|carries|deploys?|has|have|renews?|waits?|must|uses?|validates?|rejects?|alerts?|pages?|warns?|verif(?:y|ies)|gets?|gates?|tests?|pins?|locks?)\b`,
     String.raw`\b(?:is|are)\s+now\s+(?:scripted|checked|tested|validated|automated|required|blocked|gated|monitored|reviewed|covered|alerted\s+on)\b`,
     // Round seven: a safeguard told as a standing state or a standing behaviour ("Alias swaps are now done by a script",
     // "the reset flow is now part of the smoke test", "the deploy script now asks for confirmation", "has a test now"),

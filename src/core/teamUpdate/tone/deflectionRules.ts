@@ -14,7 +14,8 @@ const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|(?:[a-z]+-)?[a-z]{2,}ed\b|ate|
 const DET = String.raw`(?:the|a|an|our|their|my|some|one\s+of\s+the|someone\s+(?:on|from|in)\s+the|somebody\s+(?:on|from|in)\s+the)`;
 // Words between such a subject and its verb ("Jenkins just decided"); a noun there means the tool is
 // only a modifier ("the linter config got deleted" is about a config).
-const ADVERB = String.raw`(?:just|then|also|apparently|silently|suddenly|clearly|somehow|again|randomly|accidentally|automatically|probably|itself)`;
+// Round twelve: and the perfect's auxiliary ("The IDE has put the wrong import").
+const ADVERB = String.raw`(?:just|then|also|apparently|silently|suddenly|clearly|somehow|again|randomly|accidentally|automatically|probably|itself|has|have|had)`;
 const OUTSIDE = String.raw`(?:${TOOL}|${VENDOR})`;
 // The writer's own work, in a denial: "not because of my code", "wasn't a deploy from us".
 const MY_WORK = String.raw`(?:code|change|changes|commit|commits|deploy|deployment|pr|side|end|work|config|release|migration|part|stuff|service)`;
@@ -32,7 +33,10 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\bnot\s+(?:ours|mine)\b`,
       String.raw`\bnot\s+(?:my|our)\s+(?:problem|bug|code|issue|doing|responsibility|call)\b`,
       String.raw`\b(?:(?:is|'s|was)\s+not|isn'?t|wasn'?t)\s+on\s+(?:me|us)\b`,
-      String.raw`\bnothing\s+(?:i|we)\s+did\b`,
+      // Round twelve: "not something I did", and "Not me." said on its own.
+      String.raw`\bnothing\s+(?:i|we)\s+did\b|\bnot\s+(?:something|anything)\s+(?:i|we)\s+(?:did|changed|touched|caused|broke)\b|(?:^|[.!?;]\s{1,3})not\s+(?:me|us)\s*(?:[.!]|$)`,
+      // Round twelve: an act done because someone said so ("because Thabo said to"; not "because I said").
+      String.raw`\b(?:because|since|cause|bc|as)\s+(?!(?:i|we)\b)(?:[\w@-]{1,40}\s+){1,2}?(?:said|told\s+(?:me|us))\s+(?:to|so)\b`,
       String.raw`\b(?:was|is)\s+(?:someone|somebody)\s+else(?:'s)?\b`,
       String.raw`\b(?:someone|somebody)\s+else(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
       String.raw`\bwhoever\s+(?:\w+\s+){0,6}?(?:should|broke|caused|forgot|wrote|set up|configured|touched|changed|edited|merged|pushed)\b`,
@@ -42,8 +46,9 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b${DOCS}\s+(?:never|didn'?t|did\s+not|doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:says?|said|mentions?|mentioned|specif(?:y|ies|ied)|warns?|warned|covers?|covered|explains?|explained|documents?|documented)\b`,
       String.raw`\b(?:qa|ci|the tests?|testers?|reviewers?|the reviewers?|code review|the code review|the review|ops|the ops team|devops|sre)\s+(?:should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|seen)|missed|didn'?t\s+catch|failed\s+to\s+catch|signed\s+off|approved)\b`,
       String.raw`\b(?:the|our|their)\s+(?:[\w-]+\s+)?${TOOL}\s+should(?:'?ve|\s+have)\s+(?:caught|flagged|noticed|blocked|prevented|stopped)\b`,
-      // Round ten: not "it only ran on my machine", which tells the failure (the thing did not run elsewhere).
-      String.raw`(?<!\b(?:only|just)\s{1,3})\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box|branch|end|side|env|environment)\b`,
+      // Round ten: not "it only ran on my machine", which tells the failure (the thing did not run elsewhere); round
+      // twelve: nor "it never ran on my machine" (the failure again).
+      String.raw`(?<!\b(?:only|just|never|not)\s{1,3})\b(?:works|worked|passed|passes|runs|ran)\s+(?:fine\s+)?on\s+my\s+(?:machine|laptop|box|branch|end|side|env|environment)\b`,
       String.raw`\balready\s+(?:red|broken|failing|down)\s+(?:when|before)\s+(?:i|we)\b`,
       String.raw`\b(?:out\s+of\s+(?:my|our)\s+hands|beyond\s+(?:my|our)\s+control)\b`,
       String.raw`\bnothing\s+(?:we|i)\s+(?:can|could)\s+(?:have\s+)?do(?:ne)?\b`,
@@ -53,7 +58,6 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\ba\s+\w+\s+problem,?\s+not\s+a\s+\w+\s+problem\b`,
       String.raw`\b(?:shouldn'?t|should not)\s+be\s+expected\s+to\b`,
       String.raw`\b(?:made|caused)\s+by\s+the\s+(?:[\w-]+\s+)?team\b`,
-      String.raw`\b(?:these\s+things\s+happen|(?:stuff|things)\s+happens?|does\s+(?:this|that)\s+sometimes)\b`,
       String.raw`\bblame\s+(?:it\s+on\s+)?(?:the|them|him|her|you|${OUTSIDE})\b`,
     ]),
     explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
@@ -78,6 +82,8 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
       String.raw`\b(?:made|introduced|caused|broken|pushed|merged|written|deployed)\s+by\s+${DET}\s+(?:[\w-]+\s+)?(?:${ROLE}|${TEAM_WORD}\s+(?:team|side))\b`,
       String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote|[a-z]{3,}ed)\b`,
+      // Round twelve: any named team's omission as the reason ("because the analytics team not cleaned their tables").
+      String.raw`\b(?:because|since)\s+the\s+(?!(?:whole|entire)\b)[\w-]{1,40}\s+(?:team|squad)\s+(?:never|not|didn'?t|did\s+not|forgot\s+to|failed\s+to|neglected\s+to)\s+[a-z]{2,20}`,
       // Guessing at someone else as the cause: "must be the infra folks", "has to be the on-call person".
       String.raw`\b(?:must|has\s+to|gotta)\s+(?:be|have\s+been)\s+(?:the\s+|some\s+)?(?:[\w-]+\s+)?(?:${ROLE}|team|folks|side|people|guys)\b`,
       String.raw`\b(?:someone|somebody)\s+(?:on|from|in)\s+the\s+[\w-]+\s+(?:team|side)\s+(?:${FAILURE_VERB}|wrote|gave|told)\b`,
@@ -94,7 +100,11 @@ const UNLESS_OWNED: readonly FlagRule[] = [
     pattern: rx([
       // "not because of my code", "not a bug in my code", "wasn't a deploy from us".
       String.raw`\b(?:not|wasn'?t|isn'?t|was\s+not|is\s+not)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:bug|problem|issue|fault|error|deploy|deployment|change|commit|push|release)\s+)?(?:because\s+of|due\s+to|caused\s+by|from|in|with|by)\s+(?:(?:my|our)\s+(?:[\w-]+\s+)?${MY_WORK}|us|me)\b`,
-      String.raw`\b(?:no|nothing)\s+(?:[\w-]+\s+)?(?:problems?|issues?|bugs?|errors?|faults?|wrong)\s+(?:on|in|with|from)\s+(?:our|my)\s+(?:side|end|part|code|systems?|changes?)\b`,
+      String.raw`\b(?:no|nothing)\s+(?:[\w-]+\s+)?(?:problems?|issues?|bugs?|errors?|faults?|wrong)\s+(?:on|in|with|from)\s+(?:our|my)\s+(?:side|end|part|code|systems?|changes?|logs|metrics|dashboards|traces)\b`,
+      // Round twelve: the writer's own records said to be clean ("Not seeing anything in our logs").
+      String.raw`\b(?:not\s+seeing|(?:don'?t|do\s+not|can'?t|cannot)\s+see|(?:didn'?t|did\s+not)\s+(?:see|find))\s+anything\s+(?:wrong\s+|unusual\s+|odd\s+|suspicious\s+)?(?:in|on|from)\s+(?:our|my)\s+(?:[\w-]{1,40}\s+)?(?:logs|side|end|metrics|dashboards|traces|monitoring|code|changes|deploys?)\b`,
+      // Round twelve: "weren't broken by my change".
+      String.raw`\b(?:not|wasn'?t|weren'?t|isn'?t|aren'?t|was\s+not|were\s+not|is\s+not|are\s+not)\s+(?:broken|caused|affected|triggered|taken\s+down|brought\s+down)\s+by\s+(?:(?:my|our)\s+(?:[\w-]+\s+)?${MY_WORK}|us|me)\b`,
       // "nothing changed on my side", "Nothing was changed on our end".
       String.raw`\bnothing\s+(?:was\s+|has\s+been\s+|had\s+)?(?:changed|touched|deployed|different)\s+(?:on|in|from)\s+(?:our|my)\s+(?:side|end|part)\b`,
       // "This isn't a regression from my PR".
@@ -132,6 +142,14 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:waiting\s+on|(?:someone|somebody)\s+(?:should|needs\s+to|has\s+to)\s+(?:talk|speak)\s+to|ask)\s+(?:them|${TEAM_BARE}|infra|the\s+[\w-]+\s+team)\s*(?:[.!,;]|$)`,
       String.raw`\b(?:${OUTSIDE}|they)\s+(?:needs?|has|have)\s+to\s+(?:explain|answer\s+for|own)\s+(?:this|that|it)\b`,
       String.raw`\bupstream\s+(?:bug|issue|problem|regression)\b`,
+      // Round twelve: the writer as the object of another's limit ("the sandbox silently rate-limited us").
+      String.raw`\b(?:silently\s+|suddenly\s+|quietly\s+)?(?:rate-?limited|throttled|blocked|banned|suspended|blacklisted|deprioriti[sz]ed|cut\s+off)\s+us\b`,
+      // Round twelve: a thing switched off by a team, where nothing is owned ("the export was switched off by the finance
+      // team"); beside owned work it may be the mitigation.
+      String.raw`\b(?:was|were|got|had\s+been)\s+(?:switched|turned|shut)\s+(?:off|down)\s+by\s+(?:the\s+)?(?:${TEAM_BARE}|(?:${TEAM_WORD}|[\w-]{1,40})\s+(?:team|squad|folks))\b`,
+      // Round twelve: fate as the cause deflects only where nothing is owned; beside "we shipped a release that broke
+      // …" it plays the failure down (flagRules.ts, minimizing).
+      String.raw`\b(?:these\s+things\s+happen|(?:stuff|things)\s+happens?|does\s+(?:this|that)\s+sometimes)\b`,
       String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment|cloud|platform|network|networking|hardware|hosting|provider|dns|isp)\s+(?:problem|issue|failure|thing|outage)\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',

@@ -272,5 +272,7 @@ function subjectAgent(words: readonly Token[], k: number, names: ReadonlySet<str
   while (!person && first > Math.max(0, k - 2) && !PUNCT.test(words[first - 1].lower) && !PHRASE_END.test(words[first - 1].lower) && !CAUSE_MARK.test(words[first - 1].lower)) first--;
   // "…pushed the wrong tag, so QA tested the wrong build": after "so" the subject bears the consequence.
   if (/^(?:so|hence|therefore)$/.test(words[first - 1]?.lower ?? '')) return undefined;
+  // Round twelve: after a preposition the word is its object, not a subject ("a walking disaster with git -- rewrote …").
+  if (/^(?:with|without|of|about|at|in|into|onto|near|using)$/.test(words[first - 1]?.lower ?? '')) return undefined;
   return { side: 'other', structure: relative ? 'relative' : 'subject', who: words.slice(first, end).map((x) => x.text).join(' '), at: words[first].at, person, end: act };
 }

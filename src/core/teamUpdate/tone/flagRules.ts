@@ -26,7 +26,10 @@ const TOO_MUCH: readonly FlagRule[] = [
     kind: 'over-apology',
     pattern: rx([
       String.raw`\b${INTENSIFIER}(?:,?\s+${INTENSIFIER}){0,3},?\s+(?:sorry|apologi[sz]e)\b`,
-      String.raw`\bcan(?:'|no)?t\s+apologi[sz]e\s+enough\b`,
+      // Round twelve: "I can't begin to apologise enough", "can never say sorry enough".
+      String.raw`\bcan(?:'|no)?t\s+(?:(?:begin|start|even)\s+to\s+|ever\s+)?(?:apologi[sz]e|say\s+sorry)\s+enough\b|\bcan\s+never\s+(?:apologi[sz]e|say\s+sorry)\s+enough\b`,
+      // Round twelve: an apology that says it is said again ("Again, I apologise", "sorry again for the noise").
+      String.raw`\b(?:again|once\s+(?:more|again)),?\s+(?:(?:i|we)\s+(?:(?:am|'m|are|'re)\s+)?)?(?:sorry|apologi[sz]e)\b|\b(?:sorry|apologi[sz]e|apologies)\s+(?:once\s+)?again\b|\b(?:apologi[sz]e|apologies)\s+once\s+more\b`,
       String.raw`\bbeyond\s+sorry\b`,
       String.raw`\b(?:apologi[sz]e|sorry)\s+(?:so\s+)?(?:unreservedly|profusely|wholeheartedly|unconditionally|deeply|sincerely|enormously|immensely)\b`,
       String.raw`\b(?:sincerest|deepest|sincere|massive|profound|humble|huge|heartfelt|big|thousand|million)\s+apologies\b`,
@@ -55,8 +58,11 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\bwhy\s+(?:anyone|anybody|they|you|people|you\s+all)\s+(?:still\s+)?(?:lets?|allows?|trusts?|hired|keeps?)\s+me\b`,
       String.raw`\b(?:nobody|no\s+one|no-one)\s+should\s+(?:ever\s+)?(?:trust|let|allow|hire)\s+me\b`,
       String.raw`\bi\s+(?:really\s+|honestly\s+|truly\s+|probably\s+|clearly\s+)?(?:don'?t|do\s+not)\s+deserve\b|\bi\s+(?:should|ought\s+to|deserve\s+to)\s+(?:honestly\s+|really\s+|probably\s+|just\s+)?(?:be|get)\s+(?:fired|sacked|banned|demoted)\b`,
-      String.raw`\bi(?:'ve|\s+have)?\s+(?:failed|disappointed|betrayed)\s+(?:you|everyone|everybody|all\s+of\s+you|(?:our|my|the)\s+(?:customers|users|team|teammates|colleagues|company|clients))\b`,
-      String.raw`\bfeel(?:ing)?\s+(?:like\s+)?(?:${FILLER}\s+){0,3}(?:idiot|moron|fool|clown|failure|amateur|embarrassed|mortified|ashamed|stupid)\b`,
+      // Round twelve: "every single person who …", "every one of you".
+      String.raw`\bi(?:'ve|\s+have)?\s+(?:failed|disappointed|betrayed|let\s+down)\s+(?:you|everyone|everybody|all\s+of\s+you|every\s+(?:single\s+)?(?:one|person|customer|user|teammate|colleague|client)|(?:all\s+)?(?:our|my|the)\s+(?:customers|users|team|teammates|colleagues|company|clients))\b`,
+      // Round twelve: any word of what the writer is ("I feel like an absolute fraud", "I honestly feel unfit"), and shame as a noun.
+      String.raw`\bfeel(?:ing)?\s+(?:like\s+)?(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
+      String.raw`\b(?:so\s+much|such|deep|utter|nothing\s+but|full\s+of|burning\s+with)\s+shame\b`,
       String.raw`\b(?:so|really|incredibly|unbelievably|such an?)\s+(?:stupid|dumb|idiotic)\b`,
       String.raw`\b(?:complete\s+|total\s+)?(?:stupid|dumb|idiotic|rookie|silly|boneheaded|amateur|noob)\s+(?:mistake|error|move|thing|hour)\b`,
       String.raw`\b(?:terrible|awful|hopeless|useless|bad)\s+at\s+(?:this|my job|everything|git|coding|deploys?|rebasing|merging)\b`,
@@ -70,6 +76,12 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\bfor\s+being\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
       String.raw`\b(?:brain|memory|attention\s+span)\s+of\s+a\s+(?:goldfish|gnat|sieve)\b|\bgoldfish\s+(?:brain|memory)\b`,
       String.raw`\b(?:don'?t|do\s+not)\s+know\s+(?:how|why)\s+(?:i|they|you|anyone)\s+(?:still\s+|even\s+)?(?:keep|still|even|haven'?t\s+fired|put\s+up\s+with)\b|\bhow\s+(?:i'?m|i\s+am)\s+still\s+(?:employed|here|hired|allowed)\b`,
+      // Round twelve: wondering how one got the job at all ("I don't know how I passed the interview").
+      String.raw`\b(?:know|wonder|idea)\s+how\s+i\s+(?:ever\s+|even\s+|somehow\s+)?(?:passed|got\s+(?:through|past|hired|in)|got\s+(?:this|the)\s+job|made\s+it\s+(?:through|past))\b`,
+      // Round twelve: a mind that is not working ("my brain is mush today").
+      String.raw`\bmy\s+(?:brain|head|mind)\s+(?:is|was|'s|feels|felt)\s+(?:(?:${FILLER})\s+){0,2}(?:mush|fried|toast|porridge|jelly|soup|scrambled|useless|broken|not\s+working|switched\s+off|on\s+holiday)\b`,
+      // Round twelve: a basic skill the writer says they lack ("apparently I can't count to 24").
+      String.raw`\b(?:apparently|clearly|obviously|evidently)\s+i\s+(?:can'?t|cannot|can\s+not)\s+(?:even\s+)?(?:count|read|spell|type|add|tell\s+(?:time|left\s+from\s+right)|do\s+(?:basic\s+)?(?:math|maths|arithmetic))\b|\bi\s+can'?t\s+even\s+(?:count|read|spell|type)\b`,
       String.raw`\bi\s+can'?t\s+do\s+anything\s+right\b`,
       String.raw`\bwhat\s+was\s+i\s+thinking\b`,
       String.raw`\bi\s+feel\s+(?:so\s+|very\s+|really\s+)?(?:terrible|awful|horrible|bad|sick|dreadful)\b`,
@@ -129,7 +141,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
       // "to whoever might have been affected").
       String.raw`\bif\s+(?:my|our|this|that|it)\s+(?:[\w-]{1,40}\s+){0,4}?(?:[a-z]{2,20}ed|hit|woke|broke|caught|cost)\s+(?:anyone|anybody|someone|you|people)\b`,
       String.raw`,\s*if\s+(?:anyone|anybody|any)(?:\s+[a-z]{2,20})?\s*(?:[.!]|$)`,
-      String.raw`\b(?:anyone|anybody|whoever|those|people|everyone)\s+(?:who\s+)?(?:might|may|could)\s+have\s+been\s+(?:affected|impacted|inconvenienced|bothered|disrupted)\b`,
+      // Round twelve: any verb of meeting the failure after the doubt ("to whoever may have run into this").
+      String.raw`\b(?:anyone|anybody|whoever|those|people|everyone)\s+(?:who\s+)?(?:might|may|could)\s+have\s+(?:been\s+(?:affected|impacted|inconvenienced|bothered|disrupted|hit)|run\s+into|hit|noticed|seen|experienced|encountered|lost|had)\b`,
       // Round eight: whether anyone even saw it, then an apology: "If anyone noticed my branch's CI going red, sorry".
       String.raw`\bif\s+(?:you|anyone|anybody|someone)(?:'s|\s+(?:noticed|saw|spotted|hit|ran\s+into|lost|had))\b[^.!?]{0,80}?\b(?:sorry|apologies)\b`,
     ]),
@@ -176,7 +189,13 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:no|not\s+a|not\s+that\s+(?:a\s+)?|not\s+such\s+a)\s*big\s+deal\b`,
       String.raw`\b(?:isn'?t|is\s+not|wasn'?t|was\s+not|aren'?t|weren'?t)\s+(?:really\s+|that\s+|such\s+|exactly\s+)?(?:a\s+)?(?:big\s+deal|that\s+bad|(?:real|serious|major)\s+(?:problem|issue))\b`,
       String.raw`\bnothing\s+(?:serious|major|to\s+worry\s+about|dramatic|too\s+bad)\b`,
-      String.raw`\b(?:tiny|small|little|minor|brief|quick)\s+(?:blip|hiccup|glitch|wobble|thing)\b`,
+      String.raw`\b(?:tiny|small|little|minor|brief|quick|trivial)\s+(?:blip|hiccup|glitch|wobble|thing)\b`,
+      // Round twelve: a size word put last ("Small problem only"), an idiom of a negligible amount ("basically a rounding
+      // error"), readers told not to worry ("nobody needs to worry"), and fate owned as routine ("these things happen").
+      String.raw`\b(?:tiny|small|little|minor|trivial)\s+(?:problem|issue|thing|one|glitch|blip)\s+only\b`,
+      String.raw`\b(?:a|just\s+a|basically\s+a|only\s+a|practically\s+a)\s+rounding\s+error\b|\ba\s+drop\s+in\s+the\s+(?:ocean|bucket)\b|\bwithin\s+(?:the\s+)?noise\b`,
+      String.raw`\b(?:nobody|no\s+one|no-one)\s+(?:needs|has|had)\s+to\s+worry\b|\bno\s+(?:need|reason)\s+(?:for\s+(?:anyone|concern)\s+)?to\s+worry\b`,
+      String.raw`\b(?:these\s+things\s+happen|(?:stuff|things)\s+happens?)\b`,
       String.raw`\b(?:just|only)\s+a\s+(?:blip|hiccup|glitch|wobble)\b`,
       String.raw`\bonly\s+(?:affected\s+|hit\s+)?(?:a\s+few|a\s+handful|a\s+couple|a\s+small\s+number|a\s+tiny\s+number)\b`,
       String.raw`\ba\s+limited\s+number\s+of\b`,

@@ -35,7 +35,9 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
     kind: 'blame',
     pattern: rx([
       String.raw`\b(?:was|were|got|had\s+been|has\s+been|have\s+been)\s+(?:all\s+|already\s+|explicitly\s+)?${ANSWERABLE}\s+by\s+${PEOPLE}(?![\w-])`,
-      String.raw`\b(?:that|which)\s+(?:the\s+)?(?:${TEAM_BARE}|${ROLE}|reviewers?|review|[\w-]{1,40}\s+team)(?:'s)?\s+(?:(?:sign-?off|review|approval|check|testing)\s+)?(?:missed|approved|signed\s+off\s+on|let\s+through|waved\s+through|didn'?t\s+catch|did\s+not\s+catch)\b`,
+      String.raw`\b(?:that|which)\s+(?:the\s+)?(?:${TEAM_BARE}|${ROLE}|reviewers?|review|[\w-]{1,40}\s+team)(?:'s)?\s+(?:(?:sign-?off|review|approval|check|testing)\s+)?(?:missed|approved|signed\s+off\s+on|let\s+through|waved\s+through|didn'?t\s+catch|did\s+not\s+catch|forgot\s+to|failed\s+to|neglected\s+to|never)\b`,
+      // Round twelve: the reader's side as the doer ("because your admin changed the SSO settings").
+      String.raw`\b(?:because|since|after|when)\s+your\s+(?:[\w-]{1,40}\s+)?(?:admin|admins|administrator|team|engineers?|developers?|devs?|it\s+department|ops|staff|colleagues?|manager|people|folks|users?|integration|script)\s+(?:[a-z]{2,20}ed|broke|did|set|ran|put|made|sent|took|forgot)\b`,
       String.raw`\b(?:per|according\s+to|as\s+per|on)\s+(?:(?!(?:${NOT_A_SOURCE})(?:'s|’s))@?[\w-]{1,40}(?:'s|’s)|(?:his|her|their)|the\s+(?:${ROLE}|[\w-]{1,40}\s+team)(?:'s|’s))\s+(?:[\w-]{1,40}\s+)?${INSTRUCTION}\b`,
       String.raw`\b(?:because\s+of|due\s+to|caused\s+by|from)\s+your\s+(?:[\w-]{1,40}\s+)?${WORK}\b|\byour\s+(?:[\w-]{1,40}\s+)?${WORK}\s+(?:broke|caused|took\s+down|is\s+(?:breaking|failing))\b`,
     ]),
@@ -73,6 +75,8 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
     kind: 'deflection',
     pattern: rx([
       String.raw`\b(?:is|was|'s)\s+(?:a\s+)?(?:known|documented|long-standing|open)\s+(?!(?:my|our)\b)(?:[\w-]{1,40}\s+){1,2}?(?:bug|issue|defect|regression|limitation|quirk)\b`,
+      // Round twelve: "Is a bug of the plugin", "it's a bug in the client library".
+      String.raw`\b(?:is|was|'s)\s+an?\s+(?:known\s+)?(?:bug|defect|regression|quirk)\s+(?:of|in|with)\s+(?:the|their)\s+(?:[\w-]{1,40}\s+)?(?:${OUTSIDE}|library|sdk|package|dependency|driver|client)\b`,
       String.raw`\b(?:according\s+to|per|following)\s+(?:the\s+)?(?:${OUTSIDE}(?:'s|’s)\s+)(?:[\w-]{1,40}\s+)?${DOCS}\b`,
       // "the secrets manager (Keystash) returned a stale version": a thing named by its brand, giving a bad result.
       String.raw`\b(?:the|our)\s+(?:[\w-]{1,40}\s+){0,2}?(?:manager|vendor|provider|sdk|library|registry|service|api|store)\s{0,3}\([\w .-]{2,30}\)\s+(?:returned|served|sent|gave|handed\s+back|dropped|rejected|lost)\b`,

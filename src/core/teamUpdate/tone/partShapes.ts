@@ -20,7 +20,8 @@ export const PREVENTION_SHAPES: readonly string[] = [
   String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,6}?(?:gates?|prompts?|confirmations?|validators?|guardrails?|drills?|soak|allowlists?|preflight|limits?|caps?|timeouts?|circuit\s+breakers?|kill\s+switch(?:es)?|feature\s+flags?|approvals?)\b`,
   String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,8}?to\s+(?:ci|the\s+ci|the\s+pipeline|the\s+(?:pr\s+)?checks|the\s+(?:test\s+)?suite|the\s+smoke\s+tests?|the\s+checklist|the\s+runbook)\b`,
   String.raw`\b(?:changed|switched|set|configured|updated|tuned)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:checks?|alerts?|monitors?|alarms?|scripts?|pipelines?|jobs?|workflows?|hooks?|probes?|rules?)\s+to\s+(?:ignore|require|refuse|reject|block|fail|check|verify|validate|page|alert|wait|retry|keep|skip|warn|stop|run)\b`,
-  String.raw`\bnow\s+(?:the|our|my|every|each|all|any)\s+(?:[\w-]{1,40}\s+){0,2}?(?:asks|checks|requires|refuses|blocks|rejects|validates|verifies|confirms|prompts|warns|alerts|pages|waits|needs|runs|has|gets)\b`,
+  // Round twelve: also a standing obligation ("now the migration must pass on a copy of production data").
+  String.raw`\bnow\s+(?:the|our|my|every|each|all|any)\s+(?:[\w-]{1,40}\s+){0,2}?(?:asks|checks|requires|refuses|blocks|rejects|validates|verifies|confirms|prompts|warns|alerts|pages|waits|needs|runs|has|gets|must|can\s+only|has\s+to|have\s+to)\b`,
   String.raw`\bnow\s+(?:validated|checked|tested|verified|enforced|required|blocked|gated|linted|reviewed|monitored|canaried|pinned|locked|capped|limited|throttled|automated|scripted|alerted\s+on)\b`,
   // Round nine: the writer's standing practice ("We now load-test pool changes"; not "we now know the cause"), a thing
   // now inside a safeguard ("Safari is now in the pre-release browser matrix"), a change made since ("we've since
@@ -43,6 +44,8 @@ export const PREVENTION_SHAPES: readonly string[] = [
   String.raw`\bnow\s+(?:[\w-]{1,40}\s+){1,8}?(?:before|ahead\s+of)\s+(?:(?:each|every|any|the|a)\s+)?(?:release|merge|deploy|deploying|merging|releasing|rollout|cutover|launch|going\s+live|shipping|prod|production)\b|\bnow\s+(?:[\w-]{1,40}\s+){1,8}?first(?=\s*(?:[.,;!]|$))`,
   String.raw`\bnow\s+(?!(?:pass|passes|passing|fail|fails|failing|break|breaks|breaking)\b)[a-z]{2,20}\s+(?:an?|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:tests?|checks?|canary|gate|eval|lint|alerts?|alarms?)\b`,
   String.raw`\bnow\s+(?:we|i|there)\s+(?:have|has|is|are|get)\s+(?:an?|the)\s+(?:[\w-]{1,40}\s+){0,3}?(?:alert|alarm|test|check|gate|canary|lint|guard|monitor|review|limit)s?\b|\b(?:i|we)(?:'ve|\s+have)\s+now\s+(?:set\s+up|put\s+in|built|made|added|turned\s+on)\b`,
+  // Round twelve: a standing test the writer runs, told in the present ("we load-test it with injected latency").
+  String.raw`\b(?:we|i)\s+(?:also\s+|always\s+)?(?:load-?test|stress-?test|chaos-?test|soak-?test|fuzz|canary|rehearse|drill)\s+(?:it|them|this|that|the\s+[\w-]{1,40}|every\s+[\w-]{1,40})\s+(?:with|against|under|on|before|after|every|each|weekly|daily|nightly|monthly)\b`,
   String.raw`\b(?:test|check|verify|rehearse|drill|exercise)\s+(?:it|them|this|that|the\s+[\w-]{1,40})\s+(?:monthly|weekly|daily|nightly|quarterly|regularly|every\s+(?:week|month|day|quarter|sprint|release))\b`,
 ];
 
@@ -69,9 +72,14 @@ export const REPAIR_SHAPES: readonly string[] = [
   // Round eleven: a new version put out from the right source ("I've published v2.3.1 from main").
   String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|now\s+)?(?:published|released|shipped|cut|tagged|pushed|deployed)\s+(?:a\s+(?:new|fixed|corrected)\s+(?:version|release|build)|v?\d{1,4}(?:\.\d{1,4}){1,3})\s+(?:from|off|on\s+top\s+of|built\s+from)\b`,
   String.raw`\b(?:the\s+)?(?:correct|right|fixed|good|previous|old|working)\s+(?:[\w-]{1,40}\s+){0,2}?(?:is|are)\s+(?:now\s+)?(?:deployed|live|running|in\s+place|out|installed|released|back)\b`,
+  // Round twelve: a new version out ("4.12.1 is live"), and a setting now at a new value ("The timeout is now 10s").
+  String.raw`\bv?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:is|are)\s+(?:now\s+)?(?:live|out|released|available|rolling\s+out|in\s+the\s+(?:app\s+|play\s+)?store)\b`,
+  String.raw`\b(?:timeouts?|limits?|ttl|thresholds?|caps?|intervals?|retention|pool\s+size|batch\s+size|quotas?|max[\w-]{0,20})\s+(?:is|are)\s+now\s+(?:set\s+to\s+|back\s+(?:to|at)\s+)?~?\d`,
 ];
 
 export const IMPACT_SHAPES: readonly string[] = [
+  // Round twelve: wrong content delivered to readers ("report emails went out with the previous week's data").
+  String.raw`\b(?:went\s+out|were\s+(?:sent|shown|served|delivered)|was\s+(?:sent|shown|served|delivered)|showed|displayed|served)\s+(?:with\s+)?(?:the\s+|an?\s+)?(?:previous|wrong|old|stale|outdated|incorrect|empty|blank|last\s+(?:week|month|year)'s|yesterday'?s)\b`,
   // Round eleven: a share of any group ("4% of visitors", "a fifth of API clients").
   String.raw`\b\d{1,3}(?:\.\d{1,3})?\s?%\s+of\s+(?:(?:the|our|all|their)\s+)?[a-z]|\b(?:a|one|two|three)\s+(?:half|third|quarter|fifth|tenth)s?\s+of\s+(?:(?:the|our|all|their)\s+)?[a-z]`,
   String.raw`\b\d{1,3}h(?:\s?\d{1,2}m(?:in)?)?\b`,

@@ -25,7 +25,11 @@ export const MORE_DENIALS: readonly string[] = [
   String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+)?${WORK}\s+(?:had|has)\s+nothing\s+to\s+do\s+with\b`,
   String.raw`\b(?:timing|it|this|that)\s+(?:is|was)\s+(?:(?:just|purely|entirely|probably|likely)\s+)?(?:a\s+)?coinciden(?:tal|ce)\b`,
   String.raw`\b(?:don'?t|do\s+not)\s+think\s+(?:it|this|that)\s+(?:was|is)\s+(?:me|us|mine|ours)\b|\b(?:it|this|that)\s+(?:wasn'?t|was\s+not|isn'?t|is\s+not)\s+(?:me|us)${ENDS}`,
-  String.raw`\b(?:i|we)\s+only\s+(?:changed|touched|edited|updated|modified)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:tests?|test\s+files|docs?|readme|comments?|css|copy|typos?|whitespace)\b`,
+  // Round twelve: the failure itself denied ("We did not have an outage", "there was no double charge"; not "there was
+  // no data loss", which bounds an owned failure).
+  String.raw`\b(?:there\s+(?:was|were|has\s+been|have\s+been)\s+no|(?:we|i)\s+(?:did\s+not|didn'?t|have\s+not|haven'?t)\s+(?:have|had|experience|cause)\s+(?:an?|any))\s+(?:[\w-]{1,40}\s+)?(?:outage|downtime|incident|double\s+charge|overcharge|disruption)s?\b`,
+  // Round twelve: the writer's work as the subject too ("my PR only touched docs").
+  String.raw`\b(?:i|we|(?:my|our)\s+(?:[\w-]{1,40}\s+)?${WORK})\s+only\s+(?:changed|touched|edited|updated|modified)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:tests?|test\s+files|docs?|readme|comments?|css|copy|typos?|whitespace)\b`,
 ];
 
 /** A fault located in another ("caused by a failure at X"): the source phrase starts at the match's end. */

@@ -43,6 +43,8 @@ export const WORTH_RULES: readonly FlagRule[] = [
       String.raw`\b(?:know|wonder|see|idea)\s+why\s+(?:they|anyone|anybody|you|people|we|the\s+team)\s+(?:ever\s+|even\s+|still\s+)?(?:gave|give|gives|let|lets|hired|hire|trust|trusted|trusts|allow|allowed|allows|promoted)\s+me\b`,
       // Giving up the tools of the job: "I should probably just hand in my laptop".
       String.raw`\bi\s+(?:should|might\s+as\s+well|may\s+as\s+well|ought\s+to)\s+(?:${LY}\s+|just\s+|probably\s+){0,2}(?:hand\s+in|turn\s+in|give\s+up|return)\s+my\s+(?:laptop|badge|keys|keyboard|access|commit\s+(?:rights|access)|notice)\b|\bi\s+(?:should|might\s+as\s+well)\s+(?:just\s+)?(?:resign|quit)\b`,
+      // Round twelve: the privileges of the job taken away ("I should have my deploy rights revoked").
+      String.raw`\bi\s+(?:should|ought\s+to|deserve\s+to)\s+(?:${LY}\s+|just\s+|probably\s+){0,2}(?:have|get)\s+my\s+(?:[\w-]{1,40}\s+)?(?:rights|access|permissions?|privileges|keys|laptop|badge|pager)\s+(?:revoked|taken\s+away|removed|pulled|confiscated|suspended)\b|\b(?:someone|somebody|you|they)\s+should\s+(?:${LY}\s+|just\s+|probably\s+){0,2}(?:revoke|take\s+away|pull|suspend)\s+my\s+(?:[\w-]{1,40}\s+)?(?:rights|access|permissions?|privileges|keys)\b`,
       String.raw`\b(?:not|n't|never)\s+(?:sure\s+)?(?:(?:i'?m|i\s+am|if\s+i'?m)\s+)?cut\s+out\s+for\b`,
       // "I really am a hopeless case with Terraform", "I'm just bad with deploys".
       String.raw`\bi(?:'m|\s+am|\s+${LY}\s+am)\s+(?:just\s+|such\s+|so\s+)?(?:an?\s+)?(?:hopeless\s+case|hopeless|useless|terrible|awful|rubbish|the\s+worst)\s+(?:at|with)\b`,
