@@ -59,8 +59,9 @@ export class CommitGraph {
    * (e.g. `--branches --remotes`) is read while the caller works out its tips (reading the deploy
    * tags); then only the tips that walk did not reach are read, down to its history
    * (`--not <alsoFrom>`). Deploy tags name commits of the branches, so the second walk is
-   * usually not needed (with no branch at all, it reads the tips' whole history). `tips` resolving to undefined means no graph is wanted: the caller stops the first walk
-   * through the runner's signal. @throws GitCommandError when git fails
+   * usually not needed (with no branch at all, it reads the tips' whole history). `tips`
+   * resolving to undefined means no graph is wanted: the caller stops the first walk through the
+   * runner's signal. @throws GitCommandError when git fails
    */
   static async loadAround(runner: GitRunner, alsoFrom: readonly string[], tips: Promise<Buffer | undefined>): Promise<CommitGraph | undefined> {
     const graph = new CommitGraph();
