@@ -16,6 +16,7 @@ const commands = {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+import { version } from '../../package.json';
 import { EXIT_OK, EXIT_USAGE } from './output';
 
 /** Exit codes live in the CLI frame (output.ts); re-exported for existing imports. */
@@ -36,6 +37,7 @@ Commands:
   init ci                                                 Write .github/workflows/own-it.yml and print the GitLab CI job
   tone [file|-] [--radius local|team|production] [--json] Check a team update's tone: owns it, in proportion, no blame
   help                                                    Show this help
+  --version                                               Print Own It's version
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -43,6 +45,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE);
     return command ? EXIT_OK : EXIT_USAGE;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`own-it ${version}\n`);
+    return EXIT_OK;
   }
   if (command === 'incidents') return commands.incidents()(argv.slice(1));
   if (command === 'ci') return commands.ci()(argv.slice(1));

@@ -37,6 +37,20 @@ describe('CLI hardening (#13): dates, folders, YAML errors, sanitized incidents 
     fs.writeFileSync(path.join(repo.path, 'docs', 'incidents', name), text);
   }
 
+  it('--version, -v and version print the package version and exit 0; an unknown command exits 2 with the usage', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v', 'version']) {
+      const r = run(flag);
+      assert.equal(r.status, 0, flag);
+      assert.equal(r.stdout, `own-it ${version}\n`, flag);
+      assert.equal(r.stderr, '', flag);
+    }
+    const unknown = run('--verison');
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^own-it: unknown command "--verison"/);
+    assert.match(unknown.stderr, /--version +Print Own It's version/);
+  });
+
   describe('dateOption: the one reader of --since and --until', () => {
     const now = new Date('2026-03-15T12:34:56Z');
     it('reads days, ISO times and relative forms as an ISO time', () => {
