@@ -6,6 +6,7 @@
 //   --host      also the VS Code host numbers (bench/host.mjs: activation, prompt, panel, 10k view);
 //               builds dist/ for production first, since the host loads the extension from there
 //   --host-only only the host numbers; the scan numbers already in results.json are kept
+//   --rows a,b  with --host/--host-only: only these host rows (activation, prompt, panel, issue19, view, untracked)
 //   --deep      also the deep scan's incremental rescan after one new commit (bench/deepIncremental.mjs)
 //   --cli       also the CLI rows (bench/cliRows.mjs: scan --deploys with 50,000 tags, scaffold
 //               test on a commit of 200,000 files); --cli-only runs just those, keeping the rest
@@ -197,7 +198,10 @@ const range = (s, f = ms) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 async function host(results) {
   console.log('[bench] VS Code host: production build into dist/…');
   execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { cwd: root, stdio: 'ignore' });
-  results.host = { generatedAt: new Date().toISOString(), machine: machine(), ...(await runHostBench()) };
+  // `--rows a,b`: only those rows are measured; the others keep their earlier numbers.
+  const at = process.argv.indexOf('--rows');
+  const rows = at >= 0 ? process.argv[at + 1].split(',') : undefined;
+  results.host = { ...(rows ? results.host : {}), generatedAt: new Date().toISOString(), machine: machine(), ...(await runHostBench(rows ? { rows } : {})), ...(rows ? { rowsMeasured: rows } : {}) };
 }
 
 async function cliRows(results) {
@@ -308,7 +312,8 @@ function hostTable(h) {
     `| ${v.items.toLocaleString('en')} incidents: page load → Open count shown | ${range(v.pageLoadToCountMs)} | ${v.pageLoadToCountMs.runs} |`,
     `| ${v.items.toLocaleString('en')} incidents: our activation → Open count shown | ${range(v.activationToCountMs)} | ${v.activationToCountMs.runs} |`,
     `| ${v.items.toLocaleString('en')} incidents: PageDown → next frame with the new focus row | ${range(v.pageDownMs)} | ${v.pageDownMs.runs} |`,
-    ...(h.untrackedReverts ? [`| click the Own It icon → Untracked Reverts filled, ${h.untrackedReverts.commits.toLocaleString('en')} commits (scan cache kept) | ${range(h.untrackedReverts.clickToFilledMs)} | ${h.untrackedReverts.clickToFilledMs.runs} |`] : []),
+    ...(h.untrackedReverts?.error ? [`| click the Own It icon → Untracked Reverts filled: not measured (${h.untrackedReverts.error}) | – | 0 |`] : []),
+    ...(h.untrackedReverts?.clickToFilledMs ? [`| click the Own It icon → Untracked Reverts filled, ${h.untrackedReverts.commits.toLocaleString('en')} commits (scan cache kept) | ${range(h.untrackedReverts.clickToFilledMs)} | ${h.untrackedReverts.clickToFilledMs.runs} |`] : []),
   ].join('\n');
 }
 
