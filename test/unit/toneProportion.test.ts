@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { performance } from 'node:perf_hooks';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { applyToneSuggestion, checkTone, StaleSuggestionError, TONE_VERDICTS, type ToneResult } from '../../src/core/teamUpdate/toneCheck';
 import { toneFor } from '../../src/webviews/incident/viewState';
 import { readToneCorpus } from '../helpers/toneCorpus';
+import { BLOCKS, probeInput } from '../helpers/toneTimeProbe';
 
 const kindsOf = (r: ToneResult) => r.flags.map((f) => (f.kind === 'missing-beat' ? `missing:${f.component}` : f.kind));
 const AUTHORS = ['Bob Okafor', 'Alice Martin'];
@@ -114,55 +117,21 @@ describe('tone check: in proportion (issue #18)', () => {
 
 describe('tone check: linear time on large input', function () {
   this.timeout(300000);
-  // Blocks that make a careless pattern backtrack: long runs of what a pattern starts with and no
-  // ending it needs, a long word, a hyphenated run. Quadratic work inside a block would take about
-  // 4× as long on twice the input; linear work 2×. One input holds every block, so one
-  // measurement covers them all (a quadratic block still quadruples).
-  const blocks: ((n: number) => string)[] = [
-    (n) => 'Mistakes were made, sorry if anyone was affected. Bob Okafor approved it. I broke main; reverted. '.repeat(n / 100),
-    (n) => 'so '.repeat(n / 3),
-    (n) => 'Alice Martin Bob '.repeat(n / 17),
-    (n) => 'a'.repeat(n),
-    (n) => 'a-'.repeat(n / 2),
-    (n) => 'unfortunately my our whoever if you I am the '.repeat(n / 45),
-    (n) => 'we  '.repeat(n / 4),
-    (n) => "x's ".repeat(n / 4),
-    // The first-person-agent reader's words: subjects, open parentheses, auxiliaries, no verb.
-    (n) => 'i ( my we had our change to the '.repeat(n / 33),
-    // The failure-agent reader's words in one sentence with no clause break: possessives, "by", doers and acts.
-    (n) => "the intern set Bob Okafor's config wrong by the merge tool thanks to Alice's job the flag I flipped, ".repeat(n / 100),
-  ];
-  const input = (bytes: number) => blocks.map((b) => b(bytes / blocks.length)).join('\n');
   const MB = 1024 * 1024;
 
-  /**
-   * Fastest of five runs each, alternating sizes so a burst of load elsewhere hits both alike (with
-   * three, one clean-clone CI run measured 25× on code that measures 6–10× on every block here).
-   */
-  function fastestPair(half: string, full: string): [number, number] {
-    let bestHalf = Infinity;
-    let bestFull = Infinity;
-    const time = (text: string) => {
-      const t0 = performance.now();
-      checkTone(text, { radius: 'production', people: AUTHORS });
-      return performance.now() - t0;
-    };
-    for (let i = 0; i < 5; i++) {
-      bestHalf = Math.min(bestHalf, time(half));
-      bestFull = Math.min(bestFull, time(full));
-    }
-    return [bestHalf, bestFull];
-  }
+  it('the probe input is the size it says, and every block reaches the check', () => {
+    const full = probeInput(MB);
+    assert.ok(full.length >= MB * 0.95 && probeInput(MB / 8).length >= (MB / 8) * 0.95);
+    assert.equal(full.split('\n').length, BLOCKS.length);
+  });
 
-  it('1 MB takes about eight times as long as 128 kB, not sixty-four times', () => {
-    // A size step of 8 leaves a wide gap between linear (8×) and quadratic (64×), so a busy
-    // machine's noise (which bent a 2× step past its bound) cannot decide the result.
-    const small = input(MB / 8);
-    const full = input(MB);
-    assert.ok(full.length >= MB * 0.95 && small.length >= (MB / 8) * 0.95);
-    checkTone(input(20000)); // warm up the patterns
-    const [tSmall, tFull] = fastestPair(small, full);
-    const ratio = tFull / tSmall;
+  it('1 MB takes about eight times as long as 128 kB, not sixty-four times', async () => {
+    // A size step of 8 leaves a wide gap between linear (8×) and quadratic (64×). Measured in a
+    // process of its own (test/helpers/toneTimeProbe.ts says why).
+    const probe = path.join(__dirname, '..', 'helpers', 'toneTimeProbe.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [probe], { maxBuffer: 1024 * 1024 });
+    const { small, full } = JSON.parse(stdout) as { small: number; full: number };
+    const ratio = full / small;
     assert.ok(ratio < 24, `1 MB / 128 kB time ratio ${ratio.toFixed(2)} (linear is about 8, quadratic about 64)`);
   });
 });
