@@ -183,6 +183,29 @@ async function measureView(page, url, openCount, activationFile, timingFile) {
   const viewMarks = [];
   const keys = [];
   const perLoad = [];
+  // The page's own record of when rows first show (a frame after the DOM changed), instead of
+  // playwright's polling, whose intervals grow to 0.5 s on a long wait.
+  await page.addInitScript(() => {
+    const seen = {};
+    window.__ownItSeen = seen;
+    const texts = { incident: 'Generated incident', floor: 'Floor panel incident' };
+    let queued = false;
+    const check = () => {
+      queued = false;
+      const rows = document.querySelectorAll('.part.sidebar .monaco-list-row');
+      for (const [key, text] of Object.entries(texts)) {
+        if (seen[key] === undefined && [...rows].some((r) => r.textContent.includes(text))) seen[key] = Date.now();
+      }
+      // The Incidents view's first rows: its Open group with a count (the incidents come a round trip later).
+      if (seen.openGroup === undefined && [...rows].some((r) => /^Open\s*\d/.test(r.textContent.trim()))) seen.openGroup = Date.now();
+    };
+    new MutationObserver(() => {
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(check);
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   for (let i = 0; i < VIEW_RUNS; i++) {
     const started = Date.now();
     await openWorkbench(page, url);
@@ -193,9 +216,14 @@ async function measureView(page, url, openCount, activationFile, timingFile) {
     const floorShown = VIEW_FLOOR
       ? page.locator('.part.sidebar .monaco-list-row', { hasText: 'Floor panel incident' }).first().waitFor({ timeout: 120_000 }).then(() => Date.now(), () => undefined)
       : Promise.resolve(undefined);
+    // The first incident rows on screen (a start shows the listing snapshot's rows, whose counts
+    // the check may then change), and the checked list's Open count with its rows.
+    const firstRows = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Generated incident' }).first().waitFor({ timeout: 120_000 }).then(() => Date.now(), () => undefined);
     await group.waitFor({ timeout: 120_000 });
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Generated incident' }).first().waitFor({ timeout: 60_000 });
     const shownAt = Date.now();
+    const firstRowsAt = await firstRows;
+    const seen = await page.evaluate(() => window.__ownItSeen ?? {});
     const floorAt = await floorShown;
     ready.push(shownAt - started);
     const act = activationLines(activationFile);
@@ -209,8 +237,12 @@ async function measureView(page, url, openCount, activationFile, timingFile) {
     perLoad.push({
       ourFirstAnswerAfterActivationMs: answered.length ? answered[0].at - activatedAt : undefined,
       ourLastAnswerAfterActivationMs: answered.length ? answered.at(-1).at - activatedAt : undefined,
+      firstRowsAfterActivationMs: firstRowsAt !== undefined ? firstRowsAt - activatedAt : undefined,
       shownAfterActivationMs: shownAt - activatedAt,
       ...(floorAt !== undefined ? { floorRowShownAfterActivationMs: floorAt - activatedAt } : {}),
+      ...(seen.openGroup !== undefined ? { pageSawOpenGroupAfterActivationMs: seen.openGroup - activatedAt } : {}),
+      ...(seen.incident !== undefined ? { pageSawIncidentRowAfterActivationMs: seen.incident - activatedAt } : {}),
+      ...(seen.floor !== undefined ? { pageSawFloorRowAfterActivationMs: seen.floor - activatedAt } : {}),
     });
     viewMarks.push(marks.filter((m) => m.at <= shownAt).map((m) => ({ step: m.step, afterActivationMs: m.at - act[act.length - 1].at, ...(m.entries !== undefined ? { entries: m.entries } : {}), ...(m.incidents !== undefined ? { incidents: m.incidents } : {}) })));
     // A click on the group row focuses the tree and toggles the group: twice leaves it expanded.
