@@ -49,14 +49,23 @@ export function incidentItem(item: IndexedIncident, multiRoot: boolean): vscode.
       ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
       : new vscode.ThemeIcon(overdue ? 'warning' : 'flame', new vscode.ThemeColor(overdue ? 'list.errorForeground' : 'list.warningForeground'));
   t.contextValue = incident.status === 'resolved' ? 'ownIt.incident.resolved' : 'ownIt.incident.open';
+  t.resourceUri = vscode.Uri.file(item.path);
+  t.command = { title: 'Open Incident', command: 'ownIt.openIncident', arguments: [{ repoRoot: item.repoRoot, incidentPath: item.path }] };
+  return t;
+}
+
+/**
+ * The incident row's hover, made when the pointer rests on it (the view's `resolveTreeItem`), not
+ * for every row of a page: a first page of 200 rows is sent to the workbench without them.
+ */
+export function incidentTooltip(item: IndexedIncident): vscode.MarkdownString {
+  const { incident } = item;
+  const pending = pendingActions(item).length;
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendText(incident.title);
   tip.appendMarkdown(`\n\n$(circle-filled) ${incident.status} · ${incident.severity} · detected ${incident.detected.slice(0, 16).replace('T', ' ')}`);
   tip.appendMarkdown(`\n\n${incident.actions.length - pending} of ${incident.actions.length} action items done`);
-  t.tooltip = tip;
-  t.resourceUri = vscode.Uri.file(item.path);
-  t.command = { title: 'Open Incident', command: 'ownIt.openIncident', arguments: [{ repoRoot: item.repoRoot, incidentPath: item.path }] };
-  return t;
+  return tip;
 }
 
 export function commitItem(node: Extract<IncidentNode, { type: 'commit' }>): vscode.TreeItem {

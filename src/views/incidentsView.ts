@@ -7,6 +7,7 @@ import {
   commitItem,
   groupItem,
   incidentItem,
+  incidentTooltip,
   moreItem,
   PAGE_SIZE,
   problemItem,
@@ -49,6 +50,11 @@ export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNo
     const { incidents } = await this.index.all();
     const open = incidents.filter((i) => i.incident.status !== 'resolved').length;
     this.view.badge = open > 0 ? { value: open, tooltip: `${open} open incident${open === 1 ? '' : 's'}` } : undefined;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: IncidentNode): vscode.TreeItem {
+    if (node.type === 'incident' && item.tooltip === undefined) item.tooltip = incidentTooltip(node.item);
+    return item;
   }
 
   getTreeItem(node: IncidentNode): vscode.TreeItem {

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 export interface TreeSnapshot {
   label: string;
   description?: string;
+  /** The hover text, as the workbench gets it (from `resolveTreeItem` when the provider has one). */
+  tooltip?: string;
   contextValue?: string;
   children?: TreeSnapshot[];
 }
@@ -21,9 +23,12 @@ export async function snapshotTree<T>(provider: vscode.TreeDataProvider<T>, dept
   const children = (await provider.getChildren(parent)) ?? [];
   const result: TreeSnapshot[] = [];
   for (const child of children) {
-    const item = await provider.getTreeItem(child);
+    let item = await provider.getTreeItem(child);
+    if (provider.resolveTreeItem) item = (await provider.resolveTreeItem(item, child, new vscode.CancellationTokenSource().token)) ?? item;
     const node: TreeSnapshot = { label: labelOf(item) };
     if (typeof item.description === 'string') node.description = item.description;
+    const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
+    if (tooltip) node.tooltip = tooltip;
     if (item.contextValue) node.contextValue = item.contextValue;
     if (depth > 1 && item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
       node.children = await snapshotTree(provider, depth - 1, child);

@@ -69,6 +69,11 @@ describe('sidebar views', function () {
     });
     assert.equal(incident.contextValue, 'ownIt.incident.open');
     assert.match(incident.description ?? '', /sev3 · \d{4}-\d{2}-\d{2} · 1 pending, overdue/);
+    // The hover is made when the workbench resolves the row, not for every row of a page.
+    const hover = (incident.tooltip ?? '').replace(/&nbsp;/g, ' ');
+    assert.match(hover, /^Search returned no results\n/);
+    assert.match(hover, /open · sev3 · detected \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    assert.match(hover, /1 of 2 action items done/);
     const children = incident.children ?? [];
     assert.deepEqual(
       children.map((c) => [c.label, c.description]),
