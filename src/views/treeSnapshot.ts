@@ -20,18 +20,28 @@ function labelOf(item: vscode.TreeItem): string {
  * Used by the extension API so integration tests can assert on real view contents.
  */
 export async function snapshotTree<T>(provider: vscode.TreeDataProvider<T>, depth = 3, parent?: T): Promise<TreeSnapshot[]> {
+  // One token for the rows this call resolves (nothing cancels a snapshot), disposed after.
+  const tokens = new vscode.CancellationTokenSource();
+  try {
+    return await snapshotRows(provider, depth, parent, tokens.token);
+  } finally {
+    tokens.dispose();
+  }
+}
+
+async function snapshotRows<T>(provider: vscode.TreeDataProvider<T>, depth: number, parent: T | undefined, token: vscode.CancellationToken): Promise<TreeSnapshot[]> {
   const children = (await provider.getChildren(parent)) ?? [];
   const result: TreeSnapshot[] = [];
   for (const child of children) {
     let item = await provider.getTreeItem(child);
-    if (provider.resolveTreeItem) item = (await provider.resolveTreeItem(item, child, new vscode.CancellationTokenSource().token)) ?? item;
+    if (provider.resolveTreeItem) item = (await provider.resolveTreeItem(item, child, token)) ?? item;
     const node: TreeSnapshot = { label: labelOf(item) };
     if (typeof item.description === 'string') node.description = item.description;
     const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
     if (tooltip) node.tooltip = tooltip;
     if (item.contextValue) node.contextValue = item.contextValue;
     if (depth > 1 && item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
-      node.children = await snapshotTree(provider, depth - 1, child);
+      node.children = await snapshotRows(provider, depth - 1, child, token);
     }
     result.push(node);
   }
