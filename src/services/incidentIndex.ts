@@ -4,10 +4,17 @@ import { IncidentStore } from '../core/incidents/incidentStore';
 import type { RepositoryTracker } from '../git/repositoryTracker';
 import { listIncidents, type IncidentDeriver, type IndexedIncident, type IndexProblem, type ListingCaches } from './incidentListing';
 import type { ListingSnapshots } from './listingSnapshots';
+import { groupIncidents, type IncidentGroups, type ScreenFolder } from './firstScreen';
 import { benchMark } from './benchTiming';
 import { fingerprint } from './statPoll';
 
 export type { IndexedIncident, IndexProblem };
+
+/** How long the first list after a start waits for the kept first screen to be shown, at most. */
+const FIRST_SCREEN_WAIT_MS = 1000;
+/** From the view's answer to its rows being sent to the workbench. */
+const SCREEN_SENT_MS = 50;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface IndexList {
   incidents: IndexedIncident[];
@@ -42,13 +49,23 @@ export class IncidentIndex implements vscode.Disposable {
   private unchecked: Promise<IndexList | undefined> | undefined;
   /** What each folder's files said last time: a refresh reads only the files that changed. */
   private readonly caches: ListingCaches = new Map();
+  /** Set when the first list after a start is done: the kept first screen is then never shown. */
+  private listedOnce = false;
+  private keptScreen: Promise<IncidentGroups | undefined> | undefined;
+  /** Resolves when the Incidents view has answered the workbench with its first rows (`firstScreenShown`). */
+  private readonly screenShown: Promise<void>;
+  private markScreenShown: () => void = () => undefined;
 
   constructor(
     private readonly tracker: RepositoryTracker,
-    /** Listings kept between sessions (workspace storage); without it the first list reads every file. */
+    /**
+     * Listings, and the Incidents view's first screen, kept between sessions (workspace storage);
+     * without it the first list reads every file.
+     */
     private readonly snapshots?: ListingSnapshots,
   ) {
     if (snapshots) this.disposables.push(snapshots);
+    this.screenShown = new Promise((resolve) => (this.markScreenShown = resolve));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const changed = (uri: vscode.Uri) => {
       if (this.isIncidentFile(uri.fsPath)) this.invalidate('file event');
@@ -134,6 +151,36 @@ export class IncidentIndex implements vscode.Disposable {
     return Promise.race([checked, unchecked.then((list) => (list ? { list, checked: false } : checked))]);
   }
 
+  /**
+   * The Incidents view's groups: from the checked list when it is ready; until then, during the
+   * first list after a start, the first screen an earlier session kept (a small file, read once)
+   * or what the listing snapshots said (`checked: false`: the caller shows the checked list when
+   * `all()` resolves).
+   */
+  async viewGroups(): Promise<{ groups: IncidentGroups; checked: boolean }> {
+    const answer = this.firstAnswer().then(({ list, checked }) => ({ groups: groupIncidents(list), checked }));
+    if (!this.snapshots || this.listedOnce) return answer;
+    const kept = this.keptFirstScreen().then((groups) => (groups && !this.listedOnce ? { groups, checked: false } : answer));
+    return Promise.race([answer, kept]);
+  }
+
+  /**
+   * The Incidents view says it answered the workbench with its first rows: the files are checked
+   * from then on (a moment later, once the rows are sent), not while the window asks for them.
+   */
+  firstScreenShown(): void {
+    if (!this.listedOnce) setTimeout(this.markScreenShown, SCREEN_SENT_MS);
+  }
+
+  private keptFirstScreen(): Promise<IncidentGroups | undefined> {
+    if (!this.snapshots || this.listedOnce) return Promise.resolve(undefined);
+    return (this.keptScreen ??= this.snapshots.readFirstScreen(this.screenFolders()));
+  }
+
+  private screenFolders(roots = this.roots()): ScreenFolder[] {
+    return roots.map((repoRoot) => ({ repoRoot, folder: path.resolve(repoRoot, incidentsFolderSetting(repoRoot)) }));
+  }
+
   private load(): Promise<IndexList> {
     benchMark('index: load started');
     const roots = this.roots();
@@ -145,12 +192,20 @@ export class IncidentIndex implements vscode.Disposable {
     // Only a list that starts with empty caches can restore snapshots; later lists are checked only.
     let early: (list: IndexList | undefined) => void = () => undefined;
     if (this.snapshots && this.caches.size === 0) this.unchecked = new Promise((resolve) => (early = resolve));
-    const listed = before.then(() => listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches, snapshots: this.snapshots, onSnapshot: early }));
+    // With a kept first screen to show, its rows go first: the snapshot's megabytes and the stat of
+    // every file wait until the view has sent them (at most FIRST_SCREEN_WAIT_MS), instead of
+    // holding up the extension host while the window asks for them.
+    const screenFirst = this.keptFirstScreen().then((kept) => kept && Promise.race([this.screenShown, delay(FIRST_SCREEN_WAIT_MS)]));
+    const listed = Promise.all([before, screenFirst]).then(() => listIncidents(roots, (root) => this.store(root), { derive: this.derive, caches: this.caches, snapshots: this.snapshots, onSnapshot: early }));
     const settle = () => {
       early(undefined);
       this.unchecked = undefined;
+      this.listedOnce = true;
     };
-    listed.then(settle, settle);
+    listed.then((list) => {
+      settle();
+      this.snapshots?.firstScreenListed(this.screenFolders(roots), list);
+    }, settle);
     return listed;
   }
 

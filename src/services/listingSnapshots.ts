@@ -3,6 +3,7 @@
  * from the snapshot an earlier session wrote (core listingSnapshot.ts), so the first list stats the
  * files and reads only those that changed meanwhile, instead of reading and parsing all of them.
  * After a list that changed something the snapshot is written again, later and in the background.
+ * The Incidents view's first screen (firstScreen.ts) is kept on the same schedule.
  * No vscode import.
  */
 import * as path from 'node:path';
@@ -10,6 +11,8 @@ import { IncidentFileError } from '../core/incidents/errors';
 import type { ListedIncident } from '../core/incidents/incidentStore';
 import type { ListingCache } from '../core/incidents/listingCache';
 import { readListingSnapshot, writeListingSnapshot, type SnapshotEntry, type SnapshotOwner } from '../core/incidents/listingSnapshot';
+import { encodeFirstScreen, groupIncidents, INCIDENT_PAGE_ROWS, readFirstScreen, writeFirstScreen, type IncidentGroups, type ScreenFolder } from './firstScreen';
+import type { IndexedIncident, IndexProblem } from './incidentListing';
 
 export type FolderListingCache = ListingCache<ListedIncident | IncidentFileError>;
 
@@ -34,6 +37,9 @@ export class ListingSnapshots implements ListingSnapshotHooks {
   /** The cache generation each snapshot on disk holds. */
   private readonly onDisk = new WeakMap<FolderListingCache, number>();
   private readonly due = new Map<string, FolderListingCache>();
+  /** The Incidents view's first screen as on disk (read or written), and one waiting to be written. */
+  private screenOnDisk: string | undefined;
+  private screenDue: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the oldest change not yet written was listed (Date.now()). */
   private waitingSince: number | undefined;
@@ -73,6 +79,26 @@ export class ListingSnapshots implements ListingSnapshotHooks {
   listed(folder: string, cache: FolderListingCache): void {
     if (this.disposed || this.onDisk.get(cache) === cache.generation) return;
     this.due.set(folder, cache);
+    this.schedule();
+  }
+
+  /** The Incidents view's first screen an earlier session kept for these folders (firstScreen.ts), or undefined. */
+  async readFirstScreen(folders: readonly ScreenFolder[]): Promise<IncidentGroups | undefined> {
+    const kept = await readFirstScreen(this.storageDir, { producer: this.producer, folders });
+    if (kept) this.screenOnDisk ??= kept.text;
+    return kept?.groups;
+  }
+
+  /** Keeps the first screen of a checked list, with the snapshots; nothing is written when its rows are those kept. */
+  firstScreenListed(folders: readonly ScreenFolder[], list: { incidents: readonly IndexedIncident[]; problems: readonly IndexProblem[] }): void {
+    if (this.disposed) return;
+    const text = encodeFirstScreen({ producer: this.producer, folders }, groupIncidents(list, INCIDENT_PAGE_ROWS));
+    if (text === (this.screenDue ?? this.screenOnDisk)) return;
+    this.screenDue = text;
+    this.schedule();
+  }
+
+  private schedule(): void {
     const now = Date.now();
     this.waitingSince ??= now;
     // Postponed while lists keep coming, up to maxWaitMs after the first change waiting.
@@ -101,6 +127,14 @@ export class ListingSnapshots implements ListingSnapshotHooks {
   private async writeDue(): Promise<void> {
     const due = [...this.due];
     this.due.clear();
+    const screen = this.screenDue;
+    this.screenDue = undefined;
+    if (screen !== undefined) {
+      await writeFirstScreen(this.storageDir, screen).then(
+        () => (this.screenOnDisk = screen),
+        () => undefined, // Only a cache: without it the next start waits for the list.
+      );
+    }
     for (const [folder, cache] of due) {
       const generation = cache.generation;
       const entries: SnapshotEntry[] = [];

@@ -1,17 +1,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionItem } from '../core/incidents/model';
+import { INCIDENT_PAGE_ROWS } from '../services/firstScreen';
 import type { IndexedIncident } from '../services/incidentIndex';
 
 export type IncidentNode =
-  | { type: 'group'; label: 'Open' | 'Resolved'; items: IndexedIncident[]; shown: number }
+  /** Resolved incidents (open ones are the view's top level): `items` newest first (at least the rows shown), `total` how many in all. */
+  | { type: 'group'; label: 'Resolved'; items: IndexedIncident[]; total: number }
   | { type: 'more'; group: 'Open' | 'Resolved'; remaining: number }
   | { type: 'incident'; item: IndexedIncident }
   | { type: 'commit'; item: IndexedIncident; role: 'culprit' | 'revert'; sha: string; subject?: string }
   | { type: 'action'; item: IndexedIncident; action: ActionItem; index: number }
   | { type: 'problem'; message: string };
 
-export const PAGE_SIZE = 200;
+export const PAGE_SIZE = INCIDENT_PAGE_ROWS;
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -26,9 +28,9 @@ export function pendingActions(item: IndexedIncident): ActionItem[] {
 }
 
 export function groupItem(node: Extract<IncidentNode, { type: 'group' }>): vscode.TreeItem {
-  const t = new vscode.TreeItem(node.label, node.label === 'Open' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
   t.id = `group:${node.label}`;
-  t.description = String(node.items.length);
+  t.description = String(node.total);
   t.contextValue = 'ownIt.group';
   return t;
 }

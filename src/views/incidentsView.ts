@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { commitSummaries } from '../core/repo/repoQueries';
 import { benchMark } from '../services/benchTiming';
+import { groupIncidents, showsTheSame } from '../services/firstScreen';
 import type { IncidentIndex, IndexedIncident } from '../services/incidentIndex';
 import {
   actionItem,
@@ -47,8 +48,7 @@ export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNo
   }
 
   private async updateBadge(): Promise<void> {
-    const { incidents } = await this.index.all();
-    const open = incidents.filter((i) => i.incident.status !== 'resolved').length;
+    const open = (await this.index.viewGroups()).groups.openTotal;
     this.view.badge = open > 0 ? { value: open, tooltip: `${open} open incident${open === 1 ? '' : 's'}` } : undefined;
   }
 
@@ -79,7 +79,7 @@ export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNo
     if (node.type === 'group') {
       const shown = this.shown.get(node.label) ?? PAGE_SIZE;
       const children: IncidentNode[] = node.items.slice(0, shown).map((item) => ({ type: 'incident', item }));
-      if (node.items.length > shown) children.push({ type: 'more', group: node.label, remaining: node.items.length - shown });
+      if (node.total > shown) children.push({ type: 'more', group: node.label, remaining: node.total - shown });
       return children;
     }
     if (node.type === 'incident') return this.incidentChildren(node.item);
@@ -88,18 +88,31 @@ export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNo
 
   private async roots(): Promise<IncidentNode[]> {
     benchMark('incidents view: roots asked');
-    // After a start the snapshot's list is shown at once; the checked one replaces it when ready.
-    const { list, checked } = await this.index.firstAnswer();
-    if (!checked) void this.index.all().then(() => this.refresh(), () => undefined);
-    const { incidents, problems } = list;
-    benchMark('incidents view: roots answered', { incidents: incidents.length, checked: String(checked) });
-    if (incidents.length === 0 && problems.length === 0) return [];
-    const open = incidents.filter((i) => i.incident.status !== 'resolved');
-    const resolved = incidents.filter((i) => i.incident.status === 'resolved');
-    const nodes: IncidentNode[] = [
-      { type: 'group', label: 'Open', items: open, shown: this.shown.get('Open') ?? PAGE_SIZE },
-      { type: 'group', label: 'Resolved', items: resolved, shown: this.shown.get('Resolved') ?? PAGE_SIZE },
-    ];
+    // After a start the kept first screen (or the snapshot's list) is shown at once; the checked list replaces it when ready.
+    const { groups, checked } = await this.index.viewGroups();
+    // Shown again only when the checked list looks different: a refresh would have the workbench
+    // ask for every group's rows again while the window is still starting.
+    if (!checked) {
+      void this.index.all().then(
+        (list) => {
+          if (!showsTheSame(groups, groupIncidents(list), PAGE_SIZE)) this.refresh();
+        },
+        () => undefined,
+      );
+    }
+    const { open, resolved, openTotal, resolvedTotal, problems } = groups;
+    benchMark('incidents view: roots answered', { incidents: openTotal + resolvedTotal, checked: String(checked) });
+    // The rows are sent once this answer is: the index checks the files from then on.
+    this.index.firstScreenShown();
+    const any = openTotal + resolvedTotal > 0;
+    this.view.description = any ? (openTotal > 0 ? `${openTotal} open` : 'none open') : undefined;
+    if (!any && problems.length === 0) return [];
+    // Open incidents are the view's top level (no group to expand: the workbench shows them with
+    // its first request); resolved ones are under a collapsed group.
+    const shown = this.shown.get('Open') ?? PAGE_SIZE;
+    const nodes: IncidentNode[] = open.slice(0, shown).map((item) => ({ type: 'incident', item }));
+    if (openTotal > shown) nodes.push({ type: 'more', group: 'Open', remaining: openTotal - shown });
+    if (resolvedTotal > 0) nodes.push({ type: 'group', label: 'Resolved', items: resolved, total: resolvedTotal });
     for (const p of problems) nodes.push({ type: 'problem', message: p.message });
     return nodes;
   }

@@ -7,7 +7,7 @@ import { IncidentStore } from '../../src/core/incidents';
 import { PLACEHOLDER_MARKER } from '../../src/core/scaffold/types';
 import { IncidentPanel } from '../../src/webviews/incident/incidentPanel';
 import type { HostMessage } from '../../src/webviews/incident/protocol';
-import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findNode } from './helpers/host';
+import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findOpenIncident } from './helpers/host';
 
 
 function collectReminders(api: OwnItApi): { list: PreventionReminder[]; dispose(): void } {
@@ -132,7 +132,7 @@ describe('prevention: regression tests, checklists and reminders', function () {
       // The file says done; the placeholder in the test says otherwise, and the test wins.
       actions: [{ text: 'Regression test for refund', kind: 'test', done: true, path: testRel }],
     });
-    const description = async () => findNode(findNode((await api.snapshotViews()).incidents, 'Open')?.children, refundTitle)?.description;
+    const description = async () => findOpenIncident((await api.snapshotViews()).incidents, refundTitle)?.description;
     await waitFor('the placeholder test to show as pending', async () => ((await description())?.includes('1 pending') ? true : undefined));
 
     fs.writeFileSync(path.join(root, testRel), `import test from 'node:test';\nimport assert from 'node:assert';\ntest('refund', () => assert.equal(-1, -1));\n`);

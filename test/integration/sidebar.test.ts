@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { OwnItApi } from '../../src/api';
 import * as os from 'node:os';
 import { decodeListingSnapshot, encodeListingSnapshot, IncidentStore } from '../../src/core/incidents';
-import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findNode } from './helpers/host';
+import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findNode, findOpenIncident } from './helpers/host';
 
 /** The listing snapshot the extension wrote for an incidents folder, found in the run's VS Code user data. */
 function findListingSnapshot(folderEnd: string): string | undefined {
@@ -48,7 +48,7 @@ describe('sidebar views', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('shows an incident under Open with its culprit, revert and action items', async () => {
+  it('shows an open incident at the view\'s top level with its culprit, revert and action items', async () => {
     const culprit = commitFile(root, 'src/search.js', 'export const pageSize = 0;\n', 'Set search page size to zero');
     git(root, 'revert', '--no-edit', culprit);
     const revert = git(root, 'rev-parse', 'HEAD');
@@ -65,7 +65,7 @@ describe('sidebar views', function () {
 
     const incident = await waitFor('the incident in the Incidents view', async () => {
       const { incidents } = await api.snapshotViews();
-      return findNode(findNode(incidents, 'Open')?.children, 'Search returned no results');
+      return findOpenIncident(incidents, 'Search returned no results');
     });
     assert.equal(incident.contextValue, 'ownIt.incident.open');
     assert.match(incident.description ?? '', /sev3 · \d{4}-\d{2}-\d{2} · 1 pending, overdue/);
@@ -102,12 +102,12 @@ describe('sidebar views', function () {
     await vscode.commands.executeCommand('ownIt.createIncidentFromRevert', { repoRoot: root, detection });
     await waitFor('the revert to leave Untracked Reverts', async () => (findNode((await api.snapshotViews()).untrackedReverts, subject) ? undefined : true));
     const { incidents } = await api.snapshotViews();
-    assert.ok(findNode(findNode(incidents, 'Open')?.children, 'Double the tax rate reverted'), JSON.stringify(incidents));
+    assert.ok(findOpenIncident(incidents, 'Double the tax rate reverted'), JSON.stringify(incidents));
   });
 
   it('moves an incident to Resolved when it is marked resolved', async () => {
     const { incidents } = await api.snapshotViews();
-    assert.ok(findNode(findNode(incidents, 'Open')?.children, 'Search returned no results'));
+    assert.ok(findOpenIncident(incidents, 'Search returned no results'));
     const file = fs.readdirSync(path.join(root, 'docs/incidents')).find((f) => f.includes('search-returned-no-results'));
     assert.ok(file);
     await vscode.commands.executeCommand('ownIt.markResolved', { repoRoot: root, incidentPath: path.join(root, 'docs/incidents', file) });
@@ -122,9 +122,9 @@ describe('sidebar views', function () {
     await config.update('ownIt.incidents.folder', 'docs/unwatched', vscode.ConfigurationTarget.Workspace);
     try {
       fs.mkdirSync(path.join(root, 'docs/unwatched'), { recursive: true });
-      await waitFor('the Incidents view to read the new, empty folder', async () => (findNode(findNode((await api.snapshotViews()).incidents, 'Open')?.children, 'Double the tax rate reverted') ? undefined : true));
+      await waitFor('the Incidents view to read the new, empty folder', async () => (findOpenIncident((await api.snapshotViews()).incidents, 'Double the tax rate reverted') ? undefined : true));
       await new IncidentStore(root, 'docs/unwatched').create({ title: 'Written without a file event' });
-      await waitFor('the incident in the Incidents view', async () => findNode(findNode((await api.snapshotViews()).incidents, 'Open')?.children, 'Written without a file event'));
+      await waitFor('the incident in the Incidents view', async () => findOpenIncident((await api.snapshotViews()).incidents, 'Written without a file event'));
     } finally {
       await config.update('ownIt.incidents.folder', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('files.watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
@@ -138,7 +138,7 @@ describe('sidebar views', function () {
     const store = new IncidentStore(root, folder);
     const edited = await store.create({ title: 'Snapshot title v1' }, new Date('2026-01-01T10:00:00Z'));
     const unchanged = await store.create({ title: 'Unchanged meanwhile' }, new Date('2026-01-02T10:00:00Z'));
-    const listed = async (label: string) => findNode(findNode((await api.snapshotViews()).incidents, 'Open')?.children, label);
+    const listed = async (label: string) => findOpenIncident((await api.snapshotViews()).incidents, label);
     await config.update('ownIt.incidents.folder', folder, vscode.ConfigurationTarget.Workspace);
     try {
       await waitFor('the folder in the Incidents view', () => listed('Unchanged meanwhile'));

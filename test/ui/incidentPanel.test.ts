@@ -90,6 +90,8 @@ describe('Incident panel and sidebar', function () {
       }
 
       await wb.screenshot(`incident-panel-${theme}`);
+      // Open incidents are the view's top level; its header says how many are open.
+      assert.match((await wb.viewHeader('Incidents').textContent()) ?? '', /Incidents\s*\d+ open/);
       await wb.screenshot(`sidebar-${theme}`, await wb.sideBarClip());
       // The rest of the panel, for a person reviewing the run's pictures.
       await frame.evaluate("document.getElementById('actions').scrollIntoView()");

@@ -51,26 +51,6 @@ describe('Incident panel across a window reload', function () {
     return wb.incidentFrame(title);
   }
 
-  /** Waits until the workbench page has loaded again and Own It's contributions are back. */
-  async function afterReload(loaded: Promise<unknown>): Promise<void> {
-    await loaded;
-    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-    await wb.activityBarItem('Own It').waitFor({ timeout: 30_000 });
-  }
-
-  /**
-   * Runs Developer: Reload Window from the command palette, as a person (or an extension asking
-   * for a reload) does. The command makes the workbench store its state (open editors, webview
-   * state) before the page reloads.
-   */
-  async function reloadWindowFromPalette(): Promise<void> {
-    const rows = await wb.openPalette('Developer: Reload Window');
-    await rows.filter({ hasText: 'Developer: Reload Window' }).first().waitFor();
-    const loaded = wb.page.waitForEvent('load', { timeout: 30_000 });
-    await wb.page.keyboard.press('Enter');
-    await afterReload(loaded);
-  }
-
   /**
    * Developer: Reload Window by its key (bound by the runner), pressed in the focused panel: the
    * webview forwards the key, so the reload starts within milliseconds of the last keystroke.
@@ -81,7 +61,7 @@ describe('Incident panel across a window reload', function () {
     const key = bound.split('+').map((k) => ({ ctrl: 'Control', alt: 'Alt', shift: 'Shift' })[k] ?? k.toUpperCase()).join('+');
     const loaded = wb.page.waitForEvent('load', { timeout: 30_000 });
     await wb.page.keyboard.press(key);
-    await afterReload(loaded);
+    await wb.afterReload(loaded);
   }
 
   it('restores the panel with the saved text after a reload', async () => {
@@ -92,7 +72,7 @@ describe('Incident panel across a window reload', function () {
     await frame.locator('.save-status', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
     assert.ok(onDisk(SAVED.title).includes(SAVED.text), 'the autosave did not write the text');
 
-    await reloadWindowFromPalette();
+    await wb.reloadWindow();
     // The serializer revives the panel that was active: same incident, text from the file.
     await wb.page.locator('.tabs-container .tab.active', { hasText: SAVED.title }).waitFor({ timeout: 30_000 });
     const restored = await wb.incidentFrame(SAVED.title);

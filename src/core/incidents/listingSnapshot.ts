@@ -86,12 +86,12 @@ function entryOf(row: unknown): SnapshotEntry | undefined {
   const [name, stamp, incident] = row as unknown[];
   // A name is one file in the folder: nothing that could point elsewhere.
   if (!isString(name) || name === '' || /[/\\]/.test(name) || name === '.' || name === '..') return undefined;
-  if (!isString(stamp) || stamp === '' || !looksLikeIncident(incident)) return undefined;
+  if (!isString(stamp) || stamp === '' || !isListedIncidentShape(incident)) return undefined;
   return { name, stamp, incident };
 }
 
 /** The shape the views read; values were validated by the parser that produced them. */
-function looksLikeIncident(v: unknown): v is Incident {
+export function isListedIncidentShape(v: unknown): v is Incident {
   if (!isRecord(v)) return false;
   if (!isString(v.id) || !isString(v.title) || !isString(v.detected) || !optionalString(v.resolved) || !optionalString(v.revert)) return false;
   if (!(INCIDENT_STATUSES as readonly unknown[]).includes(v.status) || !(SEVERITIES as readonly unknown[]).includes(v.severity)) return false;

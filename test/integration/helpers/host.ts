@@ -49,6 +49,11 @@ export function commitFile(root: string, file: string, content: string, message:
 }
 
 /** The first node with this label anywhere in a view snapshot (depth first). */
+/** An open incident: the Incidents view lists them at its top level (resolved ones under a group). */
+export function findOpenIncident(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
+  return nodes?.find((n) => n.label === label && n.contextValue === 'ownIt.incident.open');
+}
+
 export function findNode(nodes: TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
   for (const n of nodes ?? []) {
     if (n.label === label) return n;

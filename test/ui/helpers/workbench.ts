@@ -94,6 +94,26 @@ export class Workbench {
     await this.viewHeader('Untracked Reverts').waitFor();
   }
 
+  /** Waits until the workbench page has loaded again and Own It's contributions are back. */
+  async afterReload(loaded: Promise<unknown>): Promise<void> {
+    await loaded;
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+    await this.activityBarItem('Own It').waitFor({ timeout: 30_000 });
+  }
+
+  /**
+   * Runs Developer: Reload Window from the command palette, as a person (or an extension asking
+   * for a reload) does. The command makes the workbench store its state (open editors, webview
+   * state, the visible side bar) before the page reloads.
+   */
+  async reloadWindow(): Promise<void> {
+    const rows = await this.openPalette('Developer: Reload Window');
+    await rows.filter({ hasText: 'Developer: Reload Window' }).first().waitFor();
+    const loaded = this.page.waitForEvent('load', { timeout: 30_000 });
+    await this.page.keyboard.press('Enter');
+    await this.afterReload(loaded);
+  }
+
   /**
    * A notification whose message matches. Toasts are not reliably shown in a headless page,
    * so this reads the Notifications center, which lists every notification of the session.

@@ -1,0 +1,147 @@
+/**
+ * The Incidents view's first screen, kept between sessions: the first page of the Open and the
+ * Resolved group as the last checked list showed them (derived, newest first), with each group's
+ * total. After a start the view answers from this small file (tens of kilobytes) at once, instead
+ * of waiting for the full listing snapshot (megabytes at 10,000 incidents) to be read, or for the
+ * files to be checked. The checked list replaces it as soon as it is ready.
+ *
+ * A cache, never a source of truth: anything unexpected — another build, other repositories or
+ * incidents folders, a checksum that does not match, an entry of the wrong shape or a path outside
+ * its incidents folder — makes it answer undefined, and the view waits for the list as before.
+ * No vscode import.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { isListedIncidentShape } from '../core/incidents/listingSnapshot';
+import { writeFileAtomic } from '../core/fs/atomicWrite';
+import type { Incident } from '../core/incidents/model';
+import type { IndexedIncident, IndexProblem } from './incidentListing';
+
+/** Rows of a group the Incidents view shows before "Show more" (and the first screen keeps). */
+export const INCIDENT_PAGE_ROWS = 200;
+
+/** Raised whenever the layout or meaning changes: older files are then ignored. */
+const FORMAT = 'own-it-incidents-first-screen/1';
+
+/** The Incidents view's groups: each group's rows newest first, and how many it has in all. */
+export interface IncidentGroups {
+  open: IndexedIncident[];
+  resolved: IndexedIncident[];
+  openTotal: number;
+  resolvedTotal: number;
+  problems: IndexProblem[];
+}
+
+/** Whose first screen it is: the build, and each repository root with its absolute incidents folder. */
+export interface FirstScreenOwner {
+  producer: string;
+  folders: readonly ScreenFolder[];
+}
+
+export interface ScreenFolder {
+  repoRoot: string;
+  /** Absolute incidents folder. */
+  folder: string;
+}
+
+/** The view's groups of a list, each cut to its first `rows` (all of them by default). */
+export function groupIncidents(list: { incidents: readonly IndexedIncident[]; problems: readonly IndexProblem[] }, rows = Infinity): IncidentGroups {
+  const open = list.incidents.filter((i) => i.incident.status !== 'resolved');
+  const resolved = list.incidents.filter((i) => i.incident.status === 'resolved');
+  return { open: open.slice(0, rows), resolved: resolved.slice(0, rows), openTotal: open.length, resolvedTotal: resolved.length, problems: [...list.problems] };
+}
+
+/** What a row needs: the incident's body sections and timeline are left out (opening a row reads the file). */
+function rowOf(item: IndexedIncident): IndexedIncident {
+  const incident: Incident = {
+    ...item.incident,
+    events: [],
+    sections: { whatHappened: '', impact: '', rootCause: '', teamUpdate: '', lessons: { wentWell: '', wentWrong: '', gotLucky: '' } },
+  };
+  return { repoRoot: item.repoRoot, path: item.path, incident };
+}
+
+/** Whether two answers look the same in the view: the same totals and problems, and the same first `rows` rows of each group. */
+export function showsTheSame(a: IncidentGroups, b: IncidentGroups, rows: number): boolean {
+  const shown = (g: IncidentGroups) => JSON.stringify([g.openTotal, g.resolvedTotal, g.problems, g.open.slice(0, rows).map(rowOf), g.resolved.slice(0, rows).map(rowOf)]);
+  return shown(a) === shown(b);
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const ownerKey = (owner: FirstScreenOwner): string => JSON.stringify([owner.producer, owner.folders.map((f) => [f.repoRoot, f.folder])]);
+
+interface Body {
+  open: IndexedIncident[];
+  resolved: IndexedIncident[];
+  openTotal: number;
+  resolvedTotal: number;
+  problems: IndexProblem[];
+}
+
+/** One header line (format, owner, checksum) and one JSON body. */
+export function encodeFirstScreen(owner: FirstScreenOwner, groups: IncidentGroups): string {
+  const body: Body = { open: groups.open.map(rowOf), resolved: groups.resolved.map(rowOf), openTotal: groups.openTotal, resolvedTotal: groups.resolvedTotal, problems: groups.problems };
+  const text = JSON.stringify(body);
+  return `${JSON.stringify({ format: FORMAT, owner: ownerKey(owner), sha256: sha256(text) })}\n${text}`;
+}
+
+/** The groups, or undefined when the text is not a whole, intact first screen of exactly this owner. */
+export function decodeFirstScreen(text: string, owner: FirstScreenOwner): IncidentGroups | undefined {
+  const newline = text.indexOf('\n');
+  if (newline < 0) return undefined;
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; owner?: unknown; sha256?: unknown } | null;
+    const body = text.slice(newline + 1);
+    if (!header || header.format !== FORMAT || header.owner !== ownerKey(owner) || header.sha256 !== sha256(body)) return undefined;
+    const parsed = JSON.parse(body) as Partial<Body> | null;
+    if (!parsed || !isCount(parsed.openTotal) || !isCount(parsed.resolvedTotal) || !Array.isArray(parsed.problems)) return undefined;
+    const folders = new Map(owner.folders.map((f) => [f.repoRoot, f.folder.endsWith(path.sep) ? f.folder : f.folder + path.sep]));
+    const rows = (v: unknown, resolved: boolean, total: number): IndexedIncident[] | undefined => {
+      if (!Array.isArray(v) || v.length > total) return undefined;
+      return v.every((r) => isRow(r, folders) && (r.incident.status === 'resolved') === resolved) ? (v as IndexedIncident[]) : undefined;
+    };
+    const open = rows(parsed.open, false, parsed.openTotal);
+    const resolved = rows(parsed.resolved, true, parsed.resolvedTotal);
+    const problems = parsed.problems.every((p: unknown) => isRecord(p) && typeof p.repoRoot === 'string' && typeof p.message === 'string') ? (parsed.problems as IndexProblem[]) : undefined;
+    if (!open || !resolved || !problems) return undefined;
+    return { open, resolved, openTotal: parsed.openTotal, resolvedTotal: parsed.resolvedTotal, problems };
+  } catch {
+    return undefined;
+  }
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A row of one of the owner's repositories whose file lies directly in that repository's incidents folder. */
+function isRow(v: unknown, folders: ReadonlyMap<string, string>): v is IndexedIncident {
+  if (!isRecord(v) || typeof v.repoRoot !== 'string' || typeof v.path !== 'string') return false;
+  const folder = folders.get(v.repoRoot);
+  if (!folder || !v.path.startsWith(folder)) return false;
+  const name = v.path.slice(folder.length);
+  return name !== '' && !/[/\\]/.test(name) && name !== '.' && name !== '..' && isListedIncidentShape(v.incident);
+}
+
+/** Where the first screen lives in the extension's workspace storage (one per workspace). */
+export function firstScreenPath(storageDir: string): string {
+  return path.join(storageDir, 'incidents-view', 'first-screen.json');
+}
+
+/** The kept first screen of this owner, or undefined when there is none or it cannot be trusted (never throws). */
+export async function readFirstScreen(storageDir: string, owner: FirstScreenOwner): Promise<{ groups: IncidentGroups; text: string } | undefined> {
+  try {
+    const text = await fs.readFile(firstScreenPath(storageDir), 'utf8');
+    const groups = decodeFirstScreen(text, owner);
+    return groups && { groups, text };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes an encoded first screen atomically. */
+export async function writeFirstScreen(storageDir: string, text: string): Promise<void> {
+  const file = firstScreenPath(storageDir);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, text);
+}
