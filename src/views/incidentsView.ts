@@ -89,7 +89,8 @@ export class IncidentsViewProvider implements vscode.TreeDataProvider<IncidentNo
   private async roots(): Promise<IncidentNode[]> {
     benchMark('incidents view: roots asked');
     // After a start the kept first screen (or the snapshot's list) is shown at once; the checked list replaces it when ready.
-    const { groups, checked } = await this.index.viewGroups();
+    // The view's progress bar while the files are read: seconds the first time a workspace with thousands of incidents opens.
+    const { groups, checked } = await vscode.window.withProgress({ location: { viewId: 'ownIt.incidents' } }, () => this.index.viewGroups());
     // Shown again only when the checked list looks different: a refresh would have the workbench
     // ask for every group's rows again while the window is still starting.
     if (!checked) {
