@@ -46,11 +46,13 @@ const PRECEDENCE = ['deflecting', 'over-apologetic', 'under-owned'];
 const messages = loadMessages();
 const text = messages.map((m) => textFeatures(m.text, m.people));
 
+function readOne(checkTone, m) {
+  const r = checkTone(m.text, { radius: m.radius, people: m.people });
+  return { verdict: VERDICTS.indexOf(r.verdict), forced: forcedVerdicts(r), feats: ruleFeatures(r, m.radius) };
+}
+
 function ruleReadings(checkTone) {
-  return messages.map((m) => {
-    const r = checkTone(m.text, { radius: m.radius, people: m.people });
-    return { verdict: VERDICTS.indexOf(r.verdict), forced: forcedVerdicts(r), feats: ruleFeatures(r, m.radius) };
-  });
+  return messages.map((m) => readOne(checkTone, m));
 }
 
 function vectorizer(trainIdx, featsOf) {
@@ -71,6 +73,24 @@ function fitPredict(trainIdx, testIdx, featsOf) {
   const v = vectorizer(trainIdx, featsOf);
   const model = train(trainIdx.map(v.vec), trainIdx.map((i) => messages[i].label), v.size, VERDICTS.length, HYPER);
   return testIdx.map((i) => predict(model, v.vec(i)));
+}
+
+/**
+ * Probabilities for the messages of `held` from a model trained on every set but `excluded` (which includes
+ * `held`). A fit without {A, B} serves both the fold holding out A (inner B) and the one holding out B
+ * (inner A), so fits are kept by feature family and excluded sets and done once.
+ */
+const fits = new Map();
+function probsFor(held, excluded, family, featsOf) {
+  const key = `${family}|${[...excluded].sort().join(',')}`;
+  if (!fits.has(key)) {
+    const trainIdx = indicesOf((m) => !excluded.includes(m.set));
+    const testIdx = indicesOf((m) => excluded.includes(m.set));
+    const probs = fitPredict(trainIdx, testIdx, featsOf);
+    fits.set(key, new Map(testIdx.map((i, k) => [i, probs[k]])));
+  }
+  const got = fits.get(key);
+  return indicesOf((m) => m.set === held).map((i) => got.get(i));
 }
 
 function hybridVerdict(rule, probs, t) {
@@ -94,14 +114,12 @@ function score(idx, predicted) {
 }
 
 /** One threshold for the fold: inner leave-one-blind-set-out on its training side, pooled accuracy, ties to the higher t. */
-function chooseThreshold(held, rules, featsOf) {
+function chooseThreshold(held, rules, family, featsOf) {
   const pooledIdx = [];
   const pooledProbs = [];
   for (const inner of BLINDS.filter((b) => b !== held)) {
-    const trainIdx = indicesOf((m) => m.set !== held && m.set !== inner);
-    const testIdx = indicesOf((m) => m.set === inner);
-    pooledIdx.push(...testIdx);
-    pooledProbs.push(...fitPredict(trainIdx, testIdx, featsOf));
+    pooledIdx.push(...indicesOf((m) => m.set === inner));
+    pooledProbs.push(...probsFor(inner, [held, inner], family, featsOf));
   }
   let best = { t: GRID[0], acc: -1 };
   for (const t of GRID) {
@@ -111,18 +129,15 @@ function chooseThreshold(held, rules, featsOf) {
   return best;
 }
 
-const textOnlyCache = new Map();
-function runFold(held, rules) {
-  const trainIdx = indicesOf((m) => m.set !== held);
+function runFold(held, rules, family) {
   const testIdx = indicesOf((m) => m.set === held);
   const both = (i) => [...text[i], ...rules[i].feats];
   const only = (i) => text[i];
-  const probs = fitPredict(trainIdx, testIdx, both);
-  const th = chooseThreshold(held, rules, both);
-  if (!textOnlyCache.has(held)) textOnlyCache.set(held, fitPredict(trainIdx, testIdx, only));
-  const probsText = textOnlyCache.get(held);
-  // The text-only model's hybrid gets its own inner-CV threshold (its inner fits do not depend on the rules).
-  const thText = chooseThreshold(held, rules, only);
+  const probs = probsFor(held, [held], family, both);
+  const th = chooseThreshold(held, rules, family, both);
+  const probsText = probsFor(held, [held], 'words', only);
+  // The words-only model's hybrid gets its own inner-CV threshold (its inner fits do not depend on the rules).
+  const thText = chooseThreshold(held, rules, 'words', only);
   return {
     held,
     rules: score(testIdx, testIdx.map((i) => rules[i].verdict)),
@@ -170,16 +185,14 @@ function report(setting, folds) {
 
 /** Each message read by the rules frozen before its set was first read (sets before blind4: blind4's rules). */
 function honestReadings() {
-  const bySha = new Map();
   const readings = new Array(messages.length);
+  const shaOf = (m) => FROZEN[m.set] ?? FROZEN.blind4;
   for (const sha of new Set(Object.values(FROZEN))) {
     const { checkTone } = loadRulesAt(sha);
-    const all = ruleReadings(checkTone);
-    bySha.set(sha, all);
+    messages.forEach((m, i) => {
+      if (shaOf(m) === sha) readings[i] = readOne(checkTone, m);
+    });
   }
-  messages.forEach((m, i) => {
-    readings[i] = bySha.get(FROZEN[m.set] ?? FROZEN.blind4)[i];
-  });
   return readings;
 }
 
@@ -192,7 +205,8 @@ for (const setting of SETTINGS) {
   const folds = [];
   for (const held of BLINDS) {
     const rules = currentRules ?? ruleReadings(loadRulesAt(FROZEN[held]).checkTone);
-    folds.push(runFold(held, rules));
+    // Under `frozen` the rules, hence the features, differ per fold; under `current` and `honest` they do not.
+    folds.push(runFold(held, rules, setting === 'frozen' ? `rules:${FROZEN[held]}` : `rules:${setting}`));
     const r = folds.at(-1);
     process.stderr.write(`${setting} ${held}: rules ${f3(r.rules.accuracy)} model ${f3(r.model.accuracy)} hybrid ${f3(r.hybrid.accuracy)} (t ${r.hybrid.t}) words ${f3(r.textModel.accuracy)} words-hybrid ${f3(r.textHybrid.accuracy)} (t ${r.textHybrid.t}) [${((Date.now() - started) / 1000).toFixed(0)} s]\n`);
   }
