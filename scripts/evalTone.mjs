@@ -33,6 +33,8 @@
 //                    (run once on round eleven's frozen rules, 47eb396: 0.800; misses with --misses-blind12; tuned on in round twelve)
 //   blind13.txt      round thirteen's blind set, written blind to the check in another branch: only with --blind13
 //                    (run once on round twelve's frozen rules; misses with --misses-blind13)
+//   blind14.txt      round fourteen's blind set, written blind to the check in another branch: only with --blind14
+//                    (run once on round twelve's rules, unchanged since; misses with --misses-blind14)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -87,7 +89,7 @@ if (withTest) {
 // once after round three's rules were frozen; its misses were read and tuned on in round four, so
 // it is a dev set now (--blind3, misses with --misses-blind3).
 // The sets read only when asked for (--<name>; --misses-<name> also lists their misses).
-const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13'];
+const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14'];
 for (const name of OPTIONAL_SETS) {
   if (!argv.includes(`--${name}`) && !argv.includes(`--misses-${name}`)) continue;
   const set = fixture(`${name}.txt`);
