@@ -2,17 +2,12 @@
 // (verdict, parts present and missing, flag kinds, radius) and lower-cased word unigrams and bigrams.
 // Names of the repository's people become one token, so a model learns "PERSON broke it", not "Nadia".
 
-export const VERDICT_OF = {
-  deflection: 'deflecting',
-  blame: 'deflecting',
-  'naming-people': 'deflecting',
-  'over-apology': 'over-apologetic',
-  'self-deprecation': 'over-apologetic',
-  'non-apology': 'under-owned',
-  minimizing: 'under-owned',
-  'human-error': 'under-owned',
-  'missing-beat': 'under-owned',
-};
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { root } from './data.mjs';
+
+// The verdict each flag kind forces, as the check itself maps them (needs `npx tsc -p tsconfig.test.json`).
+export const { VERDICT_OF } = createRequire(import.meta.url)(path.join(root, 'out', 'src', 'core', 'teamUpdate', 'toneCheck.js'));
 
 const WORD = /@?[a-z0-9]+(?:['’][a-z]+)?|[!?]/g;
 

@@ -32,7 +32,7 @@ export const REQUIRED_PARTS: Record<BlastRadius, readonly ToneComponentName[]> =
 const NAMING_EXPLANATION = 'Naming a person next to the failure reads as blame; say what the team changed and which safeguard was missing.';
 
 /** Flag kinds and the verdict each forces; the first verdict in this order wins. */
-const VERDICT_OF: Record<ToneFlagKind, Exclude<ToneVerdict, 'right-sized'>> = {
+export const VERDICT_OF: Record<ToneFlagKind, Exclude<ToneVerdict, 'right-sized'>> = {
   deflection: 'deflecting',
   blame: 'deflecting',
   'naming-people': 'deflecting',
