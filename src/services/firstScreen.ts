@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { isListedIncidentShape } from '../core/incidents/listingSnapshot';
 import { writeFileAtomic } from '../core/fs/atomicWrite';
 import type { Incident } from '../core/incidents/model';
-import type { IndexedIncident, IndexProblem } from './incidentListing';
+import type { IndexedIncident, IndexProblem } from './indexedIncident';
 
 /** Rows of a group the Incidents view shows before "Show more" (and the first screen keeps). */
 export const INCIDENT_PAGE_ROWS = 200;

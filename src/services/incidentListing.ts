@@ -7,21 +7,12 @@ import { IncidentFileError } from '../core/incidents/errors';
 import { ListingCache } from '../core/incidents/listingCache';
 import type { IncidentStore } from '../core/incidents/incidentStore';
 import type { Incident } from '../core/incidents/model';
+import type { IndexedIncident, IndexProblem } from './indexedIncident';
 import type { LinkedTestReads } from './linkedTests';
 import type { FolderListingCache, ListingSnapshotHooks } from './listingSnapshots';
 import { benchMark } from './benchTiming';
 
-export interface IndexedIncident {
-  repoRoot: string;
-  /** Absolute path of the incident file. */
-  path: string;
-  incident: Incident;
-}
-
-export interface IndexProblem {
-  repoRoot: string;
-  message: string;
-}
+export type { IndexedIncident, IndexProblem };
 
 /** Adjusts a listed incident from other files; `reads` is shared by one list, so a file is read once. */
 export type IncidentDeriver = (repoRoot: string, incident: Incident, reads: LinkedTestReads) => Promise<Incident>;

@@ -12,7 +12,7 @@ import type { ListedIncident } from '../core/incidents/incidentStore';
 import type { ListingCache } from '../core/incidents/listingCache';
 import { readListingSnapshot, writeListingSnapshot, type SnapshotEntry, type SnapshotOwner } from '../core/incidents/listingSnapshot';
 import { encodeFirstScreen, groupIncidents, INCIDENT_PAGE_ROWS, readFirstScreen, writeFirstScreen, type IncidentGroups, type ScreenFolder } from './firstScreen';
-import type { IndexedIncident, IndexProblem } from './incidentListing';
+import type { IndexedIncident, IndexProblem } from './indexedIncident';
 
 export type FolderListingCache = ListingCache<ListedIncident | IncidentFileError>;
 
