@@ -6,14 +6,14 @@
  * files to be checked. The checked list replaces it as soon as it is ready.
  *
  * A cache, never a source of truth: anything unexpected — another build, other repositories or
- * incidents folders, a checksum that does not match, an entry of the wrong shape or a path outside
- * its incidents folder — makes it answer undefined, and the view waits for the list as before.
+ * incidents folders, a file cut short, an entry of the wrong shape, a row in the wrong group or a
+ * path outside its incidents folder — makes it answer undefined, and the view waits for the list
+ * as before. What it shows is replaced by the checked list a moment later.
  * No vscode import.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { isListedIncidentShape } from '../core/incidents/listingSnapshot';
+import { isListedIncidentShape, isRecord } from '../core/incidents/listingSnapshot';
 import { writeFileAtomic } from '../core/fs/atomicWrite';
 import type { Incident } from '../core/incidents/model';
 import type { IndexedIncident, IndexProblem } from './indexedIncident';
@@ -68,51 +68,31 @@ export function showsTheSame(a: IncidentGroups, b: IncidentGroups, rows: number)
   return shown(a) === shown(b);
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const ownerKey = (owner: FirstScreenOwner): string => JSON.stringify([owner.producer, owner.folders.map((f) => [f.repoRoot, f.folder])]);
 
-interface Body {
-  open: IndexedIncident[];
-  resolved: IndexedIncident[];
-  openTotal: number;
-  resolvedTotal: number;
-  problems: IndexProblem[];
-}
-
-/** One header line (format, owner, checksum) and one JSON body. */
+/** One JSON object: the format, the owner, each group's rows (without their bodies) and totals. */
 export function encodeFirstScreen(owner: FirstScreenOwner, groups: IncidentGroups): string {
-  const body: Body = { open: groups.open.map(rowOf), resolved: groups.resolved.map(rowOf), openTotal: groups.openTotal, resolvedTotal: groups.resolvedTotal, problems: groups.problems };
-  const text = JSON.stringify(body);
-  return `${JSON.stringify({ format: FORMAT, owner: ownerKey(owner), sha256: sha256(text) })}\n${text}`;
+  return JSON.stringify({ format: FORMAT, owner: ownerKey(owner), ...groups, open: groups.open.map(rowOf), resolved: groups.resolved.map(rowOf) });
 }
 
-/** The groups, or undefined when the text is not a whole, intact first screen of exactly this owner. */
+/** The groups, or undefined when the text is not a whole first screen of exactly this owner, every row in its place. */
 export function decodeFirstScreen(text: string, owner: FirstScreenOwner): IncidentGroups | undefined {
-  const newline = text.indexOf('\n');
-  if (newline < 0) return undefined;
   try {
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; owner?: unknown; sha256?: unknown } | null;
-    const body = text.slice(newline + 1);
-    if (!header || header.format !== FORMAT || header.owner !== ownerKey(owner) || header.sha256 !== sha256(body)) return undefined;
-    const parsed = JSON.parse(body) as Partial<Body> | null;
-    if (!parsed || !isCount(parsed.openTotal) || !isCount(parsed.resolvedTotal) || !Array.isArray(parsed.problems)) return undefined;
+    const kept = JSON.parse(text) as Partial<IncidentGroups> & { format?: unknown; owner?: unknown };
+    if (!isRecord(kept) || kept.format !== FORMAT || kept.owner !== ownerKey(owner) || !isCount(kept.openTotal) || !isCount(kept.resolvedTotal)) return undefined;
     const folders = new Map(owner.folders.map((f) => [f.repoRoot, f.folder.endsWith(path.sep) ? f.folder : f.folder + path.sep]));
-    const rows = (v: unknown, resolved: boolean, total: number): IndexedIncident[] | undefined => {
-      if (!Array.isArray(v) || v.length > total) return undefined;
-      return v.every((r) => isRow(r, folders) && (r.incident.status === 'resolved') === resolved) ? (v as IndexedIncident[]) : undefined;
-    };
-    const open = rows(parsed.open, false, parsed.openTotal);
-    const resolved = rows(parsed.resolved, true, parsed.resolvedTotal);
-    const problems = parsed.problems.every((p: unknown) => isRecord(p) && typeof p.repoRoot === 'string' && typeof p.message === 'string') ? (parsed.problems as IndexProblem[]) : undefined;
-    if (!open || !resolved || !problems) return undefined;
-    return { open, resolved, openTotal: parsed.openTotal, resolvedTotal: parsed.resolvedTotal, problems };
+    const rows = (v: unknown, resolved: boolean, total: number): v is IndexedIncident[] =>
+      Array.isArray(v) && v.length <= total && v.every((r) => isRow(r, folders) && (r.incident.status === 'resolved') === resolved);
+    const problems = kept.problems;
+    if (!rows(kept.open, false, kept.openTotal) || !rows(kept.resolved, true, kept.resolvedTotal)) return undefined;
+    if (!Array.isArray(problems) || !problems.every((p: unknown) => isRecord(p) && typeof p.repoRoot === 'string' && typeof p.message === 'string')) return undefined;
+    return { open: kept.open, resolved: kept.resolved, openTotal: kept.openTotal, resolvedTotal: kept.resolvedTotal, problems };
   } catch {
     return undefined;
   }
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A row of one of the owner's repositories whose file lies directly in that repository's incidents folder. */
 function isRow(v: unknown, folders: ReadonlyMap<string, string>): v is IndexedIncident {

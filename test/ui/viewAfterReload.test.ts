@@ -58,8 +58,7 @@ describe('Incidents view after a window reload', function () {
     // Written a few seconds after the list that showed the new incident.
     const file = await waitForFile(findFirstScreen, 30_000);
     const text = fs.readFileSync(file, 'utf8');
-    const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { owner: string };
-    const [producer, folders] = JSON.parse(header.owner) as [string, [string, string][]];
+    const [producer, folders] = JSON.parse((JSON.parse(text) as { owner: string }).owner) as [string, [string, string][]];
     const owner: FirstScreenOwner = { producer, folders: folders.map(([repoRoot, folder]) => ({ repoRoot, folder })) };
     const groups = decodeFirstScreen(text, owner);
     assert.ok(groups, 'the kept first screen reads back');

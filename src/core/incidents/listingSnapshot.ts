@@ -78,7 +78,7 @@ export function decodeListingSnapshot(text: string, owner: SnapshotOwner): Snaps
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optionalString = (v: unknown): boolean => v === undefined || isString(v);
 
 function entryOf(row: unknown): SnapshotEntry | undefined {
