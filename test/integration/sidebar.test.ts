@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OwnItApi } from '../../src/api';
 import * as os from 'node:os';
-import { decodeListingSnapshot, encodeListingSnapshot, IncidentStore } from '../../src/core/incidents';
+import { decodeListingSnapshot, encodeListingSnapshot, IncidentStore, newIncident, serializeIncident } from '../../src/core/incidents';
 import { activateOwnIt, commitFile, git, testWorkspace, waitFor, findNode, findOpenIncident } from './helpers/host';
 
 /** The listing snapshot the extension wrote for an incidents folder, found in the run's VS Code user data. */
@@ -114,6 +114,37 @@ describe('sidebar views', function () {
     const resolved = await waitFor('the incident under Resolved', async () => findNode(findNode((await api.snapshotViews()).incidents, 'Resolved')?.children, 'Search returned no results'));
     assert.equal(resolved.contextValue, 'ownIt.incident.resolved');
     assert.match(fs.readFileSync(path.join(root, 'docs/incidents', file), 'utf8'), /^status: resolved$/m);
+  });
+
+  it('lists 200 open incidents at the top level, then a row that shows the rest', async () => {
+    const config = vscode.workspace.getConfiguration(undefined, vscode.Uri.file(root));
+    const folder = 'docs/paged';
+    fs.mkdirSync(path.join(root, folder), { recursive: true });
+    for (let i = 0; i < 205; i++) {
+      const detected = new Date(Date.UTC(2026, 0, 1, 0, i));
+      fs.writeFileSync(path.join(root, folder, `2026-01-01-paged-${String(i).padStart(3, '0')}.md`), serializeIncident(newIncident({ title: `Paged incident ${i}` }, detected)));
+    }
+    await config.update('ownIt.incidents.folder', folder, vscode.ConfigurationTarget.Workspace);
+    try {
+      const top = async () => (await api.snapshotViews()).incidents;
+      const first = await waitFor('the first page of open incidents', async () => {
+        const nodes = await top();
+        return nodes.some((n) => n.label === 'Show 5 more…') ? nodes : undefined;
+      });
+      const rows = first.filter((n) => n.contextValue === 'ownIt.incident.open');
+      assert.equal(rows.length, 200);
+      assert.equal(rows[0].label, 'Paged incident 204', 'newest first');
+      await vscode.commands.executeCommand('ownIt.refresh', { showMore: 'Open' });
+      const all = await waitFor('every open incident', async () => {
+        const nodes = await top();
+        return nodes.filter((n) => n.contextValue === 'ownIt.incident.open').length === 205 ? nodes : undefined;
+      });
+      assert.equal(all.at(-1)?.label, 'Paged incident 0');
+      assert.ok(!all.some((n) => /^Show \d+ more/.test(n.label)), 'nothing left to show');
+    } finally {
+      await config.update('ownIt.incidents.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(path.join(root, folder), { recursive: true, force: true });
+    }
   });
 
   it('lists an incident written where no file event arrives (a folder excluded from watching)', async () => {
