@@ -15,7 +15,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { isListedIncidentShape, isRecord } from '../core/incidents/listingSnapshot';
 import { writeFileAtomic } from '../core/fs/atomicWrite';
-import type { Incident } from '../core/incidents/model';
+import { emptySections } from '../core/incidents/incidentFile';
 import type { IndexedIncident, IndexProblem } from './indexedIncident';
 
 /** Rows of a group the Incidents view shows before "Show more" (and the first screen keeps). */
@@ -54,12 +54,7 @@ export function groupIncidents(list: { incidents: readonly IndexedIncident[]; pr
 
 /** What a row needs: the incident's body sections and timeline are left out (opening a row reads the file). */
 function rowOf(item: IndexedIncident): IndexedIncident {
-  const incident: Incident = {
-    ...item.incident,
-    events: [],
-    sections: { whatHappened: '', impact: '', rootCause: '', teamUpdate: '', lessons: { wentWell: '', wentWrong: '', gotLucky: '' } },
-  };
-  return { repoRoot: item.repoRoot, path: item.path, incident };
+  return { repoRoot: item.repoRoot, path: item.path, incident: { ...item.incident, events: [], sections: emptySections() } };
 }
 
 /** Whether two answers look the same in the view: the same totals and problems, and the same first `rows` rows of each group. */

@@ -95,10 +95,7 @@ export class IncidentIndex implements vscode.Disposable {
   }
 
   private isIncidentFile(fsPath: string): boolean {
-    return this.roots().some((root) => {
-      const folder = path.resolve(root, incidentsFolderSetting(root));
-      return fsPath.startsWith(folder + path.sep);
-    });
+    return this.incidentFolders().some(({ folder }) => fsPath.startsWith(folder + path.sep));
   }
 
   /** Repository roots plus workspace folders (incident files can be read without git). */
@@ -159,7 +156,6 @@ export class IncidentIndex implements vscode.Disposable {
    */
   async viewGroups(): Promise<{ groups: IncidentGroups; checked: boolean }> {
     const answer = this.firstAnswer().then(({ list, checked }) => ({ groups: groupIncidents(list), checked }));
-    if (!this.snapshots || this.listedOnce) return answer;
     const kept = this.keptFirstScreen().then((groups) => (groups && !this.listedOnce ? { groups, checked: false } : answer));
     return Promise.race([answer, kept]);
   }
@@ -174,10 +170,11 @@ export class IncidentIndex implements vscode.Disposable {
 
   private keptFirstScreen(): Promise<IncidentGroups | undefined> {
     if (!this.snapshots || this.listedOnce) return Promise.resolve(undefined);
-    return (this.keptScreen ??= this.snapshots.readFirstScreen(this.screenFolders()));
+    return (this.keptScreen ??= this.snapshots.readFirstScreen(this.incidentFolders()));
   }
 
-  private screenFolders(roots = this.roots()): ScreenFolder[] {
+  /** Each root with its absolute incidents folder (the setting read now). */
+  private incidentFolders(roots = this.roots()): ScreenFolder[] {
     return roots.map((repoRoot) => ({ repoRoot, folder: path.resolve(repoRoot, incidentsFolderSetting(repoRoot)) }));
   }
 
@@ -185,9 +182,9 @@ export class IncidentIndex implements vscode.Disposable {
     benchMark('index: load started');
     const roots = this.roots();
     this.cachedRoots = roots.join('\n');
-    const folders = roots.map((root) => path.resolve(root, incidentsFolderSetting(root)));
+    const folders = this.incidentFolders(roots);
     // Taken before the files are read: a change made while they are read is seen by the next check.
-    const before = Promise.all(folders.map(async (f) => [f, await fingerprint(f)] as const)).then((pairs) => new Map(pairs));
+    const before = Promise.all(folders.map(async ({ folder }) => [folder, await fingerprint(folder)] as const)).then((pairs) => new Map(pairs));
     this.loadedFolders = before;
     // Only a list that starts with empty caches can restore snapshots; later lists are checked only.
     let early: (list: IndexList | undefined) => void = () => undefined;
@@ -204,7 +201,7 @@ export class IncidentIndex implements vscode.Disposable {
     };
     listed.then((list) => {
       settle();
-      this.snapshots?.firstScreenListed(this.screenFolders(roots), list);
+      this.snapshots?.firstScreenListed(folders, list);
     }, settle);
     return listed;
   }
@@ -216,8 +213,7 @@ export class IncidentIndex implements vscode.Disposable {
     this.checking = true;
     try {
       const before = await loaded;
-      for (const root of this.roots()) {
-        const folder = path.resolve(root, incidentsFolderSetting(root));
+      for (const { folder } of this.incidentFolders()) {
         if (before.get(folder) !== (await fingerprint(folder))) {
           if (this.loadedFolders === loaded) this.invalidate('folder stat');
           return;
