@@ -16,7 +16,7 @@ export const VERDICTS = ['right-sized', 'over-apologetic', 'deflecting', 'under-
 export function fixtureFiles() {
   return fs
     .readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.txt') && !NEVER_READ.has(f))
+    .filter((f) => f.endsWith('.txt') && !f.includes('.reader-') && !NEVER_READ.has(f))
     .sort();
 }
 
