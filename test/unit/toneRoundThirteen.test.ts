@@ -50,3 +50,37 @@ describe('tone check (round thirteen): an outside agent the check has never hear
     expectVerdict('Checkout rejected our test cards on staging for an hour after I changed the card regex. Reverted it.', 'team', 'right-sized');
   });
 });
+
+describe('tone check (round thirteen): apology size and self-judgement in new shapes', () => {
+  const cases: [string, string, Radius, ToneFlagKind][] = [
+    ['a foreign apology word said twice', 'perdona, perdona: my seed script doubled the shared test accounts. Deleted the copies.', 'team', 'over-apology'],
+    ['a slang apology said three times', 'sry sry sry, my cron typo spammed the team channel all morning. Fixed the schedule.', 'team', 'over-apology'],
+    ['an apology counted', 'apologies x3 - my lockfile bump broke the shared dev image for everyone. Reverted it.', 'team', 'over-apology'],
+    ['an apology said again in another language', 'Lo siento, I pushed my debug logging to the shared branch and CI logs are huge now. Removed it. Lo siento de nuevo.', 'team', 'over-apology'],
+    ['a foreign apology by the thousand', 'Mil perdones: my renaming script broke every import in the shared sandbox. Ran it backwards.', 'team', 'over-apology'],
+    ['a German apology with any word of degree', 'Es tut mir furchtbar leid, my test data wiped the team\'s demo board. Restored it from the export.', 'team', 'over-apology'],
+    ['an adjective before the apology noun', 'Please accept my abject apologies: my cache change served old prices to all shoppers for two hours. Reverted, and cache changes now need a price check.', 'production', 'over-apology'],
+    ['"my most … apologies"', 'My most humble and heartfelt apologies: my config typo stopped the team\'s preview deploys for a day. Fixed the typo.', 'team', 'over-apology'],
+    ['an "-ly" adverb after "so" before sorry', "I'm so unbelievably sorry, my migration locked the shared QA database for an hour. Killed it and reran it in batches.", 'team', 'over-apology'],
+    ['more sorry than one can say', 'I am more sorry than I can say: my release broke card payments for all users for 45 minutes. Rolled back, and releases now run a payment smoke test.', 'production', 'over-apology'],
+    ['an adverb before "am" and a word of what the writer is', 'I truly am a walking disaster. My script deleted the team\'s fixtures folder. Restored it from git.', 'team', 'self-deprecation'],
+    ['a superlative about oneself', 'i am honestly the sloppiest engineer alive, committed my own .env again', 'local', 'self-deprecation'],
+    ['not senior enough', "I'm obviously not experienced enough for database work: my index change slowed the team's staging queries. Dropped it.", 'team', 'self-deprecation'],
+    ['an adverb before "bad at"', "I'm hilariously bad at cron syntax, my job ran every minute on staging. Fixed it.", 'team', 'self-deprecation'],
+    ['an adverb before "have no business"', 'I really have no business editing the billing code. My rounding change overcharged 90 customers by a cent for a day. Refunded them, and billing changes now need a second reviewer.', 'production', 'self-deprecation'],
+  ];
+  for (const [name, text, radius, kind] of cases) it(name, () => expectVerdict(text, radius, 'over-apologetic', kind));
+
+  it('one plain foreign apology is not over-apologetic (near miss)', () => {
+    expectVerdict('Lo siento, my config change broke the team\'s staging deploys. Reverted it.', 'team', 'right-sized');
+  });
+  it('"es tut mir leid" alone is one plain apology (near miss)', () => {
+    expectVerdict('Es tut mir leid, my migration broke the shared QA seed. Reverted it.', 'team', 'right-sized');
+  });
+  it('the newest person on the team is no superlative about oneself (near miss)', () => {
+    expectVerdict("I'm the newest person on the team and I broke the shared staging config with my first deploy. Reverted it.", 'team', 'right-sized');
+  });
+  it('"not enough" about a thing, not the writer, is no self-judgement (near miss)', () => {
+    expectVerdict('The timeout I set was not long enough, so the team\'s nightly export failed. Raised it.', 'team', 'right-sized');
+  });
+});

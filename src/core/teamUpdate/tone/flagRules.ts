@@ -10,6 +10,7 @@ import { PROPORTION_RULES } from './proportionShapes';
 import { WORTH_RULES } from './worthShapes';
 import { OTHER_AGENT_RULES } from './otherAgentShapes';
 import { NAMED_AGENT_RULES } from './namedAgent';
+import { APOLOGY_REPEAT_RULES } from './apologyRepeat';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -213,4 +214,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES];
