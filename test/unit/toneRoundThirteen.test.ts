@@ -84,3 +84,42 @@ describe('tone check (round thirteen): apology size and self-judgement in new sh
     expectVerdict('The timeout I set was not long enough, so the team\'s nightly export failed. Raised it.', 'team', 'right-sized');
   });
 });
+
+describe('tone check (round thirteen): denials and another doer', () => {
+  const cases: [string, string, Radius][] = [
+    ['the writer\'s work denied at the start of a clause', "Wasn't my merge that broke the shared lint job. Look at the history.", 'team'],
+    ['"not my fork," and "don\'t look at me"', "not my fork, don't look at me, I only opened it yesterday", 'local'],
+    ['"nothing wrong with my branch"', 'Nothing wrong with my branch, the runners are just slow.', 'team'],
+    ['the writer\'s service up the whole time', 'We have looked into it: our api was up the whole time and every order was stored.', 'production'],
+    ['somebody else must have done it', 'not me, someone else might have force-pushed my sandbox', 'local'],
+    ['a denial in another language', 'el lint de staging falla, nicht meine Schuld, the rule set changed.', 'team'],
+    ['the act conceded, then the docs handed the cause', 'I did run the migration, sure, but the schema guide from the data team says that column is nullable. It is not. QA was broken for an hour.', 'team'],
+    ['"so that\'s where the gap is"', 'I merged it, but nobody asked for a load test, so that\'s where the problem lies. The team\'s perf board was red all day.', 'team'],
+    ['an instruction as the reason', 'SETUP.md says to install Ruby 2.7, so that\'s why my gems are broken.', 'local'],
+    ['"she\'s the one who"', "Talk to Noor, she's the one who paused the staging queue. QA sat idle all afternoon.", 'team'],
+    ['"take it up with him"', 'I shipped the flag, but Pavel promised me it was tested, so take it up with him.', 'team'],
+    ['"that\'s their call"', 'The preview site broke after the merge, but design signed off on it, so that\'s their decision.', 'team'],
+    ['"on the … rotation"', "The shared runners have been dying all week; that's on the platform rotation, nobody has looked at them.", 'team'],
+    ['customers as the doers of their own trouble', 'Those customers wiped their own exports themselves by clicking reset twice.', 'production'],
+    ['a tool\'s act as the reason, "which is why"', 'Pdfwright cropped the labels wrong on Tuesday, which is why couriers rejected 80 parcels. We reprinted them.', 'production'],
+    ['a tool serving something broken, "that\'s why"', "yarn's mirror was serving a corrupt package, that's why the team's builds failed all morning. Pinned the older one.", 'team'],
+    ["the reader's identity provider as the subject", "We're sorry you could not sign in on Monday. Your SSO gateway rotated its signing key with no notice, so logins failed for four hours.", 'production'],
+    ['a named root cause after the writer\'s part', 'I deployed the search change and rolled it back after 20 minutes, and we now run a canary. But the root cause was Quillstore returning stale shards to all shoppers for an hour. Sorry to everyone affected.', 'production'],
+    ['a victim of a tool after "because" owns nothing', 'the tests on my branch fail because pnpm bumped the lockfile version overnight', 'local'],
+  ];
+  for (const [name, text, radius] of cases) it(name, () => expectVerdict(text, radius, 'deflecting'));
+
+  it('"we did not lose any data" denies the failure and owns nothing', () => {
+    const r = expectVerdict('We did not lose any invoices. The missing ones were deleted by the customers who report them.', 'production', 'under-owned');
+    assert.ok(!has(r, 'ownership'));
+  });
+  it('"not my fault alone" beside owning the break is not a denial of the work (near miss)', () => {
+    expectVerdict('My config change broke the team\'s preview builds for an hour. Reverted it.', 'team', 'right-sized');
+  });
+  it('the writer\'s service said to be up with a time bound is a plain fact beside owned work (near miss)', () => {
+    expectVerdict('I broke the export button for all users for 30 minutes with my CSS change; our api stayed healthy. Reverted, and CSS changes now run a visual test.', 'production', 'right-sized');
+  });
+  it('"because I" is the writer, not an outside cause (near miss)', () => {
+    expectVerdict('the tests on my branch fail because I bumped the lockfile version. reverting', 'local', 'right-sized');
+  });
+});

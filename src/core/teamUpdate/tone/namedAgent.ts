@@ -16,7 +16,7 @@
  * not one), so their sentence words are spelled with both cases where a sentence may start with
  * them. Every gap is bounded and each pattern starts on a literal word or a capital (linear).
  */
-import { type FlagRule } from './ruleParts';
+import { TOOL, type FlagRule } from './ruleParts';
 
 // Capitalised words that start sentences or name the team's own things, not an outside agent.
 const NOT_NAME = String.raw`(?:I|We|My|Our|Us|Me|The|This|That|These|Those|It|Its|A|An|Your|Their|His|Her|He|She|They|You|Someone|Somebody|Nobody|Everyone|Everybody|Anyone|Anybody|Nothing|Something|Everything|There|Here|Yesterday|Today|Tonight|Tomorrow|Last|Next|Earlier|Later|Sorry|Apologies|Hi|Hey|Hello|Dear|Also|Then|So|But|And|Or|Yes|Yeah|No|Not|After|Before|When|While|Since|Because|Once|If|Now|Just|Still|Again|Only|Even|Please|Thanks|Thank|Sadly|Unfortunately|Overall|About|Around|At|On|In|For|From|To|With|By|Of|As|During|Until|Over|Under|Between|What|Why|How|Who|Where|Which|Some|All|Most|Many|Every|Each|Both|One|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Summary|Cause|Fix|Fixed|Prevention|Impact|Update|Postmortem|Retro|Timeline|Status|Root|Note|Staging|Prod|Production|Main|Master|Dev|QA|Local|Nightly|Config|Configuration|Database|DB|DNS|Network|Disk|Memory|Cache|Server|Servers|Schema|Code|Deploy|Deploys|Deployment|Release|Migration|Cert|Certificate|Timeout|Load|Traffic|Power|Hardware|Storage|Queue|Cron|Job|Jobs|Test|Tests|Build|Builds|Feature|Flag|Index|Query|Data|Capacity|Human|Missing|Bad|Wrong|Expired|Stale|Broken|Incorrect|Faulty|Typo|Unknown|Internal|Manual|Checkout|Login|Logins|Search|Billing|Payments|Signup|Auth|App|Site|Users|Customers|Nobody|Everyone)`;
@@ -40,6 +40,18 @@ const PERSON_WORK = String.raw`(?:migration|change|changes|commit|commits|pr|dep
 
 /** A sentence whose subject is a named outside agent acting on the writer: it owns nothing, whatever "our" it names. */
 export const NAMED_AGENT_SUBJECT = new RegExp(String.raw`^(?:[\w-]{1,40}\s*:\s*)?(?:the\s+)?${NAME}(?:'s)?${NOUNS}${ADVERBS}\s+${ACT}${TO_US}`);
+
+/**
+ * A sentence whose failure is explained by an outside agent's act after "because" ("the build on my branch is red because
+ * pnpm changed its lockfile format", "payouts were late because our bank partner's file format changed"): the writer's
+ * thing in it is the victim, so it owns nothing unless "I" or "we" is in it too.
+ */
+export const NAMED_AGENT_CAUSE = new RegExp(
+  [
+    String.raw`\b[Bb]ecause\s+(?:the\s+)?(?:${NAME}|${TOOL})(?:'s)?${NOUNS}${ADVERBS}\s+(?:[a-z]{2,20}ed|broke|threw|sent|dropped|lost)\b`,
+    String.raw`\b[Bb]ecause\s+(?:our|the)\s+(?:[\w-]{1,40}\s+)?(?:provider|vendor|partner|supplier|processor|gateway|carrier|registrar|host)'s\s+(?:[\w-]{1,40}\s+){0,3}?(?:changed|broke|went\s+down|[a-z]{2,20}ed)\b`,
+  ].join('|'),
+);
 
 export const NAMED_AGENT_RULES: readonly FlagRule[] = [
   {
