@@ -123,3 +123,36 @@ describe('tone check (round thirteen): denials and another doer', () => {
     expectVerdict('the tests on my branch fail because I bumped the lockfile version. reverting', 'local', 'right-sized');
   });
 });
+
+describe('tone check (round thirteen): the parts in more shapes', () => {
+  const right: [string, string, Radius, ToneComponentName][] = [
+    ['ownership: the writer in brackets as the role', 'Our release captain (me) skipped the migration check on Friday, and 300 tenants could not log in for 50 minutes. I ran the migration by hand, and the release script now refuses to start without the check.', 'production', 'ownership'],
+    ['ownership: the "I" dropped after an apology', 'oops, deleted the team\'s demo dataset, restored it from the nightly copy', 'team', 'ownership'],
+    ['ownership: a missing safeguard owned', 'What broke: the invoice worker crashed on a null tax field for two hours and 700 invoices were late. Why: we had no alert on worker restarts. Restarted it with a null guard; added a restart alert at 3 restarts.', 'production', 'ownership'],
+    ['ownership: "our <time> deploy of X" and a failure verb', 'Our 14:05 deploy of the ledger service rejected valid transfers for 15 minutes; 230 transfers bounced. We rolled back at 14:20, and ledger deploys now run a transfer smoke test first.', 'production', 'ownership'],
+    ['repair: a numbered follow-up change that fixes it', 'My rename broke the shared e2e suite on main, sorry. PR #4411 fixes it and is merged.', 'team', 'repair'],
+    ['repair: the missing piece put in', 'The search outage (all users, 10:00-10:40) was mine: I shipped a query without a limit. We added the limit and cached the facet counts; query reviews now check for limits.', 'production', 'repair'],
+    ['repair: every affected thing set right', 'Sorry, everyone: my scheduler change skipped Tuesday\'s payroll run, so 40 contractors were paid late. All 40 payslips are now sent, and scheduler changes now need a dry run.', 'production', 'repair'],
+    ['impact: a count of anything hit', 'We shipped a rounding change on Tuesday that billed 318 subscriptions twice. We refunded them the same day, and billing changes now go through a shadow run.', 'production', 'impact'],
+    ['impact: a client error code', 'I broke the docs search index, so readers hit a 410 on every result from 9 to noon; sorry. Rebuilt the index, and index jobs now verify a sample query.', 'production', 'impact'],
+    ['impact: wrong content told with its verb', 'Dear Mr. Osei, we are sorry: your statement from us listed the wrong balance because we read last month\'s ledger. We have sent a corrected statement, and statements now compare against the live ledger.', 'production', 'impact'],
+    ['impact: a failure on every run', 'Hi Ana, the backup you set up failed every night since Monday; I set its disk quota too low. I am sorry. I ran all the backups this morning, and the backup job now pages us on failure.', 'production', 'impact'],
+    ['prevention: a plural subject\'s standing behaviour', 'I deleted the shared cache for 1,200 workspaces on Tuesday, so their dashboards were empty for the morning. We rebuilt the cache by noon, and cleanup jobs now exclude workspaces with recent activity.', 'production', 'prevention'],
+    ['prevention: what a thing no longer does', 'Our import job overwrote the shipping addresses of 80 customers on Friday. We restored them from Thursday\'s snapshot, and the import no longer touches address fields.', 'production', 'prevention'],
+    ['prevention: moved to a managed automatic form', 'We let the signing key on the public API expire overnight and 2,000 partner calls failed for 5 hours. We issued a new key at 06:00 and moved the key to vault auto-rotation.', 'production', 'prevention'],
+  ];
+  for (const [name, text, radius, part] of right) it(name, () => assert.ok(has(expectVerdict(text, radius, 'right-sized'), part)));
+
+  it('"instead of 400" is a number, not an error code (near miss)', () => {
+    const r = expectVerdict('My bad: a focused test in my branch made CI run 4 tests instead of 400. Removed it.', 'local', 'right-sized');
+    assert.ok(!has(r, 'impact'));
+  });
+  it('a plural subject that only works again is no safeguard (near miss)', () => {
+    const r = expectVerdict('I broke the image resizer for all users for an hour with my config change, sorry. Reverted it and thumbnails now load.', 'production', 'under-owned');
+    assert.ok(!has(r, 'prevention'));
+  });
+  it('"we have no" as a plain fact without a safeguard word does not own (near miss)', () => {
+    const r = expectVerdict('The shared staging cluster was down for an hour this morning and we have no idea why yet.', 'team', 'under-owned');
+    assert.ok(!has(r, 'ownership'));
+  });
+});
