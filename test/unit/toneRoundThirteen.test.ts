@@ -156,3 +156,38 @@ describe('tone check (round thirteen): the parts in more shapes', () => {
     assert.ok(!has(r, 'ownership'));
   });
 });
+
+describe('tone check (round thirteen): too little', () => {
+  const cases: [string, string, Radius, ToneFlagKind][] = [
+    ['the failure as the price of speed', 'The shared preview env was down for a while because of my deploy. That is simply the price of shipping fast. Fixed.', 'team', 'minimizing'],
+    ['"that\'s just how it goes"', "My lint rule blocked every merge for two hours, but that's just how tooling is sometimes. Rolled it back.", 'team', 'minimizing'],
+    ['a small word for the mistake', 'We had a tiny oopsie with the QA seed job (my cron typo), so QA ran on empty data for a day. Fixed the cron.', 'team', 'minimizing'],
+    ['"just staging"', 'I dropped the staging orders table, restored it from the backup an hour later. It was just staging, so no harm.', 'team', 'minimizing'],
+    ['"nothing really important"', 'I wiped the shared demo tenant by mistake, nothing really important in it. Recreated it.', 'team', 'minimizing'],
+    ['"within what we would call noise", "so low priority"', 'Summary: 2% of logins failed for 3h. Cause: I set a bad session TTL. Fix: reverted. Prevention: TTLs are now validated in CI. 2% is within what we would call noise, so low priority.', 'production', 'minimizing'],
+    ['a minor annoyance at worst', 'My cache change logged 4,000 users out on Monday between 9 and 10. We restored sessions and added a cache test. For most it was a minor inconvenience at worst.', 'production', 'minimizing'],
+    ['a measured span called nothing', 'We broke checkout for 30 minutes with our release; we rolled back and added a checkout test. Honestly, thirty minutes of orders at 3am was nothing.', 'production', 'minimizing'],
+    ['traffic low anyway', 'My purge emptied the image cache and the site was slow for all visitors for 15 minutes. Re-warmed it, and purges now run per folder. Usage was pretty light anyway.', 'production', 'minimizing'],
+    ['readers told not to worry about it', 'Our deploy job re-ran last night and staging had old data for the morning (my retry setting). Changed it back, no need to worry about it.', 'team', 'minimizing'],
+    ['things that "seem to have vanished"', 'A few stashes on my laptop appear to have disappeared after the upgrade.', 'local', 'non-apology'],
+    ['a thing "disabled at some point"', 'The lint step in my fork was turned off at some point. Turned it back on.', 'local', 'non-apology'],
+    ['a flag "left on"', 'A verbose logger was left enabled in my local setup and it ate the disk. Cleared them.', 'local', 'non-apology'],
+    ['"sorry to hear that"', "We're sorry to hear that some teams found the new deploy queue slow. Since our queue change, deploys waited up to 20 minutes; we've tuned it.", 'team', 'non-apology'],
+    ['"felt … to some of you"', 'Apologies that the build cache has felt flaky to some of you since my change; I have tuned it.', 'team', 'non-apology'],
+    ['"any troubles"', 'We apologise for any troubles you had with exports on Monday. Our team changed the export format and files arrived late for users. It is fixed, and we now test export formats.', 'production', 'non-apology'],
+  ];
+  for (const [name, text, radius, kind] of cases) it(name, () => expectVerdict(text, radius, 'under-owned', kind));
+
+  it('a thing set up wrong, with no agent, is under-owned, not deflecting', () => {
+    expectVerdict('The shared staging cluster was down for an hour due to a misconfigured ingress controller. It has been fixed.', 'team', 'under-owned');
+  });
+  it('a play-down word at the local radius is not flagged (near miss)', () => {
+    expectVerdict('Wiped my own scratch branch, nothing important on it. Recreated it.', 'local', 'right-sized');
+  });
+  it('"I seem to have broken" owns the act (near miss)', () => {
+    expectVerdict('I seem to have deleted my own test fixtures with that script. Restored them.', 'local', 'right-sized');
+  });
+  it('"the cost of the outage" is not the price of speed (near miss)', () => {
+    expectVerdict('My release broke invoice downloads for all customers for 2 hours, sorry. We refunded the cost of the failed orders, and releases now run a download test.', 'production', 'right-sized');
+  });
+});

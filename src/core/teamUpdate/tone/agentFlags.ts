@@ -33,8 +33,13 @@ const CONCEDED = /^\W{0,3}but\s+(?:[\w-]+\s+){0,2}?(?:my|our|i|we)\b/i;
 const OWN_VERB = /^(?:should|shouldn't|would|could|must|did|didn't|had|has|was|is|never|also|just|wrote|[a-z]{1,40}ed)$/;
 const ADDRESS_TAIL = /^(?:\s+\p{Lu}\p{Ll}+)?(?:\s+(?:and|&)\s+@?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?(?:\s*[,:—–]|\s+(?:I|I'm|I've|My|my|We|we|we're|We're)\b)/u;
 
+// Round thirteen: "due to a misconfigured load balancer": a thing someone set up wrong names no agent (under-owned).
+const SET_UP_WRONG = /^(?:an?\s+|the\s+)?mis[a-z]{2,20}ed\b/i;
+
 /** Every pattern this file runs, named, for the linear-time test. */
+
 export const AGENT_FLAG_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['agent flags: set up wrong', SET_UP_WRONG],
   ['agent flags: hedge', HEDGE],
   ['agent flags: address lead', ADDRESS_LEAD],
   ['agent flags: address tail', ADDRESS_TAIL],
@@ -73,7 +78,7 @@ export function agentFlags(readings: readonly AgentReading[], messageOwned: bool
   const flags: ToneFlag[] = [];
   for (const { sentence, agents } of readings) {
     for (const a of agents) {
-      if (a.side !== 'other') continue;
+      if (a.side !== 'other' || SET_UP_WRONG.test(a.who)) continue;
       const always = 'charge' in a ? chargesOthers(a) : blamesPeople(agentKind(a.who, a.side, a.person)) || a.structure === 'question' || a.structure === 'denial';
       if (!always && ('located' in a && a.located ? ownedInFirstPerson : messageOwned)) continue;
       const index = sentence.index + a.at;

@@ -12,6 +12,7 @@ import { OTHER_AGENT_RULES } from './otherAgentShapes';
 import { NAMED_AGENT_RULES } from './namedAgent';
 import { APOLOGY_REPEAT_RULES } from './apologyRepeat';
 import { OTHER_DOER_RULES } from './otherDoer';
+import { PLAY_DOWN_RULES } from './playDown';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -215,4 +216,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES];
