@@ -191,3 +191,31 @@ describe('tone check (round thirteen): too little', () => {
     expectVerdict('My release broke invoice downloads for all customers for 2 hours, sorry. We refunded the cost of the failed orders, and releases now run a download test.', 'production', 'right-sized');
   });
 });
+
+describe('tone check (round thirteen): who is spoken to, conceded denials, and more parts', () => {
+  it('a role with the writer in brackets owns ("Our on-call (me)")', () => {
+    const r = expectVerdict('Our on-call (me) slept through the disk alert for an hour while uploads failed; 90 uploads were lost. I restored them from the queue, and a second on-call is now paged after 10 minutes.', 'production', 'right-sized');
+    assert.ok(has(r, 'ownership'));
+  });
+  it('a role without the writer in brackets does not own (near miss)', () => {
+    const r = expectVerdict('Our on-call slept through the disk alert for an hour while uploads failed. Uploads are back.', 'team', 'under-owned');
+    assert.ok(!has(r, 'ownership'));
+  });
+  it('a name between a comma and a colon is spoken to, not blamed', () => {
+    expectVerdict('Here is what happened, Ines: your reports were blank for a day because I changed the report query and skipped the regional test. I re-ran your reports this morning, and the query tests now run for every region.', 'production', 'right-sized');
+  });
+  it('a denial conceded a few words later ("but the … our …") is not deflection', () => {
+    expectVerdict("The DNS provider had an outage at noon, and that's not on us, but the 40 minutes our login page stayed down after it came back are: we had no second resolver. We added a second resolver, and resolver failover now has an alert.", 'production', 'right-sized');
+  });
+  it('another team\'s decision as the cause deflects where nothing is owned', () => {
+    expectVerdict('Sorry to all who lost the morning export. The leadership team insisted on moving the export window with a day\'s notice. It is back to 06:00, and window changes now need a week\'s notice.', 'production', 'deflecting');
+  });
+  const right: [string, string, ToneComponentName][] = [
+    ['impact: a message that went to another customer', 'Dear Ms. Park, we are sorry: the receipt you got on Monday belonged to another customer. I broke the account lookup in a batch job. We fixed the job, told both customers, and batch jobs that touch receipts now need a privacy review.', 'impact'],
+    ['impact: content that came out wrong', "I'm sorry, Tomas. Your invoices this month came out with every tax line missing: I changed the tax rounding in billing and did not test your region. I re-issued them the same day, and billing tests now run for every region.", 'impact'],
+    ['prevention: one source of truth', 'Dear Mr. Lind, your renewal notice listed the wrong price because we applied last year\'s table. I am sorry. We sent a corrected notice, and prices now come from a single shared table.', 'prevention'],
+    ['prevention: a thing now shown where someone watches', 'The 3-day delay in exports for customers was my job, which I had paused for a migration and forgot to resume. Resumed it, all exports are through, and paused jobs now show on the team dashboard with an owner.', 'prevention'],
+    ['prevention: moved apart from what it watches', 'Our uptime checks ran on the same cluster as the API, so customers saw "all good" through the whole 30-minute outage on Friday. We fixed the status page and moved the checks to a separate region.', 'prevention'],
+  ];
+  for (const [name, text, part] of right) it(name, () => assert.ok(has(expectVerdict(text, 'production', 'right-sized'), part)));
+});

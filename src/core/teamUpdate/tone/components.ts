@@ -152,7 +152,7 @@ function ownsIn(text: string): boolean {
   for (const m of sentence.matchAll(OWNERSHIP_ALL)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
-    if (HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) || HEDGED_AFTER.test(sentence.slice(end, end + 16)) || startsWithOtherAgent(m[0])) continue;
+    if (HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) || HEDGED_AFTER.test(sentence.slice(end, end + 16)) || (startsWithOtherAgent(m[0]) && !WRITER_IN_BRACKETS.test(m[0]))) continue;
     // Round eight: a listed verb that repairs, in a main clause ("We've removed the SDK"), owns only where a failure
     // is named; in a relative clause it names the cause ("This restores the null check I removed").
     if (REPAIR_VERB.has(m[0].toLowerCase().split(/\s+/).pop() ?? '') && MAIN_CLAUSE_LEAD.test(sentence.slice(Math.max(0, at - 24), at)) && !FAILURE.test(sentence)) continue;
@@ -162,6 +162,9 @@ function ownsIn(text: string): boolean {
   }
   return firstPersonAgent(sentence);
 }
+
+// Round thirteen: "Our on-call (me)": a role is the writer's own when the writer is named in brackets after it.
+const WRITER_IN_BRACKETS = /\(\s*(?:me|myself|us|that'?s\s+me|that\s+was\s+me)\s*\)/i;
 
 // "shipped 6.2.1 without it", "released v3.1 with the fix": a new version that repairs, after the verb.
 export const NEW_VERSION_AFTER = /^\s+(?:version\s+)?v?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:without|with\s+(?:the|a)\s+fix|that\s+fixes|which\s+fixes|to\s+fix)\b/i;
@@ -202,6 +205,7 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['hedged after', HEDGED_AFTER],
   ['main clause lead', MAIN_CLAUSE_LEAD],
   ['new version after', NEW_VERSION_AFTER],
+  ['writer in brackets', WRITER_IN_BRACKETS],
   ['vague resolve', VAGUE_RESOLVE],
   ['clause or and', CLAUSE_OR_AND],
   ['when words', WHEN_WORDS],

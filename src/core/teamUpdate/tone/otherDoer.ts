@@ -70,6 +70,8 @@ export const OTHER_DOER_RULES: readonly FlagRule[] = [
       [
         // "Inkpress rendered the invoices wrong last week, which is why …", "npm's registry was serving a broken tarball, that's why".
         String.raw`(?:^|[,;:(—–]\s*)(?:the\s+)?(?:${NAME}|${OUTSIDE_LC})(?:'s)?(?:\s+[a-z][\w-]{1,30}){0,2}?\s+(?:[a-z]{2,20}ed|broke|threw|sent|lost|(?:was|were)\s+[a-z]{2,20}ing)\b(?:\s+[\w'-]{1,40}){0,8}?,?\s+(?:that'?s|which\s+(?:is|was))\s+why\b`,
+        // "The product team insisted on shipping it on a Friday": another team's decision as the cause.
+        String.raw`(?:^|[,;:(—–]\s*|\b(?:because|since|after|when)\s+)[Tt]he\s+(?:[\w-]{1,40}\s+)?(?:team|leadership|management|execs|business|squad)\s+(?:insisted\s+on|demanded|forced\s+(?:us|me|it)|overruled|pushed\s+(?:us|me)\s+to|made\s+(?:us|me))\b`,
         // "Your identity provider changed its certificate".
         String.raw`(?:^|[,;:(—–]\s*|\b(?:because|since|after|when)\s+)[Yy]our\s+(?:[\w-]{1,40}\s+)?${YOUR_SIDE}\s+(?:(?:just|silently|suddenly|has|had)\s+)?(?:[a-z]{2,20}ed|broke|threw|sent|dropped)\b`,
       ].join('|'),

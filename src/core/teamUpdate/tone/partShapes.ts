@@ -52,6 +52,12 @@ export const PREVENTION_SHAPES: readonly string[] = [
   // ("the sync no longer touches currency fields").
   String.raw`\b[a-z][\w-]{2,30}s\s+now\s+(?:always\s+|only\s+|also\s+)?(?!(?:work|load|pass|return|respond|show|succeed|resolve|render|build|compile|start|boot|open|display|send|arrive|sync|appear|look|seem|are|have|get|see|know|come|can|will|feel|run\s+fine)\b)[a-z]{3,20}\b`,
   String.raw`\bno\s+longer\s+(?:touches|touch|writes|write|overwrites|overwrite|changes|change|deletes|delete|modifies|modify|edits|edit|accepts|accept|allows|allow|relies|rely|depends|depend|reads|read|uses|use)\b`,
+  // One source of truth ("the tax rate now comes from a single table"), a thing now shown where someone watches ("paused
+  // jobs now show on the on-call dashboard"), and a thing moved apart from what it watches ("moved the checks to a
+  // separate region").
+  String.raw`\bnow\s+(?:comes?|lives?|is\s+read)\s+from\s+(?:a|one|the)\s+(?:single|shared|central|canonical)\b`,
+  String.raw`\bnow\s+(?:show|shows|appear|appears)\s+(?:up\s+)?(?:on|in)\s+(?:the|our|a)\s+(?:[\w-]{1,40}\s+){0,2}?(?:dashboard|board|report|alerts?\s+channel)\b`,
+  String.raw`\bmoved\s+(?:the\s+|our\s+)?(?:[\w-]{1,40}\s+){0,2}?to\s+(?:a\s+)?(?:separate|different|dedicated|independent|isolated)\s+(?:region|cluster|host|account|server|machine|zone|provider)\b`,
 ];
 
 // Round nine: a plan to think about it is not a safeguard ("will be reviewing our processes to prevent a recurrence",
@@ -106,6 +112,9 @@ export const IMPACT_SHAPES: readonly string[] = [
   String.raw`\bfailed\s+(?:every|each)\s+(?:night|day|morning|evening|hour|run|time|week)\b`,
   String.raw`\b(?:listed|showed|charged|sent|billed|displayed|printed|quoted|emailed)\s+(?:[\w-]{1,40}\s+){0,3}?(?:the\s+|a\s+)?wrong\s+(?:[\w-]{1,40}\s+)?(?:amounts?|prices?|totals?|currency|currencies|dates?|address(?:es)?|customers?|recipients?|tax|balances?|figures|accounts?)\b`,
   String.raw`\bfor\s+(?:most|all|much|part|half)\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
+  // A message that went to the wrong person ("belonged to another customer"), and content that came out wrong.
+  String.raw`\b(?:belonged|belongs|went|was\s+sent|were\s+sent)\s+to\s+(?:another|a\s+different|the\s+wrong)\s+(?:customer|user|account|tenant|client|merchant|person|recipient)\b`,
+  String.raw`\bcame\s+out\s+(?:with\s+)?(?:every|all|the\s+wrong|wrong|blank|empty|missing|broken|garbled)\b`,
 ];
 
 export const PART_SHAPE_PATTERNS: readonly (readonly [string, RegExp])[] = [
