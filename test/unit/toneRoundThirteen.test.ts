@@ -219,3 +219,12 @@ describe('tone check (round thirteen): who is spoken to, conceded denials, and m
   ];
   for (const [name, text, part] of right) it(name, () => assert.ok(has(expectVerdict(text, 'production', 'right-sized'), part)));
 });
+
+describe('tone check (round thirteen): an agentless passive does not reach across "and"', () => {
+  it('the writer\'s wrong thing, then another clause in the passive, is owned', () => {
+    expectVerdict('Sorry all, I uploaded a bad sitemap and every page got reindexed overnight on staging. Replaced it this morning.', 'team', 'right-sized');
+  });
+  it('a wrong thing done with no doer is still a non-apology (near miss)', () => {
+    expectVerdict('A bad sitemap file was uploaded to staging and every page got reindexed. Replaced it.', 'team', 'under-owned', 'non-apology');
+  });
+});
