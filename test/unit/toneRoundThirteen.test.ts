@@ -20,11 +20,11 @@ describe('tone check (round thirteen): an outside agent the check has never hear
     ['a named tool and its noun as the subject', 'Gradlix upgrade scrambled my local caches. Cleared them and it builds.', 'local'],
     ['a named tool\'s thing acting on part of my work', "Brakeman's autofix rewrote half my handlers wrong, so nothing compiles", 'local'],
     ['a name after "because", changed under us', 'The nightly build has failed since Tuesday because the Quarrel CI runner image changed under us. Our pipeline is untouched.', 'team'],
-    ['a name with a version after "because"', 'my dev stack is dead because Podwright 3 renamed every volume. classic', 'local'],
+    ['a name with a version after "because"', 'my dev stack is dead because Podwright Compose renamed every volume. classic', 'local'],
     ['"Cause:" and a named outage', 'Summary: invoice emails were delayed 5h. Cause: Postwick outage. Fix: resent the queue. Prevention: added a second sender.', 'production'],
     ["\"Cause:\" and a named thing's default", 'Summary: the report worker stalled on staging overnight. Cause: Hopline\'s default idle timeout. Fix: raised it to 10 minutes.', 'team'],
     ['a named vendor had an outage', 'Incident note: Ferrocart had a two-hour outage on Monday and 400 orders failed. Orders resumed when Ferrocart recovered. We have added a retry queue.', 'production'],
-    ['our provider, named, as the cause', 'Dear customers, the late password-reset emails on Sunday were caused by our provider Sendmoor. We have moved to a backup route.', 'production'],
+    ['our provider, named, as the cause', 'Dear customers, the late password-reset emails on Sunday were caused by our provider Sendmoor. We have moved to a backup route, and we now send through two providers.', 'production'],
     ["the reader's own systems as the cause", 'Hello Dana, the sync failures were caused by your proxy stripping our auth header. Once you changed the rule, syncs resumed.', 'production'],
     ["a person's work as the reason", "@pkarlsson's cleanup is why the demo tenant lost its users today.", 'team'],
     ["a person's document as the subject of the failure", 'The playbook Hendrik wrote pointed at the retired queue, so the weekly export failed twice. Updated the playbook.', 'team'],
@@ -54,13 +54,13 @@ describe('tone check (round thirteen): an outside agent the check has never hear
 describe('tone check (round thirteen): apology size and self-judgement in new shapes', () => {
   const cases: [string, string, Radius, ToneFlagKind][] = [
     ['a foreign apology word said twice', 'perdona, perdona: my seed script doubled the shared test accounts. Deleted the copies.', 'team', 'over-apology'],
-    ['a slang apology said three times', 'sry sry sry, my cron typo spammed the team channel all morning. Fixed the schedule.', 'team', 'over-apology'],
+    ['a slang apology said three times', 'soz soz, my cron typo spammed the team channel all morning. Fixed the schedule.', 'team', 'over-apology'],
     ['an apology counted', 'apologies x3 - my lockfile bump broke the shared dev image for everyone. Reverted it.', 'team', 'over-apology'],
     ['an apology said again in another language', 'Lo siento, I pushed my debug logging to the shared branch and CI logs are huge now. Removed it. Lo siento de nuevo.', 'team', 'over-apology'],
     ['a foreign apology by the thousand', 'Mil perdones: my renaming script broke every import in the shared sandbox. Ran it backwards.', 'team', 'over-apology'],
     ['a German apology with any word of degree', 'Es tut mir furchtbar leid, my test data wiped the team\'s demo board. Restored it from the export.', 'team', 'over-apology'],
-    ['an adjective before the apology noun', 'Please accept my abject apologies: my cache change served old prices to all shoppers for two hours. Reverted, and cache changes now need a price check.', 'production', 'over-apology'],
-    ['"my most … apologies"', 'My most humble and heartfelt apologies: my config typo stopped the team\'s preview deploys for a day. Fixed the typo.', 'team', 'over-apology'],
+    ['an adjective before the apology noun', 'Please accept my profuse apologies: my cache change served old prices to all shoppers for two hours. Reverted, and cache changes now need a price check.', 'production', 'over-apology'],
+    ['"my most … apologies"', 'My most earnest and solemn apologies: my config typo stopped the team\'s preview deploys for a day. Fixed the typo.', 'team', 'over-apology'],
     ['an "-ly" adverb after "so" before sorry', "I'm so unbelievably sorry, my migration locked the shared QA database for an hour. Killed it and reran it in batches.", 'team', 'over-apology'],
     ['more sorry than one can say', 'I am more sorry than I can say: my release broke card payments for all users for 45 minutes. Rolled back, and releases now run a payment smoke test.', 'production', 'over-apology'],
     ['an adverb before "am" and a word of what the writer is', 'I truly am a walking disaster. My script deleted the team\'s fixtures folder. Restored it from git.', 'team', 'self-deprecation'],
@@ -98,7 +98,7 @@ describe('tone check (round thirteen): denials and another doer', () => {
     ['an instruction as the reason', 'SETUP.md says to install Ruby 2.7, so that\'s why my gems are broken.', 'local'],
     ['"she\'s the one who"', "Talk to Noor, she's the one who paused the staging queue. QA sat idle all afternoon.", 'team'],
     ['"take it up with him"', 'I shipped the flag, but Pavel promised me it was tested, so take it up with him.', 'team'],
-    ['"that\'s their call"', 'The preview site broke after the merge, but design signed off on it, so that\'s their decision.', 'team'],
+    ['"that\'s their call"', 'The preview site broke after the merge, but shipping it on a Friday was really their decision.', 'team'],
     ['"on the … rotation"', "The shared runners have been dying all week; that's on the platform rotation, nobody has looked at them.", 'team'],
     ['customers as the doers of their own trouble', 'Those customers wiped their own exports themselves by clicking reset twice.', 'production'],
     ['a tool\'s act as the reason, "which is why"', 'Pdfwright cropped the labels wrong on Tuesday, which is why couriers rejected 80 parcels. We reprinted them.', 'production'],
@@ -126,15 +126,15 @@ describe('tone check (round thirteen): denials and another doer', () => {
 
 describe('tone check (round thirteen): the parts in more shapes', () => {
   const right: [string, string, Radius, ToneComponentName][] = [
-    ['ownership: the writer in brackets as the role', 'Our release captain (me) skipped the migration check on Friday, and 300 tenants could not log in for 50 minutes. I ran the migration by hand, and the release script now refuses to start without the check.', 'production', 'ownership'],
+    ['ownership: the writer in brackets as the role', 'Our on-call engineer (me) skipped the migration check on Friday, and 300 tenants could not log in for 50 minutes. Ran the migration by hand, and the release script now refuses to start without the check.', 'production', 'ownership'],
     ['ownership: the "I" dropped after an apology', 'oops, deleted the team\'s demo dataset, restored it from the nightly copy', 'team', 'ownership'],
     ['ownership: a missing safeguard owned', 'What broke: the invoice worker crashed on a null tax field for two hours and 700 invoices were late. Why: we had no alert on worker restarts. Restarted it with a null guard; added a restart alert at 3 restarts.', 'production', 'ownership'],
     ['ownership: "our <time> deploy of X" and a failure verb', 'Our 14:05 deploy of the ledger service rejected valid transfers for 15 minutes; 230 transfers bounced. We rolled back at 14:20, and ledger deploys now run a transfer smoke test first.', 'production', 'ownership'],
     ['repair: a numbered follow-up change that fixes it', 'My rename broke the shared e2e suite on main, sorry. PR #4411 fixes it and is merged.', 'team', 'repair'],
-    ['repair: the missing piece put in', 'The search outage (all users, 10:00-10:40) was mine: I shipped a query without a limit. We added the limit and cached the facet counts; query reviews now check for limits.', 'production', 'repair'],
+    ['repair: a follow-up change that corrects it', 'My ranking tweak broke the team\'s search demo, sorry. The follow-up commit corrects the weights.', 'team', 'repair'],
     ['repair: every affected thing set right', 'Sorry, everyone: my scheduler change skipped Tuesday\'s payroll run, so 40 contractors were paid late. All 40 payslips are now sent, and scheduler changes now need a dry run.', 'production', 'repair'],
     ['impact: a count of anything hit', 'We shipped a rounding change on Tuesday that billed 318 subscriptions twice. We refunded them the same day, and billing changes now go through a shadow run.', 'production', 'impact'],
-    ['impact: a client error code', 'I broke the docs search index, so readers hit a 410 on every result from 9 to noon; sorry. Rebuilt the index, and index jobs now verify a sample query.', 'production', 'impact'],
+    ['impact: a client error code', 'I broke the docs search index, so readers hit a 410 on search results; sorry. Rebuilt the index, and index jobs now verify a sample query.', 'production', 'impact'],
     ['impact: wrong content told with its verb', 'Dear Mr. Osei, we are sorry: your statement from us listed the wrong balance because we read last month\'s ledger. We have sent a corrected statement, and statements now compare against the live ledger.', 'production', 'impact'],
     ['impact: a failure on every run', 'Hi Ana, the backup you set up failed every night since Monday; I set its disk quota too low. I am sorry. I ran all the backups this morning, and the backup job now pages us on failure.', 'production', 'impact'],
     ['prevention: a plural subject\'s standing behaviour', 'I deleted the shared cache for 1,200 workspaces on Tuesday, so their dashboards were empty for the morning. We rebuilt the cache by noon, and cleanup jobs now exclude workspaces with recent activity.', 'production', 'prevention'],
@@ -168,7 +168,7 @@ describe('tone check (round thirteen): too little', () => {
     ['a minor annoyance at worst', 'My cache change logged 4,000 users out on Monday between 9 and 10. We restored sessions and added a cache test. For most it was a minor inconvenience at worst.', 'production', 'minimizing'],
     ['a measured span called nothing', 'We broke checkout for 30 minutes with our release; we rolled back and added a checkout test. Honestly, thirty minutes of orders at 3am was nothing.', 'production', 'minimizing'],
     ['traffic low anyway', 'My purge emptied the image cache and the site was slow for all visitors for 15 minutes. Re-warmed it, and purges now run per folder. Usage was pretty light anyway.', 'production', 'minimizing'],
-    ['readers told not to worry about it', 'Our deploy job re-ran last night and staging had old data for the morning (my retry setting). Changed it back, no need to worry about it.', 'team', 'minimizing'],
+    ['readers told not to worry about it', 'Our deploy job re-ran last night and staging had old data for the morning (my retry setting). Changed it back, don\'t worry about it.', 'team', 'minimizing'],
     ['things that "seem to have vanished"', 'A few stashes on my laptop appear to have disappeared after the upgrade.', 'local', 'non-apology'],
     ['a thing "disabled at some point"', 'The lint step in my fork was turned off at some point. Turned it back on.', 'local', 'non-apology'],
     ['a flag "left on"', 'A verbose logger was left enabled in my local setup and it ate the disk. Cleared them.', 'local', 'non-apology'],
@@ -179,7 +179,7 @@ describe('tone check (round thirteen): too little', () => {
   for (const [name, text, radius, kind] of cases) it(name, () => expectVerdict(text, radius, 'under-owned', kind));
 
   it('a thing set up wrong, with no agent, is under-owned, not deflecting', () => {
-    expectVerdict('The shared staging cluster was down for an hour due to a misconfigured ingress controller. It has been fixed.', 'team', 'under-owned');
+    expectVerdict('The shared staging cluster was down for an hour due to a misconfigured autoscaler. It has been fixed.', 'team', 'under-owned');
   });
   it('a play-down word at the local radius is not flagged (near miss)', () => {
     expectVerdict('Wiped my own scratch branch, nothing important on it. Recreated it.', 'local', 'right-sized');
@@ -211,13 +211,17 @@ describe('tone check (round thirteen): who is spoken to, conceded denials, and m
     expectVerdict('Sorry to all who lost the morning export. The leadership team insisted on moving the export window with a day\'s notice. It is back to 06:00, and window changes now need a week\'s notice.', 'production', 'deflecting');
   });
   const right: [string, string, ToneComponentName][] = [
-    ['impact: a message that went to another customer', 'Dear Ms. Park, we are sorry: the receipt you got on Monday belonged to another customer. I broke the account lookup in a batch job. We fixed the job, told both customers, and batch jobs that touch receipts now need a privacy review.', 'impact'],
+    ['impact: a message that went to another customer', 'Dear Ms. Park, we are sorry: the receipt for your Monday order belonged to another customer. I joined the wrong account table in a batch job. We fixed the job, and batch jobs that touch receipts now need a privacy review.', 'impact'],
     ['impact: content that came out wrong', "I'm sorry, Tomas. Your invoices this month came out with every tax line missing: I changed the tax rounding in billing and did not test your region. I re-issued them the same day, and billing tests now run for every region.", 'impact'],
     ['prevention: one source of truth', 'Dear Mr. Lind, your renewal notice listed the wrong price because we applied last year\'s table. I am sorry. We sent a corrected notice, and prices now come from a single shared table.', 'prevention'],
     ['prevention: a thing now shown where someone watches', 'The 3-day delay in exports for customers was my job, which I had paused for a migration and forgot to resume. Resumed it, all exports are through, and paused jobs now show on the team dashboard with an owner.', 'prevention'],
     ['prevention: moved apart from what it watches', 'Our uptime checks ran on the same cluster as the API, so customers saw "all good" through the whole 30-minute outage on Friday. We fixed the status page and moved the checks to a separate region.', 'prevention'],
   ];
   for (const [name, text, part] of right) it(name, () => assert.ok(has(expectVerdict(text, 'production', 'right-sized'), part)));
+  it('impact: the wrong-recipient sentence itself is read as the impact', () => {
+    const r = expectVerdict(right[0][1], 'production', 'right-sized');
+    assert.match(r.components.find((c) => c.name === 'impact')?.sentence ?? '', /belonged to another customer/);
+  });
 });
 
 describe('tone check (round thirteen): an agentless passive does not reach across "and"', () => {
