@@ -232,3 +232,30 @@ describe('tone check (round thirteen): an agentless passive does not reach acros
     expectVerdict('A bad sitemap file was uploaded to staging and every page got reindexed. Replaced it.', 'team', 'under-owned', 'non-apology');
   });
 });
+
+describe('tone check (round thirteen): coordinated acts, foreign first person, an apology counted again', () => {
+  it('my work as the subject of a second, coordinated verb of failure owns', () => {
+    const r = expectVerdict('Sorry Yuki, my patch landed on the shared QA box just after the big nightly deploy of yours and wiped your test users for the afternoon. Recreated them.', 'team', 'right-sized');
+    assert.ok(has(r, 'ownership'));
+  });
+  it('a first-person act in Spanish owns', () => {
+    const r = expectVerdict('Perdon, yo borré the shared seed bucket on staging, so QA had no fixtures for an hour. Restored it from the copy.', 'team', 'right-sized');
+    assert.ok(has(r, 'ownership'));
+  });
+  it('a first-person act in German owns', () => {
+    const r = expectVerdict('Sorry, ich habe den staging cache gelöscht, so the team\'s previews were slow for an hour. Warmed it again.', 'team', 'right-sized');
+    assert.ok(has(r, 'ownership'));
+  });
+  it('an apology counted again ("deserves another one")', () => {
+    expectVerdict('I owe the team an apology, and our tester deserves another one: I dropped the shared staging database and wiped her demo data. Restored it from the snapshot.', 'team', 'over-apologetic', 'over-apology');
+  });
+  it('the writer\'s product declared fine, nothing owned', () => {
+    expectVerdict('Anyone seeing slow pages should clear their browser cache. The site is fine; old cached scripts are to blame.', 'production', 'deflecting');
+  });
+  it('a named service that went down and took our work with it owns nothing', () => {
+    expectVerdict("Brightbuild's runners went down and took our deploy checks down with them; nothing wrong on our side. Paused the checks until they recover.", 'team', 'deflecting');
+  });
+  it('"the site is fine now" after owned work is not a denial (near miss)', () => {
+    expectVerdict('My CSS change hid the checkout button for all users for 20 minutes. Reverted, and the site is fine now; CSS changes now run a visual check.', 'production', 'right-sized');
+  });
+});

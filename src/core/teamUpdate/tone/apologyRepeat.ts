@@ -35,6 +35,8 @@ export const APOLOGY_REPEAT_RULES: readonly FlagRule[] = [
       String.raw`\b(?:profuse|utmost|endless|countless|abject|unreserved|wholehearted|effusive|deepest|sincerest)\s+apolog(?:y|ies)\b`,
       String.raw`\b(?:my|our)\s+most\s+[a-z]{3,20}(?:,?\s+(?:and\s+)?[a-z]{3,20}){0,2}\s+apolog(?:y|ies)\b`,
       String.raw`\b(?:am|are|'m|'re|is|was|were|feel|felt)\s+(?:so|very|really|truly|just|too)\s+${LY}\s+sorry\b`,
+      // An apology counted again: "the team deserves an apology from me, and Lena deserves a second one".
+      String.raw`\bapolog(?:y|ies)\b[^.!?]{0,80}?\b(?:a\s+second|another)\s+(?:one|apology)\b`,
       String.raw`\bmore\s+sorry\s+than\s+(?:i|we)\s+(?:can|could)\s+(?:say|express|put\s+into\s+words)\b|\bsorrier\s+than\s+(?:i|we)\s+(?:can|could)\b`,
     ]),
     explanation: 'One plain "sorry" is enough; repeating or enlarging it makes the message about you instead of the fix.',

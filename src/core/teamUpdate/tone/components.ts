@@ -44,6 +44,10 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:our|the)\s+(?:[\w-]{1,40}\s+){0,2}?\(\s*(?:me|myself|us|that'?s\s+me|that\s+was\s+me)\s*\)`,
     String.raw`\b(?:sorry|apologies|oops|whoops|my\s+bad|ugh)\s*[,:;!-]{1,3}\s*(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
     String.raw`\b(?:i|we)\s+(?:had|have)\s+no\s+(?:[\w-]{1,40}\s+){0,2}?(?:alert|alerting|test|tests|check|checks|monitor|monitoring|alarm|fallback|backup|guard|limit|timeout|canary)\b`,
+    // My work as the subject of a second, coordinated verb of failure ("my hotfix went to staging … and overwrote it"), and
+    // a first-person act in Spanish or German ("yo hice el deploy", "ich habe … gelöscht").
+    String.raw`\b(?:my|our)\s+(?:[\w:-]+\s+){0,3}?${WORK}\s+(?:[a-z]{2,20}ed|went|ran|got|hit)\b[^.!?;]{0,80}?\band\s+(?:broke|overwrote|wiped|deleted|took\s+down|crashed|dropped|corrupted|killed|blocked)\b`,
+    String.raw`\byo\s+(?:hice|romp[ií]|borr[ée]|sub[ií]|cambi[ée]|puse|desplegu[ée])(?=[\s,.;:!?]|$)|\bich\s+habe\s+(?:[\w-]{1,40}\s+){0,4}?(?:kaputt\s+gemacht|gel[öo]e?scht|gepusht|deployed|zerschossen|überschrieben|ueberschrieben)\b`,
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
     String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
   ]),

@@ -29,6 +29,8 @@ const NOUNS = String.raw`(?:\s+(?!(?:i|we|you|he|she|they|it|is|was|are|were|has
 const ADVERBS = String.raw`(?:\s+(?:just|silently|suddenly|quietly|apparently|also|again|randomly|has|had|have|then)){0,2}`;
 // The act: any past verb, or the irregular ones that do things to other people's work.
 const ACT = String.raw`(?:[a-z]{2,20}ed|broke|ate|threw|took|wrote|rewrote|made|sent|cut|lost|dropped|shut|killed|hid|overrode|wiped|blew\s+away)`;
+// An outage of its own first ("Shipview's preview environments went down and took our PR checks with them").
+const WENT_DOWN_AND = String.raw`(?:(?:went\s+down|failed|crashed|broke)\s+and\s+)?`;
 // …done to the writer: "our account", "half my branch's imports", "the wrong version of our bundle", "under us".
 const TO_US = String.raw`\s+(?:(?:(?:the|a|an|all|half|some|most|every|each)\s+(?:[\w'-]{1,40}\s+){0,3}?(?:of\s+)?)?(?:our|my|us|me)\b|under\s+(?:us|me)\b)`;
 const LEAD = String.raw`(?:^|[,;:(—–]\s*|\b(?:[Bb]ecause|[Ss]ince|[Aa]fter|[Ww]hen|[Aa]s|[Bb]ut|[Aa]nd|[Tt]hen|[Oo]nce)\s+)`;
@@ -39,7 +41,7 @@ const YOUR_SIDE = String.raw`(?:firewall|network|proxy|vpn|allowlist|whitelist|s
 const PERSON_WORK = String.raw`(?:migration|change|changes|commit|commits|pr|deploy|script|config|refactor|patch|merge|push|runbook|query|release|upgrade|cleanup|rollout)`;
 
 /** A sentence whose subject is a named outside agent acting on the writer: it owns nothing, whatever "our" it names. */
-export const NAMED_AGENT_SUBJECT = new RegExp(String.raw`^(?:[\w-]{1,40}\s*:\s*)?(?:the\s+)?${NAME}(?:'s)?${NOUNS}${ADVERBS}\s+${ACT}${TO_US}`);
+export const NAMED_AGENT_SUBJECT = new RegExp(String.raw`^(?:[\w-]{1,40}\s*:\s*)?(?:the\s+)?${NAME}(?:'s)?${NOUNS}${ADVERBS}\s+${WENT_DOWN_AND}${ACT}${TO_US}`);
 
 /**
  * A sentence whose failure is explained by an outside agent's act after "because" ("the build on my branch is red because
@@ -59,7 +61,7 @@ export const NAMED_AGENT_RULES: readonly FlagRule[] = [
     pattern: new RegExp(
       [
         // "Mailcrest throttled our account", "Xcode update nuked my simulators", "because the GitHub Actions image changed under us".
-        String.raw`${LEAD}(?:the\s+)?${NAME}(?:'s)?${NOUNS}${ADVERBS}\s+${ACT}${TO_US}`,
+        String.raw`${LEAD}(?:the\s+)?${NAME}(?:'s)?${NOUNS}${ADVERBS}\s+${WENT_DOWN_AND}${ACT}${TO_US}`,
         // "because Docker Compose v2 renamed all the containers": a name after "because" as the doer, any object.
         String.raw`\b[Bb]ecause\s+(?:the\s+)?${NAME}(?:'s)?${NOUNS}${ADVERBS}\s+(?:[a-z]{2,20}ed|broke|threw|sent|dropped|lost)\b`,
         // "Cause: Pingwire outage", "Cause: RabbitMQ's default heartbeat setting".

@@ -58,9 +58,11 @@ export const OTHER_DOER_RULES: readonly FlagRule[] = [
   {
     kind: 'deflection',
     pattern: rx([
+      // The writer's product declared fine ("The app's fine; old devices are the problem").
+      String.raw`(?:^|[.;:]\s{0,3})(?:the|our)\s+(?:app|service|site|api|system|backend|product)(?:'s|\s+is|\s+was)\s+(?:totally\s+|perfectly\s+|completely\s+|just\s+)?fine\s*[;,—–]`,
       String.raw`\b(?:users?|customers?|clients?|people|those\s+(?:users|customers|accounts))\s+(?:who\s+)?(?:[a-z]{2,20}ed|broke|locked|lost|deleted|wiped|shut)\s+(?:(?:it|them|their\s+(?:own\s+)?[\w-]{1,40})\s+)?themselves\b`,
     ]),
-    explanation: 'This puts the cause on the people affected; say what on our side let it happen.',
+    explanation: 'This puts the cause on the people affected or declares your side fine; say what on our side let it happen.',
     rewrite: () => 'we had no safeguard for this',
     unlessOwned: 'firstPerson',
   },
