@@ -234,8 +234,8 @@ describe('tone check (round thirteen): an agentless passive does not reach acros
 });
 
 describe('tone check (round thirteen): coordinated acts, foreign first person, an apology counted again', () => {
-  it('my work as the subject of a second, coordinated verb of failure owns', () => {
-    const r = expectVerdict('Sorry Yuki, my patch landed on the shared QA box just after the big nightly deploy of yours and wiped your test users for the afternoon. Recreated them.', 'team', 'right-sized');
+  it('my work as the subject of a second, coordinated verb of failure owns, past another\'s thing', () => {
+    const r = expectVerdict("Apologies Yuki, my cleanup script went out to the demo env on top of your service's deploy and overwrote it for two hours. Redeployed yours.", 'team', 'right-sized');
     assert.ok(has(r, 'ownership'));
   });
   it('a first-person act in Spanish owns', () => {
