@@ -14,6 +14,7 @@ import { APOLOGY, FLAG_RULES, likeCase, PASSIVE_VOICE } from './tone/flagRules';
 import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
 import { AGENT_KIND_PATTERNS } from './tone/agentKind';
 import { CAUSE_LINK_PATTERNS, deniesAgency } from './tone/causeLink';
+import { NAMED_AGENT_CAUSE, NAMED_AGENT_SUBJECT } from './tone/namedAgent';
 import { findNamedPeople, PEOPLE_PATTERNS, sparedName } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
 import { appendSuggestion, MISSING_PART } from './tone/suggestions';
@@ -43,6 +44,7 @@ export const VERDICT_OF: Record<ToneFlagKind, Exclude<ToneVerdict, 'right-sized'
   'human-error': 'under-owned',
   'missing-beat': 'under-owned',
 };
+const FIRST_PERSON_SUBJECT = /\b(?:i|we)\b/i;
 const PRECEDENCE: readonly ToneVerdict[] = ['deflecting', 'over-apologetic', 'under-owned'];
 
 /** Every regular expression the check runs, named; the unit test runs each on adversarial 1 MB inputs. */
@@ -56,6 +58,8 @@ export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...AGENT_KIND_PATTERNS,
   ...CAUSE_LINK_PATTERNS,
   ...BLAME_ELSEWHERE_PATTERNS,
+  ['named agent: subject', NAMED_AGENT_SUBJECT],
+  ['named agent: cause', NAMED_AGENT_CAUSE],
 ];
 
 export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
@@ -84,6 +88,8 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   for (const r of readings) if (victimOnly(r)) owned.delete(r.sentence.index);
   // "my branch is fine, it's the hook that's broken": the writer's work named only to be declared fine.
   for (const s of sentences) if (DISOWNS.test(s.text) || deniesAgency(s.text)) owned.delete(s.index);
+  // Round thirteen: "Mailcrest throttled our account": a named outside agent acts on the writer's thing, which it does not own.
+  for (const s of sentences) if ((NAMED_AGENT_SUBJECT.test(s.text) || NAMED_AGENT_CAUSE.test(s.text)) && !FIRST_PERSON_SUBJECT.test(s.text)) owned.delete(s.index);
   const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0)) continue;

@@ -29,12 +29,22 @@ const ADDRESS_LEAD = /^\W{0,3}(?:(?:hey|hi|hello|dear|thanks|so|really|terribly|
 const VOCATIVE_LEAD = /\b(?:apology|apologies|sorry|thanks|thank\s+you|you)\s{0,3},\s{0,3}$/i;
 // What follows a name spoken to: a comma or colon, another name, or the writer's own words.
 // "that part was not ours, but our retry logic …": a denial that concedes the writer's part.
-const CONCEDED = /^\W{0,3}but\s+(?:[\w-]+\s+){0,2}?(?:my|our|i|we)\b/i;
+const CONCEDED = /^\W{0,3}but\s+(?:[\w-]+\s+){0,4}?(?:my|our|i|we)\b/i;
 const OWN_VERB = /^(?:should|shouldn't|would|could|must|did|didn't|had|has|was|is|never|also|just|wrote|[a-z]{1,40}ed)$/;
 const ADDRESS_TAIL = /^(?:\s+\p{Lu}\p{Ll}+)?(?:\s+(?:and|&)\s+@?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?(?:\s*[,:—–]|\s+(?:I|I'm|I've|My|my|We|we|we're|We're)\b)/u;
 
+// Round thirteen: "due to a misconfigured load balancer": a thing someone set up wrong names no agent (under-owned).
+const SET_UP_WRONG = /^(?:an?\s+|the\s+)?mis[a-z]{2,20}ed\b/i;
+// Round thirteen: a name between a comma and a colon is spoken to ("We owe you a straight answer, Oksana: …").
+const COMMA_BEFORE = /,\s{0,3}$/;
+const COLON_AFTER = /^\s{0,3}:/;
+
 /** Every pattern this file runs, named, for the linear-time test. */
+
 export const AGENT_FLAG_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['agent flags: set up wrong', SET_UP_WRONG],
+  ['agent flags: comma before', COMMA_BEFORE],
+  ['agent flags: colon after', COLON_AFTER],
   ['agent flags: hedge', HEDGE],
   ['agent flags: address lead', ADDRESS_LEAD],
   ['agent flags: address tail', ADDRESS_TAIL],
@@ -73,7 +83,7 @@ export function agentFlags(readings: readonly AgentReading[], messageOwned: bool
   const flags: ToneFlag[] = [];
   for (const { sentence, agents } of readings) {
     for (const a of agents) {
-      if (a.side !== 'other') continue;
+      if (a.side !== 'other' || SET_UP_WRONG.test(a.who)) continue;
       const always = 'charge' in a ? chargesOthers(a) : blamesPeople(agentKind(a.who, a.side, a.person)) || a.structure === 'question' || a.structure === 'denial';
       if (!always && ('located' in a && a.located ? ownedInFirstPerson : messageOwned)) continue;
       const index = sentence.index + a.at;
@@ -110,6 +120,7 @@ export function notTheAgent(sentence: string, at: number, name: string): boolean
   const after = text.slice(at - from + name.length);
   if (before.length < 80 && ADDRESS_LEAD.test(before) && ADDRESS_TAIL.test(after)) return true;
   if (VOCATIVE_LEAD.test(before.slice(-40)) && ADDRESS_TAIL.test(after)) return true;
+  if (COMMA_BEFORE.test(before.slice(-8)) && COLON_AFTER.test(after)) return true;
   return notTheAgentIn(text, at - from, name);
 }
 

@@ -10,15 +10,15 @@ import type { ToneComponentName } from './types';
 
 const rx = (parts: readonly string[]) => new RegExp(parts.join('|'), 'i');
 
-const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|(?:did\s+not|didn'?t)(?!\s+(?:break|cause|touch|do\s+(?:it|this|that|anything)|(?:have|experience|see)\s+(?:an?|any)\s+(?:[\w-]{1,40}\s+)?(?:outage|downtime|incident|disruption|double\s+charge|overcharge)s?\b))|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d|mis[a-z]{3,20}ed|double-[a-z]{2,20}ed|over-?charged|under-?estimated|overlooked)`;
-const WORK = String.raw`(?:change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit|flag|default|setting|rule|template|job|banner|parser|schema|index|maintenance)`;
+const FIRST_PERSON_VERB = String.raw`(?:broke|break|caused|cause|introduced|shipped|deployed|pushed|merged|made|took|brought|messed|screwed|forgot|missed|deleted|wiped|force-pushed|committed|dropped|filled|skipped|removed|released|rolled\s+out|misconfigured|(?:did\s+not|didn'?t)(?!\s+(?:break|cause|touch|do\s+(?:it|this|that|anything)|(?:have|experience|see)\s+(?:an?|any)\s+(?:[\w-]{1,40}\s+)?(?:outage|downtime|incident|disruption|double\s+charge|overcharge)s?\b|lose\s+(?:any|a\s+single)\b))|should\s+have|should'?ve|own|take\s+responsibility|am\s+responsible|'m\s+responsible|am\s+the\s+one|'m\s+the\s+one|set|renamed|ran|applied|overwrote|let|undid|typo'?d|mis[a-z]{3,20}ed|double-[a-z]{2,20}ed|over-?charged|under-?estimated|overlooked)`;
+const WORK = String.raw`(?:hotfix|change|changes|commit|commits|push|deploy|deployment|release|merge|pr|migration|refactor|config|typo|code|script|test|bump|cron|workflow|dependency|branch|rollout|helm|patch|query|mistake|team's|side|fix|upgrade|edit|flag|default|setting|rule|template|job|banner|parser|schema|index|maintenance)`;
 // "in error" says how a thing was done ("was force-pushed in error"), not that something failed.
-const FAILURE_WORD = String.raw`(?:broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|(?<!\bin\s)errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow|doubled|tripled|leaked|expired|instead|overran|ran\s+over|ran\s+long)`;
+const FAILURE_WORD = String.raw`(?:rejected|overwrote|broke|broken|break|caused|cause|fail|failed|fails|crash|crashed|down|(?<!\bin\s)errors?|wrong|outage|bug|red|took|made|locked|filled|wiped|sent|logged|showed|skipped|timed|slow|doubled|tripled|leaked|expired|instead|overran|ran\s+over|ran\s+long)`;
 
 const PATTERNS: Record<ToneComponentName, RegExp> = {
   ownership: rx([
     String.raw`\b(?:i|we)(?:'ve|\s+have)?(?:\s*\([^)]{0,40}\)|\s+(?:on|in|from)\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:team|squad|crew|side))?\s+(?:(?:just|accidentally|also|mistakenly|apparently|then|actually|both|all)\s+)?${FIRST_PERSON_VERB}\b`,
-    String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
+    String.raw`\b(?:my|our)\s+(?:[\w:-]+\s+){0,3}?${WORK}\b(?:\s+[^\s.!?]+){0,8}?\s+${FAILURE_WORD}`,
     // Round twelve: the failing thing held the writer's work ("build 2291 contained my change to …").
     String.raw`\b(?:caused\s+by|because\s+of|because|by|was|is|contained|included|carried|bundled)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?${WORK}\b`,
     // Round ten: any act done "by me" ("run by me", "approved by us").
@@ -39,6 +39,15 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:i|we)\s+never\s+(?:set\s+up|added|tested|checked|configured|built|wrote|planned|updated|documented|moved|enabled|considered|validated|verified|monitored|rehearsed|reviewed)\b`,
     // Round seven: the decision or the bug named as the writer's in a short aside: "(my team, my call)", "our cron parser, our bug;", "(mine, written Tuesday)".
     String.raw`\b(?:my|our)\s+(?:call|decision|design|idea|bug|doing|oversight|responsibility)(?=\s*(?:[.,;:)!—–]|$))|\(\s*(?:mine|ours)\b|\(\s*(?:my|our)\s+(?:[\w-]{1,40}\s+){0,2}?${WORK}\s*[),;]`,
+    // Round thirteen: the writer in brackets as the role ("Our on-call (me) missed the page"), the "I" dropped after an
+    // apology ("sorry, broke the QA env"), and a missing safeguard owned ("we had no alert on consumer lag").
+    String.raw`\b(?:our|the)\s+(?:[\w-]{1,40}\s+){0,2}?\(\s*(?:me|myself|us|that'?s\s+me|that\s+was\s+me)\s*\)`,
+    String.raw`\b(?:sorry|apologies|oops|whoops|my\s+bad|ugh)\s*[,:;!-]{1,3}\s*(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
+    String.raw`\b(?:i|we)\s+(?:had|have)\s+no\s+(?:[\w-]{1,40}\s+){0,2}?(?:alert|alerting|test|tests|check|checks|monitor|monitoring|alarm|fallback|backup|guard|limit|timeout|canary)\b`,
+    // My work as the subject of a second, coordinated verb of failure ("my hotfix went to staging … and overwrote it"), and
+    // a first-person act in Spanish or German ("yo hice el deploy", "ich habe … gelöscht").
+    String.raw`\b(?:my|our)\s+(?:[\w:-]+\s+){0,3}?${WORK}\s+(?:[a-z]{2,20}ed|went|ran|got|hit)\b[^.!?;]{0,80}?\band\s+(?:broke|overwrote|wiped|deleted|took\s+down|crashed|dropped|corrupted|killed|blocked)\b`,
+    String.raw`\byo\s+(?:hice|romp[ií]|borr[ée]|sub[ií]|cambi[ée]|puse|desplegu[ée])(?=[\s,.;:!?]|$)|\bich\s+habe\s+(?:[\w-]{1,40}\s+){0,4}?(?:kaputt\s+gemacht|gel[öo]e?scht|gepusht|deployed|zerschossen|überschrieben|ueberschrieben)\b`,
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
     String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
   ]),
@@ -147,7 +156,7 @@ function ownsIn(text: string): boolean {
   for (const m of sentence.matchAll(OWNERSHIP_ALL)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
-    if (HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) || HEDGED_AFTER.test(sentence.slice(end, end + 16)) || startsWithOtherAgent(m[0])) continue;
+    if (HEDGED_BEFORE.test(sentence.slice(Math.max(0, at - 24), at)) || HEDGED_AFTER.test(sentence.slice(end, end + 16)) || (startsWithOtherAgent(m[0]) && !WRITER_IN_BRACKETS.test(m[0]))) continue;
     // Round eight: a listed verb that repairs, in a main clause ("We've removed the SDK"), owns only where a failure
     // is named; in a relative clause it names the cause ("This restores the null check I removed").
     if (REPAIR_VERB.has(m[0].toLowerCase().split(/\s+/).pop() ?? '') && MAIN_CLAUSE_LEAD.test(sentence.slice(Math.max(0, at - 24), at)) && !FAILURE.test(sentence)) continue;
@@ -157,6 +166,9 @@ function ownsIn(text: string): boolean {
   }
   return firstPersonAgent(sentence);
 }
+
+// Round thirteen: "Our on-call (me)": a role is the writer's own when the writer is named in brackets after it.
+const WRITER_IN_BRACKETS = /\(\s*(?:me|myself|us|that'?s\s+me|that\s+was\s+me)\s*\)/i;
 
 // "shipped 6.2.1 without it", "released v3.1 with the fix": a new version that repairs, after the verb.
 export const NEW_VERSION_AFTER = /^\s+(?:version\s+)?v?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:without|with\s+(?:the|a)\s+fix|that\s+fixes|which\s+fixes|to\s+fix)\b/i;
@@ -197,6 +209,7 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['hedged after', HEDGED_AFTER],
   ['main clause lead', MAIN_CLAUSE_LEAD],
   ['new version after', NEW_VERSION_AFTER],
+  ['writer in brackets', WRITER_IN_BRACKETS],
   ['vague resolve', VAGUE_RESOLVE],
   ['clause or and', CLAUSE_OR_AND],
   ['when words', WHEN_WORDS],

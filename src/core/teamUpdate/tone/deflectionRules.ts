@@ -131,7 +131,8 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       // …or the writer's part declared fine: "my change was fine."
       String.raw`\b(?:my|our)\s+(?:[\w-]+\s+)?${MY_WORK}\s+(?:was|is|were|are)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|ok|okay|correct|good|innocent)(?=\s*(?:[.,;!]|$))`,
       // …or as the cause: "because of the CDN", "came from the backup tool", "this was a SendGrid issue".
-      String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of|thanks\s+to)\s+(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}\b`,
+      // Round thirteen: not a thing someone set up wrong ("due to a misconfigured load balancer" names no agent: under-owned).
+      String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of|thanks\s+to)\s+(?:${DET}\s+)?(?:(?!mis[a-z]{2,20}ed\b)[\w-]+\s+)?(?<!\bmis[a-z]{2,20}ed\s)${OUTSIDE}\b`,
       String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of)\s+(?:${DET}\s+)?(?:[\w-]+\s+){0,2}(?:outage|issue|problem|incident|bug|failure|change|update|error|misconfiguration|regression|glitch)\s+(?:at|in|on|from|with|by|of)\s+(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}\b`,
       // Another team's work as the subject or the cause: "the security team's new rule blocked", "since the platform
       // team's change to the base image", "the template from the platform team is what broke".

@@ -9,6 +9,10 @@ import { BAD_IDENTITY, FILLER, INTENSIFIER, likeCase, PASSIVE_VOICE, rx, type Fl
 import { PROPORTION_RULES } from './proportionShapes';
 import { WORTH_RULES } from './worthShapes';
 import { OTHER_AGENT_RULES } from './otherAgentShapes';
+import { NAMED_AGENT_RULES } from './namedAgent';
+import { APOLOGY_REPEAT_RULES } from './apologyRepeat';
+import { OTHER_DOER_RULES } from './otherDoer';
+import { PLAY_DOWN_RULES } from './playDown';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -108,7 +112,8 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\b(?:mistakes|errors|an error|a mistake|some mistakes)\s+(?:were|was|have been|has been|had been)\s+made\b`,
       String.raw`\b(?:a|an|the|some|several|two|three|a\s+few)\s+(?:${MISTAKE_NOUN}|${BAD_THING}|(?:error|mistake|bug|change|commit|regression|bad deploy))\s+(?:was|were|has\s+been|have\s+been|had\s+been|may\s+have\s+been|might\s+have\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+|incorrectly\s+)?(?:made|introduced|pushed|deployed|merged|shipped|committed|applied|set|added)\b`,
       // A wrong thing done with no doer, whatever the verb: "an incorrect merge was performed", "a wrong environment variable was set".
-      String.raw`\b(?:a|an|some|several)\s+${BAD_THING}(?:\s+[\w-]+){0,3}\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:[a-z-]{2,}ed|set|done|run|put|made|sent|built|written)\b`,
+      // Round thirteen: not across a conjunction ("I pushed a wrong file and everyone got requested": another clause).
+      String.raw`\b(?:a|an|some|several)\s+${BAD_THING}(?:\s+(?!and\b|but\b|so\b)[\w-]+){0,3}\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:accidentally\s+|mistakenly\s+|inadvertently\s+)?(?:[a-z-]{2,}ed|set|done|run|put|made|sent|built|written)\b`,
       String.raw`\b(?:${MISTAKE_NOUN}|${BAD_THING})\s+(?:(?:was|were)\s+)?(?:happened|occurred|ended\s+up|slipped\s+(?:in|into|through)|crept\s+in|got\s+(?:in|into|through))\b`,
     ]),
     explanation: PASSIVE_VOICE,
@@ -212,4 +217,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES];

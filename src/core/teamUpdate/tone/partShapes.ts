@@ -34,7 +34,7 @@ export const PREVENTION_SHAPES: readonly string[] = [
   // alert", and a thing made to check ("made the key lookup check the environment").
   String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,8}?to\s+(?:the|our|its|their|every|each|all)\s+(?:[\w'-]{1,40}\s+){0,4}?(?:runs?|matrix|farm|suites?|checks?|tests?|pipelines?|gates?|checklists?|lists?|polic(?:y|ies)|rules?|alerts?|monitoring|canary|smoke\s+tests?)\b`,
   String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){1,10}?(?:and|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:steps?|tests?|checks?|alerts?|gates?|guards?|locks?|lint|canary|validation)\b`,
-  String.raw`\b(?:moved|switched|migrated|put|changed)\s+(?:[\w-]{1,40}\s+){0,4}?(?:to|onto|on)\s+(?:an?\s+)?(?:auto-?[a-z]{3,20}|automatic\s+[a-z]{3,20}|managed\s+[a-z]{3,20})\b|\bwith\s+(?:an?|the)\s+(?!(?:failing|bad|broken|flaky|wrong|red|noisy|missing)\b)(?:[\w-]{1,40}\s+){1,2}?(?:alert|alarm)\b`,
+  String.raw`\b(?:moved|switched|migrated|put|changed)\s+(?:[\w-]{1,40}\s+){0,4}?(?:to|onto|on)\s+(?:an?\s+)?(?:[\w-]{1,40}\s+)?(?:auto-?[a-z]{3,20}|automatic\s+[a-z]{3,20}|managed\s+[a-z]{3,20})\b|\bwith\s+(?:an?|the)\s+(?!(?:failing|bad|broken|flaky|wrong|red|noisy|missing)\b)(?:[\w-]{1,40}\s+){1,2}?(?:alert|alarm)\b`,
   String.raw`\bmade\s+(?:the\s+|our\s+|every\s+|each\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:check|verify|validate|refuse|reject|require|ask|confirm)\s+(?:the|that|for|whether|if|a|an|every|each)\b`,
   String.raw`\b(?:i|we)(?:'ve|\s+have)\s+since\s+(?:[a-z]{2,20}ed|set\s+up|put|built|made|turned\s+on)\b|\bnow\s+(?:[\w-]{1,40}\s+){0,4}?automatically\b`,
   // Round eleven: a standing order of steps ("template changes are now sent to a test number … before release", "we now
@@ -47,6 +47,17 @@ export const PREVENTION_SHAPES: readonly string[] = [
   // Round twelve: a standing test the writer runs, told in the present ("we load-test it with injected latency").
   String.raw`\b(?:we|i)\s+(?:also\s+|always\s+)?(?:load-?test|stress-?test|chaos-?test|soak-?test|fuzz|canary|rehearse|drill)\s+(?:it|them|this|that|the\s+[\w-]{1,40}|every\s+[\w-]{1,40})\s+(?:with|against|under|on|before|after|every|each|weekly|daily|nightly|monthly)\b`,
   String.raw`\b(?:test|check|verify|rehearse|drill|exercise)\s+(?:it|them|this|that|the\s+[\w-]{1,40})\s+(?:monthly|weekly|daily|nightly|quarterly|regularly|every\s+(?:week|month|day|quarter|sprint|release))\b`,
+  // Round thirteen: a plural subject's standing behaviour ("cleanups now skip active workspaces", "template changes now
+  // produce a sample PDF"; not the verbs that only say it works again), and what a thing no longer does to other data
+  // ("the sync no longer touches currency fields").
+  String.raw`\b[a-z][\w-]{2,30}s\s+now\s+(?:always\s+|only\s+|also\s+)?(?!(?:work|load|pass|return|respond|show|succeed|resolve|render|build|compile|start|boot|open|display|send|arrive|sync|appear|look|seem|are|have|get|see|know|come|can|will|feel|run\s+fine)\b)[a-z]{3,20}\b`,
+  String.raw`\bno\s+longer\s+(?:touches|touch|writes|write|overwrites|overwrite|changes|change|deletes|delete|modifies|modify|edits|edit|accepts|accept|allows|allow|relies|rely|depends|depend|reads|read|uses|use)\b`,
+  // One source of truth ("the tax rate now comes from a single table"), a thing now shown where someone watches ("paused
+  // jobs now show on the on-call dashboard"), and a thing moved apart from what it watches ("moved the checks to a
+  // separate region").
+  String.raw`\bnow\s+(?:comes?|lives?|is\s+read)\s+from\s+(?:a|one|the)\s+(?:single|shared|central|canonical)\b`,
+  String.raw`\bnow\s+(?:show|shows|appear|appears)\s+(?:up\s+)?(?:on|in)\s+(?:the|our|a)\s+(?:[\w-]{1,40}\s+){0,2}?(?:dashboard|board|report|alerts?\s+channel)\b`,
+  String.raw`\bmoved\s+(?:the\s+|our\s+)?(?:[\w-]{1,40}\s+){0,2}?to\s+(?:a\s+)?(?:separate|different|dedicated|independent|isolated)\s+(?:region|cluster|host|account|server|machine|zone|provider)\b`,
 ];
 
 // Round nine: a plan to think about it is not a safeguard ("will be reviewing our processes to prevent a recurrence",
@@ -75,6 +86,12 @@ export const REPAIR_SHAPES: readonly string[] = [
   // Round twelve: a new version out ("4.12.1 is live"), and a setting now at a new value ("The timeout is now 10s").
   String.raw`\bv?\d{1,4}(?:\.\d{1,4}){1,3}\s+(?:is|are)\s+(?:now\s+)?(?:live|out|released|available|rolling\s+out|in\s+the\s+(?:app\s+|play\s+)?store)\b`,
   String.raw`\b(?:timeouts?|limits?|ttl|thresholds?|caps?|intervals?|retention|pool\s+size|batch\s+size|quotas?|max[\w-]{0,20})\s+(?:is|are)\s+now\s+(?:set\s+to\s+|back\s+(?:to|at)\s+)?~?\d`,
+  // Round thirteen: a numbered or follow-up change that fixes it ("Follow-up PR #812 fixes it", "The follow-up commit
+  // fixes the order"), the missing piece put in ("We added the timeout"), and every affected thing now set right ("All
+  // 212 delayed payouts are paid", "all refunds are through").
+  String.raw`\b(?:commit|pr|patch|mr|change|release|build)\s+(?:#?\d{1,7}\s+)?(?:now\s+)?(?:fixes|restores|repairs|corrects)\b`,
+  String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+added\s+the\s+(?:missing\s+)?(?:[\w-]{1,40}\s+)?(?:timeout|index|retry|limit|guard|lock|constraint|validation|header|null\s+check)\b`,
+  String.raw`\b(?:all|every)\s+(?:[\d,]+\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:are|were|have\s+been|is|has\s+been)\s+(?:now\s+)?(?:paid|sent|delivered|restored|through|processed|back|fixed|refunded|re-?sent|renewed|recovered|corrected)\b`,
 ];
 
 export const IMPACT_SHAPES: readonly string[] = [
@@ -86,6 +103,18 @@ export const IMPACT_SHAPES: readonly string[] = [
   String.raw`\b(?:over|during|for|all|through)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:weekend|night|morning|afternoon|evening|day)\b|\bovernight\b`,
   String.raw`\bfor\s+(?:[\w-]{1,40}\s+){0,2}?(?:users|customers|clients|tenants|partners|merchants|subscribers|developers|teams|shoppers|buyers|sellers|drivers|patients|students)\b`,
   String.raw`\b(?:users|customers|clients|tenants|partners|merchants|subscribers)\s+(?:failed|couldn'?t|could\s+not|were\s+unable|got|saw|lost|received|had\s+to|were\s+(?:charged|logged|locked|shown|sent))\b`,
+  // Round thirteen: a count of anything the failure hit ("charged 212 subscriptions", "6,000 readers"), a client error
+  // code ("hit a 404", "got 429s"), every one of a group ("for every shopper"), a failure on every run ("failed every
+  // night"), wrong content told with its verb ("listed the wrong amount"), and most of a day.
+  String.raw`(?:~\s?\d|\b\d)[\d,.]*\s+(?:[\w-]+\s+)?(?:subscriptions?|shipments?|parcels?|checkouts?|renewals?|sign-?ups?|logins?|installs?|downloads?|pdfs?|readers?|subscribers?|shoppers?|visitors?|partners?|devices?|calls?|cards?|refunds?|payouts?|bookings?|carts?|purchases?|searches|queries|patients|students|players|guests|members)\b`,
+  String.raw`\b(?:a|an|got|hit|saw|served|serving)\s+4\d\d\b|\b4\d\d(?:s|'s)(?!\w)|\b4\d\d\s+(?:errors?|responses?)\b`,
+  String.raw`\b(?:every|each)\s+(?:single\s+)?(?:shopper|reader|buyer|visitor|subscriber|merchant|partner|customer|user|client|player|driver|guest|member|tenant|account)\b`,
+  String.raw`\bfailed\s+(?:every|each)\s+(?:night|day|morning|evening|hour|run|time|week)\b`,
+  String.raw`\b(?:listed|showed|charged|sent|billed|displayed|printed|quoted|emailed)\s+(?:[\w-]{1,40}\s+){0,3}?(?:the\s+|a\s+)?wrong\s+(?:[\w-]{1,40}\s+)?(?:amounts?|prices?|totals?|currency|currencies|dates?|address(?:es)?|customers?|recipients?|tax|balances?|figures|accounts?)\b`,
+  String.raw`\bfor\s+(?:most|all|much|part|half)\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
+  // A message that went to the wrong person ("belonged to another customer"), and content that came out wrong.
+  String.raw`\b(?:belonged|belongs|went|was\s+sent|were\s+sent)\s+to\s+(?:another|a\s+different|the\s+wrong)\s+(?:customer|user|account|tenant|client|merchant|person|recipient)\b`,
+  String.raw`\bcame\s+out\s+(?:with\s+)?(?:every|all|the\s+wrong|wrong|blank|empty|missing|broken|garbled)\b`,
 ];
 
 export const PART_SHAPE_PATTERNS: readonly (readonly [string, RegExp])[] = [
