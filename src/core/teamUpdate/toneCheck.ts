@@ -17,7 +17,7 @@ import { CAUSE_LINK_PATTERNS, deniesAgency } from './tone/causeLink';
 import { NAMED_AGENT_CAUSE, NAMED_AGENT_SUBJECT } from './tone/namedAgent';
 import { findNamedPeople, PEOPLE_PATTERNS, sparedName } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
-import { appendSuggestion, MISSING_PART } from './tone/suggestions';
+import { appendSuggestion, fitSuggestion, MISSING_PART } from './tone/suggestions';
 import { TONE_COMPONENTS, type ToneComponent, type ToneComponentName, type ToneFlag, type ToneFlagKind, type ToneOptions, type ToneResult, type ToneSuggestion, type ToneVerdict } from './tone/types';
 
 export { applyToneSuggestion, StaleSuggestionError } from './tone/suggestions';
@@ -114,7 +114,9 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   flags.sort((a, b) => a.index - b.index);
   // Where the reader finds the writer as the agent, an agentless wording is not a non-apology, and a
   // denial followed by "but our …" concedes the writer's part.
-  const kept = dedupe(flags.filter((f) => !(f.explanation === PASSIVE_VOICE && ownedByWriter.has(sentenceAt(sentences, f.index)?.index ?? -1)) && !concededDenial(text, f)));
+  const kept = dedupe(flags.filter((f) => !(f.explanation === PASSIVE_VOICE && ownedByWriter.has(sentenceAt(sentences, f.index)?.index ?? -1)) && !concededDenial(text, f))).map(
+    (f) => (f.suggestion ? { ...f, suggestion: fitSuggestion(text, sentences, f.suggestion) } : f),
+  );
 
   const nonApologyAt = new Set(kept.filter((f) => f.kind === 'non-apology').map((f) => sentenceAt(sentences, f.index)?.index));
   const found = findComponents(sentences, (s) => !nonApologyAt.has(s.index));
