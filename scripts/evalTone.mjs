@@ -35,6 +35,11 @@
 //                    (run once on round twelve's frozen rules; misses with --misses-blind13)
 //   blind14.txt      round fourteen's blind set, written blind to the check in another branch: only with --blind14
 //                    (run once on round twelve's rules, unchanged since; misses with --misses-blind14)
+//   blind15.txt      session fifteen's blind set, written outside the repository and kept encrypted while three
+//                    readers labeled it (their labels: blind15.reader-*.txt, `npm run eval:tone-agreement`):
+//                    only with --blind15 (run once on round twelve's rules; misses with --misses-blind15)
+//   blind16 … blind21  session fifteen's sets written the same way in six voices, for scripts/toneModel/scale.mjs:
+//                    only with --blind16 … --blind21 (never tuned on)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -89,7 +94,7 @@ if (withTest) {
 // once after round three's rules were frozen; its misses were read and tuned on in round four, so
 // it is a dev set now (--blind3, misses with --misses-blind3).
 // The sets read only when asked for (--<name>; --misses-<name> also lists their misses).
-const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14'];
+const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21'];
 for (const name of OPTIONAL_SETS) {
   if (!argv.includes(`--${name}`) && !argv.includes(`--misses-${name}`)) continue;
   const set = fixture(`${name}.txt`);
