@@ -48,7 +48,7 @@ const UNOWNED: readonly FlagRule[] = [
       // Pointing elsewhere: "please ask the data folks", "please contact them", "Check with the data team".
       String.raw`\b(?:ask|contact|check\s+with|direct\s+(?:questions|them|it|any\s+questions)\s+to|talk\s+to)\s+(?:them|someone\s+else|the\s+(?:[\w-]{1,40}\s+){0,2}?(?:team|folks|group|processor|provider|vendor|bank|carrier|partner))\b`,
       // The users blamed.
-      String.raw`\bdid\s+(?:it|this)\s+to\s+themselves\b|\b[a-z]{2,20}ed\s+(?:it|the\s+[\w-]{1,40})\s+themselves\b|\bplease\s+be\s+more\s+careful\b|\bplease\s+(?:update|upgrade)\s+your\s+(?:browser|app|client|device|os)\b`,
+      String.raw`\b[a-z]{2,20}ed\s+(?:it|the\s+[\w-]{1,40})\s+themselves\b|\bplease\s+(?:update|upgrade)\s+your\s+(?:browser|app|client|device|os)\b`,
       String.raw`\b(?:on|using|running)\s+(?:an?\s+)?(?:outdated|old|unsupported|ancient)\s+(?:browsers?|versions?|password\s+managers?|devices?|clients?)\b`,
       String.raw`\byour\s+(?:[\w-]{1,40}\s+){0,2}?(?:firewall|proxy|network|traffic|endpoint|setup|server)\s+(?:was|is|were|far|kept|blocks?|blocked|strips?|stripped|rejects?|rejected|exceeded)\b`,
       String.raw`\b(?:partners?|customers?|users?|clients?)\s+retry\s+too\b|\btheir\s+parser\s+is\b`,
@@ -81,6 +81,8 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
   {
     kind: 'deflection',
     pattern: rx([
+      // The users blamed outright, owned or not.
+      String.raw`\bdid\s+(?:it|this)\s+to\s+themselves\b|\bplease\s+be\s+more\s+careful\b`,
       String.raw`\b(?:as\s+for\s+the\s+(?:[\w-]{1,40}\s+){0,2}?(?:cause|data|issue)|that\s+said|in\s+fairness|to\s+be\s+fair|for\s+(?:full\s+)?transparency)\s*,?\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:team|group|guild|folks|department)\s+(?:owns?|signed\s+off)\b`,
       String.raw`\b(?:built|made|written|shipped|configured)\s+by\s+(?:an?|the)\s+(?:[\w-]{1,40}\s+)?(?:agency|contractor|vendor)\b|\bshipped\s+by\s+(?:nginx|the\s+vendor|upstream)\b`,
       String.raw`\bowns\s+that\s+(?:[\w-]{1,40}\s+)?(?:pipeline|table|service|system|job),?\s+not\s+us\b`,

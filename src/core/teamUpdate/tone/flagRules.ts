@@ -14,6 +14,7 @@ import { APOLOGY_REPEAT_RULES } from './apologyRepeat';
 import { OTHER_DOER_RULES } from './otherDoer';
 import { PLAY_DOWN_RULES } from './playDown';
 import { CAUSE_ELSEWHERE_RULES } from './causeElsewhere';
+import { PLAY_DOWN_RULES_14 } from './playDownFourteen';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -218,4 +219,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...CAUSE_ELSEWHERE_RULES];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...CAUSE_ELSEWHERE_RULES, ...PLAY_DOWN_RULES_14];
