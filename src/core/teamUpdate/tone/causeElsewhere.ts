@@ -90,13 +90,24 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
       String.raw`\bbut\s+(?:the\s+)?(?:sales|support|marketing|finance|legal|ops)\s+(?:gave|told|sent|said)\b`,
       String.raw`\bbut\s+the\s+[\w-]{1,40}'s\s+(?:upstream\s+)?(?:docs|documentation|defaults?|spec)\b`,
       String.raw`\bon\s+their\s+side,?\s+which\s+they\b|\bthe\s+root\s+cause\s+was\s+[\w-]{2,40}\s+serving\b`,
+      // Another's thing as what "actually broke it"; "in fairness"; the cause "though" or "however" moved.
+      String.raw`\b(?:are|were)\s+what\s+(?:actually\s+|really\s+)?(?:broke|caused|wiped|took\s+down|killed)\b|\b(?:is|was)\s+what\s+(?:actually|really)\s+(?:broke|caused|wiped|took\s+down|killed)\b|\b(?:in\s+fairness|to\s+be\s+fair),?\s+(?:the|nobody|no\s+one|they|[\w-]{2,40}'s)\b`,
+      String.raw`\broot\s+cause,?\s+(?:though|however),?\s+(?:is|was)\b|\b(?:underlying|real|actual)\s+(?:cause|issue|problem)\s+(?:however\s+|though\s+)?(?:is|was)\s+(?!(?:my|our|me|us|i|we)\b)(?:the\s+)?[\w-]{2,40}`,
+      // Docs, a template or a guide said otherwise: "but the module's README says …", "exactly as the CoreDNS docs show".
+      String.raw`\bbut\s+(?!(?:i|we)\b)(?:the\s+)?(?:[\w'-]{1,40}\s+){0,4}?(?:docs|documentation|readme|template|guide|spec|manual|changelog)\s+(?:[\w-]{1,40}\s+){0,3}?(?:says?|said|marks?|marked|lists?|listed|describes?|claims?|shows?|never\s+says)\b`,
+      String.raw`\bexactly\s+as\s+(?:the\s+)?(?:[\w'-]{1,40}\s+){0,3}?(?:docs|documentation|readme|guide|runbook|spec)\s+(?:says?|shows?|describes?)\b|\b(?:nobody|no\s+one)\s+documents\b|\b(?:badly|poorly|never)\s+documented\b|\bguide\s+leaves\s+out\b`,
+      // Another party should have caught it: "but the on-call rotation should have noticed", "but the DBA told me it's safe".
+      String.raw`\bbut\s+(?!(?:i|we)\b)(?:the\s+)?(?:[\w'-]{1,40}\s+){0,4}?(?:told\s+me|should\s+have\s+(?:noticed|caught|checked)|was\s+supposed\s+to\s+(?:catch|check|stop)|changed\s+the\s+default)\b`,
+      // Denials of having touched it, in any language, and a tool or its default called the culprit.
+      String.raw`\bnicht\s+mein\s+fehler\b|\bno\s+(?:es|fue)\s+mi\s+(?:culpa|error)\b|\bpas\s+ma\s+faute\b|\bnever\s+touched\s+(?:them|it|that|those)\b|\bhaven'?t\s+(?:pushed|touched|committed)\s+(?:there|to\s+it|that)\s+since\b`,
+      String.raw`\bdefaults?\s+(?:is|are)\s+(?:stupid|dumb|insane|broken|wrong)\b|\bneither\s+tells\s+you\b|\b(?:nonsense|shenanigans)\b|\bthe\s+[\w-]{1,40}\s+(?:team|group|folks)\s+maintains?\b|\bthat'?s\s+[\w-]{2,40}'s\s+(?:[\w-]{1,40}\s+){0,3}?doing\s+it\b`,
     ]),
     explanation: 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.',
     rewrite: () => 'we had no safeguard for this',
   },
   {
     kind: 'deflection',
-    pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}\s+(?:sends?|sent|kept|gave|changed|broke|returned|returns)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b`, 'g'),
+    pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}(?:'s)?\s+(?:[a-z][\w-]{1,40}\s+){0,2}?(?:sends?|sent|served|kept|gave|changed|broke|returned|returns|touched|turned|rewrote|swapped)\b|\b(?:[Yy]arn|[Pp]ip|[Nn]pm|[Hh]omebrew|GitHub|[Gg]it)(?:\s+[a-z][\w-]{1,40})?\s+(?:rewrote|swapped|turned)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b`, 'g'),
     explanation: 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.',
     rewrite: () => 'we had no safeguard for this',
   },
