@@ -38,7 +38,7 @@ const UNOWNED: readonly FlagRule[] = [
       // The copula as the locator: "the outage was the firewall appliance's auto-update", "flaky main is jest's fake timers".
       String.raw`\b(?:was|were|is|are)\s+(?:just\s+|all\s+|again\s+|really\s+)?${OTHERS_THING}`,
       // The outside thing first, then "which is why" the failure.
-      String.raw`^(?:the\s+)?(?:[\w-]{1,40}(?:'s|')?\s+){0,3}?(?:[\w-]{1,40}'s?|${OUTSIDE_NOUN}|image|defaults?)(?:\s+[\w'-]{1,40}){0,8}?[,;]?\s+(?:which|that)(?:'s|\s+is|\s+was)\s+why\b`,
+      String.raw`^(?:the\s+)?(?:[\w-]{1,40}(?:'s|')?\s+){0,3}?(?:[\w-]{1,40}'s?|${OUTSIDE_NOUN}|image|defaults?)(?:\s+[\w'.-]{1,40}){0,8}?[,;]?\s+(?:which|that)(?:'s|\s+is|\s+was)\s+why\b`,
       // Denials in short shapes.
       String.raw`\b(?:wasn'?t|was\s+not|not|isn'?t)\s+(?:us|me|ours|mine)\b(?!\s+(?:who|that|to)\b)`,
       String.raw`\bnot\s+(?:my|our)\s+(?:team'?s\s+)?(?:service|problem|code|area|system|bug|fault|job)\b`,

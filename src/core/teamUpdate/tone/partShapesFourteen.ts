@@ -20,7 +20,7 @@ export const OWNERSHIP_SHAPES_14: readonly string[] = [
   String.raw`\b(?:my|our)\s+(?:own\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:was|were)\s+(?:leaking|dropping|failing|breaking|crashing|spamming|deleting|overwriting|double-[a-z]{2,20}ing)\b`,
   String.raw`\b(?:my|our)\s+(?:own\s+)?(?:[\w-]{1,40}\s+){0,3}?${MY_THING}\s+(?:had|reverted|removed|starved|double-[a-z]{2,20}ed|re-?sent|paged|set|made|filled|emailed)\b`,
   String.raw`\b(?:this|that|a|the)\s+(?:[\w-]{1,40}\s+)?of\s+(?:mine|ours)\s+(?:broke|caused|took|made|sent|deleted|wiped|dropped)\b`,
-  String.raw`\bbecause\s+(?:i|we)\s+(?:accidentally\s+|mistakenly\s+)?(?:re-?ran|rerun|scheduled|[a-z]{2,20}ed)\b|\b(?:after|from)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+){0,3}?${MY_THING}\b`,
+  String.raw`\bbecause\s+(?:i|we)\s+(?:accidentally\s+|mistakenly\s+)?(?:re-?ran|rerun|scheduled|[a-z]{2,20}ed)\b|\bafter\s+my\s+(?:[\w-]{1,40}\s+){0,3}?${MY_THING}\b`,
   String.raw`\b(?:i|we)\s+(?:wrote|built|set\s+up|made|added|shipped|introduced)\s+(?:a|an|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:that|which)\s+(?:[a-z]{2,20}ed|broke|sent|ran|took|made|dropped|lost)\b`,
   String.raw`\b(?:fue\s+mi\s+(?:error|culpa)|culpa\s+m[ií]a|mi\s+culpa|ma\s+faute|mein\s+fehler|meu\s+erro|colpa\s+mia)\b`,
   String.raw`(?:^|[:;,—–]\s{0,3})(?:was|were)\s+(?:us|me)\b`,
