@@ -26,6 +26,9 @@ describe('tone check (round fourteen): a cause put on another party, nothing own
     ['a short denial', 'Not us this time. Try the identity folks.', 'team'],
     ['"nothing on our side" as a fragment', 'Sign-ups failed for an hour in the afternoon because of their captcha widget. Nothing on our side.', 'production'],
     ['the users blamed', 'The accounts that got locked did it to themselves by skipping the verification email for a month.', 'production'],
+    ['another team\'s work named with "by"', 'the broken icons were caused by a font bundle upgrade by the web tooling group; pinned the old bundle', 'production'],
+    ['a role\'s approval as the reason', 'Checkout stalled for 15 minutes for 600 shoppers. The release manager on duty approved the index rebuild at peak. It finished later.', 'production'],
+    ['"not an issue with" our service', 'We checked the reports of missing receipts, and this is not an issue with ledgerbox.', 'production'],
     ['an unknown name\'s outage as the subject', 'Logins were slow for 2,000 users; Authbridge outage, nothing else. Traffic recovered by itself.', 'production'],
   ];
   for (const [name, text, radius] of cases) {
@@ -54,6 +57,9 @@ describe('tone check (round fourteen): owned, then the cause moved', () => {
     ['done "exactly as" a guide shows', 'I set up the cache exactly as the vendor guide shows, and that\'s why the team\'s previews went stale for an hour. Flushed it.', 'team'],
     ['"the root cause, though"', 'I rolled out the search tweak and results were empty for 300 users for 20 minutes. The root cause, though, was Indexly dropping our mapping. We restored the mapping and now check mappings after every rollout.', 'production'],
     ['another should have caught it', 'I deployed the worker, sure, but the release captain should have noticed the queue growing; it backed up for two hours. Scaled it back.', 'team'],
+    ['the writer\'s work denied', 'PR comment: the red main isn\'t from this PR, it\'s the flaky browser image from last night. Re-ran it.', 'team'],
+    ['the writer\'s work called a bystander', 'the sandbox has been down since noon, but that box dies if you breathe on it; my deploy just happened to be the one running', 'team'],
+    ['the failure as another team\'s habit', 'Preview builds have failed for the designers since 9:00; that\'s what happens when the platform folks bump the base image on a Monday.', 'team'],
     ['the users told to be careful', 'After our update, the new rate limit only bites people who mash the refresh button; please be more careful. It resets in a minute.', 'production'],
   ];
   for (const [name, text, radius] of cases) it(name, () => expectVerdict(text, radius, 'deflecting', 'deflection'));

@@ -52,6 +52,10 @@ const UNOWNED: readonly FlagRule[] = [
       String.raw`\b(?:on|using|running)\s+(?:an?\s+)?(?:outdated|old|unsupported|ancient)\s+(?:browsers?|versions?|password\s+managers?|devices?|clients?)\b`,
       String.raw`\byour\s+(?:[\w-]{1,40}\s+){0,2}?(?:firewall|proxy|network|traffic|endpoint|setup|server)\s+(?:was|is|were|far|kept|blocks?|blocked|strips?|stripped|rejects?|rejected|exceeded)\b`,
       String.raw`\b(?:partners?|customers?|users?|clients?)\s+retry\s+too\b|\btheir\s+parser\s+is\b`,
+      // Another team's or role's work named by "by" or "from", or its approval: "the package update by the platform team",
+      // "the chart from infra team had a wrong default", "the DBA on duty approved running it".
+      String.raw`\b(?:update|change|release|rollout|migration|upgrade|rule|config)\s+by\s+the\s+(?:[\w-]{1,40}\s+){0,3}?(?:team|group|folks|guild)\b|\bfrom\s+(?:the\s+)?[\w-]{1,40}\s+team\s+(?:had|has|was|is)\b`,
+      String.raw`\bthe\s+(?:[\w-]{1,40}\s+){0,2}?(?:dba|on-?call|release\s+manager|manager|lead)\s+(?:on\s+duty\s+|on\s+call\s+)?(?:approved|signed\s+off|okayed)\b|\bnot\s+an\s+issue\s+with\s+[\w-]{2,40}\b`,
     ]),
     explanation: 'This puts the cause on another party without saying what was yours; say which part you own (a missing check, pin or fallback).',
     rewrite: () => 'we had no safeguard for this',
@@ -81,6 +85,9 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
   {
     kind: 'deflection',
     pattern: rx([
+      // The writer's work denied or called a bystander, and the failure called another's habit.
+      String.raw`\b(?:isn'?t|wasn'?t|is\s+not|was\s+not)\s+(?:from|in|caused\s+by)\s+(?:this|my|our)\s+(?:pr|change|commit|branch|mr|deploy)\b|\bjust\s+happened\s+to\s+be\s+the\s+one\b|\bfalls\s+over\s+if\s+you\s+look\b`,
+      String.raw`\bthat'?s\s+what\s+happens\s+when\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:team|folks|group|people|they|vendors?|someone)\b`,
       // The users blamed outright, owned or not.
       String.raw`\bdid\s+(?:it|this)\s+to\s+themselves\b|\bplease\s+be\s+more\s+careful\b`,
       String.raw`\b(?:as\s+for\s+the\s+(?:[\w-]{1,40}\s+){0,2}?(?:cause|data|issue)|that\s+said|in\s+fairness|to\s+be\s+fair|for\s+(?:full\s+)?transparency)\s*,?\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:team|group|guild|folks|department)\s+(?:owns?|signed\s+off)\b`,
