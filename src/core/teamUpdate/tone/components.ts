@@ -5,6 +5,7 @@
  */
 import { AGENCY_PATTERNS, FAILURE, firstPersonAct, firstPersonAgent, REPAIR_VERB, startsWithOtherAgent } from './agency';
 import { guaranteeAfterAct, IMPACT_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES, VAGUE_PLAN } from './partShapes';
+import { IMPACT_SHAPES_14, OWNERSHIP_SHAPES_14, PREVENTION_SHAPES_14, REPAIR_SHAPES_14 } from './partShapesFourteen';
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
@@ -50,6 +51,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\byo\s+(?:hice|romp[ií]|borr[ée]|sub[ií]|cambi[ée]|puse|desplegu[ée])(?=[\s,.;:!?]|$)|\bich\s+habe\s+(?:[\w-]{1,40}\s+){0,4}?(?:kaputt\s+gemacht|gel[öo]e?scht|gepusht|deployed|zerschossen|überschrieben|ueberschrieben)\b`,
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
     String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
+    ...OWNERSHIP_SHAPES_14,
   ]),
   explanation: rx([
     String.raw`\b(?:because|caused\s+by|the\s+cause|root\s+cause|cause:|due\s+to|the\s+reason|why:|turned\s+out|resulted?\s+(?:in|from)|the\s+result\s+of)\b`,
@@ -71,6 +73,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // A labelled "Impact:" line addresses impact even while it is still being confirmed.
     String.raw`^\W{0,3}impact\W{0,3}:`,
     ...IMPACT_SHAPES,
+    ...IMPACT_SHAPES_14,
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
@@ -90,6 +93,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
     String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:[a-z]+ed|put|set|made|done|run|sent|built|rewritten|redone|undone)\b(?:\s+[\w-]+){0,4}?\s+(?:now|again|back)\b`,
     ...REPAIR_SHAPES,
+    ...REPAIR_SHAPES_14,
   ]),
   prevention: rx([
     String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,
@@ -125,6 +129,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:put|wrote|created|introduced)\s+(?:a|an)\s+(?:new\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:tests?|checks?|alerts?)\b|\b(?:tests?|checks?|alerts?|step|gate|validation|monitoring)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?added\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
     ...PREVENTION_SHAPES,
+    ...PREVENTION_SHAPES_14,
   ]),
 };
 
@@ -196,6 +201,9 @@ export function isCredit(sentence: string): boolean {
   return CREDIT.test(sentence);
 }
 
+// Round fourteen: a repair asked of others or put off is not one yet ("Can someone roll it back?", "Will revert after standup").
+const REPAIR_NOT_DONE = /^(?=[^?]{0,400}\?\s*$)[^?]{0,400}?\b(?:someone|somebody|anyone|you)\b|^(?:i\s+)?will\s+(?:revert|roll\s+back|fix|restore)\b|\bstill\s+looking\s+into\s+(?:a|the)\s+(?:proper\s+)?fix\b/i;
+
 /** Every pattern this file runs, named, for the linear-time test. */
 export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...Object.entries(PATTERNS).map(([name, re]) => [name, re] as const),
@@ -210,6 +218,7 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['main clause lead', MAIN_CLAUSE_LEAD],
   ['new version after', NEW_VERSION_AFTER],
   ['writer in brackets', WRITER_IN_BRACKETS],
+  ['repair not done', REPAIR_NOT_DONE],
   ['vague resolve', VAGUE_RESOLVE],
   ['clause or and', CLAUSE_OR_AND],
   ['when words', WHEN_WORDS],
@@ -240,7 +249,7 @@ function preventionWords(text: string): boolean {
 export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sentence) => boolean): Record<ToneComponentName, Sentence | undefined> {
   const found = {} as Record<ToneComponentName, Sentence | undefined>;
   for (const name of Object.keys(PATTERNS) as ToneComponentName[]) {
-    found[name] = sentences.find((s) => (name === 'ownership' ? ownsIn(s.text) : name === 'prevention' ? showsPrevention(s.text) : PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s))));
+    found[name] = sentences.find((s) => (name === 'ownership' ? ownsIn(s.text) : name === 'prevention' ? showsPrevention(s.text) : PATTERNS[name].test(s.text) && (name !== 'regret' || regretOk(s)) && (name !== 'repair' || !REPAIR_NOT_DONE.test(s.text))));
   }
   found.ownership ??= sentences.find((s, i) => i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text));
   // After the opening clause (which states the failure), an act of the writer's with no failure words is what was

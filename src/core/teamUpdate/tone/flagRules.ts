@@ -13,6 +13,9 @@ import { NAMED_AGENT_RULES } from './namedAgent';
 import { APOLOGY_REPEAT_RULES } from './apologyRepeat';
 import { OTHER_DOER_RULES } from './otherDoer';
 import { PLAY_DOWN_RULES } from './playDown';
+import { CAUSE_ELSEWHERE_RULES } from './causeElsewhere';
+import { PLAY_DOWN_RULES_14 } from './playDownFourteen';
+import { APOLOGY_RULES_14 } from './apologyFourteen';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -217,4 +220,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...CAUSE_ELSEWHERE_RULES, ...PLAY_DOWN_RULES_14, ...APOLOGY_RULES_14];
