@@ -60,3 +60,21 @@ export function ruleFeatures(result, radius) {
 export function forcedVerdicts(result) {
   return new Set(result.flags.map((f) => VERDICT_OF[f.kind]));
 }
+
+/**
+ * Feature names seen at least `minCount` times over `trainItems` (each item's names from `featsOf`), and a
+ * sparse vector for any item: rule features worth 1, word features L2-normalised as a block.
+ */
+export function vectorizer(trainItems, featsOf, minCount) {
+  const count = new Map();
+  for (const item of trainItems) for (const f of featsOf(item)) count.set(f, (count.get(f) ?? 0) + 1);
+  const names = [...count.keys()].filter((f) => count.get(f) >= minCount).sort();
+  const index = new Map(names.map((f, j) => [f, j]));
+  const vec = (item) => {
+    const kept = featsOf(item).filter((f) => index.has(f));
+    const nText = kept.filter((f) => !f.startsWith('r')).length;
+    const pairs = kept.map((f) => [index.get(f), f.startsWith('r') ? 1 : 1 / Math.sqrt(nText || 1)]).sort((a, b) => a[0] - b[0]);
+    return { idx: Int32Array.from(pairs.map((p) => p[0])), val: Float64Array.from(pairs.map((p) => p[1])) };
+  };
+  return { size: names.length, vec };
+}

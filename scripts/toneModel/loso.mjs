@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { BLINDS, loadMessages, root, VERDICTS } from './data.mjs';
-import { forcedVerdicts, ruleFeatures, textFeatures } from './features.mjs';
+import { forcedVerdicts, ruleFeatures, textFeatures, vectorizer } from './features.mjs';
 import { loadRulesAt } from './historicalRules.mjs';
 import { predict, train } from './logreg.mjs';
 
@@ -55,22 +55,8 @@ function ruleReadings(checkTone) {
   return messages.map((m) => readOne(checkTone, m));
 }
 
-function vectorizer(trainIdx, featsOf) {
-  const count = new Map();
-  for (const i of trainIdx) for (const f of featsOf(i)) count.set(f, (count.get(f) ?? 0) + 1);
-  const names = [...count.keys()].filter((f) => count.get(f) >= MIN_COUNT).sort();
-  const index = new Map(names.map((f, j) => [f, j]));
-  const vec = (i) => {
-    const fs_ = featsOf(i).filter((f) => index.has(f));
-    const nText = fs_.filter((f) => !f.startsWith('r')).length;
-    const pairs = fs_.map((f) => [index.get(f), f.startsWith('r') ? 1 : 1 / Math.sqrt(nText || 1)]).sort((a, b) => a[0] - b[0]);
-    return { idx: Int32Array.from(pairs.map((p) => p[0])), val: Float64Array.from(pairs.map((p) => p[1])) };
-  };
-  return { size: names.length, vec };
-}
-
 function fitPredict(trainIdx, testIdx, featsOf) {
-  const v = vectorizer(trainIdx, featsOf);
+  const v = vectorizer(trainIdx, featsOf, MIN_COUNT);
   const model = train(trainIdx.map(v.vec), trainIdx.map((i) => messages[i].label), v.size, VERDICTS.length, HYPER);
   return testIdx.map((i) => predict(model, v.vec(i)));
 }

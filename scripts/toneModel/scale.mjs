@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { FIXTURES, root, VERDICTS } from './data.mjs';
-import { ruleFeatures, textFeatures } from './features.mjs';
+import { ruleFeatures, textFeatures, vectorizer } from './features.mjs';
 import { predict, train } from './logreg.mjs';
 
 const require = createRequire(import.meta.url);
@@ -39,17 +39,8 @@ function load(set) {
 }
 
 function fit(trainRows, featsOf) {
-  const count = new Map();
-  for (const r of trainRows) for (const f of featsOf(r)) count.set(f, (count.get(f) ?? 0) + 1);
-  const names = [...count.keys()].filter((f) => count.get(f) >= MIN_COUNT).sort();
-  const index = new Map(names.map((f, j) => [f, j]));
-  const vec = (r) => {
-    const fs_ = featsOf(r).filter((f) => index.has(f));
-    const nText = fs_.filter((f) => !f.startsWith('r')).length;
-    const pairs = fs_.map((f) => [index.get(f), f.startsWith('r') ? 1 : 1 / Math.sqrt(nText || 1)]).sort((a, b) => a[0] - b[0]);
-    return { idx: Int32Array.from(pairs.map((p) => p[0])), val: Float64Array.from(pairs.map((p) => p[1])) };
-  };
-  const model = train(trainRows.map(vec), trainRows.map((r) => r.label), names.length, VERDICTS.length, HYPER);
+  const { size, vec } = vectorizer(trainRows, featsOf, MIN_COUNT);
+  const model = train(trainRows.map(vec), trainRows.map((r) => r.label), size, VERDICTS.length, HYPER);
   return (r) => {
     const p = predict(model, vec(r));
     return p.indexOf(Math.max(...p));
