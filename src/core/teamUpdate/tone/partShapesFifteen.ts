@@ -10,7 +10,8 @@
  */
 export const OWNERSHIP_SHAPES_15: readonly string[] = [
   String.raw`\b(?:i|we)\s+left\s+(?:a|an|the|my|our)\s+(?:[\w-]{1,40}\s+){0,3}?(?:enabled|open|running|exposed|unlocked|public|switched\s+on|turned\s+on)\b`,
-  String.raw`\bi\s+(?:deploy|push|merge|ship|rollback|delete|drop)\s+(?:the|my|a)\s+(?:[\w-]{1,40}\s+){0,2}?(?:change|release|migration|script|update|build|commit|branch|table|index)\b`,
+  // Only as a sentence's first words: "When I deploy the wrong branch …" is a habit, not an act.
+  String.raw`(?:^|[.;:!?]\s{1,3})i\s+(?:deploy|push|merge|ship|rollback|delete|drop)\s+(?:the|my|a)\s+(?:[\w-]{1,40}\s+){0,2}?(?:change|release|migration|script|update|build|commit|branch|table|index)\b`,
   String.raw`\b(?:problem|issue|bug|fault)\s+was\s+(?:my|our)\s+(?:own\s+)?[\w-]{2,40}`,
   String.raw`\bafter\s+my\s+(?:[\w-]{1,40}\s+){0,2}?(?:rotation|cutover|rollout|restart|reindex|cleanup|switch|rename)\b`,
 ];
