@@ -6,6 +6,7 @@
 import { AGENCY_PATTERNS, FAILURE, firstPersonAct, firstPersonAgent, REPAIR_VERB, startsWithOtherAgent } from './agency';
 import { guaranteeAfterAct, IMPACT_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES, VAGUE_PLAN } from './partShapes';
 import { IMPACT_SHAPES_14, OWNERSHIP_SHAPES_14, PREVENTION_SHAPES_14, REPAIR_SHAPES_14 } from './partShapesFourteen';
+import { IMPACT_SHAPES_15, OWNERSHIP_SHAPES_15, PREVENTION_SHAPES_15 } from './partShapesFifteen';
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
@@ -52,6 +53,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
     String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
     ...OWNERSHIP_SHAPES_14,
+    ...OWNERSHIP_SHAPES_15,
   ]),
   explanation: rx([
     String.raw`\b(?:because|caused\s+by|the\s+cause|root\s+cause|cause:|due\s+to|the\s+reason|why:|turned\s+out|resulted?\s+(?:in|from)|the\s+result\s+of)\b`,
@@ -74,6 +76,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`^\W{0,3}impact\W{0,3}:`,
     ...IMPACT_SHAPES,
     ...IMPACT_SHAPES_14,
+    ...IMPACT_SHAPES_15,
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
@@ -130,6 +133,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
     ...PREVENTION_SHAPES,
     ...PREVENTION_SHAPES_14,
+    ...PREVENTION_SHAPES_15,
   ]),
 };
 

@@ -14,6 +14,8 @@ import { APOLOGY_REPEAT_RULES } from './apologyRepeat';
 import { OTHER_DOER_RULES } from './otherDoer';
 import { PLAY_DOWN_RULES } from './playDown';
 import { CAUSE_ELSEWHERE_RULES } from './causeElsewhere';
+import { CAUSE_FIFTEEN_RULES } from './causeFifteen';
+import { SIZE_RULES_15 } from './sizeFifteen';
 import { PLAY_DOWN_RULES_14 } from './playDownFourteen';
 import { APOLOGY_RULES_14 } from './apologyFourteen';
 
@@ -220,4 +222,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...CAUSE_ELSEWHERE_RULES, ...PLAY_DOWN_RULES_14, ...APOLOGY_RULES_14];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...CAUSE_ELSEWHERE_RULES, ...PLAY_DOWN_RULES_14, ...APOLOGY_RULES_14, ...CAUSE_FIFTEEN_RULES, ...SIZE_RULES_15];
