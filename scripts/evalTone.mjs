@@ -41,7 +41,9 @@
 //   blind16 … blind21  session fifteen's sets written the same way in six voices, for scripts/toneModel/scale.mjs:
 //                    only with --blind16 … --blind21 (tuned on in round fourteen)
 //   blind22.txt      session fifteen's final test, written like blind15 and kept encrypted until its first run:
-//                    only with --blind22 (run on round thirteen's rules and on round fourteen's; never tuned on)
+//                    only with --blind22 (run on round thirteen's and round fourteen's rules; tuned on in round fifteen)
+//   blind23, blind24 session fifteen's final test, written like blind15 and kept encrypted until their one run, on
+//                    round fifteen's rules: only with --blind23 / --blind24 (never tuned on)
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -96,7 +98,7 @@ if (withTest) {
 // once after round three's rules were frozen; its misses were read and tuned on in round four, so
 // it is a dev set now (--blind3, misses with --misses-blind3).
 // The sets read only when asked for (--<name>; --misses-<name> also lists their misses).
-const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22'];
+const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24'];
 for (const name of OPTIONAL_SETS) {
   if (!argv.includes(`--${name}`) && !argv.includes(`--misses-${name}`)) continue;
   const set = fixture(`${name}.txt`);
