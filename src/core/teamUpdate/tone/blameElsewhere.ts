@@ -16,6 +16,7 @@
  * Every gap is bounded and every variable run starts after a literal word, so each pattern is linear.
  */
 import { FAILURE_VERB, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
+import { NO_SAFEGUARD } from './suggestions';
 
 // Another team or role as a bare subject: "ops", "QA", "the design system team", "security", "the reviewer".
 const OTHERS = String.raw`(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks)|(?!(?:our|my|your)\s)[\w-]{1,40}\s+team|(?:[\w-]{1,40}\s+)?${ROLE}|reviewers?|testers?)`;
@@ -115,7 +116,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:opened|filed|raised)\s+(?:a\s+)?(?:ticket|case|support\s+request)\s+with\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },
 ];

@@ -16,6 +16,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { rx, VENDOR, type FlagRule } from './ruleParts';
+import { NO_SAFEGUARD } from './suggestions';
 
 const LOCATOR = String.raw`(?:because(?:\s+of)?|due\s+to|caused\s+by|driven\s+by|(?:came|comes|coming|come)\s+from|traces?\s+back\s+to|traced\s+(?:back\s+)?to|originated\s+(?:at|in|from|with)|root\s+(?:cause|of\s+(?:it|this|that))\s*(?:is|was|:)(?:\s+that)?|cause\s*:|por\s+culpa\s+del?)`;
 // Possessors that are not another party: times, pronouns, contractions of "is".
@@ -58,7 +59,7 @@ const UNOWNED: readonly FlagRule[] = [
       String.raw`\bthe\s+(?:[\w-]{1,40}\s+){0,2}?(?:dba|on-?call|release\s+manager|manager|lead)\s+(?:on\s+duty\s+|on\s+call\s+)?(?:approved|signed\s+off|okayed)\b|\bnot\s+an\s+issue\s+with\s+[\w-]{2,40}\b`,
     ]),
     explanation: 'This puts the cause on another party without saying what was yours; say which part you own (a missing check, pin or fallback).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
   {
@@ -75,7 +76,7 @@ const UNOWNED: readonly FlagRule[] = [
       'g',
     ),
     explanation: 'This puts the cause on another party without saying what was yours; say which part you own (a missing check, pin or fallback).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
 ];
@@ -110,13 +111,13 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
       String.raw`\bdefaults?\s+(?:is|are)\s+(?:stupid|dumb|insane|broken|wrong)\b|\bneither\s+tells\s+you\b|\b(?:nonsense|shenanigans)\b|\bthe\s+[\w-]{1,40}\s+(?:team|group|folks)\s+maintains?\b|\bthat'?s\s+[\w-]{2,40}'s\s+(?:[\w-]{1,40}\s+){0,3}?doing\s+it\b`,
     ]),
     explanation: 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
   },
   {
     kind: 'deflection',
     pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}(?:'s)?\s+(?:[a-z][\w-]{1,40}\s+){0,2}?(?:sends?|sent|served|kept|gave|changed|broke|returned|returns|touched|turned|rewrote|swapped)\b|\b(?:[Yy]arn|[Pp]ip|[Nn]pm|[Hh]omebrew|GitHub|[Gg]it)(?:\s+[a-z][\w-]{1,40})?\s+(?:rewrote|swapped|turned)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b`, 'g'),
     explanation: 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
   },
 ];
 

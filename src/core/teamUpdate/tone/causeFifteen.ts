@@ -12,6 +12,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { rx, type FlagRule } from './ruleParts';
+import { NO_SAFEGUARD } from './suggestions';
 
 const NAME = String.raw`(?!(?:I|The|This|That|It|We|Our|My|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Staging|Production|Prod|Main|Summary|Cause|Fix|Status)\b)[A-Z][a-z]{2,20}(?:[A-Z][a-z]{1,20})?`;
 const EXPLANATION = 'This puts the cause on another party without saying what was yours; say which part you own (a missing check, pin or fallback).';
@@ -29,7 +30,7 @@ const UNOWNED: readonly FlagRule[] = [
       'g',
     ),
     explanation: EXPLANATION,
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
   {
@@ -44,7 +45,7 @@ const UNOWNED: readonly FlagRule[] = [
       String.raw`\b(?:users?|customers?|clients?|people)\s+(?:who\s+(?:[\w-]{1,40}\s+){1,4}?)?had\s+(?:ignored|dismissed|skipped)\s+(?:the|our|a)\b`,
     ]),
     explanation: EXPLANATION,
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
 ];
@@ -58,7 +59,7 @@ const TOOL_AS_DOER: readonly FlagRule[] = [
       String.raw`\bthe\s+(?:ide|editor|linter|formatter|auto-?import(?:er)?|autocomplete|ide\s+auto-?import|code\s+generator)\s+did\s+(?:this|that|it)\b(?=[^.!?]{0,40}\bi'?d\s+never\b)`,
     ]),
     explanation: 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
   },
 ];
 

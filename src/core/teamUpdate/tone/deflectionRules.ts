@@ -7,6 +7,7 @@
 import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from './outsideCause';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
+import { NO_SAFEGUARD } from './suggestions';
 
 // What an outside agent is said to have done, as the subject of the failure.
 const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|(?:[a-z]+-)?[a-z]{2,}ed\b|ate|rewrote|wrote|threw|made|put|hid|took|cut|reset|overrode|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
@@ -154,7 +155,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment|cloud|platform|network|networking|hardware|hosting|provider|dns|isp)\s+(?:problem|issue|failure|thing|outage)\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },
 ];

@@ -15,6 +15,7 @@
  * Every gap is bounded and each pattern starts on a literal word or a capital (linear on any input).
  */
 import { ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
+import { NO_SAFEGUARD } from './suggestions';
 
 // People answerable for a decision: a role, a team by its name, or "the X team".
 const PEOPLE = String.raw`(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w-]{1,40}\s+)?(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|squad|folks|side)|[\w-]{1,40}\s+(?:team|squad))`;
@@ -66,7 +67,7 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
       String.raw`\b(?:step\s+\d{1,3}|the\s+(?:[\w-]{1,40}\s+)?${DOCS})\s+(?:tells|told|says|said|asks|asked|instructs|instructed)\s+(?:you|me|us|people|everyone)\s+to\b|\bfollowing\s+(?:the\s+)?(?:[\w-]{1,40}\s+)?${DOCS}\s+(?:to\s+the\s+letter\s+|exactly\s+)?(?:wipes|breaks|deletes|drops|corrupts|kills|erases)\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },
   {
@@ -83,7 +84,7 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
       String.raw`\b(?:the|our|their)\s+(?:[\w-]{1,40}\s+)?${VENDOR}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,2}?(?:went\s+to\s+(?:spam|junk)|bounced|got\s+lost|never\s+arrived|lapsed)\b`,
     ]),
     explanation: 'This puts the cause in another party\'s product without saying what was yours; say which part you own (a missing fallback, test or check).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
   {
@@ -92,7 +93,7 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
     kind: 'deflection',
     pattern: /\b(?:because|since)\s+(?!(?:I|We|My|Our|The|This|That|It|A|An)\b)[A-Z][\w.-]{1,30}\s+(?:(?:silently|just|simply|apparently|suddenly|quietly|randomly)\s+)?(?:[a-z]{2,20}ed|broke|threw|sent|gave|did|does|doesn'?t|didn'?t)\b/g,
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },
 ];

@@ -17,6 +17,7 @@
  * Every gap is bounded and each pattern starts on a literal word or a capital (linear).
  */
 import { rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
+import { NO_SAFEGUARD } from './suggestions';
 
 const MY_WORK = String.raw`(?:change|changes|code|commit|commits|pr|deploy|deployment|config|branch|release|migration|push|merge|script|work|fork|build)`;
 const DOC = String.raw`(?:docs|documentation|readme|checklist|runbook|guide|spec|wiki|instructions|playbook)`;
@@ -63,7 +64,7 @@ export const OTHER_DOER_RULES: readonly FlagRule[] = [
       String.raw`\b(?:users?|customers?|clients?|people|those\s+(?:users|customers|accounts))\s+(?:who\s+)?(?:[a-z]{2,20}ed|broke|locked|lost|deleted|wiped|shut)\s+(?:(?:it|them|their\s+(?:own\s+)?[\w-]{1,40})\s+)?themselves\b`,
     ]),
     explanation: 'This puts the cause on the people affected or declares your side fine; say what on our side let it happen.',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
   {
@@ -80,7 +81,7 @@ export const OTHER_DOER_RULES: readonly FlagRule[] = [
       'g',
     ),
     explanation: 'This puts the cause on an outside party without saying what was yours; say which part you own (a missing fallback, test or check).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
   {

@@ -13,6 +13,7 @@
  * Every gap is bounded and every variable run starts after a literal word, so each is linear.
  */
 import { ROLE, rx, TEAM_BARE, TOOL, VENDOR, type FlagRule } from './ruleParts';
+import { NO_SAFEGUARD } from './suggestions';
 
 // Words for a company the team buys from, written before its name ("the SMS gateway Telvix").
 const VENDOR_NOUN = String.raw`(?:vendor|provider|gateway|processor|carrier|registry|registrar|partner|supplier|host|cdn|isp|acquirer|company)`;
@@ -117,7 +118,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:an?|the)\s+(?:[\w-]{1,40}\s+)?(?:third[- ]party|external|upstream|open[- ]source)\s+(?:library|sdk|package|dependency|module|service|api|plugin)\s+(?:used|maintained|provided)\s+by\s+(?:us|our\s+[\w-]{1,40})(?:\s*\([^()]{1,40}\))?\s+${OUTSIDE_ACT}\b`,
     ]),
     explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
-    rewrite: () => 'we had no safeguard for this',
+    rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },
 ];
