@@ -1,5 +1,6 @@
 /**
- * Round fourteen: the cause put outside, in the grammar blind15-21 used (classes, not phrases):
+ * The cause put outside, in the grammar of the blind sets (classes, not phrases). In the shapes
+ * blind15-21 used (round fourteen):
  * - a cause locator ("because", "due to", "caused by", "came from", "traces back to", "the root
  *   cause is", "Cause:", "originated at", "driven by", "is/was …") whose complement names another
  *   party or its thing: a possessive of someone not the writer ("the data team's job", "Paylume's
@@ -13,6 +14,16 @@
  * config", stays under-owned: it names no other party).
  * - Ownership, then a contrast that moves the cause ("I did X, but Printgrove sends …", "As for the
  *   cause, the data group owns that pipeline", "built by an agency we used"): deflecting even when owned.
+ * In the shapes blind22 used (round fifteen):
+ * - a cause placed at an unknown Capitalised name ("a backlog at Parcelwick", "the outage was Skyvault"),
+ *   or that name's thing called poorly done ("Skyvault's notice was badly worded");
+ * - "Cause:" and an upstream or a provider with no article ("Cause: upstream mail relay");
+ * - "no action needed on our side" as the closing denial;
+ * - another party's work as the source: "the runbook the contractor left us", "the policy the DBA group
+ *   wrote didn't …", "its maintainer never added …";
+ * - the users blamed for ignoring a warning ("users who saw it had ignored the upgrade prompt");
+ * all only where the writer owns nothing in the first person; and a tool called the doer after owning
+ * the fix ("the IDE auto-import did this"), deflecting even when the fix is owned.
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { rx, VENDOR, type FlagRule } from './ruleParts';
@@ -31,6 +42,9 @@ const OUTSIDE = String.raw`(?:${OTHERS_THING}|(?:the|an?)\s+(?:(?!(?:my|our)\b)[
 const CAPITAL_NAME = String.raw`(?!(?:I|I'|The|This|That|It|We|Our|My|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Staging|Production|Prod|Main|Summary|Cause|Fix)\b)[A-Z][a-z]{2,20}(?:[A-Z][a-z]{1,20})?`;
 
 /** Only where nothing is owned in the first person. */
+const EXPLANATION = 'This puts the cause on another party without saying what was yours; say which part you own (a missing check, pin or fallback).';
+const MOVED_EXPLANATION = 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.';
+
 const UNOWNED: readonly FlagRule[] = [
   {
     kind: 'deflection',
@@ -58,7 +72,7 @@ const UNOWNED: readonly FlagRule[] = [
       String.raw`\b(?:update|change|release|rollout|migration|upgrade|rule|config)\s+by\s+the\s+(?:[\w-]{1,40}\s+){0,3}?(?:team|group|folks|guild)\b|\bfrom\s+(?:the\s+)?[\w-]{1,40}\s+team\s+(?:had|has|was|is)\b`,
       String.raw`\bthe\s+(?:[\w-]{1,40}\s+){0,2}?(?:dba|on-?call|release\s+manager|manager|lead)\s+(?:on\s+duty\s+|on\s+call\s+)?(?:approved|signed\s+off|okayed)\b|\bnot\s+an\s+issue\s+with\s+[\w-]{2,40}\b`,
     ]),
-    explanation: 'This puts the cause on another party without saying what was yours; say which part you own (a missing check, pin or fallback).',
+    explanation: EXPLANATION,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
@@ -75,7 +89,7 @@ const UNOWNED: readonly FlagRule[] = [
       ].join('|'),
       'g',
     ),
-    explanation: 'This puts the cause on another party without saying what was yours; say which part you own (a missing check, pin or fallback).',
+    explanation: EXPLANATION,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
@@ -110,15 +124,64 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
       String.raw`\bnicht\s+mein\s+fehler\b|\bno\s+(?:es|fue)\s+mi\s+(?:culpa|error)\b|\bpas\s+ma\s+faute\b|\bnever\s+touched\s+(?:them|it|that|those)\b|\bhaven'?t\s+(?:pushed|touched|committed)\s+(?:there|to\s+it|that)\s+since\b`,
       String.raw`\bdefaults?\s+(?:is|are)\s+(?:stupid|dumb|insane|broken|wrong)\b|\bneither\s+tells\s+you\b|\b(?:nonsense|shenanigans)\b|\bthe\s+[\w-]{1,40}\s+(?:team|group|folks)\s+maintains?\b|\bthat'?s\s+[\w-]{2,40}'s\s+(?:[\w-]{1,40}\s+){0,3}?doing\s+it\b`,
     ]),
-    explanation: 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.',
+    explanation: MOVED_EXPLANATION,
     rewrite: () => NO_SAFEGUARD,
   },
   {
     kind: 'deflection',
     pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}(?:'s)?\s+(?:[a-z][\w-]{1,40}\s+){0,2}?(?:sends?|sent|served|kept|gave|changed|broke|returned|returns|touched|turned|rewrote|swapped)\b|\b(?:[Yy]arn|[Pp]ip|[Nn]pm|[Hh]omebrew|GitHub|[Gg]it)(?:\s+[a-z][\w-]{1,40})?\s+(?:rewrote|swapped|turned)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b`, 'g'),
+    explanation: MOVED_EXPLANATION,
+    rewrite: () => NO_SAFEGUARD,
+  },
+];
+
+// CAPITAL_NAME's list, with "Status" (a status page) and without "I'".
+const CAUSE_NAME = String.raw`(?!(?:I|The|This|That|It|We|Our|My|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Staging|Production|Prod|Main|Summary|Cause|Fix|Status)\b)[A-Z][a-z]{2,20}(?:[A-Z][a-z]{1,20})?`;
+
+const UNOWNED_BLIND22: readonly FlagRule[] = [
+  {
+    kind: 'deflection',
+    // Case matters: an unknown Capitalised name where the cause was.
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:backlog|outage|incident|delays?|maintenance|failure|slowdown|congestion)\s+(?:at|in|from|on)\s+${CAUSE_NAME}\b`,
+        String.raw`\b(?:outage|incident|problem|issue|failure|slowdown)\s+was\s+(?:all\s+|really\s+|just\s+)?${CAUSE_NAME}\b(?!\s+(?:and|with)\s+(?:me|us)\b)`,
+        String.raw`\b${CAUSE_NAME}(?:'s|’s)\s+(?:[a-z][\w-]{1,40}\s+){0,3}?(?:was|were)\s+(?:poorly|badly|never|not)\s+[a-z]{3,20}ed\b`,
+      ].join('|'),
+      'g',
+    ),
+    explanation: EXPLANATION,
+    rewrite: () => NO_SAFEGUARD,
+    unlessOwned: 'firstPerson',
+  },
+  {
+    kind: 'deflection',
+    pattern: rx([
+      String.raw`\bcause\s*:\s+(?:an?\s+|the\s+)?(?:upstream|third[- ]party|external|vendor)\b|\bcause\s*:\s+(?:[\w-]{1,40}\s+){0,2}?(?:provider|vendor|partner|carrier)\b`,
+      String.raw`\bno\s+(?:action|changes?|fix)\s+(?:is\s+)?(?:required|needed)\s+(?:on|from)\s+(?:our|my)\s+(?:side|end|part)\b`,
+      // Another party's work as the source: "the runbook the ops consultant left us", "the policy the DBA group wrote".
+      String.raw`\bthe\s+(?:[\w-]{2,40}\s+){1,2}?the\s+(?:[\w-]{1,40}\s+){0,2}?(?:team|group|folks|guild|consultants?|contractors?|agency|vendor|dba)\s+(?:wrote|left(?:\s+us)?|set\s+up|gave\s+us|built|handed\s+(?:us|over))\b`,
+      String.raw`\b(?:its|the)\s+(?:maintainers?|owners?|authors?)(?:,\s+[A-Za-z]{2,20},)?\s+(?:never|didn'?t|did\s+not|forgot\s+to)\b`,
+      // The users blamed for a warning they skipped.
+      String.raw`\b(?:users?|customers?|clients?|people)\s+(?:who\s+(?:[\w-]{1,40}\s+){1,4}?)?had\s+(?:ignored|dismissed|skipped)\s+(?:the|our|a)\b`,
+    ]),
+    explanation: EXPLANATION,
+    rewrite: () => NO_SAFEGUARD,
+    unlessOwned: 'firstPerson',
+  },
+];
+
+/** A tool called the doer, then the writer's denial of having done it: deflecting even with the fix owned. */
+const TOOL_AS_DOER: readonly FlagRule[] = [
+  {
+    kind: 'deflection',
+    pattern: rx([
+      String.raw`\b(?:we|i)\s+did\s+everything\s+right\b`,
+      String.raw`\bthe\s+(?:ide|editor|linter|formatter|auto-?import(?:er)?|autocomplete|ide\s+auto-?import|code\s+generator)\s+did\s+(?:this|that|it)\b(?=[^.!?]{0,40}\bi'?d\s+never\b)`,
+    ]),
     explanation: 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.',
     rewrite: () => NO_SAFEGUARD,
   },
 ];
 
-export const CAUSE_ELSEWHERE_RULES: readonly FlagRule[] = [...UNOWNED, ...MOVED_AFTER_OWNING];
+export const CAUSE_ELSEWHERE_RULES: readonly FlagRule[] = [...UNOWNED, ...MOVED_AFTER_OWNING, ...UNOWNED_BLIND22, ...TOOL_AS_DOER];

@@ -4,9 +4,7 @@
  * (repair) and what stops a recurrence (prevention). Word patterns, bounded gaps only.
  */
 import { AGENCY_PATTERNS, FAILURE, firstPersonAct, firstPersonAgent, REPAIR_VERB, startsWithOtherAgent } from './agency';
-import { guaranteeAfterAct, IMPACT_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES, VAGUE_PLAN } from './partShapes';
-import { IMPACT_SHAPES_14, OWNERSHIP_SHAPES_14, PREVENTION_SHAPES_14, REPAIR_SHAPES_14 } from './partShapesFourteen';
-import { IMPACT_SHAPES_15, OWNERSHIP_SHAPES_15, PREVENTION_SHAPES_15 } from './partShapesFifteen';
+import { guaranteeAfterAct, IMPACT_SHAPES, OWNERSHIP_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES, VAGUE_PLAN } from './partShapes';
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
@@ -52,8 +50,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\byo\s+(?:hice|romp[ií]|borr[ée]|sub[ií]|cambi[ée]|puse|desplegu[ée])(?=[\s,.;:!?]|$)|\bich\s+habe\s+(?:[\w-]{1,40}\s+){0,4}?(?:kaputt\s+gemacht|gel[öo]e?scht|gepusht|deployed|zerschossen|überschrieben|ueberschrieben)\b`,
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
     String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
-    ...OWNERSHIP_SHAPES_14,
-    ...OWNERSHIP_SHAPES_15,
+    ...OWNERSHIP_SHAPES,
   ]),
   explanation: rx([
     String.raw`\b(?:because|caused\s+by|the\s+cause|root\s+cause|cause:|due\s+to|the\s+reason|why:|turned\s+out|resulted?\s+(?:in|from)|the\s+result\s+of)\b`,
@@ -75,8 +72,6 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // A labelled "Impact:" line addresses impact even while it is still being confirmed.
     String.raw`^\W{0,3}impact\W{0,3}:`,
     ...IMPACT_SHAPES,
-    ...IMPACT_SHAPES_14,
-    ...IMPACT_SHAPES_15,
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
@@ -96,7 +91,6 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // "I have pushed it now": a perfect act that is done now (the failure was owned before it).
     String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|now\s+|also\s+)?(?:[a-z]+ed|put|set|made|done|run|sent|built|rewritten|redone|undone)\b(?:\s+[\w-]+){0,4}?\s+(?:now|again|back)\b`,
     ...REPAIR_SHAPES,
-    ...REPAIR_SHAPES_14,
   ]),
   prevention: rx([
     String.raw`\b(?:regression\s+test|prevention:|to\s+prevent|from\s+now\s+on|going\s+forward|next\s+time|never\s+again|what\s+changes:)`,
@@ -132,8 +126,6 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:put|wrote|created|introduced)\s+(?:a|an)\s+(?:new\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:tests?|checks?|alerts?)\b|\b(?:tests?|checks?|alerts?|step|gate|validation|monitoring)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?added\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
     ...PREVENTION_SHAPES,
-    ...PREVENTION_SHAPES_14,
-    ...PREVENTION_SHAPES_15,
   ]),
 };
 

@@ -10,14 +10,10 @@ import { PROPORTION_RULES } from './proportionShapes';
 import { WORTH_RULES } from './worthShapes';
 import { OTHER_AGENT_RULES } from './otherAgentShapes';
 import { NAMED_AGENT_RULES } from './namedAgent';
-import { APOLOGY_REPEAT_RULES } from './apologyRepeat';
+import { APOLOGY_SIZE_RULES } from './apologySize';
 import { OTHER_DOER_RULES } from './otherDoer';
 import { PLAY_DOWN_RULES } from './playDown';
 import { CAUSE_ELSEWHERE_RULES } from './causeElsewhere';
-import { CAUSE_FIFTEEN_RULES } from './causeFifteen';
-import { SIZE_RULES_15 } from './sizeFifteen';
-import { PLAY_DOWN_RULES_14 } from './playDownFourteen';
-import { APOLOGY_RULES_14 } from './apologyFourteen';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -222,4 +218,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_REPEAT_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...CAUSE_ELSEWHERE_RULES, ...PLAY_DOWN_RULES_14, ...APOLOGY_RULES_14, ...CAUSE_FIFTEEN_RULES, ...SIZE_RULES_15];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_SIZE_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...CAUSE_ELSEWHERE_RULES];

@@ -9,7 +9,23 @@
  *   both" — not "so customers can't log in", which is impact: a failure word before it vetoes);
  * - impact as a compact duration ("1h10m"), a stretch of the day ("over the weekend",
  *   "overnight"), or any group of people it hit ("for US customers", "API clients failed").
- * Every pattern is anchored on a literal word with bounded gaps (linear on any input).
+ * Round fourteen, in the grammar blind15-21 used and the older shapes missed:
+ * - ownership as a possessive of the writer's work in a copula or a fragment ("that was my apply",
+ *   "…, my deploy."), my work that was doing harm ("my test was leaking a port"), "a merge of mine",
+ *   a first-person act as the cause ("because I re-ran the job"), an object whose relative clause
+ *   failed ("I wrote a query that double-counted"), ownership in other languages ("fue mi error");
+ * - repair as a state of the new thing ("the new key is in place", "fix is merged", "3.9.1 out"), and
+ *   repair verbs the list lacked ("pulled it", "silenced", "flushed", "voided", "rerun");
+ * - impact as what the reader got too many times, or who was logged out;
+ * - prevention as a standing change told in the present ("… now opens a ticket", "now X go with",
+ *   "is in the deploy pipeline now", "no longer batched", "are now idempotent", "needs approval now").
+ * Round fifteen, in the grammar blind22 used:
+ * - ownership: the writer left something of theirs in a harmful state ("I left the admin port open"),
+ *   a first-person act in the plain present ("I push the search change and …"), the problem called the
+ *   writer's thing ("the problem was our cache warmer"), "after my key rotation";
+ * - impact as a counted group with an approximation ("for roughly 70 translators");
+ * - prevention as an added check that stops the job by itself ("added a size check that halts the upload").
+ * Every gap is bounded and each piece starts on a literal word (linear on any input).
  */
 
 export const PREVENTION_SHAPES: readonly string[] = [
@@ -58,6 +74,17 @@ export const PREVENTION_SHAPES: readonly string[] = [
   String.raw`\bnow\s+(?:comes?|lives?|is\s+read)\s+from\s+(?:a|one|the)\s+(?:single|shared|central|canonical)\b`,
   String.raw`\bnow\s+(?:show|shows|appear|appears)\s+(?:up\s+)?(?:on|in)\s+(?:the|our|a)\s+(?:[\w-]{1,40}\s+){0,2}?(?:dashboard|board|report|alerts?\s+channel)\b`,
   String.raw`\bmoved\s+(?:the\s+|our\s+)?(?:[\w-]{1,40}\s+){0,2}?to\s+(?:a\s+)?(?:separate|different|dedicated|independent|isolated)\s+(?:region|cluster|host|account|server|machine|zone|provider)\b`,
+  String.raw`\bnow\s+opens\s+(?:a|an)\s+(?:ticket|alert|issue|page|incident)\b`,
+  String.raw`\bnow\s+(?:[\w-]{1,40}\s+){1,3}?(?:go|goes|run|runs|need|needs|get|gets)\s+(?:with|through|via|behind|on|to|first)\b`,
+  String.raw`\b(?:is|are)\s+no\s+longer\s+[a-z]{2,20}ed\b|\bcannot\s+[\w-]{2,20}\s+(?:[\w-]{1,40}\s+){0,3}?anymore\b`,
+  String.raw`\b(?:is|are)\s+now\s+(?:idempotent|per-[\w-]{2,20}|explicit|immutable|read-only|versioned|atomic|capped|rate-limited|in\s+(?:the|our))\b|\b(?:is|are)\s+(?:per-[\w-]{2,20}|explicit)\s+now\b`,
+  String.raw`\badded\s+(?:[\w-]{1,40}\s+){1,4}?to\s+(?:the|our)\s+(?:[\w-]{1,40}\s+){0,3}?(?:lab|matrix|farm|suite|tests?|checklist|pipeline|gate|devices|run)\b`,
+  String.raw`\bfuture\s+[\w-]{1,40}\s+(?:get|gets|have|need|require|use)\b`,
+  String.raw`\b(?:is|are)\s+in\s+(?:the\s+|our\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:pipeline|ci|checklist|runbook|tests?|gate|suite|alert|monitor(?:ing)?)\s+(?:and\s+[\w-]{1,40}\s+)?now\b`,
+  String.raw`\b[\w-]{2,40}\s+(?:gates|guards)\s+(?:[\w-]{1,40}\s+){0,3}?now\b|\bfirst\s+now\b|\bneeds?\s+(?:a\s+)?(?:review|approval|sign-?off)\s+(?:from\s+(?:[\w-]{1,40}\s+){1,3}?)?now\b`,
+  String.raw`\b(?:alert|monitor|check|guard|limit)\s+is\s+(?:on|live|active|in\s+place)\s+now\b|\b(?:key|guard|limit|lock)\s+(?:check\s+)?(?:added|is\s+in\s+place)\b`,
+  String.raw`\b(?:has|have)\s+(?:an?\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:default|check|guard|limit|test|alert|lock)\s+(?:per\s+[\w-]{1,40}\s+)?now\b|\bwith\s+a\s+(?:test|check|guard|alert)\b|\bwith\s+automatic\s+failover\b`,
+  String.raw`\badded\s+(?:a|an)\s+(?:[\w-]{1,40}\s+){0,3}?(?:that|which)\s+(?:blocks|stops|fails|halts|rejects|pages|catches|refuses)\b`,
 ];
 
 // Round nine: a plan to think about it is not a safeguard ("will be reviewing our processes to prevent a recurrence",
@@ -92,6 +119,12 @@ export const REPAIR_SHAPES: readonly string[] = [
   String.raw`\b(?:commit|pr|patch|mr|change|release|build)\s+(?:#?\d{1,7}\s+)?(?:now\s+)?(?:fixes|restores|repairs|corrects)\b`,
   String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+added\s+the\s+(?:missing\s+)?(?:[\w-]{1,40}\s+)?(?:timeout|index|retry|limit|guard|lock|constraint|validation|header|null\s+check)\b`,
   String.raw`\b(?:all|every)\s+(?:[\d,]+\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:are|were|have\s+been|is|has\s+been)\s+(?:now\s+)?(?:paid|sent|delivered|restored|through|processed|back|fixed|refunded|re-?sent|renewed|recovered|corrected)\b`,
+  String.raw`\b(?:new|fixed|correct|corrected|replacement|patched|old)\s+(?:[\w-]{1,40}\s+){0,2}?(?:is|are)\s+(?:now\s+)?(?:in\s+place|live|out|up|back|deployed|uploaded|merged)\b`,
+  String.raw`\bfix(?:es)?\s+(?:is|are)\s+(?:now\s+)?(?:merged|up|in|deployed|live|out)\b|\bfixed\s+and\s+(?:merged|deployed|released|shipped)\b|\bfixed\s+in\s+(?:#\d{1,8}|hotfix|v?\d)`,
+  String.raw`\b(?:pulled|silenced|flushed|rerun|rollbacked|voided|purged|muted|relaxed|re-?uploaded|re-?imported|re-?added|re-?submitted|scaled\s+it\s+back)\b`,
+  String.raw`\bv?\d{1,4}\.\d{1,4}(?:\.\d{1,4})?\s+(?:is\s+)?(?:out|live)\b|\b(?:shipped|released)\s+v?\d{1,4}\.\d{1,4}\b`,
+  String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:raised|lowered|silenced|rerun)\b|\b(?:have|has)\s+(?:all\s+)?(?:now\s+)?(?:been\s+)?(?:published|delivered|landed)\s+now\b|\bhave\s+now\s+landed\b`,
+  String.raw`\b(?:flag|job|feature|alert|banner)\s+(?:is\s+)?off\s+now\b|\bcorrect\s+one\s+uploaded\b|\bsent\s+(?:a\s+)?correction\b`,
 ];
 
 export const IMPACT_SHAPES: readonly string[] = [
@@ -115,6 +148,9 @@ export const IMPACT_SHAPES: readonly string[] = [
   // A message that went to the wrong person ("belonged to another customer"), and content that came out wrong.
   String.raw`\b(?:belonged|belongs|went|was\s+sent|were\s+sent)\s+to\s+(?:another|a\s+different|the\s+wrong)\s+(?:customer|user|account|tenant|client|merchant|person|recipient)\b`,
   String.raw`\bcame\s+out\s+(?:with\s+)?(?:every|all|the\s+wrong|wrong|blank|empty|missing|broken|garbled)\b`,
+  String.raw`\b(?:twice|two\s+times|three\s+times|(?:four|five|six|\d{1,3})\s+times)\b`,
+  String.raw`\blogged\s+(?:[\w-]{1,40}\s+){0,2}?out\b|\blogged\s+out\s+everyone\b|\bwas\s+incomplete\b|\bsome\s+of\s+you\b`,
+  String.raw`\bfor\s+(?:about|around|roughly|some|nearly|almost|over)\s+\d[\d,]{0,8}\s+[a-z]{3,20}s\b`,
 ];
 
 export const PART_SHAPE_PATTERNS: readonly (readonly [string, RegExp])[] = [
@@ -131,3 +167,24 @@ export function guaranteeAfterAct(text: string): boolean {
   const before = text.slice(Math.max(0, m.index - 160), m.index);
   return WRITER_ACT.test(before) && !FAILURE_BEFORE.test(before);
 }
+
+// The writer's own work, named in a possessive ("my deploy", "our migration").
+const MY_THING = String.raw`(?:deploy|deployment|apply|script|change|pr|commit|merge|rebase|config|test|alert|rule|plugin|update|upgrade|migration|query|patch|release|job|cron|flag|template|dockerfile|helm\s+chart|chart|bump|hotfix|import|bulk\s+update|seed\s+script)`;
+
+export const OWNERSHIP_SHAPES: readonly string[] = [
+  String.raw`\b(?:was|were)\s+(?:my|our)\s+(?:own\s+)?(?:[\w-]{1,40}\s+){0,3}?${MY_THING}\b`,
+  String.raw`(?:^|[,;:—–]\s{0,3})(?:my|our)\s+(?:own\s+)?(?:[\w-]{1,40}\s+){0,2}?${MY_THING}(?:\s+(?:of|on|to|in)\s+(?:[\w-]{1,40}\s+){0,4}?[\w-]{1,40})?\s*(?:[.;]|$)`,
+  String.raw`\b(?:my|our)\s+(?:own\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:was|were)\s+(?:leaking|dropping|failing|breaking|crashing|spamming|deleting|overwriting|double-[a-z]{2,20}ing)\b`,
+  String.raw`\b(?:my|our)\s+(?:own\s+)?(?:[\w-]{1,40}\s+){0,3}?${MY_THING}\s+(?:had|reverted|removed|starved|double-[a-z]{2,20}ed|re-?sent|paged|set|made|filled|emailed)\b`,
+  String.raw`\b(?:this|that|a|the)\s+(?:[\w-]{1,40}\s+)?of\s+(?:mine|ours)\s+(?:broke|caused|took|made|sent|deleted|wiped|dropped)\b`,
+  String.raw`\bbecause\s+(?:i|we)\s+(?:accidentally\s+|mistakenly\s+)?(?:re-?ran|rerun|scheduled|[a-z]{2,20}ed)\b|\bafter\s+my\s+(?:[\w-]{1,40}\s+){0,3}?${MY_THING}\b`,
+  String.raw`\b(?:i|we)\s+(?:wrote|built|set\s+up|made|added|shipped|introduced)\s+(?:a|an|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:that|which)\s+(?:[a-z]{2,20}ed|broke|sent|ran|took|made|dropped|lost)\b`,
+  String.raw`\b(?:fue\s+mi\s+(?:error|culpa)|culpa\s+m[ií]a|mi\s+culpa|ma\s+faute|mein\s+fehler|meu\s+erro|colpa\s+mia)\b`,
+  String.raw`(?:^|[:;,—–]\s{0,3})(?:was|were)\s+(?:us|me)\b`,
+  String.raw`\b(?:this|it)\s+reverts\s+my\b`,
+  String.raw`\b(?:i|we)\s+left\s+(?:a|an|the|my|our)\s+(?:[\w-]{1,40}\s+){0,3}?(?:enabled|open|running|exposed|unlocked|public|switched\s+on|turned\s+on)\b`,
+  // Only as a sentence's first words: "When I deploy the wrong branch …" is a habit, not an act.
+  String.raw`(?:^|[.;:!?]\s{1,3})i\s+(?:deploy|push|merge|ship|rollback|delete|drop)\s+(?:the|my|a)\s+(?:[\w-]{1,40}\s+){0,2}?(?:change|release|migration|script|update|build|commit|branch|table|index)\b`,
+  String.raw`\b(?:problem|issue|bug|fault)\s+was\s+(?:my|our)\s+(?:own\s+)?[\w-]{2,40}`,
+  String.raw`\bafter\s+my\s+(?:[\w-]{1,40}\s+){0,2}?(?:rotation|cutover|rollout|restart|reindex|cleanup|switch|rename)\b`,
+];

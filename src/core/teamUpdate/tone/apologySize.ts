@@ -1,6 +1,6 @@
 /**
- * Round thirteen: the size of an apology and the writer's judgement of themself in shapes blind13
- * and blind14 used:
+ * The size of an apology and the writer's judgement of themself. In the shapes blind13 and blind14
+ * used (round thirteen):
  * - an apology word said twice or more in a row in any language or spelling ("perdon perdon",
  *   "disculpen, disculpen", "soz soz soz"), counted ("sorry x2"), or said again in another
  *   language ("lo siento otra vez");
@@ -12,9 +12,19 @@
  * - the writer's judgement of themself with an adverb before "am" ("I really am a walking
  *   incident"), a superlative ("the clumsiest person alive"), "not senior enough", "embarrassingly
  *   bad at", "honestly have no business".
+ * In the shapes blind15-21 used (round fourteen):
+ * - an apology said twice in another language or intensified there ("Verzeihung, Verzeihung",
+ *   "lo siento, de verdad lo siento", "lo siento tantísimo", "es tut mir wirklich, wirklich leid");
+ * - the writer declared unfit or a hazard ("I shouldn't have merge rights", "can't read a stack
+ *   trace to save my life", "I'm a one-man outage", "the dumbest engineer in this company",
+ *   "docker and me should be kept apart by law").
+ * In the shapes blind22 used (round fifteen), the size of an apology or of the impact:
+ * - an apology multiplied ("a thousand times sorry", "hundertmal Entschuldigung") or said again to a
+ *   second audience ("I apologise to the ops group, and again to Priya herself") → over-apologetic;
+ * - the impact waved away in a closing word or a comparison ("…, whatever.", "basically noise") → under-owned.
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
-import { BAD_IDENTITY, FILLER, likeCase, rx, type FlagRule } from './ruleParts';
+import { BAD_IDENTITY, FILLER, type FlagRule, likeCase, rx } from './ruleParts';
 
 // An apology word in the languages and spellings the sets use.
 const APOLOGY_WORD = String.raw`(?:sorry|sry|soz|apologies|perd[oó]n(?:a|e|en|ame|enme)?|disculp(?:a|as|e|en|enme)|lo\s+siento|lo\s+sentimos|entschuldigung(?:en)?|sorry\s+sorry|pardon|d[ée]sol[ée]e?s?|scusa(?:te)?)`;
@@ -22,7 +32,7 @@ const LY = String.raw`(?!(?:only|early|lately|recently|previously|initially|orig
 // What the writer says they lack "enough" of.
 const ENOUGH = String.raw`(?:senior|experienced|smart|good|competent|careful|qualified|skilled|capable|responsible|mature|clever|reliable|trustworthy)`;
 
-export const APOLOGY_REPEAT_RULES: readonly FlagRule[] = [
+const SHAPES_BLIND13_14: readonly FlagRule[] = [
   {
     kind: 'over-apology',
     pattern: rx([
@@ -56,3 +66,56 @@ export const APOLOGY_REPEAT_RULES: readonly FlagRule[] = [
     rewrite: () => 'I made a mistake',
   },
 ];
+
+const FOREIGN_APOLOGY = String.raw`(?:verzeihung|entschuldigung|gomen(?:nasai)?|sumimasen|perd[oó]n|desculpa|scusa|scusami|pardon|lo\s+siento)`;
+
+const SHAPES_BLIND15_21: readonly FlagRule[] = [
+  {
+    kind: 'over-apology',
+    pattern: rx([
+      String.raw`\b${FOREIGN_APOLOGY}[\s,!.-]{1,3}(?:de\s+verdad\s+|really\s+)?${FOREIGN_APOLOGY}\b`,
+      String.raw`\blo\s+siento\s+(?:tant[ií]simo|much[ií]simo|mucho)\b|\blo\s+sentimos\s+(?:profundamente|much[ií]simo|mucho)\b`,
+      String.raw`\btut\s+(?:mir|uns)\s+(?:[a-z]{2,20},?\s+){0,3}?(?:wirklich|furchtbar|schrecklich|sehr|unglaublich|unendlich)\s+leid\b`,
+      String.raw`\bsorry\s+beyond\s+(?:measure|words)\b|\b(?:we\s+are|we'?re)\s+(?:so\s+|truly\s+|deeply\s+)?mortified\b`,
+    ]),
+    explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
+    rewrite: () => 'sorry',
+  },
+  {
+    kind: 'self-deprecation',
+    pattern: rx([
+      String.raw`\bi\s+(?:[a-z]{2,20}ly\s+)?(?:shouldn'?t|should\s+not|don'?t|do\s+not)\s+(?:have|deserve|get)\s+(?:merge|commit|push|deploy|prod|production|admin|release)\s+(?:rights|access|permissions?)\b`,
+      String.raw`\bto\s+save\s+my\s+life\b`,
+      String.raw`\bi(?:'?m|\s+am)\s+(?:[a-z]{2,20}ly\s+|really\s+)?(?:a|an)\s+(?:[\w-]{1,40}\s+){0,2}?(?:danger|outage|generator|menace|hazard)\b`,
+      String.raw`\b(?:dumbest|stupidest|clumsiest|most\s+stupid|most\s+careless)\s+(?:[\w-]{1,40}\s+)?(?:engineer|person|developer|dev|human|member|one)\b`,
+      String.raw`\b(?:we|i)\s+(?:were|was|am|are|'m|'re)\s+(?:so\s+|really\s+)?(?:stupid|dumb|idiots)\b|\b(?:catastrophically|unbelievably|incredibly|embarrassingly)\s+(?:stupid|dumb)\b`,
+      String.raw`\band\s+me\s+(?:should\s+be\s+kept\s+apart|,?\s*bad\s+combination|don'?t\s+mix)\b|\bi'?m\s+not\s+ready\s+for\s+(?:release|on-?call|prod|production|deploy)\b`,
+    ]),
+    explanation: 'Running yourself down does not help the reader; say what broke and what you changed.',
+    rewrite: () => '',
+  },
+];
+
+const SHAPES_BLIND22: readonly FlagRule[] = [
+  {
+    kind: 'over-apology',
+    pattern: rx([
+      String.raw`\b(?:tausendmal|hundertmal|(?:a\s+)?(?:thousand|hundred|million)\s+times|mil\s+veces|mille\s+fois|mille\s+volte)\s+(?:sorry|entschuldigung|perd[oó]n|pardon|d[ée]sol[ée]e?|scusa)\b`,
+      String.raw`\b(?:apologi[sz]e|sorry)\s+to\s+(?:[\w-]{1,40}\s+){1,4}?(?:[\w-]{1,40},?\s+)and\s+again\s+to\b`,
+    ]),
+    explanation: 'One plain apology is enough; saying it again or multiplying it puts the focus on you rather than the fix.',
+    rewrite: () => 'sorry',
+  },
+  {
+    kind: 'minimizing',
+    pattern: rx([
+      String.raw`[,;]\s{0,3}whatever\s*[.!]?\s*$`,
+      String.raw`\b(?:basically|just|mostly|pretty\s+much)\s+(?:noise|a\s+rounding\s+error|nothing)\b`,
+    ]),
+    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    rewrite: () => '',
+    notLocal: true,
+  },
+];
+
+export const APOLOGY_SIZE_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_BLIND22];
