@@ -15,6 +15,7 @@ import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
 import { AGENT_KIND_PATTERNS } from './tone/agentKind';
 import { CAUSE_LINK_PATTERNS, deniesAgency } from './tone/causeLink';
 import { NAMED_AGENT_CAUSE, NAMED_AGENT_SUBJECT } from './tone/namedAgent';
+import { settleNames } from './tone/namedParty';
 import { findNamedPeople, PEOPLE_PATTERNS, sparedName } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
 import { appendSuggestion, fitSuggestion, MISSING_PART } from './tone/suggestions';
@@ -114,8 +115,11 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   flags.sort((a, b) => a.index - b.index);
   // Where the reader finds the writer as the agent, an agentless wording is not a non-apology, and a
   // denial followed by "but our …" concedes the writer's part.
-  const kept = dedupe(flags.filter((f) => !(f.explanation === PASSIVE_VOICE && ownedByWriter.has(sentenceAt(sentences, f.index)?.index ?? -1)) && !concededDenial(text, f))).map(
-    (f) => (f.suggestion ? { ...f, suggestion: fitSuggestion(text, sentences, f.suggestion) } : f),
+  const kept = dedupe(
+    settleNames(
+      flags.filter((f) => !(f.explanation === PASSIVE_VOICE && ownedByWriter.has(sentenceAt(sentences, f.index)?.index ?? -1)) && !concededDenial(text, f)),
+      options.people ?? [],
+    ).map((f) => (f.suggestion ? { ...f, suggestion: fitSuggestion(text, sentences, f.suggestion) } : f)),
   );
 
   const nonApologyAt = new Set(kept.filter((f) => f.kind === 'non-apology').map((f) => sentenceAt(sentences, f.index)?.index));
@@ -149,7 +153,11 @@ export function verdictFor(flags: readonly ToneFlag[]): ToneVerdict {
   return PRECEDENCE.find((v) => forced.has(v as Exclude<ToneVerdict, 'right-sized'>)) ?? 'right-sized';
 }
 
-/** Overlapping flags of the same kind (e.g. "so so sorry" found twice) are reported once; input sorted by index. */
+/**
+ * Overlapping flags of the same kind (e.g. "so so sorry" found twice) are reported once, and so is a finding
+ * inside the text an earlier one's rewrite replaces ("because X changed their API without notice" takes
+ * "without notice" with it); input sorted by index.
+ */
 function dedupe(flags: readonly ToneFlag[]): ToneFlag[] {
   const out: ToneFlag[] = [];
   const lastEnd = new Map<ToneFlagKind, number>();
@@ -157,7 +165,8 @@ function dedupe(flags: readonly ToneFlag[]): ToneFlag[] {
     const end = lastEnd.get(f.kind);
     if (end !== undefined && f.index < end) continue;
     out.push(f);
-    lastEnd.set(f.kind, f.index + Math.max(1, f.excerpt.length));
+    const rewritten = f.suggestion && f.suggestion.index <= f.index ? f.suggestion.index + f.suggestion.original.length : 0;
+    lastEnd.set(f.kind, Math.max(f.index + Math.max(1, f.excerpt.length), rewritten));
   }
   return out;
 }
