@@ -22,13 +22,29 @@ describe('tone check: each finding once, and names worded for what is known of t
   });
 
   it('calls an author or a full name a person, and an unknown single name a person or company', () => {
-    const unknown = checkTone(QUILL, { radius: 'production' }).flags.find((f) => f.kind === 'naming-people');
+    const unknown = checkTone('Quillpost pushed a bad config and checkout broke.', { radius: 'team' }).flags.find((f) => f.kind === 'naming-people');
     assert.equal(unknown?.excerpt, 'Quillpost');
     assert.match(unknown.explanation, /person or company/);
-    const author = checkTone('Checkout was down because Quillpost changed the API.', { radius: 'team', people: ['Quillpost Adeyemi'] }).flags.find((f) => f.kind === 'naming-people');
+    const author = checkTone('Quillpost pushed a bad config and checkout broke.', { radius: 'team', people: ['Quillpost Adeyemi'] }).flags.find((f) => f.kind === 'naming-people');
     assert.match(author?.explanation ?? '', /^Naming a person/);
     const full = checkTone('Checkout broke because Tomas Brandt pushed a bad config.', { radius: 'team' }).flags.find((f) => f.kind === 'naming-people');
     assert.match(full?.explanation ?? '', /^Naming a person/);
+  });
+
+  it('leaves an unknown name to the deflection finding whose rewrite already replaces it, but not an author', () => {
+    assert.deepEqual(
+      checkTone(QUILL, { radius: 'production' }).flags.filter((f) => f.kind !== 'missing-beat').map((f) => f.kind),
+      ['deflection'],
+    );
+    const author = checkTone(QUILL, { radius: 'production', people: ['Quillpost Adeyemi'] }).flags.filter((f) => f.kind !== 'missing-beat');
+    assert.deepEqual(author.map((f) => f.kind).sort(), ['deflection', 'naming-people']);
+  });
+
+  it('reads a code name after a verb as its object, not as the one who broke it', () => {
+    const flags = checkTone('Builds that imported fromDataToStream broke for about a day.', { radius: 'team' }).flags;
+    assert.deepEqual(flags.filter((f) => f.kind !== 'missing-beat'), []);
+    // Near miss: a product as the subject still moves the cause.
+    assert.ok(checkTone('The updated PagerDuty SDK broke our alerts.', { radius: 'team' }).flags.some((f) => f.kind === 'deflection'));
   });
 
   it('leaves no same-kind finding inside another\'s rewrite, on every labeled message', function () {

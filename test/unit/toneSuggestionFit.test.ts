@@ -27,8 +27,8 @@ describe('tone check: a one-click rewrite leaves a sentence that reads', () => {
   });
 
   it("replaces a name's possessive whole, and writes \"our\" in lower case inside a sentence", () => {
-    const quill = rewrites("Proxy settings were ignored for two days; Quillpost's CDN cached the broken wheel.");
-    assert.ok(quill.includes('Proxy settings were ignored for two days; our CDN cached the broken wheel.'), quill.join('\n'));
+    const bob = rewrites("Proxy settings were ignored for two days; Bob's CDN cached the broken wheel.");
+    assert.ok(bob.includes('Proxy settings were ignored for two days; our CDN cached the broken wheel.'), bob.join('\n'));
     assert.ok(rewrites("Staging broke because Priya's migration dropped the table.").includes('Staging broke because our migration dropped the table.'));
     assert.ok(rewrites("Bob's migration broke staging.").includes('Our migration broke staging.'));
   });

@@ -115,12 +115,10 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   flags.sort((a, b) => a.index - b.index);
   // Where the reader finds the writer as the agent, an agentless wording is not a non-apology, and a
   // denial followed by "but our …" concedes the writer's part.
-  const kept = dedupe(
-    settleNames(
-      flags.filter((f) => !(f.explanation === PASSIVE_VOICE && ownedByWriter.has(sentenceAt(sentences, f.index)?.index ?? -1)) && !concededDenial(text, f)),
-      options.people ?? [],
-    ).map((f) => (f.suggestion ? { ...f, suggestion: fitSuggestion(text, sentences, f.suggestion) } : f)),
-  );
+  const fitted = flags
+    .filter((f) => !(f.explanation === PASSIVE_VOICE && ownedByWriter.has(sentenceAt(sentences, f.index)?.index ?? -1)) && !concededDenial(text, f))
+    .map((f) => (f.suggestion ? { ...f, suggestion: fitSuggestion(text, sentences, f.suggestion) } : f));
+  const kept = dedupe(settleNames(fitted, options.people ?? []));
 
   const nonApologyAt = new Set(kept.filter((f) => f.kind === 'non-apology').map((f) => sentenceAt(sentences, f.index)?.index));
   const found = findComponents(sentences, (s) => !nonApologyAt.has(s.index));

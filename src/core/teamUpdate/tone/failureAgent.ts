@@ -253,6 +253,8 @@ function subjectAgent(words: readonly Token[], k: number, names: ReadonlySet<str
   if (!person) {
     const phrase = words.slice(Math.max(0, k - 2), k + 1).map((x) => x.lower).join(' ');
     if (!CAMEL.test(w.text) && !OTHER_HEAD.test(phrase)) return undefined;
+    // "builds that imported fromDataToStream broke": after a verb (not "the updated SDK") the name is its object.
+    if (isPastVerb(words[k - 1]?.lower ?? '') && !/^(?:the|a|an|this|some|our|my|their|your|its)$/.test(words[k - 2]?.lower ?? '')) return undefined;
     end = k + 1;
   }
   // A short relative clause between the subject and its verb: ", which the platform team chose,".

@@ -1,7 +1,6 @@
 /**
  * A capitalised word in a doer's slot may be a person or a company ("because Quillpost changed their API"):
- * only the repository's authors, @mentions and full names are known to be people. A finding about any
- * other name says so rather than calling it a person.
+ * only the repository's authors, @mentions and full names are known to be people.
  */
 import type { ToneFlag } from './types';
 
@@ -19,7 +18,22 @@ export function knownPerson(name: string, people: readonly string[]): boolean {
     .some((w) => words.has(w.replace(/(?:'s|’s|')$/, '')));
 }
 
-/** Naming-people flags about a name not known to be a person are worded for a person or a company. */
+/**
+ * Naming-people flags about a name not known to be a person are worded for a person or a company, and go where a
+ * deflection's rewrite already replaces the name ("because Quillpost changed their API" → "because we had no
+ * safeguard for this"): one finding, one rewrite. Flags carry their fitted suggestions.
+ */
 export function settleNames(flags: readonly ToneFlag[], people: readonly string[]): ToneFlag[] {
-  return flags.map((f) => (f.kind === 'naming-people' && !knownPerson(f.excerpt, people) ? { ...f, explanation: UNKNOWN_NAME_EXPLANATION } : f));
+  const rewritten = flags.filter((f) => (f.kind === 'deflection' || f.kind === 'blame') && f.suggestion).map((f) => f.suggestion!);
+  const out: ToneFlag[] = [];
+  for (const f of flags) {
+    if (f.kind !== 'naming-people' || knownPerson(f.excerpt, people)) {
+      out.push(f);
+      continue;
+    }
+    const end = f.index + f.excerpt.length;
+    if (rewritten.some((s) => s.index <= f.index && end <= s.index + s.original.length)) continue;
+    out.push({ ...f, explanation: UNKNOWN_NAME_EXPLANATION });
+  }
+  return out;
 }
