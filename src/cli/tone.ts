@@ -98,7 +98,7 @@ async function readProcessStdin(): Promise<string> {
 const VERDICT_LINE: Record<ToneResult['verdict'], string> = {
   'right-sized': 'Owns it plainly, in proportion.',
   'over-apologetic': 'Apologise once, then move to facts and the fix.',
-  deflecting: 'Own what you changed; name the missing safeguard, not a person.',
+  deflecting: 'Own what you changed; name the missing safeguard, not someone else.',
   'under-owned': 'Says too little: own it and give the parts this radius needs.',
 };
 

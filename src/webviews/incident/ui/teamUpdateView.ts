@@ -12,7 +12,7 @@ const RADIUS: Record<BlastRadius, { label: string; icon: string }> = {
 const VERDICT: Record<ToneVerdict, { label: string; icon: string; line: string }> = {
   'right-sized': { label: 'Right-sized', icon: 'pass', line: 'Owns it plainly, without drama.' },
   'over-apologetic': { label: 'Over-apologetic', icon: 'warning', line: 'Apologise once, then move to facts and the fix.' },
-  deflecting: { label: 'Deflecting', icon: 'warning', line: 'Own what you changed; name the missing safeguard, not a person.' },
+  deflecting: { label: 'Deflecting', icon: 'warning', line: 'Own what you changed; name the missing safeguard, not someone else.' },
   'under-owned': { label: 'Under-owned', icon: 'warning', line: 'Says too little: own it and give what this blast radius needs.' },
 };
 
