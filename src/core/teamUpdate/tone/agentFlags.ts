@@ -13,6 +13,7 @@ import type { Sentence } from './sentences';
 import type { ToneFlag } from './types';
 import { agentKind, blamesPeople } from './agentKind';
 import { chargesOthers, linkedAgents, type LinkedAgent } from './causeLink';
+import { NOT_BLAMED_PATTERNS, notBlamed } from './notBlamed';
 
 export interface AgentReading {
   sentence: Sentence;
@@ -51,6 +52,7 @@ export const AGENT_FLAG_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent flags: vocative lead', VOCATIVE_LEAD],
   ['agent flags: own verb', OWN_VERB],
   ['agent flags: denial conceded', CONCEDED],
+  ...NOT_BLAMED_PATTERNS,
 ];
 
 const EXPLANATION: Record<'person' | 'question' | 'denial' | 'other', string> = {
@@ -83,7 +85,7 @@ export function agentFlags(readings: readonly AgentReading[], messageOwned: bool
   const flags: ToneFlag[] = [];
   for (const { sentence, agents } of readings) {
     for (const a of agents) {
-      if (a.side !== 'other' || SET_UP_WRONG.test(a.who)) continue;
+      if (a.side !== 'other' || SET_UP_WRONG.test(a.who) || (a.person && notBlamed(sentence.text, a.at, a.who))) continue;
       const always = 'charge' in a ? chargesOthers(a) : blamesPeople(agentKind(a.who, a.side, a.person)) || a.structure === 'question' || a.structure === 'denial';
       if (!always && ('located' in a && a.located ? ownedInFirstPerson : messageOwned)) continue;
       const index = sentence.index + a.at;
@@ -121,6 +123,8 @@ export function notTheAgent(sentence: string, at: number, name: string): boolean
   if (before.length < 80 && ADDRESS_LEAD.test(before) && ADDRESS_TAIL.test(after)) return true;
   if (VOCATIVE_LEAD.test(before.slice(-40)) && ADDRESS_TAIL.test(after)) return true;
   if (COMMA_BEFORE.test(before.slice(-8)) && COLON_AFTER.test(after)) return true;
+  // Session sixteen: spoken to in more shapes, cleared by the writer, or only with the writer (notBlamed.ts).
+  if (notBlamed(sentence, at, name)) return true;
   return notTheAgentIn(text, at - from, name);
 }
 
