@@ -36,3 +36,22 @@ describe('tone check (session sixteen): a name in the message that is not blamed
     ['a vendor that did fail stays the cause', 'Quillon went down again and the exports failed for an hour.', 'production', 'deflecting'],
   ]);
 });
+
+describe('tone check (session sixteen): another party next to the failure that is not charged with it', () => {
+  run([
+    ['a role the writer says is themself, in brackets', 'Root cause: human error by our release engineer (me), who tagged the wrong commit; 15% of users got the old app for an hour. Re-tagged; tags are now checked against main.', 'production', 'under-owned', 'human-error'],
+    ['a role the writer says is themself, in a relative clause', 'An unfortunate human error by the on-call dev, who was me: I silenced the wrong alert and payments queued for 30 minutes for all EU users. Unsilenced, and silences now expire after an hour.', 'production', 'under-owned', 'human-error'],
+    ['a department that acted on the writer\'s fault', 'Incident note: support sent customers the wrong refund amounts on Tuesday because my report rounded the totals. I fixed the rounding and sent support the corrected list.', 'team', 'right-sized'],
+    ['a team that suffered it, put down to the writer with "was my"', "Yesterday's staging freeze (two hours, the whole mobile team waiting) was my cache change. I reverted it at 16:10.", 'team', 'right-sized'],
+    ['a department that only noticed it', 'The weekly revenue export was empty on Monday, finance noticed. Could someone look at the query?', 'team', 'under-owned', 'missing-beat'],
+    ['an email "they didn\'t ask for"', 'We sent 4,000 customers a renewal notice they didn\'t ask for, because my segment filter matched the wrong plan. I sent a correction within the hour, and segment filters now need a preview count. Sorry for the confusion.', 'production', 'right-sized'],
+    ['a count, not a version', 'I broke the staging emails with a typo in the sender domain. Fixed it, and the 350 waiting test emails went out.', 'team', 'right-sized'],
+    ['the team\'s own tool', 'Reports for 12 schools arrived six hours late: our cron job ran in UTC after I moved it to the new host. Sorry. I re-sent the reports, and each school now has its own timezone setting.', 'production', 'right-sized'],
+  ]);
+  // Near misses: another party that did it is still charged.
+  run([
+    ['a role that is not the writer stays blamed', 'The outage was human error by the on-call engineer, who restarted the wrong cluster.', 'production', 'deflecting'],
+    ['"not because of our change" stays a denial', 'The sync was down two hours because of the vendor client update, not because of our change.', 'team', 'deflecting'],
+    ['a vendor that decided it stays outside', 'The payouts failed because our vendor changed the file format overnight.', 'production', 'deflecting'],
+  ]);
+});
