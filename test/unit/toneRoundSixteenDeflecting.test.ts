@@ -55,3 +55,57 @@ describe('tone check (session sixteen): another party next to the failure that i
     ['a vendor that decided it stays outside', 'The payouts failed because our vendor changed the file format overnight.', 'production', 'deflecting'],
   ]);
 });
+
+describe('tone check (session sixteen): the writer\'s work denied in more shapes', () => {
+  run([
+    ['"my commit didn\'t cause it", with a re-run', 'The e2e suite is flaky on main, my commit didn\'t cause it - re-ran it twice and it went green.', 'team', 'deflecting', 'deflection'],
+    ['"nothing in my change"', 'Sorry about the failing build on my PR - the shared lint preset is broken upstream, nothing in my change.', 'local', 'deflecting', 'deflection'],
+    ['"failing before I touched it"', 'That integration test was failing long before I touched it; I only retried the job.', 'local', 'deflecting', 'deflection'],
+    ['"our API wasn\'t involved"', "Our API wasn't even involved in last night's outage, ask the edge team.", 'production', 'deflecting', 'deflection'],
+    ['"our platform was healthy;"', 'Our platform was healthy; the failed uploads come from the storage library the infra group maintains.', 'team', 'deflecting', 'deflection'],
+    ['a denial in another language', 'Não foi nossa culpa - the maps tiles were missing for every user for an hour, the provider confirmed it.', 'production', 'deflecting', 'deflection'],
+  ]);
+  run([
+    ['"my commit caused it" owns it (near miss)', 'My commit caused the flaky e2e failures on main; I reverted it and the suite is green again.', 'team', 'right-sized'],
+    ['"our API was healthy again" after owning (near miss)', 'I broke the API with a bad config push for ten minutes; after the rollback our API was healthy again.', 'team', 'right-sized'],
+  ]);
+});
+
+describe('tone check (session sixteen): another party as the doer, nothing owned', () => {
+  run([
+    ['a department as the subject of the act', 'Refunds went out two days late because accounting sat on the batch over the weekend.', 'production', 'deflecting', 'deflection'],
+    ['a department acting late', 'Sales announced the feature before it was ready, so the launch page showed errors to everyone who clicked it.', 'production', 'deflecting', 'deflection'],
+    ['another team in the progressive', 'Not a bug in the search service. The web team is caching stale results on their side.', 'team', 'deflecting', 'deflection'],
+    ['the people served, by their own error', 'The account lockouts are by design; those customers entered the wrong PIN several times.', 'production', 'deflecting', 'deflection'],
+    ['users who did not follow the instructions', 'Users who lost their drafts did not read the upgrade notice we posted.', 'production', 'deflecting', 'deflection'],
+    ['"that\'s on the vendors"', 'The tablet layout breaks on some older devices; that\'s on the device makers.', 'production', 'deflecting', 'deflection'],
+    ['a party acting on its own thing', 'Sorry about the failing sandbox payments, the card processor changed its test card numbers. Updated our fixtures.', 'team', 'deflecting', 'deflection'],
+    ['a backlog on their side', 'We apologise for the late receipts. The mail relay had a queue problem on their side that held messages for three hours.', 'production', 'deflecting', 'deflection'],
+    ['a passive "by" a department', 'The CI runners\' Node version got bumped by the infra team overnight; I pinned it back.', 'team', 'deflecting', 'deflection'],
+    ['another\'s thing put first as the reason', "Marta's cleanup job is what deleted my test fixtures; I restored them from git.", 'local', 'deflecting', 'deflection'],
+    ['a tool acting wrongly on the writer\'s thing', 'The Rancher update clobbered my local cluster config, so nothing starts.', 'local', 'deflecting', 'deflection'],
+    ['a tool ignoring a setting, as the reason', 'My branch got 40 bot PRs overnight because Renovate ignores the schedule in our config.', 'local', 'deflecting', 'deflection'],
+    ['another\'s default too low, as the reason', 'The staging queue stalled because the chart\'s default worker count is too low. We raised it.', 'team', 'deflecting', 'deflection'],
+  ]);
+  run([
+    ['a department that only looked (near miss)', 'The exports were empty on Monday; support is checking with the customers. No cause yet.', 'team', 'under-owned'],
+    ['the writer\'s own thing put first as the reason (near miss)', 'My cleanup job is what deleted the shared fixtures; I restored them and the job now skips shared paths.', 'team', 'right-sized'],
+    ['users who saw the failure are not blamed (near miss)', 'Users who opened the app between 9 and 10 saw a blank screen because I shipped a broken bundle. I rolled it back and bundles now get a smoke test before release.', 'production', 'right-sized'],
+    ['a date possessive is no vendor (near miss)', "Friday's release update duplicated some invoices for 1% of customers. A fix is out, and releases now roll out gradually.", 'production', 'under-owned'],
+  ]);
+});
+
+describe('tone check (session sixteen): the cause moved after owning', () => {
+  run([
+    ['another party acted without notice', 'We shipped the new sync on Monday, and we are sorry your orders were delayed for four hours. We re-ran the sync and now test against a large account. That said, the partner API team changed the rate limits without any notice.', 'production', 'deflecting', 'deflection'],
+    ['"despite our request"', 'Yes, we pushed the new images on Tuesday, and we apologise that users saw broken thumbnails for two hours. The image CDN kept the old files despite our purge requests. Everything is refreshed, and we now verify each purge.', 'production', 'deflecting', 'deflection'],
+    ['"which we had announced"', 'We are sorry your imports failed on Friday, and we have re-run them. The reason is that your proxy rejected our new certificate, which we had announced a month ago.', 'production', 'deflecting', 'deflection'],
+    ['"though only because"', 'My config change did take down the preview apps, though only because the hosting add-on renamed its env variable. Rolled back.', 'team', 'deflecting', 'deflection'],
+    ['"but the real cause is"', 'I merged the schema change and I am sorry that 500 users could not save for 20 minutes. I rolled it back and added a migration test. But the real cause is that the ORM silently drops unknown columns.', 'production', 'deflecting', 'deflection'],
+    ['"but the wiki lists it"', 'Yes, I ran the reset task on my sandbox, but the setup wiki tells you to run it first. Re-created the data.', 'local', 'deflecting', 'deflection'],
+  ]);
+  run([
+    ['the writer acted without notice (near miss)', 'I renamed the shared env variable without telling the team, and three local setups broke. I put the old name back and will announce the rename first.', 'team', 'right-sized'],
+    ['"only because I" owns it (near miss)', 'The preview apps went down, though only because I renamed the env variable. Put the old name back.', 'team', 'right-sized'],
+  ]);
+});

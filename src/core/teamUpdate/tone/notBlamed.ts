@@ -25,6 +25,10 @@ const BETWEEN_COMMAS_LEAD = /,\s{0,3}$/;
 const BETWEEN_COMMAS_TAIL = /^\s{0,3},\s{0,3}(?!(?:who|which|[a-z]{2,20}ed|broke|ran|did|had|was|were|is|made|took|forgot|left|wrote|pushed|sent)\b)/i;
 const APOLOGISES = new RegExp(String.raw`\b(?:${APOLOGY_WORDS}|apologi[sz]e|owe\s+you)\b`, 'i');
 
+// A name that ends the clause spoken to, after a comma ("sorry if my setup slowed our session, Deepa; reinstalled").
+const CLAUSE_END = /^\s{0,3}(?:[;.!?]|$)/;
+// A product the writer owns ("my local Postgres"), not a person; "my colleague Aiko" is still a person.
+const OWNED_THING = /\b(?:my|our)\s+(?:(?!(?:colleague|teammate|coworker|co-worker|friend|manager|lead|intern|boss|reviewer|pair|buddy)\b)[a-z][\w-]{1,30}\s+)?$/;
 // Cleared: the name's own predicate says it did nothing wrong.
 const CLEARED_AFTER =
   /^(?:'s|’s|')?\s+(?:[a-z][\w-]{1,30}\s+){0,2}?(?:(?:didn'?t|did\s+not|never)\s+(?:fail|break|cause|do\s+anything\s+wrong)|did\s+nothing\s+wrong|(?:was|were|is|are|has\s+been|had\s+been)\s+(?:fine|healthy|ok|okay|innocent|up|not\s+(?:at\s+fault|the\s+(?:cause|problem)|to\s+blame))\b|(?:behaved|worked|performed|did)\s+(?:exactly\s+)?(?:as|what)\s+(?:configured|expected|designed|documented|intended|(?:we|i)\s+(?:told|asked|configured|set))\b)/i;
@@ -42,6 +46,8 @@ export const NOT_BLAMED_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['not blamed: between commas lead', BETWEEN_COMMAS_LEAD],
   ['not blamed: between commas tail', BETWEEN_COMMAS_TAIL],
   ['not blamed: apologises', APOLOGISES],
+  ['not blamed: clause end', CLAUSE_END],
+  ['not blamed: owned thing', OWNED_THING],
   ['not blamed: cleared after', CLEARED_AFTER],
   ['not blamed: cleared before', CLEARED_BEFORE],
   ['not blamed: conceded after', CONCEDED_AFTER],
@@ -58,5 +64,7 @@ export function notBlamed(sentence: string, at: number, name: string): boolean {
   const lead = at <= REACH ? SPOKEN_LEAD.exec(before) : null;
   if (lead && (lead[1] && !lead[2] ? SPOKEN_TAIL_AFTER_LABEL : SPOKEN_TAIL).test(after)) return true;
   if (BETWEEN_COMMAS_LEAD.test(before) && BETWEEN_COMMAS_TAIL.test(after) && APOLOGISES.test(sentence.slice(0, at + REACH))) return true;
+  if (BETWEEN_COMMAS_LEAD.test(before) && CLAUSE_END.test(after) && APOLOGISES.test(sentence.slice(0, at))) return true;
+  if (OWNED_THING.test(before)) return true;
   return CLEARED_AFTER.test(after) || CLEARED_BEFORE.test(before) || CONCEDED_AFTER.test(after) || WITH_WRITER.test(after);
 }
