@@ -31,6 +31,8 @@ const SERVED = String.raw`(?:users?|customers?|clients?|partners?|merchants?|sho
 const NOT_AN_ACT = String.raw`(?:checked|checking|tested|testing|looked|looking|investigated|investigating|reviewed|reviewing|verified|working|worked|trying|tried|waiting|waited|helping|monitoring|watching|debugging|handling|noticed|reported|flagged|spotted|caught|asked|raised|pinged|helped|confirmed|mentioned|complained|emailed|called|messaged|alerted|warned|paged|needed|used|affected|impacted|experienced|received|started|stopped|lost|saw|got|were|was|had|has|is|are)`;
 const ACT = String.raw`(?:(?!${NOT_AN_ACT}\b)[a-z]{3,20}ed|(?:is|are|was|were|keeps?|kept)\s+(?!(?:being|getting)\b)(?!${NOT_AN_ACT}\b)[a-z]{3,20}ing|sat\s+on|wrote|sent|made|took|gave|chose|forgot|broke|left|did\s+not|didn'?t|never|owns?)`;
 // Verbs of a user's own error.
+// A cause then put on the writer in the same clause ("… after my change broke the signature"): the party only reacted.
+const WRITER_CAUSE_AFTER = String.raw`(?![^.!?;]{0,80}\b(?:because|since|once|after|when|as)\s+(?:i|we|my|our)\b)`;
 const USER_ERROR = String.raw`(?:typed|entered|ignored|skipped|misused|misconfigured|clicked|deleted|disabled|(?:did\s+not|didn'?t|never)\s+(?:follow|read|update|upgrade|install|check|enable)|retry|retried|keep\s+retrying)`;
 // Things a tool does wrong on its own, and states of a thing that is faulty.
 const MALFUNCTIONS = String.raw`(?:nuked|nukes|clobbered|clobbers|mangled|mangles|ignores|ignored|overrode|overrides|rewrote|rewrites|misbehaved|misbehaves|disagree|disagrees|ate|eats|wiped|wipes|trashed|deleted|deletes)`;
@@ -62,10 +64,10 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
     kind: 'deflection',
     pattern: rx([
       // A department or another team as the subject of the act: "Support escalated this too late", "the mobile team is sending …".
-      String.raw`(?:^|[,;:—–]\s{0,3}|\b(?:because|since|as|when|after|so|and)\s+)(?!(?:my|our)\b)${DEPARTMENT}\s+(?:(?:just|then|also|apparently|again|only)\s+)?${ACT}\b`,
+      String.raw`(?:^|[,;:—–]\s{0,3}|\b(?:because|since|as|when|after|so|and)\s+)(?!(?:my|our)\b)${DEPARTMENT}\s+(?:(?:just|then|also|apparently|again|only)\s+)?${ACT}\b${WRITER_CAUSE_AFTER}`,
       String.raw`\b(?:was|were|got|had\s+been)\s+[a-z]{3,20}ed\s+by\s+(?:the\s+)?(?:ops|security|infra|platform|support|finance|legal|procurement|(?:[\w-]{1,40}\s+)?(?:team|department))\b`,
       // The people served, by their own error: "those users typed the wrong code", "partners retry too aggressively".
-      String.raw`\b(?:those|the|these|some|a\s+few|many|most)?\s{0,3}${SERVED}\s+(?:who\s+(?:[\w'-]{1,40}\s+){1,6}?)?${USER_ERROR}\b`,
+      String.raw`\b(?:those|the|these|some|a\s+few|many|most)?\s{0,3}${SERVED}\s+(?:who\s+(?:[\w'-]{1,40}\s+){1,6}?)?${USER_ERROR}\b${WRITER_CAUSE_AFTER}`,
       // The failure called intended, or put on another.
       String.raw`\b(?:are|is|was|were|'re|'s)\s+(?:working\s+|behaving\s+)?(?:by\s+design|as\s+designed|working\s+as\s+intended)\b`,
       String.raw`\b(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|really\s+)?on\s+(?:the\s+)?(?:[\w-]{1,40}\s+)?(?:${SERVED}|${VENDOR}|makers?|maintainers?)\b`,
