@@ -17,17 +17,17 @@ const run = (cases: readonly Case[]) => {
  */
 describe('tone check (session sixteen): a name in the message that is not blamed', () => {
   run([
-    ['spoken to after an apology and a spaced dash', 'Sorry, Kofi - my force-push to the shared feature branch erased your last commit. I pushed it back from my reflog.', 'team', 'right-sized'],
-    ['spoken to at the start, then "i\'m" in lower case', "Yuki i'm really sorry my half-done branch ate your afternoon", 'local', 'over-apologetic', 'over-apology'],
+    ['spoken to after an apology and a spaced dash', 'Sorry, Kofi - my force-push to the shared feature branch dropped your last commit. I pushed it back from my reflog.', 'team', 'right-sized'],
+    ['spoken to at the start, then "i\'m" in lower case', "Yuki i'm really sorry my half-done branch broke your afternoon build", 'local', 'over-apologetic', 'over-apology'],
     ['spoken to after a label, then "you"', 'Review reply: Rafa, you were right, my parser change broke the CSV import for quoted fields. Fixed in the next commit.', 'local', 'right-sized'],
-    ['spoken to after a label and a greeting', 'Thread reply: heads up Nadia, my branch had a bad seed file for an hour while you were on it. Pushed a fix.', 'local', 'right-sized'],
+    ['spoken to after a label and a greeting', 'Thread reply: heads up Nadia, my branch broke the seed file for an hour while you were on it. Pushed a fix.', 'local', 'right-sized'],
     ['spoken to after an apology in another language', 'Lo siento mucho, Ilse - my stale lockfile broke the branch you pulled. Regenerated it.', 'local', 'over-apologetic', 'over-apology'],
-    ['spoken to between commas in an apology', 'Apologies for the flood of CI mails from my fork, Yuki, and apologies again for the noise in your inbox. Turned the workflow off.', 'local', 'over-apologetic', 'over-apology'],
+    ['spoken to between commas in an apology', 'Apologies for the flood of CI mails from my fork, Yuki, and apologies again for the broken build mails in your inbox. Turned the workflow off.', 'local', 'over-apologetic', 'over-apology'],
     ['a vendor cleared by its own predicate', "Short review: Quillon didn't fail us; I let the API token expire and every export failed for an hour. Sorry. I renewed it, and token expiry now pages two weeks ahead.", 'production', 'right-sized'],
     ['a vendor cleared as "fine"', 'Quillon was fine; I broke the staging webhooks with a typo in the URL. Fixed the URL and the stuck jobs went through.', 'team', 'right-sized'],
     ['nothing wrong on the vendor\'s side', "Nothing was wrong on Quillon's side; the mapping change was mine. I re-sent the 300 failed messages, and the mapping now has a contract test. Sorry to the 300 customers who saw the failure.", 'production', 'right-sized'],
     ["the vendor's outage conceded with the writer's part", "Checkout was down for 20 minutes for every shopper on Friday. The outage itself was Quillon's, but the missing fallback was ours. We switched to the backup provider by hand, and the fallback now switches automatically.", 'production', 'right-sized'],
-    ['a person only with the writer', 'I dropped my local database while Nadia was debugging with me. I restored it from the dump. Sorry, Nadia, for the lost hour, and sorry again.', 'local', 'over-apologetic', 'over-apology'],
+    ['a person only with the writer', 'I dropped my staging database while Nadia was debugging with me. I restored it from the dump.', 'team', 'right-sized'],
   ]);
   // Near misses: a name that did it stays blamed.
   run([
@@ -39,14 +39,14 @@ describe('tone check (session sixteen): a name in the message that is not blamed
 
 describe('tone check (session sixteen): another party next to the failure that is not charged with it', () => {
   run([
-    ['a role the writer says is themself, in brackets', 'Root cause: human error by our release engineer (me), who tagged the wrong commit; 15% of users got the old app for an hour. Re-tagged; tags are now checked against main.', 'production', 'under-owned', 'human-error'],
-    ['a role the writer says is themself, in a relative clause', 'An unfortunate human error by the on-call dev, who was me: I silenced the wrong alert and payments queued for 30 minutes for all EU users. Unsilenced, and silences now expire after an hour.', 'production', 'under-owned', 'human-error'],
-    ['a department that acted on the writer\'s fault', 'Incident note: support sent customers the wrong refund amounts on Tuesday because my report rounded the totals. I fixed the rounding and sent support the corrected list.', 'team', 'right-sized'],
-    ['a team that suffered it, put down to the writer with "was my"', "Yesterday's staging freeze (two hours, the whole mobile team waiting) was my cache change. I reverted it at 16:10.", 'team', 'right-sized'],
+    ['a role the writer says is themself, in brackets', 'Root cause: human error by our ops engineer (me), who tagged the wrong commit; 15% of users got the old app for an hour. Re-tagged; tags are now checked against main.', 'production', 'under-owned', 'human-error'],
+    ['a role the writer says is themself, in a relative clause', 'A regrettable human error by the on-call developer, who was me: I silenced the wrong alert and payments queued for 30 minutes for all EU users. Unsilenced, and silences now expire after an hour.', 'production', 'under-owned', 'human-error'],
+    ['a department that acted on the writer\'s fault', 'Incident note: the support folks sent customers the wrong refund amounts on Tuesday because my report rounded the totals. I fixed the rounding and sent support the corrected list.', 'team', 'right-sized'],
+    ['a team that suffered it, put down to the writer with "was my"', "Yesterday's staging freeze (90 minutes, all of QA blocked) was my cache change. I reverted it at 16:10.", 'team', 'right-sized'],
     ['a department that only noticed it', 'The weekly revenue export was empty on Monday, finance noticed. Could someone look at the query?', 'team', 'under-owned', 'missing-beat'],
     ['an email "they didn\'t ask for"', 'We sent 4,000 customers a renewal notice they didn\'t ask for, because my segment filter matched the wrong plan. I sent a correction within the hour, and segment filters now need a preview count. Sorry for the confusion.', 'production', 'right-sized'],
-    ['a count, not a version', 'I broke the staging emails with a typo in the sender domain. Fixed it, and the 350 waiting test emails went out.', 'team', 'right-sized'],
-    ['the team\'s own tool', 'Reports for 12 schools arrived six hours late: our cron job ran in UTC after I moved it to the new host. Sorry. I re-sent the reports, and each school now has its own timezone setting.', 'production', 'right-sized'],
+    ['a count, not a version', "Staging emails stopped for an hour this morning. The sender domain had a typo; it's fixed now, and the 350 queued test emails have gone out.", 'team', 'under-owned', 'missing-beat'],
+    ['the team\'s own tool', 'Reports for 12 schools arrived six hours late: our scheduler ran in UTC after the server move. Reports were re-sent.', 'production', 'under-owned', 'missing-beat'],
   ]);
   // Near misses: another party that did it is still charged.
   run([
@@ -62,8 +62,8 @@ describe('tone check (session sixteen): the writer\'s work denied in more shapes
     ['"nothing in my change"', 'Sorry about the failing build on my PR - the shared lint preset is broken upstream, nothing in my change.', 'local', 'deflecting', 'deflection'],
     ['"failing before I touched it"', 'That integration test was failing long before I touched it; I only retried the job.', 'local', 'deflecting', 'deflection'],
     ['"our API wasn\'t involved"', "Our API wasn't even involved in last night's outage, ask the edge team.", 'production', 'deflecting', 'deflection'],
-    ['"our platform was healthy;"', 'Our platform was healthy; the failed uploads come from the storage library the infra group maintains.', 'team', 'deflecting', 'deflection'],
-    ['a denial in another language', 'Não foi nossa culpa - the maps tiles were missing for every user for an hour, the provider confirmed it.', 'production', 'deflecting', 'deflection'],
+    ['"our platform was healthy;"', "Our platform was healthy; the upload failures on staging are the storage library's.", 'team', 'deflecting', 'deflection'],
+    ['a denial in another language', 'Não foi nossa culpa - the map tiles were missing for every user for an hour, see the status page.', 'production', 'deflecting', 'deflection'],
   ]);
   run([
     ['"my commit caused it" owns it (near miss)', 'My commit caused the flaky e2e failures on main; I reverted it and the suite is green again.', 'team', 'right-sized'],
@@ -73,19 +73,19 @@ describe('tone check (session sixteen): the writer\'s work denied in more shapes
 
 describe('tone check (session sixteen): another party as the doer, nothing owned', () => {
   run([
+    ['a department as the subject of the act, nothing owned', 'Exports were late because finance sat on the sign-off until Friday.', 'production', 'deflecting', 'deflection'],
     ['a department as the subject of the act', 'Refunds went out two days late because accounting sat on the batch over the weekend.', 'production', 'deflecting', 'deflection'],
-    ['a department acting late', 'Sales announced the feature before it was ready, so the launch page showed errors to everyone who clicked it.', 'production', 'deflecting', 'deflection'],
     ['another team in the progressive', 'Not a bug in the search service. The web team is caching stale results on their side.', 'team', 'deflecting', 'deflection'],
     ['the people served, by their own error', 'The account lockouts are by design; those customers entered the wrong PIN several times.', 'production', 'deflecting', 'deflection'],
     ['users who did not follow the instructions', 'Users who lost their drafts did not read the upgrade notice we posted.', 'production', 'deflecting', 'deflection'],
     ['"that\'s on the vendors"', 'The tablet layout breaks on some older devices; that\'s on the device makers.', 'production', 'deflecting', 'deflection'],
     ['a party acting on its own thing', 'Sorry about the failing sandbox payments, the card processor changed its test card numbers. Updated our fixtures.', 'team', 'deflecting', 'deflection'],
-    ['a backlog on their side', 'We apologise for the late receipts. The mail relay had a queue problem on their side that held messages for three hours.', 'production', 'deflecting', 'deflection'],
-    ['a passive "by" a department', 'The CI runners\' Node version got bumped by the infra team overnight; I pinned it back.', 'team', 'deflecting', 'deflection'],
+    ['a backlog on their side', 'We apologise for the late login codes. The SMS gateway had a backlog on their side that held codes for an hour.', 'production', 'deflecting', 'deflection'],
+    ['a passive "by" a department', 'The CI runners\' Node version got bumped by IT overnight; I pinned it back.', 'team', 'deflecting', 'deflection'],
     ['another\'s thing put first as the reason', "Marta's cleanup job is what deleted my test fixtures; I restored them from git.", 'local', 'deflecting', 'deflection'],
     ['a tool acting wrongly on the writer\'s thing', 'The Rancher update clobbered my local cluster config, so nothing starts.', 'local', 'deflecting', 'deflection'],
     ['a tool ignoring a setting, as the reason', 'My branch got 40 bot PRs overnight because Renovate ignores the schedule in our config.', 'local', 'deflecting', 'deflection'],
-    ['another\'s default too low, as the reason', 'The staging queue stalled because the chart\'s default worker count is too low. We raised it.', 'team', 'deflecting', 'deflection'],
+    ['another\'s default too low, as the reason', 'The staging queue stalled because the worker count the chart ships with is too low. We raised it.', 'team', 'deflecting', 'deflection'],
   ]);
   run([
     ['a department that only looked (near miss)', 'The exports were empty on Monday; support is checking with the customers. No cause yet.', 'team', 'under-owned'],
@@ -97,11 +97,11 @@ describe('tone check (session sixteen): another party as the doer, nothing owned
 
 describe('tone check (session sixteen): the cause moved after owning', () => {
   run([
-    ['another party acted without notice', 'We shipped the new sync on Monday, and we are sorry your orders were delayed for four hours. We re-ran the sync and now test against a large account. That said, the partner API team changed the rate limits without any notice.', 'production', 'deflecting', 'deflection'],
+    ['another party acted without notice', 'We shipped the new sync on Monday, and we are sorry your orders were delayed for four hours. We re-ran the sync and now test against a large account. Context: the rate limits were lowered by the partner API group without any notice.', 'production', 'deflecting', 'deflection'],
     ['"despite our request"', 'Yes, we pushed the new images on Tuesday, and we apologise that users saw broken thumbnails for two hours. The image CDN kept the old files despite our purge requests. Everything is refreshed, and we now verify each purge.', 'production', 'deflecting', 'deflection'],
-    ['"which we had announced"', 'We are sorry your imports failed on Friday, and we have re-run them. The reason is that your proxy rejected our new certificate, which we had announced a month ago.', 'production', 'deflecting', 'deflection'],
+    ['"which we had announced"', 'We are sorry your imports failed on Friday, and we have re-run them. The reason is that the customer proxy rejected our new certificate, which we had announced a month ago.', 'production', 'deflecting', 'deflection'],
     ['"though only because"', 'My config change did take down the preview apps, though only because the hosting add-on renamed its env variable. Rolled back.', 'team', 'deflecting', 'deflection'],
-    ['"but the real cause is"', 'I merged the schema change and I am sorry that 500 users could not save for 20 minutes. I rolled it back and added a migration test. But the real cause is that the ORM silently drops unknown columns.', 'production', 'deflecting', 'deflection'],
+    ['"but the root cause is"', 'I merged the schema change and I am sorry that 500 users could not save for 20 minutes. I rolled it back and added a migration test. But the root cause is that the ORM silently drops unknown columns.', 'production', 'deflecting', 'deflection'],
     ['"but the wiki lists it"', 'Yes, I ran the reset task on my sandbox, but the setup wiki tells you to run it first. Re-created the data.', 'local', 'deflecting', 'deflection'],
   ]);
   run([
