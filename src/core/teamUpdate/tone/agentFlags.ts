@@ -45,7 +45,9 @@ const COLON_AFTER = /^\s{0,3}:/;
 
 // Session sixteen: the writer inside another agent's phrase; the cause put on the writer after that agent; a possessive
 // that is the object of a verb ("blocking QA's regression pass"): the party was hit, it did not act.
-const WRITER_IN = /(?:^|\s)(?:i|we)\s/i;
+// The writer with a verb and more after it is a clause of its own ("staging I flushed the shared Redis"); "the guide we
+// followed" only says whose the thing is.
+const WRITER_IN = /(?:^|\s)(?:i|we)\s+[\w'-]{1,40}\s+[\w'-]{1,40}/i;
 const CAUSE_REACH = 160;
 const CAUSE_IS_WRITER = /^[^;:.!?]{0,140}?(?:(?<!\b(?:not|n't|never)\s{1,3})\b(?:because(?:\s+of)?|since|as|due\s+to|after|once)\s+(?:i|we|my|our)\b|\)?\s+(?:was|were)\s+(?:all\s+|entirely\s+)?(?:my|our)\s+(?:[\w-]{1,30}\s+)?(?:change|config|push|deploy|deployment|commit|merge|migration|query|script|release|rule|mistake|fault|doing)\b)/i;
 const OBJECT_OF_VERB = /\b[a-z]{2,20}(?:ing|ed)\s{1,3}$/i;

@@ -78,7 +78,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
       // A vendor's or tool's bug by name: "the firewall vendor firmware bug".
       String.raw`\b(?:${VENDOR}|vendor|upstream)\s+(?:[\w-]{1,40}\s+)?(?:bug|regression|defect)\b`,
       // Something not the writer's as the reason, first: "X is what wiped my db", "X is why my branch lost work".
-      String.raw`(?:^|[;:]\s{1,3}|\s[—–-]\s{1,3})(?!(?:my|our|i|we)\b)(?:the\s+)?(?:[\w'’-]{1,40}\s+){0,6}?(?:is|was|are|were)\s+(?:what\s+(?:(?:[a-z]{3,20}ed|broke|took)\s+(?:[\w-]{1,40}\s+){0,3}?(?:my|our|the|it|this|that)\b|set\s+(?:it|this|that|them)\s+off\b)|why\s+(?:[\w-]{1,40}\s+){0,3}?(?:my|our|the|it|this|that)\b)`,
+      String.raw`(?:^|(?<=[;:]\s{1,3})|(?<=\s[—–-]\s{1,3}))(?!(?:my|our|i|we)\b)(?:the\s+)?(?:[\w'’-]{1,40}\s+){0,6}?(?:is|was|are|were)\s+(?:what\s+(?:(?:[a-z]{3,20}ed|broke|took)\s+(?:[\w-]{1,40}\s+){0,3}?(?:my|our|the|it|this|that)\b|set\s+(?:it|this|that|them)\s+off\b)|why\s+(?:[\w-]{1,40}\s+){0,3}?(?:my|our|the|it|this|that)\b)`,
       // A tool or another's thing acting wrongly: "the update nuked my volumes", "Dependabot ignores the settings file".
       String.raw`(?:^|[,;:—–]\s{0,3}|\b(?:because|since|as|so)\s+)(?!(?:my|our|i|we)\b)(?:the\s+)?(?:[\w'’-]{1,40}\s+){0,3}?(?:${TOOL}|update|upgrade|template|hook|chart|console|sandbox|image|refactor|health\s+check)(?:'s)?\s+(?:(?!${DONE_TO}\b)[\w-]{1,40}\s+){0,3}?(?:${MALFUNCTIONS}|(?:is|was|are|were)\s+(?:so\s+|really\s+|just\s+)?${FAULTY})\b`,
       String.raw`\bbecause\s+(?!(?:my|our)\b)(?:the\s+)?(?:(?!(?:i|we|my|our)\b)[\w'’-]{1,40}\s+){0,5}?(?:is|are|was|were)\s+(?:so\s+|really\s+)?(?:confusing|misleading|unclear|too\s+(?:low|high|small|short|tight|aggressive|strict))\b`,
@@ -96,7 +96,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:because|since)\s+(?!(?:my|our|i|we)\b)(?:the\s+)?(?:(?!(?:i|we|my|our)\b)[\w'’-]{1,40}\s+){0,3}?(?:${TOOL})(?:'s)?\s+(?:(?!${DONE_TO}\b)[\w-]{1,40}\s+){0,2}?${MALFUNCTIONS}\b`,
       String.raw`\b(?:because|since|as|after)\s+(?:the|our|their|a|an)\s+(?:[\w-]{1,40}\s+){0,2}?(?:${VENDOR}|bank|carrier|provider|vendor|partner|maintainers?|registry|sandbox)\s+(?:changed|switched|moved|renamed|rotated|deprecated|removed|migrated|updated|upgraded|altered)\s+(?:its|their)\b`,
-      String.raw`(?:^|[;:]\s{1,3}|\s[—–-]\s{1,3})(?!(?:my|our|its|it)\b)[\w-]{2,40}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,3}?(?:is|was|are|were)\s+(?:what\s+(?:(?:[a-z]{3,20}ed|broke|took)\b|set\s+(?:it|this|that|them)\s+off\b)|why\s+(?:my|our)\b)`,
+      String.raw`(?:^|(?<=[;:]\s{1,3})|(?<=\s[—–-]\s{1,3}))(?!(?:my|our|its|it)\b)[\w-]{2,40}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,3}?(?:is|was|are|were)\s+(?:what\s+(?:(?:[a-z]{3,20}ed|broke|took)\b|set\s+(?:it|this|that|them)\s+off\b)|why\s+(?:my|our)\b)`,
     ]),
     explanation: MOVED_EXPLANATION,
     rewrite: () => NO_SAFEGUARD,
@@ -107,7 +107,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
     // Frankfurt went down", "the Glyphcraft rendering bug").
     pattern: new RegExp(
       [
-        String.raw`(?:^|[;:,]\s{0,3}|\s[—–-]\s{1,3})${NAME}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,3}?(?:went\s+down|was\s+down|crashed|failed|broke|stalled|duplicated|timed\s+out)\b`,
+        String.raw`(?:^|[;:,]\s{0,3}|(?<=\s[—–-]\s{1,3}))${NAME}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,3}?(?:went\s+down|was\s+down|crashed|failed|broke|stalled|duplicated|timed\s+out)\b`,
         String.raw`\b[Tt]he\s+${NAME}\s+(?:[a-z][\w-]{1,40}\s+)?(?:bug|regression|outage|defect)\b`,
       ].join('|'),
       'g',
