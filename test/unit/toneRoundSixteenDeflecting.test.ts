@@ -109,3 +109,19 @@ describe('tone check (session sixteen): the cause moved after owning', () => {
     ['"only because I" owns it (near miss)', 'The preview apps went down, though only because I renamed the env variable. Put the old name back.', 'team', 'right-sized'],
   ]);
 });
+
+describe('tone check (session sixteen): the cause located with another party in more words', () => {
+  run([
+    ['"was down to" a vendor', 'The login outage was entirely down to our identity vendor, whose token endpoint stopped answering at noon.', 'production', 'deflecting', 'deflection'],
+    ['"lies with" another\'s thing', "Labels printed blank for two hours. The fault lies with the courier's print service, which sent empty files.", 'production', 'deflecting', 'deflection'],
+    ['another source\'s thing said to be stale', 'My dev container broke because the base image from the infra repo is out of date.', 'local', 'deflecting', 'deflection'],
+    ['the fix handed to the people served', 'Android users still get the crash after the release; customers have to reinstall.', 'production', 'deflecting', 'deflection'],
+    ['a tool "being" itself', 'The red nightly is Gradle being Gradle again; kicked it off once more.', 'team', 'deflecting', 'deflection'],
+    ['"the real culprit" after owning', 'I shipped the search change and I am sorry that results were empty for 20 minutes for all users. I reverted it and added a test. To be honest, the cache layer the vendor runs was the real culprit.', 'production', 'deflecting', 'deflection'],
+    ['"not by anything we ran"', "The shared fixtures got deleted by the QA group's reset job, not by anything we ran.", 'team', 'deflecting', 'deflection'],
+  ]);
+  run([
+    ['"was down to my change" owns it (near miss)', 'The outage was down to my config change; 2,000 users could not log in for 20 minutes. I reverted it and config changes now need review. Sorry.', 'production', 'right-sized'],
+    ['a tool "being" itself beside the writer\'s part is no deflection (near miss)', "The flaky test is from my PR, it's just Jest being Jest.", 'team', 'under-owned'],
+  ]);
+});

@@ -54,6 +54,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
       String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+)?${WORK}\s+(?:wasn'?t|was\s+not|isn'?t|is\s+not|weren'?t|were\s+not)\s+(?:even\s+)?(?:involved|the\s+cause|at\s+fault|related|part\s+of\s+(?:it|this|that))\b`,
       String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+)?(?:service|services|platform|system|systems|api|app|side)\s+(?:was|were|is|are)\s+(?:perfectly\s+|completely\s+)?(?:healthy|fine|green|working)\s*[;,.—–-]`,
       String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+)?(?:service|platform|system|api|app|code)\s+did\s+nothing\s+wrong\b|\bnothing\s+(?:in|from)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+)?${WORK}\b`,
+      String.raw`\bnot\s+(?:by|from|due\s+to)\s+anything\s+(?:we|i)\s+(?:ran|did|changed|deployed|pushed|touched|shipped)\b`,
       String.raw`\b(?:flaky|broken|failing|red|down|slow)\s+(?:long\s+|well\s+)?before\s+(?:i|we)\s+(?:touched|changed|merged|pushed|opened|started)\b`,
       String.raw`\b(?:nicht\s+(?:mein|unser)\s+fehler|nicht\s+unsere\s+schuld|no\s+(?:es|fue)\s+(?:nuestra\s+culpa|culpa\s+nuestra|nuestro\s+error)|pas\s+(?:notre|de\s+notre)\s+faute|n[aã]o\s+(?:[eé]|foi)\s+(?:minha|nossa)\s+culpa|niet\s+(?:mijn|onze)\s+(?:schuld|fout)|non\s+[eè]\s+colpa\s+nostra)\b`,
     ]),
@@ -65,7 +66,16 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
     pattern: rx([
       // A department or another team as the subject of the act: "Support escalated this too late", "the mobile team is sending …".
       String.raw`(?:^|[,;:—–]\s{0,3}|\b(?:because|since|as|when|after|so|and)\s+)(?!(?:my|our)\b)${DEPARTMENT}\s+(?:(?:just|then|also|apparently|again|only)\s+)?${ACT}\b${WRITER_CAUSE_AFTER}`,
+      String.raw`\b(?:was|were|got|had\s+been)\s+[a-z]{3,20}ed\s+by\s+the\s+(?:[\w-]{1,40}\s+){0,2}?(?:team|group|department|vendor|provider)(?:'s|’s)`,
       String.raw`\b(?:was|were|got|had\s+been)\s+[a-z]{3,20}ed\s+by\s+(?:the\s+)?(?:ops|security|infra|platform|support|finance|legal|procurement|(?:[\w-]{1,40}\s+)?(?:team|department))\b`,
+      // The cause located with another party: "was down to our SMS vendor", "lies with the carrier's label API".
+      String.raw`\b(?:(?:was|is|came|comes)\s+(?:entirely\s+|all\s+|squarely\s+)?down\s+to|(?:lies|lay|sits|sat|rests|rested)\s+with)\s+(?:the\s+|our\s+|their\s+|an?\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:${VENDOR}|vendor|provider|partner|carrier|bank|maintainers?|${DEPARTMENT}|[\w-]{2,40}(?:'s|’s))`,
+      // Another source's thing said to be faulty: "the onboarding script from the platform repo is out of date".
+      String.raw`\b(?:from|by|in)\s+(?:the|a|an|their)\s+(?:[\w-]{1,40}\s+){0,2}?(?:repo|repository|team|group|vendor|provider|partner|upstream|library|template|wiki|docs)\s+(?:is|are|was|were)\s+(?:so\s+|really\s+|badly\s+)?(?:out\s+of\s+date|outdated|stale|wrong|broken|buggy|confusing|misleading)\b`,
+      // A tool "being" itself: "Jenkins being Jenkins" (beside the writer's own part it only plays the failure down).
+      String.raw`\b([a-z][\w-]{1,30})\s+being\s+\1\b`,
+      // The fix handed to the people served: "they need to update".
+      String.raw`\b(?:they|users|customers|clients|you)\s+(?:just\s+)?(?:need|needs|have|has)\s+to\s+(?:update|upgrade|reinstall|clear|restart|log\s+out|re-?login)\b`,
       // The people served, by their own error: "those users typed the wrong code", "partners retry too aggressively".
       String.raw`\b(?:those|the|these|some|a\s+few|many|most)?\s{0,3}${SERVED}\s+(?:who\s+(?:[\w'-]{1,40}\s+){1,6}?)?${USER_ERROR}\b${WRITER_CAUSE_AFTER}`,
       // The failure called intended, or put on another.
@@ -138,6 +148,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
       String.raw`\b(?:though|although|but)\s+only\s+because\s+(?!(?:i|we|my|our)\b)`,
       String.raw`\bbut\s+(?:the\s+)?(?:root|real|actual|underlying)\s+(?:cause|issue|problem)\s+(?:is|was)\s+(?:that\s+)?(?!(?:my|our|i|we|me|us)\b)`,
       String.raw`\bhad\s+no\s+business\s+[a-z]{2,20}ing\b`,
+      String.raw`(?<!\b(?:my|our|i|we)\b[^;:!?]{0,60})\b(?:is|was|are|were)\s+the\s+(?:real|actual|true|main)\s+culprits?\b|\bthe\s+(?:real|actual|true|main)\s+culprit\s+(?:is|was)\s+(?!(?:my|our|me|us|i|we)\b)`,
       String.raw`\bbut\s+(?!(?:i|we)\b)(?:the\s+)?(?:[\w'-]{1,40}\s+){0,3}?(?:${DOC}|template|manual|checklist|ticket)\s+(?:[\w-]{1,40}\s+){0,2}?(?:lists?|listed|tells?|told|recommends?|recommended|includes?)\b`,
       String.raw`\b(?:questions|complaints|tickets)\s+(?:about\s+(?:[\w-]{1,40}\s+){1,2}?)?(?:should|must|can)\s+(?:go|be\s+(?:directed|sent))\s+to\s+(?!(?:us|me)\b)`,
     ]),
