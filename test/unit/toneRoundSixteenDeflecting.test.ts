@@ -125,3 +125,14 @@ describe('tone check (session sixteen): the cause located with another party in 
     ['a tool "being" itself beside the writer\'s part is no deflection (near miss)', "The flaky test is from my PR, it's just Jest being Jest.", 'team', 'under-owned'],
   ]);
 });
+
+describe('tone check (session sixteen): a party that reacted, repaired or was only affected is not the doer', () => {
+  run([
+    ['a team that repaired it', 'The search cluster was down for 40 minutes. The infra team rebooted it; a memory leak was found.', 'team', 'under-owned', 'missing-beat'],
+    ['a department that refunded', 'Renewals failed for two hours for all customers due to a bad price config. Accounting refunded every failed charge.', 'production', 'under-owned', 'missing-beat'],
+  ]);
+  run([
+    ['a department that posted an update (near miss)', 'Sign-ups failed for 25 minutes for all users. Support posted a notice, and the bug has been fixed.', 'production', 'under-owned', 'missing-beat'],
+    ['customers who only used the feature (near miss)', 'Customers who opened the invoice link got an error for an hour. A wrong path was deployed to the link service.', 'production', 'under-owned'],
+  ]);
+});

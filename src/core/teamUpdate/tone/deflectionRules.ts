@@ -7,6 +7,7 @@
 import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from './outsideCause';
 import { OTHER_PARTY_RULES } from './otherParty';
+import { REPAIRED } from './agentWords';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
@@ -27,8 +28,8 @@ const DOCS = String.raw`(?:the|our|their)\s+(?:[\w-]+\s+)?(?:requirements?|specs
 const COUNT_WORD = String.raw`(?:the|a|an|our|my|their|all|about|over|under|some|first|last|only|those|these|another|around|nearly|almost)`;
 // Verbs of wanting or knowing: "they didn't ask for" says what the receiver wanted, not what they failed to do.
 const WISH_VERB = String.raw`(?:ask|want|need|expect|request|order|sign\s+up|opt\s+in|agree|choose|consent|mean|know)`;
-// Verbs of noticing or reporting: a team that "noticed" or "reported" the failure did not cause it.
-const NOTICING = String.raw`(?:noticed|reported|flagged|spotted|caught|asked|escalated|raised|pinged|helped|confirmed|mentioned|complained|emailed|called|messaged|alerted|warned|paged)`;
+// Verbs of noticing, reporting or repairing: a team that "noticed", "reported" or "restarted" it did not cause it.
+const NOTICING = String.raw`(?:${REPAIRED}|noticed|reported|flagged|spotted|caught|asked|escalated|raised|pinged|helped|confirmed|mentioned|complained|emailed|called|messaged|alerted|warned|paged)`;
 const PEOPLE_BY_ROLE = String.raw`(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks|people|guys)|(?:[\w-]+\s+)?team)`;
 
 const ALWAYS: readonly FlagRule[] = [

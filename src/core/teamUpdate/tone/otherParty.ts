@@ -16,7 +16,7 @@
  *   on an IP range "which we had announced", "though only because …", "but the root cause is …".
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
-import { DOC } from './agentWords';
+import { DOC, REPAIRED } from './agentWords';
 import { rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
@@ -28,12 +28,13 @@ const DEPARTMENT = String.raw`(?:support|product|sales|legal|finance|accounting|
 // The people served, as a group that acts.
 const SERVED = String.raw`(?:users?|customers?|clients?|partners?|merchants?|shoppers?|tenants?|manufacturers?|carriers?|banks?|vendors?)`;
 // Acts of another that cause a failure: a past or present verb, a progressive, or a few irregular pasts; not noticing or suffering.
-const NOT_AN_ACT = String.raw`(?:checked|checking|tested|testing|looked|looking|investigated|investigating|reviewed|reviewing|verified|working|worked|trying|tried|waiting|waited|helping|monitoring|watching|debugging|handling|noticed|reported|flagged|spotted|caught|asked|raised|pinged|helped|confirmed|mentioned|complained|emailed|called|messaged|alerted|warned|paged|needed|used|affected|impacted|experienced|received|started|stopped|lost|saw|got|were|was|had|has|is|are)`;
+const NOT_AN_ACT = String.raw`(?:${REPAIRED}|checked|checking|tested|testing|looked|looking|investigated|investigating|reviewed|reviewing|verified|working|worked|trying|tried|waiting|waited|helping|monitoring|watching|debugging|handling|noticed|reported|flagged|spotted|caught|asked|raised|pinged|helped|confirmed|mentioned|complained|emailed|called|messaged|alerted|warned|paged|needed|used|affected|impacted|experienced|received|started|stopped|lost|saw|got|were|was|had|has|is|are)`;
 const ACT = String.raw`(?:(?!${NOT_AN_ACT}\b)[a-z]{3,20}ed|(?:is|are|was|were|keeps?|kept)\s+(?!(?:being|getting)\b)(?!${NOT_AN_ACT}\b)[a-z]{3,20}ing|sat\s+on|wrote|sent|made|took|gave|chose|forgot|broke|left|did\s+not|didn'?t|never|owns?)`;
 // Verbs of a user's own error.
 // A cause then put on the writer in the same clause ("… after my change broke the signature"): the party only reacted.
 const WRITER_CAUSE_AFTER = String.raw`(?![^.!?;]{0,80}\b(?:because|since|once|after|when|as)\s+(?:i|we|my|our)\b)`;
-const USER_ERROR = String.raw`(?:typed|entered|ignored|skipped|misused|misconfigured|clicked|deleted|disabled|(?:did\s+not|didn'?t|never)\s+(?:follow|read|update|upgrade|install|check|enable)|retry|retried|keep\s+retrying)`;
+// Acts that only tell who was affected ("customers who clicked the link") are an error only with a wrong object.
+const USER_ERROR = String.raw`(?:(?:typed|entered|clicked|deleted|disabled|chose|picked|used)\s+(?:(?:the|an?|their)\s+)?(?:wrong|old|invalid|expired|incorrect|outdated)\b|ignored|skipped|misused|misconfigured|(?:did\s+not|didn'?t|never)\s+(?:follow|read|update|upgrade|install|check|enable)|retry\s+too|retried\s+too|keep\s+retrying)`;
 // Things a tool does wrong on its own, and states of a thing that is faulty.
 const MALFUNCTIONS = String.raw`(?:nuked|nukes|clobbered|clobbers|mangled|mangles|ignores|ignored|overrode|overrides|rewrote|rewrites|misbehaved|misbehaves|disagree|disagrees|ate|eats|wiped|wipes|trashed|deleted|deletes)`;
 // Words of a thing being done to ("the linter config got deleted"): the thing is the victim, not the doer.
@@ -65,7 +66,8 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
     kind: 'deflection',
     pattern: rx([
       // A department or another team as the subject of the act: "Support escalated this too late", "the mobile team is sending …".
-      String.raw`(?:^|[,;:—–]\s{0,3}|\b(?:because|since|as|when|after|so|and)\s+)(?!(?:my|our)\b)${DEPARTMENT}\s+(?:(?:just|then|also|apparently|again|only)\s+)?${ACT}\b${WRITER_CAUSE_AFTER}`,
+      String.raw`\b(?:because|since|as|after)\s+(?!(?:my|our)\b)${DEPARTMENT}\s+(?:(?:just|then|also|apparently|again|only)\s+)?${ACT}\b${WRITER_CAUSE_AFTER}`,
+      String.raw`(?:^|[,;:—–]\s{0,3}|\b(?:so|and|that)\s+)(?!(?:my|our)\b)${DEPARTMENT}\s+(?:(?:just|then|also|apparently|again|only)\s+)?${ACT}\b${WRITER_CAUSE_AFTER}(?=[^.!?;]{0,80}?(?:\btoo\s+(?:late|early|soon)\b|\b(?:wrong|expired|stale|invalid|broken|bad)\b|\bwithout\b|\bbefore\s+(?:it|we|the\s+fix)\b|\bthis\s+way\b|,?\s+so\s+)|\s*(?:[.;,]|$))`,
       String.raw`\b(?:was|were|got|had\s+been)\s+[a-z]{3,20}ed\s+by\s+the\s+(?:[\w-]{1,40}\s+){0,2}?(?:team|group|department|vendor|provider)(?:'s|’s)`,
       String.raw`\b(?:was|were|got|had\s+been)\s+[a-z]{3,20}ed\s+by\s+(?:the\s+)?(?:ops|security|infra|platform|support|finance|legal|procurement|(?:[\w-]{1,40}\s+)?(?:team|department))\b`,
       // The cause located with another party: "was down to our SMS vendor", "lies with the carrier's label API".
