@@ -1,5 +1,6 @@
-import { verdictExpecter } from '../helpers/toneExpect';
-import type { ToneFlagKind, ToneVerdict } from '../../src/core/teamUpdate/toneCheck';
+import * as assert from 'node:assert/strict';
+import { describeFlags, verdictExpecter } from '../helpers/toneExpect';
+import { checkTone, type ToneFlagKind, type ToneVerdict } from '../../src/core/teamUpdate/toneCheck';
 
 type Radius = 'local' | 'team' | 'production';
 
@@ -135,4 +136,18 @@ describe('tone check (session sixteen): a party that reacted, repaired or was on
     ['a department that posted an update (near miss)', 'Sign-ups failed for 25 minutes for all users. Support posted a notice, and the bug has been fixed.', 'production', 'under-owned', 'missing-beat'],
     ['customers who only used the feature (near miss)', 'Customers who opened the invoice link got an error for an hour. A wrong path was deployed to the link service.', 'production', 'under-owned'],
   ]);
+});
+
+describe('tone check (session sixteen): the writer\'s own part conceded next to another party\'s act (near misses)', () => {
+  const notDeflecting: [string, string, Radius][] = [
+    ['an omission conceded after a party changed its own thing', "Because the carrier changed its pickup window and we never updated our scheduler, 120 parcels shipped a day late. That's on us: we updated the scheduler and now alert on window changes. Sorry.", 'production'],
+    ['"without notice" because of the writer', 'The migration ran without notice because I forgot to post in the channel; the team lost staging for an hour. Posted now, and the checklist has the step.', 'team'],
+    ['"which we had announced" beside the writer\'s own miss', 'We moved the API on Tuesday, which we had announced, but I missed one endpoint and 200 partners got 404s for an hour. I restored it and moves now test every endpoint. Sorry.', 'production'],
+  ];
+  for (const [name, text, radius] of notDeflecting) {
+    it(name, () => {
+      const r = checkTone(text, { radius, people: PEOPLE });
+      assert.notEqual(r.verdict, 'deflecting', describeFlags(r));
+    });
+  }
 });

@@ -34,6 +34,8 @@ const ACT = String.raw`(?:(?!${NOT_AN_ACT}\b)[a-z]{3,20}ed|(?:is|are|was|were|ke
 // A cause then put on the writer in the same clause ("… after my change broke the signature"): the party only reacted.
 const WRITER_CAUSE_AFTER = String.raw`(?![^.!?;]{0,80}\b(?:because|since|once|after|when|as)\s+(?:i|we|my|our)\b)`;
 // Acts that only tell who was affected ("customers who clicked the link") are an error only with a wrong object.
+// The writer's own omission conceded in the same sentence ("… and we never updated our job"): the writer owns its part.
+const OMISSION_CONCEDED = String.raw`(?![^.!?]{0,120}\b(?:and|but)\s+(?:we|i)\s+(?:never|didn'?t|did\s+not|hadn'?t|had\s+not|forgot|missed|failed)\b)`;
 const USER_ERROR = String.raw`(?:(?:typed|entered|clicked|deleted|disabled|chose|picked|used)\s+(?:(?:the|an?|their)\s+)?(?:wrong|old|invalid|expired|incorrect|outdated)\b|ignored|skipped|misused|misconfigured|(?:did\s+not|didn'?t|never)\s+(?:follow|read|update|upgrade|install|check|enable)|retry\s+too|retried\s+too|keep\s+retrying)`;
 // Things a tool does wrong on its own, and states of a thing that is faulty.
 const MALFUNCTIONS = String.raw`(?:nuked|nukes|clobbered|clobbers|mangled|mangles|ignores|ignored|overrode|overrides|rewrote|rewrites|misbehaved|misbehaves|disagree|disagrees|ate|eats|wiped|wipes|trashed|deleted|deletes)`;
@@ -107,7 +109,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
     // another person owns put first as the reason ("Hiro's hook is why my branch lost work").
     pattern: rx([
       String.raw`\b(?:because|since)\s+(?!(?:my|our|i|we)\b)(?:the\s+)?(?:(?!(?:i|we|my|our)\b)[\w'’-]{1,40}\s+){0,3}?(?:${TOOL})(?:'s)?\s+(?:(?!${DONE_TO}\b)[\w-]{1,40}\s+){0,2}?${MALFUNCTIONS}\b`,
-      String.raw`\b(?:because|since|as|after)\s+(?:the|our|their|a|an)\s+(?:[\w-]{1,40}\s+){0,2}?(?:${VENDOR}|bank|carrier|provider|vendor|partner|maintainers?|registry|sandbox)\s+(?:changed|switched|moved|renamed|rotated|deprecated|removed|migrated|updated|upgraded|altered)\s+(?:its|their)\b`,
+      String.raw`\b(?:because|since|as|after)\s+(?:the|our|their|a|an)\s+(?:[\w-]{1,40}\s+){0,2}?(?:${VENDOR}|bank|carrier|provider|vendor|partner|maintainers?|registry|sandbox)\s+(?:changed|switched|moved|renamed|rotated|deprecated|removed|migrated|updated|upgraded|altered)\s+(?:its|their)\b${OMISSION_CONCEDED}`,
       String.raw`(?:^|(?<=[;:]\s{1,3})|(?<=\s[—–-]\s{1,3}))(?!(?:my|our|its|it)\b)[\w-]{2,40}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,3}?(?:is|was|are|were)\s+(?:what\s+(?:(?:[a-z]{3,20}ed|broke|took)\b|set\s+(?:it|this|that|them)\s+off\b)|why\s+(?:my|our)\b)`,
     ]),
     explanation: MOVED_EXPLANATION,
@@ -140,7 +142,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
     kind: 'deflection',
     pattern: rx([
       // The other party acted without telling the writer.
-      String.raw`(?<!\b(?:i|we)\b[^;:!?]{0,100})\bwithout\s+(?:any\s+|a\s+|prior\s+|advance\s+)?(?:notice|notifying\s+(?:us|anyone)|warning(?:\s+us)?|telling\s+(?:us|anyone)|consulting\s+(?:us|anyone)|asking\s+(?:us|anyone)|(?:a\s+)?(?:deprecation|changelog|migration)\s+(?:note|notice|entry|warning|period))\b`,
+      String.raw`(?<!\b(?:i|we)\b[^;:!?]{0,100})\bwithout\s+(?:any\s+|a\s+|prior\s+|advance\s+)?(?:notice|notifying\s+(?:us|anyone)|warning(?:\s+us)?|telling\s+(?:us|anyone)|consulting\s+(?:us|anyone)|asking\s+(?:us|anyone)|(?:a\s+)?(?:deprecation|changelog|migration)\s+(?:note|notice|entry|warning|period))\b${WRITER_CAUSE_AFTER}`,
       // The writer did its part and the other did not.
       String.raw`\bdespite\s+(?:our|my)\s+(?:[\w-]{1,40}\s+){0,2}?(?:request|requests|warning|warnings|notice|ticket|tickets|announcement|reminders?|instructions?)\b`,
       String.raw`\b(?:which|that|as)\s+(?:we|i)\s+(?:had\s+|have\s+)?(?:announced|documented|communicated|published|flagged|warned\s+(?:about|of))\b`,
