@@ -13,6 +13,7 @@ import type { Sentence } from './sentences';
 import type { ToneFlag } from './types';
 import { agentKind, blamesPeople } from './agentKind';
 import { chargesOthers, linkedAgents, type LinkedAgent } from './causeLink';
+import { NOT_BLAMED_PATTERNS, notBlamed } from './notBlamed';
 
 export interface AgentReading {
   sentence: Sentence;
@@ -29,6 +30,9 @@ const ADDRESS_LEAD = /^\W{0,3}(?:(?:hey|hi|hello|dear|thanks|so|really|terribly|
 const VOCATIVE_LEAD = /\b(?:apology|apologies|sorry|thanks|thank\s+you|you)\s{0,3},\s{0,3}$/i;
 // What follows a name spoken to: a comma or colon, another name, or the writer's own words.
 // "that part was not ours, but our retry logic …": a denial that concedes the writer's part.
+const VERDICT_BLAME = new Set<ToneFlag['kind']>(['deflection', 'blame', 'naming-people']);
+// Session sixteen: a role or party the writer says is themself, up to two words after the flagged words.
+const SELF_NAMED = /^(?:\s{1,3}[\w-]{1,30}){0,2}?(?:\s{0,3}\(\s{0,3}(?:me|myself|us|ourselves|i\.e\.\s+me|that'?s\s+me|that\s+(?:is|was)\s+me)\s{0,3}\)|\s{0,3},?\s{1,3}(?:who|which|that)\s+(?:was|is|were|are)\s+(?:me|us|myself)\b|\s{1,3}[—–-]\s{0,3}(?:me|myself)\b|\s{0,3},\s{0,3}(?:i\.e\.|namely|aka)\s+(?:me|us|myself)\b)/i;
 const CONCEDED = /^\W{0,3}but\s+(?:[\w-]+\s+){0,4}?(?:my|our|i|we)\b/i;
 const OWN_VERB = /^(?:should|shouldn't|would|could|must|did|didn't|had|has|was|is|never|also|just|wrote|[a-z]{1,40}ed)$/;
 const ADDRESS_TAIL = /^(?:\s+\p{Lu}\p{Ll}+)?(?:\s+(?:and|&)\s+@?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?(?:\s*[,:—–]|\s+(?:I|I'm|I've|My|my|We|we|we're|We're)\b)/u;
@@ -39,6 +43,14 @@ const SET_UP_WRONG = /^(?:an?\s+|the\s+)?mis[a-z]{2,20}ed\b/i;
 const COMMA_BEFORE = /,\s{0,3}$/;
 const COLON_AFTER = /^\s{0,3}:/;
 
+// Session sixteen: the writer inside another agent's phrase; the cause put on the writer after that agent; a possessive
+// that is the object of a verb ("blocking QA's regression pass"): the party was hit, it did not act.
+// The writer with a verb and more after it is a clause of its own ("staging I flushed the shared Redis"); "the guide we
+// followed" only says whose the thing is.
+const WRITER_IN = /(?:^|\s)(?:i|we)\s+[\w'-]{1,40}\s+[\w'-]{1,40}/i;
+const CAUSE_REACH = 160;
+const CAUSE_IS_WRITER = /^[^;:.!?]{0,140}?(?:(?<!\b(?:not|n't|never)\s{1,3})\b(?:because(?:\s+of)?|since|as|due\s+to|after|once)\s+(?:i|we|my|our)\b|\)?\s+(?:was|were)\s+(?:all\s+|entirely\s+)?(?:my|our)\s+(?:[\w-]{1,30}\s+)?(?:change|config|push|deploy|deployment|commit|merge|migration|query|script|release|rule|mistake|fault|doing)\b)/i;
+const OBJECT_OF_VERB = /\b[a-z]{2,20}(?:ing|ed)\s{1,3}$/i;
 /** Every pattern this file runs, named, for the linear-time test. */
 
 export const AGENT_FLAG_PATTERNS: readonly (readonly [string, RegExp])[] = [
@@ -51,6 +63,11 @@ export const AGENT_FLAG_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent flags: vocative lead', VOCATIVE_LEAD],
   ['agent flags: own verb', OWN_VERB],
   ['agent flags: denial conceded', CONCEDED],
+  ['agent flags: self named', SELF_NAMED],
+  ['agent flags: writer in the phrase', WRITER_IN],
+  ['agent flags: cause is the writer', CAUSE_IS_WRITER],
+  ['agent flags: object of a verb', OBJECT_OF_VERB],
+  ...NOT_BLAMED_PATTERNS,
 ];
 
 const EXPLANATION: Record<'person' | 'question' | 'denial' | 'other', string> = {
@@ -83,7 +100,11 @@ export function agentFlags(readings: readonly AgentReading[], messageOwned: bool
   const flags: ToneFlag[] = [];
   for (const { sentence, agents } of readings) {
     for (const a of agents) {
-      if (a.side !== 'other' || SET_UP_WRONG.test(a.who)) continue;
+      if (a.side !== 'other' || SET_UP_WRONG.test(a.who) || (a.person && notBlamed(sentence.text, a.at, a.who))) continue;
+      // Session sixteen: a phrase with the writer in it is no other party, and another party whose act the sentence then
+      // puts down to the writer ("finance quoted the wrong figure because I forgot the conversion") is the affected one.
+      if (a.structure !== 'denial' && (WRITER_IN.test(a.who) || CAUSE_IS_WRITER.test(sentence.text.slice(a.at + a.who.length, a.at + a.who.length + CAUSE_REACH)))) continue;
+      if (a.structure === 'possessive' && OBJECT_OF_VERB.test(sentence.text.slice(Math.max(0, a.at - 24), a.at))) continue;
       const always = 'charge' in a ? chargesOthers(a) : blamesPeople(agentKind(a.who, a.side, a.person)) || a.structure === 'question' || a.structure === 'denial';
       if (!always && ('located' in a && a.located ? ownedInFirstPerson : messageOwned)) continue;
       const index = sentence.index + a.at;
@@ -102,9 +123,13 @@ export function agentFlags(readings: readonly AgentReading[], messageOwned: bool
 }
 
 
-/** True when a denial flag is followed at once by the writer's own part ("not ours, but our retry logic…"). */
+/**
+ * True when a denial flag is followed at once by the writer's own part ("not ours, but our retry logic…"), or a
+ * party named in blame is the writer ("human error by the on-call engineer, who was me", "our ops engineer (me)").
+ */
 export function concededDenial(text: string, flag: ToneFlag): boolean {
   const end = flag.index + flag.excerpt.length;
+  if (flag.kind !== 'missing-beat' && VERDICT_BLAME.has(flag.kind) && SELF_NAMED.test(text.slice(end, end + 60))) return true;
   return flag.kind === 'deflection' && CONCEDED.test(text.slice(end, end + 40));
 }
 
@@ -121,6 +146,8 @@ export function notTheAgent(sentence: string, at: number, name: string): boolean
   if (before.length < 80 && ADDRESS_LEAD.test(before) && ADDRESS_TAIL.test(after)) return true;
   if (VOCATIVE_LEAD.test(before.slice(-40)) && ADDRESS_TAIL.test(after)) return true;
   if (COMMA_BEFORE.test(before.slice(-8)) && COLON_AFTER.test(after)) return true;
+  // Session sixteen: spoken to in more shapes, cleared by the writer, or only with the writer (notBlamed.ts).
+  if (notBlamed(sentence, at, name)) return true;
   return notTheAgentIn(text, at - from, name);
 }
 

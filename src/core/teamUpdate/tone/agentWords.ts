@@ -33,6 +33,9 @@ export const FIRST_PERSON = /^(?:i|we|i've|we've|i'd|we'd|me|us|my|our|myself|ou
 // Verbs that put things back: their doer repaired the failure ("Priya reverted it"). Narrower than the
 // agency reader's repair verbs: "the bot switched off the job", "PyCharm rewrote my config" are acts.
 export const RESTORING = /^(?:reverted|rolled|fixed|restored|resolved|recovered|patched|hotfixed|mitigated|redeployed|re-deployed|unblocked|rebuilt|refunded|reissued|backfilled|corrected|reran|re-ran|reinstalled|re-enabled|reenabled|recreated|re-created|redid|undid)$/;
+// Session sixteen: verbs of repairing, answering or paying back, as a word class for the flag rules: a team or department
+// that "restarted", "refunded" or "posted" something reacted to the failure, it did not cause it.
+export const REPAIRED = String.raw`(?:reverted|rolled|fixed|restored|resolved|recovered|patched|hotfixed|mitigated|redeployed|re-deployed|rebooted|restarted|rebuilt|recreated|reinstalled|refunded|reissued|credited|resent|re-sent|reran|re-ran|unblocked|posted|answered|replied|published|communicated|contacted|updated)`;
 // Idioms of breaking that are more than one word: "fell over", "blew up", "nobody could log in".
 export const BREAK_IDIOM = /\b(?:(?:nothing|nobody|no\s+one|no-one)\s+(?:could|was\s+able\s+to)|fell\s+over|fell\s+apart|blew\s+up|went\s+(?:sideways|dark|haywire)|misbehav\w*|malfunction\w*|delay(?:s|ed))\b/i;
 // Verbs of malfunction: the doer of one is the agent of the failure even with no other failure word.

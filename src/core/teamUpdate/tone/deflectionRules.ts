@@ -6,6 +6,8 @@
  */
 import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from './outsideCause';
+import { OTHER_PARTY_RULES } from './otherParty';
+import { REPAIRED } from './agentWords';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
@@ -22,6 +24,12 @@ const OUTSIDE = String.raw`(?:${TOOL}|${VENDOR})`;
 const MY_WORK = String.raw`(?:code|change|changes|commit|commits|deploy|deployment|pr|side|end|work|config|release|migration|part|stuff|service)`;
 // A docs-like source the writer followed ("the README never mentions", "the docs said it was safe").
 const DOCS = String.raw`(?:the|our|their)\s+(?:[\w-]+\s+)?(?:requirements?|specs?|docs|documentation|readme|wiki|guide|instructions|ticket|runbook|story)(?:\s+(?:for|of|on)\s+the\s+(?:[\w-]+\s+)?[\w-]+)?`;
+// Session sixteen: words before a number that make it a count ("the 200 queued emails"), not a product's version.
+const COUNT_WORD = String.raw`(?:the|a|an|our|my|their|all|about|over|under|some|first|last|only|those|these|another|around|nearly|almost)`;
+// Verbs of wanting or knowing: "they didn't ask for" says what the receiver wanted, not what they failed to do.
+const WISH_VERB = String.raw`(?:ask|want|need|expect|request|order|sign\s+up|opt\s+in|agree|choose|consent|mean|know)`;
+// Verbs of noticing, reporting or repairing: a team that "noticed", "reported" or "restarted" it did not cause it.
+const NOTICING = String.raw`(?:${REPAIRED}|noticed|reported|flagged|spotted|caught|asked|escalated|raised|pinged|helped|confirmed|mentioned|complained|emailed|called|messaged|alerted|warned|paged)`;
 const PEOPLE_BY_ROLE = String.raw`(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks|people|guys)|(?:[\w-]+\s+)?team)`;
 
 const ALWAYS: readonly FlagRule[] = [
@@ -69,7 +77,8 @@ const ALWAYS: readonly FlagRule[] = [
     pattern: rx([
       // A name of up to 40 letters: an open-ended \w+ ran across a whole 1 MB word before failing.
       String.raw`\b(?:their|your|his|her|\w{1,40}'s)\s+fault\b`,
-      String.raw`\b(?:they|he|she)\s+${FAILURE_VERB}`,
+      // Session sixteen: not what the receiver wanted or knew ("an email they didn't ask for").
+      String.raw`\b(?:they|he|she)\s+(?!(?:did(?:n'?t|\s+not))\s+${WISH_VERB}\b)${FAILURE_VERB}`,
       // Not the writer's own team named in apposition: "We on the data team broke the export".
       String.raw`(?<!\b(?:we|us)\s+(?:on|in|from|at)\s+)\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
       String.raw`\b(?:is|was|'s|are|were)\s+(?:all\s+|entirely\s+|really\s+|squarely\s+)?on\s+(?:the\s+[\w-]+\s+(?:team|side|folks)|them|him|her|whoever|ops|qa)\b`,
@@ -119,11 +128,12 @@ const UNLESS_OWNED: readonly FlagRule[] = [
     kind: 'deflection',
     pattern: rx([
       // A tool or vendor as the subject of the failure: "Jenkins decided to deploy…", "the merge tool picked…".
-      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?:${DET}\s+)?(?:[\w-]+(?:'s)?\s+){0,2}${OUTSIDE}(?:'s)?\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
+      // Session sixteen: not the team's own tool ("our scheduler ran in UTC"); "our vendor" is still outside.
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?!(?:our|my)\s+(?:[\w-]+\s+){0,2}?${TOOL}\b)(?:${DET}\s+)?(?:[\w-]+(?:'s)?\s+){0,2}${OUTSIDE}(?:'s)?\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
       // …or any named software at a version: "Node 22 changed the behavior", "after Postgres 16 dropped …".
-      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?!(?:pr|build|commit|release|version|step|job|test|sprint|incident|ticket|issue|line|day|week|run)\b)[a-z][\w.-]{1,30}\s+v?\d+(?:\.\d+){0,3}\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|honestly|then)\s+)(?!(?:pr|build|commit|release|version|step|job|test|sprint|incident|ticket|issue|line|day|week|run|${COUNT_WORD})\b)[a-z][\w.-]{1,30}\s+v?\d+(?:\.\d+){0,3}\s+(?:${ADVERB}\s+){0,2}${OUTSIDE_DID}`,
       // …or a team or role deciding it: "Product insisted on shipping", "and the design team changed the tokens".
-      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|then)\s+)(?:the\s+)?(?:${TEAM_BARE}|product|design|legal|leadership|sales|finance|execs|the\s+business|${TEAM_WORD}\s+(?:team|side|folks|people)|(?:[\w-]+\s+)?${ROLE})\s+(?:${ADVERB}\s+){0,2}(?:insisted|decided|demanded|forced|rushed|wanted|made\s+us|asked\s+(?:us|me)\s+to|${FAILURE_VERB}|[a-z]{3,}ed)\b`,
+      String.raw`(?:^|[,;:—–(]\s*|\b(?:because|since|as|when|after|but|and|then)\s+)(?:the\s+)?(?:${TEAM_BARE}|product|design|legal|leadership|sales|finance|execs|the\s+business|${TEAM_WORD}\s+(?:team|side|folks|people)|(?:[\w-]+\s+)?${ROLE})\s+(?:${ADVERB}\s+){0,2}(?:insisted|decided|demanded|forced|rushed|wanted|made\s+us|asked\s+(?:us|me)\s+to|${FAILURE_VERB}|(?!${NOTICING}\b)[a-z]{3,}ed)\b`,
       // …or a docs-like source the writer followed: "the docs said the flag was safe to remove", "the spec was unclear".
       String.raw`\b${DOCS}\s+(?:said|says|say|claimed|claims|stated|states|suggested|implied|told\s+(?:me|us))\b`,
       String.raw`\b${DOCS}\s+(?:was|were|is|are)\s+(?:just\s+|really\s+|totally\s+)?(?:unclear|wrong|outdated|out\s+of\s+date|incomplete|ambiguous|misleading|vague|confusing)\b`,
@@ -160,4 +170,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES];
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES];
