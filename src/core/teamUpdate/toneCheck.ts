@@ -11,6 +11,7 @@ import { AGENT_FLAG_PATTERNS, agentFlags, concededDenial, notTheAgent, ownedByAg
 import { BLAME_ELSEWHERE_PATTERNS, DISOWNS } from './tone/blameElsewhere';
 import { COMPONENT_PATTERNS, findComponents, ownedSentences, showsPart } from './tone/components';
 import { APOLOGY, FLAG_RULES, likeCase, PASSIVE_VOICE } from './tone/flagRules';
+import { ownedInEarlierClause, PLAY_DOWN_PATTERNS } from './tone/playDown';
 import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
 import { AGENT_KIND_PATTERNS } from './tone/agentKind';
 import { CAUSE_LINK_PATTERNS, deniesAgency } from './tone/causeLink';
@@ -58,6 +59,7 @@ export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...AGENT_KIND_PATTERNS,
   ...CAUSE_LINK_PATTERNS,
   ...BLAME_ELSEWHERE_PATTERNS,
+  ...PLAY_DOWN_PATTERNS,
   ['named agent: subject', NAMED_AGENT_SUBJECT],
   ['named agent: cause', NAMED_AGENT_CAUSE],
 ];
@@ -91,11 +93,18 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   // Round thirteen: "Mailcrest throttled our account": a named outside agent acts on the writer's thing, which it does not own.
   for (const s of sentences) if ((NAMED_AGENT_SUBJECT.test(s.text) || NAMED_AGENT_CAUSE.test(s.text)) && !FIRST_PERSON_SUBJECT.test(s.text)) owned.delete(s.index);
   const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
+  // "my fork's job was accidentally set to …": "my" names whose thing it was, not who did it; only an "I"/"we" or
+  // another owned sentence owns the words that tell the failure with no doer.
+  const ownedInFirstPerson = sentences.some((s) => owned.has(s.index) && FIRST_PERSON_SUBJECT.test(s.text));
+  const ownedElsewhere = (s: Sentence) => ownedInFirstPerson || [...owned].some((i) => i !== s.index);
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0)) continue;
     for (const s of sentences) {
-      if (rule.unlessOwned === 'sentence' && owned.has(s.index)) continue;
-      for (const m of s.text.matchAll(rule.pattern)) add(rule.kind, m[0], s.index + (m.index ?? 0), rule.explanation, rule.rewrite(m[0]));
+      if ((rule.unlessOwned === 'sentence' && owned.has(s.index)) || (rule.unlessOwned === 'firstPersonSubject' && ownedElsewhere(s))) continue;
+      for (const m of s.text.matchAll(rule.pattern)) {
+        if (rule.unlessOwned === 'firstPersonSubject' && owned.has(s.index) && ownedInEarlierClause(s.text, m.index ?? 0)) continue;
+        add(rule.kind, m[0], s.index + (m.index ?? 0), rule.explanation, rule.rewrite(m[0]));
+      }
     }
   }
   for (const p of findNamedPeople(sentences, options.people ?? [])) {

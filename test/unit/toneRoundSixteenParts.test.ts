@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { verdictExpecter } from '../helpers/toneExpect';
+import { type ToneFlagKind } from '../../src/core/teamUpdate/toneCheck';
+
+type Radius = 'local' | 'team' | 'production';
+type Case = [string, string, Radius];
+
+/** Authors of the fictional repository. */
+const PEOPLE = ['Ines Varga', 'Kwabena Osei', 'Lotte Brandt', 'Ravi Menon', 'Yuki Tanabe'];
+const expectVerdict = verdictExpecter(PEOPLE);
+
+const check = (cases: readonly Case[], verdict: 'right-sized' | 'under-owned' | 'over-apologetic', kinds: readonly ToneFlagKind[] = []) => {
+  for (const [name, text, radius] of cases) {
+    it(name, () => {
+      const r = expectVerdict(text, radius, verdict);
+      if (kinds.length) assert.ok(r.flags.some((f) => kinds.includes(f.kind)), JSON.stringify(r.flags.map((f) => f.kind)));
+    });
+  }
+};
+
+/**
+ * Round sixteen, part B (#18): the classes blind23's and blind24's misses among right-sized,
+ * under-owned and over-apologetic showed. Every sentence was written for this file (none is a line
+ * of a fixture); each "too little" or "too much" case was right-sized before this round's rules.
+ */
+describe('tone check (round sixteen): the impact played down after owning', () => {
+  check(
+    [
+      ['graded as hardly or barely an incident', 'My cron change paged the whole data team twice last night, barely an incident for staging. Rolled it back.', 'team'],
+      ['"that\'s just how X goes" with a day after it', "Sorry, I broke the nightly build for two hours, but that's just how CI goes on Mondays. Reverted.", 'team'],
+      ['nobody about at that hour', 'We shipped a bad pricing rule and checkout failed for 15 minutes for all users, though honestly nobody shops at 4am. We rolled back and added a pricing test.', 'production'],
+      ['normal for the day', 'My migration locked the QA database for 20 minutes, which is pretty typical for a release day. Reverted it.', 'team'],
+      ['par for the course', "I pushed a broken lint rule and blocked everyone's merges for an hour - par for the course. Fixed it.", 'team'],
+    ],
+    'under-owned',
+    ['minimizing'],
+  );
+  describe('near misses that stay right-sized', () => {
+    check(
+      [
+        ['the same failure told plainly', "I pushed a broken lint rule and blocked everyone's merges for an hour. Fixed it.", 'team'],
+        ['a time of day as impact, not as an excuse', 'We shipped a bad pricing rule and checkout failed for 15 minutes for all users at 4am. We rolled back and added a pricing test.', 'production'],
+        ['"what a mess" describes the morning, not the writer', 'What a mess this morning: I pushed a bad config to staging and it was down for an hour. Reverted.', 'team'],
+      ],
+      'right-sized',
+    );
+  });
+});
+
+describe('tone check (round sixteen): regret for how readers felt', () => {
+  check(
+    [['to any readers who felt let down', "We apologise to any merchants who felt let down by our payout delay. We deployed a bad batch job that held payouts for 300 merchants for a day; we've fixed it and added a batch alert.", 'production']],
+    'under-owned',
+    ['non-apology'],
+  );
+  it('sorry for the act itself stays right-sized (near miss)', () => {
+    expectVerdict("I'm sorry I blocked the release for an hour with my deploy. I reverted it this morning.", 'team', 'right-sized');
+  });
+});
+
+describe('tone check (round sixteen): the failure told with no doer, where "my" only says whose thing it was', () => {
+  check(
+    [
+      ['"got <participle> … somehow"', 'my test database got wiped overnight somehow, restoring it', 'local'],
+      ['a passive of a setting verb', 'The feature flag in my local settings was accidentally flipped and my tests went red.', 'local'],
+      ['"appear to have gotten lost"', 'A few of my stashed changes appear to have gotten lost in the rebase.', 'local'],
+      ['"ended up" and "somewhere along the way"', "My branch's lockfile ended up corrupted somewhere along the way.", 'local'],
+      ['"was left in my …"', 'An old token was left in my shell profile, so my deploy script failed.', 'local'],
+    ],
+    'under-owned',
+    ['non-apology'],
+  );
+  describe('near misses that stay right-sized', () => {
+    check(
+      [
+        ['the writer as the subject of the same act', 'I left an old token in my shell profile, so my deploy script failed. Removed it.', 'local'],
+        ['"I flipped" rather than "was flipped"', 'I flipped the feature flag in my local settings and my tests went red; flipped it back.', 'local'],
+        ['the writer\'s work owned in an earlier clause, the passive telling how', 'my change was the cause of the broken staging login - the session timeout was set to zero. rolled back and added a config check.', 'team'],
+      ],
+      'right-sized',
+    );
+  });
+});
+
+describe('tone check (round sixteen): an apology declared too small, from the heart, or enlarged in German', () => {
+  check(
+    [
+      ['from the bottom of our hearts', 'We are sorry from the bottom of our hearts: our release broke logins for 2,000 users for an hour. We rolled back and added a login smoke test.', 'production'],
+      ['no apology could ever be enough', "No apology could ever be enough for yesterday's outage. We caused it with a bad release; it's rolled back and releases now need a canary.", 'production'],
+      ['"entschuldige mich zutiefst"', 'Ich entschuldige mich zutiefst: I deleted the staging bucket, QA lost their uploads. Restored from backup.', 'team'],
+      ['a second apology as "please forgive us"', 'We apologise for the broken staging build this morning: we pushed a bad config. We reverted it. Again, please forgive us.', 'team'],
+    ],
+    'over-apologetic',
+    ['over-apology'],
+  );
+  it('"deleted it again, sorry": "again" belongs to the act, one apology (near miss)', () => {
+    expectVerdict('my bad, pushed a typo to my own branch and then deleted it again, sorry', 'local', 'right-sized');
+  });
+});
+
+describe('tone check (round sixteen): the writer judged by an exclamation, a question, a comparison or a superlative', () => {
+  check(
+    [
+      ['an exclamation calling the writer an insult', 'what an absolute muppet, I pushed my debug config to the shared staging env. Reverted.', 'team'],
+      ['"no clue what I\'m doing"', "I broke the staging deploy again. I really have no clue what I'm doing with Helm. Reverted it.", 'team'],
+      ['someone more careful than me', 'My release broke search for all users for 20 minutes; I rolled back and added a smoke query. Honestly someone far more careful than me should own releases.', 'production'],
+      ['a rhetorical question about what kind of engineer', 'What sort of developer forgets to run the migrations? Me. Staging was down for an hour; I ran them and added a check.', 'team'],
+      ['a superlative of the writer\'s own act', "I dropped the QA schema. Easily the dumbest mistake I've ever made. Restored it from last night's dump.", 'team'],
+    ],
+    'over-apologetic',
+    ['self-deprecation'],
+  );
+});
