@@ -111,3 +111,62 @@ describe('tone check (round sixteen): the writer judged by an exclamation, a que
     ['self-deprecation'],
   );
 });
+
+describe('tone check (round sixteen): ownership in grammar the reader missed', () => {
+  check(
+    [
+      ['a pair of possessives, the work and the failure', 'our release, our outage: the billing page returned 500s for all users for 20 minutes. Rolled back; releases now need a canary. Sorry.', 'production'],
+      ['a tool name before what it was run as ("my Kubernetes manifest")', 'my Kubernetes manifest removed the staging ingress, QA was blocked for an hour. I restored it from git.', 'team'],
+      ['the writer at a post who let it through', 'I was on call overnight and slept through the disk alert, so staging was down until 8am. I cleared the disk this morning.', 'team'],
+      ["the writer's thing sent to the real service", 'my load test went to the real payments sandbox for ten minutes and created 40 test charges. I refunded them.', 'team'],
+      ['a first-person act in German', 'Sorry, ich habe die staging Queue geleert, QA lost their test data. Restored it from the dead-letter copy.', 'team'],
+      ['"we on <team>" with a rejecting build', 'we on mobile pushed a beta build that rejected every login; rolled it back and added a login smoke test.', 'team'],
+    ],
+    'right-sized',
+  );
+  describe('near misses that stay under-owned', () => {
+    check(
+      [
+        ['a passive with no owner', 'The staging ingress was removed and QA was blocked for an hour. Restored it.', 'team'],
+        ['the failure with no owner at all', 'The billing page returned 500s for all users for 20 minutes. Rolled back; releases now need a canary.', 'production'],
+      ],
+      'under-owned',
+    );
+  });
+});
+
+describe('tone check (round sixteen): repair in verbs and states the lists lacked', () => {
+  check(
+    [
+      ['an act that undoes ("Unarchived it")', 'I accidentally archived the #deploys channel. Unarchived it right away, nothing lost.', 'team'],
+      ['the extra things taken away', 'my seed script opened 30 copies of the same ticket in the QA board. Closed the duplicates.', 'team'],
+      ['a value put back down', 'My retry setting flooded #alerts for an hour because it was at 100; I dropped it to 3.', 'team'],
+      ['everything owed now done ("All paid")', 'Payouts were a day late for 120 merchants because of my cron change, sorry. All paid as of this morning, and the cron now alerts if it has not run by 09:00.', 'production'],
+      ['a repair job finished', 'My mapping change broke search for all users for 40 minutes. Reindex finished at noon, and mapping changes now run against a copy first.', 'production'],
+      ['a service bounced', 'Sorry, our worker deploy hung checkout for all users for 15 minutes. We bounced the workers and deploys now wait for a health check.', 'production'],
+      ['a state that is fine again', 'My config change made staging reject every login for an hour. Logins are fine again.', 'team'],
+      ['the repair in Spanish', 'Mi error: I pushed the demo branch to staging instead of main. Ya lo volví a desplegar desde main.', 'team'],
+    ],
+    'right-sized',
+  );
+  describe('near misses that stay under-owned', () => {
+    check(
+      [
+        ['the same verb as the accident', 'I accidentally deleted them from the shared bucket.', 'team'],
+        ['a value set as the cause', 'I set it to 0 and the queue stalled for an hour.', 'team'],
+        ['broken again is no repair', 'My deploy broke the login page and it is broken again this morning.', 'team'],
+      ],
+      'under-owned',
+    );
+  });
+});
+
+describe('tone check (round sixteen): impact named with the person hit or counted as the object', () => {
+  check(
+    [
+      ["the reader's own thing that came out wrong", 'Hi Mr. Ito, your May statement had an old exchange rate because of our rounding change. We corrected it and rates now have a freshness check. Sorry.', 'production'],
+      ['a count as the object of the failure', 'Sorry - our import job duplicated 120 contacts in your account yesterday. We removed the duplicates and added a uniqueness constraint on email.', 'production'],
+    ],
+    'right-sized',
+  );
+});

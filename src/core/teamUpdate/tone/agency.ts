@@ -21,7 +21,7 @@ const TOKEN = /[a-z0-9][a-z0-9'’-]*|[,;:()—–]/gi;
 const IRREGULAR = new Set(
   `broke broken took taken made ran set put let hit cut left lost forgot forgotten sent built wrote written gave given did done
    brought caught told held kept meant read led fell found had hid hidden knew drove chose froze threw shook shut split spread stuck
-   struck tore torn wore overwrote overwritten undid mistook misread overrode overridden rewrote reran redid began begun became came
+   struck tore torn wore reset overwrote overwritten undid mistook misread overrode overridden rewrote reran redid began begun became came
    went gone quit dealt dug blew blown bit swept spun shot shown stood upset typo'd spelt spilt burnt`.split(/\s+/),
 );
 // "-ed" words that are not past verbs.
@@ -54,7 +54,7 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'c
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable`;
+const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable|mismatch\w*|double-[a-z]{2,20}|(?:fell|keeled|toppled)\s+over|ran\s+out|reject\w*|oom\w*`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 export const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
@@ -75,7 +75,8 @@ const PREPOSITION = /^(?:by|of|to|for|from|with|in|on|at|about|into|onto|behind|
 const USED_BY = /^(?:used|maintained|owned|hosted|provided|called|consumed|required|needed|loaded|imported|shared|trusted|relied|run|read|depended)$/;
 
 // A noun for a piece of work: after it, a tool or team word is only a modifier ("my Terraform change").
-const WORK_NOUN = /^(?:changes?|commits?|config\w*|scripts?|migrations?|deploy\w*|prs?|modules?|upgrades?|bumps?|rules?|setup|plan|files?|jobs?|edits?|fix|patch|refactor|query|workflow|values)$/;
+// Round sixteen: what a tool is run as ("my Terraform apply", "my Helm chart", "my Jenkins run").
+const WORK_NOUN = /^(?:changes?|commits?|config\w*|scripts?|migrations?|deploy\w*|prs?|modules?|upgrades?|bumps?|rules?|setup|plan|files?|jobs?|edits?|fix|patch|refactor|query|workflow|values|apply|applies|runs?|commands?|push|pushes|rollouts?|imports?|syncs?|cleanup|templates?|charts?|manifests?|tasks?|hooks?)$/;
 
 /** Every pattern this file runs, named, for the linear-time test. */
 // Round ten: a new version shipped without the fault or with the fix is the repair, not the failure ("We've shipped
