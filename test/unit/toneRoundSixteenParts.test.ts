@@ -170,3 +170,43 @@ describe('tone check (round sixteen): impact named with the person hit or counte
     'right-sized',
   );
 });
+
+describe('tone check (round sixteen): a part read where it is not', () => {
+  check(
+    [
+      ['"my hotfix" as the subject of the failure is no repair', 'Sorry Dmitri, my hotfix wiped your feature flags on staging.', 'team'],
+      ['"restarted for 20 minutes" is the failure, not a restart', 'Retro: I merged a bad ingress rule and the gateway restarted for 20 minutes. Still looking into a proper fix.', 'team'],
+      ['a "Prevention:" label over a resolve to be careful', "Summary: 300 customers got late receipts for 2 hours. Cause: I paused the mail queue. Fix: I resumed it. Prevention: we'll be more careful with the queue going forward.", 'production'],
+    ],
+    'under-owned',
+  );
+  describe('near misses that stay right-sized', () => {
+    check(
+      [
+        ['the writer restarted it', 'I merged a bad ingress rule and the gateway crashed for 20 minutes. I restarted it and rolled the rule back.', 'team'],
+        ['a "Prevention:" label over a safeguard', 'Summary: 300 customers got late receipts for 2 hours. Cause: I paused the mail queue. Fix: I resumed it. Prevention: pausing the queue now pages the on-call after 10 minutes.', 'production'],
+      ],
+      'right-sized',
+    );
+  });
+});
+
+describe('tone check (round sixteen): a report verb that went wrong, a standing source, a sentence that claims the last', () => {
+  check(
+    [
+      ['a report verb whose clause says it went wrong ("had posted … twice")', 'QA saw every order twice on staging this morning; I had posted the seed batch twice. I removed the copies and re-ran the checks.', 'team'],
+      ['a thing that now loads from a safe source', 'Sorry, our pricing deploy showed stale prices to all users for an hour. We rolled back, and the price list now loads from the signed feed.', 'production'],
+      ['a passive owned by the next sentence ("That was a config change I pushed")', "Heads up: the staging login page was broken all morning. That was a config change I pushed; I've reverted it.", 'team'],
+    ],
+    'right-sized',
+  );
+  describe('near misses that stay under-owned', () => {
+    check(
+      [
+        ['a report verb that only noticed', 'We noticed the wrong totals on staging this morning. Removed the copies and re-ran the checks.', 'team'],
+        ['a passive that nobody claims', "Heads up: the staging login page was broken all morning. I've reverted the config.", 'team'],
+      ],
+      'under-owned',
+    );
+  });
+});

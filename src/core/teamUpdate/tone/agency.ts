@@ -43,6 +43,10 @@ export const REPAIR_VERB = new Set(
    reinstalled addressed warmed restarted reapplied re-applied reenabled re-enabled recreated re-created redid replaced stopped
    disabled unblocked flipped moved added updated improved deleted contacted paused`.split(/\s+/),
 );
+// Round sixteen: verbs that usually report are acts where their clause says the act went wrong ("I had joined the
+// table twice", "we paged the whole team by mistake", "I emailed the wrong list"); "we noticed the wrong totals" is not.
+const REPORTED_ACT = new Set(['posted', 'pinged', 'paged', 'messaged', 'emailed', 'notified', 'contacted', 'called', 'joined', 'opened', 'filed', 'checked', 'started', 'escalated', 'told', 'asked']);
+const WENT_WRONG = /\b(?:twice|three\s+times|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|instead\s+of|the\s+wrong|a\s+wrong)\b/i;
 // Verbs whose subject suffers the failure ("our build failed"), for a "my/our X" subject.
 const VICTIM_VERB = new Set(['failed', 'crashed', 'expired', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were', 'blew', 'froze', 'stalled', 'choked', 'flaked']);
 // Words allowed between the subject and its verb ("I (platform) have just accidentally pushed").
@@ -99,6 +103,7 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: owned phrase', OWNED_PHRASE],
   ['agency: owned phrase denied', OWNED_PHRASE_DENIED],
   ['agency: used by', USED_BY],
+  ['agency: went wrong', WENT_WRONG],
   ...OWNERSHIP_GRAMMAR_PATTERNS,
 ];
 
@@ -136,7 +141,7 @@ export function firstPersonAgent(sentence: string): boolean {
       const start = subjectEnd(words, i);
       if (start < 0 || conditional(words, i)) continue;
       const pronoun = words[i] !== 'my' && words[i] !== 'our';
-      const verb = verbAfter(words, start, pronoun);
+      const verb = verbAfter(words, start, pronoun, WENT_WRONG.test(clause));
       if (verb === undefined || (!pronoun && sufferedIt(words, verb, start))) continue;
       if (pronoun && ((REPAIR_VERB.has(verb) && !strong) || NEW_VERSION_FIX.test(clause))) continue;
       // Round twelve: an upgrade owns only where its clause names a failure ("we upgraded the compiler and the code no
@@ -252,7 +257,7 @@ function conditional(words: readonly string[], i: number): boolean {
 }
 
 /** The past or perfect verb after a subject, skipping a parenthesis, adverbs and auxiliaries; undefined when negated or absent. */
-function verbAfter(words: readonly string[], from: number, pronoun: boolean): string | undefined {
+function verbAfter(words: readonly string[], from: number, pronoun: boolean, wentWrong = false): string | undefined {
   let j = from;
   if (words[j] === '(') {
     // A short parenthesis only ("we (platform) pushed"); looking no further keeps one pass linear.
@@ -265,7 +270,7 @@ function verbAfter(words: readonly string[], from: number, pronoun: boolean): st
     if (NEGATION.has(w) || w.endsWith("n't") || CONDITION.has(w) || w === 'only') return undefined;
     if ((w === 'had' || w === 'has' || w === 'have') && j + 1 < words.length && isPastVerb(words[j + 1])) continue;
     if (isPastVerb(w)) {
-      if (pronoun && NOT_AGENT.has(w)) return undefined;
+      if (pronoun && NOT_AGENT.has(w) && !(wentWrong && REPORTED_ACT.has(w))) return undefined;
       if (!pronoun && (w === 'was' || w === 'were' || w === 'been')) return undefined;
       return w;
     }

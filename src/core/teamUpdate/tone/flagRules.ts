@@ -22,6 +22,10 @@ export { PASSIVE_VOICE } from './ruleParts';
 // Round nine: "I regret …" is an apology too, so "I regret …, I truly regret it" is counted twice.
 export const APOLOGY = /\b(?:sorry|sry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+(?:truly\s+|deeply\s+|really\s+|sincerely\s+|genuinely\s+)?regret)\b/gi;
 
+// Round sixteen: a sentence that claims the one before it ("The thumbnails were broken since Tuesday. That was my resize
+// PR."): the passive there is told, then owned, so it hides no doer.
+export const CLAIMS_THE_LAST = /^\W{0,3}(?:that|this|it)(?:'s|\s+was|\s+is|\s+were)\s+(?:all\s+)?(?:my|our|me|us|mine|ours|on\s+(?:me|us)|(?:a|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:i|we)\s+(?:made|shipped|pushed|deployed|merged|did|wrote|ran))\b/i;
+
 // Nouns for a mistake, and adjectives that make any noun one ("a bad rebase").
 const MISTAKE_NOUN = String.raw`(?:errors?|mistakes?|typos?|bugs?|regressions?|oversights?)`;
 const BAD_THING = String.raw`(?:(?:bad|broken|wrong|incorrect|faulty|buggy|invalid)\s+[\w-]+)`;
