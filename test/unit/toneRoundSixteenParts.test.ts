@@ -210,3 +210,33 @@ describe('tone check (round sixteen): a report verb that went wrong, a standing 
     );
   });
 });
+
+describe('tone check (round sixteen): the same classes in more words', () => {
+  check(
+    [
+      ['"not the end of the world"', 'I broke staging for an hour with my config push, not the end of the world. Reverted.', 'team'],
+      ['"could have been much worse"', 'Our deploy broke checkout for 10 minutes for all users; it could have been much worse. We rolled back and added a canary.', 'production'],
+      ['"happens to everyone"', 'I pushed a broken build to staging for an hour, happens to everyone. Reverted.', 'team'],
+      ['expected for any kind of day or deploy', 'Our release broke logins for 15 minutes for all users, which honestly is expected for a Friday deploy. Rolled back; logins now have a smoke test.', 'production'],
+    ],
+    'under-owned',
+    ['minimizing'],
+  );
+  check(
+    [
+      ['beyond embarrassed', "I deleted the QA fixtures. I'm beyond embarrassed, truly. Restored them from backup.", 'team'],
+      ['no apology that could make up for it', "Our release broke exports for all users for an hour. There's no excuse and no apology that could make up for it. We rolled back and added an export test.", 'production'],
+    ],
+    'over-apologetic',
+  );
+  describe('near misses that stay right-sized', () => {
+    check(
+      [
+        ['"somehow" with the writer as the doer', 'I somehow deployed my branch to shared staging instead of main; QA was blocked for 30 minutes. Redeployed main.', 'team'],
+        ['sorry to everyone affected, not to their feelings', 'We deployed a bad cache rule and 2,000 users saw stale dashboards for an hour. We purged the cache and cache rules now go through a canary. Sorry to everyone who was affected.', 'production'],
+        ['a value set back as the repair', 'I pushed a config that set the staging pool to 1, so QA requests timed out for an hour. I set it back to 20 and added a pool-size check.', 'team'],
+      ],
+      'right-sized',
+    );
+  });
+});

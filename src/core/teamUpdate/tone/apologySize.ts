@@ -133,6 +133,7 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
     kind: 'over-apology',
     pattern: rx([
       String.raw`\bno\s+(?:apology|words?|sorry)\s+(?:(?:ever|really|truly)\s+)?(?:feels?|is|are|seems?|(?:will|would|could|can)\s+(?:ever\s+)?be)\s+(?:(?:ever|really|quite|nearly|big|large|good)\s+){0,2}(?:enough|adequate|sufficient)\b`,
+      String.raw`\bno\s+(?:apology|amount\s+of\s+(?:apologi[sz]ing|sorry))\s+(?:that\s+)?(?:(?:could|can|would|will)\s+(?:ever\s+)?)?(?:make\s+up\s+for|undo|cover|excuse|make\s+(?:this|it)\s+right)\b`,
       String.raw`\b(?:there\s+are\s+)?no\s+words\s+(?:for|to\s+(?:say|express|describe|convey))\s+how\s+(?:sorry|bad|terrible|awful|ashamed)\b|\bwords\s+(?:can(?:'?t|not)|could(?:n'?t|\s+not)|fail\s+to)\s+(?:express|describe|say|convey)\s+how\s+(?:sorry|bad|terrible|ashamed)\b`,
       String.raw`\bentschuldigen?\s+(?:mich|uns)\s+(?:[a-zäöüß]{2,20}\s+){0,2}?(?:vielmals|tausendmal|zutiefst|aufrichtig|nochmals|von\s+herzen|in\s+aller\s+form)\b`,
       String.raw`\b(?:mis|nuestras)\s+m[aá]s\s+(?:sinceras|profundas|humildes)\s+disculpas\b|\bde\s+todo\s+coraz[oó]n\b|\bvon\s+(?:ganzem\s+)?herzen\b|\bde\s+tout\s+c(?:œ|oe)ur\b`,
@@ -143,6 +144,7 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
   {
     kind: 'self-deprecation',
     pattern: rx([
+      String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+feel|i\s+was)\s+(?:so\s+|just\s+|truly\s+|honestly\s+)?beyond\s+(?:embarrassed|mortified|ashamed|gutted|devastated|humiliated)\b`,
       String.raw`\bwhat\s+(?:a|an)\s+(?:(?:total|complete|absolute|utter|proper|real)\s+)?${INSULT}\b`,
       String.raw`\b(?:have|had)\s+no\s+(?:idea|clue)\s+what\s+i'?m\s+doing\b|\bdon'?t\s+know\s+what\s+i'?m\s+doing\b`,
       String.raw`\bsomeone\s+(?:(?:much|far|a\s+lot)\s+)?(?:more\s+(?:competent|capable|careful|qualified|experienced|senior|responsible)|better|smarter|less\s+(?:careless|clumsy))\s+than\s+(?:me|us)\b`,
