@@ -240,3 +240,16 @@ describe('tone check (round sixteen): the same classes in more words', () => {
     );
   });
 });
+
+describe('tone check (round sixteen): the failure called the writer\'s work, in nouns for work the list lacked', () => {
+  check(
+    [
+      ['"was my debug webhook"', 'the #builds noise was my debug webhook, forgot to remove it. Removed it now.', 'team'],
+      ['"were our retry worker"', "The double emails on staging were our retry worker; we've capped retries at 1.", 'team'],
+    ],
+    'right-sized',
+  );
+  it('the same copula with nobody\'s work stays under-owned (near miss)', () => {
+    expectVerdict('the 3am page storm was an old alert override. Removed it now.', 'team', 'under-owned');
+  });
+});

@@ -188,7 +188,7 @@ export function guaranteeAfterAct(text: string): boolean {
 }
 
 // The writer's own work, named in a possessive ("my deploy", "our migration").
-const MY_THING = String.raw`(?:deploy|deployment|apply|script|change|pr|commit|merge|rebase|config|test|alert|rule|plugin|update|upgrade|migration|query|patch|release|job|cron|flag|template|dockerfile|helm\s+chart|chart|bump|hotfix|import|bulk\s+update|seed\s+script)`;
+const MY_THING = String.raw`(?:deploy|deployment|apply|script|change|pr|commit|merge|rebase|config|test|alert|rule|plugin|update|upgrade|migration|query|patch|release|job|cron|flag|template|dockerfile|helm\s+chart|chart|bump|hotfix|import|bulk\s+update|seed\s+script|webhook|hook|workflow|pipeline|trigger|worker|mapping|setting|override|rollout|schedule|fixture|filter)`;
 
 export const OWNERSHIP_SHAPES: readonly string[] = [
   String.raw`\b(?:was|were)\s+(?:my|our)\s+(?:own\s+)?(?:[\w-]{1,40}\s+){0,3}?${MY_THING}\b`,
