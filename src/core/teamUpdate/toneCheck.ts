@@ -10,7 +10,8 @@ import type { BlastRadius } from './draftTeamUpdate';
 import { AGENT_FLAG_PATTERNS, agentFlags, concededDenial, notTheAgent, ownedByAgent, readAgents, victimOnly } from './tone/agentFlags';
 import { BLAME_ELSEWHERE_PATTERNS, DISOWNS } from './tone/blameElsewhere';
 import { COMPONENT_PATTERNS, findComponents, ownedSentences, showsPart } from './tone/components';
-import { APOLOGY, FLAG_RULES, likeCase, PASSIVE_VOICE } from './tone/flagRules';
+import { APOLOGY, CLAIMS_THE_LAST, FLAG_RULES, likeCase, PASSIVE_VOICE } from './tone/flagRules';
+import { ownedInEarlierClause, PLAY_DOWN_PATTERNS } from './tone/playDown';
 import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
 import { AGENT_KIND_PATTERNS } from './tone/agentKind';
 import { CAUSE_LINK_PATTERNS, deniesAgency } from './tone/causeLink';
@@ -51,6 +52,7 @@ const PRECEDENCE: readonly ToneVerdict[] = ['deflecting', 'over-apologetic', 'un
 /** Every regular expression the check runs, named; the unit test runs each on adversarial 1 MB inputs. */
 export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['apology', APOLOGY],
+  ['claims the last sentence', CLAIMS_THE_LAST],
   ...FLAG_RULES.map((r, i) => [`${r.kind} rule ${i + 1}`, r.pattern] as const),
   ...COMPONENT_PATTERNS.map(([name, re]) => [`part: ${name}`, re] as const),
   ...PEOPLE_PATTERNS.map(([name, re]) => [`people: ${name}`, re] as const),
@@ -59,6 +61,7 @@ export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...AGENT_KIND_PATTERNS,
   ...CAUSE_LINK_PATTERNS,
   ...BLAME_ELSEWHERE_PATTERNS,
+  ...PLAY_DOWN_PATTERNS,
   ['named agent: subject', NAMED_AGENT_SUBJECT],
   ['named agent: cause', NAMED_AGENT_CAUSE],
 ];
@@ -92,11 +95,19 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   // Round thirteen: "Mailcrest throttled our account": a named outside agent acts on the writer's thing, which it does not own.
   for (const s of sentences) if ((NAMED_AGENT_SUBJECT.test(s.text) || NAMED_AGENT_CAUSE.test(s.text)) && !FIRST_PERSON_SUBJECT.test(s.text)) owned.delete(s.index);
   const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
+  const claimedNext = (s: Sentence) => sentences.some((n, i) => i > 0 && sentences[i - 1] === s && owned.has(n.index) && CLAIMS_THE_LAST.test(n.text));
+  // "my fork's job was accidentally set to …": "my" names whose thing it was, not who did it; only an "I"/"we" or
+  // another owned sentence owns the words that tell the failure with no doer.
+  const ownedInFirstPerson = sentences.some((s) => owned.has(s.index) && FIRST_PERSON_SUBJECT.test(s.text));
+  const ownedElsewhere = (s: Sentence) => ownedInFirstPerson || [...owned].some((i) => i !== s.index);
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0)) continue;
     for (const s of sentences) {
-      if (rule.unlessOwned === 'sentence' && owned.has(s.index)) continue;
-      for (const m of s.text.matchAll(rule.pattern)) add(rule.kind, m[0], s.index + (m.index ?? 0), rule.explanation, rule.rewrite(m[0]));
+      if ((rule.unlessOwned === 'sentence' && (owned.has(s.index) || claimedNext(s))) || (rule.unlessOwned === 'firstPersonSubject' && ownedElsewhere(s))) continue;
+      for (const m of s.text.matchAll(rule.pattern)) {
+        if (rule.unlessOwned === 'firstPersonSubject' && owned.has(s.index) && ownedInEarlierClause(s.text, m.index ?? 0)) continue;
+        add(rule.kind, m[0], s.index + (m.index ?? 0), rule.explanation, rule.rewrite(m[0]));
+      }
     }
   }
   for (const p of findNamedPeople(sentences, options.people ?? [])) {

@@ -21,7 +21,7 @@ const TOKEN = /[a-z0-9][a-z0-9'’-]*|[,;:()—–]/gi;
 const IRREGULAR = new Set(
   `broke broken took taken made ran set put let hit cut left lost forgot forgotten sent built wrote written gave given did done
    brought caught told held kept meant read led fell found had hid hidden knew drove chose froze threw shook shut split spread stuck
-   struck tore torn wore overwrote overwritten undid mistook misread overrode overridden rewrote reran redid began begun became came
+   struck tore torn wore reset overwrote overwritten undid mistook misread overrode overridden rewrote reran redid began begun became came
    went gone quit dealt dug blew blown bit swept spun shot shown stood upset typo'd spelt spilt burnt`.split(/\s+/),
 );
 // "-ed" words that are not past verbs.
@@ -43,6 +43,10 @@ export const REPAIR_VERB = new Set(
    reinstalled addressed warmed restarted reapplied re-applied reenabled re-enabled recreated re-created redid replaced stopped
    disabled unblocked flipped moved added updated improved deleted contacted paused`.split(/\s+/),
 );
+// Round sixteen: verbs that usually report are acts where their clause says the act went wrong ("I had joined the
+// table twice", "we paged the whole team by mistake", "I emailed the wrong list"); "we noticed the wrong totals" is not.
+const REPORTED_ACT = new Set(['posted', 'pinged', 'paged', 'messaged', 'emailed', 'notified', 'contacted', 'called', 'joined', 'opened', 'filed', 'checked', 'started', 'escalated', 'told', 'asked']);
+const WENT_WRONG = /\b(?:twice|three\s+times|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|instead\s+of|the\s+wrong|a\s+wrong)\b/i;
 // Verbs whose subject suffers the failure ("our build failed"), for a "my/our X" subject.
 const VICTIM_VERB = new Set(['failed', 'crashed', 'expired', 'went', 'died', 'stopped', 'hung', 'errored', 'fell', 'timed', 'collapsed', 'degraded', 'lost', 'suffered', 'experienced', 'got', 'was', 'were', 'blew', 'froze', 'stalled', 'choked', 'flaked']);
 // Words allowed between the subject and its verb ("I (platform) have just accidentally pushed").
@@ -54,7 +58,7 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'c
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable`;
+const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable|mismatch\w*|double-[a-z]{2,20}|(?:fell|keeled|toppled)\s+over|ran\s+out|reject\w*|oom\w*`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 export const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
@@ -75,7 +79,8 @@ const PREPOSITION = /^(?:by|of|to|for|from|with|in|on|at|about|into|onto|behind|
 const USED_BY = /^(?:used|maintained|owned|hosted|provided|called|consumed|required|needed|loaded|imported|shared|trusted|relied|run|read|depended)$/;
 
 // A noun for a piece of work: after it, a tool or team word is only a modifier ("my Terraform change").
-const WORK_NOUN = /^(?:changes?|commits?|config\w*|scripts?|migrations?|deploy\w*|prs?|modules?|upgrades?|bumps?|rules?|setup|plan|files?|jobs?|edits?|fix|patch|refactor|query|workflow|values)$/;
+// Round sixteen: what a tool is run as ("my Terraform apply", "my Helm chart", "my Jenkins run").
+const WORK_NOUN = /^(?:changes?|commits?|config\w*|scripts?|migrations?|deploy\w*|prs?|modules?|upgrades?|bumps?|rules?|setup|plan|files?|jobs?|edits?|fix|patch|refactor|query|workflow|values|apply|applies|runs?|commands?|push|pushes|rollouts?|imports?|syncs?|cleanup|templates?|charts?|manifests?|tasks?|hooks?)$/;
 
 /** Every pattern this file runs, named, for the linear-time test. */
 // Round ten: a new version shipped without the fault or with the fix is the repair, not the failure ("We've shipped
@@ -98,6 +103,7 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: owned phrase', OWNED_PHRASE],
   ['agency: owned phrase denied', OWNED_PHRASE_DENIED],
   ['agency: used by', USED_BY],
+  ['agency: went wrong', WENT_WRONG],
   ...OWNERSHIP_GRAMMAR_PATTERNS,
 ];
 
@@ -135,7 +141,7 @@ export function firstPersonAgent(sentence: string): boolean {
       const start = subjectEnd(words, i);
       if (start < 0 || conditional(words, i)) continue;
       const pronoun = words[i] !== 'my' && words[i] !== 'our';
-      const verb = verbAfter(words, start, pronoun);
+      const verb = verbAfter(words, start, pronoun, WENT_WRONG.test(clause));
       if (verb === undefined || (!pronoun && sufferedIt(words, verb, start))) continue;
       if (pronoun && ((REPAIR_VERB.has(verb) && !strong) || NEW_VERSION_FIX.test(clause))) continue;
       // Round twelve: an upgrade owns only where its clause names a failure ("we upgraded the compiler and the code no
@@ -251,7 +257,7 @@ function conditional(words: readonly string[], i: number): boolean {
 }
 
 /** The past or perfect verb after a subject, skipping a parenthesis, adverbs and auxiliaries; undefined when negated or absent. */
-function verbAfter(words: readonly string[], from: number, pronoun: boolean): string | undefined {
+function verbAfter(words: readonly string[], from: number, pronoun: boolean, wentWrong = false): string | undefined {
   let j = from;
   if (words[j] === '(') {
     // A short parenthesis only ("we (platform) pushed"); looking no further keeps one pass linear.
@@ -264,7 +270,7 @@ function verbAfter(words: readonly string[], from: number, pronoun: boolean): st
     if (NEGATION.has(w) || w.endsWith("n't") || CONDITION.has(w) || w === 'only') return undefined;
     if ((w === 'had' || w === 'has' || w === 'have') && j + 1 < words.length && isPastVerb(words[j + 1])) continue;
     if (isPastVerb(w)) {
-      if (pronoun && NOT_AGENT.has(w)) return undefined;
+      if (pronoun && NOT_AGENT.has(w) && !(wentWrong && REPORTED_ACT.has(w))) return undefined;
       if (!pronoun && (w === 'was' || w === 'were' || w === 'been')) return undefined;
       return w;
     }

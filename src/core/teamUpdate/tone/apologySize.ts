@@ -41,7 +41,7 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
       String.raw`\b${APOLOGY_WORD}\s+(?:otra\s+vez|de\s+nuevo|nochmal|noch\s+einmal|encore)\b`,
       String.raw`\b(?:mil|tausend|mille|cien|hundert|tante)\s+(?:disculpas|perdones|entschuldigungen|excuses|pardons|scuse)\b`,
       String.raw`\blo\s+(?:siento|sentimos)\s+(?:much[ií]simo|mucho|tanto|en\s+el\s+alma|de\s+verdad)\b`,
-      String.raw`\bes\s+tut\s+(?:mir|uns)\s+(?:[a-zäöüß]{2,20}\s+){1,3}leid\b`,
+      String.raw`\bes\s+tut\s+(?:mir|uns)\s+(?:[a-zäöüß]{2,20},?\s+){1,4}leid\b`,
       String.raw`\b(?:profuse|utmost|endless|countless|abject|unreserved|wholehearted|effusive|deepest|sincerest)\s+apolog(?:y|ies)\b`,
       String.raw`\b(?:my|our)\s+most\s+[a-z]{3,20}(?:,?\s+(?:and\s+)?[a-z]{3,20}){0,2}\s+apolog(?:y|ies)\b`,
       String.raw`\b(?:am|are|'m|'re|is|was|were|feel|felt)\s+(?:so|very|really|truly|just|too)\s+${LY}\s+sorry\b`,
@@ -118,4 +118,42 @@ const SHAPES_BLIND22: readonly FlagRule[] = [
   },
 ];
 
-export const APOLOGY_SIZE_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_BLIND22];
+// An insult a person is called, not a state of things: "what a clown" is self-judgement, "what a mess" describes the incident.
+const INSULT = String.raw`(?:idiot|moron|fool|clown|muppet|dummy|dunce|buffoon|numpty|donkey|goofball|klutz|amateur|loser|fraud|imp[oa]stor|joke|menace|liability)`;
+// A mistake noun the writer grades as the worst of their own ("the most incompetent thing I've done").
+const OWN_ACT = String.raw`(?:thing|mistake|move|blunder|screw-?up|stunt|error)`;
+
+// In the shapes blind23 and blind24 used (round sixteen): the apology declared too small for what it is
+// ("no apology feels big enough", "there are no words for how sorry we are"), said from the heart or
+// intensified in another language ("Ich entschuldige mich vielmals", "mis más sinceras disculpas"), and the
+// writer judged by an exclamation, a rhetorical question, a comparison with a better engineer, or a
+// superlative of their own act.
+const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
+  {
+    kind: 'over-apology',
+    pattern: rx([
+      String.raw`\bno\s+(?:apology|words?|sorry)\s+(?:(?:ever|really|truly)\s+)?(?:feels?|is|are|seems?|(?:will|would|could|can)\s+(?:ever\s+)?be)\s+(?:(?:ever|really|quite|nearly|big|large|good)\s+){0,2}(?:enough|adequate|sufficient)\b`,
+      String.raw`\bno\s+(?:apology|amount\s+of\s+(?:apologi[sz]ing|sorry))\s+(?:that\s+)?(?:(?:could|can|would|will)\s+(?:ever\s+)?)?(?:make\s+up\s+for|undo|cover|excuse|make\s+(?:this|it)\s+right)\b`,
+      String.raw`\b(?:there\s+are\s+)?no\s+words\s+(?:for|to\s+(?:say|express|describe|convey))\s+how\s+(?:sorry|bad|terrible|awful|ashamed)\b|\bwords\s+(?:can(?:'?t|not)|could(?:n'?t|\s+not)|fail\s+to)\s+(?:express|describe|say|convey)\s+how\s+(?:sorry|bad|terrible|ashamed)\b`,
+      String.raw`\bentschuldigen?\s+(?:mich|uns)\s+(?:[a-zäöüß]{2,20}\s+){0,2}?(?:vielmals|tausendmal|zutiefst|aufrichtig|nochmals|von\s+herzen|in\s+aller\s+form)\b`,
+      String.raw`\b(?:mis|nuestras)\s+m[aá]s\s+(?:sinceras|profundas|humildes)\s+disculpas\b|\bde\s+todo\s+coraz[oó]n\b|\bvon\s+(?:ganzem\s+)?herzen\b|\bde\s+tout\s+c(?:œ|oe)ur\b`,
+    ]),
+    explanation: 'One plain apology is enough; saying that no apology is big enough makes the message about you rather than the fix.',
+    rewrite: () => 'sorry',
+  },
+  {
+    kind: 'self-deprecation',
+    pattern: rx([
+      String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+feel|i\s+was)\s+(?:so\s+|just\s+|truly\s+|honestly\s+)?beyond\s+(?:embarrassed|mortified|ashamed|gutted|devastated|humiliated)\b`,
+      String.raw`\bwhat\s+(?:a|an)\s+(?:(?:total|complete|absolute|utter|proper|real)\s+)?${INSULT}\b`,
+      String.raw`\b(?:have|had)\s+no\s+(?:idea|clue)\s+what\s+i'?m\s+doing\b|\bdon'?t\s+know\s+what\s+i'?m\s+doing\b`,
+      String.raw`\bsomeone\s+(?:(?:much|far|a\s+lot)\s+)?(?:more\s+(?:competent|capable|careful|qualified|experienced|senior|responsible)|better|smarter|less\s+(?:careless|clumsy))\s+than\s+(?:me|us)\b`,
+      String.raw`\bwhat\s+(?:kind|sort)\s+of\s+(?:engineer|developer|dev|person|human|coder|programmer|teammate|team|idiot|professional)\s+(?:[a-z]{2,20}s|does|would|forgets)\b`,
+      String.raw`\b(?:most\s+(?:incompetent|stupid|careless|idiotic|embarrassing|boneheaded|amateurish|clueless|brainless)|dumbest|stupidest|sloppiest|silliest|clumsiest)\s+${OWN_ACT}\s+(?:i|we)(?:'ve|\s+have)?\s+(?:ever\s+)?(?:done|made|pulled|committed)\b`,
+    ]),
+    explanation: 'Running yourself down does not help the reader; say what broke and what you changed.',
+    rewrite: () => '',
+  },
+];
+
+export const APOLOGY_SIZE_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_BLIND22, ...SHAPES_SIZE_AND_WORTH];

@@ -75,7 +75,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
-    String.raw`\b(?:revert(?:ed|ing)?|roll(?:ed|ing)?\s+(?:[\w-]+\s+){0,2}?back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted)\b`,
+    String.raw`\b(?:revert(?:ed|ing)?|roll(?:ed|ing)?\s+(?:[\w-]+\s+){0,2}?back|rollback|fixed|restored|redeployed|re-deployed|hotfix(?:ed)?(?!\s+(?:[a-z]{2,20}ed|overwrote|broke|took|wiped|hid|ran|sent|brought|made))|patched|resolved|mitigated|recovered|reset|undid|undone|re-?seeded|rebuilt|refunded|reissued|backfilled|cleared|pinned|corrected|removed|drained|rotated|regenerated|cleaned|rewrote|re-?ran|killed|switched|reinstalled|addressed|warmed|restarted(?!\s+(?:for\s+(?:about\s+|around\s+|nearly\s+|over\s+)?(?:\d|an?\b|half|several|a\s+few)|every|repeatedly|constantly|in\s+a\s+loop|over\s+and)))\b`,
     String.raw`\b(?:back\s+up|back\s+to\s+normal|(?:pass(?:es|ing)?|work(?:s|ing)?|runs?|running|loads?|loading|processing|green|up|online|healthy|stable|flowing|succeed(?:s|ing)?|deploy(?:s|ing)?|sending|syncing)\s+again|green\s+now|is\s+back|it's\s+back|got\s+it\s+back|carried\s+on|errors\s+stopped|fix\s+has\s+been\s+deployed|released\s+a\s+fix|shipped\s+a\s+fix|pushed\s+a\s+fix|a\s+fix\s+in|fixing\s+it|working\s+on\s+a\s+fix|fix\s+is\s+out|fix:|added\s+the\s+(?:missing\s+)?index)\b`,
     String.raw`\b(?:put|added|brought|turned|flipped|switched|set|changed|moved)\s+(?:[\w-]+\s+){0,3}back\b`,
     // A repair told as a state or as under way: "it's quarantined", "I'm rewriting it today".
@@ -100,7 +100,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // A state that is now different, told as a participle or a present verb: "the key is now fetched at runtime",
     // "we've now configured a secondary origin", "jobs now write to a separate schema" (a repair state is not one).
     String.raw`\b(?:is|are|(?:i|we)(?:'ve|\s+have))\s+now\s+(?!(?:restored|fixed|resolved|recovered|reverted|rolled|redeployed|re-?enabled|deployed|stabili[sz]ed|unblocked|cleared|merged|released|patched)\b)[a-z]+ed\b`,
-    String.raw`\bnow\s+(?:writes?|reads?|fetch(?:es)?|retr(?:y|ies)|includes?|falls?\s+back)\s+(?:to|from|at|the|a|an|every|each|on|with)\b`,
+    String.raw`\bnow\s+(?:writes?|reads?|fetch(?:es)?|retr(?:y|ies)|includes?|falls?\s+back|loads?|pulls?)\s+(?:to|from|at|the|a|an|every|each|on|with)\b`,
     String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]+\s+){0,6}?(?:tests?|checks?|alerts?|lint|guard|canary|matrix|checklist|review\s+step|smoke\s+test|backup|provider|note|monitor(?:ing|s)?|validation|dry[- ]run|runbook|rollback|fallback|failover|idempotency\s+key|rate\s+limit)\b`,
     String.raw`\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:now\s+|also\s+)?(?:add|test|watch|run|require|check|write|gate|automate|script|enforce|monitor|alert|set\s+up|introduce|block|pin|document|review)\b`,
     String.raw`\b(?:are|am|'re|'m)\s+(?:now\s+|also\s+)?(?:adding|writing|requiring|gating|automating|scripting|enforcing|setting\s+up|introducing)\s+(?:an?|the|more|new|some|automated|extra|[\w-]+\s+)?(?:[\w-]+\s+)?(?:tests?|checks?|alerts?|lint|guard|canary|gate|review|validation|monitoring|step|rollback|fallback|failover)\b`,
@@ -134,6 +134,8 @@ const VAGUE_RESOLVE = /\b(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we
 // Clause breaks, and ", and" (which starts a clause of its own: "We reverted it, and the job now checks …"),
 // and "and" before a second past act ("We raised the limit and added a chart test").
 const CLAUSE_OR_AND = /[;:—–]|,\s+and\s+|\s+and\s+(?=(?:then\s+)?[a-z]{2,20}ed\b)/i;
+// A "Prevention:" label, dropped with a resolve to be careful (showsPrevention).
+const PREVENTION_LABEL = /\bprevention\s*:/gi;
 const WHEN_WORDS = /\b(?:next\s+time|going\s+forward|from\s+now(?:\s+on)?|in\s+(?:the\s+)?future)\b/gi;
 
 // "I reverted my change X. It caused …": the owner and the failure can sit in two sentences.
@@ -218,6 +220,7 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['vague resolve', VAGUE_RESOLVE],
   ['clause or and', CLAUSE_OR_AND],
   ['when words', WHEN_WORDS],
+  ['prevention label', PREVENTION_LABEL],
   ...PART_SHAPE_PATTERNS,
   ...AGENCY_PATTERNS,
 ];
@@ -260,7 +263,8 @@ function showsPrevention(text: string): boolean {
   VAGUE_RESOLVE.lastIndex = 0;
   VAGUE_PLAN.lastIndex = 0;
   if (!VAGUE_RESOLVE.test(text) && !VAGUE_PLAN.test(text)) return true;
-  return preventionWords(text.replace(VAGUE_RESOLVE, ' ').replace(VAGUE_PLAN, ' ').replace(WHEN_WORDS, ' '));
+  // "Prevention: I'll double-check regions going forward.": a label over a resolve to be careful names no safeguard.
+  return preventionWords(text.replace(VAGUE_RESOLVE, ' ').replace(VAGUE_PLAN, ' ').replace(WHEN_WORDS, ' ').replace(PREVENTION_LABEL, ' '));
 }
 
 /** The sentence with its prevention clauses blanked (kept as a word, so the first clause stays first). */

@@ -22,6 +22,10 @@ export { PASSIVE_VOICE } from './ruleParts';
 // Round nine: "I regret …" is an apology too, so "I regret …, I truly regret it" is counted twice.
 export const APOLOGY = /\b(?:sorry|sry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+(?:truly\s+|deeply\s+|really\s+|sincerely\s+|genuinely\s+)?regret)\b/gi;
 
+// Round sixteen: a sentence that claims the one before it ("The thumbnails were broken since Tuesday. That was my resize
+// PR."): the passive there is told, then owned, so it hides no doer.
+export const CLAIMS_THE_LAST = /^\W{0,3}(?:that|this|it)(?:'s|\s+was|\s+is|\s+were)\s+(?:all\s+)?(?:my|our|me|us|mine|ours|on\s+(?:me|us)|(?:a|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:i|we)\s+(?:made|shipped|pushed|deployed|merged|did|wrote|ran))\b/i;
+
 // Nouns for a mistake, and adjectives that make any noun one ("a bad rebase").
 const MISTAKE_NOUN = String.raw`(?:errors?|mistakes?|typos?|bugs?|regressions?|oversights?)`;
 const BAD_THING = String.raw`(?:(?:bad|broken|wrong|incorrect|faulty|buggy|invalid)\s+[\w-]+)`;
@@ -34,12 +38,12 @@ const TOO_MUCH: readonly FlagRule[] = [
       // Round twelve: "I can't begin to apologise enough", "can never say sorry enough".
       String.raw`\bcan(?:'|no)?t\s+(?:(?:begin|start|even)\s+to\s+|ever\s+)?(?:apologi[sz]e|say\s+sorry)\s+enough\b|\bcan\s+never\s+(?:apologi[sz]e|say\s+sorry)\s+enough\b`,
       // Round twelve: an apology that says it is said again ("Again, I apologise", "sorry again for the noise").
-      String.raw`\b(?:again|once\s+(?:more|again)),?\s+(?:(?:i|we)\s+(?:(?:am|'m|are|'re)\s+)?)?(?:sorry|apologi[sz]e)\b|\b(?:sorry|apologi[sz]e|apologies)\s+(?:once\s+)?again\b|\b(?:apologi[sz]e|apologies)\s+once\s+more\b`,
+      String.raw`(?<!\b(?:it|them|this|that|one|him|her)\s)\b(?:again|once\s+(?:more|again)),?\s+(?:(?:i|we)\s+(?:(?:am|'m|are|'re)\s+)?)?(?:sorry|apologi[sz]e)\b|\b(?:sorry|apologi[sz]e|apologies)\s+(?:once\s+)?again\b|\b(?:apologi[sz]e|apologies)\s+once\s+more\b`,
       String.raw`\bbeyond\s+sorry\b`,
       String.raw`\b(?:apologi[sz]e|sorry)\s+(?:so\s+)?(?:unreservedly|profusely|wholeheartedly|unconditionally|deeply|sincerely|enormously|immensely)\b`,
       String.raw`\b(?:sincerest|deepest|sincere|massive|profound|humble|huge|heartfelt|big|thousand|million)\s+apologies\b`,
-      String.raw`\bfrom\s+the\s+bottom\s+of\s+my\s+heart\b`,
-      String.raw`\b(?:please\s+)?forgive\s+me\b`,
+      String.raw`\bfrom\s+the\s+bottom\s+of\s+(?:my|our)\s+hearts?\b|\bwith\s+all\s+(?:my|our)\s+hearts?\b`,
+      String.raw`\b(?:please\s+)?forgive\s+(?:me|us)\b`,
       // Round eleven: a plain "mea culpa" owns (blind3, blind11); its big or doubled form is the over-apology.
       String.raw`\b(?:full|complete|total|huge|big|massive)\s+mea\s+culpa\b|\bmea\s+maxima\s+culpa\b|\bmea\s+culpa[\s,!.]{1,3}mea\s+culpa\b`,
       // Round seven: drawn-out or stacked apologies ("sooo sorry", "sry sry sry"), pardons by the thousand,

@@ -19,7 +19,7 @@ const NOT_A_PAST_ACT = /\b(?:if|when|whenever|before|after|unless|until|once|eve
 const CLAUSE_BREAK = /[;:—–]|,\s+(?:but|so)\s+/;
 // "We on platform broke …", "we in the data team shipped …": the writer's own team between the subject and its act.
 const WE_ON_TEAM = /\bwe\s+(?:on|in|at|from)\s+(?:the\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:team\s+|squad\s+)?(?:broke|took\s+down|brought\s+down|caused|introduced|shipped|pushed|deployed|merged|released|misconfigured|deleted|dropped|wiped|set|ran|made)\b/i;
-const FAILURE_HINT = /\b(?:broke|broken|break\w*|fail\w*|down|outage|bugs?|buggy|wrong|bad|crash\w*|errors?|caused|mistakes?|typos?|regress\w*)\b/i;
+const FAILURE_HINT = /\b(?:broke|broken|break\w*|fail\w*|down|outage|bugs?|buggy|wrong|bad|crash\w*|errors?|caused|mistakes?|typos?|regress\w*|reject\w*|dropp\w*|lost|mismatch\w*)\b/i;
 // Owning in a set phrase.
 const OWNING_PHRASE = new RegExp(
   [
@@ -36,6 +36,14 @@ const OWNING_PHRASE = new RegExp(
     // Round nine: an omission of the writer's diligence: "we hadn't noticed", "we didn't act on it", "I never renewed it".
     String.raw`\b(?:i|we)\s+(?:had\s+not|hadn'?t|did\s+not|didn'?t|never|failed\s+to)\s+(?:(?:even|actually|properly|ever)\s+)?(?:noticed?|checked?|tested?|caught|catch|renew(?:ed)?|updated?|act(?:ed)?\s+on|verif(?:y|ied)|monitor(?:ed)?|validated?|pinned|pin|rotated?|back(?:ed)?\s+up|realized?|realised?|consider(?:ed)?)\b`,
     String.raw`\b(?:it|this|that)(?:'s|\s+is|\s+was)\s+(?:my|our)\s+(?:[\w-]{1,40}\s+){0,2}?[\w-]{1,40}\s+(?:that|which)\s+(?:[\w-]{1,40}\s+)?(?:broke|caused|took|brought|killed|wiped|dropped|deleted|failed|[a-z]{2,20}ed)\b`,
+    // Round sixteen: the writer's work and the failure as a pair of possessives ("our deploy, our outage", "my script,
+    // my mess"); the writer at a post who let the failure through ("I was on call and missed the page"); the writer's
+    // thing sent to the wrong place ("my test alert went to the real pager service"); a first-person act in German,
+    // Spanish or French ("ich habe den cache geflusht", "yo rompí search", "j'ai supprimé").
+    String.raw`\b(?:my|our)\s+[\w-]{2,20},\s+(?:my|our)\s+(?:outage|fault|mess|incident|mistake|problem|bug|breakage|screw-?up|doing|bad)\b`,
+    String.raw`\b(?:i|we)\s+(?:was|were)\s+(?:[\w-]{1,40}\s+){1,5}?and\s+(?:then\s+)?(?:missed|forgot|slept\s+through|ignored|acked|snoozed|muted|overlooked|fell\s+asleep|skipped|didn'?t|never)\b`,
+    String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+){0,3}?(?:went|got\s+sent|was\s+sent|were\s+sent|posted|fired)\s+(?:out\s+)?(?:to|against|on|in)\s+(?:the\s+)?(?:real|wrong|live|production|prod|actual|public)\b`,
+    String.raw`\b(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:[\w-]{1,40}\s+){0,4}?ge[a-zäöüß]{2,20}(?:t|en)\b|\byo\s+(?!s[eé]\b)[a-záéíóúñ]{3,20}(?:[eé]|[ií])\b|\bj'ai\s+(?:[\w-]{1,40}\s+){0,2}?[a-z]{2,20}é\b`,
   ].join('|'),
   'i',
 );

@@ -33,7 +33,7 @@ export const PREVENTION_SHAPES: readonly string[] = [
   String.raw`\b(?:action\s+items?|actions|follow-?ups?|next\s+steps|remediations?|preventive\s+actions?)\s*:\s*(?:[^\s.!?]{1,40}\s+){0,6}?(?:tests?|checks?|alerts?|gates?|canar(?:y|ies)|limits?|backoff|lint\w*|validation|reviews?|monitor\w*|drills?|guards?|retries|timeouts?|fallbacks?|stages?|quotas?|runbooks?|playbooks?|alarms?)\b`,
   String.raw`\bfrom\s+now\b|\bfrom\s+today\s+on\b`,
   String.raw`\bmade\s+(?:[\w-]{1,40}\s+){1,3}?the\s+default\b|\b(?:is|are)\s+now\s+the\s+default\b|\bnow\s+default(?:s|ed)?\s+to\b`,
-  String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,6}?(?:gates?|prompts?|confirmations?|validators?|guardrails?|drills?|soak|allowlists?|preflight|limits?|caps?|timeouts?|circuit\s+breakers?|kill\s+switch(?:es)?|feature\s+flags?|approvals?)\b`,
+  String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,6}?(?:constraints?|unique\s+index(?:es)?|gates?|prompts?|confirmations?|validators?|guardrails?|drills?|soak|allowlists?|preflight|limits?|caps?|timeouts?|circuit\s+breakers?|kill\s+switch(?:es)?|feature\s+flags?|approvals?)\b`,
   String.raw`\badd(?:ed|ing|s)?\s+(?:[^\s.!?]{1,40}\s+){0,8}?to\s+(?:ci|the\s+ci|the\s+pipeline|the\s+(?:pr\s+)?checks|the\s+(?:test\s+)?suite|the\s+smoke\s+tests?|the\s+checklist|the\s+runbook)\b`,
   String.raw`\b(?:changed|switched|set|configured|updated|tuned)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:checks?|alerts?|monitors?|alarms?|scripts?|pipelines?|jobs?|workflows?|hooks?|probes?|rules?)\s+to\s+(?:ignore|require|refuse|reject|block|fail|check|verify|validate|page|alert|wait|retry|keep|skip|warn|stop|run)\b`,
   // Round twelve: also a standing obligation ("now the migration must pass on a copy of production data").
@@ -125,6 +125,19 @@ export const REPAIR_SHAPES: readonly string[] = [
   String.raw`\bv?\d{1,4}\.\d{1,4}(?:\.\d{1,4})?\s+(?:is\s+)?(?:out|live)\b|\b(?:shipped|released)\s+v?\d{1,4}\.\d{1,4}\b`,
   String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:raised|lowered|silenced|rerun)\b|\b(?:have|has)\s+(?:all\s+)?(?:now\s+)?(?:been\s+)?(?:published|delivered|landed)\s+now\b|\bhave\s+now\s+landed\b`,
   String.raw`\b(?:flag|job|feature|alert|banner)\s+(?:is\s+)?off\s+now\b|\bcorrect\s+one\s+uploaded\b|\bsent\s+(?:a\s+)?correction\b`,
+  // Round sixteen: an act that undoes ("Unarchived it", "unpublished the post"), the extra things taken away ("I
+  // cancelled the duplicate", "merged the duplicates"), a value put back ("raised it again", "dropped it to 5%"), a
+  // service bounced, a state that is done now ("It has been sent now", "all paid", "Reindex finished"), the right
+  // thing sent to those hit ("mailed each of them the right figure"), and the repair in German or Spanish.
+  String.raw`\bun(?!(?:expect|limit|affect|relat|notic|detect|chang|authori[sz]|test|resolv|handl|monitor|check|answer|schedul|plann|report|assign|us|verifi|support|releas|merg|deploy|block)ed\b)[a-z]{3,20}ed\s+(?:it|them|the|my|our|all|every|that|this|those)\b`,
+  String.raw`\b(?:cancell?ed|merged|removed|deleted|purged|cleaned\s+up|deduplicated|de-?duped|closed|archived)\s+(?:the|those|these|all(?:\s+the)?|both|every)\s+(?:[\w-]{1,40}\s+)?(?:duplicates?|dupes|copies|extras?|extra\s+[\w-]{1,40}|stray\s+[\w-]{1,40}|fake\s+[\w-]{1,40}|test\s+[\w-]{1,40}s)\b|(?<!\b(?:accidentally|mistakenly|wrongly|inadvertently)\s)\b(?:deleted|removed|cancell?ed|purged)\s+(?:them|those|these)\b(?!\s+(?:by\s+(?:mistake|accident)|accidentally))`,
+  String.raw`\b(?:raised|lowered|increased|reduced|dropped|bumped|set|turned|moved|changed|switched)\s+(?:it|them)\s+(?:back\b|again\b|to\s+(?:its|the\s+(?:old|previous|original|default))\b)|\b(?:dropped|lowered|reduced|raised)\s+(?:it|them)\s+to\s+~?\d`,
+  String.raw`\b(?:is|are|'s|'re)\s+(?:now\s+)?(?!(?:broken|down|failing|red|slow|stuck|flaky|wrong|empty|missing|late|erroring|crashing|offline|unavailable|affected|happening|gone|out)\b)[a-z]{3,20}\s+again\b`,
+  String.raw`\b(?:bounced|rebooted|reloaded|power-?cycled|cycled|respawned)\s+(?:the|it|them|our|my|every|all|each)\b`,
+  String.raw`\b(?:has|have)\s+been\s+(?:[a-z]{2,20}ed|sent|paid|done|run|rerun|redone|rebuilt)\s+now\b|(?:^|[,;:]\s{0,3})all\s+(?:paid|sent|delivered|processed|refunded|restored|caught\s+up)\b|\b(?:all|every)\s+(?:[\w-]{1,40}\s+){0,2}?went\s+out\b(?!\s+(?:twice|again|wrong))`,
+  String.raw`\b(?:re-?(?!lease|quest|port|cord|sult|view|try|ad\b)[a-z]{3,20}|backfill|rebuild|rollback|restore|recovery|replay|resync|roll-?back)\s+(?:has\s+|is\s+)?(?:finished|completed|complete|done)\b`,
+  String.raw`\b(?:mailed|emailed|sent|messaged|re-?sent|gave|issued)\s+(?:[\w-]{1,40}\s+){0,4}?(?:the|a|an)\s+(?:right|correct|corrected|fixed|updated|accurate)\s+[\w-]{2,20}\b`,
+  String.raw`\b(?:lo|la|los|las)\s+(?:volv[ií]\s+a\s+[a-z]{3,20}(?:ar|er|ir)|revert[ií]|arregl[eé]|restaur[eé]|correg[ií]|borr[eé])\b|\b(?:habe|haben|hab)\s+(?:es|ihn|sie|das|den|die)\s+(?:[\w-]{1,40}\s+)?(?:zur[üu]ckgesetzt|zur[üu]ckgerollt|repariert|behoben|wiederhergestellt|korrigiert)\b`,
 ];
 
 export const IMPACT_SHAPES: readonly string[] = [
@@ -151,6 +164,12 @@ export const IMPACT_SHAPES: readonly string[] = [
   String.raw`\b(?:twice|two\s+times|three\s+times|(?:four|five|six|\d{1,3})\s+times)\b`,
   String.raw`\blogged\s+(?:[\w-]{1,40}\s+){0,2}?out\b|\blogged\s+out\s+everyone\b|\bwas\s+incomplete\b|\bsome\s+of\s+you\b`,
   String.raw`\bfor\s+(?:about|around|roughly|some|nearly|almost|over)\s+\d[\d,]{0,8}\s+[a-z]{3,20}s\b`,
+  // Round sixteen: the impact named with the person hit ("your invoices had wrong VAT", "the quote you sent your client
+  // had last year's prices"), a count as the object of the failure ("duplicated 43 contacts", "roughly 4,800 of
+  // them"), and anyone on a plan or using a thing.
+  String.raw`\b(?:your|their)\s+(?:[\w-]{1,40}\s+){0,4}?(?:had|got|showed|were|was|came\s+with|arrived\s+with)\s+(?:the\s+|an?\s+)?(?:wrong|last\s+year's|old|outdated|stale|incorrect|missing|duplicated?|broken|empty|bad)\b`,
+  String.raw`\b(?:duplicated|double-[a-z]{2,20}ed|deleted|dropped|lost|corrupted|overwrote|emailed|charged|mailed|billed|re-?sent)\s+(?:(?:roughly|about|around|nearly|over|some|~)\s*)?\d[\d,]{0,8}\s+(?:[\w-]{1,40}\s+)?[a-z-]{2,20}s\b|\b(?:roughly|about|around|nearly|some|over|~)\s*\d[\d,]{0,8}\s+of\s+them\b`,
+  String.raw`\bfor\s+(?:anyone|everyone|anybody)\s+(?:on|using|who|in|with)\b`,
 ];
 
 export const PART_SHAPE_PATTERNS: readonly (readonly [string, RegExp])[] = [
@@ -169,7 +188,7 @@ export function guaranteeAfterAct(text: string): boolean {
 }
 
 // The writer's own work, named in a possessive ("my deploy", "our migration").
-const MY_THING = String.raw`(?:deploy|deployment|apply|script|change|pr|commit|merge|rebase|config|test|alert|rule|plugin|update|upgrade|migration|query|patch|release|job|cron|flag|template|dockerfile|helm\s+chart|chart|bump|hotfix|import|bulk\s+update|seed\s+script)`;
+const MY_THING = String.raw`(?:deploy|deployment|apply|script|change|pr|commit|merge|rebase|config|test|alert|rule|plugin|update|upgrade|migration|query|patch|release|job|cron|flag|template|dockerfile|helm\s+chart|chart|bump|hotfix|import|bulk\s+update|seed\s+script|webhook|hook|workflow|pipeline|trigger|worker|mapping|setting|override|rollout|schedule|fixture|filter)`;
 
 export const OWNERSHIP_SHAPES: readonly string[] = [
   String.raw`\b(?:was|were)\s+(?:my|our)\s+(?:own\s+)?(?:[\w-]{1,40}\s+){0,3}?${MY_THING}\b`,

@@ -106,4 +106,63 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
   },
 ];
 
-export const PLAY_DOWN_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21];
+const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)days?`;
+// When few are about: "at 2am", "on a Sunday", "during the night".
+const QUIET_TIME = String.raw`(?:at\s+(?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|night|midnight|that\s+hour|that\s+time)|on\s+(?:a\s+)?(?:${WEEKDAY}|weekends?|the\s+weekend|holidays?)|during\s+(?:the\s+)?(?:night|weekend|holidays?|off-?hours))`;
+/** Words that tell a failure with no doer; toneCheck.ts drops them only where an owned sentence says "I" or "we". */
+export const NO_DOER = 'Nothing here says who did it; say "I" (or "we", if the team did it together).';
+
+// In the shapes blind23 and blind24 used (round sixteen), after the writer owned the failure:
+// - the impact played down by grading it ("hardly a big deal", "barely an incident"), by calling it how a thing
+//   always is ("that's just how main is on Fridays"), by saying nobody is about at that hour ("nobody searches at
+//   2am"), or by calling it normal for the day ("honestly normal for a Tuesday"); none at the local radius;
+// - regret for how readers felt ("sorry you all felt …", "to any customers who feel …", "came across as noisy to
+//   some") or for what the writer's act "may have caused" after any gap;
+// - the failure told with no doer even where "my branch" names whose it was: a passive of a setting verb
+//   ("was accidentally set", "was left in my checkout", "got committed to my fork"), "ended up", "somewhere along
+//   the line", "got truncated overnight somehow": unless a sentence the writer owns says "I" or "we".
+const SHAPES_AFTER_OWNING: readonly FlagRule[] = [
+  {
+    kind: 'minimizing',
+    pattern: rx([
+      String.raw`\b(?:hardly|barely|scarcely)\s+(?:a|an|any)\s+(?:(?:big|real|major|huge|serious|proper)\s+)?(?:deal|incident|outage|problem|issue|disaster|emergency|crisis|catastrophe|drama|impact)\b`,
+      String.raw`\bthat'?s\s+(?:just|simply)\s+(?:how|the\s+way)\s+(?:[\w-]{1,40}\s+){1,3}?(?:is|are|goes|go|works|work|rolls|runs)\b`,
+      String.raw`\b(?:nobody|no\s+one|no-one|hardly\s+anyone|barely\s+anyone)\s+(?:really\s+|even\s+|actually\s+)?[a-z]{2,20}s\s+(?:[\w-]{1,40}\s+){0,2}?(?:${QUIET_TIME}|anyway)\b`,
+      String.raw`\b(?:is|was|'s|are|were)\s+(?:honestly\s+|pretty\s+|basically\s+|totally\s+|fairly\s+|just\s+|kind\s+of\s+|quite\s+|to\s+be\s+)?(?:normal|typical|usual|standard|expected)\s+for\s+(?:(?:a|an)\s+[\w-]{2,20}(?:\s+[\w-]{2,20})?|${WEEKDAY}|weekdays|staging|us|this\s+team)\b|\bpar\s+for\s+the\s+course\b`,
+      String.raw`\bnot\s+the\s+end\s+of\s+the\s+world\b|\bcould\s+have\s+been\s+(?:much\s+|a\s+lot\s+|far\s+|way\s+)?worse\b|\bhappens\s+to\s+(?:everyone|everybody|all\s+of\s+us|the\s+best\s+of\s+us)\b`,
+    ]),
+    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    rewrite: () => '',
+    notLocal: true,
+  },
+  {
+    kind: 'non-apology',
+    pattern: rx([
+      String.raw`\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:[\w-]{1,40}\s+){0,4}?(?:you(?:\s+all)?|y'all|anyone|anybody|everyone|some(?:\s+of\s+you)?|those|who)\s+(?:may\s+have\s+|might\s+have\s+|has\s+|have\s+)?(?:felt|feel|feels|perceived)\b`,
+      String.raw`\bcame\s+across\s+as\s+(?:[\w-]{1,40}\s+){0,2}?to\s+(?:some|others|a\s+few|people|you|certain|several)\b`,
+      String.raw`\b(?:regret|sorry\s+for|apologi[sz]e\s+for|apologies\s+for)\s+any\s+(?:[\w-]{1,40}\s+){0,4}?(?:may|might|could)\s+have\s+caused\b`,
+    ]),
+    explanation: 'This apologises for how people felt or for what may have happened; apologise for what broke and for whom.',
+    rewrite: () => 'sorry for the breakage I caused',
+  },
+  {
+    kind: 'non-apology',
+    pattern: rx([
+      String.raw`\b(?:was|were|got|has\s+been|had\s+been)\s+(?:accidentally\s+|mistakenly\s+|somehow\s+|apparently\s+)?(?:enabled|disabled|set|left|committed|pointed|flipped|bumped|activated|truncated|clobbered|wiped|misconfigured|turned\s+(?:on|off))\b(?!\s+(?:by|back|up\s+by)\b)`,
+      String.raw`\bgot\s+(?:[\w-]{1,40}\s+){0,3}?[a-z]{2,20}ed\s+(?:[\w-]{1,40}\s+){0,2}?somehow\b|\bsomehow\s+(?:got|went|was|were|ended|became|changed)\b|\bchanged\s+itself\b`,
+      String.raw`\bended\s+up\s+(?:in|on|with|out\s+of|[a-z]{2,20}ed)\b|\bsomewhere\s+along\s+the\s+(?:line|way)\b|\b(?:went|gone|go)\s+missing\b|\bgot\s+lost\b|\bthat\s+appeared\b`,
+      String.raw`(?<!\b(?:i|we)\s)\b(?:appears?|seems?|seemed|appeared)\s+to\s+have\s+(?:been\s+|gotten\s+|got\s+)?(?:[a-z]{2,20}ed|lost|vanished|disappeared|gone\s+missing|broken|gone)\b`,
+    ]),
+    explanation: NO_DOER,
+    rewrite: () => 'I did this',
+    unlessOwned: 'firstPersonSubject',
+  },
+];
+
+// "my change was the cause of the loop - cookie domain was set to …": the writer's work owned in a clause before the
+// words, so they tell how it went wrong, not who did it.
+const EARLIER_OWNER = /\b(?:my|our|mine|ours)\b[^;:—–]{0,200}?(?:\s[-–—]\s|[;:—–])/i;
+export const PLAY_DOWN_PATTERNS: readonly (readonly [string, RegExp])[] = [['play-down: owner in an earlier clause', EARLIER_OWNER]];
+export const ownedInEarlierClause = (sentence: string, at: number) => EARLIER_OWNER.test(sentence.slice(Math.max(0, at - 300), at));
+
+export const PLAY_DOWN_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_AFTER_OWNING];

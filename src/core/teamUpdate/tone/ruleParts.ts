@@ -17,9 +17,11 @@ export interface FlagRule {
    * words are in has a first-person owner ("I pushed a bad change and the builds were broken");
    * `message` — not when any sentence of the message has one, or says what the team will change
    * (a vendor outage the team owns its part of); `firstPerson` — not when any sentence owns a part in the first
-   * person (a safeguard alone does not count: a defect located in another's product).
+   * person (a safeguard alone does not count: a defect located in another's product);
+   * `firstPersonSubject` — not when a sentence the writer owns says "I" or "we", or another sentence is owned
+   * ("my branch" in the words' own sentence alone does not count).
    */
-  unlessOwned?: 'sentence' | 'message' | 'firstPerson';
+  unlessOwned?: 'sentence' | 'message' | 'firstPerson' | 'firstPersonSubject';
   /** Not at the local radius (nobody else was affected, so there is nothing to play down). */
   notLocal?: boolean;
 }
