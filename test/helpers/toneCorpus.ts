@@ -55,3 +55,23 @@ export function readToneCorpus(file = CORPUS_PATH): ToneCorpus {
     });
   return { authors, messages };
 }
+
+export interface LabeledMessage extends CorpusMessage {
+  /** The fixture file's name, e.g. "blind22.txt". */
+  file: string;
+  /** That file's `@authors`. */
+  authors: string[];
+}
+
+/** Every labeled message of every tone fixture file (not the readers' relabelings of blind15). */
+export function allLabeledMessages(): LabeledMessage[] {
+  const dir = path.dirname(CORPUS_PATH);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt') && !f.includes('.reader-'))
+    .sort()
+    .flatMap((file) => {
+      const { authors, messages } = readToneCorpus(path.join(dir, file));
+      return messages.map((m) => ({ ...m, file, authors }));
+    });
+}

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { checkTone } from '../../src/core/teamUpdate/toneCheck';
-import { readToneCorpus } from '../helpers/toneCorpus';
+import { allLabeledMessages } from '../helpers/toneCorpus';
 
 const QUILL = 'Checkout was down for an hour because Quillpost changed their API without notice.';
 
@@ -49,20 +47,16 @@ describe('tone check: each finding once, and names worded for what is known of t
 
   it('leaves no same-kind finding inside another\'s rewrite, on every labeled message', function () {
     this.timeout(120_000);
-    const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'tone');
     const inside: string[] = [];
     let pairs = 0;
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.includes('.reader-'))) {
-      const { authors, messages } = readToneCorpus(path.join(dir, file));
-      for (const m of messages) {
-        const flags = checkTone(m.text, { radius: m.radius, people: authors }).flags.filter((f) => f.suggestion && f.suggestion.original !== '');
-        for (const a of flags) {
-          const s = a.suggestion!;
-          for (const b of flags) {
-            if (b === a || b.kind !== a.kind || b.index <= a.index) continue;
-            pairs++;
-            if (b.index + b.excerpt.length <= s.index + s.original.length && s.index <= a.index) inside.push(`${file}:${m.line} ${a.kind} "${b.excerpt}"`);
-          }
+    for (const m of allLabeledMessages()) {
+      const flags = checkTone(m.text, { radius: m.radius, people: m.authors }).flags.filter((f) => f.suggestion && f.suggestion.original !== '');
+      for (const a of flags) {
+        const s = a.suggestion!;
+        for (const b of flags) {
+          if (b === a || b.kind !== a.kind || b.index <= a.index) continue;
+          pairs++;
+          if (b.index + b.excerpt.length <= s.index + s.original.length && s.index <= a.index) inside.push(`${m.file}:${m.line} ${a.kind} "${b.excerpt}"`);
         }
       }
     }

@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { checkTone } from '../../src/core/teamUpdate/toneCheck';
 import { applyToneSuggestion, NO_SAFEGUARD } from '../../src/core/teamUpdate/tone/suggestions';
-import { readToneCorpus } from '../helpers/toneCorpus';
+import { allLabeledMessages } from '../helpers/toneCorpus';
 
 const PEOPLE = ['Priya Raman', 'Bob Okafor'];
 
@@ -35,25 +33,21 @@ describe('tone check: a one-click rewrite leaves a sentence that reads', () => {
 
   it('never glues a rewrite to the words around it, on every labeled message', function () {
     this.timeout(120_000);
-    const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'tone');
     const bad: string[] = [];
     let checked = 0;
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.includes('.reader-'))) {
-      const { authors, messages } = readToneCorpus(path.join(dir, file));
-      for (const m of messages) {
-        for (const f of checkTone(m.text, { radius: m.radius, people: authors }).flags) {
-          const s = f.suggestion;
-          if (!s || s.original === '') continue;
-          checked++;
-          // Apply finds the words where the check says they are (no "check the tone again").
-          const where = m.text.startsWith(s.original, s.index);
-          const out = applyToneSuggestion(m.text, s);
-          const before = m.text.slice(0, s.index);
-          const after = m.text.slice(s.index + s.original.length);
-          const glued = (/[\p{L}\p{N}]$/u.test(before) && /^[\p{L}\p{N}]/u.test(s.replacement)) || (/[\p{L}\p{N}]$/u.test(s.replacement) && /^[\p{L}\p{N}]/u.test(after));
-          const clauseLeftOver = s.replacement.toLowerCase().endsWith(NO_SAFEGUARD) && !/^\s*(?:[.!?\u2026"\u201d)]|$)/.test(after);
-          if (!where || glued || clauseLeftOver || /\b(?:our|we)['\u2019]s\b/i.test(out)) bad.push(`${file}:${m.line} ${f.kind}: ${out}`);
-        }
+    for (const m of allLabeledMessages()) {
+      for (const f of checkTone(m.text, { radius: m.radius, people: m.authors }).flags) {
+        const s = f.suggestion;
+        if (!s || s.original === '') continue;
+        checked++;
+        // Apply finds the words where the check says they are (no "check the tone again").
+        const where = m.text.startsWith(s.original, s.index);
+        const out = applyToneSuggestion(m.text, s);
+        const before = m.text.slice(0, s.index);
+        const after = m.text.slice(s.index + s.original.length);
+        const glued = (/[\p{L}\p{N}]$/u.test(before) && /^[\p{L}\p{N}]/u.test(s.replacement)) || (/[\p{L}\p{N}]$/u.test(s.replacement) && /^[\p{L}\p{N}]/u.test(after));
+        const clauseLeftOver = s.replacement.toLowerCase().endsWith(NO_SAFEGUARD) && !/^\s*(?:[.!?\u2026"\u201d)]|$)/.test(after);
+        if (!where || glued || clauseLeftOver || /\b(?:our|we)['\u2019]s\b/i.test(out)) bad.push(`${m.file}:${m.line} ${f.kind}: ${out}`);
       }
     }
     assert.ok(checked > 500, `only ${checked} rewrites checked`);
