@@ -128,7 +128,7 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   // denial followed by "but our …" concedes the writer's part.
   const fitted = flags
     .filter((f) => !(f.explanation === PASSIVE_VOICE && ownedByWriter.has(sentenceAt(sentences, f.index)?.index ?? -1)) && !concededDenial(text, f))
-    .map((f) => (f.suggestion ? { ...f, suggestion: fitSuggestion(text, sentences, f.suggestion) } : f));
+    .map((f) => (f.suggestion ? { ...f, suggestion: fitSuggestion(text, sentences, f.suggestion, f.explanation === PASSIVE_VOICE) } : f));
   const kept = dedupe(settleNames(fitted, options.people ?? []));
 
   const nonApologyAt = new Set(kept.filter((f) => f.kind === 'non-apology').map((f) => sentenceAt(sentences, f.index)?.index));

@@ -2,6 +2,7 @@
  * Rewrites for findings: a part the blast radius needs but the message lacks gets one sentence
  * to add, and {@link applyToneSuggestion} applies any suggestion to the current text.
  */
+import { fitPassive } from './passiveRewrite';
 import { sentenceAt, type Sentence } from './sentences';
 import type { ToneComponentName, ToneSuggestion } from './types';
 
@@ -43,9 +44,11 @@ const CAUSE_LINK = /^(?:[;:,\u2013\u2014-]\s*|(?:because|since|as|cause|bc)\s+|(
  *   ("because" for "due to" and "caused by"): "Staging broke because Priya's migration dropped the
  *   table." → "Staging broke because we had no safeguard for this.";
  * - a name's "'s" goes with the name a possessive rewrite replaces ("Quillpost's CDN" → "our CDN");
- * - "We" and "Our" keep a capital only where the sentence starts.
+ * - "We" and "Our" keep a capital only where the sentence starts;
+ * - a failure told with no doer (`noDoer`: the passive-voice findings) is told with the writer as its doer
+ *   ({@link fitPassive}).
  */
-export function fitSuggestion(text: string, sentences: readonly Sentence[], found: ToneSuggestion): ToneSuggestion {
+export function fitSuggestion(text: string, sentences: readonly Sentence[], found: ToneSuggestion, noDoer = false): ToneSuggestion {
   const sentence = sentenceAt(sentences, found.index);
   if (!sentence || found.original === '') return found;
   const s = wholeWord(text, ownWords(text, found));
@@ -59,6 +62,7 @@ export function fitSuggestion(text: string, sentences: readonly Sentence[], foun
     const clause = atStart && kept === '' ? 'We had no safeguard for this' : NO_SAFEGUARD;
     return { index: s.index, original: text.slice(s.index, end), replacement: `${kept}${clause}` };
   }
+  if (noDoer) return keepEdges(text, fitPassive(text, sentence, s));
   let { original, replacement } = s;
   if (/^(?:our|we)$/i.test(replacement)) {
     const possessive = /^(?:['\u2019]s|s?['\u2019])(?![\p{L}\p{N}])/u.exec(text.slice(s.index + original.length, s.index + original.length + 3));
