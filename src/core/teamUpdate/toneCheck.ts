@@ -95,15 +95,16 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   // Round thirteen: "Mailcrest throttled our account": a named outside agent acts on the writer's thing, which it does not own.
   for (const s of sentences) if ((NAMED_AGENT_SUBJECT.test(s.text) || NAMED_AGENT_CAUSE.test(s.text)) && !FIRST_PERSON_SUBJECT.test(s.text)) owned.delete(s.index);
   const ownsItsPart = owned.size > 0 || showsPart(sentences, 'prevention');
-  const claimedNext = (s: Sentence) => sentences.some((n, i) => i > 0 && sentences[i - 1] === s && owned.has(n.index) && CLAIMS_THE_LAST.test(n.text));
+  // Sentences the next, owned sentence claims ("… was broken. That was my resize PR."), found once.
+  const claimedByNext = new Set(sentences.slice(0, -1).filter((_, i) => owned.has(sentences[i + 1].index) && CLAIMS_THE_LAST.test(sentences[i + 1].text)).map((s) => s.index));
   // "my fork's job was accidentally set to …": "my" names whose thing it was, not who did it; only an "I"/"we" or
   // another owned sentence owns the words that tell the failure with no doer.
   const ownedInFirstPerson = sentences.some((s) => owned.has(s.index) && FIRST_PERSON_SUBJECT.test(s.text));
-  const ownedElsewhere = (s: Sentence) => ownedInFirstPerson || [...owned].some((i) => i !== s.index);
+  const ownedElsewhere = (s: Sentence) => ownedInFirstPerson || owned.size > (owned.has(s.index) ? 1 : 0);
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0)) continue;
     for (const s of sentences) {
-      if ((rule.unlessOwned === 'sentence' && (owned.has(s.index) || claimedNext(s))) || (rule.unlessOwned === 'firstPersonSubject' && ownedElsewhere(s))) continue;
+      if ((rule.unlessOwned === 'sentence' && (owned.has(s.index) || claimedByNext.has(s.index))) || (rule.unlessOwned === 'firstPersonSubject' && ownedElsewhere(s))) continue;
       for (const m of s.text.matchAll(rule.pattern)) {
         if (rule.unlessOwned === 'firstPersonSubject' && owned.has(s.index) && ownedInEarlierClause(s.text, m.index ?? 0)) continue;
         add(rule.kind, m[0], s.index + (m.index ?? 0), rule.explanation, rule.rewrite(m[0]));

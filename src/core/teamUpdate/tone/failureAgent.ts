@@ -13,6 +13,7 @@
  */
 import { FAILURE, isPastVerb, NOT_AGENT } from './agency';
 import { agentKind, blamesPeople } from './agentKind';
+import { personWords } from './namedParty';
 import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLEFT_PRONOUN, CLEFT_VERB, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_A_DOING, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN } from './agentWords';
 
 export { CLAUSE_REACH, HELPING, FIRST_PERSON, FAILURE_AGENT_PATTERNS } from './agentWords';
@@ -106,11 +107,6 @@ function readFailureAgents(sentence: string, people: readonly string[], messageF
 /** True when the text names a failure: a failure word, a verb of malfunction or an idiom of breaking. */
 export function failsIn(text: string): boolean {
   return FAILURE.test(text) || BREAK_IDIOM.test(text) || tokens(text).some((w) => MALFUNCTION.test(w.lower));
-}
-
-/** Lower-case words of the repository's authors' names (first and last), three letters or more. */
-function personWords(people: readonly string[]): Set<string> {
-  return new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)).filter((w) => w.length >= 3));
 }
 
 /** True for a capitalised word that names a person: an author's name, or any capitalised word in a doer's slot. */

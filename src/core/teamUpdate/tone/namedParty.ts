@@ -8,10 +8,14 @@ const UNKNOWN_NAME_EXPLANATION = 'Naming another person or company next to the f
 // A first and a last name: "Tom Walsh", "a bad deploy from Dmitri Volkov".
 const FULL_NAME = /\p{Lu}\p{Ll}{1,30}\s{1,3}\p{Lu}\p{Ll}{1,30}/u;
 
-/** True when `name` is an @mention, a full name, or shares a word with a repository author's name. */
-export function knownPerson(name: string, people: readonly string[]): boolean {
+/** Lower-case words of the repository's authors' names (first and last), three letters or more. */
+export function personWords(people: readonly string[]): Set<string> {
+  return new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)).filter((w) => w.length >= 3));
+}
+
+/** True when `name` is an @mention, a full name, or shares a word with a repository author's name (`words`: {@link personWords}). */
+function knownPerson(name: string, words: ReadonlySet<string>): boolean {
   if (name.startsWith('@') || FULL_NAME.test(name)) return true;
-  const words = new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)).filter((w) => w.length >= 3));
   return name
     .toLowerCase()
     .split(/\s+/)
@@ -25,9 +29,10 @@ export function knownPerson(name: string, people: readonly string[]): boolean {
  */
 export function settleNames(flags: readonly ToneFlag[], people: readonly string[]): ToneFlag[] {
   const rewritten = flags.filter((f) => (f.kind === 'deflection' || f.kind === 'blame') && f.suggestion).map((f) => f.suggestion!);
+  const words = personWords(people);
   const out: ToneFlag[] = [];
   for (const f of flags) {
-    if (f.kind !== 'naming-people' || knownPerson(f.excerpt, people)) {
+    if (f.kind !== 'naming-people' || knownPerson(f.excerpt, words)) {
       out.push(f);
       continue;
     }
