@@ -72,18 +72,21 @@ export class Workbench {
   }
 
   /**
-   * Clicks an inline action of a tree row. The action shows only while the row is hovered, and a
-   * view refreshing underneath drops the hover, so hover and click are retried together.
+   * Clicks an inline action of a tree row and waits for what it opens (`opens`). The action shows
+   * only while the row is hovered, and a view refreshing underneath drops the hover, or redraws the
+   * row between mouse down and up so that no click reaches the action: hover, click and the wait
+   * for the result are retried together. Only for actions that are safe to run twice.
    */
-  async clickRowAction(row: Locator, label: string): Promise<void> {
+  async clickRowAction(row: Locator, label: string, opens: Locator): Promise<void> {
     const action = row.locator(`.action-label[aria-label="${label}"]`);
     for (let attempt = 1; ; attempt++) {
       try {
         await row.hover();
         await action.click({ timeout: 3000 });
+        await opens.waitFor({ timeout: attempt < 3 ? 10_000 : 20_000 });
         return;
       } catch (e) {
-        if (attempt === 5) throw e;
+        if (attempt === 3) throw e;
       }
     }
   }
