@@ -70,3 +70,13 @@ describe('tone check (round seventeen): not another party', () => {
     ['near miss: "not from my" as a denial', 'The errors came from the proxy, not from my change.', 'team', 'deflecting'],
   ]);
 });
+
+describe('tone check (round seventeen): "human error by our team" is the writer\'s side, told vaguely', () => {
+  run([
+    ['human error by our team as a label', 'Cause: human error by our team while tidying the queues. Fix: replayed the dead letters.', 'team', 'under-owned'],
+    ['a human mistake of our named team', 'A human mistake of our data team emptied the reporting tables for two hours. They are back from the snapshot.', 'production', 'under-owned'],
+    // Near misses: another party still.
+    ['near miss: human error by a role', 'Human error by the contractor emptied the reporting tables.', 'production', 'deflecting', 'blame'],
+    ['near miss: a mistake by our named team, with no "human"', 'The outage was a mistake by our billing team, who pushed a bad config.', 'production', 'deflecting', 'blame'],
+  ]);
+});

@@ -219,8 +219,10 @@ function byAgent(words: readonly Token[], k: number, names: ReadonlySet<string>,
   const phrase = words.slice(start, end);
   const who = words.slice(k + 1, end).map((w) => w.text).join(' ');
   // Round seventeen: "because of my broken linter config" is the writer's own tool; "our vendor" names another.
+  // "human error by our platform team" tells the writer's own side vaguely, not another party.
+  const humanError = words[k - 2]?.lower === 'human';
   const ownedPhrase = phrase[0].lower === 'our' ? OTHER_IN_PHRASE : OTHER_PARTY_IN_PHRASE;
-  if (FIRST_PERSON.test(phrase[0].lower)) return /^(?:my|our)$/.test(phrase[0].lower) && ownedPhrase.test(phrase.slice(1, 4).map((w) => w.lower).join(' ')) ? { side: 'other', structure: 'by', who, at: words[k + 1].at, person: false } : { side: 'self', structure: 'by', who, at: words[k + 1].at, person: false };
+  if (FIRST_PERSON.test(phrase[0].lower)) return /^(?:my|our)$/.test(phrase[0].lower) && !humanError && ownedPhrase.test(phrase.slice(1, 4).map((w) => w.lower).join(' ')) ? { side: 'other', structure: 'by', who, at: words[k + 1].at, person: false } : { side: 'self', structure: 'by', who, at: words[k + 1].at, person: false };
   const person = phrase.some((_, i) => personAt(words, start + i, names, true));
   // "due to a scheduler problem": a tool only naming a vague failure is no party.
   const lowers = phrase.map((w) => w.lower).join(' ');
