@@ -98,3 +98,24 @@ describe('tone check (round seventeen): repair, prevention and impact in shapes 
     );
   });
 });
+
+describe('tone check (round seventeen): broken by an indefinite act with no doer', () => {
+  check(
+    [
+      ['"got broken by a commit"', 'The tests on my branch got broken by a commit.', 'local'],
+      ['"got knocked out by some update"', 'My staging env got knocked out by some update over the weekend.', 'team'],
+      ['"red after some tweaks"', 'the preview deploys are red after some tweaks to the config', 'team'],
+    ],
+    'under-owned',
+    ['non-apology'],
+  );
+  describe('near misses that stay right-sized', () => {
+    check(
+      [
+        ['the change the writer pushed', 'The nightly job was broken by a change I pushed on Friday; reverted it and added a test.', 'team'],
+        ['a commit of mine', 'The dashboard was broken by a commit of mine that renamed a field. Reverted it.', 'team'],
+      ],
+      'right-sized',
+    );
+  });
+});

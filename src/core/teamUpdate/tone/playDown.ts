@@ -150,7 +150,11 @@ const SHAPES_AFTER_OWNING: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:was|were|got|has\s+been|had\s+been)\s+(?:accidentally\s+|mistakenly\s+|somehow\s+|apparently\s+)?(?:enabled|disabled|set|left|committed|pointed|flipped|bumped|activated|truncated|clobbered|wiped|misconfigured|turned\s+(?:on|off))\b(?!\s+(?:by|back|up\s+by)\b)`,
       String.raw`\bgot\s+(?:[\w-]{1,40}\s+){0,3}?[a-z]{2,20}ed\s+(?:[\w-]{1,40}\s+){0,2}?somehow\b|\bsomehow\s+(?:got|went|was|were|ended|became|changed)\b|\bchanged\s+itself\b`,
-      String.raw`\bended\s+up\s+(?:in|on|with|out\s+of|[a-z]{2,20}ed)\b|\bsomewhere\s+along\s+the\s+(?:line|way)\b|\b(?:went|gone|go)\s+missing\b|\bgot\s+lost\b|\bthat\s+appeared\b`,
+      // Round seventeen: broken by an indefinite act with no doer ("got broken by a commit", "ended up broken after some
+      // changes").
+      String.raw`\b(?:got|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]{2,20}ed|broken|broke|taken\s+down|knocked\s+out)\s+(?:by|after|in|with)\s+(?:a|an|some|another|one\s+of\s+the|a\s+few|recent)\s+(?:[\w-]{1,40}\s+)?(?:commits?|changes?|updates?|push(?:es)?|merges?|tweaks?|edits?)\b(?!\s+(?:i|we|from\s+(?:me|us)|of\s+(?:mine|ours))\b)`,
+      String.raw`\b(?:broken|broke|failing|red|down|stale|wrong)\s+after\s+(?:some|a\s+few|recent|a|an)\s+(?:[\w-]{1,40}\s+)?(?:changes|commits|updates|tweaks|edits|change|commit|update)\b(?!\s+(?:i|we|from\s+(?:me|us))\b)`,
+      String.raw`\bended\s+up\s+(?:in|on|with|out\s+of|broken|[a-z]{2,20}ed)\b|\bsomewhere\s+along\s+the\s+(?:line|way)\b|\b(?:went|gone|go)\s+missing\b|\bgot\s+lost\b|\bthat\s+appeared\b`,
       String.raw`(?<!\b(?:i|we)\s)\b(?:appears?|seems?|seemed|appeared)\s+to\s+have\s+(?:been\s+|gotten\s+|got\s+)?(?:[a-z]{2,20}ed|lost|vanished|disappeared|gone\s+missing|broken|gone)\b`,
     ]),
     explanation: NO_DOER,
