@@ -15,6 +15,11 @@ export const PHRASE_END = /^(?:and|or|but|so|which|that|who|whose|when|while|bec
 export const DOC = String.raw`(?:documentation|docs|wiki|readme|runbook|spec|specs|guide|instructions|changelog|release\s+notes)`;
 export const OTHER_WORDS = String.raw`(?:${TOOL}|${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|[\w-]{1,40})\s+(?:team|squad|side|folks|guys)|${DOC}|someone|somebody|they|he|she|tool|plugin|extension|registry|mirror)`;
 export const OTHER_IN_PHRASE = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}(?:'s|')?(?=\s|$)`, 'i');
+// Round seventeen: another party proper, not a tool or document: "my linter config" is the writer's own thing, and
+// "a scheduler problem" names a vague failure of a thing, not a party that caused it.
+export const OTHER_PARTY_IN_PHRASE = new RegExp(String.raw`(?:^|\s)(?:${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|[\w-]{1,40})\s+(?:team|squad|side|folks|guys)|someone|somebody|they|he|she)(?:'s|')?(?=\s|$)`, 'i');
+// A vague failure noun that ends a phrase ("a scheduler issue").
+export const VAGUE_FAILURE = /^(?:issue|issues|problem|problems|glitch|hiccup|error|errors|failure|thing)$/;
 // …as the head of the phrase (its last word): "the merge tool", not "the tool config".
 export const OTHER_HEAD = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}$`, 'i');
 export const DETERMINER = /^(?:the|a|an|this|that|some)$/;
@@ -60,7 +65,8 @@ export const NOT_A_DOING = /^(?:affected|impacted|hit|confused|surprised|annoyed
 // Words before an embedded question after the doer: "not sure who merged it", "no idea who approved".
 export const ASKING = /^(?:sure|know|idea|clue|wonder|wondering|ask|asking|tell|guess|find|out|me)$/;
 // "…is not related to my deploy", "nothing to do with our change": a denial tied to the writer's work.
-export const DENIAL = /(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,2}?(?:related\s+to|caused\s+by|due\s+to|because\s+of|connected\s+to|linked\s+to|from)\s+(?:my|our|me|us)\b|\b(?:nothing\s+to\s+do\s+with|unrelated\s+to|independent\s+of)\s+(?:my|our|me|us)\b/i;
+// Round seventeen: not a source contrasted after a setting's new source ("taken from the account, not from my env").
+export const DENIAL = /(?<!\b(?:taken|reads?|loads?|loaded|pulls?|pulled|fetch(?:es|ed)?|sourced|derived)\s+(?:[\w-]{1,40}\s+){0,3}from\s[^.;!?]{1,60})(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,2}?(?:related\s+to|caused\s+by|due\s+to|because\s+of|connected\s+to|linked\s+to|from)\s+(?:my|our|me|us)\b|\b(?:nothing\s+to\s+do\s+with|unrelated\s+to|independent\s+of)\s+(?:my|our|me|us)\b/i;
 export const DENIAL_CONCEDED = /^\s*,?\s*but\s+(?:my|our|i|we)\b/i;
 
 // Round eleven: "It was me who deleted it", a cleft naming the writer: the pronoun and the verb before "who".
@@ -71,6 +77,8 @@ export const CLEFT_VERB = /^(?:was|is|it's|it’s|'s)$/;
 export const FAILURE_AGENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent: token', TOKEN],
   ['agent: other in phrase', OTHER_IN_PHRASE],
+  ['agent: other party in phrase', OTHER_PARTY_IN_PHRASE],
+  ['agent: vague failure', VAGUE_FAILURE],
   ['agent: other as head', OTHER_HEAD],
   ['agent: determiner', DETERMINER],
   ['agent: clause break', CLAUSE_BREAK],

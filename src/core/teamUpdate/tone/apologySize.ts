@@ -41,7 +41,7 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
       String.raw`\b${APOLOGY_WORD}\s+(?:otra\s+vez|de\s+nuevo|nochmal|noch\s+einmal|encore)\b`,
       String.raw`\b(?:mil|tausend|mille|cien|hundert|tante)\s+(?:disculpas|perdones|entschuldigungen|excuses|pardons|scuse)\b`,
       String.raw`\blo\s+(?:siento|sentimos)\s+(?:much[ií]simo|mucho|tanto|en\s+el\s+alma|de\s+verdad)\b`,
-      String.raw`\bes\s+tut\s+(?:mir|uns)\s+(?:[a-zäöüß]{2,20},?\s+){1,4}leid\b`,
+      String.raw`\bes\s+tut\s+(?:mir|uns)\s+(?:(?!(?:auch|das|nicht|es)\b)[a-zäöüß]{2,20},?\s+){1,4}leid\b`,
       String.raw`\b(?:profuse|utmost|endless|countless|abject|unreserved|wholehearted|effusive|deepest|sincerest)\s+apolog(?:y|ies)\b`,
       String.raw`\b(?:my|our)\s+most\s+[a-z]{3,20}(?:,?\s+(?:and\s+)?[a-z]{3,20}){0,2}\s+apolog(?:y|ies)\b`,
       String.raw`\b(?:am|are|'m|'re|is|was|were|feel|felt)\s+(?:so|very|really|truly|just|too)\s+${LY}\s+sorry\b`,
@@ -75,7 +75,8 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b${FOREIGN_APOLOGY}[\s,!.-]{1,3}(?:de\s+verdad\s+|really\s+)?${FOREIGN_APOLOGY}\b`,
       String.raw`\blo\s+siento\s+(?:tant[ií]simo|much[ií]simo|mucho)\b|\blo\s+sentimos\s+(?:profundamente|much[ií]simo|mucho)\b`,
-      String.raw`\btut\s+(?:mir|uns)\s+(?:[a-z]{2,20},?\s+){0,3}?(?:wirklich|furchtbar|schrecklich|sehr|unglaublich|unendlich)\s+leid\b`,
+      // Any word between "tut mir" and "leid" but the ones that add or deny ("auch", "das", "nicht") intensifies it.
+      String.raw`\btut\s+(?:mir|uns)\s+(?:(?!(?:auch|das|nicht|es)\b)[a-z\u00e4\u00f6\u00fc\u00df]{2,20},?\s+){1,3}leid\b`,
       String.raw`\bsorry\s+beyond\s+(?:measure|words)\b|\b(?:we\s+are|we'?re)\s+(?:so\s+|truly\s+|deeply\s+)?mortified\b`,
     ]),
     explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
@@ -120,6 +121,8 @@ const SHAPES_BLIND22: readonly FlagRule[] = [
 
 // An insult a person is called, not a state of things: "what a clown" is self-judgement, "what a mess" describes the incident.
 const INSULT = String.raw`(?:idiot|moron|fool|clown|muppet|dummy|dunce|buffoon|numpty|donkey|goofball|klutz|amateur|loser|fraud|imp[oa]stor|joke|menace|liability)`;
+// What a writer calls themself, not the incident: "what a disaster" describes the day, "I'm a disaster" the writer.
+const SELF_LABEL = String.raw`(?:${INSULT}|hazard|catastrophe|disaster|wrecking\s+ball|train\s+wreck|walking\s+disaster|danger\s+to\s+(?:society|myself|everyone)|mess|curse|jinx)`;
 // A mistake noun the writer grades as the worst of their own ("the most incompetent thing I've done").
 const OWN_ACT = String.raw`(?:thing|mistake|move|blunder|screw-?up|stunt|error)`;
 
@@ -146,6 +149,9 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+feel|i\s+was)\s+(?:so\s+|just\s+|truly\s+|honestly\s+)?beyond\s+(?:embarrassed|mortified|ashamed|gutted|devastated|humiliated)\b`,
       String.raw`\bwhat\s+(?:a|an)\s+(?:(?:total|complete|absolute|utter|proper|real)\s+)?${INSULT}\b`,
+      // The writer calling themself one: "I'm a wrecking ball this week", "I'm honestly a menace with migrations".
+      String.raw`\bi(?:'m|\s+am)\s+(?:(?:honestly|clearly|truly|really|just|officially|basically|such|apparently|definitely|literally)\s+){0,2}(?:an?\s+)?(?:(?:total|complete|absolute|utter|proper|real|one-(?:person|man|woman))\s+)?${SELF_LABEL}\b`,
+      String.raw`\b(?:the\s+reason|why)\s+(?:[\w-]{1,40}\s+){0,3}?can'?t\s+have\s+nice\s+things\b`,
       String.raw`\b(?:have|had)\s+no\s+(?:idea|clue)\s+what\s+i'?m\s+doing\b|\bdon'?t\s+know\s+what\s+i'?m\s+doing\b`,
       String.raw`\bsomeone\s+(?:(?:much|far|a\s+lot)\s+)?(?:more\s+(?:competent|capable|careful|qualified|experienced|senior|responsible)|better|smarter|less\s+(?:careless|clumsy))\s+than\s+(?:me|us)\b`,
       String.raw`\bwhat\s+(?:kind|sort)\s+of\s+(?:engineer|developer|dev|person|human|coder|programmer|teammate|team|idiot|professional)\s+(?:[a-z]{2,20}s|does|would|forgets)\b`,

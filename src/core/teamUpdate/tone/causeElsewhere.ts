@@ -82,7 +82,7 @@ const UNOWNED: readonly FlagRule[] = [
     // "Postlark's queue was backed up", "Textfern outage").
     pattern: new RegExp(
       [
-        String.raw`\b(?:[Bb]ecause(?:\s+of)?|[Dd]ue\s+to|[Cc]aused\s+by|[Cc]ame\s+from|[Cc]omes?\s+from|[Ff]rom|[Oo]f|[Aa]t|[Ww]as|[Ww]ere|[Cc]ause:|[Cc]ause\s+was)\s+${CAPITAL_NAME}(?:'s|')?\s+(?:[a-z][\w-]{1,40}\s+){0,3}?(?:kept|went|was|were|is|are|sends?|sent|failed|broke|delays?|queue|outage|bug|incident|maintenance|rate|retrying|serving|had)\b`,
+        String.raw`\b(?:[Bb]ecause(?:\s+of)?|[Dd]ue\s+to|[Cc]aused\s+by|[Cc]ame\s+from|[Cc]omes?\s+from|[Ff]rom|[Oo]f(?!\s+[A-Z][a-z]{2,20}(?:[A-Z][a-z]{1,20})?\s+(?:was|were|is|are)\b)|[Aa]t|[Ww]as|[Ww]ere|[Cc]ause:|[Cc]ause\s+was)\s+${CAPITAL_NAME}(?:'s|')?\s+(?:[a-z][\w-]{1,40}\s+){0,3}?(?:kept|went|was|were|is|are|sends?|sent|failed|broke|delays?|queue|outage|bug|incident|maintenance|rate|retrying|serving|had)\b`,
         String.raw`\b(?:is|was)\s+an?\s+(?:known\s+)?${CAPITAL_NAME}(?:\s+[\w-]{1,40}){0,3}?\s+(?:bug|issue|problem|regression|defect|outage)\b`,
         String.raw`\b(?:bug|problem|issue|outage)\s+(?:of|from|at|in)\s+${CAPITAL_NAME}\b`,
         String.raw`(?:^|[;:,]\s{0,3})${CAPITAL_NAME}(?:'s|')\s+(?:[a-z][\w-]{1,40}\s+){0,3}?(?:went\s+down|was\s+(?:slow|down|backed\s+up|flaky)|kept\s+[a-z]{2,20}ing|failed\s+to|duplicated|sends?\s+wrong|misbehaved)\b|(?:^|[;:,]\s{0,3})${CAPITAL_NAME}\s+(?:[A-Z][a-z]{1,20}\s+)?(?:outage|delays\s+caused|rate\s+limit)\b|[;:,]\s{0,3}${CAPITAL_NAME}\s+(?:went\s+down|was\s+(?:slow|down|backed\s+up|flaky)|kept\s+[a-z]{2,20}ing|failed\s+to|duplicated|sends?\s+wrong|misbehaved|outage|delays\s+caused|rate\s+limit)\b`,

@@ -7,6 +7,7 @@
 import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from './outsideCause';
 import { OTHER_PARTY_RULES } from './otherParty';
+import { OTHER_SIDE_RULES } from './otherSide';
 import { REPAIRED } from './agentWords';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
@@ -89,7 +90,9 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:was\s+)?caused\s+by\s+(?:the|a|an)\s+(?:vendor|third[- ]party|upstream|provider|cloud provider)\b`,
       // People by role, as the ones who did it: "the intern pushed", "it was the new guy who forgot".
       String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s\s+(?:[\w-]+\s+)?|\s+)(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
-      String.raw`\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
+      // Round seventeen: "human error by our team" is the writer's own team, told vaguely (under-owned), not another party.
+      String.raw`\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+(?!our\b)${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
+      String.raw`(?<!\bhuman\s{1,3})\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+our\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
       String.raw`\b(?:made|introduced|caused|broken|pushed|merged|written|deployed)\s+by\s+${DET}\s+(?:[\w-]+\s+)?(?:${ROLE}|${TEAM_WORD}\s+(?:team|side))\b`,
       String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote|[a-z]{3,}ed)\b`,
       // Round twelve: any named team's omission as the reason ("because the analytics team not cleaned their tables").
@@ -143,7 +146,9 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:my|our)\s+(?:[\w-]+\s+)?${MY_WORK}\s+(?:was|is|were|are)\s+(?:totally\s+|perfectly\s+|completely\s+)?(?:fine|ok|okay|correct|good|innocent)(?=\s*(?:[.,;!]|$))`,
       // …or as the cause: "because of the CDN", "came from the backup tool", "this was a SendGrid issue".
       // Round thirteen: not a thing someone set up wrong ("due to a misconfigured load balancer" names no agent: under-owned).
-      String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of|thanks\s+to)\s+(?:${DET}\s+)?(?:(?!mis[a-z]{2,20}ed\b)[\w-]+\s+)?(?<!\bmis[a-z]{2,20}ed\s)${OUTSIDE}\b`,
+      // Round seventeen: not the writer's own tool ("because of my broken bot script"), nor a generic tool only naming a
+      // vague failure ("due to a scheduler issue": no party is named).
+      String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of|thanks\s+to)\s+(?!my\b)(?:${DET}\s+)?(?:(?!mis[a-z]{2,20}ed\b)[\w-]+\s+)?(?<!\bmis[a-z]{2,20}ed\s)(?:${VENDOR}\b|${TOOL}\b(?!\s+(?:issue|problem|glitch|error|hiccup|failure)s?\b))`,
       String.raw`\b(?:caused\s+by|due\s+to|came\s+from|because\s+of|the\s+result\s+of)\s+(?:${DET}\s+)?(?:[\w-]+\s+){0,2}(?:outage|issue|problem|incident|bug|failure|change|update|error|misconfiguration|regression|glitch)\s+(?:at|in|on|from|with|by|of)\s+(?:${DET}\s+)?(?:[\w-]+\s+)?${OUTSIDE}\b`,
       // Another team's work as the subject or the cause: "the security team's new rule blocked", "since the platform
       // team's change to the base image", "the template from the platform team is what broke".
@@ -170,4 +175,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES];
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES, ...OTHER_SIDE_RULES];

@@ -29,6 +29,10 @@
  */
 
 export const PREVENTION_SHAPES: readonly string[] = [
+  // Round seventeen: "now" after a standing verb ("rate limit changes go now through review"), and a safeguard added to
+  // every instance of the act ("added a dedupe key to every send"; not "added a broken header to every request").
+  String.raw`\b(?:go|goes|run|runs|pass|passes|route|routes|need|needs|require|requires|get|gets|sit|sits)\s+now\s+(?:through|via|behind|past|with)\b`,
+  String.raw`\badd(?:ed|ing|s)?\s+(?:(?!(?:broken|wrong|bad|faulty|bug|bugs|typo|invalid|stray|extra|duplicate)\b)[^\s.!?]{1,40}\s+){1,6}?to\s+(?:every|each)\s+[\w-]{2,30}\b`,
   // A labelled list naming a safeguard ("Follow-ups: a load test …"; not "Action items: none identified").
   String.raw`\b(?:action\s+items?|actions|follow-?ups?|next\s+steps|remediations?|preventive\s+actions?)\s*:\s*(?:[^\s.!?]{1,40}\s+){0,6}?(?:tests?|checks?|alerts?|gates?|canar(?:y|ies)|limits?|backoff|lint\w*|validation|reviews?|monitor\w*|drills?|guards?|retries|timeouts?|fallbacks?|stages?|quotas?|runbooks?|playbooks?|alarms?)\b`,
   String.raw`\bfrom\s+now\b|\bfrom\s+today\s+on\b`,
@@ -138,9 +142,18 @@ export const REPAIR_SHAPES: readonly string[] = [
   String.raw`\b(?:re-?(?!lease|quest|port|cord|sult|view|try|ad\b)[a-z]{3,20}|backfill|rebuild|rollback|restore|recovery|replay|resync|roll-?back)\s+(?:has\s+|is\s+)?(?:finished|completed|complete|done)\b`,
   String.raw`\b(?:mailed|emailed|sent|messaged|re-?sent|gave|issued)\s+(?:[\w-]{1,40}\s+){0,4}?(?:the|a|an)\s+(?:right|correct|corrected|fixed|updated|accurate)\s+[\w-]{2,20}\b`,
   String.raw`\b(?:lo|la|los|las)\s+(?:volv[ií]\s+a\s+[a-z]{3,20}(?:ar|er|ir)|revert[ií]|arregl[eé]|restaur[eé]|correg[ií]|borr[eé])\b|\b(?:habe|haben|hab)\s+(?:es|ihn|sie|das|den|die)\s+(?:[\w-]{1,40}\s+)?(?:zur[üu]ckgesetzt|zur[üu]ckgerollt|repariert|behoben|wiederhergestellt|korrigiert)\b`,
+  // Round seventeen: a thing pointed, renamed or scaled back ("pointed the bot back at its sandbox", "the seed user is
+  // renamed back"), a correction sent to those hit ("We emailed a correction", "issued a corrected invoice"), and the
+  // writer's own test or stray thing taken away, told in the perfect ("I've deleted the test rule").
+  String.raw`\b(?:pointed|re-?pointed|renamed|swapped|scaled|dial(?:l)?ed|routed|wired|synced|copied|migrated|repointed)\s+(?:[\w-]{1,40}\s+){0,3}?back\b|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?!(?:pushed|held|set|kicked|hit|fought|called|sent|bounced|knocked|pulled|pushed|cut|scaled|rolled)\b)[a-z]{3,20}ed\s+back\b`,
+  String.raw`\b(?:sent|emailed|mailed|posted|published|issued|pushed)\s+(?:out\s+)?(?:a|the)\s+(?:[\w-]{1,40}\s+)?(?:correction|retraction|corrected\s+[\w-]{2,20}|correcting\s+[\w-]{2,20})\b`,
+  String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|since\s+|already\s+|just\s+)?(?:deleted|removed|pulled|taken\s+down|unpublished)\s+(?:the|that|those|my|our)\s+(?:[\w-]{1,40}\s+)?(?:test|temporary|temp|stray|extra|duplicate|debug|bad|broken|wrong|faulty|offending)\b`,
 ];
 
 export const IMPACT_SHAPES: readonly string[] = [
+  // Round seventeen: the reader's own thing hit ("the report export you scheduled failed", "the wrong totals on your
+  // March invoice").
+  String.raw`\b(?:wrong|incorrect|missing|duplicated?|failed|late|stale|double)\s+(?:[\w-]{1,40}\s+){0,2}?(?:on|in|for|to)\s+your\b|\byou\s+(?:[a-z]{2,20}ed\s+|set\s+up\s+|ran\s+|sent\s+)(?:[\w-]{1,40}\s+)?(?:failed|broke|crashed|stalled|bounced|was\s+(?:wrong|late|lost|dropped|rejected|empty)|were\s+(?:wrong|late|lost|dropped|rejected|empty))\b`,
   // Round twelve: wrong content delivered to readers ("report emails went out with the previous week's data").
   String.raw`\b(?:went\s+out|were\s+(?:sent|shown|served|delivered)|was\s+(?:sent|shown|served|delivered)|showed|displayed|served)\s+(?:with\s+)?(?:the\s+|an?\s+)?(?:previous|wrong|old|stale|outdated|incorrect|empty|blank|last\s+(?:week|month|year)'s|yesterday'?s)\b`,
   // Round eleven: a share of any group ("4% of visitors", "a fifth of API clients").

@@ -108,7 +108,7 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
 
 const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)days?`;
 // When few are about: "at 2am", "on a Sunday", "during the night".
-const QUIET_TIME = String.raw`(?:at\s+(?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|night|midnight|that\s+hour|that\s+time)|on\s+(?:a\s+)?(?:${WEEKDAY}|weekends?|the\s+weekend|holidays?)|during\s+(?:the\s+)?(?:night|weekend|holidays?|off-?hours))`;
+const QUIET_TIME = String.raw`(?:at\s+(?:\d{1,2}(?::\d\d)?\s?(?:am|pm)?|night|midnight|that\s+hour|that\s+time)|on\s+(?:a\s+)?(?:${WEEKDAY}|weekends?|the\s+weekend|holidays?)|during\s+(?:the\s+)?(?:night|weekend|holidays?|off-?hours|lunch)|(?:at|over)\s+lunch(?:time)?)`;
 /** Words that tell a failure with no doer; toneCheck.ts drops them only where an owned sentence says "I" or "we". */
 export const NO_DOER = 'Nothing here says who did it; say "I" (or "we", if the team did it together).';
 
@@ -127,7 +127,7 @@ const SHAPES_AFTER_OWNING: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:hardly|barely|scarcely)\s+(?:a|an|any)\s+(?:(?:big|real|major|huge|serious|proper)\s+)?(?:deal|incident|outage|problem|issue|disaster|emergency|crisis|catastrophe|drama|impact)\b`,
       String.raw`\bthat'?s\s+(?:just|simply)\s+(?:how|the\s+way)\s+(?:[\w-]{1,40}\s+){1,3}?(?:is|are|goes|go|works|work|rolls|runs)\b`,
-      String.raw`\b(?:nobody|no\s+one|no-one|hardly\s+anyone|barely\s+anyone)\s+(?:really\s+|even\s+|actually\s+)?[a-z]{2,20}s\s+(?:[\w-]{1,40}\s+){0,2}?(?:${QUIET_TIME}|anyway)\b`,
+      String.raw`\b(?:nobody|no\s+one|no-one|hardly\s+anyone|barely\s+anyone)\s+(?:really\s+|even\s+|actually\s+)?[a-z]{2,20}s\s+(?:[\w-]{1,40}\s+){0,2}?(?:${QUIET_TIME}|anyway)\b(?!\s+(?:because|since|as|after|when|so)\b)`,
       String.raw`\b(?:is|was|'s|are|were)\s+(?:honestly\s+|pretty\s+|basically\s+|totally\s+|fairly\s+|just\s+|kind\s+of\s+|quite\s+|to\s+be\s+)?(?:normal|typical|usual|standard|expected)\s+for\s+(?:(?:a|an)\s+[\w-]{2,20}(?:\s+[\w-]{2,20})?|${WEEKDAY}|weekdays|staging|us|this\s+team)\b|\bpar\s+for\s+the\s+course\b`,
       String.raw`\bnot\s+the\s+end\s+of\s+the\s+world\b|\bcould\s+have\s+been\s+(?:much\s+|a\s+lot\s+|far\s+|way\s+)?worse\b|\bhappens\s+to\s+(?:everyone|everybody|all\s+of\s+us|the\s+best\s+of\s+us)\b`,
     ]),
@@ -150,12 +150,40 @@ const SHAPES_AFTER_OWNING: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\b(?:was|were|got|has\s+been|had\s+been)\s+(?:accidentally\s+|mistakenly\s+|somehow\s+|apparently\s+)?(?:enabled|disabled|set|left|committed|pointed|flipped|bumped|activated|truncated|clobbered|wiped|misconfigured|turned\s+(?:on|off))\b(?!\s+(?:by|back|up\s+by)\b)`,
       String.raw`\bgot\s+(?:[\w-]{1,40}\s+){0,3}?[a-z]{2,20}ed\s+(?:[\w-]{1,40}\s+){0,2}?somehow\b|\bsomehow\s+(?:got|went|was|were|ended|became|changed)\b|\bchanged\s+itself\b`,
-      String.raw`\bended\s+up\s+(?:in|on|with|out\s+of|[a-z]{2,20}ed)\b|\bsomewhere\s+along\s+the\s+(?:line|way)\b|\b(?:went|gone|go)\s+missing\b|\bgot\s+lost\b|\bthat\s+appeared\b`,
+      // Round seventeen: broken by an indefinite act with no doer ("got broken by a commit", "ended up broken after some
+      // changes").
+      String.raw`\b(?:got|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]{2,20}ed|broken|broke|taken\s+down|knocked\s+out)\s+(?:by|after|in|with)\s+(?:a|an|some|another|one\s+of\s+the|a\s+few|recent)\s+(?:[\w-]{1,40}\s+)?(?:commits?|changes?|updates?|push(?:es)?|merges?|tweaks?|edits?)\b(?!\s+(?:i|we|from\s+(?:me|us)|of\s+(?:mine|ours))\b)`,
+      String.raw`\b(?:broken|broke|failing|red|down|stale|wrong)\s+after\s+(?:some|a\s+few|recent|a|an)\s+(?:[\w-]{1,40}\s+)?(?:changes|commits|updates|tweaks|edits|change|commit|update)\b(?!\s+(?:i|we|from\s+(?:me|us))\b)`,
+      String.raw`\bended\s+up\s+(?:in|on|with|out\s+of|broken|[a-z]{2,20}ed)\b|\bsomewhere\s+along\s+the\s+(?:line|way)\b|\b(?:went|gone|go)\s+missing\b|\bgot\s+lost\b|\bthat\s+appeared\b`,
       String.raw`(?<!\b(?:i|we)\s)\b(?:appears?|seems?|seemed|appeared)\s+to\s+have\s+(?:been\s+|gotten\s+|got\s+)?(?:[a-z]{2,20}ed|lost|vanished|disappeared|gone\s+missing|broken|gone)\b`,
     ]),
     explanation: NO_DOER,
     rewrite: () => 'I did this',
     unlessOwned: 'firstPersonSubject',
+  },
+];
+
+// In the shapes blind25 and blind26 used (round seventeen), after the writer owned the failure: the impact waved away by
+// a shrug ("meh,", "whatever,"), called not counting or fine ("it doesn't really count", "a failed export once a
+// quarter is fine", "no data that matters"), said to bother nobody ("won't bother anyone"), a thing said to be broken
+// most of the time anyway ("CI is red half the week"), the people hit said to have just retried, or nobody said to be
+// using it at a quiet time ("nobody was using it at lunch"); none at the local radius.
+const SHAPES_WAVED_AWAY: readonly FlagRule[] = [
+  {
+    kind: 'minimizing',
+    pattern: rx([
+      String.raw`[,;]\s*(?:meh|whatever|eh|oh\s+well|shrug)\s*[,.;!]|\b(?:meh|oh\s+well)[,.!]\s`,
+      String.raw`\b(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+(?:really\s+|even\s+|actually\s+)?count\b(?!\s+(?:as|towards?|on|against)\b)|\b(?:doesn'?t|does\s+not)\s+really\s+matter\b`,
+      String.raw`\b(?:no|nothing)\s+(?:[\w-]{1,40}\s+)?that\s+(?:really\s+|actually\s+)?(?:matters|counts)\b`,
+      String.raw`\b(?:once|twice)\s+(?:a|per)\s+(?:day|week|month|quarter|year|sprint)\s+(?:is|was)\s+(?:totally\s+|perfectly\s+|honestly\s+|really\s+)?(?:fine|ok|okay|acceptable|nothing|no\s+big\s+deal)\b`,
+      String.raw`\b(?:won'?t|will\s+not|wouldn'?t|would\s+not|didn'?t|did\s+not|shouldn'?t)\s+(?:have\s+)?(?:really\s+|even\s+)?(?:bother(?:ed)?|hurt|harm(?:ed)?|upset)\s+(?:anyone|anybody|many|most\s+(?:people|users|customers)|a\s+soul)\b(?!'s)`,
+      String.raw`\b(?:is|are|goes|go|breaks|fails)\s+(?:red|down|broken|flaky|failing)\s+(?:half|most|all)\s+(?:of\s+)?the\s+(?:time|week|day|month)\b`,
+      String.raw`\b(?:most|many|all)\s+(?:of\s+(?:them|the)\s+)?(?:users|people|customers|shoppers)\s+(?:just|simply)\s+(?:retried|refreshed|reloaded|waited|tried\s+again)\b`,
+      String.raw`\b(?:nobody|no\s+one|no-one|hardly\s+anyone|barely\s+anyone)\s+(?:was|were|is|are)\s+(?:really\s+|even\s+|actually\s+)?[a-z]{2,20}ing\s+(?:[\w-]{1,40}\s+){0,2}?(?:${QUIET_TIME}|anyway)\b(?!\s+(?:because|since|as|after|when|so)\b)`,
+    ]),
+    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    rewrite: () => '',
+    notLocal: true,
   },
 ];
 
@@ -165,4 +193,4 @@ const EARLIER_OWNER = /\b(?:my|our|mine|ours)\b[^;:—–]{0,200}?(?:\s[-–—]
 export const PLAY_DOWN_PATTERNS: readonly (readonly [string, RegExp])[] = [['play-down: owner in an earlier clause', EARLIER_OWNER]];
 export const ownedInEarlierClause = (sentence: string, at: number) => EARLIER_OWNER.test(sentence.slice(Math.max(0, at - 300), at));
 
-export const PLAY_DOWN_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_AFTER_OWNING];
+export const PLAY_DOWN_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_AFTER_OWNING, ...SHAPES_WAVED_AWAY];
