@@ -90,7 +90,9 @@ async function main() {
       platform: 'node',
       target: 'node20',
       outdir: 'dist',
-      external: ['vscode'],
+      // supports-color is debug's optional colour probe (simple-git's logger), required inside a
+      // try/catch: the extension host's stderr is no terminal, so left out it costs nothing (2 kB).
+      external: ['vscode', 'supports-color'],
       // yaml's `node` export is CommonJS, which esbuild cannot tree-shake; its ESM build (the
       // same code) drops ~17 kB of what we never call (BENCHMARKS.md, bundle).
       alias: { yaml: './node_modules/yaml/browser/index.js' },

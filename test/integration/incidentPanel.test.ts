@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { IncidentStore } from '../../src/core/incidents';
 import type { Incident } from '../../src/core/incidents/model';
 import { IncidentPanel, type IncidentPanelDeps, type IncidentSavedEvent } from '../../src/webviews/incident/incidentPanel';
-import type { HostMessage, IncidentViewState } from '../../src/webviews/incident/protocol';
+import { INCIDENT_VIEW_TYPE, type HostMessage, type IncidentViewState } from '../../src/webviews/incident/protocol';
 import { activateOwnIt, git, testWorkspace, waitFor } from './helpers/host';
 
 type Of<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
@@ -57,7 +57,10 @@ describe('incident panel in the real host', () => {
   it('shows the incident with its culprit commit, files and derived timeline', async () => {
     const panel = await IncidentPanel.open(deps, { kind: 'file', repoRoot: root, incidentPath });
     const rec = recorder(panel);
-    const state = await openAndGetState(panel, rec);
+    const first = await openAndGetState(panel, rec);
+    // In a host where the tone check is not warm yet (this file run alone), the page gets the commit
+    // cards first and git's facts in a second message; the page shows both.
+    const state = first.facts.length > 0 ? first : { ...first, ...(await rec.next('facts')).facts };
     assert.equal(state.incident.title, 'Cart empties on refresh');
     assert.equal(state.culprits[0].sha, culprit);
     assert.equal(state.culprits[0].subject, 'Cart <img src=x onerror=alert(1)> rewrite');
@@ -157,6 +160,18 @@ describe('incident panel in the real host', () => {
     await panel.simulateUiMessage({ type: 'copyTeamUpdate', format: 'plain', text: '**Heads up:** I reverted the cart change.' });
     await rec.next('copied');
     assert.equal(await vscode.env.clipboard.readText(), 'Heads up: I reverted the cart change.');
+    rec.dispose();
+  });
+
+  it('answers a tone check asked for while the facts are still being read (typing right after the panel opens)', async () => {
+    // A panel restored after a reload: its facts are read in the background, and the page can send
+    // a tone request before they arrive. It used to get "still loading" and an empty verdict.
+    const webview = vscode.window.createWebviewPanel(INCIDENT_VIEW_TYPE, 'Incident', vscode.ViewColumn.Active, { enableScripts: true });
+    const panel = await IncidentPanel.revive(deps, webview, root, incidentPath);
+    const rec = recorder(panel);
+    await panel.simulateUiMessage({ type: 'request', id: 21, method: 'checkTone', params: { text: 'Mistakes were made during the deploy and checkout was down for 20 minutes. The situation has been resolved.' } });
+    const reply = await rec.next('reply', (m) => m.id === 21);
+    assert.ok(reply.ok && reply.method === 'checkTone' && reply.result.verdict === 'under-owned', JSON.stringify(reply));
     rec.dispose();
   });
 

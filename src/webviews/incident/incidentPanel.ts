@@ -452,7 +452,8 @@ export class IncidentPanel extends WebviewHost<HostMessage, UiMessage> {
 
   private async answer(m: RequestMessage): Promise<void> {
     const fail = (err: unknown) => this.post({ type: 'reply', id: m.id, method: m.method, ok: false, error: err instanceof Error ? err.message : String(err) });
-    const facts = this.facts;
+    // Typed while git's facts are still on their way: the answer waits for them.
+    const facts = this.facts ?? (await this.factsKnown().then(() => this.facts, () => undefined));
     if (!facts) return fail(new Error('The incident is still loading; try again in a moment.'));
     try {
       switch (m.method) {
