@@ -134,7 +134,15 @@ describe('Incident panel and sidebar', function () {
     const original = await frame.locator('#f-teamUpdate').inputValue();
     try {
       await frame.locator('#f-teamUpdate').fill('Mistakes were made during the deploy and checkout was down for 20 minutes. The situation has been resolved.');
-      await frame.locator('#team-update .badge.verdict', { hasText: 'Under-owned' }).waitFor();
+      await frame
+        .locator('#team-update .badge.verdict', { hasText: 'Under-owned' })
+        .waitFor()
+        .catch(async (e: Error) => {
+          // What the page showed instead, for the CI log (the screenshot comes after the text is restored).
+          const shown = async (selector: string) => (await frame.locator(selector).allTextContents().catch(() => [])).join(' / ');
+          const typed = await frame.locator('#f-teamUpdate').inputValue().catch(() => '(no field)');
+          throw new Error(`${e.message}\nfield: ${typed}\nbadge: ${await shown('#team-update .badge')}\nstatus: ${await shown('.save-status')}\nframe detached: ${frame.isDetached()}`);
+        });
       await frame.locator('#team-update .tone-parts li', { hasText: 'Owns it' }).waitFor();
       const finding = frame.locator('#team-update .tone-flags li', { hasText: 'Mistakes were made' });
       await finding.locator('.replacement', { hasText: 'I made a mistake' }).waitFor();
