@@ -8,6 +8,7 @@ import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from './outsideCause';
 import { OTHER_PARTY_RULES } from './otherParty';
 import { OTHER_SIDE_RULES } from './otherSide';
+import { OTHER_SUBJECT_RULES } from './otherSubject';
 import { REPAIRED } from './agentWords';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
@@ -175,4 +176,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES, ...OTHER_SIDE_RULES];
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES, ...OTHER_SIDE_RULES, ...OTHER_SUBJECT_RULES];
