@@ -104,7 +104,7 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   const ownedInFirstPerson = sentences.some((s) => owned.has(s.index) && FIRST_PERSON_SUBJECT.test(s.text));
   const ownedElsewhere = (s: Sentence) => ownedInFirstPerson || owned.size > (owned.has(s.index) ? 1 : 0);
   // Round eighteen: a sentence whose only first-person acts repair ("I closed them") owns no cause.
-  const ownsCause = sentences.some((s) => owned.has(s.index) && !repairOnly(s.text));
+  const ownsCause = sentences.some((s) => owned.has(s.index) && !repairOnly(s.text)) || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0) || (rule.unlessOwned === 'cause' && ownsCause)) continue;
     for (const s of sentences) {

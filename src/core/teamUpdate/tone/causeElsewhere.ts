@@ -122,7 +122,7 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
       String.raw`\bbut\s+(?!(?:i|we)\b)(?:the\s+)?(?:[\w'-]{1,40}\s+){0,4}?(?:told\s+me|should\s+have\s+(?:noticed|caught|checked)|was\s+supposed\s+to\s+(?:catch|check|stop)|changed\s+the\s+default)\b`,
       // Denials of having touched it, in any language, and a tool or its default called the culprit.
       String.raw`\bnicht\s+mein\s+fehler\b|\bno\s+(?:es|fue)\s+mi\s+(?:culpa|error)\b|\bpas\s+ma\s+faute\b|\bnever\s+touched\s+(?:them|it|that|those)\b|\bhaven'?t\s+(?:pushed|touched|committed)\s+(?:there|to\s+it|that)\s+since\b`,
-      String.raw`\bdefaults?\s+(?:is|are)\s+(?:stupid|dumb|insane|broken|wrong)\b|\bneither\s+tells\s+you\b|\b(?:nonsense|shenanigans)\b|\bthe\s+[\w-]{1,40}\s+(?:team|group|folks)\s+maintains?\b|\bthat'?s\s+[\w-]{2,40}'s\s+(?:[\w-]{1,40}\s+){0,3}?doing\s+it\b`,
+      String.raw`\bdefaults?\s+(?:is|are)\s+(?:stupid|dumb|insane|broken|wrong)\b|\bneither\s+tells\s+you\b|(?<!\b(?:commit|message|title|description|comment|naming|name|note|notes)\s+(?:is|was|are|were)\s+(?:also\s+|just\s+|total\s+|complete\s+)?)\b(?:nonsense|shenanigans)\b|\bthe\s+[\w-]{1,40}\s+(?:team|group|folks)\s+maintains?\b|\bthat'?s\s+[\w-]{2,40}'s\s+(?:[\w-]{1,40}\s+){0,3}?doing\s+it\b`,
     ]),
     explanation: MOVED_EXPLANATION,
     rewrite: () => NO_SAFEGUARD,

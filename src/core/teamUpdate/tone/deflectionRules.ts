@@ -93,7 +93,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s\s+(?:[\w-]+\s+)?|\s+)(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
       // Round seventeen: "human error by our team" is the writer's own team, told vaguely (under-owned), not another party.
       String.raw`\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+(?!our\b)${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
-      String.raw`(?<!\bhuman\s{1,3})\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+our\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
+      String.raw`(?<!\bhuman\s{1,3})\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+our\s+(?!(?:own\s+|whole\s+|entire\s+)?team\b)(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
       String.raw`\b(?:made|introduced|caused|broken|pushed|merged|written|deployed)\s+by\s+${DET}\s+(?:[\w-]+\s+)?(?:${ROLE}|${TEAM_WORD}\s+(?:team|side))\b`,
       String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote|[a-z]{3,}ed)\b`,
       // Round twelve: any named team's omission as the reason ("because the analytics team not cleaned their tables").

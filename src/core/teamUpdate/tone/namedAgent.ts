@@ -29,7 +29,8 @@ const NAME = String.raw`(?!${NOT_NAME}\b)[A-Z][\w.-]{1,30}(?:\s+(?:[A-Z][\w.-]{1
 const NOUNS = String.raw`(?:\s+(?!(?:i|we|you|he|she|they|it|is|was|are|were|has|had|have|and|but|or|so|then|that|which|who)\b)[a-z][\w-]{1,30}){0,2}?`;
 const ADVERBS = String.raw`(?:\s+(?:just|silently|suddenly|quietly|apparently|also|again|randomly|has|had|have|then)){0,2}`;
 // The act: any past verb, or the irregular ones that do things to other people's work.
-const ACT = String.raw`(?:[a-z]{2,20}ed|broke|ate|threw|took|wrote|rewrote|made|sent|cut|lost|dropped|shut|killed|hid|overrode|wiped|blew\s+away)`;
+// Round eighteen: not a verb of helping ("Git's reflog saved me").
+const ACT = String.raw`(?!(?:saved|helped|rescued|caught|warned|alerted|spotted|flagged|unblocked|notified|pinged|paged)\b)(?:[a-z]{2,20}ed|broke|ate|threw|took|wrote|rewrote|made|sent|cut|lost|dropped|shut|killed|hid|overrode|wiped|blew\s+away)`;
 // An outage of its own first ("Shipview's preview environments went down and took our PR checks with them").
 const WENT_DOWN_AND = String.raw`(?:(?:went\s+down|failed|crashed|broke)\s+and\s+)?`;
 // …done to the writer: "our account", "half my branch's imports", "the wrong version of our bundle", "under us".
@@ -52,6 +53,8 @@ export const NAMED_AGENT_SUBJECT = new RegExp(String.raw`^(?:[\w-]{1,40}\s*:\s*)
 export const NAMED_AGENT_CAUSE = new RegExp(
   [
     String.raw`\b[Bb]ecause\s+(?:the\s+)?(?:${NAME}|${TOOL})(?:'s)?${NOUNS}${ADVERBS}\s+(?:[a-z]{2,20}ed|broke|threw|sent|dropped|lost)\b`,
+    // Round eighteen: a tool by its kind after "because" or "after" ("my branch broke after the VS Code extension auto-formatted …").
+    String.raw`\b(?:[Bb]ecause|[Aa]fter)\s+the\s+(?:[\w.-]{1,30}\s+){0,2}?${TOOL}${ADVERBS}\s+(?:[a-z]{2,10}-)?[a-z]{2,20}ed\b`,
     String.raw`\b[Bb]ecause\s+(?:our|the)\s+(?:[\w-]{1,40}\s+)?(?:provider|vendor|partner|supplier|processor|gateway|carrier|registrar|host)'s\s+(?:[\w-]{1,40}\s+){0,3}?(?:changed|broke|went\s+down|[a-z]{2,20}ed)\b`,
   ].join('|'),
 );
