@@ -129,7 +129,8 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
   },
   {
     kind: 'deflection',
-    pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}(?:'s)?\s+(?:[a-z][\w-]{1,40}\s+){0,2}?(?:sends?|sent|served|kept|gave|changed|broke|returned|returns|touched|turned|rewrote|swapped)\b|\b(?:[Yy]arn|[Pp]ip|[Nn]pm|[Hh]omebrew|GitHub|[Gg]it)(?:\s+[a-z][\w-]{1,40})?\s+(?:rewrote|swapped|turned)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b`, 'g'),
+    // Round eighteen: not a named root cause the writer then owns a miss against ("…, and we didn't test empty rows against it").
+    pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}(?:'s)?\s+(?:[a-z][\w-]{1,40}\s+){0,2}?(?:sends?|sent|served|kept|gave|changed|broke|returned|returns|touched|turned|rewrote|swapped)\b|\b(?:[Yy]arn|[Pp]ip|[Nn]pm|[Hh]omebrew|GitHub|[Gg]it)(?:\s+[a-z][\w-]{1,40})?\s+(?:rewrote|swapped|turned)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b(?![^.!?]{0,120}\b(?:I|[Ww]e)\s+(?:didn't|did\s+not|never|missed|forgot|should|failed|had\s+no)\b)`, 'g'),
     explanation: MOVED_EXPLANATION,
     rewrite: () => NO_SAFEGUARD,
   },

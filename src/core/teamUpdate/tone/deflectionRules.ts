@@ -14,7 +14,8 @@ import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, t
 import { NO_SAFEGUARD } from './suggestions';
 
 // What an outside agent is said to have done, as the subject of the failure.
-const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|(?:[a-z]+-)?[a-z]{2,}ed\b|ate|rewrote|wrote|threw|made|put|hid|took|cut|reset|overrode|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
+// Round eighteen: not a verb of helping ("Git's stash saved me").
+const OUTSIDE_DID = String.raw`(?!(?:saved|helped|rescued|caught|spotted|flagged|warned|alerted)\b)(?:${FAILURE_VERB}|(?:[a-z]+-)?[a-z]{2,}ed\b|ate|rewrote|wrote|threw|made|put|hid|took|cut|reset|overrode|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
 // A determiner before the agent ("the linter", "our vendor", "someone on the QA side").
 const DET = String.raw`(?:the|a|an|our|their|my|some|one\s+of\s+the|someone\s+(?:on|from|in)\s+the|somebody\s+(?:on|from|in)\s+the)`;
 // Words between such a subject and its verb ("Jenkins just decided"); a noun there means the tool is

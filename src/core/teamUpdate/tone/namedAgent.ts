@@ -54,7 +54,7 @@ export const NAMED_AGENT_CAUSE = new RegExp(
   [
     String.raw`\b[Bb]ecause\s+(?:the\s+)?(?:${NAME}|${TOOL})(?:'s)?${NOUNS}${ADVERBS}\s+(?:[a-z]{2,20}ed|broke|threw|sent|dropped|lost)\b`,
     // Round eighteen: a tool by its kind after "because" or "after" ("my branch broke after the VS Code extension auto-formatted …").
-    String.raw`\b(?:[Bb]ecause|[Aa]fter)\s+the\s+(?:[\w.-]{1,30}\s+){0,2}?${TOOL}${ADVERBS}\s+(?:[a-z]{2,10}-)?[a-z]{2,20}ed\b`,
+    String.raw`\b(?:[Bb]ecause|[Aa]fter)\s+the\s+(?:[\w.-]{1,30}\s+){0,2}?${TOOL}${ADVERBS}\s+(?:(?:[a-z]{2,10}-)?[a-z]{2,20}ed|broke|rewrote|wrote|ate|threw|took|sent|dropped|lost|made)\b`,
     String.raw`\b[Bb]ecause\s+(?:our|the)\s+(?:[\w-]{1,40}\s+)?(?:provider|vendor|partner|supplier|processor|gateway|carrier|registrar|host)'s\s+(?:[\w-]{1,40}\s+){0,3}?(?:changed|broke|went\s+down|[a-z]{2,20}ed)\b`,
   ].join('|'),
 );

@@ -41,10 +41,10 @@ const DOING = String.raw`(?:is|are|was|were)\s+(?!(?:getting|going|being|working
 const FAULTY_STATE = String.raw`(?:is|are|was|were)\s+(?:(?:far|way|much|just|so|really|simply|clearly|still)\s+){0,2}(?:too\s+[a-z]{3,20}|wrong|broken|buggy|flaky|unreliable|incorrect|misleading|outdated|out\s+of\s+date)\b`;
 // No "after/because/since … my/our/I/we" later in the sentence: the writer's act is not told as the cause.
 const NO_WRITER_CAUSE = String.raw`(?![^.!?]{0,100}\b(?:after|because|since|once|when|by)\s+(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us)\b)`;
-// A clause inside the sentence (any capitalised word opens a sentence, so a bare name needs this lead), or its start.
+// A clause inside the sentence (any capitalised word opens a sentence, so a bare name needs this lead).
 const INNER_LEAD = String.raw`(?:[,;:—–]\s{0,3}|\b[Bb]ecause\s+(?:of\s+)?|\b[Ss]ince\s+)`;
-const LEAD = String.raw`(?:${INNER_LEAD}|^)`;
-const DET = String.raw`(?:(?:[Tt]he|[Yy]our|[Tt]heir|a|an)\s+(?:(?!(?:my|our|[Mm]y|[Oo]ur)\b)[A-Za-z][\w-]{1,30}\s+){0,2}?)?`;
+const DET_REQUIRED = String.raw`(?:[Tt]he|[Yy]our|[Tt]heir|a|an|A|An)\s+(?:(?!(?:my|our|[Mm]y|[Oo]ur)\b)[A-Za-z][\w-]{1,30}\s+){0,2}?`;
+const DET = String.raw`(?:${DET_REQUIRED})?`;
 
 // The served people as doers: a past act of theirs with "themselves"/"their own" in the same clause; any plural noun
 // that a "who" clause picks out ("Riders who saw wrong fares") is a group of them.
@@ -63,8 +63,11 @@ export const OTHER_SUBJECT_RULES: readonly FlagRule[] = [
         String.raw`${INNER_LEAD}(?:[Tt]he\s+)?${NAME}(?:'s)?${NOUNS}${ADVERBS}\s+(?:${ACT}|${DOING}|${FAULTY_STATE})${NO_WRITER_CAUSE}`,
         // "…, after the VS Code extension auto-formatted the imports": a tool by its kind as the doer.
         String.raw`(?:${INNER_LEAD}|\b[Aa]fter\s+)[Tt]he\s+(?:[\w.-]{1,30}\s+){0,2}?${TOOL}${ADVERBS}\s+(?:${ACT}|${DOING})${NO_WRITER_CAUSE}`,
+        // "… because your inventory plugin resubmitted each cart": the reader's or a third party's thing as the doer.
+        String.raw`${INNER_LEAD}(?:[Yy]our|[Tt]heir)\s+(?:own\s+)?[a-z][\w-]{1,30}${NOUNS}${ADVERBS}\s+(?:${ACT}|${DOING})${NO_WRITER_CAUSE}`,
         // "…, Storybook's addon wiped the config", "the SRE team's new alert rules are way too sensitive".
-        String.raw`${LEAD}${DET}${OTHERS}${NOUNS}${ADVERBS}\s+(?:${ACT}|${DOING}|${FAULTY_STATE})${NO_WRITER_CAUSE}`,
+        // At the sentence's start only with a determiner: "Bob's change caused it" is a person, whom the people finder names.
+        String.raw`(?:${INNER_LEAD}${DET}|^${DET_REQUIRED})${OTHERS}${NOUNS}${ADVERBS}\s+(?:${ACT}|${DOING}|${FAULTY_STATE})${NO_WRITER_CAUSE}`,
         // "due to degraded storage at Skyhollow", "came from expired certificates at Certly".
         String.raw`\b(?:[Dd]ue\s+to|[Cc]aused\s+by|[Bb]ecause\s+of|came\s+from|comes?\s+from|[Tt]raced\s+(?:back\s+)?to)\s+(?:an?\s+|the\s+|some\s+)?(?:[a-z][\w-]{1,30}\s+){0,3}?(?:at|from|on|in|inside|with)\s+(?:the\s+)?${NAME}`,
         // "the sync failures come from older iPhones", "comes from a Google Play Services update".
@@ -93,7 +96,7 @@ export const OTHER_SUBJECT_RULES: readonly FlagRule[] = [
         // "…; the platform team's setup script is clearly broken", "but honestly the vendor's SDK is just wrong".
         String.raw`(?:[;—–]\s{0,3}|\bbut\s+)(?:(?:honestly|frankly|really|tbh),?\s+)?${DET}${OTHERS}${NOUNS}\s+(?:is|are|was|were)\s+(?:clearly|obviously|simply|just|plainly)\s+(?:broken|buggy|wrong|flaky|unreliable|at\s+fault|to\s+blame)\b`,
         // "the temp files are the test framework's problem": the failing thing handed to another's responsibility.
-        String.raw`\b(?:is|are|was|were)\s+(?:really\s+|entirely\s+|clearly\s+|honestly\s+|just\s+)?(?:the\s+)?(?:[a-z][\w-]{1,30}\s+)?${OTHERS}\s+(?:own\s+)?(?:problem|fault|issue|bug|responsibility|mess)\b`,
+        String.raw`\b(?:is|are|was|were)\s+(?:really\s+|entirely\s+|clearly\s+|honestly\s+|just\s+)?(?:the\s+)?(?:[A-Za-z][\w-]{1,30}\s+)?${OTHERS}\s+(?:own\s+)?(?:problem|fault|issue|bug|responsibility|mess)\b`,
         // "Keyhold should not be timing out like that": another product told what it should not do.
         String.raw`\b(?:${NAME}|[Tt]hey|[Tt]he\s+(?:vendor|provider|partner|supplier|library|framework))\s+(?:should\s+(?:not|never)|shouldn't)\s+(?:be\s+[a-z]{2,20}ing|have\s+[a-z]{2,20}(?:ed|en))\b`,
         // "… waved it through so I assumed it had been tested": the writer leaning on another's approval.
@@ -111,8 +114,8 @@ export const OTHER_SUBJECT_RULES: readonly FlagRule[] = [
     pattern: rx([
       // "This is not an issue on our side", "nothing needed from us".
       String.raw`\b(?:not|isn't|wasn't|is\s+not|was\s+not)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|fault|error|incident)\s+(?:on|with|in|from|at)\s+(?:our|my)\s+(?:side|end)\b`,
-      // "Our service was green the whole time", "Everything on our end behaved correctly".
-      String.raw`\b(?:my|our)\s+(?:[\w-]{1,30}\s+)?(?:service|services|side|end|system|systems|code|api|app|pr|change|changes|deploy|release|stack|servers?)\s+(?:was|were|is|are|stayed|remained)\s+(?:green|healthy|fine|up|ok|okay)\s+(?:the\s+(?:whole|entire)\s+time|throughout|all\s+along)\b`,
+      // "Our service was green the whole time" (any thing of the writer's, fine all along), "Everything on our end behaved correctly".
+      String.raw`\b(?:my|our)\s+(?:[\w-]{1,30}\s+){0,2}?(?:was|were|is|are|stayed|remained)\s+(?:green|healthy|fine|up|ok|okay)\s+(?:the\s+(?:whole|entire)\s+time|throughout|all\s+along)\b`,
       String.raw`\b(?:everything|all)\s+on\s+(?:our|my)\s+(?:end|side)\s+(?:behaved|worked|ran|performed|was)\s+(?:correctly|fine|normally|as\s+(?:expected|designed|intended)|ok|okay)\b`,
       // "aren't from anything I did".
       String.raw`(?:(?:\bnot|n't)\s+(?:from|caused\s+by|due\s+to|because\s+of|related\s+to)|\bnothing\s+to\s+do\s+with|\bunrelated\s+to)\s+anything\s+(?:I|we)\s+(?:did|changed|pushed|touched|ran|merged|deployed)\b`,
@@ -125,8 +128,8 @@ export const OTHER_SUBJECT_RULES: readonly FlagRule[] = [
 
 // First-person acts: "I closed them", "We've de-duplicated the queue", "we then moved the database"; deleting the extras
 // ("I deleted the duplicates") is a repair, deleting anything else may be the cause.
-const FIRST_PERSON_ACT = /\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:(?:just|also|then|quickly|already|manually|now|immediately)\s+)?((?:failed|switched)\s+over|(?:deleted|removed|cleared|closed|dropped)\s+(?:them|those|the\s+(?:duplicates?|dupes|extras?|copies|stray\s+[\w-]{1,30}))|[a-z][\w-]{1,30})/gi;
-const REPAIR_ACT = new RegExp(String.raw`^(?:${REPAIRED}|closed|moved|switched|swapped|de-?duplicated|cleaned|bumped|pinned|renewed|regenerated|reimported|re-imported|rotated|throttled|re-?warmed|filed|(?:failed|switched)\s+over|(?:deleted|removed|cleared|closed|dropped)\s+(?:them|those|the\s+(?:duplicates?|dupes|extras?|copies|stray\s+[\w-]{1,30})))$`, 'i');
+const FIRST_PERSON_ACT = /\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:(?:just|also|then|quickly|already|manually|now|immediately)\s+)?((?:failed|switched)\s+over|(?:deleted|removed|cleared|closed|dropped|merged)\s+(?:them|those|the\s+(?:duplicates?|dupes|extras?|copies|stray\s+[\w-]{1,30}))|[a-z][\w-]{1,30})/gi;
+const REPAIR_ACT = new RegExp(String.raw`^(?:${REPAIRED}|closed|moved|switched|swapped|de-?duplicated|cleaned|bumped|pinned|renewed|regenerated|reimported|re-imported|rotated|throttled|re-?warmed|filed|(?:failed|switched)\s+over|(?:deleted|removed|cleared|closed|dropped|merged)\s+(?:them|those|the\s+(?:duplicates?|dupes|extras?|copies|stray\s+[\w-]{1,30})))$`, 'i');
 // Owning words that need no act: "my bad", "on me", "mine", "my/our X broke …".
 const OWNS_WITHOUT_ACT = new RegExp(String.raw`\b(?:(?:my|our)\s+(?:bad|fault|mistake|doing|error|oversight)|on\s+(?:me|us)|mine|ours|(?:my|our)\s+(?:[\w-]{1,30}\s+){0,2}?${FAILURE_VERB})\b`, 'i');
 
