@@ -16,6 +16,7 @@ import { FAILURE_AGENT_PATTERNS } from './tone/failureAgent';
 import { AGENT_KIND_PATTERNS } from './tone/agentKind';
 import { CAUSE_LINK_PATTERNS, deniesAgency } from './tone/causeLink';
 import { NAMED_AGENT_CAUSE, NAMED_AGENT_SUBJECT } from './tone/namedAgent';
+import { OTHER_SUBJECT_PATTERNS, repairOnly } from './tone/otherSubject';
 import { settleNames } from './tone/namedParty';
 import { findNamedPeople, PEOPLE_PATTERNS, sparedName } from './tone/people';
 import { sentenceAt, splitSentences, type Sentence } from './tone/sentences';
@@ -62,6 +63,7 @@ export const TONE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ...CAUSE_LINK_PATTERNS,
   ...BLAME_ELSEWHERE_PATTERNS,
   ...PLAY_DOWN_PATTERNS,
+  ...OTHER_SUBJECT_PATTERNS,
   ['named agent: subject', NAMED_AGENT_SUBJECT],
   ['named agent: cause', NAMED_AGENT_CAUSE],
 ];
@@ -101,8 +103,10 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   // another owned sentence owns the words that tell the failure with no doer.
   const ownedInFirstPerson = sentences.some((s) => owned.has(s.index) && FIRST_PERSON_SUBJECT.test(s.text));
   const ownedElsewhere = (s: Sentence) => ownedInFirstPerson || owned.size > (owned.has(s.index) ? 1 : 0);
+  // Round eighteen: a sentence whose only first-person acts repair ("I closed them") owns no cause.
+  const ownsCause = sentences.some((s) => owned.has(s.index) && !repairOnly(s.text)) || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
-    if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0)) continue;
+    if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0) || (rule.unlessOwned === 'cause' && ownsCause)) continue;
     for (const s of sentences) {
       if ((rule.unlessOwned === 'sentence' && (owned.has(s.index) || claimedByNext.has(s.index))) || (rule.unlessOwned === 'firstPersonSubject' && ownedElsewhere(s))) continue;
       for (const m of s.text.matchAll(rule.pattern)) {

@@ -13,11 +13,13 @@ export const PUNCT = /^[,;:()—–?!]$/;
 export const PHRASE_END = /^(?:and|or|but|so|which|that|who|whose|when|while|because|since|in|on|at|for|during|to|into|with|after|before|is|was|were|are|has|had|have|will|would)$/;
 // Documents a writer follows: blaming them puts the cause outside the team.
 export const DOC = String.raw`(?:documentation|docs|wiki|readme|runbook|spec|specs|guide|instructions|changelog|release\s+notes)`;
-export const OTHER_WORDS = String.raw`(?:${TOOL}|${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|[\w-]{1,40})\s+(?:team|squad|side|folks|guys)|${DOC}|someone|somebody|they|he|she|tool|plugin|extension|registry|mirror)`;
+// Round eighteen: "the team", "our whole team" is the writer's own team; "the platform team" is another.
+const NOT_DETERMINER = String.raw`(?!(?:the|a|an|this|that|whole|entire|same|my|our|own|your|their)\s)`;
+export const OTHER_WORDS = String.raw`(?:${TOOL}|${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|${NOT_DETERMINER}[\w-]{1,40})\s+(?:team|squad|side|folks|guys)|${DOC}|someone|somebody|they|he|she|tool|plugin|extension|registry|mirror)`;
 export const OTHER_IN_PHRASE = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}(?:'s|')?(?=\s|$)`, 'i');
 // Round seventeen: another party proper, not a tool or document: "my linter config" is the writer's own thing, and
 // "a scheduler problem" names a vague failure of a thing, not a party that caused it.
-export const OTHER_PARTY_IN_PHRASE = new RegExp(String.raw`(?:^|\s)(?:${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|[\w-]{1,40})\s+(?:team|squad|side|folks|guys)|someone|somebody|they|he|she)(?:'s|')?(?=\s|$)`, 'i');
+export const OTHER_PARTY_IN_PHRASE = new RegExp(String.raw`(?:^|\s)(?:${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|${NOT_DETERMINER}[\w-]{1,40})\s+(?:team|squad|side|folks|guys)|someone|somebody|they|he|she)(?:'s|')?(?=\s|$)`, 'i');
 // A vague failure noun that ends a phrase ("a scheduler issue").
 export const VAGUE_FAILURE = /^(?:issue|issues|problem|problems|glitch|hiccup|error|errors|failure|thing)$/;
 // …as the head of the phrase (its last word): "the merge tool", not "the tool config".

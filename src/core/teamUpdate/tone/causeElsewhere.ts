@@ -122,14 +122,15 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
       String.raw`\bbut\s+(?!(?:i|we)\b)(?:the\s+)?(?:[\w'-]{1,40}\s+){0,4}?(?:told\s+me|should\s+have\s+(?:noticed|caught|checked)|was\s+supposed\s+to\s+(?:catch|check|stop)|changed\s+the\s+default)\b`,
       // Denials of having touched it, in any language, and a tool or its default called the culprit.
       String.raw`\bnicht\s+mein\s+fehler\b|\bno\s+(?:es|fue)\s+mi\s+(?:culpa|error)\b|\bpas\s+ma\s+faute\b|\bnever\s+touched\s+(?:them|it|that|those)\b|\bhaven'?t\s+(?:pushed|touched|committed)\s+(?:there|to\s+it|that)\s+since\b`,
-      String.raw`\bdefaults?\s+(?:is|are)\s+(?:stupid|dumb|insane|broken|wrong)\b|\bneither\s+tells\s+you\b|\b(?:nonsense|shenanigans)\b|\bthe\s+[\w-]{1,40}\s+(?:team|group|folks)\s+maintains?\b|\bthat'?s\s+[\w-]{2,40}'s\s+(?:[\w-]{1,40}\s+){0,3}?doing\s+it\b`,
+      String.raw`\bdefaults?\s+(?:is|are)\s+(?:stupid|dumb|insane|broken|wrong)\b|\bneither\s+tells\s+you\b|(?<!\b(?:commit|message|title|description|comment|naming|name|note|notes)\s+(?:is|was|are|were)\s+(?:also\s+|just\s+|total\s+|complete\s+)?)\b(?:nonsense|shenanigans)\b|\bthe\s+[\w-]{1,40}\s+(?:team|group|folks)\s+maintains?\b|\bthat'?s\s+[\w-]{2,40}'s\s+(?:[\w-]{1,40}\s+){0,3}?doing\s+it\b`,
     ]),
     explanation: MOVED_EXPLANATION,
     rewrite: () => NO_SAFEGUARD,
   },
   {
     kind: 'deflection',
-    pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}(?:'s)?\s+(?:[a-z][\w-]{1,40}\s+){0,2}?(?:sends?|sent|served|kept|gave|changed|broke|returned|returns|touched|turned|rewrote|swapped)\b|\b(?:[Yy]arn|[Pp]ip|[Nn]pm|[Hh]omebrew|GitHub|[Gg]it)(?:\s+[a-z][\w-]{1,40})?\s+(?:rewrote|swapped|turned)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b`, 'g'),
+    // Round eighteen: not a named root cause the writer then owns a miss against ("…, and we didn't test empty rows against it").
+    pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}(?:'s)?\s+(?:[a-z][\w-]{1,40}\s+){0,2}?(?:sends?|sent|served|kept|gave|changed|broke|returned|returns|touched|turned|rewrote|swapped)\b|\b(?:[Yy]arn|[Pp]ip|[Nn]pm|[Hh]omebrew|GitHub|[Gg]it)(?:\s+[a-z][\w-]{1,40})?\s+(?:rewrote|swapped|turned)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b(?![^.!?]{0,120}\b(?:I|[Ww]e)\s+(?:didn't|did\s+not|never|missed|forgot|should|failed|had\s+no)\b)`, 'g'),
     explanation: MOVED_EXPLANATION,
     rewrite: () => NO_SAFEGUARD,
   },

@@ -8,12 +8,14 @@ import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from './outsideCause';
 import { OTHER_PARTY_RULES } from './otherParty';
 import { OTHER_SIDE_RULES } from './otherSide';
+import { OTHER_SUBJECT_RULES } from './otherSubject';
 import { REPAIRED } from './agentWords';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
 // What an outside agent is said to have done, as the subject of the failure.
-const OUTSIDE_DID = String.raw`(?:${FAILURE_VERB}|(?:[a-z]+-)?[a-z]{2,}ed\b|ate|rewrote|wrote|threw|made|put|hid|took|cut|reset|overrode|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
+// Round eighteen: not a verb of helping ("Git's stash saved me").
+const OUTSIDE_DID = String.raw`(?!(?:saved|helped|rescued|caught|spotted|flagged|warned|alerted)\b)(?:${FAILURE_VERB}|(?:[a-z]+-)?[a-z]{2,}ed\b|ate|rewrote|wrote|threw|made|put|hid|took|cut|reset|overrode|decided|picked|upgraded|updated|auto-?merged|suggested|gave|sent|let\s+(?:it|this|that)\s+through|had\s+an?\s+(?:[\w-]+\s+)?(?:hiccup|glitch|outage|issue|problem|bug|incident|blip|bad\s+day)|(?:is|was|are|were)\s+(?:clearly\s+|just\s+|probably\s+)?(?:broken|flaky|buggy|wrong|down|at\s+fault|to\s+blame)|being\s+flaky|went\s+down|failed|flaked|crashed|does\s+(?:this|that)|rejected|expired|silently|never\s+(?:said|told|mentioned))`;
 // A determiner before the agent ("the linter", "our vendor", "someone on the QA side").
 const DET = String.raw`(?:the|a|an|our|their|my|some|one\s+of\s+the|someone\s+(?:on|from|in)\s+the|somebody\s+(?:on|from|in)\s+the)`;
 // Words between such a subject and its verb ("Jenkins just decided"); a noun there means the tool is
@@ -92,7 +94,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b${DET}\s+(?:[\w-]+\s+)?${ROLE}(?:'s\s+(?:[\w-]+\s+)?|\s+)(?:who\s+)?(?:(?:just|accidentally|apparently|then|also|never)\s+)?(?:${FAILURE_VERB}|wrote|gave|told)\b`,
       // Round seventeen: "human error by our team" is the writer's own team, told vaguely (under-owned), not another party.
       String.raw`\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+(?!our\b)${DET}\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
-      String.raw`(?<!\bhuman\s{1,3})\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+our\s+(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
+      String.raw`(?<!\bhuman\s{1,3})\b(?:mistake|error|fault|bug|typo|commit|change|push|pr|merge|deploy|migration|patch|config)\s+(?:of|by|from)\s+our\s+(?!(?:own\s+|whole\s+|entire\s+)?team\b)(?:[\w-]+\s+)?${PEOPLE_BY_ROLE}\b`,
       String.raw`\b(?:made|introduced|caused|broken|pushed|merged|written|deployed)\s+by\s+${DET}\s+(?:[\w-]+\s+)?(?:${ROLE}|${TEAM_WORD}\s+(?:team|side))\b`,
       String.raw`\b(?:because|since)\s+(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks))\s+(?:${FAILURE_VERB}|gave|told|wrote|[a-z]{3,}ed)\b`,
       // Round twelve: any named team's omission as the reason ("because the analytics team not cleaned their tables").
@@ -175,4 +177,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES, ...OTHER_SIDE_RULES];
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES, ...OTHER_SIDE_RULES, ...OTHER_SUBJECT_RULES];

@@ -20,7 +20,7 @@ import { TOOL, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
 // Capitalised words that start sentences or name the team's own things, not an outside agent.
-const NOT_NAME = String.raw`(?:I|We|My|Our|Us|Me|The|This|That|These|Those|It|Its|A|An|Your|Their|His|Her|He|She|They|You|Someone|Somebody|Nobody|Everyone|Everybody|Anyone|Anybody|Nothing|Something|Everything|There|Here|Yesterday|Today|Tonight|Tomorrow|Last|Next|Earlier|Later|Sorry|Apologies|Hi|Hey|Hello|Dear|Also|Then|So|But|And|Or|Yes|Yeah|No|Not|After|Before|When|While|Since|Because|Once|If|Now|Just|Still|Again|Only|Even|Please|Thanks|Thank|Sadly|Unfortunately|Overall|About|Around|At|On|In|For|From|To|With|By|Of|As|During|Until|Over|Under|Between|What|Why|How|Who|Where|Which|Some|All|Most|Many|Every|Each|Both|One|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Summary|Cause|Fix|Fixed|Prevention|Impact|Update|Postmortem|Retro|Timeline|Status|Root|Note|Staging|Prod|Production|Main|Master|Dev|QA|Local|Nightly|Config|Configuration|Database|DB|DNS|Network|Disk|Memory|Cache|Server|Servers|Schema|Code|Deploy|Deploys|Deployment|Release|Migration|Cert|Certificate|Timeout|Load|Traffic|Power|Hardware|Storage|Queue|Cron|Job|Jobs|Test|Tests|Build|Builds|Feature|Flag|Index|Query|Data|Capacity|Human|Missing|Bad|Wrong|Expired|Stale|Broken|Incorrect|Faulty|Typo|Unknown|Internal|Manual|Checkout|Login|Logins|Search|Billing|Payments|Signup|Auth|App|Site|Users|Customers|Nobody|Everyone)`;
+export const NOT_NAME = String.raw`(?:I|We|My|Our|Us|Me|The|This|That|These|Those|It|Its|A|An|Your|Their|His|Her|He|She|They|You|Someone|Somebody|Nobody|Everyone|Everybody|Anyone|Anybody|Nothing|Something|Everything|There|Here|Yesterday|Today|Tonight|Tomorrow|Last|Next|Earlier|Later|Sorry|Apologies|Hi|Hey|Hello|Dear|Also|Then|So|But|And|Or|Yes|Yeah|No|Not|After|Before|When|While|Since|Because|Once|If|Now|Just|Still|Again|Only|Even|Please|Thanks|Thank|Sadly|Unfortunately|Overall|About|Around|At|On|In|For|From|To|With|By|Of|As|During|Until|Over|Under|Between|What|Why|How|Who|Where|Which|Some|All|Most|Many|Every|Each|Both|One|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Summary|Cause|Fix|Fixed|Prevention|Impact|Update|Postmortem|Retro|Timeline|Status|Root|Note|Staging|Prod|Production|Main|Master|Dev|QA|Local|Nightly|Config|Configuration|Database|DB|DNS|Network|Disk|Memory|Cache|Server|Servers|Schema|Code|Deploy|Deploys|Deployment|Release|Migration|Cert|Certificate|Timeout|Load|Traffic|Power|Hardware|Storage|Queue|Cron|Job|Jobs|Test|Tests|Build|Builds|Feature|Flag|Index|Query|Data|Capacity|Human|Missing|Bad|Wrong|Expired|Stale|Broken|Incorrect|Faulty|Typo|Unknown|Internal|Manual|Checkout|Login|Logins|Search|Billing|Payments|Signup|Auth|App|Site|Users|Customers|Nobody|Everyone)`;
 // A name: a capitalised word (with a brand's inner capitals, dots or digits), then up to two more name words or a
 // version ("Docker Compose v2", "GitHub Actions").
 const NAME = String.raw`(?!${NOT_NAME}\b)[A-Z][\w.-]{1,30}(?:\s+(?:[A-Z][\w.-]{1,30}|v?\d[\w.]{0,10})){0,2}`;
@@ -29,7 +29,8 @@ const NAME = String.raw`(?!${NOT_NAME}\b)[A-Z][\w.-]{1,30}(?:\s+(?:[A-Z][\w.-]{1
 const NOUNS = String.raw`(?:\s+(?!(?:i|we|you|he|she|they|it|is|was|are|were|has|had|have|and|but|or|so|then|that|which|who)\b)[a-z][\w-]{1,30}){0,2}?`;
 const ADVERBS = String.raw`(?:\s+(?:just|silently|suddenly|quietly|apparently|also|again|randomly|has|had|have|then)){0,2}`;
 // The act: any past verb, or the irregular ones that do things to other people's work.
-const ACT = String.raw`(?:[a-z]{2,20}ed|broke|ate|threw|took|wrote|rewrote|made|sent|cut|lost|dropped|shut|killed|hid|overrode|wiped|blew\s+away)`;
+// Round eighteen: not a verb of helping ("Git's reflog saved me").
+const ACT = String.raw`(?!(?:saved|helped|rescued|caught|warned|alerted|spotted|flagged|unblocked|notified|pinged|paged)\b)(?:[a-z]{2,20}ed|broke|ate|threw|took|wrote|rewrote|made|sent|cut|lost|dropped|shut|killed|hid|overrode|wiped|blew\s+away)`;
 // An outage of its own first ("Shipview's preview environments went down and took our PR checks with them").
 const WENT_DOWN_AND = String.raw`(?:(?:went\s+down|failed|crashed|broke)\s+and\s+)?`;
 // …done to the writer: "our account", "half my branch's imports", "the wrong version of our bundle", "under us".
@@ -52,6 +53,8 @@ export const NAMED_AGENT_SUBJECT = new RegExp(String.raw`^(?:[\w-]{1,40}\s*:\s*)
 export const NAMED_AGENT_CAUSE = new RegExp(
   [
     String.raw`\b[Bb]ecause\s+(?:the\s+)?(?:${NAME}|${TOOL})(?:'s)?${NOUNS}${ADVERBS}\s+(?:[a-z]{2,20}ed|broke|threw|sent|dropped|lost)\b`,
+    // Round eighteen: a tool by its kind after "because" or "after" ("my branch broke after the VS Code extension auto-formatted …").
+    String.raw`\b(?:[Bb]ecause|[Aa]fter)\s+the\s+(?:[\w.-]{1,30}\s+){0,2}?${TOOL}${ADVERBS}\s+(?:(?:[a-z]{2,10}-)?[a-z]{2,20}ed|broke|rewrote|wrote|ate|threw|took|sent|dropped|lost|made)\b`,
     String.raw`\b[Bb]ecause\s+(?:our|the)\s+(?:[\w-]{1,40}\s+)?(?:provider|vendor|partner|supplier|processor|gateway|carrier|registrar|host)'s\s+(?:[\w-]{1,40}\s+){0,3}?(?:changed|broke|went\s+down|[a-z]{2,20}ed)\b`,
   ].join('|'),
 );

@@ -37,6 +37,10 @@ const CLEARED_BEFORE = /\b(?:nothing\s+(?:was\s+|went\s+)?wrong|no\s+(?:fault|pr
 // "The network outage was Skyvane's, but the missing failover was ours": the writer's part conceded after it.
 const CONCEDED_AFTER = /^(?:'s|’s|')?[^.!?]{0,80}?\bbut\s+(?:[\w-]{1,30}\s+){0,5}?(?:(?:was|is|were|are)\s+(?:ours|mine|on\s+(?:us|me))|(?:we|i)\s+(?:configured|set\s+it|set\s+up|deployed|shipped|pushed|broke|caused|missed|forgot))\b/i;
 // With the writer while the writer did it: "while Callum was pairing with me", "as Ana sat with us".
+// Round eighteen: hit by the writer's act told first ("My PR deleted the fixtures; Femi's and Mei's suites failed"): a
+// possessive name whose thing only suffered, after a clause whose subject is the writer or the writer's work.
+const HIT_AFTER_WRITER = /\b(?:I|[Ww]e|[Mm]y\s+[\w-]{1,30}|[Oo]ur\s+[\w-]{1,30})\s+(?:[a-z]{2,20}ly\s+)?(?:[a-z]{2,20}ed|broke|wiped|took|ran|ate|overwrote)\b[^.!?]{0,80}[;,—–]\s{0,3}(?:[A-Z][\w-]{1,30}(?:'s|’s)\s+(?:and|&)\s+)?$/;
+const ONLY_SUFFERED = /^(?:'s|’s)\s+(?:(?:and|&)\s+[A-Z][\w-]{1,30}(?:'s|’s)\s+)?(?:[a-z][\w-]{1,30}\s+){0,2}?(?:failed|crashed|errored|hung|stalled|timed\s+out|went\s+(?:red|down|blank)|stopped\s+working|were\s+(?:blocked|broken|red)|was\s+(?:blocked|broken|red))\b/;
 const WITH_WRITER = /^\s+(?:was|were|sat|had\s+been)\s+(?:[a-z]{2,20}ing\s+)?(?:with|next\s+to)\s+(?:me|us)\b/i;
 
 export const NOT_BLAMED_PATTERNS: readonly (readonly [string, RegExp])[] = [
@@ -52,6 +56,8 @@ export const NOT_BLAMED_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['not blamed: cleared before', CLEARED_BEFORE],
   ['not blamed: conceded after', CONCEDED_AFTER],
   ['not blamed: with the writer', WITH_WRITER],
+  ['not blamed: hit after the writer', HIT_AFTER_WRITER],
+  ['not blamed: only suffered', ONLY_SUFFERED],
 ];
 
 // How far either side of a name is read.
@@ -66,5 +72,6 @@ export function notBlamed(sentence: string, at: number, name: string): boolean {
   if (BETWEEN_COMMAS_LEAD.test(before) && BETWEEN_COMMAS_TAIL.test(after) && APOLOGISES.test(sentence.slice(0, at + REACH))) return true;
   if (BETWEEN_COMMAS_LEAD.test(before) && CLAUSE_END.test(after) && APOLOGISES.test(sentence.slice(0, at))) return true;
   if (OWNED_THING.test(before)) return true;
+  if (ONLY_SUFFERED.test(after) && HIT_AFTER_WRITER.test(before)) return true;
   return CLEARED_AFTER.test(after) || CLEARED_BEFORE.test(before) || CONCEDED_AFTER.test(after) || WITH_WRITER.test(after);
 }

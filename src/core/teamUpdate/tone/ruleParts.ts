@@ -19,9 +19,10 @@ export interface FlagRule {
    * (a vendor outage the team owns its part of); `firstPerson` — not when any sentence owns a part in the first
    * person (a safeguard alone does not count: a defect located in another's product);
    * `firstPersonSubject` — not when a sentence the writer owns says "I" or "we", or another sentence is owned
-   * ("my branch" in the words' own sentence alone does not count).
+   * ("my branch" in the words' own sentence alone does not count); `cause` — not when a sentence owns a part with more
+   * than a repair ("I closed them" alone owns no cause; otherSubject.ts).
    */
-  unlessOwned?: 'sentence' | 'message' | 'firstPerson' | 'firstPersonSubject';
+  unlessOwned?: 'sentence' | 'message' | 'firstPerson' | 'firstPersonSubject' | 'cause';
   /** Not at the local radius (nobody else was affected, so there is nothing to play down). */
   notLocal?: boolean;
 }
