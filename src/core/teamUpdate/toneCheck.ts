@@ -103,7 +103,7 @@ export function checkTone(text: string, options: ToneOptions = {}): ToneResult {
   // another owned sentence owns the words that tell the failure with no doer.
   const ownedInFirstPerson = sentences.some((s) => owned.has(s.index) && FIRST_PERSON_SUBJECT.test(s.text));
   const ownedElsewhere = (s: Sentence) => ownedInFirstPerson || owned.size > (owned.has(s.index) ? 1 : 0);
-  // Round eighteen: a sentence whose only first-person acts repair ("I closed them") owns no cause.
+  // A sentence whose only first-person acts repair ("I closed them") owns no cause.
   const ownsCause = sentences.some((s) => owned.has(s.index) && !repairOnly(s.text)) || showsPart(sentences, 'prevention');
   for (const rule of FLAG_RULES) {
     if ((rule.notLocal && radius === 'local') || (rule.unlessOwned === 'message' && ownsItsPart) || (rule.unlessOwned === 'firstPerson' && owned.size > 0) || (rule.unlessOwned === 'cause' && ownsCause)) continue;
