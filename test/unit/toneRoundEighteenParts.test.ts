@@ -133,3 +133,40 @@ describe('tone check (round eighteen): the apology enlarged or the writer judged
     );
   });
 });
+
+describe('tone check (round eighteen, even half): parts in the grammar the held-out misses used', () => {
+  check(
+    [
+      ['a date with "May" inside the subject is not the modal', 'Our schema change on 12 May returned empty carts to 60 merchants for 40 minutes. We reverted it, and schema changes now ship behind a versioned endpoint first.', 'production'],
+      ['the writer at a post, then an act on the wrong thing', 'I was handling the release and pushed the wrong build to the beta track for two hours; about 500 testers got a crashing app. Pulled it, and track uploads now need a checksum match.', 'production'],
+      ['the writer\'s team ran a thing whose relative clause did harm', 'Our team ran a Pulumi update that destroyed the shared bastion host on staging. Recreated it, and updates to shared stacks now need a preview approval.', 'team'],
+      ['records as the object of the failure', 'That was our fault: the sync we changed dropped Monday\'s bookings from your calendar feed. We re-synced the feed and added a row-count check to every sync.', 'production'],
+      ['a stretch of "half a day" as the impact', 'My locale change showed prices without decimals in the shop for half a day. I\'ve corrected it, and locale changes now run against a fixture of every storefront.', 'production'],
+      ['a count of the reader\'s people as the impact', 'We are sorry: our mailer sent the April statements to your 22 clients without the unit numbers. The template change was ours; we re-sent them, and templates are now checked against a sample statement before release.', 'production'],
+      ['a key added that makes each send unique', 'Our push service sent the shift reminder twice to 3,000 drivers last night; a retry setting of ours was wrong. We fixed the setting and added a per-reminder dedupe key.', 'production'],
+      ['a guarantee that the step now waits', 'The dashboard you use showed zero sales for Sunday because I ran the aggregation before the import was done; 120 customers saw it. I re-ran it, and added a trigger so the aggregation waits for the import.', 'production'],
+    ],
+    'right-sized',
+  );
+  check(
+    [['regret for what a named audience felt', 'Sorry the support team felt the alert volume was too high; my new rule fired 30 alerts in an hour. I raised the threshold.', 'team']],
+    'under-owned',
+  );
+  check(
+    [
+      ['a German self-label', 'Ich bin echt ein Depp: I pushed the staging DNS change to the office resolver and nobody could reach the wiki for 20 minutes. Reverted.', 'team'],
+      ['a Spanish self-label', 'Soy un desastre: I dropped the QA feature-flag table and QA was blocked for the morning. Restored it.', 'team'],
+    ],
+    'over-apologetic',
+  );
+  describe('near misses', () => {
+    check(
+      [
+        ['"without idempotency keys" in the cause is no safeguard', 'Our push service sent the shift reminder twice to 3,000 drivers last night: we deployed the retry change without idempotency keys. We disabled retries.', 'production'],
+      ],
+      'under-owned',
+    );
+    check([['"Ich bin" without a self-label', 'Ich bin schuld: I pushed the staging DNS change to the office resolver and nobody could reach the wiki for 20 minutes. Reverted.', 'team']], 'right-sized');
+  });
+});
+

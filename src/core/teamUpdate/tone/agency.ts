@@ -17,6 +17,8 @@ import { ROLE, TEAM_BARE, TOOL, VENDOR } from './ruleParts';
 const CLAUSE_BREAK = /[;:—–]/;
 const AGENT_CLAUSE_BREAK = /[;—–]|(?<!\d):|:(?!\d)/;
 const CLOCK_TIME = /(\d):(\d)/g;
+// "on 3 May", "May 3rd": the month, not the modal verb (which makes a clause conditional).
+const MONTH_MAY = /(\b\d{1,2}(?:st|nd|rd|th)?\s+)may\b|\bmay(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)()/g;
 const APOLOGY_WORD = /\b(?:sorry|apologi[sz]e|apologies|apology)\b/i;
 // Tokens: words (with inner apostrophes and hyphens) and the punctuation that ends a clause.
 const TOKEN = /[a-z0-9][a-z0-9'’-]*|[,;:()—–]/gi;
@@ -61,7 +63,7 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'c
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable|mismatch\w*|double-[a-z]{2,20}|(?:fell|keeled|toppled)\s+over|ran\s+out|reject\w*|oom\w*|could\s+not|(?:\d{1,4}|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+times`;
+const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable|mismatch\w*|double-[a-z]{2,20}|(?:fell|keeled|toppled)\s+over|ran\s+out|reject\w*|oom\w*|could\s+not|destroy\w*|truncat\w*|(?:\d{1,4}|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+times`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 export const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
@@ -109,6 +111,7 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: strong word', STRONG],
   ['agency: consequence', CONSEQUENCE],
   ['agency: clock time', CLOCK_TIME],
+  ['agency: month may', MONTH_MAY],
   ['agency: agent clause break', AGENT_CLAUSE_BREAK],
   ['agency: omission after an act', OMISSION_AFTER_ACT],
   ['agency: no longer', NO_LONGER],
@@ -194,7 +197,7 @@ function clauses(sentence: string): string[] {
 }
 
 function wordsOf(clause: string): string[] {
-  return (clause.toLowerCase().replace(CLOCK_TIME, '$1$2').match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
+  return (clause.toLowerCase().replace(CLOCK_TIME, '$1$2').replace(MONTH_MAY, '$1month').match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
 }
 
 /** "…traces back to my cookie change": the writer's own work named as the cause. */

@@ -165,7 +165,7 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
 // Round eighteen, in the shapes blind27 and blind28 used: an adverb heading the apology with no verb before it
 // ("Mortifyingly sorry, …", "Spectacularly sorry"), a Spanish or Portuguese apology verb with a superlative or a
 // "-mente" adverb ("sinto muitíssimo", "lamentamos profundamente"), and the writer judged in an exclamation with "how"
-// ("I can't believe how stupid I was").
+// ("I can't believe how stupid I was"), also in German or Spanish ("Ich bin so ein Trottel").
 const SHAPES_ADVERB_AND_EXCLAMATION: readonly FlagRule[] = [
   {
     kind: 'over-apology',
@@ -178,7 +178,11 @@ const SHAPES_ADVERB_AND_EXCLAMATION: readonly FlagRule[] = [
   },
   {
     kind: 'self-deprecation',
-    pattern: rx([String.raw`\bhow\s+(?:${FILLER}\s+){0,2}${BAD_IDENTITY}\s+(?:i|we)\s+(?:was|am|were|are|'ve\s+been|have\s+been|had\s+been|can\s+be)\b`]),
+    pattern: rx([
+      String.raw`\bhow\s+(?:${FILLER}\s+){0,2}${BAD_IDENTITY}\s+(?:i|we)\s+(?:was|am|were|are|'ve\s+been|have\s+been|had\s+been|can\s+be)\b`,
+      // The writer's self-label in German or Spanish ("Ich bin so ein Trottel", "soy un desastre").
+      String.raw`\bich\s+bin\s+(?:so\s+|echt\s+|wirklich\s+|ja\s+|total\s+|einfach\s+)?(?:ein|eine)\s+(?:(?:totaler|kompletter|echter|riesiger|absoluter)\s+)?(?:trottel|idiot|depp|vollidiot|esel|dummkopf|katastrophe|versager|chaot|volltrottel|anf[äa]nger)\b|\b(?:soy|somos)\s+(?:un|una|unos)\s+(?:(?:completo|total|verdadero)\s+)?(?:idiota|desastre|payaso|in[úu]til|tonto|torpe|inepto)s?\b|\bqu[ée]\s+(?:idiota|torpe|in[úu]til|tonto)\s+(?:soy|fui)\b`,
+    ]),
     explanation: 'Running yourself down does not help the reader; say what broke and what you changed.',
     rewrite: () => '',
   },

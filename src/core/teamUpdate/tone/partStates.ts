@@ -21,7 +21,13 @@ const LEFT_STATE = String.raw`(?:in\s+(?:a\s+|an\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:
 const THIS_CHANGE = String.raw`(?:pr|pull\s+request|commit|change|patch|diff|mr|merge|release|deploy)`;
 const FAILED_VERB = String.raw`(?:caused|broke|introduced|took\s+down|brought\s+down|knocked\s+out|started|triggered)`;
 
+// What a thing the writer ran did in its relative clause when it did harm.
+// Not what takes the extras away ("a script that deleted the duplicates" is the repair).
+const HARMED = String.raw`(?:destroyed|deleted|dropped|wiped|broke|corrupted|overwrote|truncated|blocked|locked|crashed|emptied|double-[a-z]{2,20}ed)(?!\s+(?:the\s+|all\s+|those\s+|these\s+)?(?:duplicates?|dupes|extras?|stray|copies|test\s+data|old\s+copies))`;
+
 export const OWNERSHIP_STATES: readonly string[] = [
+  // "Our team applied a Terraform plan that destroyed its load balancer", "we ran a script which truncated the table".
+  String.raw`\b(?:i|we|(?:my|our)\s+(?:own\s+)?team)\s+(?:had\s+)?(?:[a-z]{2,20}ed|ran|wrote|built|made|set\s+up|sent|put)\s+(?:a|an|the|my|our)\s+(?:[\w-]{1,40}\s+){0,3}?(?:that|which)\s+(?:also\s+|then\s+|accidentally\s+)?${HARMED}\b`,
   String.raw`\b(?:i|we)\s+(?:accidentally\s+|also\s+)?left\s+(?:a|an|the|my|our)\s+(?:[\w-]{1,40}\s+){0,4}?${LEFT_STATE}`,
   String.raw`(?:^\W{0,3}|[.;:!?]\s{1,3})this\s+${THIS_CHANGE}\s+(?:(?:is\s+)?(?:what|the\s+one\s+that)\s+)?${FAILED_VERB}\b|\bthis\s+is\s+the\s+${THIS_CHANGE}\s+that\s+${FAILED_VERB}\b`,
   String.raw`\b(?:i|we)(?:'d|\s+had)\s+(?:wrote|written|built|set\s+up|made|added|shipped|introduced|merged|deployed)\s+(?:a|an|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:that|which)\s+(?:[a-z]{2,20}ed|broke|sent|ran|took|made|dropped|lost)\b`,
@@ -29,11 +35,20 @@ export const OWNERSHIP_STATES: readonly string[] = [
 
 const WENT_WRONG = String.raw`(?:wrong|incorrect|missing|duplicated?|old|stale|outdated|empty|broken|bad|blank|last\s+(?:year|week|month)'s)`;
 
+// Records a business keeps, as the object of the failure.
+const RECORDS = String.raw`(?:orders|invoices|payments|records|rows|bookings|appointments|shipments|transactions|messages|emails|files|entries|reports|payslips|receipts|labels|tickets|events)`;
+
 export const IMPACT_STATES: readonly string[] = [
+  // "skipped Tuesday's orders", "shifted appointments by one hour", "dropped the March invoices".
+  String.raw`\b(?:skipped|dropped|missed|lost|duplicated|deleted|omitted|double-counted|shifted|mislabell?ed|misrouted|garbled|truncated)\s+(?:(?:the|all|some|most|half|every|our|their|your|[a-z]{3,12}'s)\s+)?(?:[\w-]{1,40}\s+)?${RECORDS}\b`,
+  String.raw`\bfor\s+(?:about\s+|around\s+|nearly\s+|over\s+)?half\s+(?:a|the)\s+(?:day|night|week|morning|afternoon|shift|weekend)\b`,
+  String.raw`\b(?:to|for)\s+(?:your|their|our)\s+(?:~\s?)?\d[\d,]{0,8}\s+(?:[\w-]{1,40}\s+)?(?:clients|customers|patients|users|partners|members|subscribers|tenants|merchants|students|drivers|guests)\b`,
   String.raw`\byou\s+(?:[a-z]{2,20}ed|sent|ran|got|set\s+up|made|bought|built|wrote|paid|drew)\s+(?:[\w-]{1,40}\s+){0,3}?(?:had|got|showed|contained|carried|came\s+with|were|was|used|listed|printed)\s+(?:the\s+|an?\s+)?${WENT_WRONG}\b`,
 ];
 
 export const PREVENTION_STATES: readonly string[] = [
+  // A key added that makes each item unique ("added a per-message dedup key"; not "deployed without idempotency keys").
+  String.raw`\b(?:add(?:ed|ing|s)?|introduced|put\s+in)\s+(?:[^\s.!?]{1,40}\s+){0,4}?(?:dedup(?:e|lication)?|de-dup(?:e|lication)?|idempotency|uniqueness)\s+(?:keys?|checks?|ids?|tokens?)\b`,
   String.raw`\b(?:is|are)\s+(?:always\s+|also\s+)?(?!(?:fixed|restored|resolved|recovered|reverted|deployed|closed|merged|released|refunded|updated|stabili[sz]ed|unblocked|cleared|patched|enabled|re-?enabled|processed|delivered|finished|completed|sorted|handled|backed)\b)[a-z][a-z-]{2,20}ed\s+now\b`,
   String.raw`\bnow\s+(?!(?:works?|loads?|pass(?:es)?|returns?|shows?)\b)[a-z]{3,20}\s+(?:[\w-]{1,40}\s+){0,4}?(?:against|in|on|through)\s+(?:a\s+|the\s+)?(?:review|staging|ci|sandbox|canary|preview|dry-?run|shadow\s+mode)\b`,
 ];

@@ -214,6 +214,8 @@ const SHAPES_FOR_WHAT_IT_IS: readonly FlagRule[] = [
   {
     kind: 'non-apology',
     pattern: rx([
+      // "I'm sorry the on-call felt the pages were excessive": regret for what someone felt about the failure.
+      String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+)?(?:the|our|some|my|a\s+few)\s+(?:[\w-]{1,40}\s+){0,2}?(?:felt|feels|perceived|found|thought)\s+(?:that\s+)?(?:the|it|this|my|our|we|they|there|these|those)\b`,
       String.raw`\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?]{0,60}?\bif\s+you\s+(?:were|are|was|happened\s+to\s+be)\s+(?:one\s+of|among|part\s+of|affected|impacted|hit)\b`,
     ]),
     explanation: 'This apologises for what may have happened, not for what did; name what broke and for whom.',
