@@ -9,7 +9,7 @@ type Case = [string, string, Radius];
 const PEOPLE = ['Ines Varga', 'Kwabena Osei', 'Lotte Brandt', 'Ravi Menon', 'Yuki Tanabe'];
 const expectVerdict = verdictExpecter(PEOPLE);
 
-const check = (cases: readonly Case[], verdict: 'right-sized' | 'under-owned' | 'over-apologetic', kinds: readonly ToneFlagKind[] = []) => {
+const check = (cases: readonly Case[], verdict: 'right-sized' | 'under-owned' | 'over-apologetic' | 'deflecting', kinds: readonly ToneFlagKind[] = []) => {
   for (const [name, text, radius] of cases) {
     it(name, () => {
       const r = expectVerdict(text, radius, verdict);
@@ -40,6 +40,7 @@ describe('tone check (round eighteen): the writer\'s act owns what its clause sa
       [
         ['"and the errors stopped" is the recovery', 'The reports API returned errors for an hour. We restarted the pods and the errors stopped.', 'team'],
         ['"and latency dropped" back to normal is the recovery', 'Search was slow for most of the morning. We scaled the cluster and latency dropped to normal.', 'team'],
+        ['"and it failed over" is the recovery', 'The orders database was unreachable for an hour. We updated the replica settings and it failed over cleanly.', 'team'],
       ],
       'under-owned',
     );
@@ -170,3 +171,16 @@ describe('tone check (round eighteen, even half): parts in the grammar the held-
   });
 });
 
+
+describe('tone check (round eighteen): the writer\'s work as a longer subject, and a repeat of what was already done', () => {
+  check(
+    [
+      ['a subject of nine words', 'Sorry, my change to the shared Python lint base config removed the import rule and broke two teams\' pre-commit hooks. Put the rule back.', 'team'],
+      ['what had already gone out, sent again', 'Mailgrove was fine; our digest worker in the notifications service mailed summaries that had already gone out. Fixed the worker and QA inboxes are clean again.', 'team'],
+    ],
+    'right-sized',
+  );
+  describe('near misses: another team\'s work as the subject stays deflecting', () => {
+    check([['the subject is another team\'s work', 'The platform team\'s change to the shared Python lint base config removed the import rule and broke our pre-commit hooks. They put it back.', 'team']], 'deflecting');
+  });
+});

@@ -11,14 +11,10 @@
  * One pass over the words; every regular expression here is linear (bounded gaps, anchored).
  */
 import { OWNERSHIP_GRAMMAR_PATTERNS, ownsInOtherShapes } from './ownershipGrammar';
+import { AGENT_CLAUSE_BREAK, CLAUSE_GRAMMAR_PATTERNS, CONSEQUENCE, OMISSION_AFTER_ACT, plainClauseText } from './clauseGrammar';
 import { ROLE, TEAM_BARE, TOOL, VENDOR } from './ruleParts';
 
-// A colon inside a clock time ("at 14:02") does not end a clause.
 const CLAUSE_BREAK = /[;:—–]/;
-const AGENT_CLAUSE_BREAK = /[;—–]|(?<!\d):|:(?!\d)/;
-const CLOCK_TIME = /(\d):(\d)/g;
-// "on 3 May", "May 3rd": the month, not the modal verb (which makes a clause conditional).
-const MONTH_MAY = /(\b\d{1,2}(?:st|nd|rd|th)?\s+)may\b|\bmay(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)()/g;
 const APOLOGY_WORD = /\b(?:sorry|apologi[sz]e|apologies|apology)\b/i;
 // Tokens: words (with inner apostrophes and hyphens) and the punctuation that ends a clause.
 const TOKEN = /[a-z0-9][a-z0-9'’-]*|[,;:()—–]/gi;
@@ -63,7 +59,7 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'c
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable|mismatch\w*|double-[a-z]{2,20}|(?:fell|keeled|toppled)\s+over|ran\s+out|reject\w*|oom\w*|could\s+not|destroy\w*|truncat\w*|(?:\d{1,4}|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+times`;
+const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable|mismatch\w*|double-[a-z]{2,20}|(?:fell|keeled|toppled)\s+over|ran\s+out|reject\w*|oom\w*|could\s+not|destroy\w*|truncat\w*|already\s+(?:gone\s+out|been\s+(?:sent|paid|processed|delivered)|sent|paid|delivered)|(?:\d{1,4}|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+times`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 export const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
@@ -71,11 +67,6 @@ const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
 const NO_LONGER = /\bno\s+longer\s+[a-z]{2,20}\b/i;
 // Strong words: an accident, an omission, a stated cause or consequence.
 const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was|couldn'?t|could\s+not|can'?t|cannot|lost)|causing|root\s+cause|(?:the|one)\s+reason|is\s+that|and\s+(?:then\s+)?(?:forgot|missed|skipped|overlooked|broke|dropped|left\s+out|didn'?t|did\s+not|never|failed\s+to))\b/i;
-// Round eighteen: the writer's act, then "and" with what it did as the subject of a failure ("I updated the print server
-// and it dropped every job", "we bumped the image and every build failed"): the act is the cause, not the repair.
-// "I rotated the key and didn't update the worker": an omission right after the writer's act names the failure.
-const OMISSION_AFTER_ACT = /\band\s+(?:then\s+)?(?:didn'?t|did\s+not|never|failed\s+to|forgot\s+to)\s+[a-z]/i;
-const CONSEQUENCE = /\band\s+(?:then\s+)?(?:(?:it|they|that|this)\s+(?:then\s+|also\s+|just\s+|promptly\s+|immediately\s+)?|(?:the|every|all|each|some|most|many|half|our|my)\s+(?:[\w'-]{1,40}\s+){0,5}?)(?:(?:broke|failed|crashed|errored|froze|hung|stalled|timed\s+out|ran\s+out|backed\s+up|piled\s+up|went\s+(?:down|dark|red|offline)|could\s*n[o']?t|couldn'?t|kept\s+(?:failing|crashing)|stopped\s+[a-z]{2,20}ing)\b|(?:dropped|lost|deleted|wiped|rejected|blocked|broke)\s+(?:every|all|each|the|some|a|an|our|their|its|half|\d)|got\s+(?:[\w-]{1,40}\s+){0,3}?(?:twice|\d{1,4}\s+times|duplicates?)\b)/i;
 // A first-person owner named in a few words: "is mine", "were on me", "I was the one who".
 const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|me|on\s+(?:me|us)|(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:fault|doing|mistake|typo|bug|error|change|commit|merge|deploy|push|config|call))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
 // A cause that is the writer's own work: "traces back to my cookie change", "are from my folder rename".
@@ -109,11 +100,7 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: failure only', FAILURE_ONLY],
   ['agency: mine as cause', MINE_AS_CAUSE],
   ['agency: strong word', STRONG],
-  ['agency: consequence', CONSEQUENCE],
-  ['agency: clock time', CLOCK_TIME],
-  ['agency: month may', MONTH_MAY],
-  ['agency: agent clause break', AGENT_CLAUSE_BREAK],
-  ['agency: omission after an act', OMISSION_AFTER_ACT],
+  ...CLAUSE_GRAMMAR_PATTERNS,
   ['agency: no longer', NO_LONGER],
   ['agency: owned phrase', OWNED_PHRASE],
   ['agency: owned phrase denied', OWNED_PHRASE_DENIED],
@@ -197,7 +184,7 @@ function clauses(sentence: string): string[] {
 }
 
 function wordsOf(clause: string): string[] {
-  return (clause.toLowerCase().replace(CLOCK_TIME, '$1$2').replace(MONTH_MAY, '$1month').match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
+  return (plainClauseText(clause.toLowerCase()).match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
 }
 
 /** "…traces back to my cookie change": the writer's own work named as the cause. */
@@ -237,7 +224,8 @@ function subjectEnd(words: readonly string[], i: number): number {
   const prev = i > 0 ? words[i - 1] : '';
   if (prev && ((PREPOSITION.test(prev) && prev !== 'after' && prev !== 'before') || REPAIR_VERB.has(prev) || isPastVerb(prev))) return -1;
   let afterPreposition = false;
-  for (let j = i + 1; j < Math.min(words.length, i + 8); j++) {
+  // Round eighteen: up to nine words ("my change to the shared docker base image dropped curl").
+  for (let j = i + 1; j < Math.min(words.length, i + 10); j++) {
     // "my rename of the user column": a person after a preposition is not the head of the phrase.
     afterPreposition ||= PREPOSITION.test(words[j]);
     if (otherAgentAt(words, j) && !/^(?:team|ai)$/.test(words[j]) && !afterPreposition) return -1;
