@@ -128,6 +128,7 @@ describe('tone check (round eighteen): the apology enlarged or the writer judged
     check(
       [
         ['a plain foreign apology', 'Lo siento: I pushed a proxy rule that blocked the staging API for an hour. Reverted.', 'team'],
+        ['a discourse adverb and a comma before "sorry"', 'I pushed a proxy rule that blocked the staging API for an hour. Reverted. Lastly, sorry for the noise in #alerts.', 'team'],
         ['"how" about the failure, not the writer', 'I underestimated how long the reindex would take: staging search was down for an hour. Sorry, it is back now.', 'team'],
       ],
       'right-sized',

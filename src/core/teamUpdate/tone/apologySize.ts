@@ -170,7 +170,8 @@ const SHAPES_ADVERB_AND_EXCLAMATION: readonly FlagRule[] = [
   {
     kind: 'over-apology',
     pattern: rx([
-      String.raw`(?:^|[.;:!?,]\s{0,3})(?:${LY},?\s+){1,2}sorry\b`,
+      // Not a discourse adverb before a comma ("Lastly, sorry for the noise").
+      String.raw`(?:^|[.;:!?,]\s{0,3})(?:${LY},?\s+)?(?!(?:lastly|firstly|secondly|thirdly|additionally|separately|personally|anyway)\b)${LY}\s+sorry\b`,
       String.raw`\b(?:siento|sentimos|lamento|lamentamos|sinto|sentimos)\s+(?:(?:much|muit)[ií]s{1,2}imo|tant[ií]s{1,2}imo|[a-záéíóúñ]{3,15}mente)\b`,
     ]),
     explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
