@@ -173,10 +173,11 @@ describe('tone check (round eighteen, even half): parts in the grammar the held-
 });
 
 
-describe('tone check (round eighteen): the writer\'s work as a longer subject, and a repeat of what was already done', () => {
+describe('tone check (round eighteen): the writer\'s work as a longer subject, a phrasal verb on the wrong thing, a repeat of what was already done', () => {
   check(
     [
       ['a subject of nine words', 'Sorry, my change to the shared Python lint base config removed the import rule and broke two teams\' pre-commit hooks. Put the rule back.', 'team'],
+      ['a phrasal repair verb on the wrong thing', 'We switched off the wrong feature flag on the staging cluster and QA saw no prices all morning. Switched it back on.', 'team'],
       ['what had already gone out, sent again', 'Mailgrove was fine; our digest worker in the notifications service mailed summaries that had already gone out. Fixed the worker and QA inboxes are clean again.', 'team'],
     ],
     'right-sized',

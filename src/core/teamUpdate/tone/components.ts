@@ -32,10 +32,10 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:cause|root\s+cause)(?:\s+of\s+(?:[\w'’-]{1,40}\s+){0,5}?[\w'’-]{1,40})?:\s+(?:my|our|i|we)\b`,
     String.raw`\b(?:on\s+(?:me|us)|my\s+bad|mea\s+(?:maxima\s+)?culpa|(?:my|our)\s+mistake|my\s+fault|our\s+fault|our\s+bad|our\s+error|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
     String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+(?:me|us)\b`,
-    // Round twelve: the writer's past act on the wrong thing, as its object or after a preposition ("I rotated the wrong
+    // Round twelve: the writer's past act on the wrong thing (round eighteen: a phrasal verb too, "scaled down the wrong pool"), as its object or after a preposition ("I rotated the wrong
     // key", "because I reset offsets on the wrong group"); not a habit ("when I deploy the wrong branch"), a verb of
     // having or finding ("we got the wrong numbers"), or a relative clause ("the guide we followed documents the wrong …").
-    String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|mistakenly\s+)?(?!(?:got|received|saw|found|noticed|thought|knew|heard|were|was|had)\b)(?:[a-z-]{2,18}ed|ran|set|reset|put|sent|built|took|made|hit|cut|shut|wrote|chose|gave|brought|kept|left|rebuilt|rewrote|tore|drove|read)\s+(?:(?:[\w-]{1,40}\s+){0,3}?(?:on|in|to|into|onto|from|at|against|for|with|of|over)\s+)?(?:the|a)\s+wrong\b`,
+    String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|mistakenly\s+)?(?!(?:got|received|saw|found|noticed|thought|knew|heard|were|was|had)\b)(?:[a-z-]{2,18}ed|ran|set|reset|put|sent|built|took|made|hit|cut|shut|wrote|chose|gave|brought|kept|left|rebuilt|rewrote|tore|drove|read)\s+(?:(?:down|up|out|off|back|away)\s+)?(?:(?:[\w-]{1,40}\s+){0,3}?(?:on|in|to|into|onto|from|at|against|for|with|of|over)\s+)?(?:the|a)\s+wrong\b`,
     // Round seven: an omission of the writer's own: "I never set up a secondary DNS", "we never tested the restore".
     String.raw`\b(?:i|we)\s+never\s+(?:set\s+up|added|tested|checked|configured|built|wrote|planned|updated|documented|moved|enabled|considered|validated|verified|monitored|rehearsed|reviewed)\b`,
     // Round seven: the decision or the bug named as the writer's in a short aside: "(my team, my call)", "our cron parser, our bug;", "(mine, written Tuesday)".
