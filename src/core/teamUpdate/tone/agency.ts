@@ -11,6 +11,7 @@
  * One pass over the words; every regular expression here is linear (bounded gaps, anchored).
  */
 import { OWNERSHIP_GRAMMAR_PATTERNS, ownsInOtherShapes } from './ownershipGrammar';
+import { AGENT_CLAUSE_BREAK, CLAUSE_GRAMMAR_PATTERNS, CONSEQUENCE, OMISSION_AFTER_ACT, plainClauseText } from './clauseGrammar';
 import { ROLE, TEAM_BARE, TOOL, VENDOR } from './ruleParts';
 
 const CLAUSE_BREAK = /[;:—–]/;
@@ -41,7 +42,7 @@ export const REPAIR_VERB = new Set(
   `reverted rolled fixed restored redeployed re-deployed hotfixed patched resolved mitigated recovered reset undid reseeded rebuilt
    refunded reissued backfilled cleared pinned corrected removed drained rotated regenerated cleaned rewrote reran killed switched
    reinstalled addressed warmed restarted reapplied re-applied reenabled re-enabled recreated re-created redid replaced stopped
-   disabled unblocked flipped moved added updated improved deleted contacted paused`.split(/\s+/),
+   disabled unblocked flipped moved added updated improved deleted contacted paused scaled`.split(/\s+/),
 );
 // Round sixteen: verbs that usually report are acts where their clause says the act went wrong ("I had joined the
 // table twice", "we paged the whole team by mistake", "I emailed the wrong list"); "we noticed the wrong totals" is not.
@@ -58,14 +59,14 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'case', 'might', 'may', 'c
 const OTHER_AGENT = new RegExp(String.raw`^(?:${ROLE}|${TEAM_BARE}|${VENDOR}|${TOOL}|colleagues?|teammates?|coworkers?|co-workers?|managers?|lead|boss|reviewers?|testers?|engineers?|developers?|devs?|staff|folks|people|on-call|oncall|team|customers?|users?|pm|cto|ceo)$`, 'i');
 // Words that name a failure or an accident, and words that name a change; with an apology, the
 // neighbourhood an act must be in to own something.
-const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable|mismatch\w*|double-[a-z]{2,20}|(?:fell|keeled|toppled)\s+over|ran\s+out|reject\w*|oom\w*`;
+const FAILURE_WORDS = String.raw`break\w*|broke|broken|fail\w*|errors?|down|outage|bugs?|buggy|wrong|bad|red|crash\w*|drop\w*|lost|delet\w*|wip\w*|spam\w*|duplicat\w*|twice|instead\s+of|missing|without|stale|flaky|throttl\w*|slow\w*|time[sd]?\s+out|timing\s+out|timeouts?|5\d\d|unavailable|block\w*|lock\w*|hid|hidden|revok\w*|corrupt\w*|leak\w*|expos\w*|incident|problems?|issues?|mistakes?|typos?|regress\w*|overw\w*|by\s+(?:mistake|accident)|accident\w*|mistaken\w*|inadvertent\w*|careless\w*|badly|empty|offline|(?:clobber|nuk|botch|goof|fat-finger|trash|mangl|bork)\w*|(?:mess|screw)(?:ed)?\s+up|unreachable|unresponsive|went\s+dark|because|caused|sorry|apologi\w+|forg[eo]t\w*|overlook\w*|expired|couldn'?t|unable|mismatch\w*|double-[a-z]{2,20}|(?:fell|keeled|toppled)\s+over|ran\s+out|reject\w*|oom\w*|could\s+not|destroy\w*|truncat\w*|already\s+(?:gone\s+out|been\s+(?:sent|paid|processed|delivered)|sent|paid|delivered)|(?:\d{1,4}|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+times`;
 const CHANGE_WORDS = String.raw`change[sd]?|commits?|deploy\w*|release[sd]?|merge[sd]?|migrations?|config\w*|schema|script|rollout|upgrade[sd]?|flag|rules?|policy|threshold|cron|renam\w*|bump\w*`;
 export const FAILURE = new RegExp(String.raw`\b(?:${FAILURE_WORDS}|${CHANGE_WORDS}|sev\d?)\b`, 'i');
 const FAILURE_ONLY = new RegExp(String.raw`\b(?:${FAILURE_WORDS})\b`, 'i');
 // Round twelve: a thing that stopped working, told as "no longer …" ("the generated code no longer compiled").
 const NO_LONGER = /\bno\s+longer\s+[a-z]{2,20}\b/i;
 // Strong words: an accident, an omission, a stated cause or consequence.
-const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was|couldn'?t|could\s+not|can'?t|cannot|lost)|causing|root\s+cause|(?:the|one)\s+reason|is\s+that|and\s+(?:then\s+)?(?:forgot|missed|skipped|overlooked|broke|dropped|left\s+out))\b/i;
+const STRONG = /\b(?:without|instead\s+of|by\s+(?:mistake|accident)|accidentally|mistakenly|inadvertently|badly|incorrectly|wrongly|carelessly|prematurely|twice|because|which\s+(?:broke|caused|meant|made)|so\s+(?:[\w-]+\s+){1,5}?(?:failed|broke|stopped|went|were|was|couldn'?t|could\s+not|can'?t|cannot|lost)|causing|root\s+cause|(?:the|one)\s+reason|is\s+that|and\s+(?:then\s+)?(?:forgot|missed|skipped|overlooked|broke|dropped|left\s+out|didn'?t|did\s+not|never|failed\s+to))\b/i;
 // A first-person owner named in a few words: "is mine", "were on me", "I was the one who".
 const OWNED_PHRASE = /\b(?:(?:is|was|were|are|'s)\s+(?:all\s+|entirely\s+)?(?:mine|ours|me|on\s+(?:me|us)|(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:fault|doing|mistake|typo|bug|error|change|commit|merge|deploy|push|config|call))|(?:i|we)\s+(?:was|were|am|are|'m|'re)\s+the\s+ones?\s+(?:who|that)|(?:is|was|were|are|'s)\s+down\s+to\s+(?:me|us)|(?:i|we)\s+(?:was|were)\s+(?:too\s+|a\s+bit\s+)?(?:careless|sloppy|hasty|rushed|in\s+a\s+hurry))\b/i;
 // A cause that is the writer's own work: "traces back to my cookie change", "are from my folder rename".
@@ -99,6 +100,7 @@ export const AGENCY_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agency: failure only', FAILURE_ONLY],
   ['agency: mine as cause', MINE_AS_CAUSE],
   ['agency: strong word', STRONG],
+  ...CLAUSE_GRAMMAR_PATTERNS,
   ['agency: no longer', NO_LONGER],
   ['agency: owned phrase', OWNED_PHRASE],
   ['agency: owned phrase denied', OWNED_PHRASE_DENIED],
@@ -122,6 +124,8 @@ export function startsWithOtherAgent(phrase: string): boolean {
 /** True for a past-tense or perfect verb form ("mis-set", "misspelt": an irregular form after "mis"). */
 export function isPastVerb(word: string): boolean {
   if (IRREGULAR.has(word)) return true;
+  // Round eighteen: an irregular past done again ("re-ran", "re-sent").
+  if (word.startsWith('re-') && IRREGULAR.has(word.slice(3))) return true;
   if (word.startsWith('mis') && IRREGULAR.has(word.slice(word.startsWith('mis-') ? 4 : 3))) return true;
   return word.length > 4 && word.endsWith('ed') && !NOT_PAST.has(word);
 }
@@ -132,9 +136,9 @@ export function firstPersonAgent(sentence: string): boolean {
   if (ownsInOtherShapes(sentence)) return true;
   const apology = APOLOGY_WORD.test(sentence);
   // The failure must be in the act's own clause ("the CDN cached the wrong page; we purged it" owns nothing).
-  return clauses(sentence).some((clause) => {
-    if (!apology && !FAILURE.test(clause)) return false;
-    const strong = STRONG.test(clause);
+  return sentence.split(AGENT_CLAUSE_BREAK).some((clause) => {
+    if (!clause.trim() || (!apology && !FAILURE.test(clause) && !OMISSION_AFTER_ACT.test(clause))) return false;
+    const strong = STRONG.test(clause) || CONSEQUENCE.test(clause);
     const words = wordsOf(clause);
     for (let i = 0; i < words.length; i++) {
       if (ownWorkAsCause(words, i)) return true;
@@ -180,7 +184,7 @@ function clauses(sentence: string): string[] {
 }
 
 function wordsOf(clause: string): string[] {
-  return (clause.toLowerCase().match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
+  return (plainClauseText(clause.toLowerCase()).match(TOKEN) ?? []).map((w) => w.replace(/’/g, "'"));
 }
 
 /** "…traces back to my cookie change": the writer's own work named as the cause. */
@@ -220,7 +224,8 @@ function subjectEnd(words: readonly string[], i: number): number {
   const prev = i > 0 ? words[i - 1] : '';
   if (prev && ((PREPOSITION.test(prev) && prev !== 'after' && prev !== 'before') || REPAIR_VERB.has(prev) || isPastVerb(prev))) return -1;
   let afterPreposition = false;
-  for (let j = i + 1; j < Math.min(words.length, i + 8); j++) {
+  // Round eighteen: up to nine words ("my change to the shared docker base image dropped curl").
+  for (let j = i + 1; j < Math.min(words.length, i + 10); j++) {
     // "my rename of the user column": a person after a preposition is not the head of the phrase.
     afterPreposition ||= PREPOSITION.test(words[j]);
     if (otherAgentAt(words, j) && !/^(?:team|ai)$/.test(words[j]) && !afterPreposition) return -1;

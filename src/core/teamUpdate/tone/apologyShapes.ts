@@ -12,7 +12,7 @@
 import { BAD_IDENTITY, FILLER, likeCase, rx, type FlagRule } from './ruleParts';
 
 const APOLOGY_WORD = String.raw`(?:sorry|apologi[sz]e|apologies|regret)`;
-const AUDIENCE = String.raw`(?:you|you\s+all|y'all|everyone|everybody|anyone|anybody|customers|users|people|folks|some\s+of\s+you|(?:our|some|the|any)\s+(?:customers|users|readers|folks|teams?|partners|clients))`;
+const AUDIENCE = String.raw`(?:you|you\s+all|y'all|everyone|everybody|anyone|anybody|customers|users|people|folks|some\s+of\s+you|(?:our|some|the|any)\s+(?:customers|users|readers|folks|teams?|partners|clients|on-?call|support\s+team|reviewers?|testers?|[a-z-]{2,20}\s+team))`;
 const FEELING = String.raw`(?:let\s+down|frustrat\w{0,6}|upset|confus\w{0,6}|annoy\w{0,6}|disappoint\w{0,6}|inconvenienc\w{0,6}|irritat\w{0,6}|bother\w{0,6}|unhappy|worried|alarmed|offended|hurt|misled|unsettled|stressed)`;
 const HARM = String.raw`(?:impact|harm|disruption|inconvenience|troubles?|confusion|difficult(?:y|ies)|delays?|frustration|pain|hassle|disturbance|annoyance|headaches?)`;
 

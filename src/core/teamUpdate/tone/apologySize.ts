@@ -162,4 +162,31 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
   },
 ];
 
-export const APOLOGY_SIZE_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_BLIND22, ...SHAPES_SIZE_AND_WORTH];
+// Round eighteen, in the shapes blind27 and blind28 used: an adverb heading the apology with no verb before it
+// ("Mortifyingly sorry, …", "Spectacularly sorry"), a Spanish or Portuguese apology verb with a superlative or a
+// "-mente" adverb ("sinto muitíssimo", "lamentamos profundamente"), and the writer judged in an exclamation with "how"
+// ("I can't believe how stupid I was"), also in German or Spanish ("Ich bin so ein Trottel").
+const SHAPES_ADVERB_AND_EXCLAMATION: readonly FlagRule[] = [
+  {
+    kind: 'over-apology',
+    pattern: rx([
+      // Not a discourse adverb before a comma ("Lastly, sorry for the noise").
+      String.raw`(?:^|[.;:!?,]\s{0,3})(?:${LY},?\s+)?(?!(?:lastly|firstly|secondly|thirdly|additionally|separately|personally|anyway)\b)${LY}\s+sorry\b`,
+      String.raw`\b(?:siento|sentimos|lamento|lamentamos|sinto|sentimos)\s+(?:(?:much|muit)[ií]s{1,2}imo|tant[ií]s{1,2}imo|[a-záéíóúñ]{3,15}mente)\b`,
+    ]),
+    explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
+    rewrite: () => 'sorry',
+  },
+  {
+    kind: 'self-deprecation',
+    pattern: rx([
+      String.raw`\bhow\s+(?:${FILLER}\s+){0,2}${BAD_IDENTITY}\s+(?:i|we)\s+(?:was|am|were|are|'ve\s+been|have\s+been|had\s+been|can\s+be)\b`,
+      // The writer's self-label in German or Spanish ("Ich bin so ein Trottel", "soy un desastre").
+      String.raw`\bich\s+bin\s+(?:so\s+|echt\s+|wirklich\s+|ja\s+|total\s+|einfach\s+)?(?:ein|eine)\s+(?:(?:totaler|kompletter|echter|riesiger|absoluter)\s+)?(?:trottel|idiot|depp|vollidiot|esel|dummkopf|katastrophe|versager|chaot|volltrottel|anf[äa]nger)\b|\b(?:soy|somos)\s+(?:un|una|unos)\s+(?:(?:completo|total|verdadero)\s+)?(?:idiota|desastre|payaso|in[úu]til|tonto|torpe|inepto)s?\b|\bqu[ée]\s+(?:idiota|torpe|in[úu]til|tonto)\s+(?:soy|fui)\b`,
+    ]),
+    explanation: 'Running yourself down does not help the reader; say what broke and what you changed.',
+    rewrite: () => '',
+  },
+];
+
+export const APOLOGY_SIZE_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_BLIND22, ...SHAPES_SIZE_AND_WORTH, ...SHAPES_ADVERB_AND_EXCLAMATION];

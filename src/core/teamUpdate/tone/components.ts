@@ -5,6 +5,7 @@
  */
 import { AGENCY_PATTERNS, FAILURE, firstPersonAct, firstPersonAgent, REPAIR_VERB, startsWithOtherAgent } from './agency';
 import { guaranteeAfterAct, IMPACT_SHAPES, OWNERSHIP_SHAPES, PART_SHAPE_PATTERNS, PREVENTION_SHAPES, REPAIR_SHAPES, VAGUE_PLAN } from './partShapes';
+import { IMPACT_STATES, OWNERSHIP_STATES, PART_STATE_PATTERNS, PREVENTION_STATES, repairFragment } from './partStates';
 import type { Sentence } from './sentences';
 import type { ToneComponentName } from './types';
 
@@ -31,10 +32,10 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:cause|root\s+cause)(?:\s+of\s+(?:[\w'’-]{1,40}\s+){0,5}?[\w'’-]{1,40})?:\s+(?:my|our|i|we)\b`,
     String.raw`\b(?:on\s+(?:me|us)|my\s+bad|mea\s+(?:maxima\s+)?culpa|(?:my|our)\s+mistake|my\s+fault|our\s+fault|our\s+bad|our\s+error|was\s+(?:mine|ours)|were\s+(?:mine|ours)|owning\s+this|we\s+own|i\s+own|i'?m\s+the\s+one|i\s+am\s+the\s+one)\b`,
     String.raw`\b(?:that|this|it)\s+(?:[\w-]+\s+){0,2}?was\s+(?:me|us)\b`,
-    // Round twelve: the writer's past act on the wrong thing, as its object or after a preposition ("I rotated the wrong
+    // Round twelve: the writer's past act on the wrong thing (round eighteen: a phrasal verb too, "scaled down the wrong pool"), as its object or after a preposition ("I rotated the wrong
     // key", "because I reset offsets on the wrong group"); not a habit ("when I deploy the wrong branch"), a verb of
     // having or finding ("we got the wrong numbers"), or a relative clause ("the guide we followed documents the wrong …").
-    String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|mistakenly\s+)?(?!(?:got|received|saw|found|noticed|thought|knew|heard|were|was|had)\b)(?:[a-z-]{2,18}ed|ran|set|reset|put|sent|built|took|made|hit|cut|shut|wrote|chose|gave|brought|kept|left|rebuilt|rewrote|tore|drove|read)\s+(?:(?:[\w-]{1,40}\s+){0,3}?(?:on|in|to|into|onto|from|at|against|for|with|of|over)\s+)?(?:the|a)\s+wrong\b`,
+    String.raw`\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|mistakenly\s+)?(?!(?:got|received|saw|found|noticed|thought|knew|heard|were|was|had)\b)(?:[a-z-]{2,18}ed|ran|set|reset|put|sent|built|took|made|hit|cut|shut|wrote|chose|gave|brought|kept|left|rebuilt|rewrote|tore|drove|read)\s+(?:(?:down|up|out|off|back|away)\s+)?(?:(?:[\w-]{1,40}\s+){0,3}?(?:on|in|to|into|onto|from|at|against|for|with|of|over)\s+)?(?:the|a)\s+wrong\b`,
     // Round seven: an omission of the writer's own: "I never set up a secondary DNS", "we never tested the restore".
     String.raw`\b(?:i|we)\s+never\s+(?:set\s+up|added|tested|checked|configured|built|wrote|planned|updated|documented|moved|enabled|considered|validated|verified|monitored|rehearsed|reviewed)\b`,
     // Round seven: the decision or the bug named as the writer's in a short aside: "(my team, my call)", "our cron parser, our bug;", "(mine, written Tuesday)".
@@ -49,8 +50,10 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:my|our)\s+(?:[\w:-]+\s+){0,3}?${WORK}\s+(?:[a-z]{2,20}ed|went|ran|got|hit)\b[^.!?;]{0,80}?\band\s+(?:broke|overwrote|wiped|deleted|took\s+down|crashed|dropped|corrupted|killed|blocked)\b`,
     String.raw`\byo\s+(?:hice|romp[ií]|borr[ée]|sub[ií]|cambi[ée]|puse|desplegu[ée])(?=[\s,.;:!?]|$)|\bich\s+habe\s+(?:[\w-]{1,40}\s+){0,4}?(?:kaputt\s+gemacht|gel[öo]e?scht|gepusht|deployed|zerschossen|überschrieben|ueberschrieben)\b`,
     // Chat style drops the "I": "Broke main, reverted." / "total amateur move: pushed straight to main".
-    String.raw`(?:^|[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b`,
+    // Round eighteen: not after a label that says what was done about it ("Fix: shipped 4.0.3" is the repair).
+    String.raw`(?:^|(?<!\b(?:fix|fixes|fixed|resolution|repair|remediation|mitigation|mitigations|solution|workaround|action|actions)\s{0,2})[:;—–]\s+)(?:broke|pushed|merged|deployed|messed\s+up|took\s+down|committed|shipped|introduced|caused|deleted|wiped|nuked|force-pushed)\b(?!(?:\s+(?:it|them|that|this|now|again|all|everything))?\s*[.!]?\s*$)`,
     ...OWNERSHIP_SHAPES,
+    ...OWNERSHIP_STATES,
   ]),
   explanation: rx([
     String.raw`\b(?:because|caused\s+by|the\s+cause|root\s+cause|cause:|due\s+to|the\s+reason|why:|turned\s+out|resulted?\s+(?:in|from)|the\s+result\s+of)\b`,
@@ -72,6 +75,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // A labelled "Impact:" line addresses impact even while it is still being confirmed.
     String.raw`^\W{0,3}impact\W{0,3}:`,
     ...IMPACT_SHAPES,
+    ...IMPACT_STATES,
   ]),
   regret: /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|i\s+regret|we\s+regret)\b/i,
   repair: rx([
@@ -117,7 +121,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     // Any present verb after "now" is a standing behaviour, except verbs that only say the thing works again.
     String.raw`\bnow\s+(?!(?:works|loads|passes|returns|responds|shows|succeeds|resolves|renders|builds|compiles|starts|boots|opens|displays|sends|arrives|syncs|appears|looks|seems|is|has|was|comes|goes|lets|reads)\b)[a-z]{3,20}(?:es|s)\b|\bnow\s+(?:does|ask|prompt|confirm|compare|record|track|log|make|enforce|list|publish|throttle|limit|cap|dedupe|refuse|answer|route|fall\s+back|retry|alert|page|warn)\b|\bnow\s+pass(?:es)?\s+(?:a|an|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:linter|check|test|gate|review)\b`,
     String.raw`\bnow\s+[a-z]{2,20}s\s+(?:[\w-]{1,40}\s+){0,4}?and\s+(?:asks|prompts|confirms|checks|refuses|blocks|requires|waits|alerts|pages|warns)\b|\b(?:is|are)\s+now\s+(?:resolved|fixed|set|read|loaded|fetched)\s+(?:from|by|via|through|at)\b`,
-    String.raw`\bnow\s+(?:the|all|every|each)\s+(?:[\w-]{1,40}\s+){0,3}?(?:is|are)\s+[a-z]{2,20}ed\b`,
+    String.raw`\bnow\s+(?:the|all|every|each)\s+(?:[\w-]{1,40}\s+){0,3}?(?:is|are)\s+(?:[a-z]{2,20}ed|(?:taken|kept|built|read|set|made|done|run|held|sent|written|drawn|shown)\s+(?:from|by|in|at|via|through|before|only|per|on))\b`,
     String.raw`\b(?:tests?|checks?|matrix|suite|linter|alerts?|gate|review|canary)\s+now\s*(?:[.;,!]|$)`,
     String.raw`\b(?:a|an)\s+(?:[\w-]{1,40}\s+){0,3}?(?:check|alert|test|lint|gate|canary)\s+(?:every|on\s+every|on\s+each|per|before|that|which)\b`,
     String.raw`\bneeds?\s+(?:a\s+)?(?:second|two|another|extra)\s+(?:approvers?|reviewers?|reviews?|approvals?|sign-?offs?|pair\s+of\s+eyes)\b`,
@@ -126,6 +130,7 @@ const PATTERNS: Record<ToneComponentName, RegExp> = {
     String.raw`\b(?:put|wrote|created|introduced)\s+(?:a|an)\s+(?:new\s+)?(?:[\w-]{1,40}\s+){0,2}?(?:tests?|checks?|alerts?)\b|\b(?:tests?|checks?|alerts?|step|gate|validation|monitoring)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?added\b`,
     String.raw`\b(?:there's|there\s+is)\s+now\b|\bwith\s+an\s+alert\b|\btesting\s+it\b|\bmonitoring\s+has\s+been\s+improved\b|\bimproved\s+(?:monitoring|alerting)\b`,
     ...PREVENTION_SHAPES,
+    ...PREVENTION_STATES,
   ]),
 };
 
@@ -222,6 +227,7 @@ export const COMPONENT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['when words', WHEN_WORDS],
   ['prevention label', PREVENTION_LABEL],
   ...PART_SHAPE_PATTERNS,
+  ...PART_STATE_PATTERNS,
   ...AGENCY_PATTERNS,
 ];
 
@@ -253,7 +259,7 @@ export function findComponents(sentences: readonly Sentence[], regretOk: (s: Sen
   found.ownership ??= sentences.find((s, i) => i + 1 < sentences.length && MY_WORK.test(s.text) && IT_FAILED.test(sentences[i + 1].text));
   // After the opening clause (which states the failure), an act of the writer's with no failure words is what was
   // done; a clause that says what will stop a recurrence ("we've added cache invalidation tests") is not a repair.
-  found.repair ??= sentences.find((s, i) => firstPersonAct(withoutPrevention(s.text), i === 0));
+  found.repair ??= sentences.find((s, i) => firstPersonAct(withoutPrevention(s.text), i === 0) || repairFragment(s.text, i));
   return found;
 }
 

@@ -41,7 +41,7 @@ const OWNING_PHRASE = new RegExp(
     // thing sent to the wrong place ("my test alert went to the real pager service"); a first-person act in German,
     // Spanish or French ("ich habe den cache geflusht", "yo rompí search", "j'ai supprimé").
     String.raw`\b(?:my|our)\s+[\w-]{2,20},\s+(?:my|our)\s+(?:outage|fault|mess|incident|mistake|problem|bug|breakage|screw-?up|doing|bad)\b`,
-    String.raw`\b(?:i|we)\s+(?:was|were)\s+(?:[\w-]{1,40}\s+){1,5}?and\s+(?:then\s+)?(?:missed|forgot|slept\s+through|ignored|acked|snoozed|muted|overlooked|fell\s+asleep|skipped|didn'?t|never)\b`,
+    String.raw`\b(?:i|we)\s+(?:was|were)\s+(?:[\w-]{1,40}\s+){1,5}?and\s+(?:then\s+)?(?:missed|forgot|slept\s+through|ignored|acked|snoozed|muted|overlooked|fell\s+asleep|skipped|didn'?t|never|mis[a-z]{3,20}ed|(?:[a-z]{2,20}ed|sent|ran|put|set|gave)\s+(?:[\w-]{1,40}\s+){0,5}?(?:the|a)\s+wrong)\b`,
     String.raw`\b(?:my|our)\s+(?:[\w-]{1,40}\s+){0,3}?(?:went|got\s+sent|was\s+sent|were\s+sent|posted|fired)\s+(?:out\s+)?(?:to|against|on|in)\s+(?:the\s+)?(?:real|wrong|live|production|prod|actual|public)\b`,
     String.raw`\b(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:[\w-]{1,40}\s+){0,4}?ge[a-zäöüß]{2,20}(?:t|en)\b|\byo\s+(?!s[eé]\b)[a-záéíóúñ]{3,20}(?:[eé]|[ií])\b|\bj'ai\s+(?:[\w-]{1,40}\s+){0,2}?[a-z]{2,20}é\b`,
   ].join('|'),

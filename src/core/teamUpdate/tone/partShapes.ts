@@ -96,10 +96,11 @@ export const PREVENTION_SHAPES: readonly string[] = [
 export const VAGUE_PLAN = /\b(?:review|reviewing|revisit|revisiting|look\s+(?:into|at)|looking\s+(?:into|at)|evaluate|evaluating|assess|assessing|discuss|discussing|think\s+about|thinking\s+about|explore|exploring|write\s+up|writing\s+up)\s+(?:(?:our|the|some|a\s+few|possible|any|all)\s+)?(?:[\w-]{1,40}\s+)?(?:process(?:es)?|procedures?|practices?|options|ideas|approach(?:es)?|next\s+steps|improvements?|what\s+happened|lessons)\b(?:\s+(?:to\s+(?:prevent|avoid)\s+(?:a\s+|any\s+|further\s+|future\s+)?(?:recurrences?|repeats?|repetition|this|similar\s+[\w-]{1,40})|going\s+forward))?/gi;
 
 // "so one apply can't touch both", "so traffic can't be routed to a cold pool".
-const GUARANTEE = /\bso\s+(?:that\s+)?(?:(?:a|an|one|the|no|any|every)\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:can'?t|cannot|can\s+no\s+longer|won'?t\s+be\s+able|will\s+(?:never|no\s+longer|always))\b/i;
+const GUARANTEE = /\bso\s+(?:that\s+)?(?:(?:a|an|one|the|no|any|every)\s+)?(?:[\w-]{1,40}\s+){0,3}?(?:can'?t|cannot|can\s+no\s+longer|won'?t\s+be\s+able|will\s+(?:never|no\s+longer|always)|(?:now\s+|always\s+)?waits?\s+(?:for|until)|(?:now\s+)?only\s+(?:runs?|starts?|fires?|ships?|goes?)\s+(?:after|once|when|if))\b/i;
 // …after an act of the writer's, and with no failure named before it (then it tells of the impact).
-const WRITER_ACT = /\b(?:i|we)(?:'ve|\s+have)?\s+(?:also\s+|now\s+)?(?:[a-z]{2,20}ed|split|set|made|put|built|rewrote|moved|added)\b/i;
-const FAILURE_BEFORE = /\b(?:broke|broken|break\w*|fail\w*|down|outage|bugs?|buggy|wrong|bad|crash\w*|errors?|caused|mistakes?|lock\w*|stuck|lost|delet\w*|wip\w*)\b/i;
+// Round eighteen: also "re-ran", and an act with its "I" dropped after a comma ("I re-ran it, and added a trigger so …").
+const WRITER_ACT = /\b(?:i|we)(?:'ve|\s+have)?\s+(?:also\s+|now\s+)?(?:[a-z]{2,20}ed|re-[a-z]{2,12}|split|set|made|put|built|rewrote|moved|added)\b|[,;]\s{0,3}(?:and\s+)?(?:added|built|set\s+up|introduced|put\s+in)\s/i;
+const FAILURE_BEFORE = /\b(?:broke|broken|break\w*|fail\w*|down|outage|bugs?|buggy|wrong|bad|crash\w*|errors?|caused|mistakes?|locked|lockout|stuck|lost|delet\w*|wip\w*)\b/i;
 
 export const REPAIR_SHAPES: readonly string[] = [
   // "Re-cut it at 14:00": re- before an irregular past; "Refunds went out this morning".

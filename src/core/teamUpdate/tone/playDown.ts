@@ -187,10 +187,46 @@ const SHAPES_WAVED_AWAY: readonly FlagRule[] = [
   },
 ];
 
+// Round eighteen, in the shapes blind27 and blind28 used, after owning: the broken thing said to exist for breaking
+// ("that's just what staging is for"), the failure called not worth mentioning, the people hit said to have just
+// retried (any group, any demonstrative: "most of those customers just refreshed"), "low impact overall" as a closing
+// verdict; "human error" in German or Portuguese; regret conditional on the reader having been hit ("sorry … if you
+// were one of the users hit", "apologies if you were among those affected").
+const SHAPES_FOR_WHAT_IT_IS: readonly FlagRule[] = [
+  {
+    kind: 'minimizing',
+    pattern: rx([
+      String.raw`\bthat(?:'?s|\s+is)\s+(?:just\s+|literally\s+|exactly\s+|kind\s+of\s+)?what\s+(?:[\w-]{1,40}\s+){1,2}?(?:is|are|exists?)\s+for\b`,
+      String.raw`\b(?:barely|hardly|scarcely|not(?:\s+really|\s+even)?)\s+worth\s+(?:mentioning|noting|a\s+mention|flagging|reporting|writing\s+up|talking\s+about|the\s+fuss|a\s+(?:post-?mortem|retro|write-?up|ticket))\b`,
+      String.raw`\b(?:most|many|all|the\s+rest)\s+(?:of\s+(?:them|the|those|these|our)\s+)?(?:users|people|customers|shoppers|clients|folks|buyers|callers|readers|partners|players|visitors|merchants)\s+(?:just|simply)\s+(?:[a-z-]{3,20}ed|tried\s+again|logged\s+(?:back\s+)?in|clicked\s+again|came\s+back|went\s+back|did\s+it\s+again)\b`,
+      String.raw`\blow\s+impact\s+(?:overall|really|honestly|all\s+(?:in\s+all|things\s+considered)|in\s+the\s+end)\b`,
+    ]),
+    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    rewrite: () => '',
+    notLocal: true,
+  },
+  {
+    kind: 'human-error',
+    pattern: rx([String.raw`\bmenschliche[rn]?\s+(?:fehler|irrtum)\b|\berro\s+humano\b|\bfallo\s+humano\b|\bmenselijke\s+fout\b`]),
+    explanation: '"Human error" names no cause; say which safeguard was missing (a test, a check, a review step).',
+    rewrite: () => 'a missing check',
+  },
+  {
+    kind: 'non-apology',
+    pattern: rx([
+      // "I'm sorry the on-call felt the pages were excessive": regret for what someone felt about the failure.
+      String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+)?(?:the|our|some|my|a\s+few)\s+(?:[\w-]{1,40}\s+){0,2}?(?:felt|feels|perceived|found|thought)\s+(?:that\s+)?(?:the|it|this|my|our|we|they|there|these|those)\b`,
+      String.raw`\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?]{0,60}?\bif\s+you\s+(?:were|are|was|happened\s+to\s+be)\s+(?:one\s+of|among|part\s+of|affected|impacted|hit)\b`,
+    ]),
+    explanation: 'This apologises for what may have happened, not for what did; name what broke and for whom.',
+    rewrite: () => 'sorry for the breakage I caused',
+  },
+];
+
 // "my change was the cause of the loop - cookie domain was set to …": the writer's work owned in a clause before the
 // words, so they tell how it went wrong, not who did it.
 const EARLIER_OWNER = /\b(?:my|our|mine|ours)\b[^;:—–]{0,200}?(?:\s[-–—]\s|[;:—–])/i;
 export const PLAY_DOWN_PATTERNS: readonly (readonly [string, RegExp])[] = [['play-down: owner in an earlier clause', EARLIER_OWNER]];
 export const ownedInEarlierClause = (sentence: string, at: number) => EARLIER_OWNER.test(sentence.slice(Math.max(0, at - 300), at));
 
-export const PLAY_DOWN_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_AFTER_OWNING, ...SHAPES_WAVED_AWAY];
+export const PLAY_DOWN_RULES: readonly FlagRule[] = [...SHAPES_BLIND13_14, ...SHAPES_BLIND15_21, ...SHAPES_AFTER_OWNING, ...SHAPES_WAVED_AWAY, ...SHAPES_FOR_WHAT_IT_IS];

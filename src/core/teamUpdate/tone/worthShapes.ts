@@ -50,7 +50,7 @@ export const WORTH_RULES: readonly FlagRule[] = [
       // why they let the writer near it ("Who let me near the users table"), or told to take the tools away
       // ("Somebody should take my laptop away", "keep me away from prod").
       String.raw`\bi(?:'m|\s+am)\s+(?:${LY}\s+|just\s+|probably\s+){0,2}(?:far\s+|way\s+|much\s+)?too\s+[a-z]{3,20}\s+to\s+be\s+(?:${UNFIT}|touching|running|doing|handling|near|on\s+call|in\s+charge)\b`,
-      String.raw`\b(?:who|why\s+did\s+(?:anyone|anybody|you|they|we))\s+(?:let|allowed|gave)\s+me\s+(?:anywhere\s+)?(?:near|touch|loose|access)\b|\b(?:don'?t|never|do\s+not)\s+(?:ever\s+)?let\s+me\s+(?:anywhere\s+)?(?:near|touch)\b`,
+      String.raw`\b(?:who|why\s+did\s+(?:anyone|anybody|you|they|we))\s+(?:keeps\s+|kept\s+)?(?:let|lets|letting|allowed|allows|allowing|gave|gives|giving)\s+me\s+(?:anywhere\s+)?(?:near|touch|loose|access)\b|\b(?:don'?t|never|do\s+not)\s+(?:ever\s+)?let\s+me\s+(?:anywhere\s+)?(?:near|touch)\b`,
       String.raw`\b(?:someone|somebody|you|they|please)\s+(?:should\s+|needs?\s+to\s+|must\s+|(?:has|have)\s+to\s+)?(?:${LY}\s+|just\s+|probably\s+){0,2}(?:take|keep)\s+(?:my\s+(?:[\w-]{1,40}\s+)?(?:laptop|keyboard|keys|access|rights|terminal|computer|badge|pager|sudo)\s+away|me\s+away\s+from)\b`,
       // "I really am a hopeless case with Terraform", "I'm just bad with deploys".
       String.raw`\bi(?:'m|\s+am|\s+${LY}\s+am)\s+(?:just\s+|such\s+|so\s+)?(?:an?\s+)?(?:hopeless\s+case|hopeless|useless|terrible|awful|rubbish|the\s+worst)\s+(?:at|with)\b`,
