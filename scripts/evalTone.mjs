@@ -45,9 +45,11 @@
 //   blind23, blind24 session fifteen's final test, written like blind15 and kept encrypted until their one run, on
 //                    round fifteen's rules: only with --blind23 / --blind24 (tuned on in round sixteen)
 //   blind25, blind26 session sixteen's final test, written like blind15 and kept encrypted until their one run, on
-//                    round sixteen's rules: only with --blind25 / --blind26 (tuned on in round seventeen, not merged)
+//                    round sixteen's rules: only with --blind25 / --blind26 (tuned on in round seventeen)
 //   blind27, blind28 session sixteen's second final test, encrypted until their one run on round sixteen's rules
-//                    (round seventeen was not merged in time): only with --blind27 / --blind28
+//                    (round seventeen was not merged in time): only with --blind27 / --blind28 (tuned on in round eighteen)
+//   blind29, blind30 session seventeen's final test, encrypted until their one run on round eighteen's rules:
+//                    only with --blind29 / --blind30
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -102,7 +104,7 @@ if (withTest) {
 // once after round three's rules were frozen; its misses were read and tuned on in round four, so
 // it is a dev set now (--blind3, misses with --misses-blind3).
 // The sets read only when asked for (--<name>; --misses-<name> also lists their misses).
-const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24', 'blind25', 'blind26', 'blind27', 'blind28'];
+const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24', 'blind25', 'blind26', 'blind27', 'blind28', 'blind29', 'blind30'];
 for (const name of OPTIONAL_SETS) {
   if (!argv.includes(`--${name}`) && !argv.includes(`--misses-${name}`)) continue;
   const set = fixture(`${name}.txt`);
