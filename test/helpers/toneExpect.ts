@@ -23,6 +23,29 @@ export function verdictExpecter(people: readonly string[]) {
   };
 }
 
+/** A test case: its name, the message, its radius, the verdict it must get and a flag kind it must carry. */
+export type VerdictCase = [name: string, text: string, radius: BlastRadius, verdict: ToneVerdict, kind?: ToneFlagKind];
+
+/** One mocha `it` per case, each checked by {@link verdictExpecter} for a repository with these authors. */
+export function verdictCases(people: readonly string[]) {
+  const expectVerdict = verdictExpecter(people);
+  return {
+    expectVerdict,
+    run(cases: readonly VerdictCase[]): void {
+      for (const [name, text, radius, verdict, kind] of cases) it(name, () => expectVerdict(text, radius, verdict, kind));
+    },
+    /** Cases that share one verdict; when `kinds` are given, each must carry a flag of one of them. */
+    check(cases: readonly (readonly [name: string, text: string, radius: BlastRadius])[], verdict: ToneVerdict, kinds: readonly ToneFlagKind[] = []): void {
+      for (const [name, text, radius] of cases) {
+        it(name, () => {
+          const r = expectVerdict(text, radius, verdict);
+          if (kinds.length) assert.ok(r.flags.some((f) => kinds.includes(f.kind)), describeFlags(r));
+        });
+      }
+    },
+  };
+}
+
 /**
  * For a mocha `describe`: a temporary repository whose one author is `author`, and the built CLI.
  * `tone(text, radius)` runs `own-it tone - --json --radius <radius>` there and returns its exit

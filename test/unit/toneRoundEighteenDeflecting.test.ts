@@ -1,15 +1,8 @@
-import { verdictExpecter } from '../helpers/toneExpect';
-import { type ToneFlagKind, type ToneVerdict } from '../../src/core/teamUpdate/toneCheck';
-
-type Radius = 'local' | 'team' | 'production';
+import { verdictCases } from '../helpers/toneExpect';
 
 /** Authors of the fictional repository. */
 const PEOPLE = ['Greta Holm', 'Tariq Aziz', 'Lena Vogt', 'Bruno Sá', 'Mika Lahti'];
-const expectVerdict = verdictExpecter(PEOPLE);
-type Case = [name: string, text: string, radius: Radius, verdict: ToneVerdict, kind?: ToneFlagKind];
-const run = (cases: readonly Case[]) => {
-  for (const [name, text, radius, verdict, kind] of cases) it(name, () => expectVerdict(text, radius, verdict, kind));
-};
+const { run } = verdictCases(PEOPLE);
 
 /**
  * Round eighteen, part A (#18): the grammar of blind27-28's deflecting misses, either way. Every sentence was

@@ -1,15 +1,8 @@
-import { verdictExpecter } from '../helpers/toneExpect';
-import { type ToneFlagKind, type ToneVerdict } from '../../src/core/teamUpdate/toneCheck';
-
-type Radius = 'local' | 'team' | 'production';
+import { verdictCases } from '../helpers/toneExpect';
 
 /** Authors of the fictional repository. */
 const PEOPLE = ['Ilse Brandt', 'Kofi Mensah', 'Yuki Mori', 'Rafa Ortiz', 'Nadia Petrova'];
-const expectVerdict = verdictExpecter(PEOPLE);
-type Case = [name: string, text: string, radius: Radius, verdict: ToneVerdict, kind?: ToneFlagKind];
-const run = (cases: readonly Case[]) => {
-  for (const [name, text, radius, verdict, kind] of cases) it(name, () => expectVerdict(text, radius, verdict, kind));
-};
+const { run } = verdictCases(PEOPLE);
 
 /**
  * Round seventeen, part A (#18): the classes of blind25-26's deflecting misses, either way. Every

@@ -1,16 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { describeFlags, verdictExpecter } from '../helpers/toneExpect';
-import { checkTone, type ToneFlagKind, type ToneVerdict } from '../../src/core/teamUpdate/toneCheck';
+import { describeFlags, verdictCases } from '../helpers/toneExpect';
+import { checkTone } from '../../src/core/teamUpdate/toneCheck';
 
 type Radius = 'local' | 'team' | 'production';
 
 /** Authors of the fictional repository. */
 const PEOPLE = ['Ilse Brandt', 'Kofi Mensah', 'Yuki Mori', 'Rafa Ortiz', 'Nadia Petrova', 'Quillon'];
-const expectVerdict = verdictExpecter(PEOPLE);
-type Case = [name: string, text: string, radius: Radius, verdict: ToneVerdict, kind?: ToneFlagKind];
-const run = (cases: readonly Case[]) => {
-  for (const [name, text, radius, verdict, kind] of cases) it(name, () => expectVerdict(text, radius, verdict, kind));
-};
+const { run } = verdictCases(PEOPLE);
 
 /**
  * Session sixteen, part A (#18): the classes of blind15-24's misses where deflection was read
