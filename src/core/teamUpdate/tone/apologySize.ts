@@ -67,7 +67,8 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
   },
 ];
 
-const FOREIGN_APOLOGY = String.raw`(?:verzeihung|entschuldigung|gomen(?:nasai)?|sumimasen|perd[oó]n|desculpa|scusa|scusami|pardon|lo\s+siento)`;
+// Portuguese in every person ("desculpa", "desculpe", "desculpem") and "perdão".
+const FOREIGN_APOLOGY = String.raw`(?:verzeihung|entschuldigung|gomen(?:nasai)?|sumimasen|perd[oó]n|perd[aã]o|desculp(?:a|e|em|as)|scusa|scusami|pardon|lo\s+siento)`;
 
 const SHAPES_BLIND15_21: readonly FlagRule[] = [
   {
@@ -77,6 +78,8 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
       String.raw`\blo\s+siento\s+(?:tant[ií]simo|much[ií]simo|mucho)\b|\blo\s+sentimos\s+(?:profundamente|much[ií]simo|mucho)\b`,
       // Any word between "tut mir" and "leid" but the ones that add or deny ("auch", "das", "nicht") intensifies it.
       String.raw`\btut\s+(?:mir|uns)\s+(?:(?!(?:auch|das|nicht|es)\b)[a-z\u00e4\u00f6\u00fc\u00df]{2,20},?\s+){1,3}leid\b`,
+      // A Portuguese apology made bigger: "desculpem mesmo", "muitas desculpas", "mil desculpas".
+      String.raw`\bdesculp(?:a|e|em)\s+(?:mesmo|muito|de\s+verdade)\b|\b(?:muitas|mil|sinceras)\s+desculpas\b`,
       String.raw`\bsorry\s+beyond\s+(?:measure|words)\b|\b(?:we\s+are|we'?re)\s+(?:so\s+|truly\s+|deeply\s+)?mortified\b`,
     ]),
     explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
@@ -138,6 +141,8 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
       String.raw`\bno\s+(?:apology|words?|sorry)\s+(?:(?:ever|really|truly)\s+)?(?:feels?|is|are|seems?|(?:will|would|could|can)\s+(?:ever\s+)?be)\s+(?:(?:ever|really|quite|nearly|big|large|good)\s+){0,2}(?:enough|adequate|sufficient)\b`,
       String.raw`\bno\s+(?:apology|amount\s+of\s+(?:apologi[sz]ing|sorry))\s+(?:that\s+)?(?:(?:could|can|would|will)\s+(?:ever\s+)?)?(?:make\s+up\s+for|undo|cover|excuse|make\s+(?:this|it)\s+right)\b`,
       String.raw`\b(?:there\s+are\s+)?no\s+words\s+(?:for|to\s+(?:say|express|describe|convey))\s+how\s+(?:sorry|bad|terrible|awful|ashamed)\b|\bwords\s+(?:can(?:'?t|not)|could(?:n'?t|\s+not)|fail\s+to)\s+(?:express|describe|say|convey)\s+how\s+(?:sorry|bad|terrible|ashamed)\b`,
+      // The writer unable to say how sorry they are ("I cannot begin to express how sorry we are").
+      String.raw`\b(?:i|we)\s+(?:can(?:'?t|not)|could(?:n'?t|\s+not)|(?:will|would)\s+never\s+be\s+able\s+to)\s+(?:even\s+)?(?:begin\s+to\s+)?(?:express|say|describe|convey|tell\s+you|put\s+into\s+words)\s+how\s+(?:(?:very|truly|deeply|terribly)\s+)?(?:sorry|bad|terrible|awful|ashamed|much\s+(?:i|we)\s+regret)\b`,
       String.raw`\bentschuldigen?\s+(?:mich|uns)\s+(?:[a-zäöüß]{2,20}\s+){0,2}?(?:vielmals|tausendmal|zutiefst|aufrichtig|nochmals|von\s+herzen|in\s+aller\s+form)\b`,
       String.raw`\b(?:mis|nuestras)\s+m[aá]s\s+(?:sinceras|profundas|humildes)\s+disculpas\b|\bde\s+todo\s+coraz[oó]n\b|\bvon\s+(?:ganzem\s+)?herzen\b|\bde\s+tout\s+c(?:œ|oe)ur\b`,
     ]),
