@@ -102,3 +102,54 @@ describe('tone check (round nineteen): an apology made bigger', () => {
     );
   });
 });
+
+/**
+ * Round nineteen, part B, tuned on the even half of blind29+30's part-B misses after it was measured held out.
+ */
+describe('tone check (round nineteen, even half): play-down, no doer, size and parts', () => {
+  check(
+    [
+      ['the broken thing called internal by what it is', 'I pushed a broken docs build that failed for everyone for the afternoon. Fixed it. It\'s just the internal wiki, errors there are expected.', 'team'],
+      ['the failure called expected of a beta', 'My build crashed the preview app for testers all morning, but it\'s a preview, crashes were expected. Pushed a fix.', 'team'],
+      ['"not exactly a catastrophe"', 'My change broke saved searches for 3 hours for 400 users; I reverted it and added a test. Not exactly a catastrophe though.', 'production'],
+      ['nobody will lose sleep over it', 'I broke image uploads for an hour for all users. Reverted and added an upload test. Nobody\'s going to lose sleep over avatars.', 'production'],
+      ['"barely a hiccup"', 'I deployed a bad proxy rule that broke staging for all teams from 9 to 11. Reverted and added a rule test. Two hours of staging is barely a hiccup.', 'team'],
+      ['a grade after a discourse adverb', 'I shipped the internal build with verbose logging on for all testers. Turned it off and added a lint rule. Frankly harmless, only we saw it.', 'team'],
+    ],
+    'under-owned',
+    ['minimizing'],
+  );
+  check(
+    [
+      ['"somehow" with a verb of loss and no doer', 'my scratch database somehow dropped its tables overnight', 'local'],
+      ['a particle before "at some point"', 'the local docker setup got screwed up at some point yesterday', 'local'],
+    ],
+    'under-owned',
+    ['non-apology'],
+  );
+  check(
+    [
+      ['a Spanish apology intensified ("un mundo")', 'Lo siento un mundo: I broke the shared CI runner with a bad cache key. I cleared the cache.', 'team'],
+      ['the writer as the one least fit', 'I\'m the last engineer who should touch billing. My change overcharged 30 customers for a day; we refunded them and billing changes now need two reviewers.', 'production'],
+      ['the apology said to fall short', 'I want to apologize to every partner hit, and to say it again because once is not enough. My export change dropped the last column for 90 partners for a day; we re-ran every export and exports now have a column-count test.', 'production'],
+    ],
+    'over-apologetic',
+  );
+  check(
+    [
+      ['ownership: "my <kind> mistake" as a fragment; repair: the bad thing removed, told as a state', 'We emailed the March invoice twice to 3,000 customers, my batching mistake. Sorry. The duplicate batch is cancelled and batches now dedupe on invoice ID.', 'production'],
+      ['repair: "works now" after the writer\'s present-tense act', 'I deleted the staging DNS entry for the API yesterday, so nobody could reach it after lunch. I add the entry again today, works now for all.', 'team'],
+    ],
+    'right-sized',
+  );
+  describe('near misses: scoping, a writer who owns "somehow", an error rate', () => {
+    check(
+      [
+        ['"it\'s only the X that was affected" scopes the impact', 'I broke the admin export for 2 hours for all account owners by renaming a column. It\'s only the admin export that was affected; customer pages were fine. I reverted it and exports now have a schema test. Sorry.', 'production'],
+        ['"our error rate alert" is no ownership of an error', 'My deploy made checkout throw errors for 10% of shoppers for 30 minutes; our error rate alert fired at once. I rolled it back and deploys now run a checkout smoke test. Sorry.', 'production'],
+      ],
+      'right-sized',
+    );
+    check([['"I somehow deleted" has a doer', 'I somehow deleted my own local branch while rebasing; recovered it from the reflog.', 'local']], 'right-sized');
+  });
+});

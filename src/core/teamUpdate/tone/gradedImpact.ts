@@ -30,6 +30,13 @@ export const GRADED_IMPACT_RULES: readonly FlagRule[] = [
       // "the real impact was close to nil", "impact was near zero", "actual damage was about nothing".
       String.raw`\b(?:impact|damage|harm|effect|fallout)\s+(?:was|is|were|has\s+been)\s+(?:(?:really|honestly|basically|effectively|practically)\s+)?(?:close\s+to|near(?:ly)?|about|around|pretty\s+much|basically|essentially|effectively|virtually|practically)\s+${NOTHING}\b`,
       // "60 customers out of 80,000 is a rounding issue".
+      // The grade on its own after a discourse adverb ("Honestly harmless, …", "Realistically trivial.").
+      String.raw`(?:^|[.;:!?,]\s{0,3})(?:honestly|frankly|realistically|truthfully|really|basically|ultimately)[,]?\s+(?:pretty\s+|fairly\s+|quite\s+)?${SMALL_GRADE}\b`,
+      // The broken thing called small or internal by what it is ("it's just the internal dashboard", "it's just us",
+      // "it's a beta, crashes are expected"), the failure called expected of such a thing, or nothing to worry over.
+      String.raw`\b(?:it'?s|it\s+is|it\s+was|that'?s|this\s+is|this\s+was)\s+(?:only\s+|just\s+)(?:us|internal|(?:the\s+|an?\s+|our\s+)?(?:internal|beta|alpha|demo|preview|test|admin|docs?|status|team|prototype|hobby|side)(?:\s+[\w-]{2,30})?)(?=\s*(?:[.,;:!?]|$|\s+(?:so|and|anyway|really)\b))|\b(?:it'?s|it\s+is|it\s+was)\s+(?:a|an)\s+(?:beta|alpha|preview|prototype|demo)\s*[,;]`,
+      String.raw`\b(?:crashes|errors|bugs|failures|outages|glitches|hiccups|breakages|flakes|blips)\s+(?:are|were)\s+(?:(?:to\s+be|kind\s+of|sort\s+of|fully|totally|entirely)\s+)?expected\b`,
+      String.raw`\bnot\s+(?:exactly|really|quite|even)\s+(?:a|an)\s+(?:disaster|catastrophe|crisis|tragedy|emergency|big\s+deal|end\s+of\s+the\s+world)\b|\b(?:nobody|no\s+one|no-one)(?:'s|\s+is|\s+will|'ll)\s+(?:going\s+to\s+|gonna\s+)?lose\s+(?:any\s+|much\s+)?sleep\b`,
       String.raw`\bout\s+of\s+(?:~\s?)?\d[\d,.]{0,9}\s*(?:k|m)?\s+(?:[\w-]{1,40}\s+){0,2}?(?:is|was|are|were)\s+${GRADE_ADVERB}(?:nothing|noise|tiny|a\s+rounding|${SMALL_GRADE})`,
     ]),
     explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',

@@ -38,6 +38,8 @@ export const OWNERSHIP_STATES: readonly string[] = [
   String.raw`\b(?:i|we)(?:'d|\s+had)\s+(?:wrote|written|built|set\s+up|made|added|shipped|introduced|merged|deployed)\s+(?:a|an|the)\s+(?:[\w-]{1,40}\s+){0,2}?(?:that|which)\s+(?:[a-z]{2,20}ed|broke|sent|ran|took|made|dropped|lost)\b`,  // A first-person act in German or Spanish, with an English or a native participle of harm ("ich habe the shared state
   // locked", "wir haben die Runner gestoppt", "he borrado la tabla", "borré el bucket"): the subject owns as "I" does.
   String.raw`\b(?:ich\s+habe|ich\s+hab|wir\s+haben|hab\s+ich|habe\s+ich)\s+(?:[\w'-]{1,40}\s+){0,6}?(?:${GERMAN_HARM}|${HARMED}|deployed|pushed|merged|caused|broken|misconfigured|overwritten)\b`,
+  // The mistake named as the writer's with a word for its kind ("…, my scheduling mistake."; not "our error budget").
+  String.raw`\b(?:my|our)\s+(?:[\w-]{1,30}\s+){1,2}?(?:mistake|error|oversight|slip-?up|blunder|goof|screw-?up|fault)\b(?!\s+(?:budget|rate|page|logs?|handling|messages?|tracking|reporting|counts?|codes?|alerts?|spikes?)\b)`,
   String.raw`\b(?:he|hemos)\s+(?:${SPANISH_HARM_PERFECT})\b|\b(?:${SPANISH_HARM_PAST})(?=[\s,.;:!?]|$)`,
 ];
 
@@ -76,6 +78,10 @@ export const REPAIR_STATES: readonly string[] = [
   // Only where the writer is the doer or the verb heads a clause ("the app retried and failed" is no repair).
   String.raw`(?:\b(?:i|we)(?:'ve|\s+have)?\s+(?:(?:then|also|just|already|now|quickly|manually)\s+)?|[,;:]\s{0,3}(?:and\s+)?|^\W{0,3}|\band\s+)re(?:instated|tried|activated|connected|indexed|imported|processed|queued|submitted|scheduled|provisioned|configured|mounted|synced|generated|issued|published|uploaded|attached|assigned|computed|calculated|enqueued|seeded|opened|keyed|paired|linked|granted|applied|delivered|migrated)\b`,
   String.raw`\bpaid\s+(?:out|back)\b|\b(?:i|we)(?:'ve|\s+have)?\s+paid\s+(?:everyone|everybody|all|each|every|the\s+(?:missing|delayed|affected|late|held))\b`,
+  // The bad thing's removal told as a state ("The duplicate job is deleted"), a thing put back in the present ("I add
+  // the route back"), and "works now".
+  String.raw`\b(?:duplicate|extra|stray|bad|broken|faulty|wrong|rogue|leftover|bogus)\s+(?:[\w-]{1,30}\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:deleted|removed|cancell?ed|stopped|disabled|gone|killed|purged|reverted)\b`,
+  String.raw`\b(?:i|we)\s+(?:add|put|turn|set|bring|switch|roll)\s+(?:[\w.'-]{1,30}\s+){0,3}?back\b|\bworks?\s+now\b`,
   String.raw`\b(?:are|were)\s+(?:now\s+|all\s+)?back(?=\s*(?:[.,;:!?]|$|\s+(?:and|online|up|to\s+normal|in\s+place|where|as)\b))`,
   String.raw`\b(?:entfernt|behoben|repariert|korrigiert|gefixt|zur[üu]e?ckgesetzt|zur[üu]e?ckgerollt|wiederhergestellt|r[üu]e?ckg[äa]e?ngig\s+gemacht|neu\s+gestartet)\b|\b(?:lo|la|los|las)\s+(?:arregl[ée]|arreglamos|correg[ií]|corregimos|restaur[ée]|restauramos|revert[ií]|revertimos)\b|\b(?:arreglado|corregido|restaurado|revertido)\b`,
 ];
