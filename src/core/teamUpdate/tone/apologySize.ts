@@ -40,7 +40,7 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
       String.raw`\b(?:sorry|sry|soz|apologies)\s*(?:x|×)\s*\d{1,2}\b|\b(?:sorry|apologies)\s+times\s+(?:two|three|ten|a\s+(?:hundred|thousand|million)|\d{1,3})\b`,
       String.raw`\b${APOLOGY_WORD}\s+(?:otra\s+vez|de\s+nuevo|nochmal|noch\s+einmal|encore)\b`,
       String.raw`\b(?:mil|tausend|mille|cien|hundert|tante)\s+(?:disculpas|perdones|entschuldigungen|excuses|pardons|scuse)\b`,
-      String.raw`\blo\s+(?:siento|sentimos)\s+(?:much[ií]simo|mucho|tanto|en\s+el\s+alma|de\s+verdad)\b`,
+      String.raw`\blo\s+(?:siento|sentimos)\s+(?:much[ií]simo|mucho|tanto|en\s+el\s+alma|de\s+verdad|un\s+mont[oó]n|un\s+mundo|horrores|con\s+toda\s+el\s+alma)\b`,
       String.raw`\bes\s+tut\s+(?:mir|uns)\s+(?:(?!(?:auch|das|nicht|es)\b)[a-zäöüß]{2,20},?\s+){1,4}leid\b`,
       String.raw`\b(?:profuse|utmost|endless|countless|abject|unreserved|wholehearted|effusive|deepest|sincerest)\s+apolog(?:y|ies)\b`,
       String.raw`\b(?:my|our)\s+most\s+[a-z]{3,20}(?:,?\s+(?:and\s+)?[a-z]{3,20}){0,2}\s+apolog(?:y|ies)\b`,
@@ -58,7 +58,7 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
       String.raw`\bi\s+(?:really|truly|genuinely|honestly|just|clearly|officially|literally|obviously|apparently)\s+am\s+(?:${FILLER}\s+){0,3}${BAD_IDENTITY}(?![\w-])`,
       String.raw`\bi\s+(?:really|truly|genuinely|honestly|just|clearly|officially|literally)\s+am\s+(?:the|a)\s+weak(?:est)?\s+link\b|\bthe\s+weakest\s+link\b`,
       String.raw`\bi\s+(?:${LY}\s+|just\s+|really\s+)(?:have|had)\s+no\s+business\s+(?:[a-z]{2,20}ing|anywhere|near|on|with)\b`,
-      String.raw`\bi(?:'m|\s+am)\s+(?:just\s+|so\s+|really\s+|such\s+)?(?:${LY}\s+)?(?:bad|terrible|awful|hopeless|useless|rubbish|incompetent)\s+(?:at|with)\b`,
+      String.raw`\bi(?:'m|\s+am)\s+(?:just\s+|so\s+|really\s+|such\s+)?(?:${LY},?\s+){0,2}(?:bad|terrible|awful|hopeless|useless|rubbish|incompetent)\s+(?:at|with)\b`,
       String.raw`\bi(?:'m|\s+am)\s+(?:${LY}\s+|just\s+|really\s+)?the\s+(?:worst|most\s+(?:careless|useless|clueless|incompetent|forgetful|chaotic)|[a-z]{2,20}est)\s+(?:person|engineer|dev|developer|human|teammate|coder|programmer|employee|member)\s+(?:alive|ever|on\s+(?:earth|the\s+planet|this\s+team)|in\s+(?:the\s+)?(?:world|history|company|building))\b`,
       String.raw`\bi(?:'m|\s+am)\s+(?:${LY}\s+|just\s+|really\s+|still\s+)?not\s+${ENOUGH}\s+enough\b`,
     ]),
@@ -67,7 +67,8 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
   },
 ];
 
-const FOREIGN_APOLOGY = String.raw`(?:verzeihung|entschuldigung|gomen(?:nasai)?|sumimasen|perd[oó]n|desculpa|scusa|scusami|pardon|lo\s+siento)`;
+// Portuguese in every person ("desculpa", "desculpe", "desculpem") and "perdão".
+const FOREIGN_APOLOGY = String.raw`(?:verzeihung|entschuldigung|gomen(?:nasai)?|sumimasen|perd[oó]n|perd[aã]o|desculp(?:a|e|em|as)|scusa|scusami|pardon|lo\s+siento)`;
 
 const SHAPES_BLIND15_21: readonly FlagRule[] = [
   {
@@ -77,6 +78,8 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
       String.raw`\blo\s+siento\s+(?:tant[ií]simo|much[ií]simo|mucho)\b|\blo\s+sentimos\s+(?:profundamente|much[ií]simo|mucho)\b`,
       // Any word between "tut mir" and "leid" but the ones that add or deny ("auch", "das", "nicht") intensifies it.
       String.raw`\btut\s+(?:mir|uns)\s+(?:(?!(?:auch|das|nicht|es)\b)[a-z\u00e4\u00f6\u00fc\u00df]{2,20},?\s+){1,3}leid\b`,
+      // A Portuguese apology made bigger: "desculpem mesmo", "muitas desculpas", "mil desculpas".
+      String.raw`\bdesculp(?:a|e|em)\s+(?:mesmo|muito|de\s+verdade)\b|\b(?:muitas|mil|sinceras)\s+desculpas\b`,
       String.raw`\bsorry\s+beyond\s+(?:measure|words)\b|\b(?:we\s+are|we'?re)\s+(?:so\s+|truly\s+|deeply\s+)?mortified\b`,
     ]),
     explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
@@ -87,6 +90,8 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
     pattern: rx([
       String.raw`\bi\s+(?:[a-z]{2,20}ly\s+)?(?:shouldn'?t|should\s+not|don'?t|do\s+not)\s+(?:have|deserve|get)\s+(?:merge|commit|push|deploy|prod|production|admin|release)\s+(?:rights|access|permissions?)\b`,
       String.raw`\bto\s+save\s+my\s+life\b`,
+      // The writer as the one least fit ("I'm the last person who should have deploy rights").
+      String.raw`\bi(?:'m|\s+am)\s+(?:(?:honestly|clearly|truly|really|probably|literally)\s+)?the\s+last\s+(?:person|engineer|one|dev|developer)\s+(?:who|that)\s+should\b`,
       String.raw`\bi(?:'?m|\s+am)\s+(?:[a-z]{2,20}ly\s+|really\s+)?(?:a|an)\s+(?:[\w-]{1,40}\s+){0,2}?(?:danger|outage|generator|menace|hazard)\b`,
       String.raw`\b(?:dumbest|stupidest|clumsiest|most\s+stupid|most\s+careless)\s+(?:[\w-]{1,40}\s+)?(?:engineer|person|developer|dev|human|member|one)\b`,
       String.raw`\b(?:we|i)\s+(?:were|was|am|are|'m|'re)\s+(?:so\s+|really\s+)?(?:stupid|dumb|idiots)\b|\b(?:catastrophically|unbelievably|incredibly|embarrassingly)\s+(?:stupid|dumb)\b`,
@@ -136,8 +141,12 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
     kind: 'over-apology',
     pattern: rx([
       String.raw`\bno\s+(?:apology|words?|sorry)\s+(?:(?:ever|really|truly)\s+)?(?:feels?|is|are|seems?|(?:will|would|could|can)\s+(?:ever\s+)?be)\s+(?:(?:ever|really|quite|nearly|big|large|good)\s+){0,2}(?:enough|adequate|sufficient)\b`,
+      // The apology said to fall short and said again ("say it again because once isn't enough").
+      String.raw`\bonce\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not)\s+(?:nearly\s+)?enough\b|\b(?:say|said)\s+(?:it|sorry)\s+(?:again|twice)\s+(?:because|since|as)\b`,
       String.raw`\bno\s+(?:apology|amount\s+of\s+(?:apologi[sz]ing|sorry))\s+(?:that\s+)?(?:(?:could|can|would|will)\s+(?:ever\s+)?)?(?:make\s+up\s+for|undo|cover|excuse|make\s+(?:this|it)\s+right)\b`,
       String.raw`\b(?:there\s+are\s+)?no\s+words\s+(?:for|to\s+(?:say|express|describe|convey))\s+how\s+(?:sorry|bad|terrible|awful|ashamed)\b|\bwords\s+(?:can(?:'?t|not)|could(?:n'?t|\s+not)|fail\s+to)\s+(?:express|describe|say|convey)\s+how\s+(?:sorry|bad|terrible|ashamed)\b`,
+      // The writer unable to say how sorry they are ("I cannot begin to express how sorry we are").
+      String.raw`\b(?:i|we)\s+(?:can(?:'?t|not)|could(?:n'?t|\s+not)|(?:will|would)\s+never\s+be\s+able\s+to)\s+(?:even\s+)?(?:begin\s+to\s+)?(?:express|say|describe|convey|tell\s+you|put\s+into\s+words)\s+how\s+(?:(?:very|truly|deeply|terribly)\s+)?(?:sorry|bad|terrible|awful|ashamed|much\s+(?:i|we)\s+regret)\b`,
       String.raw`\bentschuldigen?\s+(?:mich|uns)\s+(?:[a-zäöüß]{2,20}\s+){0,2}?(?:vielmals|tausendmal|zutiefst|aufrichtig|nochmals|von\s+herzen|in\s+aller\s+form)\b`,
       String.raw`\b(?:mis|nuestras)\s+m[aá]s\s+(?:sinceras|profundas|humildes)\s+disculpas\b|\bde\s+todo\s+coraz[oó]n\b|\bvon\s+(?:ganzem\s+)?herzen\b|\bde\s+tout\s+c(?:œ|oe)ur\b`,
     ]),

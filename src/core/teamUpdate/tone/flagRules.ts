@@ -14,6 +14,7 @@ import { APOLOGY_SIZE_RULES } from './apologySize';
 import { OTHER_DOER_RULES } from './otherDoer';
 import { PLAY_DOWN_RULES } from './playDown';
 import { CAUSE_ELSEWHERE_RULES } from './causeElsewhere';
+import { GRADED_IMPACT_RULES } from './gradedImpact';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -222,4 +223,4 @@ const TOO_LITTLE: readonly FlagRule[] = [
   },
 ];
 
-export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_SIZE_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...CAUSE_ELSEWHERE_RULES];
+export const FLAG_RULES: readonly FlagRule[] = [...TOO_MUCH, ...DEFLECTION_RULES, ...TOO_LITTLE, ...APOLOGY_SHAPE_RULES, ...PROPORTION_RULES, ...WORTH_RULES, ...OTHER_AGENT_RULES, ...NAMED_AGENT_RULES, ...APOLOGY_SIZE_RULES, ...OTHER_DOER_RULES, ...PLAY_DOWN_RULES, ...GRADED_IMPACT_RULES, ...CAUSE_ELSEWHERE_RULES];

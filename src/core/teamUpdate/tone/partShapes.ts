@@ -27,6 +27,7 @@
  * - prevention as an added check that stops the job by itself ("added a size check that halts the upload").
  * Every gap is bounded and each piece starts on a literal word (linear on any input).
  */
+import { REPAIR_STATES } from './partStates';
 
 export const PREVENTION_SHAPES: readonly string[] = [
   // Round seventeen: "now" after a standing verb ("rate limit changes go now through review"), and a safeguard added to
@@ -103,6 +104,7 @@ const WRITER_ACT = /\b(?:i|we)(?:'ve|\s+have)?\s+(?:also\s+|now\s+)?(?:[a-z]{2,2
 const FAILURE_BEFORE = /\b(?:broke|broken|break\w*|fail\w*|down|outage|bugs?|buggy|wrong|bad|crash\w*|errors?|caused|mistakes?|locked|lockout|stuck|lost|delet\w*|wip\w*)\b/i;
 
 export const REPAIR_SHAPES: readonly string[] = [
+  ...REPAIR_STATES,
   // "Re-cut it at 14:00": re- before an irregular past; "Refunds went out this morning".
   String.raw`\bre-(?:cut|set|ran|run|built|did|done|sent|wrote|written|made|put|split|bound|hung|shot)\b`,
   String.raw`\b(?:refunds?|credits?|corrections?|fix(?:es)?|re-?sends?)\s+(?:went|have\s+gone|has\s+gone|were\s+sent|are\s+going|were\s+issued|have\s+been\s+issued)(?:\s+out)?\b`,

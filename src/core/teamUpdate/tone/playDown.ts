@@ -47,7 +47,7 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
     kind: 'non-apology',
     pattern: rx([
       String.raw`(?<!\b(?:i|we)\s)\b(?:appears?|seems?|seemed|appeared)\s+to\s+have\s+(?:been\s+)?(?:[a-z]{2,20}ed|lost|vanished|disappeared|gone\s+missing|broken|gone)\b`,
-      String.raw`\b(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]{2,20}ed|set|put|left|broken|turned\s+off)\s+at\s+some\s+point\b`,
+      String.raw`\b(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]{2,20}ed|set|put|left|broken|turned\s+off)(?:\s+(?:up|out|over|around|about))?\s+at\s+some\s+point\b`,
       String.raw`\b(?:was|were|got|had\s+been)\s+left\s+(?:on|enabled|running|active|behind)\b`,
     ]),
     explanation: PASSIVE_VOICE,
@@ -125,7 +125,7 @@ const SHAPES_AFTER_OWNING: readonly FlagRule[] = [
   {
     kind: 'minimizing',
     pattern: rx([
-      String.raw`\b(?:hardly|barely|scarcely)\s+(?:a|an|any)\s+(?:(?:big|real|major|huge|serious|proper)\s+)?(?:deal|incident|outage|problem|issue|disaster|emergency|crisis|catastrophe|drama|impact)\b`,
+      String.raw`\b(?:hardly|barely|scarcely)\s+(?:a|an|any)\s+(?:(?:big|real|major|huge|serious|proper)\s+)?(?:deal|incident|outage|problem|issue|disaster|emergency|crisis|catastrophe|drama|impact|blip|hiccup|glitch|bump|dent|ripple|scratch)\b`,
       String.raw`\bthat'?s\s+(?:just|simply)\s+(?:how|the\s+way)\s+(?:[\w-]{1,40}\s+){1,3}?(?:is|are|goes|go|works|work|rolls|runs)\b`,
       String.raw`\b(?:nobody|no\s+one|no-one|hardly\s+anyone|barely\s+anyone)\s+(?:really\s+|even\s+|actually\s+)?[a-z]{2,20}s\s+(?:[\w-]{1,40}\s+){0,2}?(?:${QUIET_TIME}|anyway)\b(?!\s+(?:because|since|as|after|when|so)\b)`,
       String.raw`\b(?:is|was|'s|are|were)\s+(?:honestly\s+|pretty\s+|basically\s+|totally\s+|fairly\s+|just\s+|kind\s+of\s+|quite\s+|to\s+be\s+)?(?:normal|typical|usual|standard|expected)\s+for\s+(?:(?:a|an)\s+[\w-]{2,20}(?:\s+[\w-]{2,20})?|${WEEKDAY}|weekdays|staging|us|this\s+team)\b|\bpar\s+for\s+the\s+course\b`,
@@ -149,7 +149,7 @@ const SHAPES_AFTER_OWNING: readonly FlagRule[] = [
     kind: 'non-apology',
     pattern: rx([
       String.raw`\b(?:was|were|got|has\s+been|had\s+been)\s+(?:accidentally\s+|mistakenly\s+|somehow\s+|apparently\s+)?(?:enabled|disabled|set|left|committed|pointed|flipped|bumped|activated|truncated|clobbered|wiped|misconfigured|turned\s+(?:on|off))\b(?!\s+(?:by|back|up\s+by)\b)`,
-      String.raw`\bgot\s+(?:[\w-]{1,40}\s+){0,3}?[a-z]{2,20}ed\s+(?:[\w-]{1,40}\s+){0,2}?somehow\b|\bsomehow\s+(?:got|went|was|were|ended|became|changed)\b|\bchanged\s+itself\b`,
+      String.raw`\bgot\s+(?:[\w-]{1,40}\s+){0,3}?[a-z]{2,20}ed\s+(?:[\w-]{1,40}\s+){0,2}?somehow\b|\bsomehow\s+(?:got|went|was|were|ended|became|changed)\b|(?<!\b(?:i|we)\s)\bsomehow\s+(?:lost|broke|dropped|deleted|wiped|reset|disappeared|vanished|stopped|corrupted)\b|\bchanged\s+itself\b`,
       // Round seventeen: broken by an indefinite act with no doer ("got broken by a commit", "ended up broken after some
       // changes").
       String.raw`\b(?:got|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]{2,20}ed|broken|broke|taken\s+down|knocked\s+out)\s+(?:by|after|in|with)\s+(?:a|an|some|another|one\s+of\s+the|a\s+few|recent)\s+(?:[\w-]{1,40}\s+)?(?:commits?|changes?|updates?|push(?:es)?|merges?|tweaks?|edits?)\b(?!\s+(?:i|we|from\s+(?:me|us)|of\s+(?:mine|ours))\b)`,
