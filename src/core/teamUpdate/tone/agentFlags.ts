@@ -27,6 +27,11 @@ const HEDGE = /\b(?:if|unless|whether|might|may|maybe|perhaps|possibly|probably|
 // Greeting or apology words a name can be spoken to after: "Terribly sorry, Kwame and Olga:".
 const ADDRESS_LEAD = /^\W{0,3}(?:(?:hey|hi|hello|dear|thanks|so|really|terribly|very|truly|heads\s+up|sorry|apologies|my\s+apologies)[\s,]{1,3}){0,3}(?:@?[A-Z][a-z]{1,40}\s+(?:and|&)\s+)?$/i;
 // Round eleven: a name set off by a comma after an apology, thanks or "you" is spoken to ("I owe you an apology, Felix, …").
+// Round nineteen: a capitalised word as the modifier of a thing ("due to a Keycloak realm setting") names a product, not a person;
+// a gerund after it makes it the doer ("caused by Mapnest returning stale data").
+const NAME_AS_MODIFIER = /^(?:(?:a|an|the|some|one)\s+)?[A-Z][\w.-]{1,30}\s+(?![a-z]{1,30}ing\b)[a-z][\w-]{1,30}(?:\s+[a-z][\w-]{1,30}){0,3}$/;
+// …unless the thing is a failure ("a Geoplot incident", "Keyhold latency"): that is the product's own failure, told as the cause.
+const FAILURE_NOUN = /\b(?:incident|incidents|outage|outages|latency|issue|issues|bug|bugs|problem|problems|error|errors|failure|failures|downtime|degradation|slowness|glitch|hiccup|disruption|regression|blip)\b/;
 const VOCATIVE_LEAD = /\b(?:apology|apologies|sorry|thanks|thank\s+you|you)\s{0,3},\s{0,3}$/i;
 // What follows a name spoken to: a comma or colon, another name, or the writer's own words.
 // "that part was not ours, but our retry logic …": a denial that concedes the writer's part.
@@ -61,6 +66,8 @@ export const AGENT_FLAG_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['agent flags: address lead', ADDRESS_LEAD],
   ['agent flags: address tail', ADDRESS_TAIL],
   ['agent flags: vocative lead', VOCATIVE_LEAD],
+  ['agent flags: name as modifier', NAME_AS_MODIFIER],
+  ['agent flags: failure noun', FAILURE_NOUN],
   ['agent flags: own verb', OWN_VERB],
   ['agent flags: denial conceded', CONCEDED],
   ['agent flags: self named', SELF_NAMED],
@@ -100,7 +107,7 @@ export function agentFlags(readings: readonly AgentReading[], messageOwned: bool
   const flags: ToneFlag[] = [];
   for (const { sentence, agents } of readings) {
     for (const a of agents) {
-      if (a.side !== 'other' || SET_UP_WRONG.test(a.who) || (a.person && notBlamed(sentence.text, a.at, a.who))) continue;
+      if (a.side !== 'other' || SET_UP_WRONG.test(a.who) || (a.person && (notBlamed(sentence.text, a.at, a.who) || (NAME_AS_MODIFIER.test(a.who) && !FAILURE_NOUN.test(a.who))))) continue;
       // Session sixteen: a phrase with the writer in it is no other party, and another party whose act the sentence then
       // puts down to the writer ("finance quoted the wrong figure because I forgot the conversion") is the affected one.
       if (a.structure !== 'denial' && (WRITER_IN.test(a.who) || CAUSE_IS_WRITER.test(sentence.text.slice(a.at + a.who.length, a.at + a.who.length + CAUSE_REACH)))) continue;

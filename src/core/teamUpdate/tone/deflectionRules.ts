@@ -8,6 +8,7 @@ import { BLAME_ELSEWHERE_RULES } from './blameElsewhere';
 import { OUTSIDE_CAUSE_RULES } from './outsideCause';
 import { OTHER_PARTY_RULES } from './otherParty';
 import { OTHER_SIDE_RULES } from './otherSide';
+import { OTHER_SOURCE_RULES } from './otherSource';
 import { OTHER_SUBJECT_RULES } from './otherSubject';
 import { REPAIRED } from './agentWords';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
@@ -83,7 +84,8 @@ const ALWAYS: readonly FlagRule[] = [
       // Session sixteen: not what the receiver wanted or knew ("an email they didn't ask for").
       String.raw`\b(?:they|he|she)\s+(?!(?:did(?:n'?t|\s+not))\s+${WISH_VERB}\b)${FAILURE_VERB}`,
       // Not the writer's own team named in apposition: "We on the data team broke the export".
-      String.raw`(?<!\b(?:we|us)\s+(?:on|in|from|at)\s+)\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:\w+\s+)?${FAILURE_VERB}`,
+      // Round nineteen: not the team as the object of a preposition, the ones affected ("logins for the QA team were broken").
+      String.raw`(?<!\b(?:we|us|for|to|of|with|on|in|from|at|affecting|hitting)\s+)\bthe\s+(?:other|[\w-]+)\s+team(?:'s)?\s+(?:(?!(?:was|were|is|are|got|been|being)\b)\w+\s+)?${FAILURE_VERB}`,
       String.raw`\b(?:is|was|'s|are|were)\s+(?:all\s+|entirely\s+|really\s+|squarely\s+)?on\s+(?:the\s+[\w-]+\s+(?:team|side|folks)|them|him|her|whoever|ops|qa)\b`,
       String.raw`\bthe\s+[\w-]+\s+team\s+(?:owns|should\s+own)\s+(?:this|that|it)\b`,
       String.raw`\bbecause\s+of\s+(?:them|him|her|the other team)\b`,
@@ -177,4 +179,4 @@ const UNLESS_OWNED: readonly FlagRule[] = [
   },
 ];
 
-export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES, ...OTHER_SIDE_RULES, ...OTHER_SUBJECT_RULES];
+export const DEFLECTION_RULES: readonly FlagRule[] = [...ALWAYS, ...UNLESS_OWNED, ...BLAME_ELSEWHERE_RULES, ...OUTSIDE_CAUSE_RULES, ...OTHER_PARTY_RULES, ...OTHER_SIDE_RULES, ...OTHER_SUBJECT_RULES, ...OTHER_SOURCE_RULES];

@@ -129,7 +129,7 @@ export const OTHER_SUBJECT_RULES: readonly FlagRule[] = [
 // First-person acts: "I closed them", "We've de-duplicated the queue", "we then moved the database"; deleting the extras
 // ("I deleted the duplicates") is a repair, deleting anything else may be the cause.
 const FIRST_PERSON_ACT = /\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:(?:just|also|then|quickly|already|manually|now|immediately)\s+)?((?:failed|switched)\s+over|(?:deleted|removed|cleared|closed|dropped|merged)\s+(?:them|those|the\s+(?:duplicates?|dupes|extras?|copies|stray\s+[\w-]{1,30}))|[a-z][\w-]{1,30})/gi;
-const REPAIR_ACT = new RegExp(String.raw`^(?:${REPAIRED}|closed|moved|switched|swapped|de-?duplicated|cleaned|bumped|pinned|renewed|regenerated|reimported|re-imported|rotated|throttled|re-?warmed|filed|(?:failed|switched)\s+over|(?:deleted|removed|cleared|closed|dropped|merged)\s+(?:them|those|the\s+(?:duplicates?|dupes|extras?|copies|stray\s+[\w-]{1,30})))$`, 'i');
+const REPAIR_ACT = new RegExp(String.raw`^(?:${REPAIRED}|closed|moved|switched|swapped|de-?duplicated|de-?duped|corrected|cleaned|bumped|pinned|renewed|regenerated|reimported|re-imported|rotated|throttled|re-?warmed|filed|(?:failed|switched)\s+over|(?:deleted|removed|cleared|closed|dropped|merged)\s+(?:them|those|the\s+(?:duplicates?|dupes|extras?|copies|stray\s+[\w-]{1,30})))$`, 'i');
 // Owning words that need no act: "my bad", "on me", "mine", "my/our X broke …".
 const OWNS_WITHOUT_ACT = new RegExp(String.raw`\b(?:(?:my|our)\s+(?:bad|fault|mistake|doing|error|oversight)|on\s+(?:me|us)|mine|ours|(?:my|our)\s+(?:[\w-]{1,30}\s+){0,2}?${FAILURE_VERB})\b`, 'i');
 
