@@ -1,22 +1,8 @@
-import * as assert from 'node:assert/strict';
-import { verdictExpecter } from '../helpers/toneExpect';
-import { type ToneFlagKind } from '../../src/core/teamUpdate/toneCheck';
-
-type Radius = 'local' | 'team' | 'production';
-type Case = [string, string, Radius];
+import { verdictCases } from '../helpers/toneExpect';
 
 /** Authors of the fictional repository. */
 const PEOPLE = ['Ines Varga', 'Kwabena Osei', 'Lotte Brandt', 'Ravi Menon', 'Yuki Tanabe'];
-const expectVerdict = verdictExpecter(PEOPLE);
-
-const check = (cases: readonly Case[], verdict: 'right-sized' | 'under-owned' | 'over-apologetic' | 'deflecting', kinds: readonly ToneFlagKind[] = []) => {
-  for (const [name, text, radius] of cases) {
-    it(name, () => {
-      const r = expectVerdict(text, radius, verdict);
-      if (kinds.length) assert.ok(r.flags.some((f) => kinds.includes(f.kind)), JSON.stringify(r.flags.map((f) => f.kind)));
-    });
-  }
-};
+const { check } = verdictCases(PEOPLE);
 
 /**
  * Round nineteen, part A (#18): deflection in grammar the rules had not read (tone/otherSource.ts), and a
