@@ -49,7 +49,9 @@
 //   blind27, blind28 session sixteen's second final test, encrypted until their one run on round sixteen's rules
 //                    (round seventeen was not merged in time): only with --blind27 / --blind28 (tuned on in round eighteen)
 //   blind29, blind30 session seventeen's final test, encrypted until their one run on round eighteen's rules:
-//                    only with --blind29 / --blind30
+//                    only with --blind29 / --blind30 (tuned on in round nineteen)
+//   blind31, blind32 session seventeen's second final test, encrypted until their one run on round nineteen's
+//                    rules: only with --blind31 / --blind32
 // Prints accuracy and per-verdict recall/precision, plus agreement on each apology part.
 //   --misses   list misclassified messages of the corpus, fresh and dev splits
 //   --test     also evaluate round two's blind test split (numbers only; its misses need --misses-test)
@@ -104,7 +106,7 @@ if (withTest) {
 // once after round three's rules were frozen; its misses were read and tuned on in round four, so
 // it is a dev set now (--blind3, misses with --misses-blind3).
 // The sets read only when asked for (--<name>; --misses-<name> also lists their misses).
-const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24', 'blind25', 'blind26', 'blind27', 'blind28', 'blind29', 'blind30'];
+const OPTIONAL_SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'probe7', 'blind8', 'probe8', 'probe8b', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24', 'blind25', 'blind26', 'blind27', 'blind28', 'blind29', 'blind30', 'blind31', 'blind32'];
 for (const name of OPTIONAL_SETS) {
   if (!argv.includes(`--${name}`) && !argv.includes(`--misses-${name}`)) continue;
   const set = fixture(`${name}.txt`);

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = path.join(root, 'test', 'fixtures', 'tone');
 // Session fifteen's sets (blind15 …) are read by scale.mjs; loso.mjs keeps reading the files session fourteen had.
-const NEVER_READ = new Set(['blind14.txt', ...Array.from({ length: 16 }, (_, i) => `blind${15 + i}.txt`)]);
+const NEVER_READ = new Set(['blind14.txt', ...Array.from({ length: 18 }, (_, i) => `blind${15 + i}.txt`)]);
 
 export const BLINDS = ['blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13'];
 export const VERDICTS = ['right-sized', 'over-apologetic', 'deflecting', 'under-owned'];
