@@ -26,7 +26,7 @@
  * the fix ("the IDE auto-import did this"), deflecting even when the fix is owned.
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
-import { rx, VENDOR, type FlagRule } from './ruleParts';
+import { MOVED_EXPLANATION, rx, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
 const LOCATOR = String.raw`(?:because(?:\s+of)?|due\s+to|caused\s+by|driven\s+by|(?:came|comes|coming|come)\s+from|traces?\s+back\s+to|traced\s+(?:back\s+)?to|originated\s+(?:at|in|from|with)|root\s+(?:cause|of\s+(?:it|this|that))\s*(?:is|was|:)(?:\s+that)?|cause\s*:|por\s+culpa\s+del?)`;
@@ -43,7 +43,6 @@ const CAPITAL_NAME = String.raw`(?!(?:I|I'|The|This|That|It|We|Our|My|A|An|Monda
 
 /** Only where nothing is owned in the first person. */
 const EXPLANATION = 'This puts the cause on another party without saying what was yours; say which part you own (a missing check, pin or fallback).';
-const MOVED_EXPLANATION = 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.';
 
 const UNOWNED: readonly FlagRule[] = [
   {
@@ -180,7 +179,7 @@ const TOOL_AS_DOER: readonly FlagRule[] = [
       String.raw`\b(?:we|i)\s+did\s+everything\s+right\b`,
       String.raw`\bthe\s+(?:ide|editor|linter|formatter|auto-?import(?:er)?|autocomplete|ide\s+auto-?import|code\s+generator)\s+did\s+(?:this|that|it)\b(?=[^.!?]{0,40}\bi'?d\s+never\b)`,
     ]),
-    explanation: 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.',
+    explanation: MOVED_EXPLANATION,
     rewrite: () => NO_SAFEGUARD,
   },
 ];

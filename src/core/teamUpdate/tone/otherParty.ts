@@ -17,7 +17,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { DOC, REPAIRED } from './agentWords';
-import { rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
+import { MOVED_EXPLANATION, PARTY_NAME, rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
 // The writer's work, as the subject of a denial.
@@ -43,10 +43,7 @@ const MALFUNCTIONS = String.raw`(?:nuked|nukes|clobbered|clobbers|mangled|mangle
 const DONE_TO = String.raw`(?:got|get|gets|was|were|been|is|are|being|had)`;
 const FAULTY = String.raw`(?:confusing|misleading|unclear|broken|buggy|flaky|too\s+(?:low|high|small|short|tight|aggressive|strict))`;
 
-// A capitalised name that is not a sentence opener or the writer.
-const NAME = String.raw`(?!(?:I|We|My|Our|The|This|That|It|A|An|Your|Their|Sorry|Status|Summary|Cause|Fix|Today|Yesterday|Tonight|Last|Next|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Staging|Production|Prod|Main)\b)[A-Z][a-z]{1,20}(?:[A-Z][a-z]{1,20})?`;
 const UNOWNED_EXPLANATION = 'This makes another party the doer of the failure without saying what was yours; say which part you own (a missing check, fallback or pin).';
-const MOVED_EXPLANATION = 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.';
 const DENIAL_EXPLANATION = 'This denies your part before showing what happened; say what you checked and what was yours, if anything.';
 
 export const OTHER_PARTY_RULES: readonly FlagRule[] = [
@@ -121,8 +118,8 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
     // Frankfurt went down", "the Glyphcraft rendering bug").
     pattern: new RegExp(
       [
-        String.raw`(?:^|[;:,]\s{0,3}|(?<=\s[—–-]\s{1,3}))${NAME}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,3}?(?:went\s+down|was\s+down|crashed|failed|broke|stalled|duplicated|timed\s+out)\b`,
-        String.raw`\b[Tt]he\s+${NAME}\s+(?:[a-z][\w-]{1,40}\s+)?(?:bug|regression|outage|defect)\b`,
+        String.raw`(?:^|[;:,]\s{0,3}|(?<=\s[—–-]\s{1,3}))${PARTY_NAME}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,3}?(?:went\s+down|was\s+down|crashed|failed|broke|stalled|duplicated|timed\s+out)\b`,
+        String.raw`\b[Tt]he\s+${PARTY_NAME}\s+(?:[a-z][\w-]{1,40}\s+)?(?:bug|regression|outage|defect)\b`,
       ].join('|'),
       'g',
     ),

@@ -16,7 +16,7 @@
  * Every gap is bounded and each pattern starts on a literal word or a name (linear on any input).
  */
 import { DOC } from './agentWords';
-import { rx, type FlagRule } from './ruleParts';
+import { DENIAL_EXPLANATION, MOVED_EXPLANATION, PARTY_NAME, rx, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
 // The writer's work or side, as the subject of "was fine".
@@ -31,14 +31,10 @@ const APPROVED = String.raw`(?:signed|approved|requested|asked\s+for|specified|m
 const MISDID = String.raw`(?:duplicated|double-counted|double-sent|reordered|reorders|dropped|drops|wiped|mangled|overwrote|ignored|ignores|nuked|resent|re-sent)`;
 // Whose the thing is, when it is not the writer's: a possessive that is not "my/our team's".
 const OTHERS = String.raw`(?:their|your|(?:(?:the|our|their|your)\s+)?(?:(?!(?:my|our|i|we)\b)[\w-]{1,40}\s+){0,2}?(?!(?:team|my|our|own|everyone|everybody)(?:'s|’s))[\w-]{2,40}(?:'s|’s))`;
-// A capitalised name that is not a sentence opener, a month or a day.
-const NAME = String.raw`(?!(?:I|We|My|Our|The|This|That|It|A|An|Your|Their|Sorry|Status|Summary|Cause|Fix|Today|Yesterday|Tonight|Last|Next|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Staging|Production|Prod|Main)\b)[A-Z][a-z]{1,20}(?:[A-Z][a-z]{1,20})?`;
 
 // No "I"/"we"/"my"/"our" later in the sentence (case-sensitive patterns): the writer claims no part of the cause.
 const NO_WRITER_AFTER = String.raw`(?![^.!?]{0,120}\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b)`;
 
-const DENIAL_EXPLANATION = 'This clears your side before showing what happened; say what you checked and what was yours, if anything.';
-const MOVED_EXPLANATION = 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.';
 const UNOWNED_EXPLANATION = 'This makes another product the doer of the failure without saying what was yours; say which part you own (a missing check, fallback or pin).';
 
 export const OTHER_SIDE_RULES: readonly FlagRule[] = [
@@ -81,7 +77,7 @@ export const OTHER_SIDE_RULES: readonly FlagRule[] = [
     kind: 'deflection',
     // Case matters: an unknown product or company by name as the doer, where nothing is owned.
     pattern: new RegExp(
-      String.raw`(?:^|[.;:,]\s{0,3}|(?<=\s[—–-]\s{1,3}))${NAME}(?:'s|’s)\s+(?:outage|incident|downtime|bug|regression|glitch)\s+(?:[a-z][\w-]{1,40}\s+)?(?:delayed|broke|caused|took|blocked|stopped|duplicated|dropped|hit)\b`,
+      String.raw`(?:^|[.;:,]\s{0,3}|(?<=\s[—–-]\s{1,3}))${PARTY_NAME}(?:'s|’s)\s+(?:outage|incident|downtime|bug|regression|glitch)\s+(?:[a-z][\w-]{1,40}\s+)?(?:delayed|broke|caused|took|blocked|stopped|duplicated|dropped|hit)\b`,
       'g',
     ),
     explanation: UNOWNED_EXPLANATION,
@@ -94,8 +90,8 @@ export const OTHER_SIDE_RULES: readonly FlagRule[] = [
     // GitHub's default notification settings are broken", "- the Grafana alert migration duplicated every rule").
     pattern: new RegExp(
       [
-        String.raw`\bbecause\s+(?:of\s+)?${NAME}(?:'s|’s)?\s+(?:(?:default|own|new)\s+)?(?:[a-z][\w-]{1,40}\s+){0,3}?(?:(?:is|are|was|were)\s+(?:so\s+|really\s+|just\s+)?${FAULTY}|${MISDID})\b${NO_WRITER_AFTER}`,
-        String.raw`(?:^|[.;:,]\s{0,3}|(?<=\s[—–-]\s{1,3}))the\s+${NAME}\s+(?:[a-z][\w-]{1,40}\s+){0,3}?(?:(?:is|are|was|were)\s+(?:just\s+|so\s+|really\s+|notoriously\s+)?(?:unreliable|flaky|buggy|broken)|${MISDID})\b${NO_WRITER_AFTER}`,
+        String.raw`\bbecause\s+(?:of\s+)?${PARTY_NAME}(?:'s|’s)?\s+(?:(?:default|own|new)\s+)?(?:[a-z][\w-]{1,40}\s+){0,3}?(?:(?:is|are|was|were)\s+(?:so\s+|really\s+|just\s+)?${FAULTY}|${MISDID})\b${NO_WRITER_AFTER}`,
+        String.raw`(?:^|[.;:,]\s{0,3}|(?<=\s[—–-]\s{1,3}))the\s+${PARTY_NAME}\s+(?:[a-z][\w-]{1,40}\s+){0,3}?(?:(?:is|are|was|were)\s+(?:just\s+|so\s+|really\s+|notoriously\s+)?(?:unreliable|flaky|buggy|broken)|${MISDID})\b${NO_WRITER_AFTER}`,
       ].join('|'),
       'g',
     ),

@@ -14,7 +14,7 @@
  */
 import { DOC } from './agentWords';
 import { NOT_NAME } from './namedAgent';
-import { ROLE, rx, TEAM_BARE, TEAM_WORD, VENDOR, type FlagRule } from './ruleParts';
+import { DENIAL_EXPLANATION, MOVED_EXPLANATION, ROLE, rx, TEAM_BARE, TEAM_WORD, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
 // Another party by kind (a vendor, a role, an outside team), never the writer's own team.
@@ -28,8 +28,6 @@ const CONTENT = String.raw`(?:(?:duplicate|duplicated|stale|bad|corrupt|corrupte
 const NO_WRITER_CAUSE = String.raw`(?![^.!?]{0,100}\b(?:after|because|since|when|by)\s+(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us)\b)`;
 
 const SOURCE_EXPLANATION = 'This puts the failure on another party\'s input without saying what was yours; say which check on it you lacked.';
-const MOVED_EXPLANATION = 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.';
-const DENIAL_EXPLANATION = 'This clears your side before showing what happened; say what you checked and what was yours, if anything.';
 
 export const OTHER_SOURCE_RULES: readonly FlagRule[] = [
   {

@@ -19,7 +19,7 @@
  */
 import { DOC, REPAIRED } from './agentWords';
 import { NOT_NAME } from './namedAgent';
-import { FAILURE_VERB, rx, TOOL, type FlagRule } from './ruleParts';
+import { DENIAL_EXPLANATION, FAILURE_VERB, MOVED_EXPLANATION, rx, TOOL, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
 
 const DAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Ww]eek|[Mm]onth|[Yy]ear|[Mm]orning|[Nn]ight)`;
@@ -51,8 +51,6 @@ const DET = String.raw`(?:${DET_REQUIRED})?`;
 const SERVED = String.raw`(?:[Uu]sers?|[Cc]ustomers?|[Cc]lients?|[Mm]embers?|[Pp]atients|[Ss]ubscribers?|[Vv]isitors?|[Bb]uyers?|[Ss]hoppers?|[Tt]enants?)`;
 
 const SUBJECT_EXPLANATION = 'This makes another party the subject of the act that caused the failure and owns nothing; say which part was yours (a missing check, pin or fallback).';
-const MOVED_EXPLANATION = 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.';
-const DENIAL_EXPLANATION = 'This clears your side before showing what happened; say what you checked and what was yours, if anything.';
 
 export const OTHER_SUBJECT_RULES: readonly FlagRule[] = [
   {
