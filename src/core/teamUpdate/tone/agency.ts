@@ -136,8 +136,8 @@ export function firstPersonAgent(sentence: string): boolean {
   if (ownsInOtherShapes(sentence)) return true;
   const apology = APOLOGY_WORD.test(sentence);
   // The failure must be in the act's own clause ("the CDN cached the wrong page; we purged it" owns nothing).
-  return sentence.split(AGENT_CLAUSE_BREAK).some((clause) => {
-    if (!clause.trim() || (!apology && !FAILURE.test(clause) && !OMISSION_AFTER_ACT.test(clause))) return false;
+  return clauses(sentence, AGENT_CLAUSE_BREAK).some((clause) => {
+    if (!apology && !FAILURE.test(clause) && !OMISSION_AFTER_ACT.test(clause)) return false;
     const strong = STRONG.test(clause) || CONSEQUENCE.test(clause);
     const words = wordsOf(clause);
     for (let i = 0; i < words.length; i++) {
@@ -178,9 +178,9 @@ export function firstPersonAct(sentence: string, afterFirstClause = false): bool
   });
 }
 
-/** Clauses split at semicolons, colons and dashes (commas join too much to split on). */
-function clauses(sentence: string): string[] {
-  return sentence.split(CLAUSE_BREAK).filter((c) => c.trim().length > 0);
+/** Clauses split at semicolons, colons and dashes (commas join too much to split on); the agent reader keeps clock times whole. */
+function clauses(sentence: string, breaks: RegExp = CLAUSE_BREAK): string[] {
+  return sentence.split(breaks).filter((c) => c.trim().length > 0);
 }
 
 function wordsOf(clause: string): string[] {

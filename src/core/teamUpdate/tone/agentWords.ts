@@ -22,6 +22,13 @@ export const OTHER_IN_PHRASE = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}(?:'s
 export const OTHER_PARTY_IN_PHRASE = new RegExp(String.raw`(?:^|\s)(?:${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|${NOT_DETERMINER}[\w-]{1,40})\s+(?:team|squad|side|folks|guys)|someone|somebody|they|he|she)(?:'s|')?(?=\s|$)`, 'i');
 // A vague failure noun that ends a phrase ("a scheduler issue").
 export const VAGUE_FAILURE = /^(?:issue|issues|problem|problems|glitch|hiccup|error|errors|failure|thing)$/;
+/** After "my" or "our", the words that make the phrase another party ("our vendor", "my team's"; "my linter config" is the writer's own). */
+export const namesOtherAfterOwner = (owner: string, rest: string): boolean => /^(?:my|our)$/.test(owner) && (owner === 'our' ? OTHER_IN_PHRASE : OTHER_PARTY_IN_PHRASE).test(rest);
+/** A phrase (its lower-case words) that names another party; a tool only naming a vague failure ("a scheduler issue") is none. */
+export function namesOtherParty(lowers: readonly string[]): boolean {
+  const text = lowers.join(' ');
+  return OTHER_IN_PHRASE.test(text) && (!VAGUE_FAILURE.test(lowers[lowers.length - 1]) || OTHER_PARTY_IN_PHRASE.test(text));
+}
 // …as the head of the phrase (its last word): "the merge tool", not "the tool config".
 export const OTHER_HEAD = new RegExp(String.raw`(?:^|\s)${OTHER_WORDS}$`, 'i');
 export const DETERMINER = /^(?:the|a|an|this|that|some)$/;

@@ -20,7 +20,7 @@
  * every regular expression is bounded and listed for the linear-time test.
  */
 import { agentKind, blamesPeople } from './agentKind';
-import { ACRONYM, CAMEL, HELPING, FIRST_PERSON, NOT_A_PERSON, NOT_AN_OWNER, OTHER_IN_PHRASE, OTHER_PARTY_IN_PHRASE, PHRASE_END, PUNCT, VAGUE_FAILURE } from './agentWords';
+import { ACRONYM, CAMEL, HELPING, FIRST_PERSON, NOT_A_PERSON, NOT_AN_OWNER, PHRASE_END, PUNCT, namesOtherAfterOwner, namesOtherParty } from './agentWords';
 import { tokens, type FailureAgent, type Token } from './failureAgent';
 import { DEFECT_FROM, FAULT_IN, MORE_DENIALS, OMISSION_BECAUSE, OWNED_BY, SOURCE_SHAPE_PATTERNS, THEIRS, WORK } from './sourceShapes';
 
@@ -215,7 +215,7 @@ function classify(phrase: readonly Token[], start: number, names: ReadonlySet<st
   if (FIRST_PERSON.test(first.lower) || /^(?:mine|ours)$/.test(first.lower)) {
     const rest = lowers.slice(1, 4).join(' ');
     // "my linter config" is the writer's own tool; "our vendor", "my team's" … name another party.
-    if ((first.lower === 'our' ? OTHER_IN_PHRASE : first.lower === 'my' ? OTHER_PARTY_IN_PHRASE : undefined)?.test(rest)) return agent('other', phrase.slice(0, 4).map((w) => w.text).join(' '), false);
+    if (namesOtherAfterOwner(first.lower, rest)) return agent('other', phrase.slice(0, 4).map((w) => w.text).join(' '), false);
     return agent('self', phrase.map((w) => w.text).join(' '), false);
   }
   // The owner in a possessive ("the payments team's branch", "Greta's template", "Vantory's docs").
@@ -228,8 +228,7 @@ function classify(phrase: readonly Token[], start: number, names: ReadonlySet<st
   const named = head.find((w) => w.mention || names.has(w.lower.replace(/(?:'s|’s|')$/, '')));
   if (named) return agent('other', headText, true);
   // "a scheduler issue": a tool only naming a vague failure is no party.
-  const vague = VAGUE_FAILURE.test(lowers[lowers.length - 1]) && !OTHER_PARTY_IN_PHRASE.test(lowers.join(' '));
-  if ((OTHER_IN_PHRASE.test(lowers.join(' ')) && !vague) || blamesPeople(agentKind(headText, 'other', false))) return agent('other', headText, false);
+  if (namesOtherParty(lowers) || blamesPeople(agentKind(headText, 'other', false))) return agent('other', headText, false);
   const capital = head.find((w, i) => /^\p{Lu}/u.test(w.text) && !ACRONYM.test(w.text) && !NOT_A_PERSON.test(w.text.replace(/(?:'s|’s|')$/, '')) && (i > 0 || start > 0));
   if (capital) return agent('other', headText, charge && !CAMEL.test(capital.text) && head.length <= 2);
   return undefined;

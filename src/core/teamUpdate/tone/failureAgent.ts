@@ -14,7 +14,7 @@
 import { FAILURE, isPastVerb, NOT_AGENT } from './agency';
 import { agentKind, blamesPeople } from './agentKind';
 import { personWords } from './namedParty';
-import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLEFT_PRONOUN, CLEFT_VERB, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_A_DOING, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, OTHER_PARTY_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN, VAGUE_FAILURE } from './agentWords';
+import { ACRONYM, ASKING, BREAK_IDIOM, CAMEL, CAUSE_MARK, CLAUSE_BREAK, CLEFT_PRONOUN, CLEFT_VERB, CLAUSE_REACH, DENIAL, DENIAL_CONCEDED, DETERMINER, FIRST_PERSON, GERUND, GROUP, HELPING, MALFUNCTION, NOT_A_DOING, NOT_AN_ACT, NOT_AN_OWNER, NOT_A_PERSON, OTHER_HEAD, OTHER_IN_PHRASE, PHRASE_END, PUNCT, QUESTION_OPEN, RESTORING, STATE_WORD, SUFFERED, TOKEN, namesOtherAfterOwner, namesOtherParty } from './agentWords';
 
 export { CLAUSE_REACH, HELPING, FIRST_PERSON, FAILURE_AGENT_PATTERNS } from './agentWords';
 
@@ -217,13 +217,10 @@ function byAgent(words: readonly Token[], k: number, names: ReadonlySet<string>,
   // Round seventeen: "because of my broken linter config" is the writer's own tool; "our vendor" names another.
   // "human error by our platform team" tells the writer's own side vaguely, not another party.
   const humanError = words[k - 2]?.lower === 'human';
-  const ownedPhrase = phrase[0].lower === 'our' ? OTHER_IN_PHRASE : OTHER_PARTY_IN_PHRASE;
-  if (FIRST_PERSON.test(phrase[0].lower)) return /^(?:my|our)$/.test(phrase[0].lower) && !humanError && ownedPhrase.test(phrase.slice(1, 4).map((w) => w.lower).join(' ')) ? { side: 'other', structure: 'by', who, at: words[k + 1].at, person: false } : { side: 'self', structure: 'by', who, at: words[k + 1].at, person: false };
+  if (FIRST_PERSON.test(phrase[0].lower)) return !humanError && namesOtherAfterOwner(phrase[0].lower, phrase.slice(1, 4).map((w) => w.lower).join(' ')) ? { side: 'other', structure: 'by', who, at: words[k + 1].at, person: false } : { side: 'self', structure: 'by', who, at: words[k + 1].at, person: false };
   const person = phrase.some((_, i) => personAt(words, start + i, names, true));
   // "due to a scheduler problem": a tool only naming a vague failure is no party.
-  const lowers = phrase.map((w) => w.lower).join(' ');
-  const vague = VAGUE_FAILURE.test(phrase[phrase.length - 1].lower) && !OTHER_PARTY_IN_PHRASE.test(lowers);
-  if (!person && !phrase.some((w) => CAMEL.test(w.text)) && (!OTHER_IN_PHRASE.test(lowers) || vague) && !blamesPeople(agentKind(who, 'other', false))) return undefined;
+  if (!person && !phrase.some((w) => CAMEL.test(w.text)) && !namesOtherParty(phrase.map((w) => w.lower)) && !blamesPeople(agentKind(who, 'other', false))) return undefined;
   return { side: 'other', structure: 'by', who, at: words[k + 1].at, person };
 }
 
