@@ -32,14 +32,14 @@ export async function resolveIncidentFile(target: IncidentTarget, incidentsFolde
   const prepare = { gitPath: options.gitPath, tagPattern: options.tagPattern };
   if (target.kind === 'revert') {
     const d = target.detection;
-    return onceAtATime(store, d.reverted[0] ?? d.sha, async () => {
+    return onceAtATime(store, async () => {
       const existing = (await store.findByCommit(d.sha)) ?? (d.reverted[0] ? await store.findByCommit(d.reverted[0]) : undefined);
       if (existing) return existing.path;
       return (await store.create((await prepareIncident(target.repoRoot, { detection: d }, prepare)).draft)).path;
     });
   }
   const details = await getCommitDetails(target.repoRoot, target.sha, options.gitPath);
-  return onceAtATime(store, details.sha, async () => {
+  return onceAtATime(store, async () => {
     const existing = await store.findByCommit(details.sha);
     if (existing) return existing.path;
     // A revert picked here opens the incident for what it reverted, as the CLI does.
@@ -48,14 +48,15 @@ export async function resolveIncidentFile(target: IncidentTarget, incidentsFolde
 }
 
 /**
- * Find-or-create runs one at a time per culprit commit and incidents folder: a second request for the
- * same commit while the first is still preparing (a double click on Create Incident, the prompt
- * and the view at once) waits for it and opens the same file instead of creating a second one.
+ * Find-or-create runs one at a time per incidents folder: a second request while the first is still
+ * preparing (a double click on Create Incident, the prompt and the view at once, or the revert row and
+ * the revert commit picked by hand, whose culprit is only known once prepared) waits for it and then
+ * finds the file the first one created instead of creating a second one.
  */
 const pending = new Map<string, Promise<void>>();
 
-function onceAtATime(store: IncidentStore, sha: string, findOrCreate: () => Promise<string>): Promise<string> {
-  const key = `${store.folderPath}\0${sha}`;
+function onceAtATime(store: IncidentStore, findOrCreate: () => Promise<string>): Promise<string> {
+  const key = store.folderPath;
   const run = (pending.get(key) ?? Promise.resolve()).then(findOrCreate);
   const settled = run.then(
     () => undefined,

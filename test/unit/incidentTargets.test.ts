@@ -43,6 +43,18 @@ describe('find-or-create incident (services/incidentTargets)', () => {
     assert.equal(incidentFiles().length, 1);
   });
 
+  it('opens one incident when the revert row and the revert commit picked by hand are asked for at once', async () => {
+    const detection = await detectOne(repo.path, revert);
+    assert.ok(detection);
+    // "New Incident" on the revert commit itself opens the incident for what it reverted, as the row does.
+    const [fromRow, fromPick] = await Promise.all([
+      resolveIncidentFile({ kind: 'revert', repoRoot: repo.path, detection }, FOLDER),
+      resolveIncidentFile({ kind: 'commit', repoRoot: repo.path, sha: revert }, FOLDER),
+    ]);
+    assert.equal(fromRow, fromPick);
+    assert.equal(incidentFiles().length, 1);
+  });
+
   it('a failed attempt does not block the next one: both callers get the error, a later call creates the file', async () => {
     const detection = await detectOne(repo.path, revert);
     assert.ok(detection);
