@@ -10,6 +10,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { BAD_IDENTITY, FILLER, likeCase, rx, type FlagRule } from './ruleParts';
+import { EXPLAIN } from './explanations';
 
 const APOLOGY_WORD = String.raw`(?:sorry|apologi[sz]e|apologies|regret)`;
 const AUDIENCE = String.raw`(?:you|you\s+all|y'all|everyone|everybody|anyone|anybody|customers|users|people|folks|some\s+of\s+you|(?:our|some|the|any)\s+(?:customers|users|readers|folks|teams?|partners|clients|on-?call|support\s+team|reviewers?|testers?|[a-z-]{2,20}\s+team))`;
@@ -23,7 +24,7 @@ export const APOLOGY_SHAPE_RULES: readonly FlagRule[] = [
       String.raw`\b${APOLOGY_WORD}\s+(?:that\s+)?${AUDIENCE}\s+(?:(?:may|might)\s+have\s+|have\s+|had\s+|all\s+)?(?:felt|feel|feels|were|are|was|got|get|found|find|finds|have\s+been)\s+(?:[\w'-]{1,40}\s+){0,4}?${FEELING}\b`,
       String.raw`\bif\s+(?:you|anyone|anybody|someone|any\s+of\s+you|people)\s+(?:was|were|got|felt|is|are)\s+(?:(?:a\s+bit|at\s+all|ever)\s+)?${FEELING}\b`,
     ]),
-    explanation: 'This apologises for how people felt, not for what happened; apologise for the breakage itself.',
+    explanation: EXPLAIN.FEELINGS,
     rewrite: (m) => likeCase(m, /^if/i.test(m) ? 'to everyone affected' : 'sorry for the breakage I caused'),
   },
   {
@@ -39,7 +40,7 @@ export const APOLOGY_SHAPE_RULES: readonly FlagRule[] = [
       String.raw`\bwhat\s+(?:an?\s+)?(?:${FILLER}\s+){0,3}${BAD_IDENTITY}\s+i\s+am\b`,
       String.raw`\b(?:competence|incompetence|skill|quality|standard|calibre|caliber)\s+(?:[\w-]{1,40}\s+){0,4}?expect(?:ed)?\s+(?:from|of)\s+me\b`,
     ]),
-    explanation: 'Putting yourself down makes the update about you; say what broke and what changed.',
+    explanation: EXPLAIN.PUT_DOWN,
     rewrite: () => 'I made a mistake',
   },
 ];

@@ -25,6 +25,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { BAD_IDENTITY, FILLER, type FlagRule, likeCase, rx } from './ruleParts';
+import { EXPLAIN } from './explanations';
 
 // An apology word in the languages and spellings the sets use.
 const APOLOGY_WORD = String.raw`(?:sorry|sry|soz|apologies|perd[oó]n(?:a|e|en|ame|enme)?|disculp(?:a|as|e|en|enme)|lo\s+siento|lo\s+sentimos|entschuldigung(?:en)?|sorry\s+sorry|pardon|d[ée]sol[ée]e?s?|scusa(?:te)?)`;
@@ -62,7 +63,7 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
       String.raw`\bi(?:'m|\s+am)\s+(?:${LY}\s+|just\s+|really\s+)?the\s+(?:worst|most\s+(?:careless|useless|clueless|incompetent|forgetful|chaotic)|[a-z]{2,20}est)\s+(?:person|engineer|dev|developer|human|teammate|coder|programmer|employee|member)\s+(?:alive|ever|on\s+(?:earth|the\s+planet|this\s+team)|in\s+(?:the\s+)?(?:world|history|company|building))\b`,
       String.raw`\bi(?:'m|\s+am)\s+(?:${LY}\s+|just\s+|really\s+|still\s+)?not\s+${ENOUGH}\s+enough\b`,
     ]),
-    explanation: 'Putting yourself down makes the update about you; say what broke and what changed.',
+    explanation: EXPLAIN.PUT_DOWN,
     rewrite: () => 'I made a mistake',
   },
 ];
@@ -82,7 +83,7 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
       String.raw`\bdesculp(?:a|e|em)\s+(?:mesmo|muito|de\s+verdade)\b|\b(?:muitas|mil|sinceras)\s+desculpas\b`,
       String.raw`\bsorry\s+beyond\s+(?:measure|words)\b|\b(?:we\s+are|we'?re)\s+(?:so\s+|truly\s+|deeply\s+)?mortified\b`,
     ]),
-    explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
+    explanation: EXPLAIN.ONE_SORRY,
     rewrite: () => 'sorry',
   },
   {
@@ -97,7 +98,7 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
       String.raw`\b(?:we|i)\s+(?:were|was|am|are|'m|'re)\s+(?:so\s+|really\s+)?(?:stupid|dumb|idiots)\b|\b(?:catastrophically|unbelievably|incredibly|embarrassingly)\s+(?:stupid|dumb)\b`,
       String.raw`\band\s+me\s+(?:should\s+be\s+kept\s+apart|,?\s*bad\s+combination|don'?t\s+mix)\b|\bi'?m\s+not\s+ready\s+for\s+(?:release|on-?call|prod|production|deploy)\b`,
     ]),
-    explanation: 'Running yourself down does not help the reader; say what broke and what you changed.',
+    explanation: EXPLAIN.RUN_DOWN,
     rewrite: () => '',
   },
 ];
@@ -118,7 +119,7 @@ const SHAPES_BLIND22: readonly FlagRule[] = [
       String.raw`[,;]\s{0,3}whatever\s*[.!]?\s*$`,
       String.raw`\b(?:basically|just|mostly|pretty\s+much)\s+(?:noise|a\s+rounding\s+error|nothing)\b`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },
@@ -166,7 +167,7 @@ const SHAPES_SIZE_AND_WORTH: readonly FlagRule[] = [
       String.raw`\bwhat\s+(?:kind|sort)\s+of\s+(?:engineer|developer|dev|person|human|coder|programmer|teammate|team|idiot|professional)\s+(?:[a-z]{2,20}s|does|would|forgets)\b`,
       String.raw`\b(?:most\s+(?:incompetent|stupid|careless|idiotic|embarrassing|boneheaded|amateurish|clueless|brainless)|dumbest|stupidest|sloppiest|silliest|clumsiest)\s+${OWN_ACT}\s+(?:i|we)(?:'ve|\s+have)?\s+(?:ever\s+)?(?:done|made|pulled|committed)\b`,
     ]),
-    explanation: 'Running yourself down does not help the reader; say what broke and what you changed.',
+    explanation: EXPLAIN.RUN_DOWN,
     rewrite: () => '',
   },
 ];
@@ -183,7 +184,7 @@ const SHAPES_ADVERB_AND_EXCLAMATION: readonly FlagRule[] = [
       String.raw`(?:^|[.;:!?,]\s{0,3})(?:${LY},?\s+)?(?!(?:lastly|firstly|secondly|thirdly|additionally|separately|personally|anyway)\b)${LY}\s+sorry\b`,
       String.raw`\b(?:siento|sentimos|lamento|lamentamos|sinto|sentimos)\s+(?:(?:much|muit)[ií]s{1,2}imo|tant[ií]s{1,2}imo|[a-záéíóúñ]{3,15}mente)\b`,
     ]),
-    explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
+    explanation: EXPLAIN.ONE_SORRY,
     rewrite: () => 'sorry',
   },
   {
@@ -193,7 +194,7 @@ const SHAPES_ADVERB_AND_EXCLAMATION: readonly FlagRule[] = [
       // The writer's self-label in German or Spanish ("Ich bin so ein Trottel", "soy un desastre").
       String.raw`\bich\s+bin\s+(?:so\s+|echt\s+|wirklich\s+|ja\s+|total\s+|einfach\s+)?(?:ein|eine)\s+(?:(?:totaler|kompletter|echter|riesiger|absoluter)\s+)?(?:trottel|idiot|depp|vollidiot|esel|dummkopf|katastrophe|versager|chaot|volltrottel|anf[äa]nger)\b|\b(?:soy|somos)\s+(?:un|una|unos)\s+(?:(?:completo|total|verdadero)\s+)?(?:idiota|desastre|payaso|in[úu]til|tonto|torpe|inepto)s?\b|\bqu[ée]\s+(?:idiota|torpe|in[úu]til|tonto)\s+(?:soy|fui)\b`,
     ]),
-    explanation: 'Running yourself down does not help the reader; say what broke and what you changed.',
+    explanation: EXPLAIN.RUN_DOWN,
     rewrite: () => '',
   },
 ];

@@ -17,6 +17,7 @@
  */
 import { FAILURE_VERB, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 // Another team or role as a bare subject: "ops", "QA", "the design system team", "security", "the reviewer".
 const OTHERS = String.raw`(?:the\s+)?(?:${TEAM_BARE}|${TEAM_WORD}\s+(?:team|side|folks)|(?!(?:our|my|your)\s)[\w-]{1,40}\s+team|(?:[\w-]{1,40}\s+)?${ROLE}|reviewers?|testers?)`;
@@ -115,7 +116,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\basked\s+(?:them|the\s+(?:[\w-]{1,40}\s+)?(?:vendor|provider|maintainers|team))\s+to\s+(?:fix|look|explain)\b`,
       String.raw`\b(?:opened|filed|raised)\s+(?:a\s+)?(?:ticket|case|support\s+request)\s+with\b`,
     ]),
-    explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
+    explanation: EXPLAIN.CAUSE_OUTSIDE,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },

@@ -26,8 +26,9 @@
  * the fix ("the IDE auto-import did this"), deflecting even when the fix is owned.
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
-import { MOVED_EXPLANATION, rx, VENDOR, type FlagRule } from './ruleParts';
+import { rx, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 const LOCATOR = String.raw`(?:because(?:\s+of)?|due\s+to|caused\s+by|driven\s+by|(?:came|comes|coming|come)\s+from|traces?\s+back\s+to|traced\s+(?:back\s+)?to|originated\s+(?:at|in|from|with)|root\s+(?:cause|of\s+(?:it|this|that))\s*(?:is|was|:)(?:\s+that)?|cause\s*:|por\s+culpa\s+del?)`;
 // Possessors that are not another party: times, pronouns, contractions of "is".
@@ -123,14 +124,14 @@ const MOVED_AFTER_OWNING: readonly FlagRule[] = [
       String.raw`\bnicht\s+mein\s+fehler\b|\bno\s+(?:es|fue)\s+mi\s+(?:culpa|error)\b|\bpas\s+ma\s+faute\b|\bnever\s+touched\s+(?:them|it|that|those)\b|\bhaven'?t\s+(?:pushed|touched|committed)\s+(?:there|to\s+it|that)\s+since\b`,
       String.raw`\bdefaults?\s+(?:is|are)\s+(?:stupid|dumb|insane|broken|wrong)\b|\bneither\s+tells\s+you\b|(?<!\b(?:commit|message|title|description|comment|naming|name|note|notes)\s+(?:is|was|are|were)\s+(?:also\s+|just\s+|total\s+|complete\s+)?)\b(?:nonsense|shenanigans)\b|\bthe\s+[\w-]{1,40}\s+(?:team|group|folks)\s+maintains?\b|\bthat'?s\s+[\w-]{2,40}'s\s+(?:[\w-]{1,40}\s+){0,3}?doing\s+it\b`,
     ]),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
   {
     kind: 'deflection',
     // Round eighteen: not a named root cause the writer then owns a miss against ("…, and we didn't test empty rows against it").
     pattern: new RegExp(String.raw`\bbut\s+${CAPITAL_NAME}(?:'s)?\s+(?:[a-z][\w-]{1,40}\s+){0,2}?(?:sends?|sent|served|kept|gave|changed|broke|returned|returns|touched|turned|rewrote|swapped)\b|\b(?:[Yy]arn|[Pp]ip|[Nn]pm|[Hh]omebrew|GitHub|[Gg]it)(?:\s+[a-z][\w-]{1,40})?\s+(?:rewrote|swapped|turned)\b|\b[Tt]he\s+root\s+cause\s+was\s+${CAPITAL_NAME}\b(?![^.!?]{0,120}\b(?:I|[Ww]e)\s+(?:didn't|did\s+not|never|missed|forgot|should|failed|had\s+no)\b)`, 'g'),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
 ];
@@ -179,7 +180,7 @@ const TOOL_AS_DOER: readonly FlagRule[] = [
       String.raw`\b(?:we|i)\s+did\s+everything\s+right\b`,
       String.raw`\bthe\s+(?:ide|editor|linter|formatter|auto-?import(?:er)?|autocomplete|ide\s+auto-?import|code\s+generator)\s+did\s+(?:this|that|it)\b(?=[^.!?]{0,40}\bi'?d\s+never\b)`,
     ]),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
 ];

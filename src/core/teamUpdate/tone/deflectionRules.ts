@@ -13,6 +13,7 @@ import { OTHER_SUBJECT_RULES } from './otherSubject';
 import { REPAIRED } from './agentWords';
 import { FAILURE_VERB, likeCase, ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 // What an outside agent is said to have done, as the subject of the failure.
 // Round eighteen: not a verb of helping ("Git's stash saved me").
@@ -73,7 +74,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:made|caused)\s+by\s+the\s+(?:[\w-]+\s+)?team\b`,
       String.raw`\bblame\s+(?:it\s+on\s+)?(?:the|them|him|her|you|${OUTSIDE})\b`,
     ]),
-    explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
+    explanation: EXPLAIN.SHIFTED,
     rewrite: (m) => likeCase(m, /caught|missed|approved|signed|review/i.test(m) ? 'our checks did not catch it' : 'my change was part of this'),
   },
   {
@@ -105,7 +106,7 @@ const ALWAYS: readonly FlagRule[] = [
       String.raw`\b(?:must|has\s+to|gotta)\s+(?:be|have\s+been)\s+(?:the\s+|some\s+)?(?:[\w-]+\s+)?(?:${ROLE}|team|folks|side|people|guys)\b`,
       String.raw`\b(?:someone|somebody)\s+(?:on|from|in)\s+the\s+[\w-]+\s+(?:team|side)\s+(?:${FAILURE_VERB}|wrote|gave|told)\b`,
     ]),
-    explanation: 'Putting the cause on others makes people defensive; say what was yours and which safeguard was missing.',
+    explanation: EXPLAIN.ON_OTHERS,
     rewrite: (m) => likeCase(m, 'we missed this'),
   },
 ];
@@ -173,7 +174,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       String.raw`\b(?:these\s+things\s+happen|(?:stuff|things)\s+happens?|does\s+(?:this|that)\s+sometimes)\b`,
       String.raw`\b(?:this|that|it)(?:'s|\s+is|\s+was)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?an?\s+(?:documentation|docs|testing|test|process|qa|infra|infrastructure|tooling|vendor|ops|requirements?|product|communication|ci|environment|cloud|platform|network|networking|hardware|hosting|provider|dns|isp)\s+(?:problem|issue|failure|thing|outage)\b`,
     ]),
-    explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
+    explanation: EXPLAIN.CAUSE_OUTSIDE,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },

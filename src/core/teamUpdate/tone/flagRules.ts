@@ -15,6 +15,7 @@ import { OTHER_DOER_RULES } from './otherDoer';
 import { PLAY_DOWN_RULES } from './playDown';
 import { CAUSE_ELSEWHERE_RULES } from './causeElsewhere';
 import { GRADED_IMPACT_RULES } from './gradedImpact';
+import { EXPLAIN } from './explanations';
 
 export { FAILURE_VERB, likeCase, type FlagRule } from './ruleParts';
 
@@ -57,7 +58,7 @@ const TOO_MUCH: readonly FlagRule[] = [
       String.raw`\bmy\s+bad[\s,!.]{1,3}my\s+bad\b`,
       String.raw`\bto\s+each\s+and\s+every\s+(?:one|single)\b|\b(?:apologi[sz]e|sorry)\s+(?:[\w-]{1,40}\s+){1,8}?(?:profusely|unreservedly|wholeheartedly)\b`,
     ]),
-    explanation: 'One plain "sorry" is enough; intensifying it makes the message about you instead of the fix.',
+    explanation: EXPLAIN.ONE_SORRY,
     rewrite: (m) => likeCase(m, /apolog/i.test(m) ? 'apologies' : /culpa|forgive|heart/i.test(m) ? 'my mistake' : 'sorry'),
   },
   {
@@ -109,7 +110,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
   {
     kind: 'human-error',
     pattern: /\bhuman[\s-]+errors?\b/gi,
-    explanation: '"Human error" names no cause; say which safeguard was missing (a test, a check, a review step).',
+    explanation: EXPLAIN.HUMAN_ERROR,
     rewrite: (m) => likeCase(m, 'a missing check'),
   },
   {
@@ -217,7 +218,7 @@ const TOO_LITTLE: readonly FlagRule[] = [
       String.raw`\bit\s+happens\b(?!\s+(?:when|if|because|every|each|only|again))`,
       String.raw`\bnon-?(?:event|issue)\b|\b(?:only|just)\s+(?:the\s+)?[\w-]{1,40}\s+region\b`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: (m) => (/only|limited|barely|hardly/i.test(m) ? '[how many]' : /blip|hiccup|glitch|wobble|thing/i.test(m) ? likeCase(m, 'an outage of [how long]') : ''),
     notLocal: true,
   },

@@ -11,6 +11,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { rx, type FlagRule } from './ruleParts';
+import { EXPLAIN } from './explanations';
 
 // What the writer calls the impact when grading it down.
 const SMALL_GRADE = String.raw`(?:cosmetic|negligible|trivial|harmless|immaterial|insignificant|inconsequential|academic|a\s+non-?issue|a\s+rounding\s+(?:error|issue))`;
@@ -39,7 +40,7 @@ export const GRADED_IMPACT_RULES: readonly FlagRule[] = [
       String.raw`\bnot\s+(?:exactly|really|quite|even)\s+(?:a|an)\s+(?:disaster|catastrophe|crisis|tragedy|emergency|big\s+deal|end\s+of\s+the\s+world)\b|\b(?:nobody|no\s+one|no-one)(?:'s|\s+is|\s+will|'ll)\s+(?:going\s+to\s+|gonna\s+)?lose\s+(?:any\s+|much\s+)?sleep\b`,
       String.raw`\bout\s+of\s+(?:~\s?)?\d[\d,.]{0,9}\s*(?:k|m)?\s+(?:[\w-]{1,40}\s+){0,2}?(?:is|was|are|were)\s+${GRADE_ADVERB}(?:nothing|noise|tiny|a\s+rounding|${SMALL_GRADE})`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },

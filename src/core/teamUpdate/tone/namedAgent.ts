@@ -18,6 +18,7 @@
  */
 import { TOOL, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 // Capitalised words that start sentences or name the team's own things, not an outside agent.
 export const NOT_NAME = String.raw`(?:I|We|My|Our|Us|Me|The|This|That|These|Those|It|Its|A|An|Your|Their|His|Her|He|She|They|You|Someone|Somebody|Nobody|Everyone|Everybody|Anyone|Anybody|Nothing|Something|Everything|There|Here|Yesterday|Today|Tonight|Tomorrow|Last|Next|Earlier|Later|Sorry|Apologies|Hi|Hey|Hello|Dear|Also|Then|So|But|And|Or|Yes|Yeah|No|Not|After|Before|When|While|Since|Because|Once|If|Now|Just|Still|Again|Only|Even|Please|Thanks|Thank|Sadly|Unfortunately|Overall|About|Around|At|On|In|For|From|To|With|By|Of|As|During|Until|Over|Under|Between|What|Why|How|Who|Where|Which|Some|All|Most|Many|Every|Each|Both|One|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Summary|Cause|Fix|Fixed|Prevention|Impact|Update|Postmortem|Retro|Timeline|Status|Root|Note|Staging|Prod|Production|Main|Master|Dev|QA|Local|Nightly|Config|Configuration|Database|DB|DNS|Network|Disk|Memory|Cache|Server|Servers|Schema|Code|Deploy|Deploys|Deployment|Release|Migration|Cert|Certificate|Timeout|Load|Traffic|Power|Hardware|Storage|Queue|Cron|Job|Jobs|Test|Tests|Build|Builds|Feature|Flag|Index|Query|Data|Capacity|Human|Missing|Bad|Wrong|Expired|Stale|Broken|Incorrect|Faulty|Typo|Unknown|Internal|Manual|Checkout|Login|Logins|Search|Billing|Payments|Signup|Auth|App|Site|Users|Customers|Nobody|Everyone)`;
@@ -81,7 +82,7 @@ export const NAMED_AGENT_RULES: readonly FlagRule[] = [
       ].join('|'),
       'g',
     ),
-    explanation: 'This puts the cause on an outside party without saying what was yours; say which part you own (a missing fallback, test or check).',
+    explanation: EXPLAIN.OUTSIDE_PARTY,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },

@@ -16,6 +16,7 @@
  */
 import { ROLE, rx, TEAM_BARE, TEAM_WORD, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 // People answerable for a decision: a role, a team by its name, or "the X team".
 const PEOPLE = String.raw`(?:the\s+|our\s+|a\s+|an\s+)?(?:[\w-]{1,40}\s+)?(?:${ROLE}|${TEAM_BARE}|${TEAM_WORD}\s+(?:team|squad|folks|side)|[\w-]{1,40}\s+(?:team|squad))`;
@@ -42,7 +43,7 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
       String.raw`\b(?:per|according\s+to|as\s+per|on)\s+(?:(?!(?:${NOT_A_SOURCE})(?:'s|’s))@?[\w-]{1,40}(?:'s|’s)|(?:his|her|their)|the\s+(?:${ROLE}|[\w-]{1,40}\s+team)(?:'s|’s))\s+(?:[\w-]{1,40}\s+)?${INSTRUCTION}\b`,
       String.raw`\b(?:because\s+of|due\s+to|caused\s+by|from)\s+your\s+(?:[\w-]{1,40}\s+)?${WORK}\b|\byour\s+(?:[\w-]{1,40}\s+)?${WORK}\s+(?:broke|caused|took\s+down|is\s+(?:breaking|failing))\b`,
     ]),
-    explanation: 'Putting the cause on others makes people defensive; say what was yours and which safeguard was missing.',
+    explanation: EXPLAIN.ON_OTHERS,
     rewrite: () => 'we missed this',
   },
   {
@@ -51,7 +52,7 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
       String.raw`\b(?:not|wasn'?t|isn'?t|was\s+not|is\s+not)\s+(?:by|from|because\s+of|due\s+to|caused\s+by)\s+anything\s+(?:i|we)\s+(?:did|changed|shipped|deployed|touched)\b`,
       String.raw`\bi\s+(?:really\s+)?doubt\s+(?:it'?s|it\s+was|it\s+is|that\s+(?:it|this)\s+(?:was|is))\s+(?:the|my|our)\s+(?:[\w-]{1,40}\s+)?(?:deploy|deployment|release|change|changes|migration|code|config|pr)\b`,
     ]),
-    explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
+    explanation: EXPLAIN.SHIFTED,
     rewrite: () => 'we are still finding the cause',
   },
   {
@@ -66,7 +67,7 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
       String.raw`\b(?!(?:i|we|you)\b)[\w-]{2,30}\s+(?:really\s+|seriously\s+|just\s+)?(?:needs?|has|have)\s+to\s+(?:catch\s+up|get\s+(?:their|its|it'?s)\s+act\s+together|sort\s+(?:their|its)\s+[\w-]{1,40}\s+out|do\s+better|step\s+up)\b`,
       String.raw`\b(?:step\s+\d{1,3}|the\s+(?:[\w-]{1,40}\s+)?${DOCS})\s+(?:tells|told|says|said|asks|asked|instructs|instructed)\s+(?:you|me|us|people|everyone)\s+to\b|\bfollowing\s+(?:the\s+)?(?:[\w-]{1,40}\s+)?${DOCS}\s+(?:to\s+the\s+letter\s+|exactly\s+)?(?:wipes|breaks|deletes|drops|corrupts|kills|erases)\b`,
     ]),
-    explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
+    explanation: EXPLAIN.CAUSE_OUTSIDE,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },
@@ -92,7 +93,7 @@ export const OTHER_AGENT_RULES: readonly FlagRule[] = [
     // accepted …"); case-sensitive, so "because I …" and sentence words are not read as names.
     kind: 'deflection',
     pattern: /\b(?:because|since)\s+(?!(?:I|We|My|Our|The|This|That|It|A|An)\b)[A-Z][\w.-]{1,30}\s+(?:(?:silently|just|simply|apparently|suddenly|quietly|randomly)\s+)?(?:[a-z]{2,20}ed|broke|threw|sent|gave|did|does|doesn'?t|didn'?t)\b/g,
-    explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
+    explanation: EXPLAIN.CAUSE_OUTSIDE,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },

@@ -18,6 +18,7 @@
  */
 import { rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 const MY_WORK = String.raw`(?:change|changes|code|commit|commits|pr|deploy|deployment|config|branch|release|migration|push|merge|script|work|fork|build)`;
 const DOC = String.raw`(?:docs|documentation|readme|checklist|runbook|guide|spec|wiki|instructions|playbook)`;
@@ -41,7 +42,7 @@ export const OTHER_DOER_RULES: readonly FlagRule[] = [
       String.raw`\bso\s+that'?s\s+where\s+the\s+(?:gap|problem|issue|fault|blame|bug|mistake)\s+(?:is|was|lies|lay|rests|sits|came\s+from)\b`,
       String.raw`\b(?:tells|told|says|said|asks|asked)\s+(?:(?:you|me|us|people|everyone)\s+)?to\b(?:[^.!?]|\.\d){0,80}?\bso\s+that'?s\s+why\b`,
     ]),
-    explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
+    explanation: EXPLAIN.SHIFTED,
     rewrite: () => 'we are still finding the cause',
   },
   {
@@ -53,7 +54,7 @@ export const OTHER_DOER_RULES: readonly FlagRule[] = [
       String.raw`\b(?:is|was|'s|are|were)\s+(?:really\s+|honestly\s+|clearly\s+|just\s+)?their\s+(?:call|decision|department|lookout)\b`,
       String.raw`\b(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+the\s+(?:[\w-]{1,40}\s+)?(?:rotation|on-?call|squad|crew|department)\b`,
     ]),
-    explanation: 'Putting the cause on others makes people defensive; say what was yours and which safeguard was missing.',
+    explanation: EXPLAIN.ON_OTHERS,
     rewrite: () => 'we missed this',
   },
   {
@@ -80,7 +81,7 @@ export const OTHER_DOER_RULES: readonly FlagRule[] = [
       ].join('|'),
       'g',
     ),
-    explanation: 'This puts the cause on an outside party without saying what was yours; say which part you own (a missing fallback, test or check).',
+    explanation: EXPLAIN.OUTSIDE_PARTY,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'firstPerson',
   },
@@ -89,7 +90,7 @@ export const OTHER_DOER_RULES: readonly FlagRule[] = [
     // named root cause takes it back.
     kind: 'deflection',
     pattern: /\b[Bb]ut\s+the\s+(?:real\s+|actual\s+|true\s+)?(?:root\s+)?cause\s+(?:was|is)\s+(?:the\s+)?(?!(?:I|We|My|Our|The|This|That|It|A|An)\b)[A-Z][\w.-]{1,30}\b/g,
-    explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
+    explanation: EXPLAIN.SHIFTED,
     rewrite: () => 'part of the cause was',
   },
 ];

@@ -17,8 +17,9 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { DOC, REPAIRED } from './agentWords';
-import { MOVED_EXPLANATION, PARTY_NAME, rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
+import { PARTY_NAME, rx, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 // The writer's work, as the subject of a denial.
 const WORK = String.raw`(?:pr|change|changes|commit|commits|code|deploy|deployment|branch|push|merge|migration|config|release|service|services|platform|system|systems|api|app|part|side|team)`;
@@ -109,7 +110,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
       String.raw`\b(?:because|since|as|after)\s+(?:the|our|their|a|an)\s+(?:[\w-]{1,40}\s+){0,2}?(?:${VENDOR}|bank|carrier|provider|vendor|partner|maintainers?|registry|sandbox)\s+(?:changed|switched|moved|renamed|rotated|deprecated|removed|migrated|updated|upgraded|altered)\s+(?:its|their)\b${OMISSION_CONCEDED}`,
       String.raw`(?:^|(?<=[;:]\s{1,3})|(?<=\s[—–-]\s{1,3}))(?!(?:my|our|its|it)\b)[\w-]{2,40}(?:'s|’s)\s+(?:[\w-]{1,40}\s+){0,3}?(?:is|was|are|were)\s+(?:what\s+(?:(?:[a-z]{3,20}ed|broke|took)\b|set\s+(?:it|this|that|them)\s+off\b)|why\s+(?:my|our)\b)`,
     ]),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
   {
@@ -153,7 +154,7 @@ export const OTHER_PARTY_RULES: readonly FlagRule[] = [
       String.raw`\bbut\s+(?!(?:i|we)\b)(?:the\s+)?(?:[\w'-]{1,40}\s+){0,3}?(?:${DOC}|template|manual|checklist|ticket)\s+(?:[\w-]{1,40}\s+){0,2}?(?:lists?|listed|tells?|told|recommends?|recommended|includes?)\b`,
       String.raw`\b(?:questions|complaints|tickets)\s+(?:about\s+(?:[\w-]{1,40}\s+){1,2}?)?(?:should|must|can)\s+(?:go|be\s+(?:directed|sent))\s+to\s+(?!(?:us|me)\b)`,
     ]),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
 ];

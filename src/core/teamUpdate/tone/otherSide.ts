@@ -16,8 +16,9 @@
  * Every gap is bounded and each pattern starts on a literal word or a name (linear on any input).
  */
 import { DOC } from './agentWords';
-import { DENIAL_EXPLANATION, MOVED_EXPLANATION, PARTY_NAME, rx, type FlagRule } from './ruleParts';
+import { PARTY_NAME, rx, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 // The writer's work or side, as the subject of "was fine".
 const MY_SIDE = String.raw`(?:pr|change|changes|commit|commits|code|deploy|deployment|branch|push|merge|migration|config|release|part|side|end)`;
@@ -49,7 +50,7 @@ export const OTHER_SIDE_RULES: readonly FlagRule[] = [
       String.raw`\b(?:belongs?|belonged)\s+to\s+(?:the|our|their)\s+(?:[\w-]{1,40}\s+){1,2}?(?:group|team|department|org|squad)\b`,
       String.raw`(?<!\b(?:my|our|i|we)\b[^;:.!?]{0,60})\b(?:is|was|are|were)\s+the\s+(?:real|actual|true)\s+(?:problem|issue)\b`,
     ]),
-    explanation: DENIAL_EXPLANATION,
+    explanation: EXPLAIN.DENIAL,
     rewrite: () => 'part of this may be mine',
   },
   {
@@ -61,7 +62,7 @@ export const OTHER_SIDE_RULES: readonly FlagRule[] = [
       String.raw`\bexactly\s+as\s+(?:the|their|your)\s+(?:[\w-]{1,40}\s+){0,3}?(?:${DOC}|page|ticket|template)\s+(?:says|said|told|describes|described|shows|showed)\b`,
       String.raw`\bimplemented\s+(?:exactly\s+)?what\s+(?:was|we\s+were)\s+(?:specified|asked|requested|agreed|written|told)\b`,
     ]),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
   {
@@ -95,7 +96,7 @@ export const OTHER_SIDE_RULES: readonly FlagRule[] = [
       ].join('|'),
       'g',
     ),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
 ];

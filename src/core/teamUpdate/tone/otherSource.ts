@@ -14,8 +14,9 @@
  */
 import { DOC } from './agentWords';
 import { NOT_NAME } from './namedAgent';
-import { DENIAL_EXPLANATION, MOVED_EXPLANATION, ROLE, rx, TEAM_BARE, TEAM_WORD, VENDOR, type FlagRule } from './ruleParts';
+import { ROLE, rx, TEAM_BARE, TEAM_WORD, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 // Another party by kind (a vendor, a role, an outside team), never the writer's own team.
 const PARTY = String.raw`(?:${VENDOR}|${ROLE}|${TEAM_BARE}|(?:${TEAM_WORD}|(?!(?:our|my|the|whole|entire|same|own)\b)[a-z][\w-]{1,30})\s+(?:team|squad|department|folks)|(?:${TEAM_WORD}|${TEAM_BARE}|on-?call)\s+rotation)`;
@@ -62,7 +63,7 @@ export const OTHER_SOURCE_RULES: readonly FlagRule[] = [
       ].join('|'),
       'g',
     ),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
   {
@@ -71,7 +72,7 @@ export const OTHER_SOURCE_RULES: readonly FlagRule[] = [
       // "It behaves this way by design", "the export is working as designed": the failure declared intended (not "working as intended now").
       String.raw`\b(?:is|was|are|were|behaves|behaved|works|worked|working|functions|functioned)\s+(?:(?:this\s+way|like\s+this|exactly|entirely|fully)\s+)?(?:by\s+design|as\s+(?:designed|intended|specified))(?![^.!?;,]{0,20}\b(?:now|again|once)\b)`,
     ]),
-    explanation: DENIAL_EXPLANATION,
+    explanation: EXPLAIN.DENIAL,
     rewrite: () => 'part of this may be mine',
     unlessOwned: 'cause',
   },
@@ -81,14 +82,14 @@ export const OTHER_SOURCE_RULES: readonly FlagRule[] = [
       // "flaky long before I touched it", "already failing before my change landed": the failure dated before the writer's act.
       String.raw`\b(?:flaky|broken|red|failing|unstable|down|timing\s+out|slow)\s+(?:long\s+|well\s+|way\s+|already\s+)?before\s+(?:i|we|my|our)\s+(?:(?!(?:fix|revert|rollback|patch|hotfix)\b)[\w-]{1,30}\s+)?(?:touched|changed|came|joined|landed|merged|pushed|deployed|started|arrived|edited|got\s+(?:there|here|to\s+it))\b(?!\s+(?:the|a|my|our)\s+(?:fix|revert|rollback|patch|hotfix)\b)(?![^.!?]{0,80}\bbut\b)`,
     ]),
-    explanation: DENIAL_EXPLANATION,
+    explanation: EXPLAIN.DENIAL,
     rewrite: () => 'part of this may be mine',
   },
   {
     kind: 'deflection',
     // "Nothing wrong on our end, our API answered every request": the writer's side cleared as a clause of its own.
     pattern: /(?:^|[.;:—–]\s{0,3})(?:[Nn]othing|[Nn]o\s+(?:issues?|problems?|faults?))\s+(?:(?:was|is)\s+)?(?:wrong|broken|amiss|off)?\s*(?:on|at|with)\s+(?:our|my)\s+(?:side|end)(?=\s*(?:[,;:—–.!]|$))(?![^.!?]{0,80}\b(?:but|until|then|turned\s+out|except)\b)/g,
-    explanation: DENIAL_EXPLANATION,
+    explanation: EXPLAIN.DENIAL,
     rewrite: () => 'part of this may be mine',
   },
 ];

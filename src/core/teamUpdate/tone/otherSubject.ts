@@ -19,8 +19,9 @@
  */
 import { DOC, REPAIRED } from './agentWords';
 import { NOT_NAME } from './namedAgent';
-import { DENIAL_EXPLANATION, FAILURE_VERB, MOVED_EXPLANATION, rx, TOOL, type FlagRule } from './ruleParts';
+import { FAILURE_VERB, rx, TOOL, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 const DAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Ww]eek|[Mm]onth|[Yy]ear|[Mm]orning|[Nn]ight)`;
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)`;
@@ -104,7 +105,7 @@ export const OTHER_SUBJECT_RULES: readonly FlagRule[] = [
       ].join('|'),
       'g',
     ),
-    explanation: MOVED_EXPLANATION,
+    explanation: EXPLAIN.MOVED,
     rewrite: () => NO_SAFEGUARD,
   },
   {
@@ -119,7 +120,7 @@ export const OTHER_SUBJECT_RULES: readonly FlagRule[] = [
       String.raw`(?:(?:\bnot|n't)\s+(?:from|caused\s+by|due\s+to|because\s+of|related\s+to)|\bnothing\s+to\s+do\s+with|\bunrelated\s+to)\s+anything\s+(?:I|we)\s+(?:did|changed|pushed|touched|ran|merged|deployed)\b`,
       String.raw`\bnothing\s+(?:(?:is|was)\s+)?(?:needed|required|to\s+(?:do|fix|change))\s+(?:from|on|by)\s+(?:us|me|our\s+(?:side|end)|my\s+(?:side|end))\b`,
     ]),
-    explanation: DENIAL_EXPLANATION,
+    explanation: EXPLAIN.DENIAL,
     rewrite: () => 'part of this may be mine',
   },
 ];

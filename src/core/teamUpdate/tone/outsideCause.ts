@@ -14,6 +14,7 @@
  */
 import { ROLE, rx, TEAM_BARE, TOOL, VENDOR, type FlagRule } from './ruleParts';
 import { NO_SAFEGUARD } from './suggestions';
+import { EXPLAIN } from './explanations';
 
 // Words for a company the team buys from, written before its name ("the SMS gateway Telvix").
 const VENDOR_NOUN = String.raw`(?:vendor|provider|gateway|processor|carrier|registry|registrar|partner|supplier|host|cdn|isp|acquirer|company)`;
@@ -37,7 +38,7 @@ const ALWAYS: readonly FlagRule[] = [
       // "the breakage isn't on my side".
       String.raw`\b(?:isn'?t|wasn'?t|is\s+not|was\s+not|not)\s+(?:on|from)\s+(?:my|our)\s+(?:side|end)\b`,
     ]),
-    explanation: 'This shifts responsibility away from the change you made; say what you changed and what you are doing about it.',
+    explanation: EXPLAIN.SHIFTED,
     rewrite: () => 'we are still finding the cause',
   },
   {
@@ -117,7 +118,7 @@ const UNLESS_OWNED: readonly FlagRule[] = [
       // A third-party thing named with what uses it: "a third-party library used by our API (fastjsonx) released a broken version".
       String.raw`\b(?:an?|the)\s+(?:[\w-]{1,40}\s+)?(?:third[- ]party|external|upstream|open[- ]source)\s+(?:library|sdk|package|dependency|module|service|api|plugin)\s+(?:used|maintained|provided)\s+by\s+(?:us|our\s+[\w-]{1,40})(?:\s*\([^()]{1,40}\))?\s+${OUTSIDE_ACT}\b`,
     ]),
-    explanation: 'This puts the cause outside the team without saying what was yours; say which part you own (a missing fallback, test or check).',
+    explanation: EXPLAIN.CAUSE_OUTSIDE,
     rewrite: () => NO_SAFEGUARD,
     unlessOwned: 'message',
   },

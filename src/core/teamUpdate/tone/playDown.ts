@@ -23,6 +23,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { type FlagRule, PASSIVE_VOICE, rx } from './ruleParts';
+import { EXPLAIN } from './explanations';
 
 const SHAPES_BLIND13_14: readonly FlagRule[] = [
   {
@@ -39,7 +40,7 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
       String.raw`\b(?:traffic|usage|load|volume)\s+was\s+(?:pretty\s+|really\s+|quite\s+|very\s+)?(?:low|light|quiet|tiny|small)\s+anyway\b`,
       String.raw`\b(?:don'?t|do\s+not|no\s+need\s+to)\s+worry\s+about\s+it\b`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },
@@ -60,7 +61,7 @@ const SHAPES_BLIND13_14: readonly FlagRule[] = [
       String.raw`\bsorry\s+to\s+hear\s+(?:that|about)\b`,
       String.raw`\bfelt\s+(?:[\w-]{1,40}\s+){0,2}?to\s+(?:some\s+of\s+you|some\s+(?:people|users|folks|teams)|you|people|users)\b`,
     ]),
-    explanation: 'This apologises for how people felt, not for what happened; apologise for the breakage itself.',
+    explanation: EXPLAIN.FEELINGS,
     rewrite: () => 'sorry for the breakage I caused',
   },
 ];
@@ -76,14 +77,14 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
       String.raw`\bimpact\s*:\s*negligible\b|\b(?:normal|usual|common)\s+in\s+the\s+industry\b|\bwithin\s+our\s+(?:terms|sla)\b|\bwell\s+(?:inside|within)\s+what\b|\bwouldn'?t\s+expect\s+any\s+real\s+impact\b|\bis\s+a\s+nice-to-have\b`,
       String.raw`\bpeople\s+can\s+(?:just\s+)?(?:tether|retry|wait|refresh)\b|\b(?:most|many)\s+(?:users|people|customers|shoppers)\s+(?:[\w-]{1,40}\s+){0,3}?anyway\b|\b(?:customers|users|people)\s+generally\s+ignore\b`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },
   {
     kind: 'human-error',
     pattern: rx([String.raw`\bhuman\s+mistakes?\b|\bmenschliches\s+versagen\b|\berror\s+humano\b|\berreur\s+humaine\b|\berrore\s+umano\b`]),
-    explanation: '"Human error" names no cause; say which safeguard was missing (a test, a check, a review step).',
+    explanation: EXPLAIN.HUMAN_ERROR,
     rewrite: () => 'a missing check',
   },
   {
@@ -92,7 +93,7 @@ const SHAPES_BLIND15_21: readonly FlagRule[] = [
       String.raw`\b(?:apologies|sorry|regret\s+(?:it|any)?)\s+(?:[\w-]{1,40}\s+){0,3}?(?:whoever|anyone\s+who)\s+(?:might|may)\b`,
       String.raw`\bregret\s+it\s+if\b|\bregret\s+any\s+(?:[\w-]{1,40}\s+){0,2}?(?:may|might)\b|\bsorry\s+for\s+whatever\b|\bsorry\s+(?:that\s+)?you\s+had\s+a\s+bad\b|\betwaige\b`,
     ]),
-    explanation: 'This apologises for what may have happened, not for what did; name what broke and for whom.',
+    explanation: EXPLAIN.MAY_HAVE,
     rewrite: () => 'sorry for the breakage I caused',
   },
   {
@@ -131,7 +132,7 @@ const SHAPES_AFTER_OWNING: readonly FlagRule[] = [
       String.raw`\b(?:is|was|'s|are|were)\s+(?:honestly\s+|pretty\s+|basically\s+|totally\s+|fairly\s+|just\s+|kind\s+of\s+|quite\s+|to\s+be\s+)?(?:normal|typical|usual|standard|expected)\s+for\s+(?:(?:a|an)\s+[\w-]{2,20}(?:\s+[\w-]{2,20})?|${WEEKDAY}|weekdays|staging|us|this\s+team)\b|\bpar\s+for\s+the\s+course\b`,
       String.raw`\bnot\s+the\s+end\s+of\s+the\s+world\b|\bcould\s+have\s+been\s+(?:much\s+|a\s+lot\s+|far\s+|way\s+)?worse\b|\bhappens\s+to\s+(?:everyone|everybody|all\s+of\s+us|the\s+best\s+of\s+us)\b`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },
@@ -181,7 +182,7 @@ const SHAPES_WAVED_AWAY: readonly FlagRule[] = [
       String.raw`\b(?:most|many|all)\s+(?:of\s+(?:them|the)\s+)?(?:users|people|customers|shoppers)\s+(?:just|simply)\s+(?:retried|refreshed|reloaded|waited|tried\s+again)\b`,
       String.raw`\b(?:nobody|no\s+one|no-one|hardly\s+anyone|barely\s+anyone)\s+(?:was|were|is|are)\s+(?:really\s+|even\s+|actually\s+)?[a-z]{2,20}ing\s+(?:[\w-]{1,40}\s+){0,2}?(?:${QUIET_TIME}|anyway)\b(?!\s+(?:because|since|as|after|when|so)\b)`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },
@@ -201,14 +202,14 @@ const SHAPES_FOR_WHAT_IT_IS: readonly FlagRule[] = [
       String.raw`\b(?:most|many|all|the\s+rest)\s+(?:of\s+(?:them|the|those|these|our)\s+)?(?:users|people|customers|shoppers|clients|folks|buyers|callers|readers|partners|players|visitors|merchants)\s+(?:just|simply)\s+(?:[a-z-]{3,20}ed|tried\s+again|logged\s+(?:back\s+)?in|clicked\s+again|came\s+back|went\s+back|did\s+it\s+again)\b`,
       String.raw`\blow\s+impact\s+(?:overall|really|honestly|all\s+(?:in\s+all|things\s+considered)|in\s+the\s+end)\b`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },
   {
     kind: 'human-error',
     pattern: rx([String.raw`\bmenschliche[rn]?\s+(?:fehler|irrtum)\b|\berro\s+humano\b|\bfallo\s+humano\b|\bmenselijke\s+fout\b`]),
-    explanation: '"Human error" names no cause; say which safeguard was missing (a test, a check, a review step).',
+    explanation: EXPLAIN.HUMAN_ERROR,
     rewrite: () => 'a missing check',
   },
   {
@@ -218,7 +219,7 @@ const SHAPES_FOR_WHAT_IT_IS: readonly FlagRule[] = [
       String.raw`\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+)?(?:the|our|some|my|a\s+few)\s+(?:[\w-]{1,40}\s+){0,2}?(?:felt|feels|perceived|found|thought)\s+(?:that\s+)?(?:the|it|this|my|our|we|they|there|these|those)\b`,
       String.raw`\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?]{0,60}?\bif\s+you\s+(?:were|are|was|happened\s+to\s+be)\s+(?:one\s+of|among|part\s+of|affected|impacted|hit)\b`,
     ]),
-    explanation: 'This apologises for what may have happened, not for what did; name what broke and for whom.',
+    explanation: EXPLAIN.MAY_HAVE,
     rewrite: () => 'sorry for the breakage I caused',
   },
 ];

@@ -13,6 +13,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { BIG, INTENSIFIER, likeCase, PASSIVE_VOICE, rx, type FlagRule } from './ruleParts';
+import { EXPLAIN } from './explanations';
 
 const AFFECTED = String.raw`(?:requests|calls|users|customers|people|folks|clients|orders|jobs|messages|emails|pages|accounts|builds|payments|sessions|records|rows|tenants|shoppers|merchants)`;
 const FELT = String.raw`(?:confusion|frustration|upset|annoyance|worry|concern|alarm|distress|disappointment|inconvenience|irritation|stress)`;
@@ -24,13 +25,13 @@ export const PROPORTION_RULES: readonly FlagRule[] = [
       String.raw`\b(?:we|i)\s+(?:${INTENSIFIER}\s+){1,3}regret\b`,
       String.raw`\b(?:an?|my|our)\s+(?:${INTENSIFIER}\s+)?${BIG}\s+apology\b`,
     ]),
-    explanation: 'One plain "sorry" is enough; making the apology bigger makes the message about you instead of the fix.',
+    explanation: EXPLAIN.BIGGER_SORRY,
     rewrite: (m) => likeCase(m, /regret/i.test(m) ? 'we are sorry for' : 'an apology'),
   },
   {
     kind: 'self-deprecation',
     pattern: rx([String.raw`\b(?:i(?:'m|\s+am)\s+)?(?:the\s+reason|why)\s+(?:we|you|nobody|no\s+one|the\s+team)\s+(?:can'?t|cannot|don'?t|do\s+not)\s+have\s+nice\s+things\b`]),
-    explanation: 'Putting yourself down makes the update about you; say what broke and what changed.',
+    explanation: EXPLAIN.PUT_DOWN,
     rewrite: () => 'I made a mistake',
   },
   {
@@ -42,7 +43,7 @@ export const PROPORTION_RULES: readonly FlagRule[] = [
       String.raw`\b(?:real-world\s+|real\s+|actual\s+|overall\s+|customer\s+|user\s+|business\s+)?impact\s+(?:was|is|has\s+been|were|remained|stayed)\s+(?:(?:very|fairly|pretty|quite|really|relatively|rather|probably)\s+)?(?:limited|minimal|small|negligible|low|minor|tiny|modest)\b(?!\s+to\b)`,
       String.raw`\b(?:most|many|the\s+majority)\s+(?:of\s+)?(?:(?:our|the|them|those)\s+)?(?:${AFFECTED}\s+)?(?:probably\s+|likely\s+)?(?:didn'?t|did\s+not|never|won'?t|wouldn'?t|may\s+not|might\s+not)\s+(?:have\s+)?(?:even\s+)?notice[sd]?\b|\bprobably\s+(?:didn'?t|did\s+not|won'?t|never)\s+(?:even\s+)?notice[sd]?\b`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },

@@ -30,10 +30,6 @@ export interface FlagRule {
 /** The explanation of the agentless (passive) wordings; toneCheck.ts drops them where the writer is found as the agent. */
 export const PASSIVE_VOICE = 'Passive voice hides who did it; say "I" (or "we", if the team did it together).';
 
-/** Why a rule flags owning the change and then moving its cause to another party. */
-export const MOVED_EXPLANATION = 'Owning the change and then moving its cause to another party reads as deflection; say what you will change.';
-/** Why a rule flags clearing the writer's side before saying what happened. */
-export const DENIAL_EXPLANATION = 'This clears your side before showing what happened; say what you checked and what was yours, if anything.';
 /** A capitalised name of a person or product (one word, or two run together), not a sentence opener, date or section label. */
 export const PARTY_NAME = String.raw`(?!(?:I|We|My|Our|The|This|That|It|A|An|Your|Their|Sorry|Status|Summary|Cause|Fix|Today|Yesterday|Tonight|Last|Next|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Staging|Production|Prod|Main)\b)[A-Z][a-z]{1,20}(?:[A-Z][a-z]{1,20})?`;
 

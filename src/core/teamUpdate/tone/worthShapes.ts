@@ -14,6 +14,7 @@
  * Every gap is bounded and each pattern starts on a literal word (linear on any input).
  */
 import { BIG, likeCase, PASSIVE_VOICE, rx, type FlagRule } from './ruleParts';
+import { EXPLAIN } from './explanations';
 
 // An adverb of degree, by its shape: any "-ly" word but the few that limit or place in time ("only", "early").
 const LY = String.raw`(?!(?:only|early|lately|recently|previously|initially|originally|finally|briefly|partly|mostly|likely|publicly|personally|formally|officially)\b)[a-z]{3,20}ly`;
@@ -30,7 +31,7 @@ export const WORTH_RULES: readonly FlagRule[] = [
       // "my heartfelt, unreserved apology", "a sincere and humble apology".
       String.raw`\b(?:an?|my|our)\s+(?:(?:${LY}|${BIG}),?\s+(?:and\s+)?){1,3}apolog(?:y|ies)\b`,
     ]),
-    explanation: 'One plain "sorry" is enough; making the apology bigger makes the message about you instead of the fix.',
+    explanation: EXPLAIN.BIGGER_SORRY,
     rewrite: (m) => likeCase(m, /apologi[sz]e$/i.test(m) ? 'we apologise' : /apolog/i.test(m) ? 'an apology' : m.replace(/\s.*$/, ' sorry')),
   },
   {
@@ -56,7 +57,7 @@ export const WORTH_RULES: readonly FlagRule[] = [
       String.raw`\bi(?:'m|\s+am|\s+${LY}\s+am)\s+(?:just\s+|such\s+|so\s+)?(?:an?\s+)?(?:hopeless\s+case|hopeless|useless|terrible|awful|rubbish|the\s+worst)\s+(?:at|with)\b`,
       String.raw`\b(?:someone|somebody|a\s+person|who)\s+to\s+(?:fire|sack|demote)\b[^.!?]{0,20}?\b(?:it'?s|it\s+is|that'?s)\s+me\b`,
     ]),
-    explanation: 'Putting yourself down makes the update about you; say what broke and what changed.',
+    explanation: EXPLAIN.PUT_DOWN,
     rewrite: () => 'I made a mistake',
   },
   {
@@ -67,7 +68,7 @@ export const WORTH_RULES: readonly FlagRule[] = [
       String.raw`\b(?:nobody|no\s+one|no-one)\s+(?:really|even|actually|much)\s+(?:noticed|cared|minded)\b(?!\s+(?:until|till|for|before|in\s+time))`,
       String.raw`\b(?:minor|small|tiny|little|trivial)\s+(?:stuff|potatoes|matter)\b`,
     ]),
-    explanation: 'This plays the impact down; say plainly who was affected and for how long, and let readers judge the size.',
+    explanation: EXPLAIN.PLAYED_DOWN,
     rewrite: () => '',
     notLocal: true,
   },
