@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { authorNames } from '../core/repo/repoQueries';
 import type { BlastRadius } from '../core/teamUpdate/draftTeamUpdate';
-import { checkTone, type ToneResult } from '../core/teamUpdate/toneCheck';
+import { checkTone, TONE_VERDICT_LINES, type ToneResult } from '../core/teamUpdate/toneCheck';
 import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './output';
 import type { CliIo } from './metrics';
@@ -95,16 +95,9 @@ async function readProcessStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const VERDICT_LINE: Record<ToneResult['verdict'], string> = {
-  'right-sized': 'Owns it plainly, in proportion.',
-  'over-apologetic': 'Apologise once, then move to facts and the fix.',
-  deflecting: 'Own what you changed; name the missing safeguard, not someone else.',
-  'under-owned': 'Says too little: own it and give the parts this radius needs.',
-};
-
 /** The human report: verdict, the six parts, then one line and one rewrite per finding. */
 export function formatTone(r: ToneResult): string {
-  const lines = [`Tone: ${r.verdict} (${r.radius}) — ${VERDICT_LINE[r.verdict]}`, '', 'Parts:'];
+  const lines = [`Tone: ${r.verdict} (${r.radius}) — ${TONE_VERDICT_LINES[r.verdict]}`, '', 'Parts:'];
   for (const c of r.components) {
     const mark = c.present ? '✓' : c.required ? '✗' : '·';
     lines.push(`  ${mark} ${c.name}${c.required ? ' (needed)' : ''}${c.sentence ? `  "${printable(clip(c.sentence))}"` : ''}`);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { borderOf, contrastOf, focusedElement, hostileReport, unnamedControls, type FocusedElement } from './helpers/probes';
 import { screenshotOnFailure, sharedSession } from './helpers/session';
+import { TONE_VERDICT_LINES } from '../../src/core/teamUpdate/tone/types';
 import { CART, HOSTILE, WEBHOOKS, type Story } from './helpers/story';
 import { THEMES, type ThemeName, type Workbench } from './helpers/workbench';
 
@@ -143,6 +144,7 @@ describe('Incident panel and sidebar', function () {
           const typed = await frame.locator('#f-teamUpdate').inputValue().catch(() => '(no field)');
           throw new Error(`${e.message}\nfield: ${typed}\nbadge: ${await shown('#team-update .badge')}\nstatus: ${await shown('.save-status')}\nframe detached: ${frame.isDetached()}`);
         });
+      assert.equal((await frame.locator('#team-update .tone-head .muted').textContent())?.trim(), TONE_VERDICT_LINES['under-owned'], 'the line the CLI prints for the verdict');
       await frame.locator('#team-update .tone-parts li', { hasText: 'Owns it' }).waitFor();
       const finding = frame.locator('#team-update .tone-flags li', { hasText: 'Mistakes were made' });
       await finding.locator('.replacement', { hasText: 'I made a mistake' }).waitFor();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkTone, TONE_COMPONENTS, TONE_VERDICTS, type ToneResult } from '../../src/core/teamUpdate/toneCheck';
+import { checkTone, TONE_COMPONENTS, TONE_VERDICT_LINES, TONE_VERDICTS, type ToneResult } from '../../src/core/teamUpdate/toneCheck';
 import { useBuiltCli, type CliRun } from '../helpers/cli';
 import { TempRepo } from '../helpers/tempRepo';
 import { readToneCorpus } from '../helpers/toneCorpus';
@@ -28,6 +28,8 @@ describe('own-it tone (CLI)', function () {
     const r = run(['-'], 'Mistakes were made during the deployment and the login page was unavailable. The situation has been resolved.');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Tone: under-owned \(team\)/);
+    // The panel shows the same line under its badge (TONE_VERDICT_LINES, one wording for both).
+    assert.equal(r.stdout.split('\n')[0], `Tone: under-owned (team) — ${TONE_VERDICT_LINES['under-owned']}`);
     assert.match(r.stdout, /✗ ownership \(needed\)/);
     assert.match(r.stdout, /✓ repair \(needed\) {2}"The situation has been resolved\."/);
     assert.match(r.stdout, /try: "Mistakes were made" → "I made a mistake"/);

@@ -1,11 +1,19 @@
 /**
- * Shapes of the tone check's result, shared by the CLI, the incident panel host and its UI
- * (type-only imports there, so nothing here may need Node).
+ * Shapes of the tone check's result, and the one line that explains each verdict, shared by the
+ * CLI, the incident panel host and its UI (which bundles this file, so nothing here may need Node).
  */
 import type { BlastRadius } from '../draftTeamUpdate';
 
 export type ToneVerdict = 'right-sized' | 'over-apologetic' | 'deflecting' | 'under-owned';
 export const TONE_VERDICTS: readonly ToneVerdict[] = ['right-sized', 'over-apologetic', 'deflecting', 'under-owned'];
+
+/** What each verdict asks of the writer, in one line: the CLI and the panel show the same words. */
+export const TONE_VERDICT_LINES: Readonly<Record<ToneVerdict, string>> = {
+  'right-sized': 'Owns it plainly, in proportion.',
+  'over-apologetic': 'Apologise once, then move to facts and the fix.',
+  deflecting: 'Own what you changed; name the missing safeguard, not someone else.',
+  'under-owned': 'Says too little: own it and give what this blast radius needs.',
+};
 
 export type ToneFlagKind =
   | 'over-apology'

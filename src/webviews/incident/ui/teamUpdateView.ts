@@ -1,3 +1,4 @@
+import { TONE_VERDICT_LINES } from '../../../core/teamUpdate/tone/types';
 import type { BlastRadius, TeamUpdateView, ToneSuggestion, ToneVerdict, ToneView } from '../protocol';
 import { button, h, icon } from './dom';
 import { renderDraftText } from './draftText';
@@ -9,11 +10,11 @@ const RADIUS: Record<BlastRadius, { label: string; icon: string }> = {
   production: { label: 'Production', icon: 'globe' },
 };
 
-const VERDICT: Record<ToneVerdict, { label: string; icon: string; line: string }> = {
-  'right-sized': { label: 'Right-sized', icon: 'pass', line: 'Owns it plainly, without drama.' },
-  'over-apologetic': { label: 'Over-apologetic', icon: 'warning', line: 'Apologise once, then move to facts and the fix.' },
-  deflecting: { label: 'Deflecting', icon: 'warning', line: 'Own what you changed; name the missing safeguard, not someone else.' },
-  'under-owned': { label: 'Under-owned', icon: 'warning', line: 'Says too little: own it and give what this blast radius needs.' },
+const VERDICT: Record<ToneVerdict, { label: string; icon: string }> = {
+  'right-sized': { label: 'Right-sized', icon: 'pass' },
+  'over-apologetic': { label: 'Over-apologetic', icon: 'warning' },
+  deflecting: { label: 'Deflecting', icon: 'warning' },
+  'under-owned': { label: 'Under-owned', icon: 'warning' },
 };
 
 const PART_LABEL: Record<ToneView['components'][number]['name'], string> = {
@@ -59,7 +60,7 @@ export function renderTone(container: HTMLElement, tone: ToneView | undefined, o
   if (!tone) return;
   const v = VERDICT[tone.verdict];
   container.append(
-    h('div', { className: 'tone-head' }, h('span', { className: `badge verdict verdict-${tone.verdict}` }, icon(v.icon), ` ${v.label}`), h('span', { className: 'muted' }, v.line)),
+    h('div', { className: 'tone-head' }, h('span', { className: `badge verdict verdict-${tone.verdict}` }, icon(v.icon), ` ${v.label}`), h('span', { className: 'muted' }, TONE_VERDICT_LINES[tone.verdict])),
     partsList(tone),
   );
   if (tone.flags.length > 0) {
