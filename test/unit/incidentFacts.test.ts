@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { factLines } from '../../src/core/facts/factLines';
-import { readIncidentFacts } from '../../src/core/facts/incidentFacts';
+import { ownsTheChange, readIncidentFacts } from '../../src/core/facts/incidentFacts';
+import { teamUpdateViewOf } from '../../src/core/facts/teamUpdateView';
 import { prepareIncident, teamUpdateFromFacts } from '../../src/core/facts/prepareIncident';
 import { newIncident } from '../../src/core/incidents/incidentFile';
+import { checkTone } from '../../src/core/teamUpdate/toneCheck';
 import { ALICE, BOB, TempRepo } from '../helpers/tempRepo';
 
 const refs = (culprits: string[], revert?: string) => ({ culprits, deployRefs: [], ...(revert ? { revert } : {}) });
@@ -93,6 +95,34 @@ describe('incident facts from git', function () {
       facts = await readIncidentFacts(work.path, refs([culprit], revert));
       assert.equal(facts.blast.radius, 'team');
       assert.equal(facts.blast.reason, 'The broken change is on origin/main, the default branch; the revert is only on this machine so far.');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("a teammate's change on main, reverted here and not pushed yet: the draft says so and passes its own tone check", async () => {
+    const { work, cleanup } = clonedWithUpstream();
+    try {
+      const culprit = work.commit('fix(utils): use the crypto module (#6788)', { 'src/app.ts': 'export const a = 4;\n' }, BOB);
+      work.git('push', '-q', 'origin', 'main');
+      const revert = work.revert(culprit);
+      work.git('fetch', '-q', 'origin');
+      const facts = await readIncidentFacts(work.path, refs([culprit], revert));
+      assert.equal(facts.blast.radius, 'team');
+      assert.equal(ownsTheChange(facts), false, "Bob's change is not the sender's to own, though the sender reverted it");
+      const incident = newIncident({ title: 'x reverted', culprits: [culprit], revert });
+      const view = teamUpdateViewOf(incident, facts, (text, owns) => checkTone(text, { radius: facts.blast.radius, ownsTheChange: owns }));
+      assert.doesNotMatch(view.draftPlain, /pushed the revert|pick up the revert/);
+      assert.match(view.draftPlain, /What I did: I reverted it in [0-9a-f]{7}; the revert is not on main yet\. Once it is, pull main again to pick it up\./);
+      assert.match(view.draftPlain, /^Heads-up: the change "fix\(utils\): use the crypto module" \(#6788\) on main is being reverted/);
+      assert.doesNotMatch(view.draftPlain, /\bmy change/i);
+      assert.deepEqual([view.tone.verdict, view.tone.flags], ['right-sized', []], view.draftPlain);
+      assert.equal(view.note, 'The broken change reached a shared branch, so teammates may have pulled it. A short note in the team channel is enough.');
+      // Once pushed, the draft says it was.
+      work.git('push', '-q', 'origin', 'main');
+      work.git('fetch', '-q', 'origin');
+      const pushed = teamUpdateFromFacts(incident, await readIncidentFacts(work.path, refs([culprit], revert)));
+      assert.match(pushed.text, /I reverted it in [0-9a-f]{7} and pushed the revert\. If you pulled in between, pull main again/);
     } finally {
       cleanup();
     }

@@ -79,6 +79,8 @@ describe('team update draft', () => {
       for (const status of ['open', 'mitigated', 'resolved'] as const) {
         inputs.push({ ...base, blastRadius, status });
         inputs.push({ ...base, blastRadius, status, culpritSubjects: ['Revert "Upgrade Billing SDK"', 'Tune cache TTL'], prevention: [], revertSha: undefined, branch: undefined });
+        // The revert made here and not pushed yet.
+        inputs.push({ ...base, blastRadius, status, revertPushed: false });
       }
     }
     for (const input of inputs) {

@@ -127,6 +127,15 @@ function list(branches: readonly string[]): string {
 }
 
 /**
+ * The user wrote every culprit (git's user.email against the author, mailmap applied): only then
+ * does the team update say "my change" and ask the sender to own it. Reporting a teammate's change,
+ * even one the user reverted, is not the sender's to own; unknown culprits are not claimed.
+ */
+export function ownsTheChange(facts: Pick<IncidentFacts, 'culprits'>): boolean {
+  return facts.culprits.length > 0 && facts.culprits.every((c) => c.mine);
+}
+
+/**
  * How far it reached, from the facts: production when a deploy ref looks like production; local
  * when neither the revert nor any culprit is on a remote branch; team otherwise. The reason names
  * the default branch when the revert is on it, never an arbitrary branch that happens to contain it.

@@ -9,7 +9,7 @@ import { incidentTitle } from '../incidents/titles';
 import { scanReverts } from '../revert/revertScanner';
 import type { RevertDetection } from '../revert/types';
 import { draftTeamUpdate, teamUpdateInputFromIncident, type TeamUpdateDraft } from '../teamUpdate/draftTeamUpdate';
-import { readIncidentFacts, type IncidentFacts, type IncidentFactsOptions } from './incidentFacts';
+import { ownsTheChange, readIncidentFacts, type CommitFact, type IncidentFacts, type IncidentFactsOptions } from './incidentFacts';
 
 export interface PrepareOptions extends IncidentFactsOptions {
   /** The symptom, when someone knows it ("Checkout button does nothing"); it becomes the title. */
@@ -39,7 +39,9 @@ export interface PreparedIncident {
 
 /** The branch a team update names: the default branch when the revert is on it, else where it is. */
 export function draftBranch(facts: IncidentFacts): string | undefined {
-  const fact = facts.revert ?? facts.culprits.find((c) => c.placement.placement !== 'local');
+  // The branch the revert is on; a revert not pushed yet is about the branch the broken change reached.
+  const pushed = (c: CommitFact) => c.placement.placement !== 'local';
+  const fact = (facts.revert && pushed(facts.revert) ? facts.revert : undefined) ?? facts.culprits.find(pushed) ?? facts.revert;
   if (!fact) return facts.defaultBranch?.name;
   if (fact.placement.placement === 'default' || (fact.placement.onDefault && fact.placement.remoteBranches.length === 0)) return facts.defaultBranch?.name;
   const first = fact.placement.remoteBranches[0];
@@ -54,9 +56,9 @@ export function teamUpdateFromFacts(incident: Incident, facts: IncidentFacts): T
       blastRadius: facts.blast.radius,
       culpritSubjects: facts.culprits.map((c) => c.details.title ?? c.details.subject),
       ...(branch ? { branch } : {}),
-      // Unknown culprits are not claimed: "my change" only for commits the user wrote.
-      culpritsMine: facts.culprits.length > 0 && facts.culprits.every((c) => c.mine),
+      culpritsMine: ownsTheChange(facts),
       revertMine: facts.revert ? facts.revert.mine : true,
+      revertPushed: facts.revert ? facts.revert.placement.placement !== 'local' : true,
     }),
   );
 }

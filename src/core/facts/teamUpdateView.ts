@@ -1,7 +1,7 @@
 import type { Incident } from '../incidents/model';
 import type { ToneResult } from '../teamUpdate/toneCheck';
 import type { TeamUpdateView } from '../teamUpdate/teamUpdateView';
-import type { IncidentFacts } from './incidentFacts';
+import { ownsTheChange, type IncidentFacts } from './incidentFacts';
 import { teamUpdateFromFacts } from './prepareIncident';
 
 /**
@@ -24,9 +24,4 @@ export function teamUpdateViewOf(
     noMessageNeeded: !draft.needed,
     tone: tone(own || draft.text, ownsTheChange(facts)),
   };
-}
-
-/** The user wrote a culprit or made the revert: the update is theirs to own. */
-export function ownsTheChange(facts: IncidentFacts): boolean {
-  return facts.culprits.some((c) => c.mine) || (facts.revert?.mine ?? false);
 }

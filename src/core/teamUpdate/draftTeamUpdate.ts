@@ -36,6 +36,8 @@ export interface TeamUpdateInput {
   culpritsMine?: boolean;
   /** Whether the user made the revert. Default true. */
   revertMine?: boolean;
+  /** Whether the revert is on a remote branch (team radius). Default true; a local revert is not told as pushed. */
+  revertPushed?: boolean;
 }
 
 export interface TeamUpdateDraft {
@@ -132,9 +134,13 @@ function beats(input: TeamUpdateInput): { subject: string; beats: Beat[]; closin
   if (input.blastRadius === 'team') {
     const branch = input.branch ? oneLine(input.branch) : 'the shared branch';
     const undone = plural ? 'them' : 'it';
-    const didText = revertMine
-      ? `I reverted ${undone}${revert ? ` in ${revert}` : ''} and pushed the revert.`
-      : `The revert${revert ? ` ${revert}` : ''} is on ${branch}; I am following up on it.`;
+    const pushed = input.revertPushed ?? true;
+    const didText = !pushed
+      ? `${revertMine ? `I reverted ${undone}` : 'It is reverted'}${revert ? ` in ${revert}` : ''}; the revert is not on ${branch} yet.`
+      : revertMine
+        ? `I reverted ${undone}${revert ? ` in ${revert}` : ''} and pushed the revert.`
+        : `The revert${revert ? ` ${revert}` : ''} is on ${branch}; I am following up on it.`;
+    const pullAgain = pushed ? `If you pulled in between, pull ${branch} again to pick up the revert.` : `Once it is, pull ${branch} again to pick it up.`;
     if (!revert) {
       // Nothing is reverted yet: say what is known and what happens next, not a revert that did not happen.
       return {
@@ -149,11 +155,11 @@ function beats(input: TeamUpdateInput): { subject: string; beats: Beat[]; closin
       };
     }
     return {
-      subject: revertMine ? `Heads-up: I reverted ${changes} on ${branch}` : `Heads-up: ${changes} was reverted on ${branch}`,
+      subject: !pushed ? `Heads-up: ${changes} on ${branch} is being reverted` : revertMine ? `Heads-up: I reverted ${changes} on ${branch}` : `Heads-up: ${changes} was reverted on ${branch}`,
       beats: [
         { label: 'What happened', sentences: whatHappened(`${capitalise(changes)} caused it.`, `${capitalise(changes)} caused a problem on ${branch} and had to be reverted.`) },
         { label: 'Impact', sentences: [impact ?? `Anyone who pulled ${branch} after ${plural ? 'these changes' : 'the change'} landed may have run into this.`] },
-        { label: 'What I did', sentences: [did ?? didText, `If you pulled in between, pull ${branch} again to pick up the revert.`] },
+        { label: 'What I did', sentences: [did ?? didText, pullAgain] },
         preventionBeat(input.prevention, 'I am adding a regression test before the change lands again.'),
       ],
       closing: 'Sorry for the disruption.',
@@ -182,7 +188,7 @@ function beats(input: TeamUpdateInput): { subject: string; beats: Beat[]; closin
 const NOTES: Record<BlastRadius, string> = {
   local:
     'Probably no message is needed: the revert is only on your machine, so the broken change never reached anyone else. If you had told people it was coming, the short note below explains the delay.',
-  team: 'The revert is on a shared branch, so teammates may have pulled the broken change. A short note in the team channel is enough.',
+  team: 'The broken change reached a shared branch, so teammates may have pulled it. A short note in the team channel is enough.',
   production: 'A production deploy failed, so it reached people outside the team. Send a stakeholder update and follow up when the status changes.',
 };
 
@@ -212,12 +218,13 @@ export function draftTeamUpdate(input: TeamUpdateInput): TeamUpdateDraft {
 /** Builds the draft input from a stored incident: its action items become the prevention list. */
 export function teamUpdateInputFromIncident(
   incident: Incident,
-  context: { blastRadius: BlastRadius; culpritSubjects: string[]; branch?: string; culpritsMine?: boolean; revertMine?: boolean },
+  context: { blastRadius: BlastRadius; culpritSubjects: string[]; branch?: string } & Pick<TeamUpdateInput, 'culpritsMine' | 'revertMine' | 'revertPushed'>,
 ): TeamUpdateInput {
   return {
     blastRadius: context.blastRadius,
     ...(context.culpritsMine !== undefined ? { culpritsMine: context.culpritsMine } : {}),
     ...(context.revertMine !== undefined ? { revertMine: context.revertMine } : {}),
+    ...(context.revertPushed !== undefined ? { revertPushed: context.revertPushed } : {}),
     title: incident.title,
     culpritSubjects: context.culpritSubjects,
     ...(incident.revert ? { revertSha: incident.revert } : {}),

@@ -7,7 +7,8 @@ import { getCommitDetails, type CommitDetails } from '../../core/commits/commitD
 import { mergeTimeline, type TimelineEntry } from '../../core/commits/timeline';
 import { factLines } from '../../core/facts/factLines';
 import { readIncidentFacts, timelineFromFacts, type IncidentFacts } from '../../core/facts/incidentFacts';
-import { ownsTheChange, teamUpdateViewOf } from '../../core/facts/teamUpdateView';
+import { ownsTheChange } from '../../core/facts/incidentFacts';
+import { teamUpdateViewOf } from '../../core/facts/teamUpdateView';
 import type { Incident, TimelineEvent } from '../../core/incidents/model';
 import { authorNames } from '../../core/repo/repoQueries';
 import type { ToneResult } from '../../core/teamUpdate/toneCheck';
