@@ -1,10 +1,11 @@
 /**
- * `own-it tone [file|-] [--radius local|team|production] [--json] [--repo <path>]`: the tone check
+ * `own-it tone [file|-] [--radius local|team|production] [--culprit <commit>] [--json] [--repo <path>]`: the tone check
  * the incident panel shows, for a team update or postmortem in a file or on stdin. Advice, not a
  * gate: a completed check exits 0 whatever the verdict (1 unreadable input, 2 usage).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ownsTheChange, readIncidentFacts } from '../core/facts/incidentFacts';
 import { authorNames } from '../core/repo/repoQueries';
 import type { BlastRadius } from '../core/teamUpdate/draftTeamUpdate';
 import { checkTone, TONE_VERDICT_LINES, type ToneResult } from '../core/teamUpdate/toneCheck';
@@ -12,12 +13,14 @@ import { parseArgs, UsageError } from './args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './output';
 import type { CliIo } from './metrics';
 
-export const TONE_USAGE = `Usage: own-it tone [file|-] [--radius local|team|production] [--json] [--repo <path>]
+export const TONE_USAGE = `Usage: own-it tone [file|-] [--radius local|team|production] [--culprit <commit>] [--json] [--repo <path>]
 
 Checks a team update or postmortem for proportion: does it own the failure, say what happened,
 what was done and what stops it recurring, without grovelling or pointing at people?
   file | -          the message (a file, or - for stdin; stdin when omitted and piped)
   --radius <r>      local, team (default) or production: how far the breakage reached
+  --culprit <commit> the change the message is about: owning it is asked of you only if you wrote it
+                    (git's user.email against its author, as the incident panel does)
   --json            one JSON object: verdict, radius, components, flags
   --repo <path>     repository whose author names count as people (default: the current folder)
 Exit code 0 for a completed check, whatever the verdict.
@@ -40,14 +43,16 @@ export async function runTone(argv: readonly string[], io: CliIo = processIo, in
   let radius: BlastRadius;
   let json: boolean;
   let repo: string;
+  let culprit: string | undefined;
   try {
-    const args = parseArgs(argv, { flags: ['json'], options: ['radius', 'repo'], maxPositionals: 1 });
+    const args = parseArgs(argv, { flags: ['json'], options: ['radius', 'repo', 'culprit'], maxPositionals: 1 });
     source = args.positionals[0];
     const r = args.options.get('radius') ?? 'team';
     if (!(RADII as readonly string[]).includes(r)) throw new UsageError(`option "--radius" needs local, team or production, got "${r}"`);
     radius = r as BlastRadius;
     json = args.flags.has('json');
     repo = path.resolve(args.options.get('repo') ?? '.');
+    culprit = args.options.get('culprit');
     if (source === undefined && (input.stdinIsTty ?? process.stdin.isTTY)) throw new UsageError('give a file, or - to read the message from stdin');
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
@@ -66,10 +71,26 @@ export async function runTone(argv: readonly string[], io: CliIo = processIo, in
     io.stderr(`own-it tone: the message is empty; there is nothing to check\n`);
     return EXIT_USAGE;
   }
+  let owns: boolean | undefined;
+  if (culprit !== undefined) {
+    try {
+      owns = await writerOwns(repo, culprit);
+    } catch (err) {
+      io.stderr(`own-it tone: ${err instanceof Error ? err.message : String(err)}\n`);
+      return EXIT_FAILURE;
+    }
+  }
   const people = await authorNames(repo);
-  const result = checkTone(text, { radius, people });
+  const result = checkTone(text, { radius, people, ...(owns !== undefined ? { ownsTheChange: owns } : {}) });
   io.stdout(json ? `${JSON.stringify(result)}\n` : formatTone(result));
   return EXIT_OK;
+}
+
+/** Whether the user wrote the culprit: the facts module's reading, the rule the panel applies. */
+async function writerOwns(repo: string, culprit: string): Promise<boolean> {
+  const facts = await readIncidentFacts(repo, { culprits: [culprit], deployRefs: [] });
+  if (facts.culprits.length === 0) throw new Error(`--culprit: ${facts.missingCulprits[0]?.reason ?? `not a commit in ${repo}: ${culprit}`}`);
+  return ownsTheChange(facts);
 }
 
 function readFileText(file: string): string {

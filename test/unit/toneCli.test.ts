@@ -48,6 +48,29 @@ describe('own-it tone (CLI)', function () {
     assert.deepEqual(parsed, checkTone(text, { radius: 'production', people: ['Alice Martin', 'Bob Okafor'] }));
   });
 
+  it('--culprit: owning the change is asked only of its author, as in the panel; an unknown commit is a clear error', () => {
+    repo.git('config', 'user.name', 'Alice Martin');
+    repo.git('config', 'user.email', 'alice@example.com');
+    const bobs = repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
+    const alices = repo.head();
+    // Reporting a change with impact, one apology, the repair and a safeguard, in nobody's name.
+    const text = 'A change to the request interceptor broke uploads for about 20 minutes. Sorry. I reverted it at 14:22 and added a test that uploads a file through the interceptor, so this cannot ship again.';
+    const people = ['Alice Martin', 'Bob Okafor'];
+    const theirs = run(['-', '--json', '--culprit', bobs.slice(0, 10)], text);
+    assert.equal(theirs.status, 0, theirs.stderr);
+    assert.deepEqual(JSON.parse(theirs.stdout), checkTone(text, { radius: 'team', people, ownsTheChange: false }));
+    assert.equal((JSON.parse(theirs.stdout) as ToneResult).verdict, 'right-sized');
+    for (const args of [['--culprit', alices], []]) {
+      const mine = JSON.parse(run(['-', '--json', ...args], text).stdout) as ToneResult;
+      assert.equal(mine.verdict, 'under-owned', args.join(' '));
+      assert.equal(mine.components.find((c) => c.name === 'ownership')?.required, true);
+    }
+    const unknown = run(['-', '--culprit', 'no-such-commit'], text);
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /^own-it tone: --culprit: .*no-such-commit/);
+    assert.equal(unknown.stdout, '');
+  });
+
   it("names the repository's own authors by their whole name, from git log", () => {
     const r = run(['-', '--json'], 'Bob Okafor approved it without reading the diff. I reverted it.');
     const parsed = JSON.parse(r.stdout) as ToneResult;

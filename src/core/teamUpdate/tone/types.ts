@@ -9,7 +9,7 @@ export const TONE_VERDICTS: readonly ToneVerdict[] = ['right-sized', 'over-apolo
 
 /** What each verdict asks of the writer, in one line: the CLI and the panel show the same words. */
 export const TONE_VERDICT_LINES: Readonly<Record<ToneVerdict, string>> = {
-  'right-sized': 'Owns it plainly, in proportion.',
+  'right-sized': 'Plain and in proportion.',
   'over-apologetic': 'Apologise once, then move to facts and the fix.',
   deflecting: 'Own what you changed; name the missing safeguard, not someone else.',
   'under-owned': 'Says too little: own it and give what this blast radius needs.',
